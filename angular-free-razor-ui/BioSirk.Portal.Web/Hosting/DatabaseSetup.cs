@@ -1,0 +1,71 @@
+using BioSirk.Portal.Platform.Seeding;
+using BioSirk.Portal.SharedKernel.Data;
+using Microsoft.Extensions.Options;
+
+namespace BioSirk.Portal.Web.Hosting;
+
+public static class DatabaseSetup
+{
+    public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            database.ConnectionString = connectionString;
+        }
+
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            database.ConnectionString = AnchorSqliteFile(database.ConnectionString, builder.Environment.ContentRootPath);
+        }
+
+        builder.Services.AddSingleton(Options.Create(database));
+        builder.Services.AddSingleton(database);
+        return builder;
+    }
+
+    /// <summary>Applies every module's migrations, then seeds the demo councils when asked to (the embedded default).</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        foreach (var migrator in scope.ServiceProvider.GetServices<IModuleMigrator>())
+        {
+            await migrator.MigrateAsync(CancellationToken.None);
+        }
+
+        if (app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+            PrintDemoLogins(app, seeded);
+        }
+    }
+
+    private static void PrintDemoLogins(WebApplication app, bool seededNow)
+    {
+        var lines = new List<string>
+        {
+            "",
+            seededNow ? "BioSirk-portalen: demodata er lagt inn." : "BioSirk-portalen: demodata fra forrige start er beholdt.",
+            $"Demo-pålogginger (passord for alle: {DemoDataSeeder.Password}):",
+        };
+        lines.AddRange(DemoDataSeeder.Logins.Select(l => $"  {l.Role,-20} {l.Email,-40} {l.FullName} ({l.Where})"));
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+        _ = app;
+    }
+
+    /// <summary>A relative SQLite path is taken from the content root (not the shell's folder), and its folder is created.</summary>
+    private static string AnchorSqliteFile(string connectionString, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is ":memory:" or "")
+        {
+            return connectionString;
+        }
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ToString();
+    }
+}

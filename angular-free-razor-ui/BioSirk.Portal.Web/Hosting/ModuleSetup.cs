@@ -1,0 +1,18 @@
+using BioSirk.Portal.Platform;
+using BioSirk.Portal.SharedKernel.Data;
+
+namespace BioSirk.Portal.Web.Hosting;
+
+public static class ModuleSetup
+{
+    /// <summary>Every module of the portal, each with its one registration call.</summary>
+    public static WebApplicationBuilder AddPortalModules(this WebApplicationBuilder builder)
+    {
+        var database = builder.Services.BuildDatabaseOptions();
+        builder.Services.AddPlatform(builder.Configuration, database);
+        return builder;
+    }
+
+    private static DatabaseOptions BuildDatabaseOptions(this IServiceCollection services) =>
+        (DatabaseOptions)services.Single(d => d.ServiceType == typeof(DatabaseOptions)).ImplementationInstance!;
+}

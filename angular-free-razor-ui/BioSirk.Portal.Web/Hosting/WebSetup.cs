@@ -1,0 +1,86 @@
+using System.Globalization;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Security;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+
+namespace BioSirk.Portal.Web.Hosting;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Index");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Status");
+                o.Conventions.AllowAnonymousToPage("/Language");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AllowAnonymousToPage("/Invitation");
+                o.Conventions.AuthorizeFolder("/Host", PortalPolicies.HostAdmin);
+            })
+            .AddMvcOptions(o => NorwegianModelBindingMessages.Apply(o.ModelBindingMessageProvider))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            CultureInfo[] cultures = [new("nb-NO"), new("en-GB")];
+            o.DefaultRequestCulture = new RequestCulture("nb-NO");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddHttpContextAccessor();
+        services.AddPortalTenancy();
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/lib/bootstrap",
+            FileProvider = BootstrapFiles(app.Environment),
+        });
+        app.UseRouting();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthorization();
+        app.UsePortalJobs();
+        app.MapPortalHealth();
+        app.MapPortalLive();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Bootstrap comes from npm (etc/run.sh and etc/test.sh run `npm ci`); it is served straight from node_modules.</summary>
+    private static PhysicalFileProvider BootstrapFiles(IWebHostEnvironment environment)
+    {
+        var dist = Path.Combine(environment.ContentRootPath, "node_modules", "bootstrap", "dist");
+        if (!Directory.Exists(dist))
+        {
+            throw new InvalidOperationException(
+                $"Bootstrap is missing ({dist}). Run `npm ci` in {environment.ContentRootPath}, or start the portal with etc/run.sh, which does it.");
+        }
+
+        return new PhysicalFileProvider(dist);
+    }
+}

@@ -1,0 +1,35 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BioSirk.Portal.Web.Pages;
+
+/// <summary>
+/// The front door. Signed in, a person goes straight to the council or county she used last (or her only one);
+/// with several and no history she chooses.
+/// </summary>
+public sealed class IndexModel(PortalContext portal) : PageModel
+{
+    public UserAccess? Access => portal.Access;
+
+    public IActionResult OnGet(bool velg = false)
+    {
+        if (Access is null || velg)
+        {
+            return Page();
+        }
+
+        var places = Access.Councils.Select(c => "/rad/" + c.Slug)
+            .Concat(Access.Counties.Select(c => "/fylke/" + c.Slug))
+            .Concat(Access.IsHostAdmin ? ["/vert"] : Array.Empty<string>())
+            .ToList();
+        var last = Request.Cookies[TenantResolutionMiddleware.LastPlaceCookie];
+        if (last is not null && places.Contains(last, StringComparer.OrdinalIgnoreCase))
+        {
+            return LocalRedirect(last);
+        }
+
+        return places.Count == 1 ? LocalRedirect(places[0]) : Page();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace BioSirk.Portal.Web.TagHelpers;
+
+/// <summary>
+/// One labelled form field with its hint and its error message, the same everywhere:
+/// <c>&lt;form-field for="Input.Email" label="E-post" type="email" autocomplete="email" /&gt;</c>.
+/// What the user typed is shown again after an error; the error is tied to the input with aria-describedby.
+/// </summary>
+[HtmlTargetElement("form-field", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class FormFieldTagHelper : TagHelper
+{
+    [HtmlAttributeName("for")]
+    public ModelExpression For { get; set; } = null!;
+
+    public string Label { get; set; } = string.Empty;
+
+    public string? Hint { get; set; }
+
+    public string Type { get; set; } = "text";
+
+    public string? Autocomplete { get; set; }
+
+    public bool Required { get; set; }
+
+    public int Rows { get; set; } = 4;
+
+    public string? Inputmode { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var name = For.Name;
+        var id = TagBuilder.CreateSanitizedId(name, "_");
+        var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
+        var hasError = errors is { Count: > 0 };
+        var value = Type == "password" ? null : CurrentValue(entry);
+        var enc = HtmlEncoder.Default;
+
+        var describedBy = new List<string>();
+        if (hasError)
+        {
+            describedBy.Add(id + "-error");
+        }
+
+        if (Hint is not null)
+        {
+            describedBy.Add(id + "-hint");
+        }
+
+        var attributes =
+            $" id=\"{id}\" name=\"{enc.Encode(name)}\" class=\"form-control{(hasError ? " is-invalid" : "")}\"" +
+            (Autocomplete is null ? "" : $" autocomplete=\"{enc.Encode(Autocomplete)}\"") +
+            (Inputmode is null ? "" : $" inputmode=\"{enc.Encode(Inputmode)}\"") +
+            (Required ? " required aria-required=\"true\"" : "") +
+            (hasError ? " aria-invalid=\"true\"" : "") +
+            (describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\"" : "");
+
+        var html = new System.Text.StringBuilder();
+        html.Append($"<label class=\"form-label\" for=\"{id}\">{enc.Encode(Label)}{(Required ? " <span class=\"text-body-secondary\">(må fylles ut)</span>" : "")}</label>");
+        if (Hint is not null)
+        {
+            html.Append($"<div class=\"form-text mt-0 mb-1\" id=\"{id}-hint\">{enc.Encode(Hint)}</div>");
+        }
+
+        html.Append(Type == "textarea"
+            ? $"<textarea{attributes} rows=\"{Rows}\">{enc.Encode(value ?? "")}</textarea>"
+            : $"<input type=\"{enc.Encode(Type)}\"{attributes} value=\"{enc.Encode(value ?? "")}\">");
+        if (hasError)
+        {
+            html.Append($"<div class=\"invalid-feedback\" id=\"{id}-error\">{enc.Encode(string.Join(" ", errors!.Select(e => e.ErrorMessage)))}</div>");
+        }
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "mb-3");
+        output.Content.SetHtmlContent(html.ToString());
+    }
+
+    private string? CurrentValue(ModelStateEntry? entry)
+    {
+        if (entry?.AttemptedValue is { } attempted)
+        {
+            return attempted;
+        }
+
+        return For.Model switch
+        {
+            null => null,
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateTime dateTime => dateTime.ToString(Type == "datetime-local" ? "yyyy-MM-ddTHH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            decimal number => number.ToString(CultureInfo.GetCultureInfo("nb-NO")),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.CurrentCulture),
+            var other => other.ToString(),
+        };
+    }
+}
+
+/// <summary>
+/// The list of a form's errors at its top, each linking to its field; focused on load so that a screen reader
+/// hears it first (the focus is set by site.js, the page works without it).
+/// </summary>
+[HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ErrorSummaryTagHelper : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var state = ViewContext.ModelState;
+        if (state.IsValid)
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        var enc = HtmlEncoder.Default;
+        var items = state
+            .Where(kv => kv.Value is { Errors.Count: > 0 })
+            .SelectMany(kv => kv.Value!.Errors.Select(e => (Key: kv.Key, e.ErrorMessage)))
+            .Select(e => string.IsNullOrEmpty(e.Key)
+                ? $"<li>{enc.Encode(e.ErrorMessage)}</li>"
+                : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(e.Key, "_")}\">{enc.Encode(e.ErrorMessage)}</a></li>");
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "alert alert-danger error-summary");
+        output.Attributes.SetAttribute("role", "alert");
+        output.Attributes.SetAttribute("tabindex", "-1");
+        output.Attributes.SetAttribute("id", "error-summary");
+        output.Content.SetHtmlContent($"<h2 class=\"h5\">Noe må rettes før du kan gå videre</h2><ul class=\"mb-0\">{string.Concat(items)}</ul>");
+    }
+}

@@ -1,0 +1,54 @@
+namespace BioSirk.Portal.Platform.Contracts;
+
+/// <summary>What a person may enter: the councils (with roles), the counties and the host side.</summary>
+public sealed record UserAccess(
+    Guid UserId,
+    bool IsHostAdmin,
+    IReadOnlyList<CouncilAccess> Councils,
+    IReadOnlyList<CountyAccess> Counties)
+{
+    public CouncilAccess? Council(string slug) =>
+        Councils.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase));
+
+    public CountyAccess? County(string slug) =>
+        Counties.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record CouncilAccess(Guid Id, string Slug, string Name, CouncilRoles Roles)
+{
+    public bool Has(CouncilRoles role) => (Roles & role) == role;
+}
+
+public sealed record CountyAccess(Guid Id, string Slug, string Name);
+
+/// <summary>The council roles as other modules see them (mirrors Platform's own TenantRoles).</summary>
+[Flags]
+public enum CouncilRoles
+{
+    None = 0,
+    Member = 1,
+    Secretary = 2,
+    TenantAdmin = 4,
+}
+
+public sealed record CouncilInfo(Guid Id, string Slug, string Name, string? OrganisationNumber);
+
+public sealed record CountyInfo(Guid Id, string Slug, string Name, string? OrganisationNumber);
+
+/// <summary>Read-only directory of the platform, for other modules: names of councils, counties, people.</summary>
+public interface IPlatformDirectory
+{
+    Task<UserAccess> GetAccessAsync(Guid userId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<CountyInfo>> ListCountiesAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Sends an e-mail; through SMTP when configured, otherwise into a pickup folder.</summary>
+public interface IEmailSender
+{
+    Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,17 @@
+using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace BioSirk.Portal.Platform.Data;
+
+internal sealed class PlatformSqliteFactory : IDesignTimeDbContextFactory<PlatformSqliteDbContext>
+{
+    public PlatformSqliteDbContext CreateDbContext(string[] args) =>
+        new(DesignTimeOptions.For(DatabaseProvider.Sqlite, PlatformDbContext.Schema), new AsyncLocalCurrentTenant());
+}
+
+internal sealed class PlatformPostgresFactory : IDesignTimeDbContextFactory<PlatformPostgresDbContext>
+{
+    public PlatformPostgresDbContext CreateDbContext(string[] args) =>
+        new(DesignTimeOptions.For(DatabaseProvider.PostgreSql, PlatformDbContext.Schema), new AsyncLocalCurrentTenant());
+}

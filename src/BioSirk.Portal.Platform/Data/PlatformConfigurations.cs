@@ -1,0 +1,93 @@
+using BioSirk.Portal.Platform.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BioSirk.Portal.Platform.Data;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.ToTable("tenants");
+        builder.Property(t => t.Slug).HasMaxLength(60);
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.OrganisationNumber).HasMaxLength(9);
+        builder.HasIndex(t => t.Slug).IsUnique();
+    }
+}
+
+internal sealed class CountyConfiguration : IEntityTypeConfiguration<County>
+{
+    public void Configure(EntityTypeBuilder<County> builder)
+    {
+        builder.ToTable("counties");
+        builder.Property(c => c.Slug).HasMaxLength(60);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.OrganisationNumber).HasMaxLength(9);
+        builder.HasIndex(c => c.Slug).IsUnique();
+    }
+}
+
+internal sealed class PartnershipConfiguration : IEntityTypeConfiguration<Partnership>
+{
+    public void Configure(EntityTypeBuilder<Partnership> builder)
+    {
+        builder.ToTable("partnerships");
+        builder.Property(p => p.Slug).HasMaxLength(60);
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Description).HasMaxLength(2000);
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.PartnershipId);
+        builder.Navigation(p => p.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PartnershipMemberConfiguration : IEntityTypeConfiguration<PartnershipMember>
+{
+    public void Configure(EntityTypeBuilder<PartnershipMember> builder)
+    {
+        builder.ToTable("partnership_members");
+        builder.HasKey(m => new { m.PartnershipId, m.TenantId });
+    }
+}
+
+internal sealed class TenantMembershipConfiguration : IEntityTypeConfiguration<TenantMembership>
+{
+    public void Configure(EntityTypeBuilder<TenantMembership> builder)
+    {
+        builder.ToTable("tenant_memberships");
+        builder.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
+        builder.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class CountyMembershipConfiguration : IEntityTypeConfiguration<CountyMembership>
+{
+    public void Configure(EntityTypeBuilder<CountyMembership> builder)
+    {
+        builder.ToTable("county_memberships");
+        builder.HasIndex(m => new { m.CountyId, m.UserId }).IsUnique();
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.ToTable("invitations");
+        builder.Property(i => i.Email).HasMaxLength(256);
+        builder.Property(i => i.FullName).HasMaxLength(200);
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.TenantId, i.State });
+    }
+}
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
+        builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.Property(u => u.Language).HasMaxLength(5);
+    }
+}

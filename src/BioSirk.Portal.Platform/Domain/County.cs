@@ -1,0 +1,29 @@
+using BioSirk.Portal.SharedKernel.Auditing;
+using BioSirk.Portal.SharedKernel.Data;
+
+namespace BioSirk.Portal.Platform.Domain;
+
+/// <summary>A county (fylkeskommune): a funder on the host side, whose officers see the agreements it is party to.</summary>
+public sealed class County : IAudited, IConcurrencyAware
+{
+    private County()
+    {
+    }
+
+    public County(string slug, string name, string? organisationNumber)
+    {
+        Slug = slug;
+        Name = name;
+        OrganisationNumber = organisationNumber;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public string Slug { get; private set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string? OrganisationNumber { get; set; }
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+}

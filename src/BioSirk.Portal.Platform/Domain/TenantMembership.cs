@@ -1,0 +1,56 @@
+using BioSirk.Portal.SharedKernel.Auditing;
+using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Tenancy;
+
+namespace BioSirk.Portal.Platform.Domain;
+
+/// <summary>A person's place in one council: roles, and whether the account is active there.</summary>
+public sealed class TenantMembership : ITenantOwned, IAudited, IConcurrencyAware
+{
+    private TenantMembership()
+    {
+    }
+
+    public TenantMembership(Guid tenantId, Guid userId, TenantRoles roles)
+    {
+        TenantId = tenantId;
+        UserId = userId;
+        Roles = roles;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public Guid TenantId { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public TenantRoles Roles { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+}
+
+/// <summary>A county officer's place in one county.</summary>
+public sealed class CountyMembership : IAudited, IConcurrencyAware
+{
+    private CountyMembership()
+    {
+    }
+
+    public CountyMembership(Guid countyId, Guid userId)
+    {
+        CountyId = countyId;
+        UserId = userId;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public Guid CountyId { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,68 @@
+using BioSirk.Portal.Platform.Contracts;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace BioSirk.Portal.Platform.Email;
+
+/// <summary>"Email" section. Without an SMTP host, mail is written as .eml files to the pickup folder.</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    public string From { get; set; } = "BioSirk Portal <noreply@biosirk.local>";
+
+    public string? SmtpHost { get; set; }
+
+    public int SmtpPort { get; set; } = 587;
+
+    public string? SmtpUser { get; set; }
+
+    public string? SmtpPassword { get; set; }
+
+    public string PickupFolder { get; set; } = "data/mail";
+
+    public bool IsSmtpConfigured => !string.IsNullOrWhiteSpace(SmtpHost);
+}
+
+internal static class Messages
+{
+    public static MimeMessage Create(EmailOptions options, string to, string subject, string textBody)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = textBody };
+        return message;
+    }
+}
+
+internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+{
+    public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+        if (!string.IsNullOrEmpty(settings.SmtpUser))
+        {
+            await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(Messages.Create(settings, to, subject, textBody), cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+    }
+}
+
+internal sealed class PickupFolderEmailSender(IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
+{
+    public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
+    {
+        var folder = Path.GetFullPath(options.Value.PickupFolder);
+        Directory.CreateDirectory(folder);
+        var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml";
+        await Messages.Create(options.Value, to, subject, textBody).WriteToAsync(Path.Combine(folder, name), cancellationToken);
+    }
+}

@@ -1,0 +1,164 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Email;
+using BioSirk.Portal.Platform.Features.Invitations;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BioSirk.Portal.Platform.Features.Host;
+
+public sealed record CreateTenantCommand(
+    string? Slug, string? Name, string? OrganisationNumber, Guid? CountyId, string? AdminEmail, string? AdminName,
+    Guid HostAdminId, string PortalBaseUrl);
+
+public sealed record CreateCountyCommand(
+    string? Slug, string? Name, string? OrganisationNumber, string? OfficerEmail, string? OfficerName,
+    Guid HostAdminId, string PortalBaseUrl);
+
+public sealed record CreatePartnershipCommand(string? Slug, string? Name, string? Description, IReadOnlyList<Guid> TenantIds);
+
+public sealed record OrganisationRow(Guid Id, string Slug, string Name, string? OrganisationNumber, string? Extra);
+
+/// <summary>
+/// The host admin's side: councils, counties and partnerships. These are not tenant-owned, and the first admin's
+/// invitation is written for the new council explicitly.
+/// </summary>
+public sealed class HostAdministration(
+    PlatformDbContext db, IEmailSender mail, IOptions<EmailOptions> emailOptions, TimeProvider clock)
+{
+    public Task<List<OrganisationRow>> ListTenantsAsync(CancellationToken ct = default) =>
+        (from t in db.Tenants.AsNoTracking()
+         join c in db.Counties on t.CountyId equals c.Id into county
+         from c in county.DefaultIfEmpty()
+         orderby t.Name
+         select new OrganisationRow(t.Id, t.Slug, t.Name, t.OrganisationNumber, c == null ? null : c.Name))
+        .ToListAsync(ct);
+
+    public Task<List<OrganisationRow>> ListCountiesAsync(CancellationToken ct = default) =>
+        db.Counties.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new OrganisationRow(c.Id, c.Slug, c.Name, c.OrganisationNumber, null))
+            .ToListAsync(ct);
+
+    public async Task<List<OrganisationRow>> ListPartnershipsAsync(CancellationToken ct = default)
+    {
+        var partnerships = await db.Partnerships.AsNoTracking().Include(p => p.Members).OrderBy(p => p.Name).ToListAsync(ct);
+        var names = await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        return partnerships
+            .Select(p => new OrganisationRow(p.Id, p.Slug, p.Name, null,
+                string.Join(", ", p.Members.Select(m => names.GetValueOrDefault(m.TenantId, "?")).Order(StringComparer.Create(SharedKernel.Formatting.Norwegian.Culture, false)))))
+            .ToList();
+    }
+
+    public async Task<Result<InvitationSent>> CreateTenantAsync(CreateTenantCommand command, CancellationToken ct = default)
+    {
+        var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Tenants.Select(t => t.Slug), ct);
+        ValidatePerson(errors, command.AdminEmail, command.AdminName, "AdminEmail", "AdminName");
+        if (command.CountyId is { } countyId && !await db.Counties.AnyAsync(c => c.Id == countyId, ct))
+        {
+            errors.Add("CountyId", "Velg et fylke fra listen.");
+        }
+
+        if (errors.Any)
+        {
+            return Result<InvitationSent>.Fail(errors.All);
+        }
+
+        var tenant = new Tenant(Slug(command.Slug), command.Name!.Trim(), NullIfEmpty(OrganisationNumber.Normalize(command.OrganisationNumber)), command.CountyId);
+        db.Tenants.Add(tenant);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = Invitation.NewToken();
+        var invitation = new Invitation(tenant.Id, EmailAddress.Normalize(command.AdminEmail!), command.AdminName!.Trim(),
+            TenantRoles.TenantAdmin | TenantRoles.Secretary, command.HostAdminId, now, token);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        return Result<InvitationSent>.Ok(await Send(tenant.Name, invitation, token, command.PortalBaseUrl, ct));
+    }
+
+    public async Task<Result<InvitationSent>> CreateCountyAsync(CreateCountyCommand command, CancellationToken ct = default)
+    {
+        var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Counties.Select(c => c.Slug), ct);
+        ValidatePerson(errors, command.OfficerEmail, command.OfficerName, "OfficerEmail", "OfficerName");
+        if (errors.Any)
+        {
+            return Result<InvitationSent>.Fail(errors.All);
+        }
+
+        var county = new County(Slug(command.Slug), command.Name!.Trim(), NullIfEmpty(OrganisationNumber.Normalize(command.OrganisationNumber)));
+        db.Counties.Add(county);
+        var token = Invitation.NewToken();
+        var invitation = Invitation.ForCounty(county.Id, EmailAddress.Normalize(command.OfficerEmail!), command.OfficerName!.Trim(),
+            command.HostAdminId, clock.GetUtcNow().UtcDateTime, token);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        return Result<InvitationSent>.Ok(await Send(county.Name, invitation, token, command.PortalBaseUrl, ct));
+    }
+
+    public async Task<Result> CreatePartnershipAsync(CreatePartnershipCommand command, CancellationToken ct = default)
+    {
+        var errors = await ValidateOrganisation(command.Slug, command.Name, null, db.Partnerships.Select(p => p.Slug), ct);
+        errors.When(command.TenantIds.Distinct().Count() < 2, "TenantIds", "Et partnerskap må ha minst to råd. Kryss av for rådene som er med.");
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        var partnership = new Partnership(Slug(command.Slug), command.Name!.Trim(), command.Description?.Trim());
+        foreach (var tenantId in command.TenantIds.Distinct())
+        {
+            partnership.AddMember(tenantId);
+        }
+
+        db.Partnerships.Add(partnership);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    private static async Task<Errors> ValidateOrganisation(
+        string? slug, string? name, string? organisationNumber, IQueryable<string> existingSlugs, CancellationToken ct)
+    {
+        var errors = new Errors()
+            .When(string.IsNullOrWhiteSpace(name), "Name", "Skriv inn navnet.")
+            .When(string.IsNullOrWhiteSpace(slug), "Slug", "Skriv inn en kortform til nettadressen, for eksempel «hallingdal».");
+        if (!string.IsNullOrWhiteSpace(slug))
+        {
+            var normalized = Slug(slug);
+            if (normalized.Length < 2 || normalized.Length > 60 || !normalized.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+            {
+                errors.Add("Slug", "Kortformen kan bare ha små bokstaver a–z, tall og bindestrek (2–60 tegn), for eksempel «hallingdal».");
+            }
+            else if (await existingSlugs.AnyAsync(s => s == normalized, ct))
+            {
+                errors.Add("Slug", $"Kortformen «{normalized}» er allerede i bruk. Velg en annen.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(organisationNumber) && !OrganisationNumber.IsValid(organisationNumber))
+        {
+            errors.Add("OrganisationNumber", "Organisasjonsnummeret må ha 9 siffer og gyldig kontrollsiffer (sjekk det i Enhetsregisteret).");
+        }
+
+        return errors;
+    }
+
+    private static void ValidatePerson(Errors errors, string? email, string? name, string emailField, string nameField)
+    {
+        errors.When(string.IsNullOrWhiteSpace(name), nameField, "Skriv inn navnet til personen.");
+        errors.When(string.IsNullOrWhiteSpace(email), emailField, "Skriv inn e-postadressen.");
+        errors.When(!string.IsNullOrWhiteSpace(email) && !EmailAddress.IsValid(email), emailField,
+            "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.");
+    }
+
+    private async Task<InvitationSent> Send(string organisation, Invitation invitation, string token, string baseUrl, CancellationToken ct)
+    {
+        var link = InvitationLink.For(baseUrl, token);
+        await mail.SendAsync(invitation.Email, $"Invitasjon til {organisation} i BioSirk-portalen", InvitationLink.Body(organisation, invitation, link), ct);
+        return new InvitationSent(invitation.Id, invitation.Email, link, emailOptions.Value.IsSmtpConfigured);
+    }
+
+    private static string Slug(string? value) => (value ?? string.Empty).Trim().ToLowerInvariant();
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

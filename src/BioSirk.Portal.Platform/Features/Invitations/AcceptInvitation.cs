@@ -1,0 +1,131 @@
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Platform.Features.Invitations;
+
+public sealed record InvitationView(
+    Guid Id, string OrganisationName, string Email, string FullName, TenantRoles Roles, bool IsForCounty,
+    bool IsUsable, bool AccountExists, DateTime ExpiresAtUtc);
+
+public sealed record NewAccount(string? FullName, string? Password, string? ConfirmPassword);
+
+/// <summary>
+/// Opens an invitation by its token and turns it into a membership: for a new person by creating the account, for a
+/// person who already has one by linking it when she is signed in with the invited address.
+/// </summary>
+public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUser> users, TimeProvider clock)
+{
+    public async Task<InvitationView?> FindAsync(string token, CancellationToken ct = default)
+    {
+        var invitation = await Load(token, ct);
+        if (invitation is null)
+        {
+            return null;
+        }
+
+        var organisation = invitation.CountyId is { } countyId
+            ? await db.Counties.Where(c => c.Id == countyId).Select(c => c.Name).SingleAsync(ct)
+            : await db.Tenants.Where(t => t.Id == invitation.TenantId).Select(t => t.Name).SingleAsync(ct);
+        var accountExists = await users.FindByEmailAsync(invitation.Email) is not null;
+        return new InvitationView(invitation.Id, organisation, invitation.Email, invitation.FullName, invitation.Roles,
+            invitation.CountyId is not null, invitation.CanBeAccepted(clock.GetUtcNow().UtcDateTime), accountExists, invitation.ExpiresAtUtc);
+    }
+
+    /// <summary>A new person: creates the account with the chosen password and joins.</summary>
+    public async Task<Result<PortalUser>> CreateAccountAsync(string token, NewAccount account, CancellationToken ct = default)
+    {
+        var invitation = await Load(token, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (invitation is null || !invitation.CanBeAccepted(now))
+        {
+            return Result<PortalUser>.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be administratoren om en ny.");
+        }
+
+        var errors = new Errors()
+            .When(string.IsNullOrWhiteSpace(account.FullName), "FullName", "Skriv inn navnet ditt.")
+            .When(string.IsNullOrEmpty(account.Password), "Password", "Velg et passord.")
+            .When(!string.IsNullOrEmpty(account.Password) && account.Password != account.ConfirmPassword, "ConfirmPassword",
+                "Passordene er ikke like. Skriv det samme passordet to ganger.");
+        if (errors.Any)
+        {
+            return Result<PortalUser>.Fail(errors.All);
+        }
+
+        if (await users.FindByEmailAsync(invitation.Email) is not null)
+        {
+            return Result<PortalUser>.Fail("", "Det finnes allerede en konto med denne e-postadressen. Logg inn først, og åpne lenken igjen.");
+        }
+
+        var user = new PortalUser
+        {
+            UserName = invitation.Email,
+            Email = invitation.Email,
+            EmailConfirmed = true,
+            FullName = account.FullName!.Trim(),
+            CreatedAtUtc = now,
+        };
+        var created = await users.CreateAsync(user, account.Password!);
+        if (!created.Succeeded)
+        {
+            return Result<PortalUser>.Fail(created.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
+        }
+
+        Join(invitation, user.Id, now);
+        await db.SaveChangesAsync(ct);
+        return Result<PortalUser>.Ok(user);
+    }
+
+    /// <summary>A person with an account, signed in: joins when the invitation was sent to her address.</summary>
+    public async Task<Result> AcceptAsSignedInAsync(string token, Guid userId, CancellationToken ct = default)
+    {
+        var invitation = await Load(token, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (invitation is null || !invitation.CanBeAccepted(now))
+        {
+            return Result.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be administratoren om en ny.");
+        }
+
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return Result.Fail("", $"Invitasjonen er sendt til {invitation.Email}. Logg ut og logg inn med den adressen.");
+        }
+
+        Join(invitation, user.Id, now);
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    private void Join(Invitation invitation, Guid userId, DateTime now)
+    {
+        invitation.Accept(now);
+        if (invitation.CountyId is { } countyId)
+        {
+            if (!db.CountyMemberships.Any(m => m.CountyId == countyId && m.UserId == userId))
+            {
+                db.CountyMemberships.Add(new CountyMembership(countyId, userId));
+            }
+
+            return;
+        }
+
+        var existing = db.TenantMemberships.IgnoreQueryFilters()
+            .FirstOrDefault(m => m.TenantId == invitation.TenantId && m.UserId == userId);
+        if (existing is null)
+        {
+            db.TenantMemberships.Add(new TenantMembership(invitation.TenantId, userId, invitation.Roles));
+        }
+        else
+        {
+            existing.Roles |= invitation.Roles;
+            existing.IsActive = true;
+        }
+    }
+
+    // The token is the credential, and the person opening it has no council in scope yet: look across tenants.
+    private Task<Invitation?> Load(string token, CancellationToken ct) =>
+        db.Invitations.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.TokenHash == Invitation.Hash(token), ct);
+}

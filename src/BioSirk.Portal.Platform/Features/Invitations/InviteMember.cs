@@ -1,0 +1,83 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using BioSirk.Portal.Platform.Email;
+
+namespace BioSirk.Portal.Platform.Features.Invitations;
+
+public sealed record InviteMemberCommand(
+    Guid TenantId, string? Email, string? FullName, TenantRoles Roles, Guid InvitedBy, string PortalBaseUrl);
+
+/// <summary>The link is returned so that the admin can pass it on when the portal has no SMTP server.</summary>
+public sealed record InvitationSent(Guid InvitationId, string Email, string Link, bool SentBySmtp);
+
+public sealed class InviteMember(
+    PlatformDbContext db, IEmailSender mail, IOptions<EmailOptions> emailOptions, TimeProvider clock)
+{
+    public async Task<Result<InvitationSent>> HandleAsync(InviteMemberCommand command, CancellationToken ct = default)
+    {
+        var errors = new Errors()
+            .When(string.IsNullOrWhiteSpace(command.FullName), "FullName", "Skriv inn navnet til personen.")
+            .When(string.IsNullOrWhiteSpace(command.Email), "Email", "Skriv inn e-postadressen.")
+            .When(!string.IsNullOrWhiteSpace(command.Email) && !EmailAddress.IsValid(command.Email), "Email",
+                "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.")
+            .When(command.Roles == TenantRoles.None, "Roles", "Velg minst én rolle.");
+        if (errors.Any)
+        {
+            return Result<InvitationSent>.Fail(errors.All);
+        }
+
+        var email = EmailAddress.Normalize(command.Email!);
+        var council = await db.Tenants.SingleAsync(t => t.Id == command.TenantId, ct);
+
+        var alreadyMember = await (
+                from u in db.Users
+                join m in db.TenantMemberships on u.Id equals m.UserId
+                where u.NormalizedEmail == email.ToUpperInvariant() && m.TenantId == command.TenantId
+                select m.Id)
+            .AnyAsync(ct);
+        if (alreadyMember)
+        {
+            return Result<InvitationSent>.Fail("Email", $"{email} er allerede medlem av {council.Name}. Endre rollene i listen under i stedet.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = await db.Invitations.AnyAsync(
+            i => i.TenantId == command.TenantId && i.Email == email && i.State == InvitationState.Pending && i.ExpiresAtUtc > now, ct);
+        if (pending)
+        {
+            return Result<InvitationSent>.Fail("Email",
+                $"{email} har allerede en invitasjon som ikke er besvart. Trekk den tilbake først, eller vent til den utløper.");
+        }
+
+        var token = Invitation.NewToken();
+        var invitation = new Invitation(command.TenantId, email, command.FullName!.Trim(), command.Roles, command.InvitedBy, now, token);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+
+        var link = InvitationLink.For(command.PortalBaseUrl, token);
+        await mail.SendAsync(email, $"Invitasjon til {council.Name} i BioSirk-portalen", InvitationLink.Body(council.Name, invitation, link), ct);
+        return Result<InvitationSent>.Ok(new InvitationSent(invitation.Id, email, link, emailOptions.Value.IsSmtpConfigured));
+    }
+}
+
+public static class InvitationLink
+{
+    public static string For(string portalBaseUrl, string token) => $"{portalBaseUrl.TrimEnd('/')}/invitasjon/{token}";
+
+    public static string Body(string organisation, Invitation invitation, string link) =>
+        $"""
+        Hei {invitation.FullName},
+
+        Du er invitert til {organisation} i BioSirk-portalen.
+
+        Godta invitasjonen her (lenken virker i 7 dager, til {SharedKernel.Formatting.Norwegian.DateTimeFromUtc(invitation.ExpiresAtUtc)}):
+        {link}
+
+        Hvis du ikke venter denne invitasjonen, kan du se bort fra e-posten.
+        """;
+}

@@ -1,0 +1,109 @@
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Platform.Features.Members;
+
+public sealed record MemberRow(Guid MembershipId, Guid UserId, string FullName, string Email, TenantRoles Roles, bool IsActive, string ConcurrencyStamp);
+
+public sealed record PendingInvitationRow(Guid Id, string FullName, string Email, TenantRoles Roles, DateTime ExpiresAtUtc, InvitationState State);
+
+/// <summary>The members and invitations of the current council; everything goes through the tenant filter.</summary>
+public sealed class CouncilMembers(PlatformDbContext db)
+{
+    public Task<List<MemberRow>> ListAsync(CancellationToken ct = default) =>
+        (from m in db.TenantMemberships.AsNoTracking()
+         join u in db.Users on m.UserId equals u.Id
+         orderby m.IsActive descending, u.FullName
+         select new MemberRow(m.Id, u.Id, u.FullName, u.Email!, m.Roles, m.IsActive, m.ConcurrencyStamp))
+        .ToListAsync(ct);
+
+    public Task<MemberRow?> FindAsync(Guid membershipId, CancellationToken ct = default) =>
+        (from m in db.TenantMemberships.AsNoTracking()
+         join u in db.Users on m.UserId equals u.Id
+         where m.Id == membershipId
+         select new MemberRow(m.Id, u.Id, u.FullName, u.Email!, m.Roles, m.IsActive, m.ConcurrencyStamp))
+        .FirstOrDefaultAsync(ct);
+
+    public Task<List<PendingInvitationRow>> ListInvitationsAsync(CancellationToken ct = default) =>
+        db.Invitations.AsNoTracking()
+            .Where(i => i.State == InvitationState.Pending || i.State == InvitationState.Expired)
+            .OrderByDescending(i => i.CreatedAtUtc)
+            .Select(i => new PendingInvitationRow(i.Id, i.FullName, i.Email, i.Roles, i.ExpiresAtUtc, i.State))
+            .ToListAsync(ct);
+}
+
+public sealed record ChangeRolesCommand(Guid MembershipId, TenantRoles Roles, bool IsActive, string ConcurrencyStamp, Guid ActingUserId);
+
+/// <summary>Sets a member's roles and whether the account is active in this council.</summary>
+public sealed class ChangeMemberRoles(PlatformDbContext db)
+{
+    /// <returns>null when the membership is not in the current council (the page answers 404).</returns>
+    public async Task<Result?> HandleAsync(ChangeRolesCommand command, CancellationToken ct = default)
+    {
+        var membership = await db.TenantMemberships.FirstOrDefaultAsync(m => m.Id == command.MembershipId, ct);
+        if (membership is null)
+        {
+            return null;
+        }
+
+        if (command.Roles == TenantRoles.None && command.IsActive)
+        {
+            return Result.Fail("Roles", "Velg minst én rolle, eller deaktiver kontoen.");
+        }
+
+        var removesOwnAdmin = membership.UserId == command.ActingUserId
+            && (!command.IsActive || !command.Roles.HasFlag(TenantRoles.TenantAdmin));
+        if (removesOwnAdmin)
+        {
+            var otherAdmins = await db.TenantMemberships.CountAsync(
+                m => m.Id != membership.Id && m.IsActive && (m.Roles & TenantRoles.TenantAdmin) == TenantRoles.TenantAdmin, ct);
+            if (otherAdmins == 0)
+            {
+                return Result.Fail("Roles", "Rådet må ha minst én aktiv administrator. Gi en annen person administratorrollen først.");
+            }
+        }
+
+        db.Entry(membership).Property(m => m.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
+        membership.Roles = command.Roles;
+        membership.IsActive = command.IsActive;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Fail("", ConcurrencyMessages.ChangedByOther);
+        }
+
+        return Result.Ok();
+    }
+}
+
+public sealed class RevokeInvitation(PlatformDbContext db)
+{
+    /// <returns>false when the invitation is not in the current council.</returns>
+    public async Task<bool> HandleAsync(Guid invitationId, CancellationToken ct = default)
+    {
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, ct);
+        if (invitation is null)
+        {
+            return false;
+        }
+
+        if (invitation.State == InvitationState.Pending)
+        {
+            invitation.Revoke();
+            await db.SaveChangesAsync(ct);
+        }
+
+        return true;
+    }
+}
+
+public static class ConcurrencyMessages
+{
+    public const string ChangedByOther =
+        "Noen andre har endret dette mens du arbeidet. Det du skrev står fortsatt i skjemaet: last inn siden på nytt for å se endringen, og lagre igjen.";
+}

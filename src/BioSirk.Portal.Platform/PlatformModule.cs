@@ -1,0 +1,70 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Email;
+using BioSirk.Portal.Platform.Features.Accounts;
+using BioSirk.Portal.Platform.Features.Audit;
+using BioSirk.Portal.Platform.Features.Host;
+using BioSirk.Portal.Platform.Features.Invitations;
+using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.Platform.Seeding;
+using BioSirk.Portal.SharedKernel.Auditing;
+using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BioSirk.Portal.Platform;
+
+public static class PlatformModule
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ICurrentTenant, AsyncLocalCurrentTenant>();
+        services.AddScoped<AuditingInterceptor>();
+        services.AddModuleDbContext<PlatformDbContext, PlatformSqliteDbContext, PlatformPostgresDbContext>(database, PlatformDbContext.Schema);
+
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<NorwegianIdentityErrors>();
+
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        if (email.IsSmtpConfigured)
+        {
+            services.AddScoped<IEmailSender, SmtpEmailSender>();
+        }
+        else
+        {
+            services.AddScoped<IEmailSender, PickupFolderEmailSender>();
+        }
+
+        services.AddScoped<IPlatformDirectory, PlatformDirectory>();
+        services.AddScoped<InviteMember>();
+        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<ExpireStaleInvitations>();
+        services.AddScoped<CouncilMembers>();
+        services.AddScoped<ChangeMemberRoles>();
+        services.AddScoped<RevokeInvitation>();
+        services.AddScoped<HostAdministration>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using BioSirk.Portal.SharedKernel.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BioSirk.Portal.SharedKernel.Data;
+
+public static class ModuleDbContextRegistration
+{
+    /// <summary>
+    /// Registers a module's context. Migrations are generated per provider, so each provider has its own small
+    /// subclass (<typeparamref name="TSqlite"/>, <typeparamref name="TPostgres"/>) that carries them; the module's
+    /// code only ever asks for <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TPostgres>(
+        this IServiceCollection services, DatabaseOptions database, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
+        {
+            ConfigureProvider(options, database, module);
+            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+        }
+
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<TContext, TPostgres>(Configure);
+        }
+        else
+        {
+            services.AddDbContext<TContext, TSqlite>(Configure);
+        }
+
+        services.AddScoped<IModuleMigrator>(sp => new ModuleMigrator<TContext>(sp.GetRequiredService<TContext>(), module));
+        return services;
+    }
+
+    public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseOptions database, string module)
+    {
+        var history = "__ef_migrations_" + module;
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            options.UseNpgsql(database.ConnectionString, o => o.MigrationsHistoryTable(history, module));
+        }
+        else
+        {
+            options.UseSqlite(database.ConnectionString, o => o.MigrationsHistoryTable(history));
+        }
+    }
+}
+
+/// <summary>Applies one module's migrations; the host runs every module's migrator at start.</summary>
+public interface IModuleMigrator
+{
+    string Module { get; }
+
+    Task MigrateAsync(CancellationToken cancellationToken);
+}
+
+internal sealed class ModuleMigrator<TContext>(TContext context, string module) : IModuleMigrator
+    where TContext : DbContext
+{
+    public string Module => module;
+
+    public Task MigrateAsync(CancellationToken cancellationToken) => context.Database.MigrateAsync(cancellationToken);
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using BioSirk.Portal.SharedKernel.Time;
+
+namespace BioSirk.Portal.SharedKernel.Formatting;
+
+/// <summary>nb-NO formats used in pages, e-mails and documents: "kr 150 000,00", "15.01.2026", "15.01.2026 kl. 09:30".</summary>
+public static class Norwegian
+{
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("nb-NO");
+
+    public static string Kroner(decimal amount) =>
+        "kr " + amount.ToString("#,##0.00", Culture).Replace('\u00A0', ' ').Replace('−', '-');
+
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string DateTimeFromUtc(DateTime utc) =>
+        Oslo.ToOslo(utc).ToString("dd.MM.yyyy 'kl.' HH:mm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,46 @@
+namespace BioSirk.Portal.SharedKernel.Tenancy;
+
+/// <summary>
+/// Who the current request or job acts for: a council (tenant), a county, or neither (host pages, anonymous).
+/// Set by the web host from the URL, and explicitly by background jobs through <see cref="Use"/>.
+/// </summary>
+public interface ICurrentTenant
+{
+    Guid? TenantId { get; }
+
+    Guid? CountyId { get; }
+
+    /// <summary>Acts for the given council or county until the returned scope is disposed.</summary>
+    IDisposable Use(TenantScope scope);
+}
+
+public sealed record TenantScope(Guid? TenantId, Guid? CountyId)
+{
+    public static TenantScope None { get; } = new(null, null);
+
+    public static TenantScope ForTenant(Guid tenantId) => new(tenantId, null);
+
+    public static TenantScope ForCounty(Guid countyId) => new(null, countyId);
+}
+
+/// <summary>Keeps the scope in an AsyncLocal so that it flows down the request pipeline and through awaits in jobs.</summary>
+public sealed class AsyncLocalCurrentTenant : ICurrentTenant
+{
+    private static readonly AsyncLocal<TenantScope?> Current = new();
+
+    public Guid? TenantId => Current.Value?.TenantId;
+
+    public Guid? CountyId => Current.Value?.CountyId;
+
+    public IDisposable Use(TenantScope scope)
+    {
+        var previous = Current.Value;
+        Current.Value = scope;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(TenantScope? previous) : IDisposable
+    {
+        public void Dispose() => Current.Value = previous;
+    }
+}
