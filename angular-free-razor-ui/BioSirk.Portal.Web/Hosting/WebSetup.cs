@@ -2,6 +2,7 @@ using System.Globalization;
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Web.Security;
 using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 
@@ -38,6 +39,13 @@ public static class WebSetup
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         services.AddHttpContextAccessor();
+        // æ, ø and å are written as they are, not as HTML entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddDataProtection()
+            .SetApplicationName("BioSirk.Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
+                builder.Configuration.GetValue("DataProtection:KeyFolder", "data/keys")!)));
         services.AddPortalTenancy();
         return builder;
     }

@@ -42,6 +42,8 @@ public interface IPlatformDirectory
 
     Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default);
 
+    Task<IReadOnlyList<CouncilInfo>> ListCouncilsInCountyAsync(Guid countyId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<CountyInfo>> ListCountiesAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default);

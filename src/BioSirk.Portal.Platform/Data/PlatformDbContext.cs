@@ -50,7 +50,7 @@ public class PlatformDbContext(DbContextOptions options, ICurrentTenant currentT
             builder.HasDefaultSchema(Schema);
         }
 
-        builder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: false));
+        builder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: false, useSchema: Database.IsNpgsql()));
         builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
         builder.ApplyConcurrencyStamps();
         builder.ApplyTenantFilters(this);

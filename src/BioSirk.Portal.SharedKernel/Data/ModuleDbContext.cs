@@ -29,7 +29,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ICurrentTenant c
             modelBuilder.HasDefaultSchema(Schema);
         }
 
-        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: true));
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: true, useSchema: Database.IsNpgsql()));
         ConfigureModule(modelBuilder);
         modelBuilder.ApplyConcurrencyStamps();
         modelBuilder.ApplyTenantFilters(this);

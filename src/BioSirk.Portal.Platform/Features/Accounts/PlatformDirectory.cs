@@ -36,6 +36,11 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
             .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<CouncilInfo>> ListCouncilsInCountyAsync(Guid countyId, CancellationToken cancellationToken = default) =>
+        await db.Tenants.AsNoTracking().Where(t => t.CountyId == countyId).OrderBy(t => t.Name)
+            .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber))
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<CountyInfo>> ListCountiesAsync(CancellationToken cancellationToken = default) =>
         await db.Counties.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new CountyInfo(c.Id, c.Slug, c.Name, c.OrganisationNumber))

@@ -383,7 +383,7 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "AtUtc");
 
-                    b.ToTable("audit_entries", "platform");
+                    b.ToTable("audit_entries", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

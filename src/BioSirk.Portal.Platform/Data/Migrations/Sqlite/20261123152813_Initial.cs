@@ -11,9 +11,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.EnsureSchema(
-                name: "platform");
-
             migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
@@ -45,7 +42,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.CreateTable(
                 name: "audit_entries",
-                schema: "platform",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
@@ -267,7 +263,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.CreateIndex(
                 name: "IX_audit_entries_TenantId_AtUtc",
-                schema: "platform",
                 table: "audit_entries",
                 columns: new[] { "TenantId", "AtUtc" });
 
@@ -331,8 +326,7 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "audit_entries",
-                schema: "platform");
+                name: "audit_entries");
 
             migrationBuilder.DropTable(
                 name: "counties");

@@ -1,0 +1,84 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Features.Invitations;
+using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BioSirk.Portal.Web.Pages.Council.Admin;
+
+[RequireCouncilRole(CouncilRoles.TenantAdmin)]
+public sealed class MembersModel(PortalContext portal, CouncilMembers members, InviteMember invite, RevokeInvitation revoke) : PageModel
+{
+    public static readonly (string Value, string Label, string Hint)[] RoleChoices =
+    [
+        ("Secretary", "Sekretariat", "skriver avtaler, timer, rapporter og møter"),
+        ("Member", "Medlem", "leser og kommenterer"),
+        ("TenantAdmin", "Administrator", "inviterer og gir roller"),
+    ];
+
+    [BindProperty]
+    public InviteInput Input { get; set; } = new();
+
+    public List<MemberRow> Members { get; private set; } = [];
+
+    public List<PendingInvitationRow> Invitations { get; private set; } = [];
+
+    public InvitationSent? Sent { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        Input.Roles = ["Member"];
+        await Load();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        var roles = Input.Roles.Aggregate(TenantRoles.None, (all, r) => Enum.TryParse<TenantRoles>(r, out var role) ? all | role : all);
+        var baseUrl = $"{Request.Scheme}://{Request.Host}";
+        var result = await invite.HandleAsync(new InviteMemberCommand(portal.CouncilId, Input.Email, Input.FullName, roles, CurrentUser.IdOf(User)!.Value, baseUrl));
+        if (result.Succeeded)
+        {
+            Sent = result.Value;
+            Input = new InviteInput { Roles = ["Member"] };
+            ModelState.Clear();
+        }
+        else
+        {
+            result.Errors.AddTo(ModelState, "Input");
+        }
+
+        await Load();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid invitationId)
+    {
+        if (!await revoke.HandleAsync(invitationId))
+        {
+            return NotFound();
+        }
+
+        Message = "Invitasjonen er trukket tilbake.";
+        return RedirectToPage();
+    }
+
+    private async Task Load()
+    {
+        Members = await members.ListAsync();
+        Invitations = await members.ListInvitationsAsync();
+    }
+
+    public sealed class InviteInput
+    {
+        public string? FullName { get; set; }
+
+        public string? Email { get; set; }
+
+        public List<string> Roles { get; set; } = [];
+    }
+}
