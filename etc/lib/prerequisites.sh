@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Shared by run.sh and test.sh: checks what the portal needs and installs what is missing when run as root.
+
+say() { printf '%s\n' "$*" >&2; }
+
+is_root() { [ "$(id -u)" = "0" ]; }
+
+apt_install() {
+  # Installs Debian packages as root; otherwise stops with the command to run.
+  if is_root; then
+    say "Installerer $* med apt-get ..."
+    if [ -z "${BIOSIRK_APT_UPDATED:-}" ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+      export BIOSIRK_APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+  else
+    say "Mangler: $*. Installer med: sudo apt-get install -y $*   (eller kjør dette skriptet som root)."
+    exit 1
+  fi
+}
+
+require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    say "Mangler .NET SDK 10. Installer den fra https://dotnet.microsoft.com/download og prøv igjen."
+    exit 1
+  fi
+}
+
+require_npm_packages() {
+  local web="$1/angular-free-razor-ui/BioSirk.Portal.Web"
+  if [ ! -f "$web/node_modules/bootstrap/dist/css/bootstrap.min.css" ]; then
+    if ! command -v npm >/dev/null 2>&1; then
+      apt_install nodejs npm
+    fi
+    say "Henter npm-pakker (Bootstrap) ..."
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
+
+postgres_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$dir" ] || [ ! -x "$dir/initdb" ]; then
+    apt_install postgresql
+    dir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  printf '%s' "$dir"
+}
+
+require_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    apt_install chromium fonts-dejavu-core
+  fi
+}
+
+require_redis() {
+  if ! command -v redis-server >/dev/null 2>&1; then
+    apt_install redis-server
+  fi
+}
+
+free_port() {
+  local port
+  for port in $(seq "${1:-54330}" "${2:-54430}"); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      printf '%s' "$port"
+      return 0
+    fi
+  done
+  say "Fant ingen ledig port."
+  exit 1
+}

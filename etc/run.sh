@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Starts the BioSirk Portal on the embedded default: SQLite in ./data, demo data, http://localhost:5080.
+# Running it again keeps the data; delete ./data to start afresh.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/etc/lib/prerequisites.sh"
+
+require_dotnet
+require_npm_packages "$root"
+mkdir -p "$root/data"
+
+say "Bygger portalen ..."
+dotnet build "$root/angular-free-razor-ui/BioSirk.Portal.Web/BioSirk.Portal.Web.csproj" -c Release -nologo -v quiet >&2
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export Database__Provider="${Database__Provider:-Sqlite}"
+export Database__ConnectionString="${Database__ConnectionString:-Data Source=$root/data/biosirk.db}"
+export Email__PickupFolder="${Email__PickupFolder:-$root/data/mail}"
+export DataProtection__KeyFolder="${DataProtection__KeyFolder:-$root/data/keys}"
+export Demo__Seed="${Demo__Seed:-true}"
+
+say "Starter BioSirk-portalen på http://localhost:5080 (stopp med Ctrl+C) ..."
+cd "$root/angular-free-razor-ui/BioSirk.Portal.Web"
+exec dotnet "bin/Release/net10.0/BioSirk.Portal.Web.dll" --urls "${PORTAL_URLS:-http://localhost:5080}"
