@@ -1,14 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Pages;
 
 /// <summary>The page behind every error status (re-executed by UseStatusCodePagesWithReExecute).</summary>
+// Re-executed for failed POSTs too, which must not fail again on the antiforgery check.
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t) : PageModel
 {
     public string Heading { get; private set; } = string.Empty;
 
     public string Explanation { get; private set; } = string.Empty;
+
+    public void OnPost(int code) => OnGet(code);
 
     public void OnGet(int code)
     {

@@ -16,7 +16,8 @@ public static class SecuritySetup
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var development = builder.Environment.IsDevelopment();
+        // Secure-only cookies everywhere but in development; the HTTP-level tests turn it off explicitly.
+        var httpsOnly = builder.Configuration.GetValue("Security:HttpsOnlyCookies", !builder.Environment.IsDevelopment());
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -26,8 +27,29 @@ public static class SecuritySetup
             o.Cookie.Name = "biosirk.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // Pages get the sign-in page; the hub and APIs get a plain 401. A signed-in person without the right
+            // gets 403 with the status page, not a redirect.
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/hubs") || context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             o.SlidingExpiration = true;
         });
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -35,7 +57,7 @@ public static class SecuritySetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "biosirk.af";
-            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsFactory>();
         services.AddAuthorizationBuilder()

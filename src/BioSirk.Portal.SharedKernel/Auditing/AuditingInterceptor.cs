@@ -66,6 +66,9 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, ICurrentTenant
         context.Set<AuditEntry>().AddRange(audits);
     }
 
+    // Enums as their names ("Secretary", not 2), so that the log reads without the code at hand.
+    private static object? Readable(object? value) => value is Enum e ? e.ToString() : value;
+
     private AuditEntry? Describe(EntityEntry entry, DateTime now)
     {
         var changes = new SortedDictionary<string, object?>(StringComparer.Ordinal);
@@ -84,7 +87,7 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, ICurrentTenant
                 continue;
             }
 
-            changes[name] = new { old = oldValue, @new = newValue };
+            changes[name] = new { old = Readable(oldValue), @new = Readable(newValue) };
         }
 
         if (entry.State == EntityState.Modified && changes.Count == 0)

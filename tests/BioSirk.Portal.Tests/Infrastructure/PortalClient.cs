@@ -1,0 +1,91 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace BioSirk.Portal.Tests.Infrastructure;
+
+/// <summary>
+/// A browser-like HTTP client: keeps cookies, reads pages as HTML documents, and posts forms the way a browser does,
+/// with the antiforgery token taken from the form on the page.
+/// </summary>
+public sealed class PortalClient(HttpClient http) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var response = await SubmitAsync("/logg-inn", "form", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
+        }
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string url) => await Http.GetAsync(url);
+
+    public async Task<IHtmlDocument> GetPageAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}, expected 200.");
+        }
+
+        return await ReadAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ReadAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Opens <paramref name="url"/>, fills the form found by <paramref name="formSelector"/> and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(
+        string url, string formSelector, Dictionary<string, string> fields, string? submitName = null)
+    {
+        var page = await GetPageAsync(url);
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+                   ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}.");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
+        {
+            if (!fields.ContainsKey(input.Name!))
+            {
+                values.Add(new(input.Name!, input.Value));
+            }
+        }
+
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Key.Split('#')[0], f.Value)));
+        _ = submitName;
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return await Http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>Posts to a URL with a token from any page of this client (tokens belong to the user, not the page).</summary>
+    public async Task<HttpResponseMessage> PostWithTokenAsync(string url, Dictionary<string, string>? fields = null, string tokenPage = "/logg-ut")
+    {
+        var token = await TokenAsync(tokenPage);
+        var values = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token) };
+        values.AddRange((fields ?? []).Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+        return await Http.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
+    public async Task<string> TokenAsync(string page = "/logg-ut")
+    {
+        var document = await GetPageAsync(page);
+        return (document.QuerySelector("input[name=__RequestVerificationToken]") as IHtmlInputElement)?.Value
+               ?? throw new InvalidOperationException($"No antiforgery token on {page}.");
+    }
+
+    public void Dispose() => Http.Dispose();
+}
+
+public static class HtmlAssertions
+{
+    /// <summary>The error message shown beside a field (the form-field tag helper's "-error" element).</summary>
+    public static string? FieldError(this IHtmlDocument page, string field) =>
+        page.GetElementById(field.Replace('.', '_') + "-error")?.TextContent.Trim();
+
+    public static string? FieldValue(this IHtmlDocument page, string field) =>
+        (page.GetElementById(field.Replace('.', '_')) as IHtmlInputElement)?.Value;
+}

@@ -1,0 +1,148 @@
+using BioSirk.Portal.Platform.Seeding;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+
+namespace BioSirk.Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The portal on the test PostgreSQL database, shared by a test collection. <see cref="ResetAsync"/> empties every
+/// module's tables with Respawn and seeds the demo councils and people again, so each test starts from the same world.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("biosirk-tests-").FullName;
+    private Respawner? respawner;
+
+    public PortalFactory()
+        : this("biosirk_tests")
+    {
+    }
+
+    protected PortalFactory(string database) => Database = database;
+
+    public string Database { get; }
+
+    public string ConnectionString => TestDatabase.ConnectionString(Database);
+
+    public string MailFolder => Path.Combine(folder, "mail");
+
+    /// <summary>The portal's clock; tests move it (e.g. past an invitation's 7 days).</summary>
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public async Task InitializeAsync()
+    {
+        await TestDatabase.RecreateAsync(Database);
+        _ = Server; // starts the host: migrations run here
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToExclude = ["hangfire", "public"],
+            TablesToIgnore = await MigrationHistoryTables(connection),
+        });
+        await SeedAsync();
+    }
+
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await respawner!.ResetAsync(connection);
+        }
+
+        Clock.Set(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await SeedAsync();
+    }
+
+    public PortalClient CreatePortalClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<PortalClient> SignedInAsync(string email)
+    {
+        var client = CreatePortalClient();
+        await client.SignInAsync(email, DemoDataSeeder.Password);
+        return client;
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still open by a background thread; the temp folder is cleaned by the OS
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "PostgreSql");
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Jobs:Server", "false");
+        builder.UseSetting("Security:HttpsOnlyCookies", "false");
+        builder.UseSetting("Email:PickupFolder", MailFolder);
+        builder.UseSetting("DataProtection:KeyFolder", Path.Combine(folder, "keys"));
+        builder.UseSetting("Security:StampValidationInterval", "00:00:00");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Password hashing at full strength would dominate the suite; the algorithm is the same.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
+        ConfigureMore(builder);
+    }
+
+    protected virtual void ConfigureMore(IWebHostBuilder builder)
+    {
+    }
+
+    private Task SeedAsync() => WithScopeAsync(sp => sp.GetRequiredService<DemoDataSeeder>().SeedAsync());
+
+    private static async Task<Respawn.Graph.Table[]> MigrationHistoryTables(NpgsqlConnection connection)
+    {
+        var tables = new List<Respawn.Graph.Table>();
+        await using var command = new NpgsqlCommand(
+            "SELECT table_schema, table_name FROM information_schema.tables WHERE table_name LIKE '\\_\\_ef\\_migrations\\_%'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(new Respawn.Graph.Table(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return [.. tables];
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFactory>
+{
+    public const string Name = "portal";
+}
+
+/// <summary>Base of HTTP tests: a clean, seeded database before each test.</summary>
+[Collection(PortalCollection.Name)]
+public abstract class PortalTest(PortalFactory portal) : IAsyncLifetime
+{
+    protected PortalFactory Portal { get; } = portal;
+
+    public Task InitializeAsync() => Portal.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Reflection;
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Features.Invitations;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Razor.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BioSirk.Portal.Tests.Platform;
+
+/// <summary>
+/// Tries every routed page, handler and endpoint of the portal with another council's (or county's) ids, as a
+/// person who is signed in elsewhere, and expects 404 each time. New routes are covered without anyone adding them
+/// here: a route with a parameter this harness has no victim id for fails until one is added below.
+/// </summary>
+public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(portal)
+{
+    /// <summary>Routes that carry no council data to protect, or whose parameter is not an id.</summary>
+    private static readonly Dictionary<string, string> NotProbed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["invitasjon/{token}"] = "the token itself is the credential; an unknown token shows 'kan ikke brukes' (InvitationTests)",
+        ["status/{code:int}"] = "the status code page; the parameter is an HTTP status, not an id",
+    };
+
+    [Fact]
+    public async Task EveryRoute_WithAnotherCouncilsOrCountysIds_Answers404()
+    {
+        var victim = await VictimIds();
+        using var councilAttacker = await Portal.SignedInAsync(Demo.HadelandSecretary); // admin + secretary of Hadeland
+        using var countyAttacker = await Portal.SignedInAsync(Demo.InnlandetOfficer);
+        var failures = new List<string>();
+        var probed = 0;
+
+        foreach (var endpoint in Endpoints())
+        {
+            var template = endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (NotProbed.ContainsKey(template))
+            {
+                continue;
+            }
+
+            var parameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList();
+            var inCouncil = parameters.Contains("tenant");
+            var inCounty = parameters.Contains("county");
+            if (!inCouncil && !inCounty && parameters.Count == 0 && HandlerIdParameters(endpoint).Count == 0)
+            {
+                continue; // no id anywhere: nothing of another council to reach
+            }
+
+            var attacker = inCounty ? countyAttacker : councilAttacker;
+            var places = inCouncil ? new[] { "hallingdal", "hadeland" } : inCounty ? ["buskerud", "innlandet"] : [""];
+            foreach (var place in places)
+            {
+                var missing = parameters.Where(p => p is not ("tenant" or "county") && !victim.ContainsKey(p)).ToList();
+                if (missing.Count > 0)
+                {
+                    failures.Add($"{template}: no victim id for {{{string.Join("}, {", missing)}}}: add one in VictimIds()");
+                    continue;
+                }
+
+                var ownPlaceWithoutIds = place is "hadeland" or "innlandet" && parameters.All(p => p is "tenant" or "county")
+                                         && HandlerIdParameters(endpoint).Count == 0;
+                if (ownPlaceWithoutIds)
+                {
+                    continue; // the attacker's own page without foreign ids is allowed to answer
+                }
+
+                var path = "/" + Fill(endpoint.RoutePattern, victim, place);
+                foreach (var (method, handler, idParameters) in Handlers(endpoint))
+                {
+                    var query = string.Join("&", idParameters.Select(p => victim.TryGetValue(p, out var v) ? $"{p}={v}" : $"{p}=MISSING"));
+                    if (query.Contains("MISSING", StringComparison.Ordinal))
+                    {
+                        failures.Add($"{method} {template} handler {handler}: no victim id for one of {string.Join(", ", idParameters)}");
+                        continue;
+                    }
+
+                    if (place is "hadeland" or "innlandet" && idParameters.Count == 0 && parameters.All(p => p is "tenant" or "county"))
+                    {
+                        continue;
+                    }
+
+                    var url = path + (handler.Length > 0 ? $"?handler={handler}" : "") + (query.Length > 0 ? (handler.Length > 0 ? "&" : "?") + query : "");
+                    var response = method == "GET"
+                        ? await attacker.GetAsync(url)
+                        : await attacker.PostWithTokenAsync(url);
+                    probed++;
+                    if (response.StatusCode != HttpStatusCode.NotFound)
+                    {
+                        failures.Add($"{method} {url} answered {(int)response.StatusCode}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.True(probed >= 8, $"Only {probed} probes ran; the harness is not finding the routes.");
+    }
+
+    private IEnumerable<RouteEndpoint> Endpoints() =>
+        Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is not null)
+            .GroupBy(e => e.RoutePattern.RawText)
+            .Select(g => g.First());
+
+    private static string Fill(RoutePattern pattern, IReadOnlyDictionary<string, string> victim, string place) =>
+        string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart { Name: "tenant" or "county" } => place,
+            RoutePatternParameterPart parameter => victim[parameter.Name],
+            _ => "",
+        }))));
+
+    /// <summary>The page's handlers (GET and each POST handler) with their Guid parameters that come from the query.</summary>
+    private static IEnumerable<(string Method, string Handler, List<string> IdParameters)> Handlers(RouteEndpoint endpoint)
+    {
+        var model = PageModelOf(endpoint);
+        if (model is null)
+        {
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                yield return (method, "", []);
+            }
+
+            yield break;
+        }
+
+        var routeParameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        {
+            var verb = method.Name.StartsWith("OnGet", StringComparison.Ordinal) ? "GET"
+                : method.Name.StartsWith("OnPost", StringComparison.Ordinal) ? "POST" : null;
+            if (verb is null)
+            {
+                continue;
+            }
+
+            var handler = method.Name[(verb == "GET" ? 5 : 6)..];
+            handler = handler.EndsWith("Async", StringComparison.Ordinal) ? handler[..^5] : handler;
+            var ids = method.GetParameters()
+                .Where(p => (p.ParameterType == typeof(Guid) || p.ParameterType == typeof(Guid?)) && !routeParameters.Contains(p.Name!))
+                .Select(p => p.Name!).ToList();
+            yield return (verb, handler, ids);
+        }
+    }
+
+    private static List<string> HandlerIdParameters(RouteEndpoint endpoint) =>
+        Handlers(endpoint).SelectMany(h => h.IdParameters).ToList();
+
+    private static readonly Dictionary<string, Type> PageModels = typeof(Program).Assembly
+        .GetCustomAttributes<RazorCompiledItemAttribute>()
+        .Where(a => a.Kind == "mvc.1.0.razor-page")
+        .ToDictionary(a => a.Identifier, a => a.Type.GetProperty("Model")!.PropertyType, StringComparer.OrdinalIgnoreCase);
+
+    private static Type? PageModelOf(RouteEndpoint endpoint)
+    {
+        var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>();
+        return page is not null && PageModels.TryGetValue(page.RelativePath, out var model) && typeof(PageModel).IsAssignableFrom(model)
+            ? model
+            : null;
+    }
+
+    /// <summary>One row of each kind, owned by Hallingdal (and Buskerud), keyed by the route or handler parameter name.</summary>
+    private Task<Dictionary<string, string>> VictimIds() => Portal.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<PlatformDbContext>();
+        var tenant = sp.GetRequiredService<ICurrentTenant>();
+        var hallingdal = await db.Tenants.SingleAsync(t => t.Slug == "hallingdal");
+        using var scope = tenant.Use(TenantScope.ForTenant(hallingdal.Id));
+        var admin = await db.Users.SingleAsync(u => u.Email == Demo.HallingdalAdmin);
+        var invitation = await sp.GetRequiredService<InviteMember>().HandleAsync(
+            new InviteMemberCommand(hallingdal.Id, "offer@hallingdal.no", "Offer", TenantRoles.Member, admin.Id, "http://localhost"));
+        var membership = await db.TenantMemberships.FirstAsync();
+        return new Dictionary<string, string>
+        {
+            ["memberId"] = membership.Id.ToString(),
+            ["invitationId"] = invitation.Value!.InvitationId.ToString(),
+        };
+    });
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace BioSirk.Portal.Tests.Platform;
+
+public sealed class HostingTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_AnswersHealthyWithoutSignIn(string url)
+    {
+        using var client = Portal.CreatePortalClient();
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task EveryPage_CarriesTheSecurityHeaders()
+    {
+        using var client = Portal.CreatePortalClient();
+
+        var response = await client.GetAsync("/logg-inn");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task SignInCookie_IsHttpOnlyAndSameSite()
+    {
+        using var client = Portal.CreatePortalClient();
+
+        var response = await client.SubmitAsync("/logg-inn", "main form",
+            new() { ["Input.Email"] = Demo.HallingdalSecretary, ["Input.Password"] = BioSirk.Portal.Platform.Seeding.DemoDataSeeder.Password });
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("biosirk.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_WithoutAntiforgeryToken_IsRefused()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+
+        var response = await admin.Http.PostAsync("/rad/hallingdal/admin/medlemmer?handler=Invite",
+            new FormUrlEncodedContent([new("Input.Email", "x@y.no"), new("Input.FullName", "X"), new("Input.Roles", "Member")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hub_ConnectsWithTheSignInCookieAndRefusesAnonymous()
+    {
+        using var client = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var signedIn = await Connect(client);
+        await signedIn.StartAsync();
+        Assert.Equal(Demo.HallingdalSecretary, await signedIn.InvokeAsync<string>("WhoAmI"));
+        await signedIn.DisposeAsync();
+
+        await using var anonymous = await Connect(Portal.CreatePortalClient());
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    private async Task<HubConnection> Connect(PortalClient client)
+    {
+        // The hub authenticates with the same cookie as the pages; take it from the signed-in client.
+        var cookieHeader = await CookieHeader(client);
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(Portal.Server.BaseAddress, "/hubs/portal"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Portal.Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                if (cookieHeader is not null)
+                {
+                    o.Headers["Cookie"] = cookieHeader;
+                }
+            })
+            .Build();
+    }
+
+    private static async Task<string?> CookieHeader(PortalClient client)
+    {
+        var echo = await client.GetAsync("/logg-inn");
+        return echo.RequestMessage?.Headers.TryGetValues("Cookie", out var values) == true ? string.Join("; ", values) : null;
+    }
+}

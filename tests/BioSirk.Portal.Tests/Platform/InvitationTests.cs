@@ -1,0 +1,140 @@
+using System.Net;
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Features.Invitations;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BioSirk.Portal.Tests.Platform;
+
+public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
+{
+    private const string Members = "/rad/hallingdal/admin/medlemmer";
+
+    [Fact]
+    public async Task Invite_WithMalformedAddress_ShowsMessageBesideTheFieldAndKeepsTheInput()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+
+        var response = await admin.SubmitAsync(Members, "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv.oyen@@hallingdal", ["Input.Roles"] = "Secretary" });
+
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal("E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.", page.FieldError("Input.Email"));
+        Assert.Equal("liv.oyen@@hallingdal", page.FieldValue("Input.Email"));
+        Assert.Equal("Liv Øyen", page.FieldValue("Input.FullName"));
+        Assert.True(page.QuerySelector("#role-Secretary")!.HasAttribute("checked"));
+        Assert.Equal("true", page.GetElementById("Input_Email")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task Invite_WithoutRole_AsksForOne()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+
+        var response = await admin.SubmitAsync(Members, "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no" });
+
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal("Velg minst én rolle.", page.GetElementById("Input_Roles-error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Invite_OfSomeoneAlreadyInTheCouncil_IsRefusedWithAMessage()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+
+        var response = await admin.SubmitAsync(Members, "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Kari Nordby", ["Input.Email"] = Demo.HallingdalSecretary.ToUpperInvariant(), ["Input.Roles"] = "Member" });
+
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Contains("er allerede medlem av Regionrådet for Hallingdal", page.FieldError("Input.Email"));
+    }
+
+    [Fact]
+    public async Task Invite_Twice_RefusesTheSecondWhileTheFirstIsPending()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        Dictionary<string, string> form = new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" };
+        await admin.SubmitAsync(Members, "form[action*=Invite]", form);
+
+        var page = await PortalClient.ReadAsync(await admin.SubmitAsync(Members, "form[action*=Invite]", form));
+
+        Assert.Contains("har allerede en invitasjon som ikke er besvart", page.FieldError("Input.Email"));
+    }
+
+    [Fact]
+    public async Task Invite_ThenAccept_GivesTheNewPersonTheCouncilWithTheRolesAndLogsIt()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var sent = await PortalClient.ReadAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Secretary" }));
+        var link = sent.QuerySelector("[data-testid=invitation-link]")!.TextContent;
+        Assert.StartsWith("http://localhost/invitasjon/", link);
+        var mails = await Task.WhenAll(Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => File.ReadAllTextAsync(f)));
+        Assert.Single(mails, m => m.Contains(link, StringComparison.Ordinal) && m.Contains("To: liv@hallingdal.no", StringComparison.Ordinal));
+
+        using var newcomer = Portal.CreatePortalClient();
+        var path = new Uri(link).AbsolutePath;
+        var weak = await PortalClient.ReadAsync(await newcomer.SubmitAsync(path, "main form",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Password"] = "kort", ["Input.ConfirmPassword"] = "kort" }));
+        Assert.Contains("Passordet må ha minst 10 tegn.", weak.FieldError("Input.Password"));
+        Assert.Equal("Liv Øyen", weak.FieldValue("Input.FullName"));
+
+        var created = await newcomer.SubmitAsync(path, "main form",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Password"] = "godt-passord-42", ["Input.ConfirmPassword"] = "godt-passord-42" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var home = await newcomer.GetPageAsync("/rad/hallingdal");
+        Assert.Contains("sekretariat", home.QuerySelector("main p")!.TextContent);
+
+        var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=TenantMembership");
+        var newest = audit.QuerySelector("[data-testid=audit-table] > tbody > tr")!;
+        Assert.Contains("opprettet", newest.TextContent);
+        Assert.Contains("Secretary", newest.TextContent);
+
+        var reused = await PortalClient.ReadAsync(await Portal.CreatePortalClient().GetAsync(path));
+        Assert.Equal("Invitasjonen kan ikke brukes", reused.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Invitation_OlderThanSevenDays_IsExpiredByTheNightlyJobAndCannotBeUsed()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var sent = await PortalClient.ReadAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
+        var path = new Uri(sent.QuerySelector("[data-testid=invitation-link]")!.TextContent).AbsolutePath;
+
+        Portal.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        var expired = await Portal.WithScopeAsync(sp => sp.GetRequiredService<ExpireStaleInvitations>().RunAsync());
+
+        Assert.Equal(1, expired);
+        var state = await Portal.WithScopeAsync(async sp =>
+        {
+            var tenant = sp.GetRequiredService<ICurrentTenant>();
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            return await db.Invitations.IgnoreQueryFilters().Where(i => i.Email == "liv@hallingdal.no").Select(i => i.State).SingleAsync();
+        });
+        Assert.Equal(InvitationState.Expired, state);
+        var page = await PortalClient.ReadAsync(await Portal.CreatePortalClient().GetAsync(path));
+        Assert.Equal("Invitasjonen kan ikke brukes", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ExistingAccount_AcceptsAnInvitationToASecondCouncilWhenSignedIn()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var sent = await PortalClient.ReadAsync(await admin.SubmitAsync("/rad/hadeland/admin/medlemmer", "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Kari Nordby", ["Input.Email"] = Demo.HallingdalSecretary, ["Input.Roles"] = "Member" }));
+        var path = new Uri(sent.QuerySelector("[data-testid=invitation-link]")!.TextContent).AbsolutePath;
+
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync("/rad/hadeland")).StatusCode);
+        var accepted = await kari.SubmitAsync(path, "main form", []);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await kari.GetAsync("/rad/hadeland")).StatusCode);
+    }
+}

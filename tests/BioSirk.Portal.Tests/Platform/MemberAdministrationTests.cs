@@ -1,0 +1,96 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using BioSirk.Portal.Tests.Infrastructure;
+
+namespace BioSirk.Portal.Tests.Platform;
+
+public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest(portal)
+{
+    private async Task<string> MemberUrl(PortalClient admin, string fullName)
+    {
+        var list = await admin.GetPageAsync("/rad/hallingdal/admin/medlemmer");
+        var row = list.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains(fullName, StringComparison.Ordinal));
+        return row.QuerySelector("a")!.GetAttribute("href")!;
+    }
+
+    [Fact]
+    public async Task Deactivate_TakesAwayAccessToTheCouncilAtOnce()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        using var member = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var url = await MemberUrl(admin, "Ola Bakken");
+
+        var saved = await admin.SubmitAsync(url, "main form", new() { ["Input.Roles"] = "Member" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/rad/hallingdal")).StatusCode);
+        var list = await admin.GetPageAsync("/rad/hallingdal/admin/medlemmer");
+        Assert.Contains("Deaktivert", list.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("Ola Bakken")).TextContent);
+    }
+
+    [Fact]
+    public async Task ChangeRoles_MakesAMemberSecretaryAndTheAuditLogShowsOldAndNew()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var url = await MemberUrl(admin, "Ola Bakken");
+
+        await admin.SubmitAsync(url, "main form", new() { ["Input.Roles"] = "Secretary", ["Input.IsActive"] = "true" });
+
+        var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=TenantMembership");
+        var newest = audit.QuerySelector("[data-testid=audit-table] > tbody > tr")!;
+        var change = newest.QuerySelectorAll(".audit-changes tbody tr").Single();
+        Assert.Equal(["Roles", "Member", "Secretary"], change.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
+        Assert.Contains("Ingrid Haugen", newest.TextContent);
+        Assert.Contains("endret", newest.TextContent);
+    }
+
+    [Fact]
+    public async Task TwoAdminsEditingTheSameMember_SecondGetsAConflictMessageAndKeepsHerChoice()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var url = await MemberUrl(admin, "Ola Bakken");
+        var staleForm = await admin.GetPageAsync(url);
+        var staleStamp = ((IHtmlInputElement)staleForm.QuerySelector("input[name='Input.ConcurrencyStamp']")!).Value;
+
+        await admin.SubmitAsync(url, "main form", new() { ["Input.Roles"] = "Secretary", ["Input.IsActive"] = "true" });
+        var second = await admin.PostWithTokenAsync(url, new()
+        {
+            ["Input.Roles"] = "TenantAdmin",
+            ["Input.IsActive"] = "true",
+            ["Input.ConcurrencyStamp"] = staleStamp,
+        });
+
+        var page = await PortalClient.ReadAsync(second);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Noen andre har endret dette mens du arbeidet", page.GetElementById("error-summary")!.TextContent);
+        Assert.True(page.QuerySelector("#role-TenantAdmin")!.HasAttribute("checked"));
+        Assert.False(page.QuerySelector("#role-Secretary")!.HasAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task LastAdmin_CannotRemoveHerOwnAdminRole()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var url = await MemberUrl(admin, "Ingrid Haugen");
+
+        var response = await admin.SubmitAsync(url, "main form", new() { ["Input.Roles"] = "Member", ["Input.IsActive"] = "true" });
+
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Contains("Rådet må ha minst én aktiv administrator", page.GetElementById("error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AuditLog_OfACouncil_ShowsNoEntriesOfAnotherCouncil()
+    {
+        using var hadeland = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        await hadeland.SubmitAsync("/rad/hadeland/admin/medlemmer", "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Hemmelig Person", ["Input.Email"] = "hemmelig@hadeland.no", ["Input.Roles"] = "Member" });
+        using var hallingdal = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+
+        var audit = await hallingdal.GetPageAsync("/rad/hallingdal/admin/logg");
+
+        Assert.DoesNotContain("hemmelig@hadeland.no", audit.Body!.TextContent);
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        Assert.Contains("hemmelig@hadeland.no", (await host.GetPageAsync("/vert/logg")).Body!.TextContent);
+    }
+}

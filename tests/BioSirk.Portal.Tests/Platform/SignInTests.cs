@@ -1,0 +1,95 @@
+using System.Net;
+using BioSirk.Portal.Tests.Infrastructure;
+
+namespace BioSirk.Portal.Tests.Platform;
+
+public sealed class SignInTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task SignIn_AsSecretary_OpensHerCouncilWithItsNameInTheHeader()
+    {
+        using var client = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/rad/hallingdal", home.Headers.Location!.OriginalString);
+
+        var page = await client.GetPageAsync("/rad/hallingdal");
+        Assert.Equal("Regionrådet for Hallingdal", page.QuerySelector("[data-testid=current-place]")!.TextContent.Replace("Du er i:", "").Trim());
+        Assert.Equal("nb", page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task SignIn_WithWrongPassword_ShowsNorwegianMessageAndKeepsTheEmail()
+    {
+        using var client = Portal.CreatePortalClient();
+
+        var response = await client.SubmitAsync("/logg-inn", "main form",
+            new() { ["Input.Email"] = Demo.HallingdalSecretary, ["Input.Password"] = "feil-passord-1" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Contains("Feil e-postadresse eller passord", page.FieldError("Input.Password"));
+        Assert.Equal(Demo.HallingdalSecretary, page.FieldValue("Input.Email"));
+        Assert.Equal("", page.FieldValue("Input.Password"));
+    }
+
+    [Fact]
+    public async Task SignIn_AfterFiveWrongPasswords_LocksTheAccountEvenForTheRightPassword()
+    {
+        using var client = Portal.CreatePortalClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await client.SubmitAsync("/logg-inn", "main form",
+                new() { ["Input.Email"] = Demo.HallingdalMember, ["Input.Password"] = "feil-passord-" + attempt });
+        }
+
+        var response = await client.SubmitAsync("/logg-inn", "main form",
+            new() { ["Input.Email"] = Demo.HallingdalMember, ["Input.Password"] = BioSirk.Portal.Platform.Seeding.DemoDataSeeder.Password });
+
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Kontoen er låst", page.FieldError("Input.Password"));
+        Assert.Equal(Demo.HallingdalMember, page.FieldValue("Input.Email"));
+    }
+
+    [Fact]
+    public async Task SignIn_WithEmptyFields_SaysWhatIsMissingBesideEachField()
+    {
+        using var client = Portal.CreatePortalClient();
+
+        var response = await client.SubmitAsync("/logg-inn", "main form", new() { ["Input.Email"] = "", ["Input.Password"] = "" });
+
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal("Skriv inn e-postadressen din.", page.FieldError("Input.Email"));
+        Assert.Equal("Skriv inn passordet ditt.", page.FieldError("Input.Password"));
+        Assert.NotNull(page.GetElementById("error-summary"));
+    }
+
+    [Fact]
+    public async Task CouncilPage_WhenNotSignedIn_SendsToSignIn()
+    {
+        using var client = Portal.CreatePortalClient();
+
+        var response = await client.GetAsync("/rad/hallingdal");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/logg-inn", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task SignOutEverywhere_EndsTheSessionOnOtherDevicesToo()
+    {
+        using var laptop = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var phone = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/rad/hallingdal")).StatusCode);
+
+        var signOut = await laptop.SubmitAsync("/logg-ut", "form[action*=Everywhere]", []);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Portal.Clock.Advance(TimeSpan.FromSeconds(1)); // the stamp is checked once the cookie is older than the interval (0 in tests)
+
+        var afterwards = await phone.GetAsync("/rad/hallingdal");
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        Assert.Contains("/logg-inn", afterwards.Headers.Location!.ToString());
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using BioSirk.Portal.Platform.Seeding;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BioSirk.Portal.Tests.Platform;
+
+/// <summary>The embedded default: SQLite migrations apply to an empty file, the demo data is seeded, people sign in.</summary>
+public sealed class SqliteStartTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("biosirk-sqlite-").FullName;
+
+    [Fact]
+    public async Task FreshSqliteDatabase_IsMigratedSeededAndServesThePortal_AndARestartKeepsTheData()
+    {
+        await using (var first = Start())
+        {
+            using var client = new PortalClient(first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+            await client.SignInAsync(Demo.HallingdalAdmin, DemoDataSeeder.Password);
+            var sent = await PortalClient.ReadAsync(await client.SubmitAsync("/rad/hallingdal/admin/medlemmer", "form[action*=Invite]",
+                new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
+            Assert.NotNull(sent.QuerySelector("[data-testid=invitation-link]"));
+        }
+
+        await using var second = Start();
+        using var again = new PortalClient(second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        await again.SignInAsync(Demo.HallingdalAdmin, DemoDataSeeder.Password);
+        var members = await again.GetPageAsync("/rad/hallingdal/admin/medlemmer");
+        Assert.Contains("liv@hallingdal.no", members.Body!.TextContent);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private WebApplicationFactory<Program> Start() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(folder, "biosirk.db")}");
+            builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Jobs:Server", "false");
+        builder.UseSetting("Security:HttpsOnlyCookies", "false");
+            builder.UseSetting("Security:HttpsOnlyCookies", "false");
+            builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));
+            builder.UseSetting("DataProtection:KeyFolder", Path.Combine(folder, "keys"));
+        });
+}
