@@ -52,6 +52,11 @@ public static class WebSetup
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // Behind a TLS-terminating proxy the scheme comes from X-Forwarded-Proto (secure cookies, HSTS, links).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
