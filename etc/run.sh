@@ -10,7 +10,7 @@ require_npm_packages "$root"
 mkdir -p "$root/data"
 
 say "Bygger portalen ..."
-dotnet build "$root/angular-free-razor-ui/BioSirk.Portal.Web/BioSirk.Portal.Web.csproj" -c Release -nologo -v quiet >&2
+dotnet build "$root/angular-free-razor-ui/BioSirk.Portal.Web/BioSirk.Portal.Web.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Database__Provider="${Database__Provider:-Sqlite}"
