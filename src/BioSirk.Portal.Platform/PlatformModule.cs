@@ -56,6 +56,8 @@ public static class PlatformModule
         }
 
         services.AddScoped<IPlatformDirectory, PlatformDirectory>();
+        services.Configure<Files.FileStoreOptions>(configuration.GetSection(Files.FileStoreOptions.Section));
+        services.AddSingleton<IFileStore, Files.DiskFileStore>();
         services.AddScoped<InviteMember>();
         services.AddScoped<AcceptInvitation>();
         services.AddScoped<ExpireStaleInvitations>();

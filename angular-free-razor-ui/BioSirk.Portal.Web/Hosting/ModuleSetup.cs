@@ -1,3 +1,4 @@
+using BioSirk.Portal.Agreements;
 using BioSirk.Portal.Platform;
 using BioSirk.Portal.SharedKernel.Data;
 
@@ -10,6 +11,7 @@ public static class ModuleSetup
     {
         var database = builder.Services.BuildDatabaseOptions();
         builder.Services.AddPlatform(builder.Configuration, database);
+        builder.Services.AddAgreements(database);
         return builder;
     }
 

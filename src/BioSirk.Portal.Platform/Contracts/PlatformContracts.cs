@@ -54,3 +54,17 @@ public interface IEmailSender
 {
     Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A stored file: its id is its name on disk, outside the web root.</summary>
+public sealed record StoredFile(Guid FileId, string FileName, string ContentType, long Size, string Sha256);
+
+/// <summary>
+/// Attachments and generated documents. Files are stored under an id, never under the user's file name, and are
+/// served only by pages that first check that the person may see what the file belongs to.
+/// </summary>
+public interface IFileStore
+{
+    Task<StoredFile> SaveAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken = default);
+
+    Task<Stream?> OpenAsync(Guid fileId, CancellationToken cancellationToken = default);
+}

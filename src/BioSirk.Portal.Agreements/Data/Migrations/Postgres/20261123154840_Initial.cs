@@ -1,0 +1,368 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "agreements");
+
+            migrationBuilder.CreateTable(
+                name: "agreement_events",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agreement_events", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agreement_versions",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    TermsJson = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ChangesJson = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ByName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agreement_versions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "agreements",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CountyName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    SubGoals = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CountyContactName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CountyContactEmail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CouncilOrganisationNumber = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    CouncilContactName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CouncilContactEmail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActivitiesDeadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReportDeadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    FrameAmount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    HourRate = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    DirectCostRule = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    InvoiceText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OrderNumber = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProjectNumber = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RequiredDocumentation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Terms = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CouncilSignature_UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CouncilSignature_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CouncilSignature_AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CountySignature_UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CountySignature_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CountySignature_AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BreachNotice_By = table.Column<int>(type: "integer", nullable: true),
+                    BreachNotice_Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    BreachNotice_GivenOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BreachNotice_RemedyDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    BreachNotice_UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    BreachNotice_Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BreachNotice_AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RescindedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agreements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "direct_costs",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Supplier = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Voucher_FileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Voucher_FileName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Voucher_ContentType = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Voucher_Size = table.Column<long>(type: "bigint", nullable: true),
+                    Voucher_Sha256 = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RegisteredBy = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RegisteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConcurrencyStamp = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_direct_costs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "hour_entries",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Person = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Activity = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RegisteredBy = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RegisteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConcurrencyStamp = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_hour_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_requests",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MilestoneId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    SpentSoFar = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    StatusText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    InvoiceMarking = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SentBy = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecisionComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payments",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MilestoneId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RegisteredBy = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RegisteredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_milestones",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SharePercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Trigger = table.Column<int>(type: "integer", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    PayableSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_milestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_payment_milestones_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalSchema: "agreements",
+                        principalTable: "agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "working_group_members",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Role = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_working_group_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_working_group_members_agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalSchema: "agreements",
+                        principalTable: "agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_agreement_events_AgreementId",
+                schema: "agreements",
+                table: "agreement_events",
+                column: "AgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_agreement_versions_AgreementId_Version",
+                schema: "agreements",
+                table: "agreement_versions",
+                columns: new[] { "AgreementId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_agreements_FunderCountyId",
+                schema: "agreements",
+                table: "agreements",
+                column: "FunderCountyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_agreements_TenantId",
+                schema: "agreements",
+                table: "agreements",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_direct_costs_AgreementId_Date",
+                schema: "agreements",
+                table: "direct_costs",
+                columns: new[] { "AgreementId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_hour_entries_AgreementId_Date",
+                schema: "agreements",
+                table: "hour_entries",
+                columns: new[] { "AgreementId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_milestones_AgreementId",
+                schema: "agreements",
+                table: "payment_milestones",
+                column: "AgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_requests_AgreementId",
+                schema: "agreements",
+                table: "payment_requests",
+                column: "AgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_AgreementId",
+                schema: "agreements",
+                table: "payments",
+                column: "AgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_working_group_members_AgreementId",
+                schema: "agreements",
+                table: "working_group_members",
+                column: "AgreementId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "agreement_events",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "agreement_versions",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "direct_costs",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "hour_entries",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "payment_milestones",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "payment_requests",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "payments",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "working_group_members",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "agreements",
+                schema: "agreements");
+        }
+    }
+}

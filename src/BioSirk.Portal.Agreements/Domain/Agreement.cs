@@ -1,0 +1,379 @@
+using BioSirk.Portal.SharedKernel.Auditing;
+using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Money;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using BioSirk.Portal.SharedKernel.Validation;
+
+namespace BioSirk.Portal.Agreements.Domain;
+
+public enum Party
+{
+    Council = 1,
+    County = 2,
+}
+
+/// <summary>Who signed for a party, and when.</summary>
+public sealed record Signature(Guid UserId, string Name, DateTime AtUtc);
+
+/// <summary>
+/// A Missions agreement between a county (the funder) and a council. Drafted, signed by both parties (then locked:
+/// a change is an amendment with a new version), paid by milestones, settled. It cannot be terminated, only
+/// rescinded after a breach notice whose remedy deadline has passed.
+/// </summary>
+public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
+{
+    private readonly List<PaymentMilestone> milestones = [];
+    private readonly List<WorkingGroupMember> workingGroup = [];
+
+    private Agreement()
+    {
+    }
+
+    public Agreement(Guid tenantId, Guid funderCountyId, string councilName, string countyName, AgreementTerms terms)
+    {
+        TenantId = tenantId;
+        FunderCountyId = funderCountyId;
+        CouncilName = councilName;
+        CountyName = countyName;
+        Apply(terms);
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public Guid TenantId { get; private set; }
+
+    public Guid FunderCountyId { get; private set; }
+
+    public string CouncilName { get; private set; } = string.Empty;
+
+    public string CountyName { get; private set; } = string.Empty;
+
+    public AgreementStatus Status { get; private set; } = AgreementStatus.Draft;
+
+    /// <summary>1 when signed; each amendment adds one. 0 while a draft.</summary>
+    public int Version { get; private set; }
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string Purpose { get; private set; } = string.Empty;
+
+    public string SubGoals { get; private set; } = string.Empty;
+
+    public string CountyContactName { get; private set; } = string.Empty;
+
+    public string CountyContactEmail { get; private set; } = string.Empty;
+
+    public string CouncilOrganisationNumber { get; private set; } = string.Empty;
+
+    public string CouncilContactName { get; private set; } = string.Empty;
+
+    public string CouncilContactEmail { get; private set; } = string.Empty;
+
+    public DateOnly PeriodStart { get; private set; }
+
+    public DateOnly PeriodEnd { get; private set; }
+
+    public DateOnly ActivitiesDeadline { get; private set; }
+
+    public DateOnly ReportDeadline { get; private set; }
+
+    public decimal FrameAmount { get; private set; }
+
+    public decimal HourRate { get; private set; }
+
+    public string DirectCostRule { get; private set; } = string.Empty;
+
+    public string InvoiceText { get; private set; } = string.Empty;
+
+    public string OrderNumber { get; private set; } = string.Empty;
+
+    public string ProjectNumber { get; private set; } = string.Empty;
+
+    public string RequiredDocumentation { get; private set; } = string.Empty;
+
+    public string Terms { get; private set; } = string.Empty;
+
+    public Signature? CouncilSignature { get; private set; }
+
+    public Signature? CountySignature { get; private set; }
+
+    public BreachNotice? BreachNotice { get; private set; }
+
+    public DateTime? RescindedAtUtc { get; private set; }
+
+    public IReadOnlyList<PaymentMilestone> Milestones => milestones;
+
+    public IReadOnlyList<WorkingGroupMember> WorkingGroup => workingGroup;
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    public bool IsLocked => Status != AgreementStatus.Draft;
+
+    public AgreementTerms ToTerms() => new()
+    {
+        Title = Title,
+        Purpose = Purpose,
+        SubGoals = SubGoals,
+        CountyContactName = CountyContactName,
+        CountyContactEmail = CountyContactEmail,
+        CouncilOrganisationNumber = CouncilOrganisationNumber,
+        CouncilContactName = CouncilContactName,
+        CouncilContactEmail = CouncilContactEmail,
+        PeriodStart = PeriodStart,
+        PeriodEnd = PeriodEnd,
+        ActivitiesDeadline = ActivitiesDeadline,
+        ReportDeadline = ReportDeadline,
+        FrameAmount = FrameAmount,
+        HourRate = HourRate,
+        DirectCostRule = DirectCostRule,
+        InvoiceText = InvoiceText,
+        OrderNumber = OrderNumber,
+        ProjectNumber = ProjectNumber,
+        RequiredDocumentation = RequiredDocumentation,
+        Terms = Terms,
+        Milestones = milestones.OrderBy(m => m.Number).Select(m => new MilestoneTerms(m.Name, m.SharePercent, m.Trigger, m.DueDate)).ToList(),
+        WorkingGroup = workingGroup.OrderBy(w => w.Number).Select(w => new WorkingGroupMemberTerms(w.Name, w.Role)).ToList(),
+    };
+
+    /// <summary>Edits a draft. Any signature given to the earlier text is withdrawn: it was given to other terms.</summary>
+    public Result EditDraft(AgreementTerms terms)
+    {
+        if (IsLocked)
+        {
+            return Result.Fail("", "Avtalen er signert og kan ikke endres direkte. Lag et tillegg (endring med begrunnelse) i stedet.");
+        }
+
+        var errors = AgreementRules.Validate(terms);
+        if (errors.Count > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        Apply(terms);
+        CouncilSignature = null;
+        CountySignature = null;
+        return Result.Ok();
+    }
+
+    /// <summary>Signs for one party; when both have signed, the agreement is in force and the first milestone payable.</summary>
+    public Result Sign(Party party, Guid userId, string name, DateTime nowUtc, DateOnly today)
+    {
+        if (Status != AgreementStatus.Draft)
+        {
+            return Result.Fail("", "Avtalen er allerede signert av begge parter.");
+        }
+
+        if ((party == Party.Council ? CouncilSignature : CountySignature) is not null)
+        {
+            return Result.Fail("", "Dere har allerede signert. Avtalen venter på den andre parten.");
+        }
+
+        if (today > PeriodEnd)
+        {
+            return Result.Fail("", $"Avtaleperioden sluttet {SharedKernel.Formatting.Norwegian.Date(PeriodEnd)}. Endre perioden i utkastet før dere signerer.");
+        }
+
+        var errors = AgreementRules.Validate(ToTerms());
+        if (errors.Count > 0)
+        {
+            return Result.Fail("", "Utkastet er ikke komplett. Rett feilene i utkastet før dere signerer.");
+        }
+
+        var signature = new Signature(userId, name, nowUtc);
+        if (party == Party.Council)
+        {
+            CouncilSignature = signature;
+        }
+        else
+        {
+            CountySignature = signature;
+        }
+
+        if (CouncilSignature is not null && CountySignature is not null)
+        {
+            Status = AgreementStatus.Signed;
+            Version = 1;
+            foreach (var milestone in milestones.Where(m => m.Trigger == MilestoneTrigger.AtSigning))
+            {
+                milestone.MakePayable(Kroner.RoundToOre(FrameAmount * milestone.SharePercent / 100m), nowUtc);
+            }
+        }
+
+        return Result.Ok();
+    }
+
+    public bool HasSigned(Party party) => (party == Party.Council ? CouncilSignature : CountySignature) is not null;
+
+    /// <summary>An amendment (tillegg) to a signed agreement: new terms, a reason, a new version.</summary>
+    public Result Amend(AgreementTerms terms, string? reason)
+    {
+        if (Status is not (AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted))
+        {
+            return Result.Fail("", Status == AgreementStatus.Draft
+                ? "Et utkast endres direkte; tillegg gjelder signerte avtaler."
+                : "Avtalen er avsluttet og kan ikke endres.");
+        }
+
+        var errors = new List<FieldError>(AgreementRules.Validate(terms));
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add(new FieldError("Reason", "Skriv begrunnelsen for endringen."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        ApplyKeepingMilestoneState(terms);
+        Version++;
+        return Result.Ok();
+    }
+
+    public Result GiveBreachNotice(Party by, string? description, DateOnly? remedyDeadline, DateOnly today, Guid userId, string name, DateTime nowUtc)
+    {
+        var errors = new Errors()
+            .When(Status is AgreementStatus.Draft or AgreementStatus.Settled or AgreementStatus.Rescinded, "",
+                "Varsel om mislighold gjelder bare en avtale som er i kraft.")
+            .When(string.IsNullOrWhiteSpace(description), "Description", "Beskriv misligholdet.")
+            .When(remedyDeadline is null, "RemedyDeadline", "Sett en frist for å rette misligholdet (dd.mm.åååå).")
+            .When(remedyDeadline is { } d && d <= today, "RemedyDeadline", "Fristen for å rette må være etter i dag: den andre parten må få en rimelig frist.");
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        BreachNotice = new BreachNotice(by, description!.Trim(), today, remedyDeadline!.Value, userId, name, nowUtc);
+        return Result.Ok();
+    }
+
+    /// <summary>Rescission (heving) is possible only after a breach notice, once its deadline to remedy has passed.</summary>
+    public Result Rescind(Party by, DateOnly today, DateTime nowUtc)
+    {
+        if (Status is AgreementStatus.Draft or AgreementStatus.Settled or AgreementStatus.Rescinded)
+        {
+            return Result.Fail("", "Bare en avtale som er i kraft, kan heves.");
+        }
+
+        if (BreachNotice is null || BreachNotice.By != by)
+        {
+            return Result.Fail("", "Avtalen kan ikke sies opp. Den kan bare heves etter et varsel om vesentlig mislighold med en rimelig frist til å rette det.");
+        }
+
+        if (today <= BreachNotice.RemedyDeadline)
+        {
+            return Result.Fail("", $"Fristen for å rette misligholdet går ut {SharedKernel.Formatting.Norwegian.Date(BreachNotice.RemedyDeadline)}. Avtalen kan heves først etter fristen.");
+        }
+
+        Status = AgreementStatus.Rescinded;
+        RescindedAtUtc = nowUtc;
+        return Result.Ok();
+    }
+
+    public void MarkFinalReportSubmitted()
+    {
+        if (Status == AgreementStatus.Signed)
+        {
+            Status = AgreementStatus.FinalReportSubmitted;
+        }
+    }
+
+    /// <summary>The county approves the final report: the final milestone becomes payable with the settlement's remainder.</summary>
+    public Result ApproveFinalReport(Settlement settlement, DateTime nowUtc)
+    {
+        if (Status is not (AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted))
+        {
+            return Result.Fail("", "Sluttrapporten kan godkjennes når avtalen er i kraft.");
+        }
+
+        Status = AgreementStatus.Approved;
+        foreach (var milestone in milestones.Where(m => m.Trigger == MilestoneTrigger.FinalReportApproved))
+        {
+            milestone.MakePayable(settlement.Remainder, nowUtc);
+        }
+
+        return Result.Ok();
+    }
+
+    /// <summary>After the approval, the final payment (or repayment) registered: the agreement has expired.</summary>
+    public void SettleIfComplete()
+    {
+        if (Status == AgreementStatus.Approved && milestones.All(m => m.State == MilestoneState.Paid))
+        {
+            Status = AgreementStatus.Settled;
+        }
+    }
+
+    private void Apply(AgreementTerms t)
+    {
+        SetTexts(t);
+        milestones.Clear();
+        var number = 1;
+        foreach (var m in t.Milestones)
+        {
+            milestones.Add(new PaymentMilestone(this, number++, m.Name!.Trim(), m.SharePercent!.Value, m.Trigger!.Value,
+                m.Trigger == MilestoneTrigger.OnDate ? m.DueDate : null));
+        }
+
+        SetWorkingGroup(t);
+    }
+
+    private void ApplyKeepingMilestoneState(AgreementTerms t)
+    {
+        SetTexts(t);
+        var ordered = milestones.OrderBy(m => m.Number).ToList();
+        for (var i = 0; i < t.Milestones.Count; i++)
+        {
+            var m = t.Milestones[i];
+            if (i < ordered.Count)
+            {
+                ordered[i].Change(m.Name!.Trim(), m.SharePercent!.Value, m.Trigger!.Value, m.Trigger == MilestoneTrigger.OnDate ? m.DueDate : null);
+            }
+            else
+            {
+                milestones.Add(new PaymentMilestone(this, i + 1, m.Name!.Trim(), m.SharePercent!.Value, m.Trigger!.Value, m.DueDate));
+            }
+        }
+
+        milestones.RemoveAll(m => m.Number > t.Milestones.Count && m.State is MilestoneState.Waiting);
+        SetWorkingGroup(t);
+    }
+
+    private void SetTexts(AgreementTerms t)
+    {
+        Title = t.Title!.Trim();
+        Purpose = t.Purpose!.Trim();
+        SubGoals = (t.SubGoals ?? string.Empty).Trim();
+        CountyContactName = (t.CountyContactName ?? string.Empty).Trim();
+        CountyContactEmail = (t.CountyContactEmail ?? string.Empty).Trim();
+        CouncilOrganisationNumber = OrganisationNumber.Normalize(t.CouncilOrganisationNumber);
+        CouncilContactName = (t.CouncilContactName ?? string.Empty).Trim();
+        CouncilContactEmail = (t.CouncilContactEmail ?? string.Empty).Trim();
+        PeriodStart = t.PeriodStart!.Value;
+        PeriodEnd = t.PeriodEnd!.Value;
+        ActivitiesDeadline = t.ActivitiesDeadline!.Value;
+        ReportDeadline = t.ReportDeadline!.Value;
+        FrameAmount = t.FrameAmount!.Value;
+        HourRate = t.HourRate!.Value;
+        DirectCostRule = (t.DirectCostRule ?? string.Empty).Trim();
+        InvoiceText = (t.InvoiceText ?? string.Empty).Trim();
+        OrderNumber = (t.OrderNumber ?? string.Empty).Trim();
+        ProjectNumber = (t.ProjectNumber ?? string.Empty).Trim();
+        RequiredDocumentation = (t.RequiredDocumentation ?? string.Empty).Trim();
+        Terms = (t.Terms ?? string.Empty).Trim();
+    }
+
+    private void SetWorkingGroup(AgreementTerms t)
+    {
+        workingGroup.Clear();
+        var number = 1;
+        foreach (var w in t.WorkingGroup.Where(w => !w.IsEmpty))
+        {
+            workingGroup.Add(new WorkingGroupMember(this, number++, (w.Name ?? string.Empty).Trim(), (w.Role ?? string.Empty).Trim()));
+        }
+    }
+}
+
+/// <summary>A notice of material breach, with the deadline the other party has to remedy it.</summary>
+public sealed record BreachNotice(Party By, string Description, DateOnly GivenOn, DateOnly RemedyDeadline, Guid UserId, string Name, DateTime AtUtc);

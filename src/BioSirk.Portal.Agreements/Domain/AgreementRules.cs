@@ -1,0 +1,127 @@
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Money;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Validation;
+
+namespace BioSirk.Portal.Agreements.Domain;
+
+/// <summary>
+/// The rules an agreement's terms must meet, in one place for the forms and the API. Field names are those of
+/// <see cref="AgreementTerms"/> ("Milestones[1].SharePercent" for a row); messages are in bokmål.
+/// </summary>
+public static class AgreementRules
+{
+    public static IReadOnlyList<FieldError> Validate(AgreementTerms t)
+    {
+        var e = new Errors();
+        Required(e, t.Title, nameof(t.Title), "Skriv inn tittelen på avtalen.");
+        Required(e, t.Purpose, nameof(t.Purpose), "Skriv inn formålet med avtalen.");
+        e.When(string.IsNullOrWhiteSpace(t.CouncilOrganisationNumber), nameof(t.CouncilOrganisationNumber), "Skriv inn rådets organisasjonsnummer.");
+        e.When(!string.IsNullOrWhiteSpace(t.CouncilOrganisationNumber) && !OrganisationNumber.IsValid(t.CouncilOrganisationNumber),
+            nameof(t.CouncilOrganisationNumber), "Organisasjonsnummeret må ha 9 siffer og gyldig kontrollsiffer, for eksempel 975 576 469.");
+        Email(e, t.CountyContactEmail, nameof(t.CountyContactEmail));
+        Email(e, t.CouncilContactEmail, nameof(t.CouncilContactEmail));
+
+        Dates(e, t);
+        Amount(e, t.FrameAmount, nameof(t.FrameAmount), "avtalens ramme");
+        Amount(e, t.HourRate, nameof(t.HourRate), "timeprisen");
+        Milestones(e, t);
+        return e.All;
+    }
+
+    private static void Dates(Errors e, AgreementTerms t)
+    {
+        e.When(t.PeriodStart is null, nameof(t.PeriodStart), "Skriv inn når avtaleperioden starter (dd.mm.åååå).");
+        e.When(t.PeriodEnd is null, nameof(t.PeriodEnd), "Skriv inn når avtaleperioden slutter (dd.mm.åååå).");
+        if (t.PeriodStart is not { } start || t.PeriodEnd is not { } end)
+        {
+            return;
+        }
+
+        if (end <= start)
+        {
+            e.Add(nameof(t.PeriodEnd), $"Perioden må slutte etter at den starter ({Norwegian.Date(start)}).");
+            return;
+        }
+
+        InsidePeriod(e, t.ActivitiesDeadline, start, end, nameof(t.ActivitiesDeadline), "Fristen for aktivitetene");
+        InsidePeriod(e, t.ReportDeadline, start, end, nameof(t.ReportDeadline), "Fristen for sluttrapporten");
+        for (var i = 0; i < t.Milestones.Count; i++)
+        {
+            if (t.Milestones[i].Trigger == MilestoneTrigger.OnDate)
+            {
+                InsidePeriod(e, t.Milestones[i].DueDate, start, end.AddMonths(3), $"Milestones[{i}].DueDate", "Datoen for utbetalingen");
+            }
+        }
+    }
+
+    private static void InsidePeriod(Errors e, DateOnly? date, DateOnly start, DateOnly end, string field, string what)
+    {
+        if (date is null)
+        {
+            e.Add(field, $"{what} må fylles ut (dd.mm.åååå).");
+        }
+        else if (date < start || date > end)
+        {
+            e.Add(field, $"{what} må ligge i avtaleperioden, {Norwegian.Date(start)}–{Norwegian.Date(end)}.");
+        }
+    }
+
+    private static void Amount(Errors e, decimal? amount, string field, string what)
+    {
+        if (amount is null)
+        {
+            e.Add(field, $"Skriv inn {what} i kroner.");
+        }
+        else if (amount <= 0)
+        {
+            e.Add(field, $"Beløpet for {what} må være større enn 0.");
+        }
+        else if (!Kroner.HasWholeOre(amount.Value))
+        {
+            e.Add(field, $"Beløpet for {what} kan ha høyst to desimaler (hele øre).");
+        }
+    }
+
+    private static void Milestones(Errors e, AgreementTerms t)
+    {
+        var rows = t.Milestones;
+        if (rows.Count == 0)
+        {
+            e.Add("Milestones", "Legg inn minst én utbetaling (andel i prosent og når den utløses).");
+            return;
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            Required(e, row.Name, $"Milestones[{i}].Name", "Gi utbetalingen et navn, for eksempel «Ved signering».");
+            if (row.SharePercent is not { } share)
+            {
+                e.Add($"Milestones[{i}].SharePercent", "Skriv inn andelen i prosent.");
+            }
+            else if (share <= 0 || share > 100 || !Kroner.HasWholeOre(share))
+            {
+                e.Add($"Milestones[{i}].SharePercent", "Andelen må være mellom 0 og 100 prosent, med høyst to desimaler.");
+            }
+
+            e.When(row.Trigger is null, $"Milestones[{i}].Trigger", "Velg når utbetalingen utløses.");
+        }
+
+        var total = rows.Sum(r => r.SharePercent ?? 0);
+        if (rows.All(r => r.SharePercent is not null) && total != 100)
+        {
+            e.Add("Milestones", $"Andelene må til sammen være 100 %. Nå er summen {total.ToString("0.##", Norwegian.Culture)} %.");
+        }
+
+        e.When(rows.Count(r => r.Trigger == MilestoneTrigger.FinalReportApproved) > 1, "Milestones",
+            "Bare én utbetaling kan utløses av godkjent sluttrapport: det er sluttoppgjøret.");
+    }
+
+    private static void Required(Errors e, string? value, string field, string message) =>
+        e.When(string.IsNullOrWhiteSpace(value), field, message);
+
+    private static void Email(Errors e, string? value, string field) =>
+        e.When(!string.IsNullOrWhiteSpace(value) && !EmailAddress.IsValid(value), field,
+            "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.");
+}

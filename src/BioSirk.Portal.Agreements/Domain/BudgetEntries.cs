@@ -1,0 +1,165 @@
+using BioSirk.Portal.SharedKernel.Auditing;
+using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Money;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Tenancy;
+
+namespace BioSirk.Portal.Agreements.Domain;
+
+/// <summary>Hours worked on an agreement by a person of the working group (timeliste).</summary>
+public sealed class HourEntry : ICountyFunded, IAudited, IConcurrencyAware
+{
+    private HourEntry()
+    {
+    }
+
+    public HourEntry(Agreement agreement, DateOnly date, string person, string activity, decimal hours, string? comment, string registeredBy, DateTime nowUtc)
+    {
+        AgreementId = agreement.Id;
+        TenantId = agreement.TenantId;
+        FunderCountyId = agreement.FunderCountyId;
+        Date = date;
+        Person = person.Trim();
+        Activity = activity.Trim();
+        Hours = hours;
+        Comment = comment?.Trim();
+        RegisteredBy = registeredBy;
+        RegisteredAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public Guid AgreementId { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid FunderCountyId { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    public string Person { get; private set; } = string.Empty;
+
+    public string Activity { get; private set; } = string.Empty;
+
+    public decimal Hours { get; private set; }
+
+    public string? Comment { get; private set; }
+
+    public string RegisteredBy { get; private set; } = string.Empty;
+
+    public DateTime RegisteredAtUtc { get; private set; }
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The rules for one row of hours, the same for the form, the import and the API.</summary>
+    public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly? date, string? person, string? activity, decimal? hours)
+    {
+        var e = new Errors();
+        if (date is null)
+        {
+            e.Add("Date", "Skriv inn datoen (dd.mm.åååå).");
+        }
+        else if (date < agreement.PeriodStart || date > agreement.PeriodEnd)
+        {
+            e.Add("Date", $"Datoen må ligge i avtaleperioden, {Norwegian.Date(agreement.PeriodStart)}–{Norwegian.Date(agreement.PeriodEnd)}.");
+        }
+
+        e.When(string.IsNullOrWhiteSpace(person), "Person", "Skriv inn hvem som har arbeidet.");
+        e.When(string.IsNullOrWhiteSpace(activity), "Activity", "Skriv inn aktiviteten timene gjelder.");
+        if (hours is null)
+        {
+            e.Add("Hours", "Skriv inn antall timer, for eksempel 7,5.");
+        }
+        else if (hours <= 0 || hours > 24)
+        {
+            e.Add("Hours", "Timene må være mer enn 0 og høyst 24 for én dag.");
+        }
+        else if (!Kroner.HasWholeOre(hours.Value))
+        {
+            e.Add("Hours", "Timene kan ha høyst to desimaler, for eksempel 7,25.");
+        }
+
+        return e.All;
+    }
+}
+
+/// <summary>A direct cost (direkte kostnad), covered without mark-up, with its voucher.</summary>
+public sealed class DirectCost : ICountyFunded, IAudited, IConcurrencyAware
+{
+    private DirectCost()
+    {
+    }
+
+    public DirectCost(Agreement agreement, DateOnly date, string supplier, string description, decimal amount, string registeredBy, DateTime nowUtc)
+    {
+        AgreementId = agreement.Id;
+        TenantId = agreement.TenantId;
+        FunderCountyId = agreement.FunderCountyId;
+        Date = date;
+        Supplier = supplier.Trim();
+        Description = description.Trim();
+        Amount = amount;
+        RegisteredBy = registeredBy;
+        RegisteredAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public Guid AgreementId { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid FunderCountyId { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    public string Supplier { get; private set; } = string.Empty;
+
+    public string Description { get; private set; } = string.Empty;
+
+    public decimal Amount { get; private set; }
+
+    public Voucher? Voucher { get; private set; }
+
+    public string RegisteredBy { get; private set; } = string.Empty;
+
+    public DateTime RegisteredAtUtc { get; private set; }
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    public void Attach(Voucher voucher) => Voucher = voucher;
+
+    public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly? date, string? supplier, string? description, decimal? amount)
+    {
+        var e = new Errors();
+        if (date is null)
+        {
+            e.Add("Date", "Skriv inn datoen på bilaget (dd.mm.åååå).");
+        }
+        else if (date < agreement.PeriodStart || date > agreement.PeriodEnd)
+        {
+            e.Add("Date", $"Datoen må ligge i avtaleperioden, {Norwegian.Date(agreement.PeriodStart)}–{Norwegian.Date(agreement.PeriodEnd)}.");
+        }
+
+        e.When(string.IsNullOrWhiteSpace(supplier), "Supplier", "Skriv inn leverandøren.");
+        e.When(string.IsNullOrWhiteSpace(description), "Description", "Skriv hva kostnaden gjelder.");
+        if (amount is null)
+        {
+            e.Add("Amount", "Skriv inn beløpet i kroner, eks. mva.");
+        }
+        else if (amount <= 0)
+        {
+            e.Add("Amount", "Beløpet må være større enn 0.");
+        }
+        else if (!Kroner.HasWholeOre(amount.Value))
+        {
+            e.Add("Amount", "Beløpet kan ha høyst to desimaler (hele øre).");
+        }
+
+        return e.All;
+    }
+}
+
+/// <summary>A stored voucher file: kept outside the web root under its id, served only through the agreement.</summary>
+public sealed record Voucher(Guid FileId, string FileName, string ContentType, long Size, string Sha256);

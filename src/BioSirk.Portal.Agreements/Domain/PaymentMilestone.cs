@@ -1,0 +1,114 @@
+using BioSirk.Portal.SharedKernel.Auditing;
+using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Tenancy;
+
+namespace BioSirk.Portal.Agreements.Domain;
+
+/// <summary>
+/// One payment of the agreement: a share of the frame and what triggers it. Its amount is fixed when it becomes
+/// payable: the share of the frame, or for the final settlement the remainder (negative: a repayment claim).
+/// </summary>
+public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAware
+{
+    private PaymentMilestone()
+    {
+    }
+
+    public PaymentMilestone(Agreement agreement, int number, string name, decimal sharePercent, MilestoneTrigger trigger, DateOnly? dueDate)
+    {
+        AgreementId = agreement.Id;
+        TenantId = agreement.TenantId;
+        FunderCountyId = agreement.FunderCountyId;
+        Number = number;
+        Name = name;
+        SharePercent = sharePercent;
+        Trigger = trigger;
+        DueDate = dueDate;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public Guid AgreementId { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid FunderCountyId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public decimal SharePercent { get; private set; }
+
+    public MilestoneTrigger Trigger { get; private set; }
+
+    public DateOnly? DueDate { get; private set; }
+
+    public MilestoneState State { get; private set; } = MilestoneState.Waiting;
+
+    /// <summary>Set when the milestone becomes payable.</summary>
+    public decimal? Amount { get; private set; }
+
+    public DateTime? PayableSinceUtc { get; private set; }
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    public void MakePayable(decimal amount, DateTime nowUtc)
+    {
+        if (State == MilestoneState.Waiting)
+        {
+            State = MilestoneState.Payable;
+            Amount = amount;
+            PayableSinceUtc = nowUtc;
+        }
+    }
+
+    public void MarkRequested() => State = MilestoneState.Requested;
+
+    public void MarkReturned() => State = MilestoneState.Payable;
+
+    public void MarkPaid() => State = MilestoneState.Paid;
+
+    internal void Change(string name, decimal sharePercent, MilestoneTrigger trigger, DateOnly? dueDate)
+    {
+        Name = name;
+        if (State == MilestoneState.Waiting)
+        {
+            SharePercent = sharePercent;
+            Trigger = trigger;
+            DueDate = dueDate;
+        }
+    }
+}
+
+/// <summary>A person in the agreement's working group (arbeidsgruppe).</summary>
+public sealed class WorkingGroupMember : ICountyFunded
+{
+    private WorkingGroupMember()
+    {
+    }
+
+    public WorkingGroupMember(Agreement agreement, int number, string name, string role)
+    {
+        AgreementId = agreement.Id;
+        TenantId = agreement.TenantId;
+        FunderCountyId = agreement.FunderCountyId;
+        Number = number;
+        Name = name;
+        Role = role;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public Guid AgreementId { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid FunderCountyId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public string Role { get; private set; } = string.Empty;
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Agreements.Domain;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+/// <summary>Writes the agreement's own history: the readable steps, and the signed versions with what changed.</summary>
+internal static class AgreementJournal
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public static void Record(AgreementsDbContext db, Agreement agreement, string byName, DateTime nowUtc, string text) =>
+        db.Events.Add(new AgreementEvent(agreement, nowUtc, byName, text));
+
+    public static void RecordVersion(AgreementsDbContext db, Agreement agreement, AgreementTerms? previous, string? reason, string byName, DateTime nowUtc)
+    {
+        var terms = agreement.ToTerms();
+        var changes = previous is null ? [] : TermsDiff.Between(previous, terms);
+        db.Versions.Add(new AgreementVersion(agreement, JsonSerializer.Serialize(terms, Json), reason, JsonSerializer.Serialize(changes, Json), nowUtc, byName));
+    }
+}
+
+public sealed record TermChange(string Field, string Old, string New);
+
+/// <summary>What changed between two versions of the terms, field by field, in words.</summary>
+public static class TermsDiff
+{
+    public static IReadOnlyList<TermChange> Between(AgreementTerms before, AgreementTerms after)
+    {
+        var changes = new List<TermChange>();
+        void Compare(string field, object? a, object? b)
+        {
+            var old = Text(a);
+            var now = Text(b);
+            if (old != now)
+            {
+                changes.Add(new TermChange(field, old, now));
+            }
+        }
+
+        Compare("Tittel", before.Title, after.Title);
+        Compare("Formål", before.Purpose, after.Purpose);
+        Compare("Delmål", before.SubGoals, after.SubGoals);
+        Compare("Kontaktperson i fylket", before.CountyContactName, after.CountyContactName);
+        Compare("Kontaktperson i rådet", before.CouncilContactName, after.CouncilContactName);
+        Compare("Periode fra", before.PeriodStart, after.PeriodStart);
+        Compare("Periode til", before.PeriodEnd, after.PeriodEnd);
+        Compare("Frist for aktiviteter", before.ActivitiesDeadline, after.ActivitiesDeadline);
+        Compare("Frist for sluttrapport", before.ReportDeadline, after.ReportDeadline);
+        Compare("Ramme", before.FrameAmount, after.FrameAmount);
+        Compare("Timepris", before.HourRate, after.HourRate);
+        Compare("Direkte kostnader", before.DirectCostRule, after.DirectCostRule);
+        Compare("Fakturamerking", before.InvoiceText, after.InvoiceText);
+        Compare("Bestillernummer", before.OrderNumber, after.OrderNumber);
+        Compare("Prosjektnummer", before.ProjectNumber, after.ProjectNumber);
+        Compare("Dokumentasjon", before.RequiredDocumentation, after.RequiredDocumentation);
+        Compare("Vilkår", before.Terms, after.Terms);
+        Compare("Utbetalinger", string.Join("; ", before.Milestones.Select(Milestone)), string.Join("; ", after.Milestones.Select(Milestone)));
+        Compare("Arbeidsgruppe", string.Join("; ", before.WorkingGroup.Select(w => $"{w.Name} ({w.Role})")),
+            string.Join("; ", after.WorkingGroup.Select(w => $"{w.Name} ({w.Role})")));
+        return changes;
+    }
+
+    private static string Milestone(MilestoneTerms m) => $"{m.Name} {m.SharePercent} % {m.Trigger} {m.DueDate}";
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        DateOnly d => SharedKernel.Formatting.Norwegian.Date(d),
+        decimal m => SharedKernel.Formatting.Norwegian.Kroner(m),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,111 @@
+using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+public sealed record AgreementRow(
+    Guid Id, string Title, string CouncilName, string CountyName, AgreementStatus Status, decimal PercentUsed, SpendLevel Level,
+    Deadline? NextDeadline, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue);
+
+public sealed record Deadline(string What, DateOnly Date);
+
+public sealed record AgreementDetails(
+    Agreement Agreement,
+    Settlement Settlement,
+    IReadOnlyList<HourEntry> Hours,
+    IReadOnlyList<DirectCost> Costs,
+    IReadOnlyList<PaymentRequest> Requests,
+    IReadOnlyList<Payment> Payments,
+    IReadOnlyList<AgreementEvent> Events,
+    IReadOnlyList<AgreementVersion> Versions,
+    Deadline? NextDeadline);
+
+/// <summary>Reads for the agreement pages; everything through the tenant filter (a council's or a county's view).</summary>
+public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
+{
+    public async Task<List<AgreementRow>> ListAsync(CancellationToken ct = default)
+    {
+        var agreements = await db.Agreements.AsNoTracking().Include(a => a.Milestones).OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title).ToListAsync(ct);
+        var hours = await Totals(db.Hours.Select(h => new { h.AgreementId, Value = h.Hours }).ToListAsync(ct), x => x.AgreementId, x => x.Value);
+        var costs = await Totals(db.DirectCosts.Select(c => new { c.AgreementId, Value = c.Amount }).ToListAsync(ct), x => x.AgreementId, x => x.Value);
+        var waiting = await db.PaymentRequests.Where(r => r.Status == PaymentRequestStatus.Sent)
+            .GroupBy(r => r.AgreementId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var today = SharedKernel.Time.Oslo.Today(clock);
+        return agreements.Select(a =>
+        {
+            var s = Settlement.Compute(a.FrameAmount, a.HourRate, hours.GetValueOrDefault(a.Id), costs.GetValueOrDefault(a.Id), 0);
+            return new AgreementRow(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level, NextDeadline(a, today),
+                a.Status == AgreementStatus.Draft && a.CouncilSignature is null,
+                a.Status == AgreementStatus.Draft && a.CountySignature is null,
+                waiting.GetValueOrDefault(a.Id),
+                a.Milestones.Any(m => m.State == MilestoneState.Requested));
+        }).ToList();
+    }
+
+    public async Task<AgreementDetails?> GetAsync(Guid agreementId, CancellationToken ct = default)
+    {
+        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Milestones).Include(a => a.WorkingGroup)
+            .FirstOrDefaultAsync(a => a.Id == agreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var hours = await db.Hours.AsNoTracking().Where(h => h.AgreementId == agreementId).OrderByDescending(h => h.Date).ThenByDescending(h => h.RegisteredAtUtc).ToListAsync(ct);
+        var costs = await db.DirectCosts.AsNoTracking().Where(c => c.AgreementId == agreementId).OrderByDescending(c => c.Date).ToListAsync(ct);
+        var requests = await db.PaymentRequests.AsNoTracking().Where(r => r.AgreementId == agreementId).OrderByDescending(r => r.SentAtUtc).ToListAsync(ct);
+        var payments = await db.Payments.AsNoTracking().Where(p => p.AgreementId == agreementId).OrderBy(p => p.Date).ToListAsync(ct);
+        var events = await db.Events.AsNoTracking().Where(e => e.AgreementId == agreementId).OrderByDescending(e => e.Id).ToListAsync(ct);
+        var versions = await db.Versions.AsNoTracking().Where(v => v.AgreementId == agreementId).OrderByDescending(v => v.Version).ToListAsync(ct);
+        var settlement = Settlement.Compute(agreement.FrameAmount, agreement.HourRate, hours.Sum(h => h.Hours), costs.Sum(c => c.Amount), payments.Sum(p => p.Amount));
+        return new AgreementDetails(agreement, settlement, hours, costs, requests, payments, events, versions,
+            NextDeadline(agreement, SharedKernel.Time.Oslo.Today(clock)));
+    }
+
+    /// <summary>The voucher of a cost on a visible agreement, or null (404).</summary>
+    public Task<Voucher?> FindVoucherAsync(Guid agreementId, Guid costId, CancellationToken ct = default) =>
+        db.DirectCosts.AsNoTracking().Where(c => c.AgreementId == agreementId && c.Id == costId).Select(c => c.Voucher).FirstOrDefaultAsync(ct);
+
+    public static Deadline? NextDeadline(Agreement a, DateOnly today)
+    {
+        if (a.Status is AgreementStatus.Settled or AgreementStatus.Rescinded)
+        {
+            return null;
+        }
+
+        var candidates = new List<Deadline>
+        {
+            new("Aktivitetene skal være ferdige", a.ActivitiesDeadline),
+            new("Sluttrapporten skal leveres", a.ReportDeadline),
+        };
+        candidates.AddRange(a.Milestones.Where(m => m.DueDate is not null && m.State == MilestoneState.Waiting)
+            .Select(m => new Deadline($"Utbetaling «{m.Name}»", m.DueDate!.Value)));
+        if (a.Status is AgreementStatus.Approved)
+        {
+            candidates.RemoveAll(d => d.Date < today);
+        }
+
+        return candidates.Where(d => d.Date >= today).OrderBy(d => d.Date).FirstOrDefault()
+               ?? candidates.OrderByDescending(d => d.Date).FirstOrDefault(d => a.Status is AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted);
+    }
+
+    public static string StatusText(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Draft => "Utkast",
+        AgreementStatus.Signed => "Signert (i kraft)",
+        AgreementStatus.FinalReportSubmitted => "Sluttrapport levert",
+        AgreementStatus.Approved => "Sluttrapport godkjent",
+        AgreementStatus.Settled => "Avsluttet (utløpt)",
+        AgreementStatus.Rescinded => "Hevet",
+        _ => status.ToString(),
+    };
+
+    public static string DeadlineText(Deadline? deadline, DateOnly today) => deadline is null
+        ? "Ingen frister igjen"
+        : $"{deadline.What} {Norwegian.Date(deadline.Date)}" + (deadline.Date < today ? " (passert)" : $" (om {deadline.Date.DayNumber - today.DayNumber} dager)");
+
+    private static async Task<Dictionary<Guid, decimal>> Totals<T>(Task<List<T>> rows, Func<T, Guid> key, Func<T, decimal> value) =>
+        (await rows).GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(value));
+}

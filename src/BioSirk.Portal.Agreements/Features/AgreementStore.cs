@@ -1,0 +1,44 @@
+using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+/// <summary>The person acting, as recorded in signatures and the agreement's history.</summary>
+public sealed record Actor(Guid UserId, string Name);
+
+/// <summary>Loads agreements through the tenant filter (another council's id is simply not found) and saves with the concurrency check.</summary>
+public sealed class AgreementStore(AgreementsDbContext db)
+{
+    public const string ConflictMessage =
+        "Noen andre har endret avtalen mens du arbeidet. Det du skrev står fortsatt i skjemaet: last inn siden på nytt for å se endringen, og lagre igjen.";
+
+    public AgreementsDbContext Db => db;
+
+    public Task<Agreement?> FindAsync(Guid agreementId, CancellationToken ct = default) =>
+        db.Agreements.Include(a => a.Milestones).Include(a => a.WorkingGroup).FirstOrDefaultAsync(a => a.Id == agreementId, ct);
+
+    /// <summary>Saves; a concurrent change by someone else becomes a message instead of an overwrite.</summary>
+    public async Task<Result> SaveAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Fail("", ConflictMessage);
+        }
+    }
+
+    /// <summary>Hours, costs and payments so far, as the settlement sees them.</summary>
+    public async Task<Settlement> SettlementAsync(Agreement agreement, CancellationToken ct = default)
+    {
+        var hours = await db.Hours.Where(h => h.AgreementId == agreement.Id).Select(h => h.Hours).ToListAsync(ct);
+        var costs = await db.DirectCosts.Where(c => c.AgreementId == agreement.Id).Select(c => c.Amount).ToListAsync(ct);
+        var paid = await db.Payments.Where(p => p.AgreementId == agreement.Id).Select(p => p.Amount).ToListAsync(ct);
+        return Settlement.Compute(agreement.FrameAmount, agreement.HourRate, hours.Sum(), costs.Sum(), paid.Sum());
+    }
+}

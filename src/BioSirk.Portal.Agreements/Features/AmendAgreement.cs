@@ -1,0 +1,39 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+public sealed record AmendAgreementCommand(Guid AgreementId, AgreementTerms Terms, string? Reason, string ConcurrencyStamp, Actor By);
+
+/// <summary>A change to a signed agreement (tillegg): a new version, its reason, and the change log of what changed.</summary>
+public sealed class AmendAgreement(AgreementStore store, TimeProvider clock)
+{
+    public async Task<Result?> HandleAsync(AmendAgreementCommand command, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(command.AgreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        store.Db.Entry(agreement).Property(a => a.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
+        var before = agreement.ToTerms();
+        var result = agreement.Amend(command.Terms, command.Reason);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var changes = TermsDiff.Between(before, agreement.ToTerms());
+        if (changes.Count == 0)
+        {
+            return Result.Fail("", "Ingenting er endret. Endre vilkårene du vil endre, og skriv begrunnelsen.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        AgreementJournal.RecordVersion(store.Db, agreement, before, command.Reason!.Trim(), command.By.Name, now);
+        AgreementJournal.Record(store.Db, agreement, command.By.Name, now,
+            $"Tillegg: versjon {agreement.Version}. Endret: {string.Join(", ", changes.Select(c => c.Field))}. Begrunnelse: {command.Reason.Trim()}");
+        return await store.SaveAsync(ct);
+    }
+}

@@ -1,0 +1,52 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+public sealed record DraftAgreementCommand(Guid CouncilId, string CouncilName, Guid CountyId, string CountyName, AgreementTerms Terms, Actor By);
+
+/// <summary>A secretary or a county officer drafts an agreement, usually from the Missions template.</summary>
+public sealed class DraftAgreement(AgreementStore store, TimeProvider clock)
+{
+    public async Task<Result<Guid>> HandleAsync(DraftAgreementCommand command, CancellationToken ct = default)
+    {
+        var errors = AgreementRules.Validate(command.Terms);
+        if (errors.Count > 0)
+        {
+            return Result<Guid>.Fail(errors);
+        }
+
+        var agreement = new Agreement(command.CouncilId, command.CountyId, command.CouncilName, command.CountyName, command.Terms);
+        store.Db.Agreements.Add(agreement);
+        AgreementJournal.Record(store.Db, agreement, command.By.Name, clock.GetUtcNow().UtcDateTime, "Utkast opprettet.");
+        await store.Db.SaveChangesAsync(ct);
+        return Result<Guid>.Ok(agreement.Id);
+    }
+}
+
+public sealed record EditDraftCommand(Guid AgreementId, AgreementTerms Terms, string ConcurrencyStamp, Actor By);
+
+public sealed class EditDraft(AgreementStore store, TimeProvider clock)
+{
+    /// <returns>null when the agreement is not visible here (404).</returns>
+    public async Task<Result?> HandleAsync(EditDraftCommand command, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(command.AgreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        store.Db.Entry(agreement).Property(a => a.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
+        var hadSignature = agreement.CouncilSignature is not null || agreement.CountySignature is not null;
+        var result = agreement.EditDraft(command.Terms);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        AgreementJournal.Record(store.Db, agreement, command.By.Name, clock.GetUtcNow().UtcDateTime,
+            hadSignature ? "Utkastet er endret; signaturen som var gitt, er trukket tilbake." : "Utkastet er endret.");
+        return await store.SaveAsync(ct);
+    }
+}

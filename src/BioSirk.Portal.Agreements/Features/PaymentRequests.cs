@@ -1,0 +1,157 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+public sealed record SendPaymentRequestCommand(Guid AgreementId, Guid MilestoneId, string? StatusText, Actor By);
+
+public sealed record DecidePaymentRequestCommand(Guid AgreementId, Guid RequestId, bool Approve, string? Comment, Actor By);
+
+public sealed record RegisterPaymentCommand(Guid AgreementId, Guid MilestoneId, DateOnly? Date, decimal? Amount, string? Reference, Actor By);
+
+/// <summary>
+/// The money between the parties: the council requests a payable milestone, the county approves or returns the
+/// request, and registers the payment (negative for a repayment). The last payment after approval settles the agreement.
+/// </summary>
+public sealed class PaymentRequests(AgreementStore store, TimeProvider clock)
+{
+    public async Task<Result?> SendAsync(SendPaymentRequestCommand c, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(c.AgreementId, ct);
+        var milestone = agreement?.Milestones.FirstOrDefault(m => m.Id == c.MilestoneId);
+        if (agreement is null || milestone is null)
+        {
+            return null;
+        }
+
+        if (milestone.State != MilestoneState.Payable)
+        {
+            return Result.Fail("", milestone.State == MilestoneState.Requested
+                ? "Det er allerede sendt en anmodning for denne utbetalingen. Vent på svar fra fylket."
+                : "Denne utbetalingen kan ikke anmodes nå.");
+        }
+
+        if (string.IsNullOrWhiteSpace(c.StatusText))
+        {
+            return Result.Fail("StatusText", "Skriv en kort status for arbeidet så langt.");
+        }
+
+        var settlement = await store.SettlementAsync(agreement, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var marking = InvoiceMarking(agreement);
+        store.Db.PaymentRequests.Add(new PaymentRequest(agreement, milestone, settlement.Spent, c.StatusText, marking, c.By.Name, now));
+        milestone.MarkRequested();
+        AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
+            $"Utbetalingsanmodning sendt for «{milestone.Name}»: {Norwegian.Kroner(milestone.Amount ?? 0)}.");
+        return await store.SaveAsync(ct);
+    }
+
+    public async Task<Result?> DecideAsync(DecidePaymentRequestCommand c, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(c.AgreementId, ct);
+        var request = agreement is null ? null : await store.Db.PaymentRequests.FirstOrDefaultAsync(r => r.Id == c.RequestId && r.AgreementId == agreement.Id, ct);
+        if (agreement is null || request is null)
+        {
+            return null;
+        }
+
+        if (request.Status != PaymentRequestStatus.Sent)
+        {
+            return Result.Fail("", "Anmodningen er allerede behandlet.");
+        }
+
+        if (!c.Approve && string.IsNullOrWhiteSpace(c.Comment))
+        {
+            return Result.Fail("Comment", "Skriv hva rådet må rette før anmodningen sendes på nytt.");
+        }
+
+        var milestone = agreement.Milestones.Single(m => m.Id == request.MilestoneId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (c.Approve)
+        {
+            request.Approve(c.By.Name, now);
+            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, $"Utbetalingsanmodningen for «{milestone.Name}» er godkjent.");
+        }
+        else
+        {
+            request.Return(c.Comment!.Trim(), c.By.Name, now);
+            milestone.MarkReturned();
+            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, $"Utbetalingsanmodningen for «{milestone.Name}» er sendt tilbake: {c.Comment.Trim()}");
+        }
+
+        return await store.SaveAsync(ct);
+    }
+
+    public async Task<Result?> RegisterPaymentAsync(RegisterPaymentCommand c, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(c.AgreementId, ct);
+        var milestone = agreement?.Milestones.FirstOrDefault(m => m.Id == c.MilestoneId);
+        if (agreement is null || milestone is null)
+        {
+            return null;
+        }
+
+        var errors = new Errors()
+            .When(milestone.State is MilestoneState.Waiting, "", "Denne utbetalingen er ikke utløst ennå.")
+            .When(milestone.State is MilestoneState.Paid, "", "Denne utbetalingen er allerede registrert som betalt.")
+            .When(c.Date is null, "Date", "Skriv inn betalingsdatoen (dd.mm.åååå).")
+            .When(c.Amount is null, "Amount", "Skriv inn beløpet. Et negativt beløp registrerer en tilbakebetaling.")
+            .When(c.Amount == 0, "Amount", "Beløpet kan ikke være 0.")
+            .When(c.Amount is { } a && !SharedKernel.Money.Kroner.HasWholeOre(a), "Amount", "Beløpet kan ha høyst to desimaler (hele øre).")
+            .When(string.IsNullOrWhiteSpace(c.Reference), "Reference", "Skriv inn en referanse, for eksempel bilagsnummeret i økonomisystemet.");
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        store.Db.Payments.Add(new Payment(agreement, milestone, c.Date!.Value, c.Amount!.Value, c.Reference!, c.By.Name, now));
+        milestone.MarkPaid();
+        var pending = await store.Db.PaymentRequests.Where(r => r.MilestoneId == milestone.Id && r.Status == PaymentRequestStatus.Sent).ToListAsync(ct);
+        pending.ForEach(r => r.Approve(c.By.Name, now));
+        AgreementJournal.Record(store.Db, agreement, c.By.Name, now, c.Amount < 0
+            ? $"Tilbakebetaling registrert for «{milestone.Name}»: {Norwegian.Kroner(-c.Amount!.Value)}."
+            : $"Utbetaling registrert for «{milestone.Name}»: {Norwegian.Kroner(c.Amount!.Value)}.");
+        agreement.SettleIfComplete();
+        if (agreement.Status == AgreementStatus.Settled)
+        {
+            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, "Sluttoppgjøret er gjort. Avtalen er utløpt.");
+        }
+
+        return await store.SaveAsync(ct);
+    }
+
+    public static string InvoiceMarking(Agreement agreement) =>
+        $"«{agreement.InvoiceText}», bestillernummer {agreement.OrderNumber}, prosjektnummer {agreement.ProjectNumber}";
+}
+
+/// <summary>
+/// Until the Reporting module exists, the county officer marks the final report approved on the agreement; the
+/// final milestone then becomes payable with the settlement's remainder.
+/// </summary>
+public sealed class ApproveFinalReport(AgreementStore store, TimeProvider clock)
+{
+    public async Task<Result?> HandleAsync(Guid agreementId, Actor by, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(agreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var settlement = await store.SettlementAsync(agreement, ct);
+        var result = agreement.ApproveFinalReport(settlement, clock.GetUtcNow().UtcDateTime);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var final = settlement.Remainder;
+        AgreementJournal.Record(store.Db, agreement, by.Name, clock.GetUtcNow().UtcDateTime, final < 0
+            ? $"Sluttrapporten er godkjent. Sluttoppgjør: krav om tilbakebetaling på {Norwegian.Kroner(-final)}."
+            : $"Sluttrapporten er godkjent. Sluttoppgjør: {Norwegian.Kroner(final)} kan utbetales.");
+        return await store.SaveAsync(ct);
+    }
+}

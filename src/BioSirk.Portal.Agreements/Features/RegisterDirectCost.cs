@@ -1,0 +1,66 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Results;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+public sealed record VoucherUpload(Stream Content, string FileName, long Length);
+
+public sealed record RegisterDirectCostCommand(
+    Guid AgreementId, DateOnly? Date, string? Supplier, string? Description, decimal? Amount, VoucherUpload? Voucher, Actor By);
+
+/// <summary>A direct cost with its voucher (PDF, JPEG or PNG, at most 10 MB; the type is read from the content).</summary>
+public sealed class RegisterDirectCost(AgreementStore store, IFileStore files, TimeProvider clock)
+{
+    public async Task<Result?> HandleAsync(RegisterDirectCostCommand c, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(c.AgreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        if (BudgetRules.ClosedFor(agreement) is { } closed)
+        {
+            return Result.Fail("", closed);
+        }
+
+        var errors = new List<FieldError>(DirectCost.Check(agreement, c.Date, c.Supplier, c.Description, c.Amount));
+        string? contentType = null;
+        byte[]? content = null;
+        if (c.Voucher is null || c.Voucher.Length == 0)
+        {
+            errors.Add(new FieldError("Voucher", "Legg ved bilaget (PDF, JPEG eller PNG)."));
+        }
+        else if (c.Voucher.Length > FileTypes.MaxVoucherBytes)
+        {
+            errors.Add(new FieldError("Voucher", "Bilaget er større enn 10 MB. Skann det med lavere oppløsning, eller del det i flere bilag."));
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await c.Voucher.Content.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+            contentType = FileTypes.DetectVoucherType(content.AsSpan(0, Math.Min(content.Length, 16)));
+            if (contentType is null)
+            {
+                errors.Add(new FieldError("Voucher", "Filen er ikke en PDF, JPEG eller PNG (vi sjekker innholdet, ikke bare navnet). Lagre bilaget som PDF og prøv igjen."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        var cost = new DirectCost(agreement, c.Date!.Value, c.Supplier!, c.Description!, c.Amount!.Value, c.By.Name, clock.GetUtcNow().UtcDateTime);
+        using (var stream = new MemoryStream(content!))
+        {
+            var stored = await files.SaveAsync(stream, c.Voucher!.FileName, contentType!, ct);
+            cost.Attach(new Voucher(stored.FileId, stored.FileName, stored.ContentType, stored.Size, stored.Sha256));
+        }
+
+        store.Db.DirectCosts.Add(cost);
+        return await store.SaveAsync(ct);
+    }
+}

@@ -1,0 +1,55 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Time;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+public sealed record BreachNoticeCommand(Guid AgreementId, Party By, string? Description, DateOnly? RemedyDeadline, Actor Actor);
+
+public sealed record RescindCommand(Guid AgreementId, Party By, Actor Actor);
+
+/// <summary>
+/// The agreement cannot be terminated. A party that finds a material breach gives notice with a reasonable deadline
+/// to remedy; only after that deadline may it rescind (heve). Every step is recorded.
+/// </summary>
+public sealed class Rescission(AgreementStore store, TimeProvider clock)
+{
+    public async Task<Result?> GiveNoticeAsync(BreachNoticeCommand command, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(command.AgreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = agreement.GiveBreachNotice(command.By, command.Description, command.RemedyDeadline, Oslo.Today(clock),
+            command.Actor.UserId, command.Actor.Name, now);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        AgreementJournal.Record(store.Db, agreement, command.Actor.Name, now,
+            $"Varsel om vesentlig mislighold. Frist for å rette: {Norwegian.Date(command.RemedyDeadline!.Value)}. {command.Description!.Trim()}");
+        return await store.SaveAsync(ct);
+    }
+
+    public async Task<Result?> RescindAsync(RescindCommand command, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(command.AgreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = agreement.Rescind(command.By, Oslo.Today(clock), now);
+        AgreementJournal.Record(store.Db, agreement, command.Actor.Name, now, result.Succeeded
+            ? "Avtalen er hevet etter at fristen for å rette misligholdet gikk ut."
+            : "Forsøk på å heve avtalen ble avvist: " + result.Errors[0].Message);
+        var saved = await store.SaveAsync(ct);
+        return result.Succeeded ? saved : result;
+    }
+}
