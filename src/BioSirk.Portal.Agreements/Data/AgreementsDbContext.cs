@@ -39,20 +39,20 @@ public class AgreementsDbContext(DbContextOptions options, ICurrentTenant curren
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AgreementsDbContext).Assembly);
 }
 
-public sealed class AgreementsSqliteDbContext(DbContextOptions options, ICurrentTenant currentTenant)
+public sealed class AgreementsSqliteDbContext(DbContextOptions<AgreementsSqliteDbContext> options, ICurrentTenant currentTenant)
     : AgreementsDbContext(options, currentTenant);
 
-public sealed class AgreementsPostgresDbContext(DbContextOptions options, ICurrentTenant currentTenant)
+public sealed class AgreementsPostgresDbContext(DbContextOptions<AgreementsPostgresDbContext> options, ICurrentTenant currentTenant)
     : AgreementsDbContext(options, currentTenant);
 
 internal sealed class AgreementsSqliteFactory : IDesignTimeDbContextFactory<AgreementsSqliteDbContext>
 {
     public AgreementsSqliteDbContext CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For(DatabaseProvider.Sqlite, AgreementsDbContext.SchemaName), new AsyncLocalCurrentTenant());
+        new(DesignTimeOptions.For<AgreementsSqliteDbContext>(DatabaseProvider.Sqlite, AgreementsDbContext.SchemaName), new AsyncLocalCurrentTenant());
 }
 
 internal sealed class AgreementsPostgresFactory : IDesignTimeDbContextFactory<AgreementsPostgresDbContext>
 {
     public AgreementsPostgresDbContext CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For(DatabaseProvider.PostgreSql, AgreementsDbContext.SchemaName), new AsyncLocalCurrentTenant());
+        new(DesignTimeOptions.For<AgreementsPostgresDbContext>(DatabaseProvider.PostgreSql, AgreementsDbContext.SchemaName), new AsyncLocalCurrentTenant());
 }

@@ -291,8 +291,13 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         foreach (var milestone in milestones.Where(m => m.Trigger == MilestoneTrigger.FinalReportApproved))
         {
             milestone.MakePayable(settlement.Remainder, nowUtc);
+            if (settlement.Remainder == 0)
+            {
+                milestone.MarkPaid(); // nothing to pay either way
+            }
         }
 
+        SettleIfComplete();
         return Result.Ok();
     }
 

@@ -31,7 +31,7 @@ public enum CouncilRoles
     TenantAdmin = 4,
 }
 
-public sealed record CouncilInfo(Guid Id, string Slug, string Name, string? OrganisationNumber);
+public sealed record CouncilInfo(Guid Id, string Slug, string Name, string? OrganisationNumber, Guid? CountyId);
 
 public sealed record CountyInfo(Guid Id, string Slug, string Name, string? OrganisationNumber);
 

@@ -57,8 +57,8 @@ public class PlatformDbContext(DbContextOptions options, ICurrentTenant currentT
     }
 }
 
-public sealed class PlatformSqliteDbContext(DbContextOptions options, ICurrentTenant currentTenant)
+public sealed class PlatformSqliteDbContext(DbContextOptions<PlatformSqliteDbContext> options, ICurrentTenant currentTenant)
     : PlatformDbContext(options, currentTenant);
 
-public sealed class PlatformPostgresDbContext(DbContextOptions options, ICurrentTenant currentTenant)
+public sealed class PlatformPostgresDbContext(DbContextOptions<PlatformPostgresDbContext> options, ICurrentTenant currentTenant)
     : PlatformDbContext(options, currentTenant);

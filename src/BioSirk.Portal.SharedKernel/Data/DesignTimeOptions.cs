@@ -5,9 +5,10 @@ namespace BioSirk.Portal.SharedKernel.Data;
 /// <summary>Options for `dotnet ef migrations add`: a provider and a placeholder connection, never opened.</summary>
 public static class DesignTimeOptions
 {
-    public static DbContextOptions For(DatabaseProvider provider, string module)
+    public static DbContextOptions<TContext> For<TContext>(DatabaseProvider provider, string module)
+        where TContext : DbContext
     {
-        var builder = new DbContextOptionsBuilder();
+        var builder = new DbContextOptionsBuilder<TContext>();
         var database = new DatabaseOptions
         {
             Provider = provider,

@@ -61,6 +61,42 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Every value a browser would send for the form as it stands: inputs (checked boxes only), textareas, selects.</summary>
+    public async Task<List<KeyValuePair<string, string>>> FormListAsync(string url, string formSelector)
+    {
+        var page = await GetPageAsync(url);
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+                   ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}.");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                case IHtmlInputElement { Type: "submit" or "file" }:
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    values.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    values.Add(new(area.Name, area.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    values.Add(new(select.Name, select.Value ?? ""));
+                    break;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The form's values by name (the last one wins for repeated names).</summary>
+    public async Task<Dictionary<string, string>> FormValuesAsync(string url, string formSelector) =>
+        (await FormListAsync(url, formSelector)).GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+
+    public Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> values) =>
+        Http.PostAsync(url, new FormUrlEncodedContent(values));
+
     /// <summary>Posts to a URL with a token from any page of this client (tokens belong to the user, not the page).</summary>
     public async Task<HttpResponseMessage> PostWithTokenAsync(string url, Dictionary<string, string>? fields = null, string tokenPage = "/logg-ut")
     {

@@ -1,4 +1,8 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Members;
 using BioSirk.Portal.Web.Tenancy;
@@ -9,8 +13,10 @@ namespace BioSirk.Portal.Web.Pages.Council;
 public sealed record CouncilTask(string Text, string Url);
 
 /// <summary>A council's start page: what waits for this person, by her roles.</summary>
-public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers members) : PageModel
+public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers members, AgreementQueries agreements, TimeProvider clock) : PageModel
 {
+    public AgreementListView Agreements { get; private set; } = null!;
+
     public List<CouncilTask> Tasks { get; } = [];
 
     public int ActiveMembers { get; private set; }
@@ -20,6 +26,35 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
     public async Task OnGetAsync()
     {
         var council = portal.Council!;
+        var today = SharedKernel.Time.Oslo.Today(clock);
+        var rows = await agreements.ListAsync();
+        Agreements = new AgreementListView(rows, portal.Prefix, ShowCouncil: false,
+            council.Has(CouncilRoles.Secretary)
+                ? "Rådet har ingen avtaler ennå. Start med «Ny Missions-avtale» under Avtaler."
+                : "Rådet har ingen avtaler ennå.",
+            today);
+        if (council.Has(CouncilRoles.Secretary))
+        {
+            foreach (var row in rows)
+            {
+                var url = $"{portal.Prefix}/avtaler/{row.Id}";
+                if (row.WaitsForCouncilSignature)
+                {
+                    Tasks.Add(new CouncilTask($"Signer avtalen «{row.Title}» for rådet.", url));
+                }
+
+                if (row.Level is SpendLevel.Above90 or SpendLevel.BeyondFrame)
+                {
+                    Tasks.Add(new CouncilTask($"«{row.Title}»: {row.PercentUsed.ToString("0.#", Norwegian.Culture)} % av rammen er brukt.", url));
+                }
+
+                if (row.NextDeadline is { } d && d.Date >= today && d.Date.DayNumber - today.DayNumber <= 30)
+                {
+                    Tasks.Add(new CouncilTask($"«{row.Title}»: {d.What} {Norwegian.Date(d.Date)}.", url));
+                }
+            }
+        }
+
         if (!council.Has(CouncilRoles.TenantAdmin))
         {
             return;

@@ -33,12 +33,12 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
 
     public async Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default) =>
         await db.Tenants.AsNoTracking().OrderBy(t => t.Name)
-            .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber))
+            .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CouncilInfo>> ListCouncilsInCountyAsync(Guid countyId, CancellationToken cancellationToken = default) =>
         await db.Tenants.AsNoTracking().Where(t => t.CountyId == countyId).OrderBy(t => t.Name)
-            .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber))
+            .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CountyInfo>> ListCountiesAsync(CancellationToken cancellationToken = default) =>

@@ -1,0 +1,63 @@
+using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Pages.Shared.Agreements;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BioSirk.Portal.Web.Pages.County.Agreements;
+
+/// <summary>A county officer drafts an agreement with a council; the council's organisation number comes along.</summary>
+public sealed class NewCountyAgreementModel(PortalContext portal, IPlatformDirectory directory, DraftAgreement draft, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public TermsInput Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid? CouncilId { get; set; }
+
+    public IReadOnlyList<CouncilInfo> Councils { get; private set; } = [];
+
+    public string CouncilName => Councils.FirstOrDefault(c => c.Id == CouncilId)?.Name ?? "regionrådet";
+
+    public async Task OnGetAsync(Guid? councilId)
+    {
+        Councils = await directory.ListCouncilsAsync();
+        CouncilId = councilId ?? Councils.FirstOrDefault(c => c.CountyId == portal.CountyId)?.Id;
+        var council = Councils.FirstOrDefault(c => c.Id == CouncilId);
+        Input = TermsInput.From(MissionsTemplate.For(CouncilName, council?.OrganisationNumber, portal.County!.Name, SharedKernel.Time.Oslo.Today(clock).Year));
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Councils = await directory.ListCouncilsAsync();
+        var council = Councils.FirstOrDefault(c => c.Id == CouncilId);
+        var parseErrors = new List<FieldError>();
+        var terms = Input.ToTerms(parseErrors);
+        if (council is null)
+        {
+            ModelState.AddModelError(nameof(CouncilId), "Velg regionrådet avtalen er med.");
+        }
+
+        if (council is not null && parseErrors.Count == 0)
+        {
+            var by = new Actor(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)!.Value);
+            var result = await draft.HandleAsync(new DraftAgreementCommand(council.Id, council.Name, portal.CountyId, portal.County!.Name, terms, by));
+            if (result.Succeeded)
+            {
+                TempData["Message"] = "Utkastet er lagret. Rådet ser det nå i sin avtaleliste.";
+                return LocalRedirect($"{portal.Prefix}/avtaler/{result.Value}");
+            }
+
+            TermsErrors.Show(ModelState, parseErrors, result.Errors);
+        }
+        else
+        {
+            TermsErrors.Show(ModelState, parseErrors, BioSirk.Portal.Agreements.Domain.AgreementRules.Validate(terms));
+        }
+
+        Input.Pad();
+        return Page();
+    }
+}

@@ -1,0 +1,242 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
+
+/// <summary>
+/// The agreement page, the same for the council (/rad/…) and the county (/fylke/…): what the agreement says, where
+/// it stands, the money, and the forms for what this party may do next. Each POST loads the agreement through the
+/// tenant filter, so another council's or county's id answers 404.
+/// </summary>
+public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileStore files, TimeProvider clock) : PageModel
+{
+    public AgreementDetails Details { get; private set; } = null!;
+
+    public abstract Party Viewer { get; }
+
+    /// <summary>May this person act for her party (a secretary of the council, an officer of the county)?</summary>
+    public abstract bool CanAct { get; }
+
+    public abstract string BasePath { get; }
+
+    public DateOnly Today => SharedKernel.Time.Oslo.Today(clock);
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [BindProperty]
+    public HoursInput Hours { get; set; } = new();
+
+    [BindProperty]
+    public CostInput Cost { get; set; } = new();
+
+    [BindProperty]
+    public RequestInput RequestForm { get; set; } = new();
+
+    [BindProperty]
+    public DecisionInput Decision { get; set; } = new();
+
+    [BindProperty]
+    public PaymentInput Payment { get; set; } = new();
+
+    [BindProperty]
+    public BreachInput Breach { get; set; } = new();
+
+    [BindProperty]
+    public string? ConcurrencyStamp { get; set; }
+
+    public string SelfUrl => $"{BasePath}/avtaler/{Details.Agreement.Id}";
+
+    public async Task<IActionResult> OnGetAsync(Guid agreementId)
+    {
+        if (!await Load(agreementId))
+        {
+            return NotFound();
+        }
+
+        Hours.Date ??= Today < Details.Agreement.PeriodEnd ? Today : Details.Agreement.PeriodEnd;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetVoucherAsync(Guid agreementId, Guid costId)
+    {
+        var voucher = await queries.FindVoucherAsync(agreementId, costId);
+        var stream = voucher is null ? null : await files.OpenAsync(voucher.FileId);
+        return stream is null ? NotFound() : File(stream, voucher!.ContentType, voucher.FileName);
+    }
+
+    public Task<IActionResult> OnPostSignAsync(Guid agreementId) => Act(agreementId, "sign", sp =>
+        sp.GetRequiredService<SignAgreement>().HandleAsync(new SignAgreementCommand(agreementId, Viewer, ConcurrencyStamp ?? "", Actor)),
+        "Avtalen er signert.");
+
+    public Task<IActionResult> OnPostHoursAsync(Guid agreementId) => Act(agreementId, "hours", sp =>
+        sp.GetRequiredService<RegisterHours>().HandleAsync(new RegisterHoursCommand(agreementId, Hours.Date, Hours.Person, Hours.Activity,
+            ParseOrFlag(Hours.Hours, "Hours.Hours", "Skriv timene som et tall, for eksempel 7,5."), Hours.Comment, Actor)),
+        "Timene er registrert.", onlyFor: Party.Council, prefix: "Hours");
+
+    public Task<IActionResult> OnPostCostAsync(Guid agreementId, IFormFile? voucher) => Act(agreementId, "costs", async sp =>
+    {
+        await using var content = voucher?.OpenReadStream() ?? Stream.Null;
+        var upload = voucher is null ? null : new VoucherUpload(content, voucher.FileName, voucher.Length);
+        return await sp.GetRequiredService<RegisterDirectCost>().HandleAsync(new RegisterDirectCostCommand(agreementId, Cost.Date, Cost.Supplier,
+            Cost.Description, ParseOrFlag(Cost.Amount, "Cost.Amount", "Skriv beløpet som et tall, for eksempel 12 345,67."), upload, Actor));
+    }, "Kostnaden er registrert.", onlyFor: Party.Council, prefix: "Cost");
+
+    public Task<IActionResult> OnPostRequestAsync(Guid agreementId, Guid milestoneId) => Act(agreementId, "payments", sp =>
+        sp.GetRequiredService<PaymentRequests>().SendAsync(new SendPaymentRequestCommand(agreementId, milestoneId, RequestForm.StatusText, Actor)),
+        "Utbetalingsanmodningen er sendt til fylket.", onlyFor: Party.Council, prefix: "RequestForm");
+
+    public Task<IActionResult> OnPostDecideAsync(Guid agreementId, Guid requestId) => Act(agreementId, "payments", sp =>
+        sp.GetRequiredService<PaymentRequests>().DecideAsync(new DecidePaymentRequestCommand(agreementId, requestId, Decision.Approve, Decision.Comment, Actor)),
+        Decision.Approve ? "Anmodningen er godkjent." : "Anmodningen er sendt tilbake til rådet.", onlyFor: Party.County, prefix: "Decision");
+
+    public Task<IActionResult> OnPostPaymentAsync(Guid agreementId, Guid milestoneId) => Act(agreementId, "payments", sp =>
+        sp.GetRequiredService<PaymentRequests>().RegisterPaymentAsync(new RegisterPaymentCommand(agreementId, milestoneId, Payment.Date,
+            ParseOrFlag(Payment.Amount, "Payment.Amount", "Skriv beløpet som et tall, for eksempel 112 500 eller -17 500."), Payment.Reference, Actor)),
+        "Betalingen er registrert.", onlyFor: Party.County, prefix: "Payment");
+
+    public Task<IActionResult> OnPostApproveReportAsync(Guid agreementId) => Act(agreementId, "status", sp =>
+        sp.GetRequiredService<ApproveFinalReport>().HandleAsync(agreementId, Actor),
+        "Sluttrapporten er godkjent, og sluttoppgjøret kan utbetales.", onlyFor: Party.County);
+
+    public Task<IActionResult> OnPostBreachAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
+        sp.GetRequiredService<Rescission>().GiveNoticeAsync(new BreachNoticeCommand(agreementId, Viewer, Breach.Description, Breach.RemedyDeadline, Actor)),
+        "Varselet om mislighold er registrert.", prefix: "Breach");
+
+    public Task<IActionResult> OnPostRescindAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
+        sp.GetRequiredService<Rescission>().RescindAsync(new RescindCommand(agreementId, Viewer, Actor)),
+        "Avtalen er hevet.", prefix: "Breach");
+
+    protected Actor Actor => new(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)?.Value ?? User.Identity!.Name!);
+
+    private readonly List<FieldError> parseErrors = [];
+
+    private decimal? ParseOrFlag(string? text, string field, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (NorwegianNumber.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        parseErrors.Add(new FieldError(field, message));
+        return null;
+    }
+
+    /// <summary>
+    /// Runs one action: 404 when the agreement is not visible here, 403 when this person may not act, the page again
+    /// with messages beside the fields (and what was typed) when refused, otherwise back to the page with a receipt.
+    /// </summary>
+    private async Task<IActionResult> Act(Guid agreementId, string anchor, Func<IServiceProvider, Task<Result?>> action, string done,
+        Party? onlyFor = null, string prefix = "")
+    {
+        if (!await Load(agreementId))
+        {
+            return NotFound();
+        }
+
+        if (!CanAct || (onlyFor is { } party && party != Viewer))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        ModelState.Clear();
+        var result = await action(HttpContext.RequestServices);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        var shown = parseErrors.Select(e => e.Field).ToHashSet();
+        foreach (var error in parseErrors.Concat(result.Errors.Where(e => !shown.Contains($"{prefix}.{e.Field}"))))
+        {
+            var key = error.Field.Length == 0 ? string.Empty : error.Field.Contains('.', StringComparison.Ordinal) ? error.Field : $"{prefix}.{error.Field}";
+            ModelState.AddModelError(key, error.Message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await Load(agreementId);
+            return Page();
+        }
+
+        Message = done;
+        return LocalRedirect($"{SelfUrl}#{anchor}");
+    }
+
+    private async Task<bool> Load(Guid agreementId)
+    {
+        var details = await queries.GetAsync(agreementId);
+        if (details is null)
+        {
+            return false;
+        }
+
+        Details = details;
+        ConcurrencyStamp ??= details.Agreement.ConcurrencyStamp;
+        return true;
+    }
+
+    public sealed class HoursInput
+    {
+        public DateOnly? Date { get; set; }
+
+        public string? Person { get; set; }
+
+        public string? Activity { get; set; }
+
+        public string? Hours { get; set; }
+
+        public string? Comment { get; set; }
+    }
+
+    public sealed class CostInput
+    {
+        public DateOnly? Date { get; set; }
+
+        public string? Supplier { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? Amount { get; set; }
+    }
+
+    public sealed class RequestInput
+    {
+        public string? StatusText { get; set; }
+    }
+
+    public sealed class DecisionInput
+    {
+        public bool Approve { get; set; }
+
+        public string? Comment { get; set; }
+    }
+
+    public sealed class PaymentInput
+    {
+        public DateOnly? Date { get; set; }
+
+        public string? Amount { get; set; }
+
+        public string? Reference { get; set; }
+    }
+
+    public sealed class BreachInput
+    {
+        public string? Description { get; set; }
+
+        public DateOnly? RemedyDeadline { get; set; }
+    }
+}

@@ -1,0 +1,91 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
+
+/// <summary>
+/// Edits the terms: a draft directly; a signed agreement through an amendment (tillegg) with its reason, which makes
+/// a new version. The concurrency stamp from the form catches a colleague's save in between.
+/// </summary>
+public abstract class EditAgreementPageModel(AgreementStore store, EditDraft editDraft, AmendAgreement amend) : PageModel
+{
+    [BindProperty]
+    public TermsInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? ConcurrencyStamp { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public Agreement Agreement { get; private set; } = null!;
+
+    public bool IsAmendment => Agreement.IsLocked;
+
+    public abstract string BasePath { get; }
+
+    public abstract bool CanAct { get; }
+
+    public async Task<IActionResult> OnGetAsync(Guid agreementId)
+    {
+        if (await store.FindAsync(agreementId) is not { } agreement)
+        {
+            return NotFound();
+        }
+
+        if (!CanAct)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Agreement = agreement;
+        Input = TermsInput.From(agreement.ToTerms());
+        ConcurrencyStamp = agreement.ConcurrencyStamp;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid agreementId)
+    {
+        if (await store.FindAsync(agreementId) is not { } agreement)
+        {
+            return NotFound();
+        }
+
+        if (!CanAct)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        Agreement = agreement;
+        var parseErrors = new List<FieldError>();
+        var terms = Input.ToTerms(parseErrors);
+        var by = new Actor(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)!.Value);
+        Result? result = null;
+        if (parseErrors.Count == 0)
+        {
+            result = agreement.IsLocked
+                ? await amend.HandleAsync(new AmendAgreementCommand(agreementId, terms, Reason, ConcurrencyStamp ?? "", by))
+                : await editDraft.HandleAsync(new EditDraftCommand(agreementId, terms, ConcurrencyStamp ?? "", by));
+        }
+
+        if (result is { Succeeded: true })
+        {
+            TempData["Message"] = agreement.IsLocked ? $"Tillegget er lagret som versjon {agreement.Version}." : "Endringene i utkastet er lagret.";
+            return LocalRedirect($"{BasePath}/avtaler/{agreementId}");
+        }
+
+        var ruleErrors = result?.Errors ?? AgreementRules.Validate(terms);
+        TermsErrors.Show(ModelState, parseErrors, ruleErrors.Where(e => e.Field != "Reason").ToList());
+        foreach (var reasonError in ruleErrors.Where(e => e.Field == "Reason"))
+        {
+            ModelState.AddModelError(nameof(Reason), reasonError.Message);
+        }
+
+        Input.Pad();
+        return Page();
+    }
+}

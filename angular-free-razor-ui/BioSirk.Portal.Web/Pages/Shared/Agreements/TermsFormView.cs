@@ -1,0 +1,3 @@
+namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
+
+public sealed record TermsFormView(TermsInput Input, string CouncilName, string CountyName);

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace BioSirk.Portal.SharedKernel.Formatting;
+
+/// <summary>
+/// Reads numbers the way people type them in Norway: "150 000", "150000,50", "7,5", also "7.5" and "kr 900".
+/// </summary>
+public static class NorwegianNumber
+{
+    public static bool TryParse(string? text, out decimal value)
+    {
+        value = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var cleaned = text.Trim();
+        if (cleaned.StartsWith("kr", StringComparison.OrdinalIgnoreCase))
+        {
+            cleaned = cleaned[2..];
+        }
+
+        cleaned = new string(cleaned.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray())
+            .Replace('\u2212', '-')
+            .TrimEnd('-', ',');
+        if (cleaned.Count(c => c is ',' or '.') > 1)
+        {
+            return false;
+        }
+
+        return decimal.TryParse(cleaned.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>For form fields: the value as a Norwegian would write it back, "150000,00" → "150 000,00" is not needed to re-parse.</summary>
+    public static string Format(decimal value) => value.ToString("0.##", Norwegian.Culture);
+}

@@ -1,0 +1,75 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Agreements.Features;
+
+namespace BioSirk.Portal.Tests.Agreements;
+
+public sealed class AgreementRulesTests
+{
+    private static readonly AgreementTerms Template =
+        MissionsTemplate.For("Regionrådet for Hallingdal", "975576469", "Buskerud fylkeskommune", 2026);
+
+    private static Dictionary<string, string> Errors(AgreementTerms terms) =>
+        AgreementRules.Validate(terms).GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
+
+    [Fact]
+    public void TheMissionsTemplate_IsValidAsItIs() => Assert.Empty(AgreementRules.Validate(Template));
+
+    [Fact]
+    public void PeriodEnd_MustComeAfterTheStart() =>
+        Assert.Equal("Perioden må slutte etter at den starter (15.01.2026).",
+            Errors(Template with { PeriodEnd = new DateOnly(2026, 1, 15) })["PeriodEnd"]);
+
+    [Fact]
+    public void Deadlines_MustLieInsideThePeriod()
+    {
+        var errors = Errors(Template with { ActivitiesDeadline = new DateOnly(2027, 1, 10), ReportDeadline = new DateOnly(2026, 1, 1) });
+
+        Assert.Equal("Fristen for aktivitetene må ligge i avtaleperioden, 15.01.2026–31.12.2026.", errors["ActivitiesDeadline"]);
+        Assert.Equal("Fristen for sluttrapporten må ligge i avtaleperioden, 15.01.2026–31.12.2026.", errors["ReportDeadline"]);
+    }
+
+    [Fact]
+    public void MilestoneShares_MustAddUpTo100Percent()
+    {
+        var terms = Template with
+        {
+            Milestones = [new MilestoneTerms("Ved signering", 75m, MilestoneTrigger.AtSigning, null), new MilestoneTerms("Slutt", 20m, MilestoneTrigger.FinalReportApproved, null)],
+        };
+
+        Assert.Equal("Andelene må til sammen være 100 %. Nå er summen 95 %.", Errors(terms)["Milestones"]);
+    }
+
+    [Theory]
+    [InlineData(0, "Beløpet for avtalens ramme må være større enn 0.")]
+    [InlineData(-5, "Beløpet for avtalens ramme må være større enn 0.")]
+    [InlineData(150000.001, "Beløpet for avtalens ramme kan ha høyst to desimaler (hele øre).")]
+    public void Amounts_MustBePositiveWithWholeOre(decimal frame, string message) =>
+        Assert.Equal(message, Errors(Template with { FrameAmount = frame })["FrameAmount"]);
+
+    [Theory]
+    [InlineData("975576468")]
+    [InlineData("97557646")]
+    [InlineData("abcdefghi")]
+    public void CouncilOrganisationNumber_NeedsNineDigitsAndAValidCheckDigit(string number) =>
+        Assert.StartsWith("Organisasjonsnummeret må ha 9 siffer", Errors(Template with { CouncilOrganisationNumber = number })["CouncilOrganisationNumber"]);
+
+    [Fact]
+    public void Rescission_BeforeTheRemedyDeadline_IsRefused_AndAfterItAllowed()
+    {
+        var agreement = SettlementTests.HallingdalAgreement();
+        var now = new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc);
+        agreement.Sign(Party.Council, Guid.NewGuid(), "Kari", now, new DateOnly(2026, 2, 1));
+        agreement.Sign(Party.County, Guid.NewGuid(), "Sigrid", now, new DateOnly(2026, 2, 1));
+
+        var withoutNotice = agreement.Rescind(Party.County, new DateOnly(2026, 6, 1), now);
+        Assert.Contains("kan ikke sies opp", withoutNotice.Errors[0].Message);
+
+        Assert.True(agreement.GiveBreachNotice(Party.County, "Ingen aktivitet", new DateOnly(2026, 6, 30), new DateOnly(2026, 6, 1), Guid.NewGuid(), "Sigrid", now).Succeeded);
+        var early = agreement.Rescind(Party.County, new DateOnly(2026, 6, 30), now);
+        Assert.Equal("Fristen for å rette misligholdet går ut 30.06.2026. Avtalen kan heves først etter fristen.", early.Errors[0].Message);
+        Assert.Equal(AgreementStatus.Signed, agreement.Status);
+
+        Assert.True(agreement.Rescind(Party.County, new DateOnly(2026, 7, 1), now).Succeeded);
+        Assert.Equal(AgreementStatus.Rescinded, agreement.Status);
+    }
+}

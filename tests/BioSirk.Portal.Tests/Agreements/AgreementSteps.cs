@@ -1,0 +1,45 @@
+using System.Net;
+using BioSirk.Portal.Tests.Infrastructure;
+
+namespace BioSirk.Portal.Tests.Agreements;
+
+/// <summary>What the secretary and the county officer do in the browser, as form posts.</summary>
+public static class AgreementSteps
+{
+    public const string CouncilList = "/rad/hallingdal/avtaler";
+
+    /// <summary>Drafts from the template as it is; returns the agreement's id.</summary>
+    public static async Task<Guid> DraftFromTemplateAsync(PortalClient secretary, Dictionary<string, string>? changes = null)
+    {
+        var form = await secretary.FormValuesAsync("/rad/hallingdal/avtaler/ny", "main form");
+        foreach (var change in changes ?? [])
+        {
+            form[change.Key] = change.Value;
+        }
+
+        var response = await secretary.PostFormAsync("/rad/hallingdal/avtaler/ny", form);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var page = await PortalClient.ReadAsync(response);
+            throw new InvalidOperationException("Draft refused: " + page.GetElementById("error-summary")?.TextContent);
+        }
+
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    public static string CouncilUrl(Guid id) => $"/rad/hallingdal/avtaler/{id}";
+
+    public static string CountyUrl(Guid id) => $"/fylke/buskerud/avtaler/{id}";
+
+    public static async Task<HttpResponseMessage> SignAsync(PortalClient client, string url) =>
+        await client.SubmitAsync(url, "form[action*=Sign]", []);
+
+    public static async Task ExpectRedirectAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var page = await PortalClient.ReadAsync(response);
+            throw new InvalidOperationException($"Expected a redirect, got {(int)response.StatusCode}: " + page.GetElementById("error-summary")?.TextContent);
+        }
+    }
+}

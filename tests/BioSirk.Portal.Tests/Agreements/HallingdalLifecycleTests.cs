@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
+using BioSirk.Portal.Tests.Infrastructure;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+
+namespace BioSirk.Portal.Tests.Agreements;
+
+/// <summary>The Hallingdal agreement from draft to settled, through HTTP, as the secretary and the county officer do it.</summary>
+public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(portal)
+{
+    private static readonly byte[] PdfVoucher = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+
+    [Fact]
+    public async Task FromDraftToSettled_WithTheExactFigures()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+
+        // Draft from the template, sign for the council; the county sees it waiting for her.
+        var id = await DraftFromTemplateAsync(kari);
+        var draft = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal("Utkast", Text(draft, "agreement-status"));
+        Assert.Contains("B701010", Text(draft, "invoice-marking"));
+        Assert.Contains("60256", Text(draft, "invoice-marking"));
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        var countyHome = await sigrid.GetPageAsync("/fylke/buskerud");
+        Assert.Contains("Regionrådet for Hallingdal har signert", countyHome.QuerySelector("main")!.TextContent);
+
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+        var signed = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal("Signert (i kraft)", Text(signed, "agreement-status"));
+        Assert.Contains("kr 112 500,00", Row(signed, "milestones", "Ved signering"));
+        Assert.Contains("kan utbetales", Row(signed, "milestones", "Ved signering"));
+
+        // Hours and a direct cost: 150 h × 900 + 12 345,67 = 147 345,67.
+        await RegisterWorkdaysAsync(kari, id, 150m);
+        await ExpectRedirectAsync(await RegisterCostAsync(kari, id, "2026-03-01", "Hallingdal Hotell AS", "Møteleie", "12 345,67", PdfVoucher, "faktura.pdf"));
+        var spent = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal("98,2 %", Text(spent, "percent-used"));
+        Assert.Contains("kr 147 345,67", spent.QuerySelector("[data-testid=spend-table]")!.TextContent);
+        Assert.Contains("Over 90 % av rammen er brukt.", spent.QuerySelector("#money")!.TextContent);
+
+        // Payment request for the first milestone: returned once, then approved and paid.
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart gjennomført." }));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]",
+            new() { ["Decision.Approve"] = "false", ["Decision.Comment"] = "Legg ved timelistene." }));
+        var returned = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("Legg ved timelistene.", returned.QuerySelector("[data-testid=requests]")!.TextContent);
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Timelister er lagt ved." }));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
+
+        // Rescission before the remedy deadline is refused.
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Breach]",
+            new() { ["Breach.Description"] = "Ingen rapportering", ["Breach.RemedyDeadline"] = "2026-04-30" }));
+        var refused = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Rescind]", []));
+        Assert.Contains("Fristen for å rette misligholdet går ut 30.04.2026", refused.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("Signert (i kraft)", Text(refused, "agreement-status"));
+
+        // The county approves the final report: the final milestone becomes payable with the settlement's remainder.
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=ApproveReport]", []));
+        var approved = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal("Sluttrapport godkjent", Text(approved, "agreement-status"));
+        Assert.Contains("kr 34 845,67", Row(approved, "milestones", "Sluttoppgjør"));
+
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Sluttfaktura med alle bilag." }));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-12-20", ["Payment.Amount"] = "34 845,67", ["Payment.Reference"] = "BFK-2026-0999" }));
+
+        var settled = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal("Avsluttet (utløpt)", Text(settled, "agreement-status"));
+        Assert.Contains("kr 147 345,67", settled.QuerySelector("[data-testid=spend-table]")!.TextContent);
+        var history = settled.QuerySelector("[data-testid=history]")!.TextContent;
+        Assert.Contains("Forsøk på å heve avtalen ble avvist", history);
+        Assert.Contains("Sluttoppgjøret er gjort. Avtalen er utløpt.", history);
+    }
+
+    [Fact]
+    public async Task SmallSpend_EndsInARepaymentClaimThatTheCountyRegisters()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await SignAsync(kari, CouncilUrl(id));
+        await SignAsync(sigrid, CountyUrl(id));
+        await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+        await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-02-01", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" });
+        await RegisterWorkdaysAsync(kari, id, 100m);
+        await RegisterCostAsync(kari, id, "2026-05-06", "Leverandør AS", "Reise", "5000", PdfVoucher, "reise.pdf");
+
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=ApproveReport]", []));
+        var approved = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.Contains("krav om tilbakebetaling kr 17 500,00", Row(approved, "milestones", "Sluttoppgjør"));
+        Assert.Contains("Registrer tilbakebetalingen", Text(approved, "next-step"));
+
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "-17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
+        Assert.Equal("Avsluttet (utløpt)", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
+    }
+
+    /// <summary>Registers the hours as 7,5-hour working days from 2 February (the rest on the last day).</summary>
+    internal static async Task RegisterWorkdaysAsync(PortalClient client, Guid id, decimal total)
+    {
+        var day = new DateOnly(2026, 2, 2);
+        while (total > 0)
+        {
+            var hours = Math.Min(7.5m, total);
+            await ExpectRedirectAsync(await RegisterHoursAsync(client, id, day.ToString("yyyy-MM-dd"), "Kari Nordby", "Mobilisering av bedrifter",
+                hours.ToString(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"))));
+            total -= hours;
+            day = day.AddDays(1);
+        }
+    }
+
+    internal static async Task<HttpResponseMessage> RegisterHoursAsync(PortalClient client, Guid id, string date, string person, string activity, string hours) =>
+        await client.SubmitAsync(CouncilUrl(id), "form[action*=Hours]",
+            new() { ["Hours.Date"] = date, ["Hours.Person"] = person, ["Hours.Activity"] = activity, ["Hours.Hours"] = hours });
+
+    internal static async Task<HttpResponseMessage> RegisterCostAsync(PortalClient client, Guid id, string date, string supplier, string description,
+        string amount, byte[] file, string fileName)
+    {
+        var page = await client.GetPageAsync(CouncilUrl(id));
+        var form = (IHtmlFormElement)page.QuerySelector("form[action*=Cost]")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
+            { new StringContent(date), "Cost.Date" },
+            { new StringContent(supplier), "Cost.Supplier" },
+            { new StringContent(description), "Cost.Description" },
+            { new StringContent(amount), "Cost.Amount" },
+        };
+        var fileContent = new ByteArrayContent(file);
+        fileContent.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(fileContent, "voucher", fileName);
+        return await client.Http.PostAsync(form.GetAttribute("action"), content);
+    }
+
+    private static string Text(IHtmlDocument page, string testId) =>
+        page.QuerySelector($"[data-testid={testId}]")?.TextContent.Trim() ?? throw new InvalidOperationException($"No {testId} on the page.");
+
+    private static string Row(IHtmlDocument page, string table, string startsWith) =>
+        page.QuerySelectorAll($"[data-testid={table}] tbody tr").First(r => r.TextContent.Trim().StartsWith(startsWith, StringComparison.Ordinal)).TextContent;
+}

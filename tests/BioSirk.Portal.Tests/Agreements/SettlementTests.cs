@@ -1,0 +1,82 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Agreements.Features;
+
+namespace BioSirk.Portal.Tests.Agreements;
+
+/// <summary>The money of the Hallingdal agreement: frame 150 000, rate 900, 75 % at signing, 25 % at the final report.</summary>
+public sealed class SettlementTests
+{
+    private const decimal Frame = 150_000m;
+    private const decimal Rate = 900m;
+    private const decimal PaidAtSigning = 112_500m;
+
+    [Theory]
+    [InlineData(150, 12_345.67, 147_345.67, 34_845.67)]
+    [InlineData(170, 0, 150_000.00, 37_500.00)]
+    [InlineData(100, 5_000, 95_000.00, -17_500.00)]
+    [InlineData(0, 0, 0, -112_500.00)]
+    [InlineData(166.66, 0.01, 149_994.01, 37_494.01)]
+    public void FinalSettlement_IsEligibleCostCappedAtTheFrameMinusWhatWasPaid(decimal hours, decimal costs, decimal eligible, decimal remainder)
+    {
+        var settlement = Settlement.Compute(Frame, Rate, hours, costs, PaidAtSigning);
+
+        Assert.Equal(eligible, settlement.Eligible);
+        Assert.Equal(remainder, settlement.Remainder);
+        Assert.Equal(remainder < 0, settlement.IsRepaymentClaim);
+    }
+
+    [Theory]
+    // 1,005 h × 900,33 = 904,83165 → 904,83; half-way cases round away from zero.
+    [InlineData(1.005, 900.33, 0, 0, 904.83)]
+    [InlineData(0.5, 0.01, 0, 0, 0.01)]      // 0,005 → 0,01
+    [InlineData(0.5, 0.01, 0, 0.01, -0.01)]  // 0,005 − 0,01 = −0,005 → −0,01 (away from zero, also below zero)
+    [InlineData(1.001, 900, 0.004, 0, 900.90)] // 900,9 + 0,004 = 900,904 → 900,90
+    [InlineData(1.001, 900, 0.005, 0, 900.91)] // 900,905 → 900,91 (half away from zero)
+    public void Rounding_IsToWholeOreHalfAwayFromZero_AtTheLastStep(decimal hours, decimal rate, decimal costs, decimal paid, decimal expectedRemainder)
+    {
+        var settlement = Settlement.Compute(1_000_000m, rate, hours, costs, paid);
+
+        Assert.Equal(expectedRemainder, settlement.Remainder);
+    }
+
+    [Fact]
+    public void RoundingOnlyAtTheEnd_DiffersFromRoundingEachStep()
+    {
+        // Three times 0,005 kr of direct costs are 0,015 → 0,02 at the end, whereas rounding each would give 0,03.
+        var settlement = Settlement.Compute(1_000m, 1m, 0, 0.005m + 0.005m + 0.005m, 0);
+
+        Assert.Equal(0.02m, settlement.Remainder);
+    }
+
+    [Fact]
+    public void Signing_MakesTheFirstMilestonePayableWith75PercentOfTheFrame()
+    {
+        var agreement = HallingdalAgreement();
+        var now = new DateTime(2026, 1, 20, 10, 0, 0, DateTimeKind.Utc);
+
+        Assert.True(agreement.Sign(Party.Council, Guid.NewGuid(), "Kari Nordby", now, new DateOnly(2026, 1, 20)).Succeeded);
+        Assert.Equal(AgreementStatus.Draft, agreement.Status);
+        Assert.True(agreement.Sign(Party.County, Guid.NewGuid(), "Sigrid Lien", now, new DateOnly(2026, 1, 20)).Succeeded);
+
+        Assert.Equal(AgreementStatus.Signed, agreement.Status);
+        var first = agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.AtSigning);
+        Assert.Equal(MilestoneState.Payable, first.State);
+        Assert.Equal(112_500.00m, first.Amount);
+        Assert.Equal(MilestoneState.Waiting, agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.FinalReportApproved).State);
+    }
+
+    [Fact]
+    public void SpendLevel_WarnsAt75And90PercentAndMarksBeyondTheFrame()
+    {
+        Assert.Equal(SpendLevel.Normal, Settlement.Compute(Frame, Rate, 124, 0, 0).Level);       // 111 600 = 74,4 %
+        Assert.Equal(SpendLevel.Above75, Settlement.Compute(Frame, Rate, 125, 0, 0).Level);      // 112 500 = 75 %
+        Assert.Equal(SpendLevel.Above90, Settlement.Compute(Frame, Rate, 150, 0, 0).Level);      // 135 000 = 90 %
+        var beyond = Settlement.Compute(Frame, Rate, 170, 0, 0);
+        Assert.Equal(SpendLevel.BeyondFrame, beyond.Level);
+        Assert.Equal(3_000m, beyond.NotEligible);
+    }
+
+    internal static Agreement HallingdalAgreement() =>
+        new(Guid.NewGuid(), Guid.NewGuid(), "Regionrådet for Hallingdal", "Buskerud fylkeskommune",
+            MissionsTemplate.For("Regionrådet for Hallingdal", "975576469", "Buskerud fylkeskommune", 2026));
+}
