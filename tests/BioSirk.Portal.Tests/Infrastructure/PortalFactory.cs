@@ -36,7 +36,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await TestDatabase.RecreateAsync(Database);
-        _ = Server; // starts the host: migrations run here
+        StartServer(); // starts the host (in memory, or on Kestrel when a subclass asked for it): migrations run here
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         respawner = await Respawner.CreateAsync(connection, new RespawnerOptions

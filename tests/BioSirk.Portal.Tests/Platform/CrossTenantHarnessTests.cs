@@ -4,6 +4,7 @@ using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.SharedKernel.Tenancy;
+using BioSirk.Portal.Tests.Agreements;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Razor.Hosting;
@@ -179,10 +180,15 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         var invitation = await sp.GetRequiredService<InviteMember>().HandleAsync(
             new InviteMemberCommand(hallingdal.Id, "offer@hallingdal.no", "Offer", TenantRoles.Member, admin.Id, "http://localhost"));
         var membership = await db.TenantMemberships.FirstAsync();
+        var agreement = await VictimAgreement.CreateAsync(sp, hallingdal.Id);
         return new Dictionary<string, string>
         {
             ["memberId"] = membership.Id.ToString(),
             ["invitationId"] = invitation.Value!.InvitationId.ToString(),
+            ["agreementId"] = agreement.AgreementId.ToString(),
+            ["milestoneId"] = agreement.MilestoneId.ToString(),
+            ["requestId"] = agreement.RequestId.ToString(),
+            ["costId"] = agreement.CostId.ToString(),
         };
     });
 }

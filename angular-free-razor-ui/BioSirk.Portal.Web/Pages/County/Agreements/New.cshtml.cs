@@ -21,10 +21,10 @@ public sealed class NewCountyAgreementModel(PortalContext portal, IPlatformDirec
 
     public string CouncilName => Councils.FirstOrDefault(c => c.Id == CouncilId)?.Name ?? "regionrådet";
 
-    public async Task OnGetAsync(Guid? councilId)
+    public async Task OnGetAsync()
     {
         Councils = await directory.ListCouncilsAsync();
-        CouncilId = councilId ?? Councils.FirstOrDefault(c => c.CountyId == portal.CountyId)?.Id;
+        CouncilId = Councils.FirstOrDefault(c => c.CountyId == portal.CountyId)?.Id;
         var council = Councils.FirstOrDefault(c => c.Id == CouncilId);
         Input = TermsInput.From(MissionsTemplate.For(CouncilName, council?.OrganisationNumber, portal.County!.Name, SharedKernel.Time.Oslo.Today(clock).Year));
     }

@@ -1,0 +1,37 @@
+using BioSirk.Portal.BrowserTests.Infrastructure;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BioSirk.Portal.BrowserTests;
+
+public sealed class HostAdministrationTests(BrowserPortalFactory portal) : BrowserTest(portal)
+{
+    [Fact]
+    public async Task HostAdminPages_HaveNoAccessibilityViolations_AndABadOrganisationNumberIsExplainedBesideTheField()
+    {
+        await SignInAsync(Demo.HostAdmin, "/vert");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Vertsadministrasjon");
+        await Expect(Page.Locator("main")).ToContainTextAsync("Regionrådet for Hallingdal");
+
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Nytt regionråd" }), "/vert/rad/nytt");
+        await Page.Locator("#Input_Name").FillAsync("Regionrådet for Numedal");
+        await Page.Locator("#Input_Slug").FillAsync("numedal");
+        await Page.GetByLabel("Organisasjonsnummer").FillAsync("123");
+        await Page.Locator("#Input_AdminName").FillAsync("Åse Ødegård");
+        await Page.Locator("#Input_AdminEmail").FillAsync("ase@numedal.no");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Opprett og send invitasjon" }), "/vert/rad/nytt");
+
+        var orgNumber = Page.Locator("#Input_OrganisationNumber");
+        await Expect(Page.Locator("#Input_OrganisationNumber-error")).ToContainTextAsync("9 siffer og gyldig kontrollsiffer");
+        await Expect(orgNumber).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(orgNumber).ToHaveValueAsync("123");
+        await Expect(Page.Locator("#Input_AdminName")).ToHaveValueAsync("Åse Ødegård");
+        await Expect(Page.Locator("#error-summary")).ToBeFocusedAsync();
+        await Expect(Page.Locator("#Input_Slug-error")).ToHaveCountAsync(0);
+
+        await GotoAsync("/vert/logg");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Endringslogg for hele portalen");
+        await Expect(Page.Locator("[data-testid=audit-table]")).ToBeVisibleAsync();
+    }
+}

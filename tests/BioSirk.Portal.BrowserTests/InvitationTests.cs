@@ -1,0 +1,47 @@
+using BioSirk.Portal.BrowserTests.Infrastructure;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BioSirk.Portal.BrowserTests;
+
+public sealed class InvitationTests(BrowserPortalFactory portal) : BrowserTest(portal)
+{
+    [Fact]
+    public async Task InviteMember_ThenTheAuditLogShowsIt()
+    {
+        await SignInAsync(Demo.HallingdalAdmin, "/rad/hallingdal");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Medlemmer" }),
+            "/rad/hallingdal/admin/medlemmer");
+
+        await Page.GetByLabel("Navn").FillAsync("Liv Øyen");
+        await Page.GetByLabel("E-postadresse").FillAsync("liv@hallingdal.no");
+        await Page.GetByRole(AriaRole.Checkbox, new() { Name = "Sekretariat" }).CheckAsync();
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Send invitasjon" }),
+            "/rad/hallingdal/admin/medlemmer?handler=Invite");
+
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Invitasjonen er sendt til liv@hallingdal.no");
+        var link = (await Page.Locator("[data-testid=invitation-link]").TextContentAsync())!.Trim();
+        Assert.StartsWith(Portal.BaseUrl + "/invitasjon/", link);
+
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Endringslogg" }),
+            "/rad/hallingdal/admin/logg");
+        var newest = Page.Locator("[data-testid=audit-table] > tbody > tr").First;
+        await Expect(newest).ToContainTextAsync("Invitation (opprettet)");
+        await Expect(newest).ToContainTextAsync("Ingrid Haugen");
+        await Expect(newest).ToContainTextAsync("liv@hallingdal.no");
+
+        // Liv, at her own computer, follows the link and makes her account.
+        var liv = await NewPageInFreshContextAsync();
+        await GotoAsync(link, liv);
+        await Expect(liv.Locator("h1")).ToHaveTextAsync("Invitasjon til Regionrådet for Hallingdal");
+        await liv.GetByLabel("Navn").FillAsync("Liv Øyen");
+        await liv.GetByLabel("Velg passord").FillAsync("godt-passord-42");
+        await liv.GetByLabel("Gjenta passordet").FillAsync("godt-passord-42");
+        await ClickAndCheckAsync(liv.GetByRole(AriaRole.Button, new() { Name = "Lag konto og godta" }), "/rad/hallingdal", liv);
+
+        await Expect(liv.Locator("[data-testid=current-place]")).ToHaveTextAsync("Du er i: Regionrådet for Hallingdal");
+        await Expect(liv.Locator(".user-name")).ToHaveTextAsync("Liv Øyen");
+        await Expect(liv.Locator("main p").First).ToContainTextAsync("sekretariat");
+    }
+}

@@ -1,0 +1,32 @@
+using BioSirk.Portal.BrowserTests.Infrastructure;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BioSirk.Portal.BrowserTests;
+
+public sealed class LanguageTests(BrowserPortalFactory portal) : BrowserTest(portal)
+{
+    [Fact]
+    public async Task English_FromTheFooter_ShowsEnglishTextsAndSetsTheLanguageOfThePage()
+    {
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "nb");
+
+        await ClickAndCheckAsync(Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal");
+
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(Page.Locator("a.skip-link")).ToHaveTextAsync("Skip to main content");
+        await Expect(Page.Locator("#todo-heading")).ToHaveTextAsync("Waiting for you");
+        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" })).ToContainTextAsync("Overview");
+        await Expect(Page.Locator("[data-testid=current-place]")).ToHaveTextAsync("You are in: Regionrådet for Hallingdal");
+        var back = Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "Norsk (bokmål)" });
+        await Expect(back).ToHaveAttributeAsync("lang", "nb");
+
+        // The choice is kept on the next page, and switching back works the same way.
+        await GotoAsync("/logg-ut");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await ClickAndCheckAsync(Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "Norsk (bokmål)" }), "/logg-ut");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "nb");
+    }
+}
