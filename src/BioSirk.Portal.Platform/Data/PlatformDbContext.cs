@@ -53,6 +53,7 @@ public class PlatformDbContext(DbContextOptions options, ICurrentTenant currentT
         builder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: false, useSchema: Database.IsNpgsql()));
         builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
         builder.ApplyConcurrencyStamps();
+        builder.UseClientGeneratedIds();
         builder.ApplyTenantFilters(this);
     }
 }

@@ -5,6 +5,8 @@ namespace BioSirk.Portal.Platform.Domain;
 /// <summary>A person. Global, not tenant-owned: one person may belong to several councils and counties.</summary>
 public sealed class PortalUser : IdentityUser<Guid>
 {
+    public PortalUser() => Id = Guid.NewGuid();
+
     public string FullName { get; set; } = string.Empty;
 
     public bool IsHostAdmin { get; set; }

@@ -32,6 +32,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ICurrentTenant c
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: true, useSchema: Database.IsNpgsql()));
         ConfigureModule(modelBuilder);
         modelBuilder.ApplyConcurrencyStamps();
+        modelBuilder.UseClientGeneratedIds();
         modelBuilder.ApplyTenantFilters(this);
     }
 

@@ -26,7 +26,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("ActivitiesDeadline")
@@ -249,7 +248,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.DirectCost", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")
@@ -302,7 +300,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.HourEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Activity")
@@ -359,7 +356,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")
@@ -404,7 +400,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.PaymentMilestone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")
@@ -460,7 +455,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.PaymentRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")
@@ -531,7 +525,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.WorkingGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AgreementId")

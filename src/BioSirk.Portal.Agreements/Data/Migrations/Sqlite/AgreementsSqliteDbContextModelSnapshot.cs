@@ -20,7 +20,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ActivitiesDeadline")
@@ -239,7 +238,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.DirectCost", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
@@ -292,7 +290,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.HourEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Activity")
@@ -349,7 +346,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
@@ -394,7 +390,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.PaymentMilestone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
@@ -450,7 +445,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.PaymentRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")
@@ -521,7 +515,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.WorkingGroupMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgreementId")

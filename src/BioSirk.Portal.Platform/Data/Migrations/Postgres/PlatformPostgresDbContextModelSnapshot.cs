@@ -26,7 +26,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.County", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -60,7 +59,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.CountyMembership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -89,7 +87,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("AcceptedAtUtc")
@@ -150,7 +147,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.Partnership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -197,7 +193,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("AccessFailedCount")
@@ -278,7 +273,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -318,7 +312,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.TenantMembership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ConcurrencyStamp")

@@ -20,7 +20,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.County", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -54,7 +53,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.CountyMembership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -83,7 +81,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("AcceptedAtUtc")
@@ -144,7 +141,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.Partnership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -191,7 +187,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
@@ -272,7 +267,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -312,7 +306,6 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.TenantMembership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")

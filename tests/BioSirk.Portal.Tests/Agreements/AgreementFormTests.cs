@@ -1,0 +1,198 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using BioSirk.Portal.Tests.Infrastructure;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+
+namespace BioSirk.Portal.Tests.Agreements;
+
+public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal)
+{
+    private async Task<(PortalClient Kari, PortalClient Sigrid, Guid Id)> SignedAgreementAsync()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+        return (kari, sigrid, id);
+    }
+
+    [Fact]
+    public async Task NewAgreement_WithBadInput_ShowsEachMessageBesideItsFieldAndKeepsWhatWasTyped()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var form = await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", "main form");
+        Assert.Equal("150000", form["Input.FrameAmount"].Replace(" ", "").Replace("\u00A0", ""));
+        form["Input.Title"] = "Min avtale";
+        form["Input.CouncilOrganisationNumber"] = "975 576 468";
+        form["Input.PeriodEnd"] = "2026-01-10";
+        form["Input.FrameAmount"] = "150 000,005";
+        form["Input.HourRate"] = "ni hundre";
+        form["Input.Milestones[1].SharePercent"] = "20";
+
+        var response = await kari.PostFormAsync("/rad/hallingdal/avtaler/ny", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.StartsWith("Organisasjonsnummeret må ha 9 siffer", page.FieldError("Input.CouncilOrganisationNumber"));
+        Assert.Equal("Perioden må slutte etter at den starter (15.01.2026).", page.FieldError("Input.PeriodEnd"));
+        Assert.Equal("Beløpet for avtalens ramme kan ha høyst to desimaler (hele øre).", page.FieldError("Input.FrameAmount"));
+        Assert.Equal("Skriv timeprisen som et beløp, for eksempel 900.", page.FieldError("Input.HourRate"));
+        Assert.Equal("Andelene må til sammen være 100 %. Nå er summen 95 %.", page.GetElementById("Input_Milestones-error")!.TextContent);
+        Assert.Equal("Min avtale", page.FieldValue("Input.Title"));
+        Assert.Equal("ni hundre", page.FieldValue("Input.HourRate"));
+        Assert.Equal("975 576 468", page.FieldValue("Input.CouncilOrganisationNumber"));
+    }
+
+    [Fact]
+    public async Task TwoPeopleEditingTheSameDraft_TheSecondGetsAConflictAndKeepsHerText()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        var kariForm = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        var sigridForm = await sigrid.FormValuesAsync(CountyUrl(id) + "/rediger", "main form");
+
+        kariForm["Input.Title"] = "Kari sin tittel";
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", kariForm));
+        sigridForm["Input.Title"] = "Sigrid sin tittel";
+        var second = await sigrid.PostFormAsync(CountyUrl(id) + "/rediger", sigridForm);
+
+        var page = await PortalClient.ReadAsync(second);
+        Assert.Contains("Noen andre har endret avtalen mens du arbeidet", page.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("Sigrid sin tittel", page.FieldValue("Input.Title"));
+        Assert.Equal("Kari sin tittel", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task EditingADraftAfterOneSignature_WithdrawsTheSignature()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await DraftFromTemplateAsync(kari);
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+
+        var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.HourRate"] = "950";
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("Regionrådet for Hallingdal: ikke signert", page.QuerySelector("#sign")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Amendment_OfASignedAgreement_NeedsAReasonAndMakesVersion2WithTheChangeLog()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.ActivitiesDeadline"] = "2026-12-15";
+
+        var withoutReason = await PortalClient.ReadAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+        Assert.Equal("Skriv begrunnelsen for endringen.", withoutReason.FieldError("Reason"));
+        Assert.Equal("2026-12-15", withoutReason.FieldValue("Input.ActivitiesDeadline"));
+
+        form["Reason"] = "Fylket ga utsatt frist i møte 3. mars.";
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+
+        var page = await sigrid.GetPageAsync(CountyUrl(id));
+        var change = page.QuerySelector("[data-testid=version-changes] tbody tr")!;
+        Assert.Equal(["Frist for aktiviteter", "30.11.2026", "15.12.2026"], change.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
+        Assert.Contains("Fylket ga utsatt frist", page.QuerySelector("#versions")!.TextContent);
+        Assert.Equal("Versjon 2", page.QuerySelector("[data-testid=agreement-version]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Hours_OutsideThePeriodOrNotANumber_AreRefusedBesideTheField()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+
+        var outside = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2027-01-05", "Kari", "Arbeid", "7,5"));
+        Assert.Equal("Datoen må ligge i avtaleperioden, 15.01.2026–31.12.2026.", outside.FieldError("Hours.Date"));
+        Assert.Equal("Kari", outside.FieldValue("Hours.Person"));
+
+        var word = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", "Arbeid", "sju"));
+        Assert.Equal("Skriv timene som et tall, for eksempel 7,5.", word.FieldError("Hours.Hours"));
+        Assert.Equal("sju", word.FieldValue("Hours.Hours"));
+    }
+
+    [Fact]
+    public async Task Voucher_ThatIsAnExecutableRenamedToPdf_IsRefused()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        byte[] elf = [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+        var response = await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Leverandør AS", "Noe", "500", elf, "bilag.pdf");
+
+        var page = await PortalClient.ReadAsync(response);
+        Assert.StartsWith("Filen er ikke en PDF, JPEG eller PNG", page.GetElementById("Cost_Voucher-error")!.TextContent);
+        Assert.Equal("Leverandør AS", page.FieldValue("Cost.Supplier"));
+        Assert.Contains("Ingen direkte kostnader er registrert ennå.", page.QuerySelector("#costs")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Voucher_IsServedToTheCountyButNotToAnotherCouncilOrCounty()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        var pdf = "%PDF-1.4 bilag"u8.ToArray();
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Leverandør AS", "Møte", "500", pdf, "bilag.pdf"));
+        var link = (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("#costs a[href*=Voucher]")!.GetAttribute("href")!;
+
+        var download = await sigrid.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+
+        using var hanne = await Portal.SignedInAsync(Demo.InnlandetOfficer);
+        Assert.Equal(HttpStatusCode.NotFound, (await hanne.GetAsync(link.Replace("/fylke/buskerud/", "/fylke/innlandet/"))).StatusCode);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        Assert.Equal(HttpStatusCode.NotFound, (await marte.GetAsync(link.Replace("/fylke/buskerud/", "/rad/hadeland/"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Member_ReadsTheAgreementButCannotAct()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+
+        var page = await ola.GetPageAsync(CouncilUrl(id));
+        Assert.Null(page.QuerySelector("form[action*=Hours]"));
+        Assert.StartsWith("Du kan lese avtalen.", page.QuerySelector("[data-testid=next-step]")!.TextContent);
+        var post = await ola.PostWithTokenAsync(CouncilUrl(id) + "?handler=Hours", new() { ["Hours.Date"] = "2026-02-02", ["Hours.Person"] = "Ola", ["Hours.Activity"] = "x", ["Hours.Hours"] = "2" });
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryChangeToAnAgreementHoursCostsAndPayments_IsInTheAuditLog()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", "Arbeid", "7,5"));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Leverandør AS", "Møte", "500", "%PDF-1.4"u8.ToArray(), "b.pdf"));
+        await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Status" });
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R-1" }));
+
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg");
+        var types = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr > td:nth-child(3)").Select(td => td.TextContent).ToList();
+        foreach (var type in new[] { "Agreement", "HourEntry", "DirectCost", "PaymentRequest", "Payment", "PaymentMilestone" })
+        {
+            Assert.Contains(types, t => t.StartsWith(type + " ", StringComparison.Ordinal));
+        }
+
+        var payment = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").First(r => r.TextContent.Contains("Payment (opprettet)"));
+        Assert.Contains("Sigrid Lien", payment.TextContent);
+        Assert.Contains("112500", payment.TextContent);
+    }
+}
