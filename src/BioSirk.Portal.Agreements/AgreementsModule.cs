@@ -26,6 +26,8 @@ public static class AgreementsModule
         services.AddScoped<RegisterDirectCost>();
         services.AddScoped<PaymentRequests>();
         services.AddScoped<ApproveFinalReport>();
+        services.AddScoped<ImportTimesheet>();
+        services.AddScoped<ExportBudget>();
         return services;
     }
 }

@@ -72,6 +72,52 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         return stream is null ? NotFound() : File(stream, voucher!.ContentType, voucher.FileName);
     }
 
+    public TimesheetImportReport? ImportReport { get; private set; }
+
+    public async Task<IActionResult> OnGetExportAsync(Guid agreementId, string? format)
+    {
+        var export = await HttpContext.RequestServices.GetRequiredService<ExportBudget>().HandleAsync(agreementId, excel: format != "csv");
+        return export is null ? NotFound() : File(export.Content, export.ContentType, export.FileName);
+    }
+
+    /// <summary>A timesheet file: all rows are registered, or none, with a report of the rows to fix.</summary>
+    public async Task<IActionResult> OnPostImportAsync(Guid agreementId, IFormFile? timesheet)
+    {
+        if (!await Load(agreementId))
+        {
+            return NotFound();
+        }
+
+        if (!CanAct || Viewer != Party.Council)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        ModelState.Clear();
+        if (timesheet is null || timesheet.Length == 0)
+        {
+            ModelState.AddModelError("Timesheet", "Velg timelisten du vil importere (CSV eller Excel).");
+            return Page();
+        }
+
+        await using var content = timesheet.OpenReadStream();
+        var report = await HttpContext.RequestServices.GetRequiredService<ImportTimesheet>().HandleAsync(agreementId, content, timesheet.FileName, Actor);
+        if (report is null)
+        {
+            return NotFound();
+        }
+
+        if (!report.Succeeded)
+        {
+            ImportReport = report;
+            ModelState.AddModelError("Timesheet", report.FileError ?? $"{report.Rows.Count(r => r.Errors.Count > 0)} av {report.Rows.Count} rader må rettes. Ingen timer er importert: rett filen og importer den på nytt.");
+            return Page();
+        }
+
+        Message = $"Timelisten er importert: {report.Imported} rader.";
+        return LocalRedirect($"{SelfUrl}#hours");
+    }
+
     public Task<IActionResult> OnPostSignAsync(Guid agreementId) => Act(agreementId, "sign", sp =>
         sp.GetRequiredService<SignAgreement>().HandleAsync(new SignAgreementCommand(agreementId, Viewer, ConcurrencyStamp ?? "", Actor)),
         "Avtalen er signert.");

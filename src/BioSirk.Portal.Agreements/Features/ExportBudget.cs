@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+public sealed record ExportFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// Hours and direct costs of an agreement as Excel or CSV, with the invoice markings at the top, as the county wants
+/// them with the invoice. Amounts and hours are numbers in the files (formatted only on screen).
+/// </summary>
+public sealed class ExportBudget(AgreementsDbContext db)
+{
+    public async Task<ExportFile?> HandleAsync(Guid agreementId, bool excel, CancellationToken ct = default)
+    {
+        var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var hours = await db.Hours.AsNoTracking().Where(h => h.AgreementId == agreementId).OrderBy(h => h.Date).ThenBy(h => h.Person).ToListAsync(ct);
+        var costs = await db.DirectCosts.AsNoTracking().Where(c => c.AgreementId == agreementId).OrderBy(c => c.Date).ToListAsync(ct);
+        var rows = Rows(agreement, hours, costs);
+        var name = $"timer-og-kostnader-{agreement.OrderNumber}-{agreement.ProjectNumber}".ToLowerInvariant();
+        return excel
+            ? new ExportFile(name + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Xlsx(rows))
+            : new ExportFile(name + ".csv", "text/csv; charset=utf-8", Csv(rows));
+    }
+
+    /// <summary>The sheet as rows of cells: text or numbers.</summary>
+    private static List<object?[]> Rows(Agreement a, List<HourEntry> hours, List<DirectCost> costs)
+    {
+        var rows = new List<object?[]>
+        {
+            new object?[] { "Fakturaen merkes", a.InvoiceText },
+            new object?[] { "Bestillernummer", a.OrderNumber },
+            new object?[] { "Prosjektnummer", a.ProjectNumber },
+            new object?[] { "Avtale", $"{a.CountyName} – {a.CouncilName}" },
+            new object?[] { "Periode", $"{Norwegian.Date(a.PeriodStart)}–{Norwegian.Date(a.PeriodEnd)}" },
+            new object?[] { "Timepris (kr eks. mva.)", a.HourRate },
+            Array.Empty<object?>(),
+            new object?[] { "Timer" },
+            new object?[] { "Dato", "Person", "Aktivitet", "Timer", "Beløp (kr)", "Kommentar" },
+        };
+        rows.AddRange(hours.Select(h => new object?[] { Norwegian.Date(h.Date), h.Person, h.Activity, h.Hours, h.Hours * a.HourRate, h.Comment }));
+        rows.Add(["Sum timer", null, null, hours.Sum(h => h.Hours), hours.Sum(h => h.Hours) * a.HourRate]);
+        rows.Add([]);
+        rows.Add(["Direkte kostnader"]);
+        rows.Add(["Dato", "Leverandør", "Beskrivelse", "Beløp (kr eks. mva.)", "Bilag"]);
+        rows.AddRange(costs.Select(c => new object?[] { Norwegian.Date(c.Date), c.Supplier, c.Description, c.Amount, c.Voucher?.FileName }));
+        rows.Add(["Sum direkte kostnader", null, null, costs.Sum(c => c.Amount)]);
+        return rows;
+    }
+
+    private static byte[] Csv(List<object?[]> rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            text.AppendLine(string.Join(';', row.Select(Field)));
+        }
+
+        // A BOM so that Excel opens the file as UTF-8 (æ, ø, å).
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static string Field(object? value) => value switch
+    {
+        null => string.Empty,
+        decimal number => number.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ','),
+        var other => Quote(other.ToString() ?? string.Empty),
+    };
+
+    private static string Quote(string text) =>
+        text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    private static byte[] Xlsx(List<object?[]> rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            foreach (var row in rows)
+            {
+                data.Append(new Row(row.Select(Cell)));
+            }
+
+            sheetPart.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Timer og kostnader" }));
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Cell Cell(object? value) => value switch
+    {
+        decimal number => new Cell { DataType = CellValues.Number, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) },
+        null => new Cell(),
+        var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other.ToString() ?? string.Empty)) },
+    };
+}

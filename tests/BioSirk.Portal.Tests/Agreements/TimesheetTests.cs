@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Dom;
+using BioSirk.Portal.Tests.Infrastructure;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+
+namespace BioSirk.Portal.Tests.Agreements;
+
+public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
+{
+    private async Task<(PortalClient Kari, PortalClient Sigrid, Guid Id)> SignedAgreementAsync()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+        return (kari, sigrid, id);
+    }
+
+    [Fact]
+    public async Task CsvTimesheet_IsImportedWhole()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        var csv = "Dato;Person;Aktivitet;Timer;Kommentar\n02.02.2026;Kari Nordby;Mobilisering;7,5;Møte med næringshagen\n03.02.2026;Ola Bakken;Samarbeidsarena;4;\n2026-02-04;Kari Nordby;Rapport;2,25;\n";
+
+        var response = await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv");
+
+        await ExpectRedirectAsync(response);
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal(3, page.QuerySelectorAll("[data-testid=hour-rows] tbody tr").Length);
+        Assert.Contains("13,75 t × kr 900,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
+        Assert.Contains("kr 12 375,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TimesheetWithBadRows_ImportsNothingAndReportsEachRow()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        var csv = "Dato;Person;Aktivitet;Timer\n02.02.2026;Kari Nordby;Mobilisering;7,5\n05.01.2027;Kari Nordby;Etter perioden;3\n04.02.2026;;Rapport;mye\n";
+
+        var response = await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal("2 av 3 rader må rettes. Ingen timer er importert: rett filen og importer den på nytt.", page.GetElementById("Timesheet-error")!.TextContent);
+        var rows = page.QuerySelectorAll("[data-testid=import-report] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
+        Assert.Equal(["2", "OK"], new[] { rows[0][0], rows[0][2] });
+        Assert.Equal("3", rows[1][0]);
+        Assert.Equal("Datoen må ligge i avtaleperioden, 15.01.2026–31.12.2026.", rows[1][2]);
+        Assert.Equal("4", rows[2][0]);
+        Assert.Contains("Timene «mye» er ikke et tall", rows[2][2]);
+        Assert.Contains("Skriv inn hvem som har arbeidet.", rows[2][2]);
+        Assert.Contains("Ingen timer er registrert ennå.", page.QuerySelector("#hours")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ExcelTimesheet_WithDatesAsExcelDays_IsImported()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        var xlsx = Workbook(
+            ["Dato", "Person", "Aktivitet", "Timer"],
+            [new DateTime(2026, 2, 2).ToOADate(), "Kari Nordby", "Mobilisering", 7.5],
+            ["03.02.2026", "Ola Bakken", "Samarbeidsarena", 4]);
+
+        await ExpectRedirectAsync(await ImportAsync(kari, id, xlsx, "timeliste.xlsx"));
+
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        var first = page.QuerySelectorAll("[data-testid=hour-rows] tbody tr").Last().TextContent;
+        Assert.Contains("02.02.2026", first);
+        Assert.Contains("11,5 t", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Export_HasTheInvoiceMarkingsOnTopAndNumbersAsNumbers()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Mobilisering", "7,5"));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Hallingdal Hotell AS", "Møteleie", "12 345,67", "%PDF-1.4"u8.ToArray(), "faktura.pdf"));
+
+        var csv = Encoding.UTF8.GetString(await (await sigrid.GetAsync(CountyUrl(id) + "?handler=Export&format=csv")).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        var lines = csv.Split(Environment.NewLine);
+        Assert.Equal("Fakturaen merkes;Missionssatsingen på sirkulær grønn nærings- og industriutvikling", lines[0]);
+        Assert.Equal("Bestillernummer;B701010", lines[1]);
+        Assert.Equal("Prosjektnummer;60256", lines[2]);
+        Assert.Contains("05.02.2026;Kari Nordby;Mobilisering;7,5;6750;", csv);
+        Assert.Contains("01.03.2026;Hallingdal Hotell AS;Møteleie;12345,67;faktura.pdf", csv);
+
+        var xlsx = await (await kari.GetAsync(CouncilUrl(id) + "?handler=Export&format=xlsx")).Content.ReadAsByteArrayAsync();
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
+        Assert.Equal("B701010", cells[1][1].InnerText);
+        var hourRow = cells.First(r => r.Count > 3 && r[1].InnerText == "Kari Nordby");
+        Assert.Equal(CellValues.Number, hourRow[3].DataType!.Value);
+        Assert.Equal(7.5m, decimal.Parse(hourRow[3].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<HttpResponseMessage> ImportAsync(PortalClient client, Guid id, byte[] file, string fileName)
+    {
+        var page = await client.GetPageAsync(CouncilUrl(id));
+        var form = (IHtmlFormElement)page.QuerySelector("form[action*=Import]")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "timesheet", fileName },
+        };
+        return await client.Http.PostAsync(form.GetAttribute("action"), content);
+    }
+
+    private static byte[] Workbook(params object[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            foreach (var row in rows)
+            {
+                data.Append(new Row(row.Select(Cell)));
+            }
+
+            sheet.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Timer" }));
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Cell Cell(object value) => value is string text
+        ? new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) }
+        : new Cell { DataType = CellValues.Number, CellValue = new CellValue(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)) };
+}
