@@ -28,6 +28,7 @@ public static class AgreementsModule
         services.AddScoped<ApproveFinalReport>();
         services.AddScoped<ImportTimesheet>();
         services.AddScoped<ExportBudget>();
+        services.AddScoped<SendDeadlineReminders>();
         return services;
     }
 }

@@ -66,6 +66,8 @@ public static class PlatformModule
         services.AddScoped<RevokeInvitation>();
         services.AddScoped<HostAdministration>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<INotifier, Features.Notifications.Notifier>();
+        services.AddScoped<Features.Notifications.MyNotifications>();
         services.AddScoped<DemoDataSeeder>();
         return services;
     }

@@ -64,6 +64,11 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "15 2 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
+        recurring.AddOrUpdate<BioSirk.Portal.Agreements.Features.SendDeadlineReminders>(
+            BioSirk.Portal.Agreements.Features.SendDeadlineReminders.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "0 6 * * *",
+            new RecurringJobOptions { TimeZone = Oslo.TimeZone });
         return app;
     }
 }

@@ -94,3 +94,13 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasIndex(p => p.AgreementId);
     }
 }
+
+internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentReminder>
+{
+    public void Configure(EntityTypeBuilder<SentReminder> builder)
+    {
+        builder.ToTable("sent_reminders");
+        builder.Property(r => r.Key).HasMaxLength(100);
+        builder.HasIndex(r => new { r.AgreementId, r.Key }).IsUnique();
+    }
+}

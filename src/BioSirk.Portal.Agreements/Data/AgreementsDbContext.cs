@@ -26,6 +26,8 @@ public class AgreementsDbContext(DbContextOptions options, ICurrentTenant curren
 
     public DbSet<Payment> Payments => Set<Payment>();
 
+    public DbSet<SentReminder> Reminders => Set<SentReminder>();
+
     protected override string Schema => SchemaName;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

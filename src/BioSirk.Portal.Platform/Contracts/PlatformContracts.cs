@@ -68,3 +68,14 @@ public interface IFileStore
 
     Task<Stream?> OpenAsync(Guid fileId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A message to the people who hold a role: in the portal (the bell in the header) and by e-mail.</summary>
+public sealed record NoticeMessage(string Subject, string Text, string? Url);
+
+/// <summary>Notifies people by their role in a council or county; every module uses it for reminders and decisions.</summary>
+public interface INotifier
+{
+    Task NotifyCouncilAsync(Guid councilId, CouncilRoles role, NoticeMessage message, CancellationToken cancellationToken = default);
+
+    Task NotifyCountyAsync(Guid countyId, NoticeMessage message, CancellationToken cancellationToken = default);
+}

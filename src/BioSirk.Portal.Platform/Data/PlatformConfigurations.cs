@@ -91,3 +91,15 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         builder.Property(u => u.Language).HasMaxLength(5);
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.Property(n => n.Subject).HasMaxLength(300);
+        builder.Property(n => n.Text).HasMaxLength(4000);
+        builder.Property(n => n.Url).HasMaxLength(500);
+        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+    }
+}

@@ -39,6 +39,8 @@ public class PlatformDbContext(DbContextOptions options, ICurrentTenant currentT
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseUtcInstants();
 

@@ -522,6 +522,39 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                     b.ToTable("payment_requests", "agreements");
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FunderCountyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("sent_reminders", "agreements");
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.WorkingGroupMember", b =>
                 {
                     b.Property<Guid>("Id")

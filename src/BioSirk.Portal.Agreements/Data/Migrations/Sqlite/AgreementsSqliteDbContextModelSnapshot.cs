@@ -512,6 +512,37 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                     b.ToTable("payment_requests", (string)null);
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FunderCountyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("sent_reminders", (string)null);
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.WorkingGroupMember", b =>
                 {
                     b.Property<Guid>("Id")

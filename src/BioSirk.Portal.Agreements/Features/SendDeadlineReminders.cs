@@ -1,0 +1,134 @@
+using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using BioSirk.Portal.SharedKernel.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+/// <summary>
+/// Nightly: reminds 30 and 7 days before the activities deadline, the report deadline and each dated milestone, and
+/// gives notice when one has passed; makes dated milestones payable on their date. Council by council, each in its
+/// own scope. A reminder is recorded before it is sent and forgotten again if sending fails, so a retry sends it
+/// once and only once.
+/// </summary>
+public sealed class SendDeadlineReminders(AgreementsDbContext db, ICurrentTenant tenant, IPlatformDirectory directory, INotifier notifier, TimeProvider clock)
+{
+    public const string JobId = "agreements:deadline-reminders";
+
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var today = Oslo.Today(clock);
+        var counties = (await directory.ListCountiesAsync(ct)).ToDictionary(c => c.Id, c => c.Slug);
+        var sent = 0;
+        foreach (var council in await directory.ListCouncilsAsync(ct))
+        {
+            using (tenant.Use(TenantScope.ForTenant(council.Id)))
+            {
+                var agreements = await db.Agreements.Include(a => a.Milestones)
+                    .Where(a => a.Status == AgreementStatus.Signed || a.Status == AgreementStatus.FinalReportSubmitted || a.Status == AgreementStatus.Approved)
+                    .ToListAsync(ct);
+                foreach (var agreement in agreements)
+                {
+                    await MakeDatedMilestonesPayableAsync(agreement, today, ct);
+                    foreach (var deadline in Deadlines(agreement))
+                    {
+                        if (await RemindAsync(agreement, deadline, today, council.Slug, counties.GetValueOrDefault(agreement.FunderCountyId), ct))
+                        {
+                            sent++;
+                        }
+                    }
+                }
+            }
+        }
+
+        return sent;
+    }
+
+    private static IEnumerable<(string Kind, string What, DateOnly Date)> Deadlines(Agreement a)
+    {
+        if (a.Status is AgreementStatus.Signed)
+        {
+            yield return ("activities", "Aktivitetene skal være ferdige", a.ActivitiesDeadline);
+        }
+
+        if (a.Status is AgreementStatus.Signed)
+        {
+            yield return ("report", "Sluttrapporten skal leveres", a.ReportDeadline);
+        }
+
+        foreach (var m in a.Milestones.Where(m => m.DueDate is not null && m.State is MilestoneState.Waiting or MilestoneState.Payable))
+        {
+            yield return ($"milestone-{m.Number}", $"Utbetalingen «{m.Name}» forfaller", m.DueDate!.Value);
+        }
+    }
+
+    private async Task<bool> RemindAsync(Agreement agreement, (string Kind, string What, DateOnly Date) deadline, DateOnly today, string councilSlug,
+        string? countySlug, CancellationToken ct)
+    {
+        var daysLeft = deadline.Date.DayNumber - today.DayNumber;
+        var step = daysLeft switch
+        {
+            < 0 => "passed",
+            <= 7 => "7",
+            <= 30 => "30",
+            _ => null,
+        };
+        if (step is null)
+        {
+            return false;
+        }
+
+        var key = $"{deadline.Kind}:{deadline.Date:yyyy-MM-dd}:{step}";
+        if (await db.Reminders.AnyAsync(r => r.AgreementId == agreement.Id && r.Key == key, ct))
+        {
+            return false;
+        }
+
+        var marker = new SentReminder(agreement, key, clock.GetUtcNow().UtcDateTime);
+        db.Reminders.Add(marker);
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var text = step == "passed"
+                ? $"Fristen er passert: {deadline.What} {Norwegian.Date(deadline.Date)} («{agreement.Title}»)."
+                : $"Påminnelse: {deadline.What} {Norwegian.Date(deadline.Date)}, om {daysLeft} dager («{agreement.Title}»).";
+            var subject = step == "passed" ? "Frist passert: " + deadline.What.ToLowerInvariant() : "Frist om " + daysLeft + " dager";
+            await notifier.NotifyCouncilAsync(agreement.TenantId, CouncilRoles.Secretary,
+                new NoticeMessage(subject, text, $"/rad/{councilSlug}/avtaler/{agreement.Id}"), ct);
+            if (step == "passed" && countySlug is not null)
+            {
+                await notifier.NotifyCountyAsync(agreement.FunderCountyId,
+                    new NoticeMessage(subject, $"{agreement.CouncilName}: {text}", $"/fylke/{countySlug}/avtaler/{agreement.Id}"), ct);
+            }
+        }
+        catch
+        {
+            db.Reminders.Remove(marker);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        return true;
+    }
+
+    private async Task MakeDatedMilestonesPayableAsync(Agreement agreement, DateOnly today, CancellationToken ct)
+    {
+        var due = agreement.Milestones.Where(m => m.Trigger == MilestoneTrigger.OnDate && m.State == MilestoneState.Waiting && m.DueDate <= today).ToList();
+        if (due.Count == 0 || agreement.Status is not (AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var milestone in due)
+        {
+            milestone.MakePayable(SharedKernel.Money.Kroner.RoundToOre(agreement.FrameAmount * milestone.SharePercent / 100m), now);
+            AgreementJournal.Record(db, agreement, "BioSirk-portalen", now, $"«{milestone.Name}» forfalt {Norwegian.Date(milestone.DueDate!.Value)} og kan utbetales: {Norwegian.Kroner(milestone.Amount!.Value)}.");
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

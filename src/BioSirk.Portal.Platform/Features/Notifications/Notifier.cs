@@ -1,0 +1,68 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Platform.Features.Notifications;
+
+/// <summary>Writes a notice for each active person with the role, then e-mails them.</summary>
+internal sealed class Notifier(PlatformDbContext db, IEmailSender mail, TimeProvider clock) : INotifier
+{
+    public async Task NotifyCouncilAsync(Guid councilId, CouncilRoles role, NoticeMessage message, CancellationToken cancellationToken = default)
+    {
+        var wanted = (TenantRoles)(int)role;
+        // Jobs notify councils other than the one in scope (or none): the recipients are looked up across tenants.
+        var recipients = await (
+                from m in db.TenantMemberships.IgnoreQueryFilters()
+                join u in db.Users on m.UserId equals u.Id
+                where m.TenantId == councilId && m.IsActive && (m.Roles & wanted) == wanted
+                select new { u.Id, Email = u.Email ?? string.Empty })
+            .ToListAsync(cancellationToken);
+        await SendAsync(recipients.Select(r => (r.Id, r.Email)), message, cancellationToken);
+    }
+
+    public async Task NotifyCountyAsync(Guid countyId, NoticeMessage message, CancellationToken cancellationToken = default)
+    {
+        var recipients = await (
+                from m in db.CountyMemberships
+                join u in db.Users on m.UserId equals u.Id
+                where m.CountyId == countyId && m.IsActive
+                select new { u.Id, Email = u.Email ?? string.Empty })
+            .ToListAsync(cancellationToken);
+        await SendAsync(recipients.Select(r => (r.Id, r.Email)), message, cancellationToken);
+    }
+
+    private async Task SendAsync(IEnumerable<(Guid Id, string Email)> recipients, NoticeMessage message, CancellationToken ct)
+    {
+        var list = recipients.ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Notifications.AddRange(list.Select(r => new Notification(r.Id, message.Subject, message.Text, message.Url, now)));
+        await db.SaveChangesAsync(ct);
+        foreach (var email in list.Select(r => r.Email).Where(e => e.Length > 0))
+        {
+            await mail.SendAsync(email, message.Subject, message.Text + (message.Url is null ? "" : $"\n\n{message.Url}"), ct);
+        }
+    }
+}
+
+public sealed record NotificationRow(Guid Id, string Subject, string Text, string? Url, DateTime CreatedAtUtc, bool IsRead);
+
+/// <summary>A person's own notices; never another person's, whatever the id.</summary>
+public sealed class MyNotifications(PlatformDbContext db, TimeProvider clock)
+{
+    public Task<int> UnreadCountAsync(Guid userId, CancellationToken ct = default) =>
+        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, ct);
+
+    public Task<List<NotificationRow>> ListAsync(Guid userId, CancellationToken ct = default) =>
+        db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.CreatedAtUtc).Take(100)
+            .Select(n => new NotificationRow(n.Id, n.Subject, n.Text, n.Url, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .ToListAsync(ct);
+
+    public async Task MarkAllReadAsync(Guid userId, CancellationToken ct = default)
+    {
+        var unread = await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        unread.ForEach(n => n.MarkRead(now));
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,52 @@
+using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+
+namespace BioSirk.Portal.Tests.Agreements;
+
+public sealed class DeadlineReminderTests(PortalFactory portal) : PortalTest(portal)
+{
+    private Task<int> RunJobAsync() => Portal.WithScopeAsync(sp => sp.GetRequiredService<SendDeadlineReminders>().RunAsync());
+
+    [Fact]
+    public async Task Reminders_Come30And7DaysBeforeAndWhenPassed_EachOnceEvenWhenTheJobRunsAgain()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+
+        Portal.Clock.Set(new DateTimeOffset(2026, 10, 1, 4, 0, 0, TimeSpan.Zero)); // 60 days before the activities deadline
+        Assert.Equal(0, await RunJobAsync());
+
+        Portal.Clock.Set(new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero)); // 29 days before 30.11.2026
+        Assert.Equal(1, await RunJobAsync());
+        Assert.Equal(0, await RunJobAsync()); // the job retried or run twice: nothing more
+
+        Portal.Clock.Set(new DateTimeOffset(2026, 11, 24, 4, 0, 0, TimeSpan.Zero)); // 6 days before
+        Assert.Equal(1, await RunJobAsync());
+
+        Portal.Clock.Set(new DateTimeOffset(2026, 12, 1, 4, 0, 0, TimeSpan.Zero)); // passed; the report is due in 30 days
+        Assert.Equal(2, await RunJobAsync());
+        Assert.Equal(0, await RunJobAsync());
+
+        using var again = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var notices = (await again.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(4, notices.Count);
+        Assert.Contains(notices, n => n.Contains("Påminnelse: Aktivitetene skal være ferdige 30.11.2026, om 29 dager"));
+        Assert.Contains(notices, n => n.Contains("Påminnelse: Aktivitetene skal være ferdige 30.11.2026, om 6 dager"));
+        Assert.Contains(notices, n => n.Contains("Fristen er passert: Aktivitetene skal være ferdige 30.11.2026"));
+        Assert.Contains(notices, n => n.Contains("Påminnelse: Sluttrapporten skal leveres 31.12.2026, om 30 dager"));
+
+        using var officer = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var countyNotices = (await officer.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li").Select(li => li.TextContent).ToList();
+        var only = Assert.Single(countyNotices);
+        Assert.Contains("Regionrådet for Hallingdal: Fristen er passert: Aktivitetene skal være ferdige 30.11.2026", only);
+
+        var mails = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("sekretar.hallingdal@demo.biosirk.no")).ToList();
+        Assert.Equal(4, mails.Count(m => m.Contains("30.11.2026") || m.Contains("31.12.2026")));
+    }
+}
