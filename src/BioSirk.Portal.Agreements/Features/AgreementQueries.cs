@@ -28,8 +28,8 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
     public async Task<List<AgreementRow>> ListAsync(CancellationToken ct = default)
     {
         var agreements = await db.Agreements.AsNoTracking().Include(a => a.Milestones).OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title).ToListAsync(ct);
-        var hours = await Totals(db.Hours.Select(h => new { h.AgreementId, Value = h.Hours }).ToListAsync(ct), x => x.AgreementId, x => x.Value);
-        var costs = await Totals(db.DirectCosts.Select(c => new { c.AgreementId, Value = c.Amount }).ToListAsync(ct), x => x.AgreementId, x => x.Value);
+        var hours = await db.Hours.GroupBy(h => h.AgreementId).Select(g => new { g.Key, Total = g.Sum(h => h.Hours) }).ToDictionaryAsync(g => g.Key, g => g.Total, ct);
+        var costs = await db.DirectCosts.GroupBy(c => c.AgreementId).Select(g => new { g.Key, Total = g.Sum(c => c.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Total, ct);
         var waiting = await db.PaymentRequests.Where(r => r.Status == PaymentRequestStatus.Sent)
             .GroupBy(r => r.AgreementId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var today = SharedKernel.Time.Oslo.Today(clock);
@@ -105,7 +105,4 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
     public static string DeadlineText(Deadline? deadline, DateOnly today) => deadline is null
         ? "Ingen frister igjen"
         : $"{deadline.What} {Norwegian.Date(deadline.Date)}" + (deadline.Date < today ? " (passert)" : $" (om {deadline.Date.DayNumber - today.DayNumber} dager)");
-
-    private static async Task<Dictionary<Guid, decimal>> Totals<T>(Task<List<T>> rows, Func<T, Guid> key, Func<T, decimal> value) =>
-        (await rows).GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(value));
 }

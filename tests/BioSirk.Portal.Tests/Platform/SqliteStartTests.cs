@@ -22,6 +22,19 @@ public sealed class SqliteStartTests : IDisposable
             var sent = await PortalClient.ReadAsync(await client.SubmitAsync("/rad/hallingdal/admin/medlemmer", "form[action*=Invite]",
                 new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
             Assert.NotNull(sent.QuerySelector("[data-testid=invitation-link]"));
+            using var kari = new PortalClient(first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+            await kari.SignInAsync(Demo.HallingdalSecretary, DemoDataSeeder.Password);
+            using var sigrid = new PortalClient(first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+            await sigrid.SignInAsync(Demo.BuskerudOfficer, DemoDataSeeder.Password);
+            var id = await Agreements.AgreementSteps.DraftFromTemplateAsync(kari);
+            await Agreements.AgreementSteps.ExpectRedirectAsync(await Agreements.AgreementSteps.SignAsync(kari, Agreements.AgreementSteps.CouncilUrl(id)));
+            await Agreements.AgreementSteps.ExpectRedirectAsync(await Agreements.AgreementSteps.SignAsync(sigrid, Agreements.AgreementSteps.CountyUrl(id)));
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var workday = today < new DateOnly(today.Year, 1, 15) ? new DateOnly(today.Year, 1, 15) : today; // inside the template period of this year
+            await Agreements.AgreementSteps.ExpectRedirectAsync(await Agreements.HallingdalLifecycleTests.RegisterHoursAsync(kari, id,
+                workday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "Kari", "Arbeid", "7,5"));
+            var list = await kari.GetPageAsync("/rad/hallingdal/avtaler");
+            Assert.Contains("4,5 %", list.QuerySelector("[data-testid=agreement-list]")!.TextContent);
         }
 
         await using var second = Start();
