@@ -83,6 +83,8 @@ internal sealed class PaymentRequestConfiguration : IEntityTypeConfiguration<Pay
     {
         builder.ToTable("payment_requests");
         builder.HasIndex(r => r.AgreementId);
+        builder.OwnsMany(r => r.Attachments, a => a.ToTable("payment_request_attachments"));
+        builder.Navigation(r => r.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

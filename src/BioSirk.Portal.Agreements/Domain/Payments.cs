@@ -17,6 +17,8 @@ public enum PaymentRequestStatus
 /// </summary>
 public sealed class PaymentRequest : ICountyFunded, IAudited, IConcurrencyAware
 {
+    private readonly List<Voucher> attachments = [];
+
     private PaymentRequest()
     {
     }
@@ -68,6 +70,11 @@ public sealed class PaymentRequest : ICountyFunded, IAudited, IConcurrencyAware
     public DateTime? DecidedAtUtc { get; private set; }
 
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Documents sent with the request (timesheets, activity documentation); stored like vouchers.</summary>
+    public IReadOnlyList<Voucher> Attachments => attachments;
+
+    public void Attach(Voucher file) => attachments.Add(file);
 
     public void Approve(string by, DateTime nowUtc) => Decide(PaymentRequestStatus.Approved, null, by, nowUtc);
 

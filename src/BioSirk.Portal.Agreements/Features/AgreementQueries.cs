@@ -68,6 +68,13 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
     public Task<Voucher?> FindVoucherAsync(Guid agreementId, Guid costId, CancellationToken ct = default) =>
         db.DirectCosts.AsNoTracking().Where(c => c.AgreementId == agreementId && c.Id == costId).Select(c => c.Voucher).FirstOrDefaultAsync(ct);
 
+    /// <summary>An attachment of a payment request on a visible agreement, or null (404).</summary>
+    public async Task<Voucher?> FindRequestAttachmentAsync(Guid agreementId, Guid requestId, Guid fileId, CancellationToken ct = default)
+    {
+        var request = await db.PaymentRequests.AsNoTracking().FirstOrDefaultAsync(r => r.AgreementId == agreementId && r.Id == requestId, ct);
+        return request?.Attachments.FirstOrDefault(a => a.FileId == fileId);
+    }
+
     public static Deadline? NextDeadline(Agreement a, DateOnly today)
     {
         if (a.Status is AgreementStatus.Settled or AgreementStatus.Rescinded)

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Agreements.Features;
 
-public sealed record SendPaymentRequestCommand(Guid AgreementId, Guid MilestoneId, string? StatusText, Actor By);
+public sealed record SendPaymentRequestCommand(Guid AgreementId, Guid MilestoneId, string? StatusText, Actor By)
+{
+    public IReadOnlyList<VoucherUpload> Attachments { get; init; } = [];
+}
 
 public sealed record DecidePaymentRequestCommand(Guid AgreementId, Guid RequestId, bool Approve, string? Comment, Actor By);
 
@@ -15,7 +18,7 @@ public sealed record RegisterPaymentCommand(Guid AgreementId, Guid MilestoneId, 
 /// The money between the parties: the council requests a payable milestone, the county approves or returns the
 /// request, and registers the payment (negative for a repayment). The last payment after approval settles the agreement.
 /// </summary>
-public sealed class PaymentRequests(AgreementStore store, TimeProvider clock)
+public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platform.Contracts.IFileStore files, TimeProvider clock)
 {
     public async Task<Result?> SendAsync(SendPaymentRequestCommand c, CancellationToken ct = default)
     {
@@ -38,10 +41,30 @@ public sealed class PaymentRequests(AgreementStore store, TimeProvider clock)
             return Result.Fail("StatusText", "Skriv en kort status for arbeidet så langt.");
         }
 
+        var checkedFiles = new List<(VoucherUpload Upload, byte[] Content, string ContentType)>();
+        foreach (var upload in c.Attachments.Where(a => a.Length > 0))
+        {
+            var (content, contentType, error) = await Uploads.ReadVoucherAsync(upload, ct);
+            if (error is not null)
+            {
+                return Result.Fail("Attachments", $"«{upload.FileName}»: {error}");
+            }
+
+            checkedFiles.Add((upload, content!, contentType!));
+        }
+
         var settlement = await store.SettlementAsync(agreement, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var marking = InvoiceMarking(agreement);
-        store.Db.PaymentRequests.Add(new PaymentRequest(agreement, milestone, settlement.Spent, c.StatusText, marking, c.By.Name, now));
+        var request = new PaymentRequest(agreement, milestone, settlement.Spent, c.StatusText, marking, c.By.Name, now);
+        foreach (var (upload, content, contentType) in checkedFiles)
+        {
+            using var stream = new MemoryStream(content);
+            var stored = await files.SaveAsync(stream, upload.FileName, contentType, ct);
+            request.Attach(new Voucher(stored.FileId, stored.FileName, stored.ContentType, stored.Size, stored.Sha256));
+        }
+
+        store.Db.PaymentRequests.Add(request);
         milestone.MarkRequested();
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
             $"Utbetalingsanmodning sendt for «{milestone.Name}»: {Norwegian.Kroner(milestone.Amount ?? 0)}.");

@@ -32,19 +32,12 @@ public sealed class RegisterDirectCost(AgreementStore store, IFileStore files, T
         {
             errors.Add(new FieldError("Voucher", "Legg ved bilaget (PDF, JPEG eller PNG)."));
         }
-        else if (c.Voucher.Length > FileTypes.MaxVoucherBytes)
-        {
-            errors.Add(new FieldError("Voucher", "Bilaget er større enn 10 MB. Skann det med lavere oppløsning, eller del det i flere bilag."));
-        }
         else
         {
-            using var buffer = new MemoryStream();
-            await c.Voucher.Content.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
-            contentType = FileTypes.DetectVoucherType(content.AsSpan(0, Math.Min(content.Length, 16)));
-            if (contentType is null)
+            (content, contentType, var error) = await Uploads.ReadVoucherAsync(c.Voucher, ct);
+            if (error is not null)
             {
-                errors.Add(new FieldError("Voucher", "Filen er ikke en PDF, JPEG eller PNG (vi sjekker innholdet, ikke bare navnet). Lagre bilaget som PDF og prøv igjen."));
+                errors.Add(new FieldError("Voucher", error));
             }
         }
 
@@ -62,5 +55,25 @@ public sealed class RegisterDirectCost(AgreementStore store, IFileStore files, T
 
         store.Db.DirectCosts.Add(cost);
         return await store.SaveAsync(ct);
+    }
+}
+
+internal static class Uploads
+{
+    /// <summary>Reads an uploaded voucher and tells its type from its first bytes; an error message when it is not acceptable.</summary>
+    public static async Task<(byte[]? Content, string? ContentType, string? Error)> ReadVoucherAsync(VoucherUpload upload, CancellationToken ct)
+    {
+        if (upload.Length > FileTypes.MaxVoucherBytes)
+        {
+            return (null, null, "Filen er større enn 10 MB. Skann den med lavere oppløsning, eller del den i flere filer.");
+        }
+
+        using var buffer = new MemoryStream();
+        await upload.Content.CopyToAsync(buffer, ct);
+        var content = buffer.ToArray();
+        var contentType = FileTypes.DetectVoucherType(content.AsSpan(0, Math.Min(content.Length, 16)));
+        return contentType is null
+            ? (null, null, "Filen er ikke en PDF, JPEG eller PNG (vi sjekker innholdet, ikke bare navnet). Lagre den som PDF og prøv igjen.")
+            : (content, contentType, null);
     }
 }

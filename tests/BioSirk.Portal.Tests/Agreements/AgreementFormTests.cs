@@ -195,4 +195,41 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains("Sigrid Lien", payment.TextContent);
         Assert.Contains("112500", payment.TextContent);
     }
+
+    [Fact]
+    public async Task PaymentRequest_CarriesItsAttachmentsToTheCounty_AndRefusesAFileThatIsNotAPdfOrImage()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+
+        var refused = await PortalClient.ReadAsync(await SendRequestAsync(kari, id, "Status", ("program.pdf", [0x4D, 0x5A, 0x90, 0x00])));
+        Assert.StartsWith("«program.pdf»: Filen er ikke en PDF", refused.GetElementById("RequestForm_Attachments-error")!.TextContent);
+        Assert.Equal("Status", refused.GetElementById("RequestForm_StatusText")!.TextContent);
+
+        await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført", ("timeliste.pdf", "%PDF-1.4 timer"u8.ToArray())));
+        var page = await sigrid.GetPageAsync(CountyUrl(id));
+        var link = page.QuerySelector("[data-testid=requests] a[href*=Attachment]")!;
+        Assert.Equal("timeliste.pdf", link.TextContent);
+        var download = await sigrid.GetAsync(link.GetAttribute("href")!);
+        Assert.Equal("%PDF-1.4 timer", await download.Content.ReadAsStringAsync());
+        Assert.Null(page.QuerySelector("form[action*=Request]"));
+    }
+
+    private static async Task<HttpResponseMessage> SendRequestAsync(PortalClient client, Guid id, string status, params (string Name, byte[] Content)[] files)
+    {
+        var page = await client.GetPageAsync(CouncilUrl(id));
+        var form = (IHtmlFormElement)page.QuerySelector("form[action*=Request]")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
+            { new StringContent(status), "RequestForm.StatusText" },
+        };
+        foreach (var (name, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), "attachments", name);
+        }
+
+        return await client.Http.PostAsync(form.GetAttribute("action"), content);
+    }
 }

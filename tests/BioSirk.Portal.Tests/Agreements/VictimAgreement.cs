@@ -10,7 +10,7 @@ namespace BioSirk.Portal.Tests.Agreements;
 /// <summary>A signed Hallingdal–Buskerud agreement with a cost and a payment request, made through the use cases, for cross-tenant probes.</summary>
 public static class VictimAgreement
 {
-    public sealed record Ids(Guid AgreementId, Guid MilestoneId, Guid RequestId, Guid CostId);
+    public sealed record Ids(Guid AgreementId, Guid MilestoneId, Guid RequestId, Guid CostId, Guid AttachmentId);
 
     /// <remarks>Call inside a scope whose current tenant is <paramref name="councilId"/>.</remarks>
     public static async Task<Ids> CreateAsync(IServiceProvider sp, Guid councilId)
@@ -29,7 +29,14 @@ public static class VictimAgreement
         await db.SaveChangesAsync();
 
         var milestone = agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.AtSigning);
-        await sp.GetRequiredService<PaymentRequests>().SendAsync(new SendPaymentRequestCommand(id, milestone.Id, "Status", by));
+        await using (var timesheet = new MemoryStream("%PDF-1.4 timeliste"u8.ToArray()))
+        {
+            await sp.GetRequiredService<PaymentRequests>().SendAsync(new SendPaymentRequestCommand(id, milestone.Id, "Status", by)
+            {
+                Attachments = [new VoucherUpload(timesheet, "timeliste.pdf", timesheet.Length)],
+            });
+        }
+
         await using (var voucher = new MemoryStream("%PDF-1.4 test"u8.ToArray()))
         {
             await sp.GetRequiredService<RegisterDirectCost>().HandleAsync(new RegisterDirectCostCommand(
@@ -38,6 +45,6 @@ public static class VictimAgreement
 
         var request = await db.PaymentRequests.SingleAsync(r => r.AgreementId == id);
         var cost = await db.DirectCosts.SingleAsync(c => c.AgreementId == id);
-        return new Ids(id, milestone.Id, request.Id, cost.Id);
+        return new Ids(id, milestone.Id, request.Id, cost.Id, request.Attachments.Single().FileId);
     }
 }

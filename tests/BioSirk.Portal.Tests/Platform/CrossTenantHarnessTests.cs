@@ -189,6 +189,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["milestoneId"] = agreement.MilestoneId.ToString(),
             ["requestId"] = agreement.RequestId.ToString(),
             ["costId"] = agreement.CostId.ToString(),
+            ["fileId"] = agreement.AttachmentId.ToString(),
         };
     });
 }

@@ -135,9 +135,27 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             Cost.Description, ParseOrFlag(Cost.Amount, "Cost.Amount", "Skriv beløpet som et tall, for eksempel 12 345,67."), upload, Actor));
     }, "Kostnaden er registrert.", onlyFor: Party.Council, prefix: "Cost");
 
-    public Task<IActionResult> OnPostRequestAsync(Guid agreementId, Guid milestoneId) => Act(agreementId, "payments", sp =>
-        sp.GetRequiredService<PaymentRequests>().SendAsync(new SendPaymentRequestCommand(agreementId, milestoneId, RequestForm.StatusText, Actor)),
-        "Utbetalingsanmodningen er sendt til fylket.", onlyFor: Party.Council, prefix: "RequestForm");
+    public Task<IActionResult> OnPostRequestAsync(Guid agreementId, Guid milestoneId, List<IFormFile>? attachments) => Act(agreementId, "payments", async sp =>
+    {
+        var streams = (attachments ?? []).Select(f => (File: f, Stream: f.OpenReadStream())).ToList();
+        try
+        {
+            var uploads = streams.Select(s => new VoucherUpload(s.Stream, s.File.FileName, s.File.Length)).ToList();
+            return await sp.GetRequiredService<PaymentRequests>().SendAsync(
+                new SendPaymentRequestCommand(agreementId, milestoneId, RequestForm.StatusText, Actor) { Attachments = uploads });
+        }
+        finally
+        {
+            streams.ForEach(s => s.Stream.Dispose());
+        }
+    }, "Utbetalingsanmodningen er sendt til fylket.", onlyFor: Party.Council, prefix: "RequestForm");
+
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid agreementId, Guid requestId, Guid fileId)
+    {
+        var attachment = await queries.FindRequestAttachmentAsync(agreementId, requestId, fileId);
+        var stream = attachment is null ? null : await files.OpenAsync(attachment.FileId);
+        return stream is null ? NotFound() : File(stream, attachment!.ContentType, attachment.FileName);
+    }
 
     public Task<IActionResult> OnPostDecideAsync(Guid agreementId, Guid requestId) => Act(agreementId, "payments", sp =>
         sp.GetRequiredService<PaymentRequests>().DecideAsync(new DecidePaymentRequestCommand(agreementId, requestId, Decision.Approve, Decision.Comment, Actor)),

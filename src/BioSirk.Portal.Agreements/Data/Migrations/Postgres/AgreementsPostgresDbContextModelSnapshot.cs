@@ -781,6 +781,51 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.PaymentRequest", b =>
+                {
+                    b.OwnsMany("BioSirk.Portal.Agreements.Domain.Voucher", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("PaymentRequestId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<Guid>("FileId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<long>("Size")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("PaymentRequestId", "Id");
+
+                            b1.ToTable("payment_request_attachments", "agreements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentRequestId");
+                        });
+
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.WorkingGroupMember", b =>
                 {
                     b.HasOne("BioSirk.Portal.Agreements.Domain.Agreement", null)

@@ -767,6 +767,49 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.PaymentRequest", b =>
+                {
+                    b.OwnsMany("BioSirk.Portal.Agreements.Domain.Voucher", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("PaymentRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("FileId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Size")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("PaymentRequestId", "Id");
+
+                            b1.ToTable("payment_request_attachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentRequestId");
+                        });
+
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.WorkingGroupMember", b =>
                 {
                     b.HasOne("BioSirk.Portal.Agreements.Domain.Agreement", null)
