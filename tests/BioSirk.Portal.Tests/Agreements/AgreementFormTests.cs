@@ -216,6 +216,33 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Null(page.QuerySelector("form[action*=Request]"));
     }
 
+    [Fact]
+    public async Task PaymentAndRequestAndBreachForms_ExplainBadInputBesideTheFields()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+
+        var noStatus = await PortalClient.ReadAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "" }));
+        Assert.Equal("Skriv en kort status for arbeidet så langt.", noStatus.FieldError("RequestForm.StatusText"));
+
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart" }));
+        var badPayment = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "", ["Payment.Amount"] = "112 500,001", ["Payment.Reference"] = "" }));
+        Assert.Equal("Skriv inn betalingsdatoen (dd.mm.åååå).", badPayment.FieldError("Payment.Date"));
+        Assert.Equal("Beløpet kan ha høyst to desimaler (hele øre).", badPayment.FieldError("Payment.Amount"));
+        Assert.Equal("112 500,001", badPayment.FieldValue("Payment.Amount"));
+        Assert.StartsWith("Skriv inn en referanse", badPayment.FieldError("Payment.Reference"));
+
+        var returnWithoutComment = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "false" }));
+        Assert.Equal("Skriv hva rådet må rette før anmodningen sendes på nytt.", returnWithoutComment.FieldError("Decision.Comment"));
+
+        var pastDeadline = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Breach]",
+            new() { ["Breach.Description"] = "Mangler rapport", ["Breach.RemedyDeadline"] = "2026-01-10" }));
+        Assert.StartsWith("Fristen for å rette må være etter i dag", pastDeadline.FieldError("Breach.RemedyDeadline"));
+        Assert.Equal("Mangler rapport", pastDeadline.GetElementById("Breach_Description")!.TextContent);
+    }
+
     private static async Task<HttpResponseMessage> SendRequestAsync(PortalClient client, Guid id, string status, params (string Name, byte[] Content)[] files)
     {
         var page = await client.GetPageAsync(CouncilUrl(id));
