@@ -7,17 +7,6 @@ namespace BioSirk.Portal.Tests.Agreements;
 
 public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal)
 {
-    private async Task<(PortalClient Kari, PortalClient Sigrid, Guid Id)> SignedAgreementAsync()
-    {
-        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
-        var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
-        var id = await DraftFromTemplateAsync(kari);
-        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
-        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
-        return (kari, sigrid, id);
-    }
-
     [Fact]
     public async Task NewAgreement_WithBadInput_ShowsEachMessageBesideItsFieldAndKeepsWhatWasTyped()
     {
@@ -83,7 +72,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     [Fact]
     public async Task Amendment_OfASignedAgreement_NeedsAReasonAndMakesVersion2WithTheChangeLog()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
         var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
@@ -106,7 +95,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     [Fact]
     public async Task Hours_OutsideThePeriodOrNotANumber_AreRefusedBesideTheField()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
 
@@ -122,7 +111,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     [Fact]
     public async Task Voucher_ThatIsAnExecutableRenamedToPdf_IsRefused()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
         byte[] elf = [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -138,7 +127,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     [Fact]
     public async Task Voucher_IsServedToTheCountyButNotToAnotherCouncilOrCounty()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
         var pdf = "%PDF-1.4 bilag"u8.ToArray();
@@ -159,7 +148,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     [Fact]
     public async Task Member_ReadsTheAgreementButCannotAct()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
         using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
@@ -174,7 +163,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     [Fact]
     public async Task EveryChangeToAnAgreementHoursCostsAndPayments_IsInTheAuditLog()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", "Arbeid", "7,5"));
@@ -199,7 +188,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     [Fact]
     public async Task PaymentRequest_CarriesItsAttachmentsToTheCounty_AndRefusesAFileThatIsNotAPdfOrImage()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
 
@@ -219,7 +208,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     [Fact]
     public async Task PaymentAndRequestAndBreachForms_ExplainBadInputBesideTheFields()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
 

@@ -27,6 +27,18 @@ public static class AgreementSteps
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
     }
 
+    /// <summary>The template agreement, drafted and signed by Kari (Hallingdal) and Sigrid (Buskerud) on 20.01.2026.</summary>
+    public static async Task<(PortalClient Kari, PortalClient Sigrid, Guid Id)> SignedAgreementAsync(PortalFactory portal)
+    {
+        portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        var kari = await portal.SignedInAsync(Demo.HallingdalSecretary);
+        var sigrid = await portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+        return (kari, sigrid, id);
+    }
+
     public static string CouncilUrl(Guid id) => $"/rad/hallingdal/avtaler/{id}";
 
     public static string CountyUrl(Guid id) => $"/fylke/buskerud/avtaler/{id}";

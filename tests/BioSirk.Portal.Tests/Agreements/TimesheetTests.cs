@@ -11,21 +11,10 @@ namespace BioSirk.Portal.Tests.Agreements;
 
 public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
 {
-    private async Task<(PortalClient Kari, PortalClient Sigrid, Guid Id)> SignedAgreementAsync()
-    {
-        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
-        var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
-        var id = await DraftFromTemplateAsync(kari);
-        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
-        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
-        return (kari, sigrid, id);
-    }
-
     [Fact]
     public async Task CsvTimesheet_IsImportedWhole()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
         var csv = "Dato;Person;Aktivitet;Timer;Kommentar\n02.02.2026;Kari Nordby;Mobilisering;7,5;Møte med næringshagen\n03.02.2026;Ola Bakken;Samarbeidsarena;4;\n2026-02-04;Kari Nordby;Rapport;2,25;\n";
@@ -42,7 +31,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
     [Fact]
     public async Task TimesheetWithBadRows_ImportsNothingAndReportsEachRow()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
         var csv = "Dato;Person;Aktivitet;Timer\n02.02.2026;Kari Nordby;Mobilisering;7,5\n05.01.2027;Kari Nordby;Etter perioden;3\n04.02.2026;;Rapport;mye\n";
@@ -65,7 +54,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
     [Fact]
     public async Task ExcelTimesheet_WithDatesAsExcelDays_IsImported()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
         var xlsx = Workbook(
@@ -84,7 +73,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
     [Fact]
     public async Task Export_HasTheInvoiceMarkingsOnTopAndNumbersAsNumbers()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync();
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Mobilisering", "7,5"));

@@ -1,6 +1,5 @@
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Platform.Contracts;
-using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -33,32 +32,21 @@ public sealed class NewCouncilAgreementModel(PortalContext portal, IPlatformDire
     {
         var council = await Load();
         var county = Counties.FirstOrDefault(c => c.Id == CountyId);
-        var parseErrors = new List<FieldError>();
-        var terms = Input.ToTerms(parseErrors);
         if (county is null)
         {
             ModelState.AddModelError(nameof(CountyId), "Velg fylkeskommunen som er oppdragsgiver.");
         }
 
-        if (county is not null && parseErrors.Count == 0)
+        var by = new Actor(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)!.Value);
+        var id = await DraftForm.TryDraftAsync(ModelState, Input, draft, terms =>
+            county is null ? null : new DraftAgreementCommand(council.Id, council.Name, county.Id, county.Name, terms, by));
+        if (id is null)
         {
-            var by = new Actor(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)!.Value);
-            var result = await draft.HandleAsync(new DraftAgreementCommand(council.Id, council.Name, county.Id, county.Name, terms, by));
-            if (result.Succeeded)
-            {
-                TempData["Message"] = "Utkastet er lagret. Les det gjennom og signer når dere er klare.";
-                return LocalRedirect($"{portal.Prefix}/avtaler/{result.Value}");
-            }
-
-            TermsErrors.Show(ModelState, parseErrors, result.Errors);
-        }
-        else
-        {
-            TermsErrors.Show(ModelState, parseErrors, BioSirk.Portal.Agreements.Domain.AgreementRules.Validate(terms));
+            return Page();
         }
 
-        Input.Pad();
-        return Page();
+        TempData["Message"] = "Utkastet er lagret. Les det gjennom og signer når dere er klare.";
+        return LocalRedirect($"{portal.Prefix}/avtaler/{id}");
     }
 
     private async Task<CouncilInfo> Load()

@@ -1,6 +1,5 @@
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Platform.Contracts;
-using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -33,31 +32,20 @@ public sealed class NewCountyAgreementModel(PortalContext portal, IPlatformDirec
     {
         Councils = await directory.ListCouncilsAsync();
         var council = Councils.FirstOrDefault(c => c.Id == CouncilId);
-        var parseErrors = new List<FieldError>();
-        var terms = Input.ToTerms(parseErrors);
         if (council is null)
         {
             ModelState.AddModelError(nameof(CouncilId), "Velg regionrådet avtalen er med.");
         }
 
-        if (council is not null && parseErrors.Count == 0)
+        var by = new Actor(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)!.Value);
+        var id = await DraftForm.TryDraftAsync(ModelState, Input, draft, terms =>
+            council is null ? null : new DraftAgreementCommand(council.Id, council.Name, portal.CountyId, portal.County!.Name, terms, by));
+        if (id is null)
         {
-            var by = new Actor(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)!.Value);
-            var result = await draft.HandleAsync(new DraftAgreementCommand(council.Id, council.Name, portal.CountyId, portal.County!.Name, terms, by));
-            if (result.Succeeded)
-            {
-                TempData["Message"] = "Utkastet er lagret. Rådet ser det nå i sin avtaleliste.";
-                return LocalRedirect($"{portal.Prefix}/avtaler/{result.Value}");
-            }
-
-            TermsErrors.Show(ModelState, parseErrors, result.Errors);
-        }
-        else
-        {
-            TermsErrors.Show(ModelState, parseErrors, BioSirk.Portal.Agreements.Domain.AgreementRules.Validate(terms));
+            return Page();
         }
 
-        Input.Pad();
-        return Page();
+        TempData["Message"] = "Utkastet er lagret. Rådet ser det nå i sin avtaleliste.";
+        return LocalRedirect($"{portal.Prefix}/avtaler/{id}");
     }
 }

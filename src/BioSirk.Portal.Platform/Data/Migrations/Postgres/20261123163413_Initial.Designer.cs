@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PlatformPostgresDbContext))]
-    [Migration("20261123161814_Notifications")]
-    partial class Notifications
+    [Migration("20261123163413_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PlatformSqliteDbContext))]
-    [Migration("20261123161810_Notifications")]
-    partial class Notifications
+    [Migration("20261123163408_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -197,6 +197,23 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "sent_reminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgreementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sent_reminders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "payment_milestones",
                 columns: table => new
                 {
@@ -248,6 +265,29 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "payment_request_attachments",
+                columns: table => new
+                {
+                    PaymentRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_request_attachments", x => new { x.PaymentRequestId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_payment_request_attachments_payment_requests_PaymentRequestId",
+                        column: x => x.PaymentRequestId,
+                        principalTable: "payment_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_agreement_events_AgreementId",
                 table: "agreement_events",
@@ -295,6 +335,12 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                 column: "AgreementId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_sent_reminders_AgreementId_Key",
+                table: "sent_reminders",
+                columns: new[] { "AgreementId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_working_group_members_AgreementId",
                 table: "working_group_members",
                 column: "AgreementId");
@@ -319,13 +365,19 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                 name: "payment_milestones");
 
             migrationBuilder.DropTable(
-                name: "payment_requests");
+                name: "payment_request_attachments");
 
             migrationBuilder.DropTable(
                 name: "payments");
 
             migrationBuilder.DropTable(
+                name: "sent_reminders");
+
+            migrationBuilder.DropTable(
                 name: "working_group_members");
+
+            migrationBuilder.DropTable(
+                name: "payment_requests");
 
             migrationBuilder.DropTable(
                 name: "agreements");

@@ -123,6 +123,24 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                schema: "platform",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "partnerships",
                 schema: "platform",
                 columns: table => new
@@ -319,6 +337,12 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_notifications_UserId_ReadAtUtc",
+                schema: "platform",
+                table: "notifications",
+                columns: new[] { "UserId", "ReadAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_partnerships_Slug",
                 schema: "platform",
                 table: "partnerships",
@@ -375,6 +399,10 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "invitations",
+                schema: "platform");
+
+            migrationBuilder.DropTable(
+                name: "notifications",
                 schema: "platform");
 
             migrationBuilder.DropTable(

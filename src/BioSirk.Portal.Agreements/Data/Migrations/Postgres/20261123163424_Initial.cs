@@ -208,6 +208,24 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "sent_reminders",
+                schema: "agreements",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgreementId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FunderCountyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sent_reminders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "payment_milestones",
                 schema: "agreements",
                 columns: table => new
@@ -259,6 +277,32 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                         column: x => x.AgreementId,
                         principalSchema: "agreements",
                         principalTable: "agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_request_attachments",
+                schema: "agreements",
+                columns: table => new
+                {
+                    PaymentRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_request_attachments", x => new { x.PaymentRequestId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_payment_request_attachments_payment_requests_PaymentRequest~",
+                        column: x => x.PaymentRequestId,
+                        principalSchema: "agreements",
+                        principalTable: "payment_requests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -319,6 +363,13 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                 column: "AgreementId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_sent_reminders_AgreementId_Key",
+                schema: "agreements",
+                table: "sent_reminders",
+                columns: new[] { "AgreementId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_working_group_members_AgreementId",
                 schema: "agreements",
                 table: "working_group_members",
@@ -349,7 +400,7 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                 schema: "agreements");
 
             migrationBuilder.DropTable(
-                name: "payment_requests",
+                name: "payment_request_attachments",
                 schema: "agreements");
 
             migrationBuilder.DropTable(
@@ -357,7 +408,15 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                 schema: "agreements");
 
             migrationBuilder.DropTable(
+                name: "sent_reminders",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
                 name: "working_group_members",
+                schema: "agreements");
+
+            migrationBuilder.DropTable(
+                name: "payment_requests",
                 schema: "agreements");
 
             migrationBuilder.DropTable(

@@ -114,6 +114,23 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "partnerships",
                 columns: table => new
                 {
@@ -290,6 +307,11 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_notifications_UserId_ReadAtUtc",
+                table: "notifications",
+                columns: new[] { "UserId", "ReadAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_partnerships_Slug",
                 table: "partnerships",
                 column: "Slug",
@@ -336,6 +358,9 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "invitations");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "partnership_members");
