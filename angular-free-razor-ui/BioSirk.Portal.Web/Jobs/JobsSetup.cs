@@ -26,9 +26,7 @@ public static class JobsSetup
                 .UseFilter(new AutomaticRetryAttribute { Attempts = 5 });
             if (database.Provider == DatabaseProvider.PostgreSql)
             {
-                config.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(connectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                UsePostgresStorage(config, connectionString);
             }
             else
             {
@@ -47,6 +45,12 @@ public static class JobsSetup
 
         return builder;
     }
+
+    // Its own method, so that Hangfire.PostgreSql is loaded only when the portal runs on PostgreSQL.
+    private static void UsePostgresStorage(IGlobalConfiguration config, string connectionString) =>
+        config.UsePostgreSqlStorage(
+            o => o.UseNpgsqlConnection(connectionString),
+            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
 
     public static WebApplication UsePortalJobs(this WebApplication app)
     {

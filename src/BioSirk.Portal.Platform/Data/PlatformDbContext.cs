@@ -47,12 +47,12 @@ public class PlatformDbContext(DbContextOptions options, ICurrentTenant currentT
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        if (Database.IsNpgsql())
+        if (Database.IsPostgres())
         {
             builder.HasDefaultSchema(Schema);
         }
 
-        builder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: false, useSchema: Database.IsNpgsql()));
+        builder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: false, useSchema: Database.IsPostgres()));
         builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
         builder.ApplyConcurrencyStamps();
         builder.UseClientGeneratedIds();

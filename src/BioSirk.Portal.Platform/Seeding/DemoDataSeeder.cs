@@ -13,6 +13,9 @@ public sealed record DemoLogin(string Role, string Email, string FullName, strin
 /// </summary>
 public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PortalUser> users, TimeProvider clock)
 {
+    // The demo people share one password: it is hashed once (100 000 iterations) instead of once per person.
+    private string? passwordHash;
+
     public const string Password = "Biosirk-demo-2026";
 
     public static IReadOnlyList<DemoLogin> Logins { get; } =
@@ -86,7 +89,9 @@ public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PortalUser>
             IsHostAdmin = isHostAdmin,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        var result = await users.CreateAsync(user, Password);
+        passwordHash ??= users.PasswordHasher.HashPassword(user, Password);
+        user.PasswordHash = passwordHash;
+        var result = await users.CreateAsync(user);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException("Demo user could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));

@@ -4,6 +4,10 @@ namespace BioSirk.Portal.SharedKernel.Data;
 
 public static class ModelBuilderExtensions
 {
+    /// <summary>By name, so that a SQLite process never loads the Npgsql provider just to ask.</summary>
+    public static bool IsPostgres(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
+        database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     public static void ApplyConcurrencyStamps(this ModelBuilder modelBuilder)
     {
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())

@@ -24,12 +24,12 @@ public abstract class ModuleDbContext(DbContextOptions options, ICurrentTenant c
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        if (Database.IsNpgsql())
+        if (Database.IsPostgres())
         {
             modelBuilder.HasDefaultSchema(Schema);
         }
 
-        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: true, useSchema: Database.IsNpgsql()));
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration(excludeFromMigrations: true, useSchema: Database.IsPostgres()));
         ConfigureModule(modelBuilder);
         modelBuilder.ApplyConcurrencyStamps();
         modelBuilder.UseClientGeneratedIds();

@@ -41,13 +41,20 @@ public static class ModuleDbContextRegistration
         var history = "__ef_migrations_" + module;
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
-            options.UseNpgsql(database.ConnectionString, o => o.MigrationsHistoryTable(history, module));
+            UsePostgres(options, database.ConnectionString, history, module);
         }
         else
         {
-            options.UseSqlite(database.ConnectionString, o => o.MigrationsHistoryTable(history));
+            UseSqlite(options, database.ConnectionString, history);
         }
     }
+
+    // One method per provider, so that the runtime loads only the provider in use (Npgsql costs start time and memory).
+    private static void UsePostgres(DbContextOptionsBuilder options, string connectionString, string history, string schema) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(history, schema));
+
+    private static void UseSqlite(DbContextOptionsBuilder options, string connectionString, string history) =>
+        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(history));
 }
 
 /// <summary>Applies one module's migrations; the host runs every module's migrator at start.</summary>
