@@ -10,7 +10,7 @@ require_npm_packages "$root"
 mkdir -p "$root/data"
 
 say "Bygger portalen ..."
-dotnet build "$root/angular-free-razor-ui/BioSirk.Portal.Web/BioSirk.Portal.Web.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+publish_portal "$root"
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Database__Provider="${Database__Provider:-Sqlite}"
@@ -21,4 +21,4 @@ export Demo__Seed="${Demo__Seed:-true}"
 
 say "Starter BioSirk-portalen på http://localhost:5080 (stopp med Ctrl+C) ..."
 cd "$root/angular-free-razor-ui/BioSirk.Portal.Web"
-exec dotnet "bin/Release/net10.0/BioSirk.Portal.Web.dll" --urls "${PORTAL_URLS:-http://localhost:5080}"
+exec dotnet "$(portal_dll "$root")" --urls "${PORTAL_URLS:-http://localhost:5080}"

@@ -39,16 +39,16 @@ readonly max_other_pct=${BENCH_MAX_OTHER_PCT:-20}   # see the loop over the runs
 readonly max_repeats=${BENCH_MAX_REPEATS:-3}
 ncpu=$(nproc)
 web="$root/angular-free-razor-ui/BioSirk.Portal.Web"
-dll="bin/Release/net10.0/BioSirk.Portal.Web.dll"
+dll=$(portal_dll "$root")   # the same build etc/run.sh starts
 
 require_dotnet
 command -v curl >/dev/null 2>&1 || apt_install curl ca-certificates
 require_npm_packages "$root"   # Bootstrap from node_modules: without it the portal refuses to start
 if [ "$build" = 1 ]; then
-  say "Building the portal (Release) ..."
-  dotnet build "$web/BioSirk.Portal.Web.csproj" -c Release -nologo -v quiet >&2
+  say "Publishing the portal (Release, ReadyToRun) as etc/run.sh does ..."
+  publish_portal "$root"
 fi
-[ -f "$web/$dll" ] || { say "$web/$dll is missing: build first (run without --no-build)."; exit 1; }
+[ -f "$dll" ] || { say "$dll is missing: build first (run without --no-build)."; exit 1; }
 
 work=$(mktemp -d /tmp/biosirk-bench.XXXXXX)
 pid=""
@@ -249,7 +249,7 @@ for run in $(seq 1 "$runs"); do
       fresh-r2r|restart-r2r) dir="$work/run$run-r2r" ;;   # the R2R restart reuses the R2R fresh database
       fresh-*) dir="$work/run$run-$key" ;;
     esac
-    app="$web/$dll"
+    app="$dll"
     [ "${key%-r2r}" = "$key" ] || app="$work/r2r/BioSirk.Portal.Web.dll"
     # A start during which other processes took more than max_other_pct % of the machine's CPU measured them
     # as much as the portal: it is repeated, at most max_repeats times, and the last attempt counts. The CSV
@@ -356,7 +356,7 @@ measured it, with the date, the machine and the commit, so numbers from differen
 
 Run `etc/bench/startup.sh [runs]` (default 5 runs; `--no-build` skips the Release build, `--extra` adds
 informative rows and takes a few minutes more). It builds the portal in Release, then starts the built portal
-(`dotnet bin/Release/net10.0/BioSirk.Portal.Web.dll`) on its embedded default — SQLite, demo data, Production
+(the ReadyToRun publish in `artifacts/web` that `etc/run.sh` starts) on its embedded default — SQLite, demo data, Production
 environment, on a free port of 127.0.0.1 — and stops it again, once per case and run:
 
 - **fresh database (migrate + seed)**: a new, empty SQLite file in a temporary folder, so the start includes

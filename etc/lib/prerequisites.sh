@@ -71,3 +71,14 @@ free_port() {
   say "Fant ingen ledig port."
   exit 1
 }
+
+# The portal as etc/run.sh starts it: a Release publish with ReadyToRun code (starts about a third faster than the
+# JIT-only build), in artifacts/web. It is run from the web project's folder, whose appsettings, wwwroot and
+# node_modules it uses.
+portal_dll() { printf '%s' "$1/artifacts/web/BioSirk.Portal.Web.dll"; }
+
+publish_portal() {
+  dotnet publish "$1/angular-free-razor-ui/BioSirk.Portal.Web/BioSirk.Portal.Web.csproj" -c Release \
+    --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+    -o "$1/artifacts/web" -nologo -v quiet -clp:ErrorsOnly >&2
+}
