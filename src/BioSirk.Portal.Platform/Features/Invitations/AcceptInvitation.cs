@@ -73,7 +73,7 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             return Result<PortalUser>.Fail(created.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
         }
 
-        Join(invitation, user.Id, now);
+        await JoinAsync(invitation, user.Id, now, ct);
         await db.SaveChangesAsync(ct);
         return Result<PortalUser>.Ok(user);
     }
@@ -94,17 +94,17 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             return Result.Fail("", $"Invitasjonen er sendt til {invitation.Email}. Logg ut og logg inn med den adressen.");
         }
 
-        Join(invitation, user.Id, now);
+        await JoinAsync(invitation, user.Id, now, ct);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
     }
 
-    private void Join(Invitation invitation, Guid userId, DateTime now)
+    private async Task JoinAsync(Invitation invitation, Guid userId, DateTime now, CancellationToken ct)
     {
         invitation.Accept(now);
         if (invitation.CountyId is { } countyId)
         {
-            if (!db.CountyMemberships.Any(m => m.CountyId == countyId && m.UserId == userId))
+            if (!await db.CountyMemberships.AnyAsync(m => m.CountyId == countyId && m.UserId == userId, ct))
             {
                 db.CountyMemberships.Add(new CountyMembership(countyId, userId));
             }
@@ -112,8 +112,9 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             return;
         }
 
-        var existing = db.TenantMemberships.IgnoreQueryFilters()
-            .FirstOrDefault(m => m.TenantId == invitation.TenantId && m.UserId == userId);
+        // The person joins a council that is not in scope yet (she is not a member): look across tenants.
+        var existing = await db.TenantMemberships.IgnoreQueryFilters()
+            .FirstOrDefaultAsync(m => m.TenantId == invitation.TenantId && m.UserId == userId, ct);
         if (existing is null)
         {
             db.TenantMemberships.Add(new TenantMembership(invitation.TenantId, userId, invitation.Roles));
