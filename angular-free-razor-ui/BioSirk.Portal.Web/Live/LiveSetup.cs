@@ -12,11 +12,15 @@ public static class LiveSetup
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("biosirk"));
+            UseRedisBackplane(signalR, redis);
         }
 
         return builder;
     }
+
+    // Its own method, so that a single node without Redis never loads the Redis client.
+    private static void UseRedisBackplane(ISignalRServerBuilder signalR, string redis) =>
+        signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("biosirk"));
 
     public static WebApplication MapPortalLive(this WebApplication app)
     {
