@@ -8,32 +8,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 require_dotnet
 require_npm_packages "$root"
 require_chromium
-pgbin=$(postgres_bin)
-
 work=$(mktemp -d /tmp/biosirk-test.XXXXXX)
 chmod 755 "$work"
-port=$(free_port 54330 54430)
-pg_user_run() {
-  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-if is_root; then
-  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
-  install -d -o postgres "$work/pg"
-else
-  mkdir -p "$work/pg"
-fi
+trap 'stop_private_postgres; rm -rf "$work"' EXIT
 
-stop_cluster() {
-  pg_user_run "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
-}
-trap 'stop_cluster; rm -rf "$work"' EXIT
+start_private_postgres "$work"
 
-say "Starter PostgreSQL på port $port i $work ..."
-pg_user_run "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-pg_user_run "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start \
-  -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
-
-export BIOSIRK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=unused;Include Error Detail=true"
+export BIOSIRK_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=unused;Include Error Detail=true"
 export BIOSIRK_CHROMIUM="/usr/bin/chromium"
 
 say "Kjører testene ..."

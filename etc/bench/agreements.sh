@@ -10,25 +10,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 
 require_dotnet
 require_npm_packages "$root"
-pgbin=$(postgres_bin)
-
 work=$(mktemp -d /tmp/biosirk-bench.XXXXXX)
 chmod 755 "$work"
-port=$(free_port 54330 54430)
-pg_user_run() {
-  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-if is_root; then
-  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
-  install -d -o postgres "$work/pg"
-else
-  mkdir -p "$work/pg"
-fi
-
-stop_cluster() {
-  pg_user_run "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
-}
-trap 'stop_cluster; rm -rf "$work"' EXIT
+trap 'stop_private_postgres; rm -rf "$work"' EXIT
 
 # Checked before the build, which loads the machine itself.
 load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
@@ -39,10 +23,7 @@ fi
 say "Bygger (Release) ..."
 dotnet build "$root/tests/BioSirk.Portal.Benchmarks/BioSirk.Portal.Benchmarks.csproj" -c Release -nologo -v quiet >&2
 
-say "Starter PostgreSQL på port $port i $work ..."
-pg_user_run "$pgbin/initdb" -D "$work/pg/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-pg_user_run "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w start \
-  -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+start_private_postgres "$work"
 
 commit=$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)
 if [ "$commit" != unknown ] && [ -n "$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
@@ -52,8 +33,8 @@ out=${BIOSIRK_BENCH_OUT:-$root/etc/bench/results/agreements-$(date -u +%Y%m%d-%H
 mkdir -p "$(dirname "$out")"
 
 say "Kjører benchmarken ..."
-export BIOSIRK_BENCH_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=unused"
-postmaster=$(head -n 1 "$work/pg/data/postmaster.pid")
+export BIOSIRK_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=unused"
+postmaster=$(head -n 1 "$pg_data/postmaster.pid")
 dotnet "$root/tests/BioSirk.Portal.Benchmarks/bin/Release/net10.0/BioSirk.Portal.Benchmarks.dll" \
   --commit "$commit" --postmaster-pid "$postmaster" --out "$out" "$@"
 say "Rapporten er skrevet til $out"

@@ -82,3 +82,31 @@ publish_portal() {
     --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
     -o "$1/artifacts/web" -nologo -v quiet -clp:ErrorsOnly >&2
 }
+
+# A PostgreSQL cluster of our own for tests and benchmarks: in "$1/pg" (a temporary folder), on a free port, never the
+# system service; run as the postgres user when we are root (initdb refuses root). Sets pg_port and pg_data; stop it
+# with stop_private_postgres (put that in the caller's EXIT trap).
+start_private_postgres() {
+  local work="$1"
+  pgbin=$(postgres_bin)
+  pg_port=$(free_port 54330 54430)
+  pg_data="$work/pg/data"
+  if is_root; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    install -d -o postgres "$work/pg"
+  else
+    mkdir -p "$work/pg"
+  fi
+  say "Starter PostgreSQL på port $pg_port i $work ..."
+  pg_user_run "$pgbin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  pg_user_run "$pgbin/pg_ctl" -D "$pg_data" -l "$work/pg/log" -w start \
+    -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+}
+
+stop_private_postgres() {
+  [ -n "${pg_data:-}" ] && pg_user_run "$pgbin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true
+}
+
+pg_user_run() {
+  if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}

@@ -56,15 +56,7 @@ public sealed class HourEntry : ICountyFunded, IAudited, IConcurrencyAware
     public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly? date, string? person, string? activity, decimal? hours)
     {
         var e = new Errors();
-        if (date is null)
-        {
-            e.Add("Date", "Skriv inn datoen (dd.mm.åååå).");
-        }
-        else if (date < agreement.PeriodStart || date > agreement.PeriodEnd)
-        {
-            e.Add("Date", $"Datoen må ligge i avtaleperioden, {Norwegian.Date(agreement.PeriodStart)}–{Norwegian.Date(agreement.PeriodEnd)}.");
-        }
-
+        EntryRules.DateInPeriod(e, agreement, date, "Skriv inn datoen (dd.mm.åååå).");
         e.When(string.IsNullOrWhiteSpace(person), "Person", "Skriv inn hvem som har arbeidet.");
         e.When(string.IsNullOrWhiteSpace(activity), "Activity", "Skriv inn aktiviteten timene gjelder.");
         if (hours is null)
@@ -133,15 +125,7 @@ public sealed class DirectCost : ICountyFunded, IAudited, IConcurrencyAware
     public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly? date, string? supplier, string? description, decimal? amount)
     {
         var e = new Errors();
-        if (date is null)
-        {
-            e.Add("Date", "Skriv inn datoen på bilaget (dd.mm.åååå).");
-        }
-        else if (date < agreement.PeriodStart || date > agreement.PeriodEnd)
-        {
-            e.Add("Date", $"Datoen må ligge i avtaleperioden, {Norwegian.Date(agreement.PeriodStart)}–{Norwegian.Date(agreement.PeriodEnd)}.");
-        }
-
+        EntryRules.DateInPeriod(e, agreement, date, "Skriv inn datoen på bilaget (dd.mm.åååå).");
         e.When(string.IsNullOrWhiteSpace(supplier), "Supplier", "Skriv inn leverandøren.");
         e.When(string.IsNullOrWhiteSpace(description), "Description", "Skriv hva kostnaden gjelder.");
         if (amount is null)
@@ -158,6 +142,22 @@ public sealed class DirectCost : ICountyFunded, IAudited, IConcurrencyAware
         }
 
         return e.All;
+    }
+}
+
+internal static class EntryRules
+{
+    /// <summary>Hours and costs count only inside the agreement's period.</summary>
+    public static void DateInPeriod(Errors e, Agreement agreement, DateOnly? date, string missing)
+    {
+        if (date is null)
+        {
+            e.Add("Date", missing);
+        }
+        else if (date < agreement.PeriodStart || date > agreement.PeriodEnd)
+        {
+            e.Add("Date", $"Datoen må ligge i avtaleperioden, {Norwegian.Date(agreement.PeriodStart)}–{Norwegian.Date(agreement.PeriodEnd)}.");
+        }
     }
 }
 
