@@ -12,12 +12,14 @@ public sealed class TenantJobFilter(ICurrentTenant currentTenant) : IClientFilte
 {
     private const string TenantParameter = "TenantId";
     private const string CountyParameter = "CountyId";
+    private const string PartnershipsParameter = "PartnershipIds";
     private const string ScopeItem = "biosirk.scope";
 
     public void OnCreating(CreatingContext context)
     {
         context.SetJobParameter(TenantParameter, currentTenant.TenantId);
         context.SetJobParameter(CountyParameter, currentTenant.CountyId);
+        context.SetJobParameter(PartnershipsParameter, currentTenant.PartnershipIds.ToArray());
     }
 
     public void OnCreated(CreatedContext context)
@@ -28,7 +30,10 @@ public sealed class TenantJobFilter(ICurrentTenant currentTenant) : IClientFilte
     {
         var scope = new TenantScope(
             context.GetJobParameter<Guid?>(TenantParameter),
-            context.GetJobParameter<Guid?>(CountyParameter));
+            context.GetJobParameter<Guid?>(CountyParameter))
+        {
+            PartnershipIds = context.GetJobParameter<Guid[]?>(PartnershipsParameter) ?? [],
+        };
         context.Items[ScopeItem] = currentTenant.Use(scope);
     }
 

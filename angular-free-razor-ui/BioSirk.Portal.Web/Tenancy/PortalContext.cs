@@ -14,6 +14,9 @@ public sealed class PortalContext
 
     public CountyAccess? County { get; set; }
 
+    /// <summary>The partnerships of the current council (its joint roadmap and meetings); empty elsewhere.</summary>
+    public IReadOnlyList<PartnershipInfo> Partnerships { get; set; } = [];
+
     public bool IsHostAdmin => Access?.IsHostAdmin == true;
 
     public bool IsIn(CouncilRoles role) => Council?.Has(role) == true;

@@ -34,19 +34,23 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             return;
         }
 
-        TenantScope scope;
+        TenantScope? scope = null;
         if (tenantSlug is not null)
         {
             portal.Council = portal.Access.Council(tenantSlug);
-            scope = portal.Council is null ? TenantScope.None : TenantScope.ForTenant(portal.Council.Id);
+            if (portal.Council is not null)
+            {
+                portal.Partnerships = await directory.ListPartnershipsOfCouncilAsync(portal.Council.Id, http.RequestAborted);
+                scope = TenantScope.ForTenant(portal.Council.Id, [.. portal.Partnerships.Select(p => p.Id)]);
+            }
         }
         else
         {
             portal.County = portal.Access.County(countySlug!);
-            scope = portal.County is null ? TenantScope.None : TenantScope.ForCounty(portal.County.Id);
+            scope = portal.County is null ? null : TenantScope.ForCounty(portal.County.Id);
         }
 
-        if (scope == TenantScope.None)
+        if (scope is null)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

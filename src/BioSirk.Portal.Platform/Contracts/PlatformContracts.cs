@@ -35,6 +35,17 @@ public sealed record CouncilInfo(Guid Id, string Slug, string Name, string? Orga
 
 public sealed record CountyInfo(Guid Id, string Slug, string Name, string? OrganisationNumber);
 
+/// <summary>A partnership and its member councils (by name order).</summary>
+public sealed record PartnershipInfo(Guid Id, string Slug, string Name, IReadOnlyList<CouncilInfo> Councils)
+{
+    public bool Includes(Guid councilId) => Councils.Any(c => c.Id == councilId);
+
+    public string CouncilName(Guid councilId) => Councils.FirstOrDefault(c => c.Id == councilId)?.Name ?? "";
+}
+
+/// <summary>An active person of a council, for choosing a responsible person.</summary>
+public sealed record PersonInfo(Guid UserId, string FullName, string Email, Guid CouncilId, CouncilRoles Roles);
+
 /// <summary>Read-only directory of the platform, for other modules: names of councils, counties, people.</summary>
 public interface IPlatformDirectory
 {
@@ -45,6 +56,12 @@ public interface IPlatformDirectory
     Task<IReadOnlyList<CouncilInfo>> ListCouncilsInCountyAsync(Guid countyId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<CountyInfo>> ListCountiesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The partnerships a council belongs to (none for most councils).</summary>
+    Task<IReadOnlyList<PartnershipInfo>> ListPartnershipsOfCouncilAsync(Guid councilId, CancellationToken cancellationToken = default);
+
+    /// <summary>The active people of the given councils, across tenants (partnership pages list them together).</summary>
+    Task<IReadOnlyList<PersonInfo>> ListPeopleAsync(IEnumerable<Guid> councilIds, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default);
 }
@@ -78,4 +95,6 @@ public interface INotifier
     Task NotifyCouncilAsync(Guid councilId, CouncilRoles role, NoticeMessage message, CancellationToken cancellationToken = default);
 
     Task NotifyCountyAsync(Guid countyId, NoticeMessage message, CancellationToken cancellationToken = default);
+
+    Task NotifyPersonAsync(Guid userId, NoticeMessage message, CancellationToken cancellationToken = default);
 }

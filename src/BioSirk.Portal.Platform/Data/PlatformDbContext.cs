@@ -23,6 +23,8 @@ public class PlatformDbContext(DbContextOptions options, ICurrentTenant currentT
 
     public Guid? CurrentCountyId => currentTenant.CountyId;
 
+    public Guid[] CurrentPartnershipIds => [.. currentTenant.PartnershipIds];
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<County> Counties => Set<County>();

@@ -17,6 +17,8 @@ public abstract class ModuleDbContext(DbContextOptions options, ICurrentTenant c
 
     public Guid? CurrentCountyId => currentTenant.CountyId;
 
+    public Guid[] CurrentPartnershipIds => [.. currentTenant.PartnershipIds];
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The PostgreSQL schema and the suffix of the migrations history table.</summary>

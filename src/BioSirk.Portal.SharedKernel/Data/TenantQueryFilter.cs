@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace BioSirk.Portal.SharedKernel.Data;
 
 /// <summary>
-/// The one place where tenant isolation is decided. Every entity that implements <see cref="ITenantOwned"/> gets a
-/// global query filter: visible when it belongs to the current council, or (for <see cref="ICountyFunded"/> rows)
-/// when the current county funds it. With no council and no county in scope, nothing tenant-owned is visible.
+/// The one place where tenant isolation is decided. Every entity that implements <see cref="ITenantOwned"/> or
+/// <see cref="IPartnershipShared"/> gets a global query filter: visible when it belongs to the current council, when
+/// the current county funds it (<see cref="ICountyFunded"/>), or when it is shared with a partnership of the current
+/// council. With no council and no county in scope, nothing tenant-owned is visible.
 /// </summary>
 public static class TenantQueryFilter
 {
@@ -16,19 +17,27 @@ public static class TenantQueryFilter
     {
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
-            if (entityType.BaseType is not null || !typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            var type = entityType.ClrType;
+            var owned = typeof(ITenantOwned).IsAssignableFrom(type);
+            var shared = typeof(IPartnershipShared).IsAssignableFrom(type);
+            if (entityType.BaseType is not null || (!owned && !shared))
             {
                 continue;
             }
 
-            var method = typeof(ICountyFunded).IsAssignableFrom(entityType.ClrType)
-                ? nameof(FundedFilter)
-                : nameof(OwnedFilter);
+            var method = (typeof(ICountyFunded).IsAssignableFrom(type), owned, shared) switch
+            {
+                (true, _, true) => nameof(FundedOrSharedFilter),
+                (true, _, false) => nameof(FundedFilter),
+                (false, true, true) => nameof(OwnedOrSharedFilter),
+                (false, true, false) => nameof(OwnedFilter),
+                _ => nameof(SharedFilter),
+            };
             var filter = (LambdaExpression)typeof(TenantQueryFilter)
                 .GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(entityType.ClrType, typeof(TContext))
+                .MakeGenericMethod(type, typeof(TContext))
                 .Invoke(null, [context])!;
-            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(filter);
+            modelBuilder.Entity(type).HasQueryFilter(filter);
         }
     }
 
@@ -45,6 +54,26 @@ public static class TenantQueryFilter
         => e => !context.TenantFilterEnabled
                 || e.TenantId == context.CurrentTenantId
                 || e.FunderCountyId == context.CurrentCountyId;
+
+    private static Expression<Func<TEntity, bool>> SharedFilter<TEntity, TContext>(TContext context)
+        where TEntity : IPartnershipShared
+        where TContext : ITenantFilterSource
+        => e => !context.TenantFilterEnabled || context.CurrentPartnershipIds.Contains(e.PartnershipId);
+
+    private static Expression<Func<TEntity, bool>> OwnedOrSharedFilter<TEntity, TContext>(TContext context)
+        where TEntity : ITenantOwned, IPartnershipShared
+        where TContext : ITenantFilterSource
+        => e => !context.TenantFilterEnabled
+                || e.TenantId == context.CurrentTenantId
+                || context.CurrentPartnershipIds.Contains(e.PartnershipId);
+
+    private static Expression<Func<TEntity, bool>> FundedOrSharedFilter<TEntity, TContext>(TContext context)
+        where TEntity : ICountyFunded, IPartnershipShared
+        where TContext : ITenantFilterSource
+        => e => !context.TenantFilterEnabled
+                || e.TenantId == context.CurrentTenantId
+                || e.FunderCountyId == context.CurrentCountyId
+                || context.CurrentPartnershipIds.Contains(e.PartnershipId);
 }
 
 public interface ITenantFilterSource
@@ -54,4 +83,7 @@ public interface ITenantFilterSource
     Guid? CurrentTenantId { get; }
 
     Guid? CurrentCountyId { get; }
+
+    /// <summary>Never null; empty outside a council.</summary>
+    Guid[] CurrentPartnershipIds { get; }
 }

@@ -10,6 +10,9 @@ public interface ICurrentTenant
 
     Guid? CountyId { get; }
 
+    /// <summary>The partnerships of the current council: their shared rows (the roadmap) are visible too.</summary>
+    IReadOnlyList<Guid> PartnershipIds { get; }
+
     /// <summary>Acts for the given council or county until the returned scope is disposed.</summary>
     IDisposable Use(TenantScope scope);
 }
@@ -18,7 +21,10 @@ public sealed record TenantScope(Guid? TenantId, Guid? CountyId)
 {
     public static TenantScope None { get; } = new(null, null);
 
-    public static TenantScope ForTenant(Guid tenantId) => new(tenantId, null);
+    public IReadOnlyList<Guid> PartnershipIds { get; init; } = [];
+
+    public static TenantScope ForTenant(Guid tenantId, IReadOnlyList<Guid>? partnershipIds = null) =>
+        new(tenantId, null) { PartnershipIds = partnershipIds ?? [] };
 
     public static TenantScope ForCounty(Guid countyId) => new(null, countyId);
 }
@@ -31,6 +37,8 @@ public sealed class AsyncLocalCurrentTenant : ICurrentTenant
     public Guid? TenantId => Current.Value?.TenantId;
 
     public Guid? CountyId => Current.Value?.CountyId;
+
+    public IReadOnlyList<Guid> PartnershipIds => Current.Value?.PartnershipIds ?? [];
 
     public IDisposable Use(TenantScope scope)
     {

@@ -14,3 +14,12 @@ public interface ICountyFunded : ITenantOwned
 {
     Guid FunderCountyId { get; }
 }
+
+/// <summary>
+/// A row shared by the councils of a partnership (the joint roadmap). Visible to every council of the partnership;
+/// <see cref="Guid.Empty"/> means "not shared" on rows that are also <see cref="ITenantOwned"/>.
+/// </summary>
+public interface IPartnershipShared
+{
+    Guid PartnershipId { get; }
+}

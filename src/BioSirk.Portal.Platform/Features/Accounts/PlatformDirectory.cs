@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.SharedKernel.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Platform.Features.Accounts;
@@ -45,6 +46,37 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
         await db.Counties.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new CountyInfo(c.Id, c.Slug, c.Name, c.OrganisationNumber))
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<PartnershipInfo>> ListPartnershipsOfCouncilAsync(Guid councilId, CancellationToken cancellationToken = default)
+    {
+        var rows = await (
+                from mine in db.PartnershipMembers
+                where mine.TenantId == councilId
+                join p in db.Partnerships on mine.PartnershipId equals p.Id
+                join member in db.PartnershipMembers on p.Id equals member.PartnershipId
+                join t in db.Tenants on member.TenantId equals t.Id
+                select new { p.Id, p.Slug, p.Name, Council = new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId) })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => (r.Id, r.Slug, r.Name))
+            .OrderBy(g => g.Key.Name, StringComparer.Create(Norwegian.Culture, ignoreCase: true))
+            .Select(g => new PartnershipInfo(g.Key.Id, g.Key.Slug, g.Key.Name,
+                [.. g.Select(r => r.Council).OrderBy(c => c.Name, StringComparer.Create(Norwegian.Culture, ignoreCase: true))]))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<PersonInfo>> ListPeopleAsync(IEnumerable<Guid> councilIds, CancellationToken cancellationToken = default)
+    {
+        var ids = councilIds.Distinct().ToList();
+        return await (
+                from m in db.TenantMemberships.IgnoreQueryFilters()
+                join u in db.Users on m.UserId equals u.Id
+                where ids.Contains(m.TenantId) && m.IsActive
+                orderby u.FullName
+                select new PersonInfo(u.Id, u.FullName, u.Email ?? "", m.TenantId, (CouncilRoles)(int)m.Roles))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default)
     {

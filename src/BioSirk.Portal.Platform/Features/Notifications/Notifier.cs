@@ -32,6 +32,14 @@ internal sealed class Notifier(PlatformDbContext db, IEmailSender mail, TimeProv
         await SendAsync(recipients.Select(r => (r.Id, r.Email)), message, cancellationToken);
     }
 
+    public async Task NotifyPersonAsync(Guid userId, NoticeMessage message, CancellationToken cancellationToken = default)
+    {
+        var recipients = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new { u.Id, Email = u.Email ?? string.Empty })
+            .ToListAsync(cancellationToken);
+        await SendAsync(recipients.Select(r => (r.Id, r.Email)), message, cancellationToken);
+    }
+
     private async Task SendAsync(IEnumerable<(Guid Id, string Email)> recipients, NoticeMessage message, CancellationToken ct)
     {
         var list = recipients.ToList();
