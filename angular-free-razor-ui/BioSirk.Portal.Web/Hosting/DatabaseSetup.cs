@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.Strategy.Features;
 using Microsoft.Extensions.Options;
 
 namespace BioSirk.Portal.Web.Hosting;
@@ -37,6 +38,7 @@ public static class DatabaseSetup
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<StrategyDemoSeeder>().SeedAsync();
             PrintDemoLogins(app, seeded);
         }
     }

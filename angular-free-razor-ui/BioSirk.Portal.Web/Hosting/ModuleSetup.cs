@@ -1,6 +1,7 @@
 using BioSirk.Portal.Agreements;
 using BioSirk.Portal.Platform;
 using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.Strategy;
 
 namespace BioSirk.Portal.Web.Hosting;
 
@@ -12,6 +13,7 @@ public static class ModuleSetup
         var database = builder.Services.BuildDatabaseOptions();
         builder.Services.AddPlatform(builder.Configuration, database);
         builder.Services.AddAgreements(database);
+        builder.Services.AddStrategy(database);
         return builder;
     }
 

@@ -73,6 +73,11 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "0 6 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
+        recurring.AddOrUpdate<BioSirk.Portal.Strategy.Features.SendRoadmapReminders>(
+            BioSirk.Portal.Strategy.Features.SendRoadmapReminders.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "5 6 * * *",
+            new RecurringJobOptions { TimeZone = Oslo.TimeZone });
         return app;
     }
 }

@@ -9,10 +9,11 @@ namespace BioSirk.Portal.Web.TagHelpers;
 
 /// <summary>
 /// One labelled form field with its hint and its error message, the same everywhere:
-/// <c>&lt;form-field for="Input.Email" label="E-post" type="email" autocomplete="email" /&gt;</c>.
+/// <c>&lt;form-field for="Input.Email" label="E-post" type="email" autocomplete="email" /&gt;</c>; with type="select" the
+/// element's content is the options.
 /// What the user typed is shown again after an error; the error is tied to the input with aria-describedby.
 /// </summary>
-[HtmlTargetElement("form-field", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("form-field")]
 public sealed class FormFieldTagHelper : TagHelper
 {
     [HtmlAttributeName("for")]
@@ -36,8 +37,10 @@ public sealed class FormFieldTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    /// <summary>Type "select" renders a select whose options are the element's content.</summary>
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
+        var options = Type == "select" ? (await output.GetChildContentAsync()).GetContent() : "";
         var name = For.Name;
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
@@ -57,7 +60,7 @@ public sealed class FormFieldTagHelper : TagHelper
         }
 
         var attributes =
-            $" id=\"{id}\" name=\"{enc.Encode(name)}\" class=\"form-control{(hasError ? " is-invalid" : "")}\"" +
+            $" id=\"{id}\" name=\"{enc.Encode(name)}\" class=\"{(Type == "select" ? "form-select" : "form-control")}{(hasError ? " is-invalid" : "")}\"" +
             (Autocomplete is null ? "" : $" autocomplete=\"{enc.Encode(Autocomplete)}\"") +
             (Inputmode is null ? "" : $" inputmode=\"{enc.Encode(Inputmode)}\"") +
             (Required ? " required aria-required=\"true\"" : "") +
@@ -71,9 +74,12 @@ public sealed class FormFieldTagHelper : TagHelper
             html.Append($"<div class=\"form-text mt-0 mb-1\" id=\"{id}-hint\">{enc.Encode(Hint)}</div>");
         }
 
-        html.Append(Type == "textarea"
-            ? $"<textarea{attributes} rows=\"{Rows}\">{enc.Encode(value ?? "")}</textarea>"
-            : $"<input type=\"{enc.Encode(Type)}\"{attributes} value=\"{enc.Encode(value ?? "")}\">");
+        html.Append(Type switch
+        {
+            "textarea" => $"<textarea{attributes} rows=\"{Rows}\">{enc.Encode(value ?? "")}</textarea>",
+            "select" => $"<select{attributes}>{options}</select>",
+            _ => $"<input type=\"{enc.Encode(Type)}\"{attributes} value=\"{enc.Encode(value ?? "")}\">",
+        });
         if (hasError)
         {
             html.Append($"<div class=\"invalid-feedback\" id=\"{id}-error\">{enc.Encode(string.Join(" ", errors!.Select(e => e.ErrorMessage)))}</div>");

@@ -1,0 +1,78 @@
+using BioSirk.Portal.Strategy.Domain;
+using BioSirk.Portal.Strategy.Features;
+using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
+
+/// <summary>One action: its facts and links for everyone in the partnership; the progress report for its responsible person and owner.</summary>
+public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries queries, ReportProgress reportProgress) : RoadmapPageModel(portal, queries)
+{
+    public RoadmapAction Action { get; private set; } = null!;
+
+    [BindProperty]
+    public ProgressInput Progress { get; set; } = new();
+
+    public bool CanEdit => RoadmapRules.CanEdit(Action, Actor);
+
+    public bool CanReport => RoadmapRules.CanReportProgress(Action, Actor);
+
+    public async Task<IActionResult> OnGetAsync(Guid roadmapId, Guid actionId)
+    {
+        if (!await LoadActionAsync(roadmapId, actionId))
+        {
+            return NotFound();
+        }
+
+        Progress = new ProgressInput { Status = Action.Status, Judgement = Action.Judgement, Comment = Action.JudgementComment, ConcurrencyStamp = Action.ConcurrencyStamp };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostProgressAsync(Guid roadmapId, Guid actionId)
+    {
+        if (!await LoadActionAsync(roadmapId, actionId))
+        {
+            return NotFound();
+        }
+
+        if (!CanReport)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            ModelState.AddModelError("", RoadmapRules.NotYours(CouncilName(Action.OwnerCouncilId)));
+            return Page();
+        }
+
+        var result = await reportProgress.HandleAsync(roadmapId, actionId, Progress.Status, Progress.Judgement, Progress.Comment, Progress.ConcurrencyStamp, Actor);
+        if (result is { Succeeded: true })
+        {
+            TempData["Message"] = "Fremdriften er rapportert.";
+            return LocalRedirect($"{BasePath}/tiltak/{actionId}");
+        }
+
+        result?.Errors.AddTo(ModelState, nameof(Progress));
+        return Page();
+    }
+
+    private async Task<bool> LoadActionAsync(Guid roadmapId, Guid actionId)
+    {
+        if (!await LoadAsync(roadmapId) || Tree.Actions.FirstOrDefault(a => a.Id == actionId) is not { } action)
+        {
+            return false;
+        }
+
+        Action = action;
+        return true;
+    }
+
+    public sealed class ProgressInput
+    {
+        public ActionStatus? Status { get; set; }
+
+        public ProgressJudgement? Judgement { get; set; }
+
+        public string? Comment { get; set; }
+
+        public string? ConcurrencyStamp { get; set; }
+    }
+}

@@ -1,0 +1,49 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Strategy.Domain;
+using BioSirk.Portal.Strategy.Features;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
+
+/// <summary>The partnership's dashboard: actions by phase and status, what is at risk, and which councils still have to decide.</summary>
+public sealed class RoadmapDashboardModel(PortalContext portal, RoadmapQueries queries, TimeProvider clock) : RoadmapPageModel(portal, queries)
+{
+    public RoadmapVersion? LatestVersion { get; private set; }
+
+    public IReadOnlyList<CouncilInfo> CouncilsWithoutDecision { get; private set; } = [];
+
+    public IReadOnlyList<RoadmapAction> Troubled { get; private set; } = [];
+
+    public IReadOnlyList<RoadmapAction> AwaitingUpdate { get; private set; } = [];
+
+    public DateOnly? NextReportingDate { get; private set; }
+
+    public int Count(DevelopmentPhase phase, ActionStatus status) => Tree.Actions.Count(a => a.Phase == phase && a.Status == status);
+
+    public async Task<IActionResult> OnGetAsync(Guid roadmapId)
+    {
+        if (!await LoadAsync(roadmapId))
+        {
+            return NotFound();
+        }
+
+        LatestVersion = (await Queries.VersionsAsync(roadmapId)).FirstOrDefault();
+        if (LatestVersion is not null)
+        {
+            var decided = (await Queries.DecisionsAsync(roadmapId)).Where(d => d.VersionId == LatestVersion.Id).Select(d => d.CouncilId).ToHashSet();
+            CouncilsWithoutDecision = [.. Partnership.Councils.Where(c => !decided.Contains(c.Id))];
+        }
+
+        Troubled = [.. Tree.Actions.Where(a => a.IsActive && a.Judgement != ProgressJudgement.OnTrack).OrderByDescending(a => a.Judgement).ThenBy(a => a.End)];
+        var today = SharedKernel.Time.Oslo.Today(clock);
+        NextReportingDate = Roadmap.NextReportingDate(today);
+        if (NextReportingDate is { } next)
+        {
+            var windowStart = Roadmap.ReportingWindowStart(next);
+            AwaitingUpdate = [.. Tree.Actions.Where(a => a.AwaitsUpdate(windowStart)).OrderBy(a => a.ResponsibleName).ThenBy(a => a.Title)];
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,66 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Strategy.Domain;
+using BioSirk.Portal.Strategy.Features;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
+
+/// <summary>
+/// Base of every page of one roadmap: loads it through the tenant filter (a roadmap of another partnership is not
+/// found), and knows the partnership's councils and the person acting.
+/// </summary>
+public abstract class RoadmapPageModel(PortalContext portal, RoadmapQueries queries) : PageModel
+{
+    public RoadmapTree Tree { get; private set; } = null!;
+
+    public Strategy.Domain.Roadmap Roadmap => Tree.Roadmap;
+
+    public PartnershipInfo Partnership { get; private set; } = null!;
+
+    public string BasePath => $"{portal.Prefix}/veikart/{Roadmap.Id}";
+
+    public RoadmapActor Actor => new(
+        CurrentUser.IdOf(User)!.Value,
+        User.FindFirst(CurrentUser.FullNameClaim)?.Value ?? "",
+        portal.CouncilId,
+        portal.IsIn(CouncilRoles.Secretary));
+
+    public bool IsCoordinator => RoadmapRules.CanCoordinate(Roadmap, Actor);
+
+    protected PortalContext Portal => portal;
+
+    protected RoadmapQueries Queries => queries;
+
+    public string CouncilName(Guid councilId) => Partnership.CouncilName(councilId);
+
+    protected async Task<bool> LoadAsync(Guid roadmapId)
+    {
+        var tree = await queries.TreeAsync(roadmapId, HttpContext.RequestAborted);
+        var partnership = tree is null ? null : portal.Partnerships.FirstOrDefault(p => p.Id == tree.Roadmap.PartnershipId);
+        if (tree is null || partnership is null)
+        {
+            return false;
+        }
+
+        Tree = tree;
+        Partnership = partnership;
+        return true;
+    }
+
+    public static string JudgementBadge(ProgressJudgement? judgement) => judgement switch
+    {
+        ProgressJudgement.Late => "text-bg-danger",
+        ProgressJudgement.AtRisk => "text-bg-warning",
+        ProgressJudgement.OnTrack => "text-bg-success",
+        _ => "text-bg-light border",
+    };
+
+    public static string StatusBadge(ActionStatus status) => status switch
+    {
+        ActionStatus.InProgress => "text-bg-primary",
+        ActionStatus.Done => "text-bg-success",
+        ActionStatus.Cancelled => "text-bg-secondary",
+        _ => "text-bg-light border",
+    };
+}

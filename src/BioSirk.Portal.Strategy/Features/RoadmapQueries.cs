@@ -1,0 +1,85 @@
+using BioSirk.Portal.Strategy.Data;
+using BioSirk.Portal.Strategy.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Strategy.Features;
+
+/// <summary>A roadmap with its structure and every action, as the pages show it.</summary>
+public sealed record RoadmapTree(Roadmap Roadmap, IReadOnlyList<RoadmapAction> Actions)
+{
+    public IEnumerable<RoadmapAction> ActionsOf(Goal goal) => Actions.Where(a => a.GoalId == goal.Id).OrderBy(a => a.Start).ThenBy(a => a.Title);
+
+    public IEnumerable<RoadmapAction> ActionsOf(FocusArea area)
+    {
+        var goals = area.Goals.Select(g => g.Id).ToHashSet();
+        return Actions.Where(a => goals.Contains(a.GoalId));
+    }
+
+    public Goal? GoalOf(RoadmapAction action) => Roadmap.Goals.FirstOrDefault(g => g.Id == action.GoalId);
+
+    public FocusArea? FocusAreaOf(RoadmapAction action) =>
+        Roadmap.FocusAreas.FirstOrDefault(f => f.Goals.Any(g => g.Id == action.GoalId));
+
+    /// <summary>"2.1" for the first goal of the second focus area.</summary>
+    public string NumberOf(Goal goal) =>
+        $"{Roadmap.FocusAreas.First(f => f.Id == goal.FocusAreaId).Number}.{goal.Number}";
+}
+
+public sealed record ActionFilter(Guid? CouncilId, DevelopmentPhase? Phase, ActionStatus? Status, Guid? FocusAreaId)
+{
+    public static ActionFilter None { get; } = new(null, null, null, null);
+
+    public IEnumerable<RoadmapAction> Apply(RoadmapTree tree) => tree.Actions
+        .Where(a => CouncilId is null || a.OwnerCouncilId == CouncilId || a.CollaboratingCouncilIds.Contains(CouncilId.Value))
+        .Where(a => Phase is null || a.Phase == Phase)
+        .Where(a => Status is null || a.Status == Status)
+        .Where(a => FocusAreaId is null || tree.FocusAreaOf(a)?.Id == FocusAreaId);
+}
+
+/// <summary>An action that waits for its responsible person's progress report before a reporting date.</summary>
+public sealed record AwaitedUpdate(Guid RoadmapId, string RoadmapTitle, RoadmapAction Action, DateOnly ReportingDate);
+
+public sealed class RoadmapQueries(StrategyDbContext db)
+{
+    public async Task<IReadOnlyList<Roadmap>> ListAsync(CancellationToken ct = default) =>
+        await db.Roadmaps.AsNoTracking().OrderBy(r => r.Title).ToListAsync(ct);
+
+    public async Task<RoadmapTree?> TreeAsync(Guid roadmapId, CancellationToken ct = default)
+    {
+        var roadmap = await db.Roadmaps.AsNoTracking().AsSplitQuery()
+            .Include(r => r.FocusAreas.OrderBy(f => f.Number)).ThenInclude(f => f.Goals.OrderBy(g => g.Number))
+            .FirstOrDefaultAsync(r => r.Id == roadmapId, ct);
+        if (roadmap is null)
+        {
+            return null;
+        }
+
+        var actions = await db.Actions.AsNoTracking().Where(a => a.RoadmapId == roadmapId).ToListAsync(ct);
+        return new RoadmapTree(roadmap, actions);
+    }
+
+    public Task<RoadmapAction?> ActionAsync(Guid roadmapId, Guid actionId, CancellationToken ct = default) =>
+        db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.RoadmapId == roadmapId && a.Id == actionId, ct);
+
+    /// <summary>The actions a person is responsible for that wait for her report before the next reporting date.</summary>
+    public async Task<IReadOnlyList<AwaitedUpdate>> AwaitingUpdateAsync(Guid userId, DateOnly today, CancellationToken ct = default)
+    {
+        var actions = await db.Actions.AsNoTracking().Where(a => a.ResponsibleUserId == userId).ToListAsync(ct);
+        var roadmapIds = actions.Select(a => a.RoadmapId).Distinct().ToList();
+        var roadmaps = await db.Roadmaps.AsNoTracking().Where(r => roadmapIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return [.. actions
+            .Select(a => (Action: a, Roadmap: roadmaps[a.RoadmapId], Date: roadmaps[a.RoadmapId].NextReportingDate(today)))
+            .Where(x => x.Date is not null && x.Action.AwaitsUpdate(x.Roadmap.ReportingWindowStart(x.Date.Value)))
+            .OrderBy(x => x.Date).ThenBy(x => x.Action.Title)
+            .Select(x => new AwaitedUpdate(x.Roadmap.Id, x.Roadmap.Title, x.Action, x.Date!.Value))];
+    }
+
+    public async Task<IReadOnlyList<RoadmapVersion>> VersionsAsync(Guid roadmapId, CancellationToken ct = default) =>
+        await db.Versions.AsNoTracking().Where(v => v.RoadmapId == roadmapId).OrderByDescending(v => v.Number).ToListAsync(ct);
+
+    public Task<RoadmapVersion?> VersionAsync(Guid roadmapId, Guid versionId, CancellationToken ct = default) =>
+        db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.RoadmapId == roadmapId && v.Id == versionId, ct);
+
+    public async Task<IReadOnlyList<AdoptionDecision>> DecisionsAsync(Guid roadmapId, CancellationToken ct = default) =>
+        await db.Decisions.AsNoTracking().Where(d => d.RoadmapId == roadmapId).ToListAsync(ct);
+}

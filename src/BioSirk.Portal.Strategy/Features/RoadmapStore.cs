@@ -1,0 +1,40 @@
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Strategy.Data;
+using BioSirk.Portal.Strategy.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Strategy.Features;
+
+/// <summary>Loads roadmaps and actions for change, through the tenant filter, and saves with the concurrency check.</summary>
+public sealed class RoadmapStore(StrategyDbContext db)
+{
+    public const string ConflictMessage =
+        "Noen andre har endret dette mens du arbeidet. Det du skrev står fortsatt i skjemaet: last inn siden på nytt for å se endringen, og lagre igjen.";
+
+    public StrategyDbContext Db => db;
+
+    public Task<Roadmap?> RoadmapAsync(Guid roadmapId, CancellationToken ct = default) =>
+        db.Roadmaps.Include(r => r.FocusAreas).ThenInclude(f => f.Goals).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == roadmapId, ct);
+
+    public Task<RoadmapAction?> ActionAsync(Guid roadmapId, Guid actionId, CancellationToken ct = default) =>
+        db.Actions.FirstOrDefaultAsync(a => a.RoadmapId == roadmapId && a.Id == actionId, ct);
+
+    /// <summary>Saves; a concurrent change by someone else becomes a message instead of an overwrite.</summary>
+    public async Task<Result> SaveAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Fail("", ConflictMessage);
+        }
+    }
+
+    /// <summary>Makes the save fail if the row changed since the form was loaded.</summary>
+    public void ExpectStamp<T>(T entity, string? stamp)
+        where T : class, SharedKernel.Data.IConcurrencyAware =>
+        db.Entry(entity).Property(e => e.ConcurrencyStamp).OriginalValue = stamp ?? "";
+}

@@ -1,0 +1,145 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Strategy.Domain;
+
+namespace BioSirk.Portal.Strategy.Features;
+
+public sealed record RoadmapDraft(string? Title, string? Description, DateOnly? PeriodStart, DateOnly? PeriodEnd, string? ReportingDates);
+
+/// <summary>
+/// Starts a partnership's roadmap (the starting council coordinates) and shapes it: period, reporting dates, focus
+/// areas and goals. Only the coordinating council's secretaries shape it.
+/// </summary>
+public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory directory)
+{
+    public async Task<Result<Guid>> CreateAsync(Guid partnershipId, RoadmapDraft draft, RoadmapActor actor, CancellationToken ct = default)
+    {
+        var partnerships = await directory.ListPartnershipsOfCouncilAsync(actor.CouncilId, ct);
+        if (!RoadmapRules.CanContribute(actor) || partnerships.All(p => p.Id != partnershipId))
+        {
+            return Result<Guid>.Fail("", "Bare sekretariatet i et råd i partnerskapet kan starte et veikart.");
+        }
+
+        var (errors, dates) = Check(draft);
+        if (errors.Any)
+        {
+            return Result<Guid>.Fail(errors.All);
+        }
+
+        var roadmap = new Roadmap(partnershipId, actor.CouncilId, draft.Title!.Trim(), Clean(draft.Description), draft.PeriodStart!.Value, draft.PeriodEnd!.Value)
+        {
+            ReportingDates = dates,
+        };
+        store.Db.Roadmaps.Add(roadmap);
+        await store.Db.SaveChangesAsync(ct);
+        return Result<Guid>.Ok(roadmap.Id);
+    }
+
+    public async Task<Result?> UpdateAsync(Guid roadmapId, RoadmapDraft draft, string? stamp, RoadmapActor actor, CancellationToken ct = default)
+    {
+        if (await store.RoadmapAsync(roadmapId, ct) is not { } roadmap)
+        {
+            return null;
+        }
+
+        if (!RoadmapRules.CanCoordinate(roadmap, actor))
+        {
+            return Result.Fail("", NotCoordinator);
+        }
+
+        var (errors, dates) = Check(draft);
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        store.ExpectStamp(roadmap, stamp);
+        roadmap.Title = draft.Title!.Trim();
+        roadmap.Description = Clean(draft.Description);
+        roadmap.PeriodStart = draft.PeriodStart!.Value;
+        roadmap.PeriodEnd = draft.PeriodEnd!.Value;
+        roadmap.ReportingDates = dates;
+        return await store.SaveAsync(ct);
+    }
+
+    public async Task<Result?> AddFocusAreaAsync(Guid roadmapId, string? title, string? description, RoadmapActor actor, CancellationToken ct = default)
+    {
+        if (await store.RoadmapAsync(roadmapId, ct) is not { } roadmap)
+        {
+            return null;
+        }
+
+        if (!RoadmapRules.CanCoordinate(roadmap, actor))
+        {
+            return Result.Fail("", NotCoordinator);
+        }
+
+        if (TitleError(title) is { } error)
+        {
+            return Result.Fail("AreaTitle", error);
+        }
+
+        store.Db.FocusAreas.Add(roadmap.AddFocusArea(title!.Trim(), Clean(description)));
+        return await store.SaveAsync(ct);
+    }
+
+    public async Task<Result?> AddGoalAsync(Guid roadmapId, Guid? focusAreaId, string? title, string? description, RoadmapActor actor,
+        CancellationToken ct = default)
+    {
+        if (await store.RoadmapAsync(roadmapId, ct) is not { } roadmap)
+        {
+            return null;
+        }
+
+        if (!RoadmapRules.CanCoordinate(roadmap, actor))
+        {
+            return Result.Fail("", NotCoordinator);
+        }
+
+        var area = roadmap.FocusAreas.FirstOrDefault(f => f.Id == focusAreaId);
+        var errors = new Errors()
+            .When(area is null, "FocusAreaId", "Velg satsingsområdet målet hører til.")
+            .When(TitleError(title) is not null, "GoalTitle", TitleError(title) ?? "");
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        store.Db.Goals.Add(area!.AddGoal(title!.Trim(), Clean(description)));
+        return await store.SaveAsync(ct);
+    }
+
+    private const string NotCoordinator = "Bare sekretariatet i rådet som koordinerer veikartet, kan endre satsingsområder, mål og rapporteringsdatoer.";
+
+    private static string? TitleError(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? "Skriv et navn." : title.Trim().Length > 300 ? "Navnet kan være høyst 300 tegn." : null;
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static (Errors Errors, List<DateOnly> Dates) Check(RoadmapDraft draft)
+    {
+        var errors = new Errors()
+            .When(TitleError(draft.Title) is not null, "Title", TitleError(draft.Title) ?? "")
+            .When(draft.PeriodStart is null, "PeriodStart", "Skriv når veikartet starter.")
+            .When(draft.PeriodEnd is null, "PeriodEnd", "Skriv når veikartet slutter.")
+            .When(draft.PeriodStart is { } s && draft.PeriodEnd is { } e && e <= s, "PeriodEnd", "Slutten må være etter starten.");
+        var dates = new List<DateOnly>();
+        foreach (var part in (draft.ReportingDates ?? "").Split([',', ';', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!DateOnly.TryParseExact(part, ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"], out var date))
+            {
+                errors.Add("ReportingDates", $"«{part}» er ikke en dato. Skriv datoene som dd.mm.åååå, skilt med komma.");
+                continue;
+            }
+
+            if (draft.PeriodStart is { } start && draft.PeriodEnd is { } end && (date < start || date > end))
+            {
+                errors.Add("ReportingDates", $"{date:dd.MM.yyyy} er utenfor veikartets periode.");
+            }
+
+            dates.Add(date);
+        }
+
+        return (errors, [.. dates.Distinct().Order()]);
+    }
+}
