@@ -52,6 +52,7 @@ public class StrategyDbContext(DbContextOptions options, ICurrentTenant currentT
             b.Property(r => r.Title).HasMaxLength(300);
             b.HasMany(r => r.FocusAreas).WithOne().HasForeignKey(f => f.RoadmapId).OnDelete(DeleteBehavior.Cascade);
             b.Navigation(r => r.FocusAreas).UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.Ignore(r => r.Goals);
         });
         modelBuilder.Entity<FocusArea>(b =>
         {

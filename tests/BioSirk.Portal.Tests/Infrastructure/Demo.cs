@@ -11,5 +11,6 @@ public static class Demo
     public const string InnlandetOfficer = "radgiver.innlandet@demo.biosirk.no";
     public const string HadelandSecretary = "sekretar.hadeland@demo.biosirk.no";
     public const string RingerikeSecretary = "sekretar.ringerike@demo.biosirk.no";
+    public const string GjovikSecretary = "sekretar.gjovik@demo.biosirk.no";
     public const string TwoCouncilMember = "medlem.biosirk@demo.biosirk.no";
 }

@@ -5,6 +5,7 @@ using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using BioSirk.Portal.Tests.Agreements;
+using BioSirk.Portal.Tests.Strategy;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Razor.Hosting;
@@ -181,6 +182,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             new InviteMemberCommand(hallingdal.Id, "offer@hallingdal.no", "Offer", TenantRoles.Member, admin.Id, "http://localhost"));
         var membership = await db.TenantMemberships.FirstAsync();
         var agreement = await VictimAgreement.CreateAsync(sp, hallingdal.Id);
+        var roadmap = await VictimRoadmap.CreateAsync(sp, hallingdal.Id);
         return new Dictionary<string, string>
         {
             ["memberId"] = membership.Id.ToString(),
@@ -190,6 +192,12 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["requestId"] = agreement.RequestId.ToString(),
             ["costId"] = agreement.CostId.ToString(),
             ["fileId"] = agreement.AttachmentId.ToString(),
+            ["roadmapId"] = roadmap.RoadmapId.ToString(),
+            ["goalId"] = roadmap.GoalId.ToString(),
+            ["actionId"] = roadmap.ActionId.ToString(),
+            ["versionId"] = roadmap.VersionId.ToString(),
+            ["fromVersionId"] = roadmap.VersionId.ToString(),
+            ["toVersionId"] = roadmap.VersionId.ToString(),
         };
     });
 }

@@ -187,8 +187,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Postgres
 
                     b.HasIndex("FocusAreaId");
 
-                    b.HasIndex("RoadmapId");
-
                     b.ToTable("goals", "strategy");
                 });
 
@@ -397,12 +395,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Postgres
                         .HasForeignKey("FocusAreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("BioSirk.Portal.Strategy.Domain.Roadmap", null)
-                        .WithMany("Goals")
-                        .HasForeignKey("RoadmapId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("BioSirk.Portal.Strategy.Domain.RoadmapAction", b =>
@@ -450,8 +442,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Postgres
             modelBuilder.Entity("BioSirk.Portal.Strategy.Domain.Roadmap", b =>
                 {
                     b.Navigation("FocusAreas");
-
-                    b.Navigation("Goals");
                 });
 #pragma warning restore 612, 618
         }

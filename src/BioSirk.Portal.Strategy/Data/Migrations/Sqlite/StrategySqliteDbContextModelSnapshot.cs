@@ -178,8 +178,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Sqlite
 
                     b.HasIndex("FocusAreaId");
 
-                    b.HasIndex("RoadmapId");
-
                     b.ToTable("goals", (string)null);
                 });
 
@@ -388,12 +386,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Sqlite
                         .HasForeignKey("FocusAreaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("BioSirk.Portal.Strategy.Domain.Roadmap", null)
-                        .WithMany("Goals")
-                        .HasForeignKey("RoadmapId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("BioSirk.Portal.Strategy.Domain.RoadmapAction", b =>
@@ -439,8 +431,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Strategy.Domain.Roadmap", b =>
                 {
                     b.Navigation("FocusAreas");
-
-                    b.Navigation("Goals");
                 });
 #pragma warning restore 612, 618
         }

@@ -196,13 +196,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Postgres
                         principalTable: "focus_areas",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_goals_roadmaps_RoadmapId",
-                        column: x => x.RoadmapId,
-                        principalSchema: "strategy",
-                        principalTable: "roadmaps",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -241,12 +234,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Postgres
                 schema: "strategy",
                 table: "goals",
                 column: "FocusAreaId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_goals_RoadmapId",
-                schema: "strategy",
-                table: "goals",
-                column: "RoadmapId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_roadmap_versions_RoadmapId_Number",

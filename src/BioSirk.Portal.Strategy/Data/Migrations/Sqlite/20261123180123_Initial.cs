@@ -180,12 +180,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Sqlite
                         principalTable: "focus_areas",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_goals_roadmaps_RoadmapId",
-                        column: x => x.RoadmapId,
-                        principalTable: "roadmaps",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -218,11 +212,6 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Sqlite
                 name: "IX_goals_FocusAreaId",
                 table: "goals",
                 column: "FocusAreaId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_goals_RoadmapId",
-                table: "goals",
-                column: "RoadmapId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_roadmap_versions_RoadmapId_Number",

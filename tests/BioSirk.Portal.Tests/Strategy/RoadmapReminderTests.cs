@@ -1,0 +1,60 @@
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Strategy.Features;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static BioSirk.Portal.Tests.Strategy.RoadmapSteps;
+
+namespace BioSirk.Portal.Tests.Strategy;
+
+public sealed class RoadmapReminderTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task AWeekBeforeAReportingDate_EachResponsiblePersonIsRemindedOnce_EvenWhenTheJobRunsAgain()
+    {
+        await SeedDemoRoadmapAsync(Portal); // next reporting date 01.12.2026
+        Portal.Clock.Set(new DateTimeOffset(2026, 11, 20, 5, 0, 0, TimeSpan.Zero));
+        Assert.Equal(0, await RunAsync()); // 11 days before: too early
+
+        Portal.Clock.Set(new DateTimeOffset(2026, 11, 24, 5, 0, 0, TimeSpan.Zero));
+        var first = await RunAsync();
+        var again = await RunAsync();
+
+        Assert.Equal(0, again);
+        var notices = await Portal.WithScopeAsync(async sp => await (
+                from n in sp.GetRequiredService<PlatformDbContext>().Notifications
+                join u in sp.GetRequiredService<PlatformDbContext>().Users on n.UserId equals u.Id
+                where n.Subject == "Rapporter fremdrift innen 01.12.2026"
+                select u.Email)
+            .ToListAsync());
+        Assert.Equal(first, notices.Count);
+        // Seeded with the test clock in March, every seeded report is older than the window (since 01.06.2026), so all
+        // nine actions wait: three each for Ringerike's and Hadeland's secretaries, two for Gjøvik's, one for Per.
+        Assert.Equal(9, notices.Count);
+        Assert.Equal(3, notices.Count(e => e == Demo.RingerikeSecretary));
+        Assert.Equal(1, notices.Count(e => e == Demo.TwoCouncilMember));
+    }
+
+    [Fact]
+    public async Task MyUpdates_ListsWhatWaitsForMe_AndAReportRemovesIt()
+    {
+        await SeedDemoRoadmapAsync(Portal);
+        Portal.Clock.Set(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        using var per = await Portal.SignedInAsync(Demo.TwoCouncilMember);
+
+        var page = await per.GetPageAsync("/rad/gjovik/mine-oppdateringer");
+        var items = page.QuerySelectorAll("section[aria-labelledby=my-actions] li").ToList();
+        var item = Assert.Single(items);
+        Assert.Contains("Forsøk med biokull i landbruket", item.TextContent);
+        Assert.Contains("rapporter innen 01.12.2026", item.TextContent);
+
+        var actionPath = item.QuerySelector("a")!.GetAttribute("href")!;
+        await Agreements.AgreementSteps.ExpectRedirectAsync(await per.SubmitAsync(actionPath, "form[action*=Progress]", new()
+        {
+            ["Progress.Status"] = "NotStarted", ["Progress.Judgement"] = "OnTrack",
+        }));
+        Assert.Empty((await per.GetPageAsync("/rad/gjovik/mine-oppdateringer")).QuerySelectorAll("section[aria-labelledby=my-actions] li"));
+    }
+
+    private Task<int> RunAsync() => Portal.WithScopeAsync(sp => sp.GetRequiredService<SendRoadmapReminders>().RunAsync());
+}

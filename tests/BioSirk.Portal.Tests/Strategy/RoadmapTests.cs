@@ -1,0 +1,284 @@
+using System.Net;
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Strategy.Data;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Strategy.RoadmapSteps;
+
+namespace BioSirk.Portal.Tests.Strategy;
+
+public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task AdoptionWorkflow_ThreeCouncilsDecide_AndTheRoadmapShowsEachDecision()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        using var anders = await Portal.SignedInAsync(Demo.GjovikSecretary);
+        var ringerikePath = await StartRoadmapAsync(jon);
+        await AddActionAsync(jon, ringerikePath, "Befaring på Follum");
+        var hadelandPath = ringerikePath.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal);
+        await AddActionAsync(marte, hadelandPath, "Kompetanseprogram bioenergi");
+
+        await ExpectRedirectAsync(await jon.SubmitAsync(ringerikePath + "/versjoner", "form[action*=Freeze]", new()
+        {
+            ["Freeze.Label"] = "Forslag til fellesmøtet",
+            ["Freeze.DecisionWanted"] = "2026-05-31",
+        }));
+        await ExpectRedirectAsync(await jon.SubmitAsync(ringerikePath + "/versjoner", "form[action*=Decision]", new()
+        {
+            ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 12/26",
+        }));
+        await ExpectRedirectAsync(await marte.SubmitAsync(hadelandPath + "/versjoner", "form[action*=Decision]", new()
+        {
+            ["Decision.Outcome"] = "AdoptedWithChanges", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 9/26",
+            ["Decision.Changes"] = "Biogass tas inn under bioenergi.",
+        }));
+        var gjovikPath = ringerikePath.Replace("/rad/ringerike/", "/rad/gjovik/", StringComparison.Ordinal);
+        await ExpectRedirectAsync(await anders.SubmitAsync(gjovikPath + "/versjoner", "form[action*=Decision]", new()
+        {
+            ["Decision.Outcome"] = "NotAdopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "PS 4/26",
+        }));
+
+        var page = await anders.GetPageAsync(gjovikPath);
+        var rows = page.QuerySelectorAll("#adoption ~ table tbody tr, section[aria-labelledby=adoption] tbody tr")
+            .Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).Distinct().ToList();
+        Assert.Contains("Gjøvikregionen | Ikke vedtatt | 02.03.2026 | PS 4/26", rows);
+        Assert.Contains("Hadeland | Vedtatt med endringer Biogass tas inn under bioenergi. | 02.03.2026 | SAK 9/26", rows);
+        Assert.Contains("Ringeriksregionen | Vedtatt | 02.03.2026 | SAK 12/26", rows);
+        var notices = await Portal.WithScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().Notifications.CountAsync(n => n.Subject.StartsWith("Veikartet er lagt fram")));
+        Assert.Equal(3, notices);
+    }
+
+    [Fact]
+    public async Task FrozenVersion_NeverChanges_AndTheChangesPageShowsWhatChangedSince()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var actionPath = await AddActionAsync(jon, basePath, "Befaring på Follum");
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Versjon til vedtak" }));
+
+        var form = await jon.FormValuesAsync(actionPath + "/rediger", "main form");
+        form["Input.Title"] = "Befaring og råstofftester på Follum";
+        form["Input.Phase"] = "SelectionAndMobilisation";
+        await ExpectRedirectAsync(await jon.PostFormAsync(actionPath + "/rediger", form));
+
+        var versions = await jon.GetPageAsync(basePath + "/versjoner");
+        var versionLink = versions.QuerySelectorAll("a").First(a => a.TextContent == "Les versjonen").GetAttribute("href")!;
+        var version = await jon.GetPageAsync(versionLink);
+        Assert.Contains("Befaring på Follum", version.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("råstofftester", version.QuerySelector("main")!.TextContent);
+
+        var sinceLink = versions.QuerySelectorAll("a").First(a => a.TextContent == "Endringer siden denne versjonen").GetAttribute("href")!;
+        var changes = await jon.GetPageAsync(sinceLink);
+        var change = changes.QuerySelector("li.change[data-kind=Changed]")!;
+        Assert.Contains("Tiltak:", change.TextContent);
+        var fields = change.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Contains("Navn | Befaring på Follum | Befaring og råstofftester på Follum", fields);
+        Assert.Contains("Fase | 1 Kartlegging | 2 Utvelgelse og mobilisering", fields);
+
+        var refused = await Portal.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<StrategyDbContext>();
+            var stored = await db.Versions.IgnoreQueryFilters().SingleAsync();
+            db.Entry(stored).Property(v => v.Label).CurrentValue = "Endret i ettertid";
+            return await Record.ExceptionAsync(() => db.SaveChangesAsync());
+        });
+        Assert.IsType<InvalidOperationException>(refused);
+    }
+
+    [Fact]
+    public async Task AnotherCouncilsAction_CanBeReadButNotEdited_AndTheAnswerSaysWhose()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var actionPath = await AddActionAsync(jon, basePath, "Befaring på Follum");
+        var asHadeland = actionPath.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal);
+
+        var read = await marte.GetPageAsync(asHadeland);
+        Assert.Equal("Befaring på Follum", read.QuerySelector("h1")!.TextContent);
+        Assert.Contains("eies av Ringeriksregionen", read.QuerySelector("[data-testid=not-yours]")!.TextContent);
+        Assert.Null(read.QuerySelector("form[action*=Progress]"));
+
+        var edit = await marte.GetAsync(asHadeland + "/rediger");
+        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
+        var editPage = await PortalClient.ReadAsync(edit);
+        Assert.Contains("Bare sekretariatet der kan endre det", editPage.QuerySelector("[data-testid=not-yours]")!.TextContent);
+        Assert.Null(editPage.QuerySelector("main form"));
+
+        var post = await marte.PostWithTokenAsync(asHadeland + "/rediger", new() { ["Input.Title"] = "Kapret" });
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        var progress = await marte.PostWithTokenAsync(asHadeland + "?handler=Progress", new() { ["Progress.Status"] = "Done", ["Progress.Judgement"] = "OnTrack" });
+        Assert.Equal(HttpStatusCode.Forbidden, progress.StatusCode);
+        Assert.Equal("Befaring på Follum", (await jon.GetPageAsync(actionPath)).QuerySelector("h1")!.TextContent);
+        Assert.Contains("Ikke startet", (await jon.GetPageAsync(actionPath)).QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheResponsiblePerson_ReportsProgress_AndARiskNeedsAComment()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var people = await jon.GetPageAsync(basePath + "/tiltak/ny");
+        var per = people.QuerySelectorAll("#Input_ResponsibleUserId option").First(o => o.TextContent == "Per Solberg").GetAttribute("value")!;
+        var actionPath = await AddActionAsync(jon, basePath, "Forsøk med biokull", f => f["Input.ResponsibleUserId"] = per);
+
+        using var perClient = await Portal.SignedInAsync(Demo.TwoCouncilMember);
+        var asHadeland = actionPath.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal);
+        var refused = await perClient.SubmitAsync(asHadeland, "form[action*=Progress]", new()
+        {
+            ["Progress.Status"] = "InProgress", ["Progress.Judgement"] = "AtRisk", ["Progress.Comment"] = "",
+        });
+        var page = await PortalClient.ReadAsync(refused);
+        Assert.Equal("Skriv en kommentar: hva er risikoen eller forsinkelsen, og hva gjøres med den?", page.FieldError("Progress.Comment"));
+
+        await ExpectRedirectAsync(await perClient.SubmitAsync(asHadeland, "form[action*=Progress]", new()
+        {
+            ["Progress.Status"] = "InProgress", ["Progress.Judgement"] = "AtRisk", ["Progress.Comment"] = "Råstoffet er forsinket.",
+        }));
+        var tree = await jon.GetPageAsync(basePath);
+        var area = tree.QuerySelector(".roadmap-tree > li")!;
+        Assert.Contains("1 pågår", area.QuerySelector(".rollup")!.TextContent);
+        Assert.Contains("Verst: risiko for forsinkelse", area.QuerySelector(".rollup")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TwoSessionsEditingTheSameAction_TheSecondGetsAConflictAndKeepsHerText()
+    {
+        using var first = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var second = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(first);
+        var actionPath = await AddActionAsync(first, basePath, "Befaring på Follum");
+        var a = await first.FormValuesAsync(actionPath + "/rediger", "main form");
+        var b = await second.FormValuesAsync(actionPath + "/rediger", "main form");
+
+        a["Input.Title"] = "Første endring";
+        await ExpectRedirectAsync(await first.PostFormAsync(actionPath + "/rediger", a));
+        b["Input.Title"] = "Andre endring";
+        var conflict = await PortalClient.ReadAsync(await second.PostFormAsync(actionPath + "/rediger", b));
+
+        Assert.Contains("Noen andre har endret dette mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("Andre endring", conflict.FieldValue("Input.Title"));
+        Assert.Equal("Første endring", (await first.GetPageAsync(actionPath)).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task BadInput_InTheActionDecisionAndStructureForms_IsExplainedBesideTheFieldAndKept()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var form = await jon.FormValuesAsync(basePath + "/tiltak/ny", "main form");
+        form["Input.Title"] = "Mitt tiltak";
+        form["Input.Start"] = "2026-09-01";
+        form["Input.End"] = "2026-08-01";
+        form["Input.Phase"] = "";
+        var action = await PortalClient.ReadAsync(await jon.PostFormAsync(basePath + "/tiltak/ny", form));
+        Assert.Equal("Velg målet tiltaket hører til.", action.FieldError("Input.GoalId"));
+        Assert.Equal("Sluttdatoen må være samme dag som eller etter startdatoen.", action.FieldError("Input.End"));
+        Assert.Equal("Velg utviklingsfase (1–4).", action.FieldError("Input.Phase"));
+        Assert.Equal("Mitt tiltak", action.FieldValue("Input.Title"));
+        Assert.Equal("2026-09-01", action.FieldValue("Input.Start"));
+
+        await AddActionAsync(jon, basePath, "Befaring på Follum");
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "V1" }));
+        var decision = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Decision]", new()
+        {
+            ["Decision.Outcome"] = "AdoptedWithChanges", ["Decision.DecidedOn"] = "2026-04-01", ["Decision.CaseReference"] = "SAK 3/26",
+        }));
+        Assert.Equal("Vedtaksdatoen kan ikke være fram i tid.", decision.FieldError("Decision.DecidedOn"));
+        Assert.Equal("Skriv hvilke endringer rådet vedtok.", decision.FieldError("Decision.Changes"));
+        Assert.Equal("SAK 3/26", decision.FieldValue("Decision.CaseReference"));
+
+        var structure = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Settings]", new()
+        {
+            ["Settings.Title"] = "Felles veikart", ["Settings.PeriodStart"] = "2026-01-01", ["Settings.PeriodEnd"] = "2028-12-31",
+            ["Settings.ReportingDates"] = "01.06.2026, 31.02.2027",
+        }));
+        Assert.Equal("«31.02.2027» er ikke en dato. Skriv datoene som dd.mm.åååå, skilt med komma.", structure.FieldError("Settings.ReportingDates"));
+        Assert.Equal("01.06.2026, 31.02.2027", (structure.GetElementById("Settings_ReportingDates") as AngleSharp.Html.Dom.IHtmlTextAreaElement)!.Value);
+    }
+
+    [Fact]
+    public async Task ListFilters_ByCouncilPhaseStatusAndFocusArea()
+    {
+        await SeedDemoRoadmapAsync(Portal);
+        var councils = await CouncilIdsAsync(Portal);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var roadmap = (await marte.GetAsync("/rad/hadeland/veikart")).Headers.Location!.OriginalString;
+
+        async Task<List<string>> TitlesAsync(string query) =>
+            (await marte.GetPageAsync(roadmap + "/tiltak" + query)).QuerySelectorAll("tbody th a").Select(a => a.TextContent).Order().ToList();
+
+        Assert.Equal(9, (await TitlesAsync("")).Count);
+        // Gjøvikregionen owns three actions and collaborates on four.
+        Assert.Equal(7, (await TitlesAsync($"?rad={councils["gjovik"]}&fase=&status=")).Count);
+        Assert.Equal(["Befaring og samarbeid med biokullfabrikken på Follum", "Kartlegging av sidestrømmer i Gjøvikregionen"],
+            await TitlesAsync($"?rad={councils["gjovik"]}&fase=Mapping"));
+        Assert.Equal(["Forsøk med biokull i landbruket"], await TitlesAsync($"?rad={councils["gjovik"]}&fase=Implementation"));
+        Assert.Equal(["Befaring og samarbeid med biokullfabrikken på Follum", "Kartlegging av sidestrømmer i Gjøvikregionen", "Kompetanseprogram bioenergi med BIOREG Hadeland"],
+            await TitlesAsync("?status=InProgress"));
+        var page = await marte.GetPageAsync(roadmap + "/tiltak");
+        var textiles = page.QuerySelectorAll("#omrade option").First(o => o.TextContent.Contains("Tekstiler")).GetAttribute("value");
+        Assert.Equal(["Re:Tekstil – innsamling og sortering i Krødsherad"], await TitlesAsync($"?omrade={textiles}"));
+    }
+
+    [Fact]
+    public async Task TimelineAndTree_ShowEveryAction_WithATableAlternative()
+    {
+        await SeedDemoRoadmapAsync(Portal);
+        using var anders = await Portal.SignedInAsync(Demo.GjovikSecretary);
+        var roadmap = (await anders.GetAsync("/rad/gjovik/veikart")).Headers.Location!.OriginalString;
+        var timeline = await anders.GetPageAsync(roadmap + "/tidslinje");
+        var svg = timeline.QuerySelector("svg.timeline")!;
+        Assert.Equal("img", svg.GetAttribute("role"));
+        Assert.Equal(9, svg.QuerySelectorAll("rect title").Length);
+        Assert.Equal(9, timeline.QuerySelectorAll("#timeline-table ~ div tbody tr").Length);
+
+        var tree = await anders.GetPageAsync(roadmap);
+        var symbiosis = tree.QuerySelectorAll(".roadmap-tree > li").First(li => li.QuerySelector("h3")!.TextContent.Contains("Industriell symbiose"));
+        Assert.Contains("2 ikke startet", symbiosis.QuerySelector(".rollup")!.TextContent);
+        Assert.Contains("1 pågår", symbiosis.QuerySelector(".rollup")!.TextContent);
+        Assert.Contains("Verst: risiko for forsinkelse", symbiosis.QuerySelector(".rollup")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ACouncilOutsideThePartnership_GetsNotFound_ForTheRoadmapAndItsActions()
+    {
+        await SeedDemoRoadmapAsync(Portal);
+        using var anders = await Portal.SignedInAsync(Demo.GjovikSecretary);
+        var roadmap = (await anders.GetAsync("/rad/gjovik/veikart")).Headers.Location!.OriginalString;
+        var asHallingdal = roadmap.Replace("/rad/gjovik/", "/rad/hallingdal/", StringComparison.Ordinal);
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync(asHallingdal)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync(asHallingdal + "/tidslinje")).StatusCode);
+        var empty = await kari.GetPageAsync("/rad/hallingdal/veikart");
+        Assert.Contains("ikke med i noe partnerskap", empty.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task EveryChange_IsInTheAuditLog()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var actionPath = await AddActionAsync(jon, basePath, "Befaring på Follum");
+        await ExpectRedirectAsync(await jon.SubmitAsync(actionPath, "form[action*=Progress]", new()
+        {
+            ["Progress.Status"] = "InProgress", ["Progress.Judgement"] = "OnTrack",
+        }));
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "V1" }));
+
+        var audited = (await Portal.WithScopeAsync(async sp => await sp.GetRequiredService<PlatformDbContext>().AuditEntries
+            .Where(e => e.UserName == "Jon Aasen").Select(e => new { e.EntityType, e.Action }).ToListAsync()))
+            .Select(e => $"{e.EntityType}:{e.Action}").ToList();
+        Assert.Contains("Roadmap:Created", audited);
+        Assert.Contains("FocusArea:Created", audited);
+        Assert.Contains("Goal:Created", audited);
+        Assert.Contains("RoadmapAction:Created", audited);
+        Assert.Contains("RoadmapAction:Updated", audited);
+        Assert.Contains("RoadmapVersion:Created", audited);
+    }
+}
