@@ -1,0 +1,62 @@
+using BioSirk.Portal.BrowserTests.Infrastructure;
+using BioSirk.Portal.Strategy.Features;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BioSirk.Portal.BrowserTests;
+
+public sealed class RoadmapTests(BrowserPortalFactory portal) : BrowserTest(portal)
+{
+    [Fact]
+    public async Task Secretary_ReadsTheJointRoadmapInEveryView_AndReportsProgressOnHerOwnAction()
+    {
+        await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDemoSeeder>().SeedAsync());
+        await SignInAsync(Demo.HadelandSecretary, "/rad/hadeland");
+        await NavigateAsync(Page, () => Page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Veikart" }).ClickAsync());
+        await CheckAsync();
+        var roadmap = new Uri(Page.Url).AbsolutePath;
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Felles veikart for fornybar energi og sirkulære ressurser 2026–2028");
+        await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Vedtak per råd" }).GetByRole(AriaRole.Row, new() { Name = "Gjøvikregionen" }))
+            .ToContainTextAsync("Venter på vedtak");
+
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Tidslinje" }), roadmap + "/tidslinje");
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Tidslinje for tiltakene i Felles veikart for fornybar energi og sirkulære ressurser 2026–2028" })).ToBeVisibleAsync();
+
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Liste" }), roadmap + "/tiltak");
+        await Page.GetByLabel("Fase").SelectOptionAsync(new SelectOptionValue { Label = "1 Kartlegging" });
+        await NavigateAsync(Page, () => Page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync());
+        await CheckAsync();
+        await Expect(Page.Locator("tbody tr")).ToHaveCountAsync(3);
+
+        // Ringerike's action: she reads it, and is told whose it is instead of getting a form.
+        var follum = Page.GetByRole(AriaRole.Link, new() { Name = "Befaring og samarbeid med biokullfabrikken på Follum" });
+        await ClickAndCheckAsync(follum, (await follum.GetAttributeAsync("href"))!);
+        await Expect(Page.Locator("[data-testid=not-yours]")).ToContainTextAsync("Dette tiltaket eies av Ringeriksregionen.");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre fremdrift" })).ToHaveCountAsync(0);
+
+        // Her own action: a risk without a comment is explained beside the field; with a comment it is saved.
+        await GotoAsync(roadmap + "/tiltak");
+        var own = Page.GetByRole(AriaRole.Link, new() { Name = "Læringssamling om industriell symbiose" });
+        await ClickAndCheckAsync(own, (await own.GetAttributeAsync("href"))!);
+        var actionPath = new Uri(Page.Url).AbsolutePath;
+        await Page.GetByLabel("Vurdering").SelectOptionAsync(new SelectOptionValue { Label = "Risiko for forsinkelse" });
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre fremdrift" }), actionPath + "?handler=Progress");
+        await Expect(Page.Locator("#Progress_Comment-error")).ToHaveTextAsync("Skriv en kommentar: hva er risikoen eller forsinkelsen, og hva gjøres med den?");
+        await Expect(Page.Locator("#error-summary")).ToBeFocusedAsync();
+        await Expect(Page.GetByLabel("Vurdering")).ToHaveValueAsync("AtRisk");
+        await Page.GetByLabel("Kommentar").FillAsync("Lokalet er ikke bekreftet.");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre fremdrift" }), actionPath);
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Fremdriften er rapportert.");
+
+        await GotoAsync(roadmap + "/oversikt");
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Tiltak med risiko eller forsinkelse" })).ToContainTextAsync("Læringssamling om industriell symbiose");
+        await GotoAsync(roadmap + "/versjoner");
+        var since = Page.GetByRole(AriaRole.Link, new() { Name = "Endringer siden denne versjonen" });
+        await NavigateAsync(Page, () => since.ClickAsync());
+        await CheckAsync();
+        await Expect(Page.Locator("li.change[data-kind=Added]")).ToContainTextAsync("Biogass fra HRA IKS på Jevnaker som drivstoff");
+        await GotoAsync("/rad/hadeland/mine-oppdateringer");
+    }
+}
