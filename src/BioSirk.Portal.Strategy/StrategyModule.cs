@@ -15,6 +15,7 @@ public static class StrategyModule
         services.AddScoped<RoadmapQueries>();
         services.AddScoped<SaveRoadmapAction>();
         services.AddScoped<ReportProgress>();
+        services.AddScoped<LinkAction>();
         services.AddScoped<ShapeRoadmap>();
         services.AddScoped<RoadmapVersions>();
         services.AddScoped<SendRoadmapReminders>();

@@ -14,6 +14,9 @@ public static class ModuleSetup
         builder.Services.AddPlatform(builder.Configuration, database);
         builder.Services.AddAgreements(database);
         builder.Services.AddStrategy(database);
+
+        // Pages that combine modules (a roadmap action links to the council's agreements).
+        builder.Services.AddScoped<Pages.Council.Roadmap.LinkTargets>();
         return builder;
     }
 

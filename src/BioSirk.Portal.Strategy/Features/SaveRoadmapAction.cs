@@ -132,3 +132,43 @@ public sealed class ReportProgress(RoadmapStore store, TimeProvider clock)
         return await store.SaveAsync(ct);
     }
 }
+
+/// <summary>
+/// Links an action to an agreement, an indicator or a meeting item. The caller (the web host, which sees every
+/// module) checks that the target exists and is visible, and passes its title as the label.
+/// </summary>
+public sealed class LinkAction(RoadmapStore store)
+{
+    public async Task<Result?> AddAsync(Guid roadmapId, Guid actionId, ActionLinkKind kind, Guid targetId, string label, RoadmapActor actor,
+        CancellationToken ct = default)
+    {
+        if (await store.ActionAsync(roadmapId, actionId, ct) is not { } action)
+        {
+            return null;
+        }
+
+        if (!RoadmapRules.CanEdit(action, actor))
+        {
+            return Result.Fail("", "Bare sekretariatet i rådet som eier tiltaket, kan endre koblingene.");
+        }
+
+        action.AddLink(kind, targetId, label);
+        return await store.SaveAsync(ct);
+    }
+
+    public async Task<Result?> RemoveAsync(Guid roadmapId, Guid actionId, ActionLinkKind kind, Guid targetId, RoadmapActor actor, CancellationToken ct = default)
+    {
+        if (await store.ActionAsync(roadmapId, actionId, ct) is not { } action)
+        {
+            return null;
+        }
+
+        if (!RoadmapRules.CanEdit(action, actor))
+        {
+            return Result.Fail("", "Bare sekretariatet i rådet som eier tiltaket, kan endre koblingene.");
+        }
+
+        action.RemoveLink(kind, targetId);
+        return await store.SaveAsync(ct);
+    }
+}

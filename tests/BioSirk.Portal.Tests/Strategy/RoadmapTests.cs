@@ -1,5 +1,6 @@
 using System.Net;
 using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.SharedKernel.Tenancy;
 using BioSirk.Portal.Strategy.Data;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -258,6 +259,38 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var empty = await kari.GetPageAsync("/rad/hallingdal/veikart");
         Assert.Contains("ikke med i noe partnerskap", empty.QuerySelector("main")!.TextContent);
     }
+
+    [Fact]
+    public async Task AnAction_IsLinkedToItsCouncilsAgreement_ButNotToAnotherCouncilsAgreement()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var actionPath = await AddActionAsync(jon, basePath, "Befaring på Follum");
+        var councils = await CouncilIdsAsync(Portal);
+        var own = await AgreementOfAsync(councils["ringerike"]);
+        var foreign = await AgreementOfAsync(councils["hallingdal"]);
+
+        var refused = await PortalClient.ReadAsync(await jon.SubmitAsync(actionPath, "form[action*=Link]", new() { ["LinkTarget"] = $"Agreement:{foreign}" }));
+        Assert.Equal("Velg en avtale eller en indikator fra listen.", refused.FieldError("LinkTarget"));
+
+        await ExpectRedirectAsync(await jon.SubmitAsync(actionPath, "form[action*=Link]", new() { ["LinkTarget"] = $"Agreement:{own}" }));
+        var page = await jon.GetPageAsync(actionPath);
+        var link = page.QuerySelector("section[aria-labelledby=links] li a")!;
+        Assert.Equal($"/rad/ringerike/avtaler/{own}", link.GetAttribute("href"));
+
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var asHadeland = actionPath.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marte.PostWithTokenAsync(asHadeland + "?handler=Unlink", new() { ["LinkTarget"] = $"Agreement:{own}" })).StatusCode);
+
+        await ExpectRedirectAsync(await jon.SubmitAsync(actionPath, "form[action*=Unlink]", new()));
+        Assert.Contains("ikke koblet til", (await jon.GetPageAsync(actionPath)).QuerySelector("section[aria-labelledby=links]")!.TextContent);
+    }
+
+    private Task<Guid> AgreementOfAsync(Guid councilId) => Portal.WithScopeAsync(async sp =>
+    {
+        using var scope = sp.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(councilId));
+        return (await Agreements.VictimAgreement.CreateAsync(sp, councilId)).AgreementId;
+    });
 
     [Fact]
     public async Task EveryChange_IsInTheAuditLog()

@@ -7,12 +7,19 @@ using Microsoft.AspNetCore.Mvc;
 namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
 
 /// <summary>One action: its facts and links for everyone in the partnership; the progress report for its responsible person and owner.</summary>
-public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries queries, ReportProgress reportProgress) : RoadmapPageModel(portal, queries)
+public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries queries, ReportProgress reportProgress, LinkAction linkAction,
+    LinkTargets linkTargets) : RoadmapPageModel(portal, queries)
 {
     public RoadmapAction Action { get; private set; } = null!;
 
     [BindProperty]
     public ProgressInput Progress { get; set; } = new();
+
+    /// <summary>"Agreement:{id}" or "Indicator:{id}": the link to add or remove.</summary>
+    [BindProperty]
+    public string? LinkTarget { get; set; }
+
+    public IReadOnlyList<LinkTarget> Targets { get; private set; } = [];
 
     public bool CanEdit => RoadmapRules.CanEdit(Action, Actor);
 
@@ -27,6 +34,43 @@ public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries quer
 
         Progress = new ProgressInput { Status = Action.Status, Judgement = Action.Judgement, Comment = Action.JudgementComment, ConcurrencyStamp = Action.ConcurrencyStamp };
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(Guid roadmapId, Guid actionId) => await ChangeLinkAsync(roadmapId, actionId, add: true);
+
+    public async Task<IActionResult> OnPostUnlinkAsync(Guid roadmapId, Guid actionId) => await ChangeLinkAsync(roadmapId, actionId, add: false);
+
+    private async Task<IActionResult> ChangeLinkAsync(Guid roadmapId, Guid actionId, bool add)
+    {
+        if (!await LoadActionAsync(roadmapId, actionId))
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var target = Targets.FirstOrDefault(t => t.Key == LinkTarget) ?? Action.Links
+            .Select(l => new LinkTarget(l.Kind, l.TargetId, l.Label)).FirstOrDefault(t => t.Key == LinkTarget && !add);
+        if (target is null)
+        {
+            ModelState.AddModelError(nameof(LinkTarget), "Velg en avtale eller en indikator fra listen.");
+            return Page();
+        }
+
+        var result = add
+            ? await linkAction.AddAsync(roadmapId, actionId, target.Kind, target.Id, target.Label, Actor)
+            : await linkAction.RemoveAsync(roadmapId, actionId, target.Kind, target.Id, Actor);
+        if (result is { Succeeded: false })
+        {
+            result.Errors.AddTo(ModelState, "");
+            return Page();
+        }
+
+        TempData["Message"] = add ? $"Tiltaket er koblet til «{target.Label}»." : $"Koblingen til «{target.Label}» er fjernet.";
+        return LocalRedirect($"{BasePath}/tiltak/{actionId}");
     }
 
     public async Task<IActionResult> OnPostProgressAsync(Guid roadmapId, Guid actionId)
@@ -62,6 +106,12 @@ public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries quer
         }
 
         Action = action;
+        if (RoadmapRules.CanEdit(action, Actor))
+        {
+            Targets = [.. (await linkTargets.ForCouncilAsync(HttpContext.RequestAborted))
+                .Where(t => action.Links.All(l => l.Kind != t.Kind || l.TargetId != t.Id))];
+        }
+
         return true;
     }
 

@@ -1,0 +1,24 @@
+using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Strategy.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
+
+public sealed record LinkTarget(ActionLinkKind Kind, Guid Id, string Label)
+{
+    public string Key => $"{Kind}:{Id}";
+}
+
+/// <summary>
+/// What an action of the current council can be linked to: the council's own agreements (through the tenant filter).
+/// The web host composes this, since the Strategy module knows no other module.
+/// </summary>
+public sealed class LinkTargets(AgreementsDbContext agreements)
+{
+    public async Task<IReadOnlyList<LinkTarget>> ForCouncilAsync(CancellationToken ct = default)
+    {
+        var own = await agreements.Agreements.AsNoTracking().OrderBy(a => a.Title)
+            .Select(a => new { a.Id, a.Title }).ToListAsync(ct);
+        return [.. own.Select(a => new LinkTarget(ActionLinkKind.Agreement, a.Id, a.Title))];
+    }
+}
