@@ -67,12 +67,17 @@ public sealed class RoadmapQueries(StrategyDbContext db)
         var actions = await db.Actions.AsNoTracking().Where(a => a.ResponsibleUserId == userId).ToListAsync(ct);
         var roadmapIds = actions.Select(a => a.RoadmapId).Distinct().ToList();
         var roadmaps = await db.Roadmaps.AsNoTracking().Where(r => roadmapIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        return [.. actions
+        return Awaiting(actions, roadmaps, today);
+    }
+
+    private static List<AwaitedUpdate> Awaiting(IEnumerable<RoadmapAction> actions, IReadOnlyDictionary<Guid, Roadmap> roadmaps, DateOnly today) =>
+    [
+        .. actions
             .Select(a => (Action: a, Roadmap: roadmaps[a.RoadmapId], Date: roadmaps[a.RoadmapId].NextReportingDate(today)))
             .Where(x => x.Date is not null && x.Action.AwaitsUpdate(x.Roadmap.ReportingWindowStart(x.Date.Value)))
-            .OrderBy(x => x.Date).ThenBy(x => x.Action.Title)
-            .Select(x => new AwaitedUpdate(x.Roadmap.Id, x.Roadmap.Title, x.Action, x.Date!.Value))];
-    }
+            .OrderBy(x => x.Date).ThenBy(x => x.Action.ResponsibleName).ThenBy(x => x.Action.Title)
+            .Select(x => new AwaitedUpdate(x.Roadmap.Id, x.Roadmap.Title, x.Action, x.Date!.Value)),
+    ];
 
     public async Task<IReadOnlyList<RoadmapVersion>> VersionsAsync(Guid roadmapId, CancellationToken ct = default) =>
         await db.Versions.AsNoTracking().Where(v => v.RoadmapId == roadmapId).OrderByDescending(v => v.Number).ToListAsync(ct);
@@ -80,6 +85,31 @@ public sealed class RoadmapQueries(StrategyDbContext db)
     public Task<RoadmapVersion?> VersionAsync(Guid roadmapId, Guid versionId, CancellationToken ct = default) =>
         db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.RoadmapId == roadmapId && v.Id == versionId, ct);
 
+    /// <summary>The council's own actions, which of them wait for a progress report (and from whom), and the versions it has not decided on.</summary>
+    public async Task<CouncilRoadmapSummary> SummaryForCouncilAsync(Guid councilId, DateOnly today, CancellationToken ct = default)
+    {
+        var roadmaps = await db.Roadmaps.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
+        var own = await db.Actions.AsNoTracking().Where(a => a.OwnerCouncilId == councilId).ToListAsync(ct);
+        var awaiting = Awaiting(own, roadmaps, today);
+        var versions = await db.Versions.AsNoTracking().ToListAsync(ct);
+        var decided = await db.Decisions.AsNoTracking().Where(d => d.CouncilId == councilId).Select(d => d.VersionId).ToListAsync(ct);
+        var pending = versions.GroupBy(v => v.RoadmapId)
+            .Select(g => g.MaxBy(v => v.Number)!)
+            .Where(v => !decided.Contains(v.Id))
+            .Select(v => (roadmaps[v.RoadmapId], v))
+            .ToList();
+        return new CouncilRoadmapSummary(
+            [.. own.OrderBy(a => a.End).Select(a => (roadmaps[a.RoadmapId], a))],
+            awaiting,
+            pending);
+    }
+
     public async Task<IReadOnlyList<AdoptionDecision>> DecisionsAsync(Guid roadmapId, CancellationToken ct = default) =>
         await db.Decisions.AsNoTracking().Where(d => d.RoadmapId == roadmapId).ToListAsync(ct);
 }
+
+/// <summary>A council's part of its partnerships' roadmaps, for its start page.</summary>
+public sealed record CouncilRoadmapSummary(
+    IReadOnlyList<(Roadmap Roadmap, RoadmapAction Action)> OwnActions,
+    IReadOnlyList<AwaitedUpdate> AwaitingUpdate,
+    IReadOnlyList<(Roadmap Roadmap, RoadmapVersion Version)> DecisionsPending);

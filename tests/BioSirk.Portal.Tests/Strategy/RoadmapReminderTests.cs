@@ -56,5 +56,25 @@ public sealed class RoadmapReminderTests(PortalFactory portal) : PortalTest(port
         Assert.Empty((await per.GetPageAsync("/rad/gjovik/mine-oppdateringer")).QuerySelectorAll("section[aria-labelledby=my-actions] li"));
     }
 
+    [Fact]
+    public async Task CouncilStartPage_ShowsItsActions_WhoMustReport_AndTheDecisionItOwes()
+    {
+        await SeedDemoRoadmapAsync(Portal);
+        Portal.Clock.Set(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        using var anders = await Portal.SignedInAsync(Demo.GjovikSecretary);
+
+        var page = await anders.GetPageAsync("/rad/gjovik");
+        var tasks = page.QuerySelectorAll("section[aria-labelledby=todo-heading] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("Registrer rådets vedtak om versjon 1 av «Felles veikart for fornybar energi og sirkulære ressurser 2026–2028».", tasks);
+        Assert.Contains("Rapporter fremdrift på «Kartlegging av sidestrømmer i Gjøvikregionen» innen 01.12.2026.", tasks);
+        var rows = page.QuerySelectorAll("section[aria-labelledby=roadmap-heading] tbody tr").ToList();
+        Assert.Equal(3, rows.Count);
+        var trial = rows.Single(r => r.TextContent.Contains("Forsøk med biokull i landbruket"));
+        Assert.Contains("Per Solberg, innen 01.12.2026", trial.TextContent);
+
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        Assert.Null((await kari.GetPageAsync("/rad/hallingdal")).QuerySelector("section[aria-labelledby=roadmap-heading]"));
+    }
+
     private Task<int> RunAsync() => Portal.WithScopeAsync(sp => sp.GetRequiredService<SendRoadmapReminders>().RunAsync());
 }

@@ -5,6 +5,7 @@ using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,8 +14,12 @@ namespace BioSirk.Portal.Web.Pages.Council;
 public sealed record CouncilTask(string Text, string Url);
 
 /// <summary>A council's start page: what waits for this person, by her roles.</summary>
-public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers members, AgreementQueries agreements, TimeProvider clock) : PageModel
+public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers members, AgreementQueries agreements, RoadmapQueries roadmaps, TimeProvider clock)
+    : PageModel
 {
+    /// <summary>The council's part of its partnerships' roadmaps; null when it is in no partnership.</summary>
+    public CouncilRoadmapSummary? Roadmap { get; private set; }
+
     public AgreementListView Agreements { get; private set; } = null!;
 
     public List<CouncilTask> Tasks { get; } = [];
@@ -55,6 +60,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
             }
         }
 
+        await AddRoadmapTasksAsync(today);
         if (!council.Has(CouncilRoles.TenantAdmin))
         {
             return;
@@ -74,6 +80,31 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         if (expired > 0)
         {
             Tasks.Add(new CouncilTask($"{expired} invitasjon(er) er utløpt uten svar: send dem på nytt.", admin));
+        }
+    }
+
+    private async Task AddRoadmapTasksAsync(DateOnly today)
+    {
+        if (portal.Partnerships.Count == 0)
+        {
+            return;
+        }
+
+        Roadmap = await roadmaps.SummaryForCouncilAsync(portal.CouncilId, today);
+        var userId = CurrentUser.IdOf(User);
+        foreach (var item in Roadmap.AwaitingUpdate.Where(a => a.Action.ResponsibleUserId == userId))
+        {
+            Tasks.Add(new CouncilTask($"Rapporter fremdrift på «{item.Action.Title}» innen {Norwegian.Date(item.ReportingDate)}.",
+                $"{portal.Prefix}/veikart/{item.RoadmapId}/tiltak/{item.Action.Id}"));
+        }
+
+        if (portal.IsIn(CouncilRoles.Secretary))
+        {
+            foreach (var (roadmap, version) in Roadmap.DecisionsPending)
+            {
+                Tasks.Add(new CouncilTask($"Registrer rådets vedtak om versjon {version.Number} av «{roadmap.Title}».",
+                    $"{portal.Prefix}/veikart/{roadmap.Id}/versjoner"));
+            }
         }
     }
 }
