@@ -1,11 +1,6 @@
-using System.Globalization;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Formatting;
-using BioSirk.Portal.SharedKernel.Results;
-using CsvHelper;
-using CsvHelper.Configuration;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using BioSirk.Portal.SharedKernel.Spreadsheets;
 
 namespace BioSirk.Portal.Agreements.Features;
 
@@ -42,9 +37,9 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         List<string[]> table;
         try
         {
-            table = await ReadTableAsync(file, ct);
+            table = await SpreadsheetReader.ReadAsync(file, ["dato", "date"], ct);
         }
-        catch (Exception ex) when (ex is CsvHelperException or OpenXmlPackageException or InvalidDataException or FormatException)
+        catch (UnreadableSpreadsheetException)
         {
             return new TimesheetImportReport(0, [], $"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
         }
@@ -80,7 +75,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
 
             var rowErrors = new List<string>();
             var dateText = Cell(row, "dato");
-            DateOnly? date = ParseDate(dateText);
+            DateOnly? date = SpreadsheetReader.ParseDate(dateText);
             if (date is null && dateText.Length > 0)
             {
                 rowErrors.Add($"Datoen «{dateText}» er ikke en dato (skriv dd.mm.åååå).");
@@ -124,108 +119,9 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
 
     private static string Normalize(string header)
     {
-        var h = header.Trim().TrimStart('\uFEFF').ToLowerInvariant();
+        var h = SpreadsheetReader.Header(header);
         return EnglishColumns.GetValueOrDefault(h, h);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    private static DateOnly? ParseDate(string text)
-    {
-        string[] formats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd.MM.yy"];
-        return DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-    }
-
-    private static async Task<List<string[]>> ReadTableAsync(Stream file, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        var head = buffer.ToArray().AsSpan(0, (int)Math.Min(4, buffer.Length));
-        return head.StartsWith("PK\u0003\u0004"u8) ? ReadXlsx(buffer) : ReadCsv(buffer);
-    }
-
-    private static List<string[]> ReadCsv(Stream stream)
-    {
-        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
-        var firstLine = text.Split('\n')[0];
-        var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
-        using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null });
-        var rows = new List<string[]>();
-        while (csv.Read())
-        {
-            rows.Add(csv.Record ?? []);
-        }
-
-        return rows;
-    }
-
-    private static List<string[]> ReadXlsx(Stream stream)
-    {
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook.");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("No sheet.");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        var rows = new List<string[]>();
-        foreach (var row in part.Worksheet.Descendants<Row>())
-        {
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var index = ColumnIndex(cell.CellReference?.Value);
-                while (cells.Count < index)
-                {
-                    cells.Add(string.Empty);
-                }
-
-                cells.Add(CellText(cell, shared, rows.Count == 0 ? null : index));
-            }
-
-            rows.Add([.. cells]);
-        }
-
-        // Excel keeps dates as day numbers: turn the date column's numbers into dd.MM.yyyy.
-        if (rows.Count > 0)
-        {
-            var dateColumn = Array.FindIndex(rows[0], h => Normalize(h) == "dato");
-            foreach (var r in rows.Skip(1).Where(r => dateColumn >= 0 && dateColumn < r.Length))
-            {
-                if (double.TryParse(r[dateColumn], NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
-                {
-                    r[dateColumn] = DateTime.FromOADate(serial).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-                }
-            }
-        }
-
-        return rows;
-    }
-
-    private static string CellText(Cell cell, List<string> shared, int? _)
-    {
-        var value = cell.CellValue?.InnerText ?? cell.InlineString?.InnerText ?? string.Empty;
-        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(value, out var i) && i < shared.Count)
-        {
-            return shared[i];
-        }
-
-        return value;
-    }
-
-    private static int ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return 0;
-        }
-
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
-        {
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-
-        return index - 1;
-    }
 }
