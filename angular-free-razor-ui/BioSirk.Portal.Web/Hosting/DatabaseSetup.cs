@@ -1,3 +1,5 @@
+using BioSirk.Portal.Indicators.Features;
+using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.SharedKernel.Data;
 using Microsoft.Extensions.Options;
@@ -37,8 +39,23 @@ public static class DatabaseSetup
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+            await SeedModuleDemoDataAsync(scope.ServiceProvider);
             PrintDemoLogins(app, seeded);
         }
+    }
+
+    /// <summary>The modules' demo data for the demo councils; each seeder leaves what is already there.</summary>
+    private static async Task SeedModuleDemoDataAsync(IServiceProvider services)
+    {
+        var directory = services.GetRequiredService<IPlatformDirectory>();
+        var hallingdal = (await directory.ListCouncilsAsync()).FirstOrDefault(c => c.Slug == "hallingdal");
+        if (hallingdal is null)
+        {
+            return;
+        }
+
+        var secretary = (await directory.ListPeopleAsync([hallingdal.Id])).FirstOrDefault(p => p.Email == "sekretar.hallingdal@demo.biosirk.no");
+        await services.GetRequiredService<IndicatorsDemoSeeder>().SeedCouncilIndicatorsAsync(hallingdal.Id, hallingdal.Name, secretary?.UserId, secretary?.FullName);
     }
 
     private static void PrintDemoLogins(WebApplication app, bool seededNow)

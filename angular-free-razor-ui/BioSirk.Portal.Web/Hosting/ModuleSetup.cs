@@ -1,4 +1,5 @@
 using BioSirk.Portal.Agreements;
+using BioSirk.Portal.Indicators;
 using BioSirk.Portal.Platform;
 using BioSirk.Portal.SharedKernel.Data;
 
@@ -12,6 +13,7 @@ public static class ModuleSetup
         var database = builder.Services.BuildDatabaseOptions();
         builder.Services.AddPlatform(builder.Configuration, database);
         builder.Services.AddAgreements(database);
+        builder.Services.AddIndicators(database);
         return builder;
     }
 

@@ -73,6 +73,11 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "0 6 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
+        recurring.AddOrUpdate<BioSirk.Portal.Indicators.Features.SendIndicatorReminders>(
+            BioSirk.Portal.Indicators.Features.SendIndicatorReminders.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "10 6 * * *",
+            new RecurringJobOptions { TimeZone = Oslo.TimeZone });
         return app;
     }
 }

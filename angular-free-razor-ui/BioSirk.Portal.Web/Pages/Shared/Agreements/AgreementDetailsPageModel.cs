@@ -1,5 +1,6 @@
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
@@ -18,6 +19,9 @@ namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
 public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileStore files, TimeProvider clock) : PageModel
 {
     public AgreementDetails Details { get; private set; } = null!;
+
+    /// <summary>The agreement's results indicators (from the Indicators module), for the final report and the page.</summary>
+    public IReadOnlyList<IndicatorSummary> Indicators { get; private set; } = [];
 
     public abstract Party Viewer { get; }
 
@@ -248,6 +252,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         }
 
         Details = details;
+        Indicators = await HttpContext.RequestServices.GetRequiredService<IIndicatorReader>().ListForPlanAsync(PlanKind.Agreement, agreementId);
         ConcurrencyStamp ??= details.Agreement.ConcurrencyStamp;
         return true;
     }
