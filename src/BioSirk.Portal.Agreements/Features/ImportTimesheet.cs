@@ -4,13 +4,6 @@ using BioSirk.Portal.SharedKernel.Spreadsheets;
 
 namespace BioSirk.Portal.Agreements.Features;
 
-public sealed record TimesheetRowReport(int Row, string Summary, IReadOnlyList<string> Errors);
-
-public sealed record TimesheetImportReport(int Imported, IReadOnlyList<TimesheetRowReport> Rows, string? FileError)
-{
-    public bool Succeeded => FileError is null && Rows.All(r => r.Errors.Count == 0);
-}
-
 /// <summary>
 /// Imports a timesheet (CSV with ; or , or an Excel .xlsx) with the columns Dato, Person, Aktivitet, Timer and
 /// optionally Kommentar. Every row is checked with the same rule as the form; if any row is wrong nothing is
@@ -21,7 +14,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
     private static readonly string[] Columns = ["dato", "person", "aktivitet", "timer", "kommentar"];
     private static readonly Dictionary<string, string> EnglishColumns = new() { ["date"] = "dato", ["activity"] = "aktivitet", ["hours"] = "timer", ["comment"] = "kommentar" };
 
-    public async Task<TimesheetImportReport?> HandleAsync(Guid agreementId, Stream file, string fileName, Actor by, CancellationToken ct = default)
+    public async Task<ImportReport?> HandleAsync(Guid agreementId, Stream file, string fileName, Actor by, CancellationToken ct = default)
     {
         var agreement = await store.FindAsync(agreementId, ct);
         if (agreement is null)
@@ -31,7 +24,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
 
         if (BudgetRules.ClosedFor(agreement) is { } closed)
         {
-            return new TimesheetImportReport(0, [], closed);
+            return ImportReport.Refused(closed);
         }
 
         List<string[]> table;
@@ -41,19 +34,19 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         }
         catch (UnreadableSpreadsheetException)
         {
-            return new TimesheetImportReport(0, [], $"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
+            return ImportReport.Refused($"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
         }
 
         if (table.Count == 0)
         {
-            return new TimesheetImportReport(0, [], "Filen er tom. Første rad skal være overskriftene Dato, Person, Aktivitet, Timer, Kommentar.");
+            return ImportReport.Refused("Filen er tom. Første rad skal være overskriftene Dato, Person, Aktivitet, Timer, Kommentar.");
         }
 
         var header = table[0].Select(h => Normalize(h)).ToList();
         var missing = Columns.Take(4).Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            return new TimesheetImportReport(0, [], $"Første rad må ha kolonnene Dato, Person, Aktivitet og Timer. Mangler: {string.Join(", ", missing)}.");
+            return ImportReport.Refused($"Første rad må ha kolonnene Dato, Person, Aktivitet og Timer. Mangler: {string.Join(", ", missing)}.");
         }
 
         string Cell(string[] row, string column)
@@ -62,7 +55,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
             return index >= 0 && index < row.Length ? row[index].Trim() : string.Empty;
         }
 
-        var reports = new List<TimesheetRowReport>();
+        var reports = new List<ImportRowReport>();
         var entries = new List<HourEntry>();
         var now = clock.GetUtcNow().UtcDateTime;
         for (var i = 1; i < table.Count; i++)
@@ -93,7 +86,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
             rowErrors.AddRange(HourEntry.Check(agreement, date ?? (dateText.Length > 0 ? agreement.PeriodStart : null), person, activity, hours ?? (hoursText.Length > 0 ? 1 : null))
                 .Select(e => e.Message));
             var summary = $"{dateText}, {person}, {activity}, {hoursText}";
-            reports.Add(new TimesheetRowReport(i + 1, summary, rowErrors));
+            reports.Add(new ImportRowReport(i + 1, summary, rowErrors));
             if (rowErrors.Count == 0)
             {
                 entries.Add(new HourEntry(agreement, date!.Value, person, activity, hours!.Value, NullIfEmpty(Cell(row, "kommentar")), by.Name, now));
@@ -102,19 +95,19 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
 
         if (reports.Count == 0)
         {
-            return new TimesheetImportReport(0, [], "Filen har ingen rader med timer under overskriftene.");
+            return ImportReport.Refused("Filen har ingen rader med timer under overskriftene.");
         }
 
         if (reports.Any(r => r.Errors.Count > 0))
         {
-            return new TimesheetImportReport(0, reports, null);
+            return new ImportReport(0, reports, null);
         }
 
         store.Db.Hours.AddRange(entries);
         AgreementJournal.Record(store.Db, agreement, by.Name, now,
             $"Timeliste importert: {entries.Count} rader, {entries.Sum(e => e.Hours).ToString("0.##", Norwegian.Culture)} timer.");
         var saved = await store.SaveAsync(ct);
-        return saved.Succeeded ? new TimesheetImportReport(entries.Count, reports, null) : new TimesheetImportReport(0, reports, saved.Errors[0].Message);
+        return saved.Succeeded ? new ImportReport(entries.Count, reports, null) : new ImportReport(0, reports, saved.Errors[0].Message);
     }
 
     private static string Normalize(string header)

@@ -5,13 +5,6 @@ using BioSirk.Portal.SharedKernel.Time;
 
 namespace BioSirk.Portal.Indicators.Features;
 
-public sealed record MeasurementRowReport(int Row, string Summary, IReadOnlyList<string> Errors);
-
-public sealed record MeasurementImportReport(int Imported, IReadOnlyList<MeasurementRowReport> Rows, string? FileError)
-{
-    public bool Succeeded => FileError is null && Rows.All(r => r.Errors.Count == 0);
-}
-
 /// <summary>
 /// Imports measurements from CSV (; or ,) or Excel with the columns Dato, Verdi and optionally Kilde and Kommentar.
 /// Each row is checked with the rule of the form; if any row is wrong nothing is imported, and the report says which
@@ -22,7 +15,7 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
     private static readonly Dictionary<string, string> EnglishColumns = new() { ["date"] = "dato", ["value"] = "verdi", ["source"] = "kilde", ["comment"] = "kommentar" };
 
     /// <returns>null when the indicator is not visible here (404).</returns>
-    public async Task<MeasurementImportReport?> HandleAsync(Guid indicatorId, Stream file, string fileName, ActingPerson by, CancellationToken ct = default)
+    public async Task<ImportReport?> HandleAsync(Guid indicatorId, Stream file, string fileName, ActingPerson by, CancellationToken ct = default)
     {
         var indicator = await store.FindAsync(indicatorId, ct);
         if (indicator is null)
@@ -37,19 +30,19 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
         }
         catch (UnreadableSpreadsheetException)
         {
-            return new MeasurementImportReport(0, [], $"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
+            return ImportReport.Refused($"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
         }
 
         if (table.Count == 0)
         {
-            return new MeasurementImportReport(0, [], "Filen er tom. Første rad skal være overskriftene Dato;Verdi;Kilde;Kommentar.");
+            return ImportReport.Refused("Filen er tom. Første rad skal være overskriftene Dato;Verdi;Kilde;Kommentar.");
         }
 
         var header = table[0].Select(Normalize).ToList();
         var missing = new[] { "dato", "verdi" }.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            return new MeasurementImportReport(0, [], $"Første rad må ha kolonnene Dato og Verdi (og gjerne Kilde og Kommentar). Mangler: {string.Join(", ", missing)}.");
+            return ImportReport.Refused($"Første rad må ha kolonnene Dato og Verdi (og gjerne Kilde og Kommentar). Mangler: {string.Join(", ", missing)}.");
         }
 
         string Cell(string[] row, string column)
@@ -60,7 +53,7 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
 
         var today = Oslo.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
-        var reports = new List<MeasurementRowReport>();
+        var reports = new List<ImportRowReport>();
         var rows = new List<(decimal Value, DateOnly Date, string Source, string Comment)>();
         for (var i = 1; i < table.Count; i++)
         {
@@ -91,7 +84,7 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
             errors.AddRange(IndicatorRules.CheckMeasurement(
                     value ?? (valueText.Length > 0 ? 0 : null), date ?? (dateText.Length > 0 ? today : null), source, comment, today)
                 .Select(e => e.Message));
-            reports.Add(new MeasurementRowReport(i + 1, string.Join("; ", new[] { dateText, valueText, source, comment }.Where(t => t.Length > 0)), errors));
+            reports.Add(new ImportRowReport(i + 1, string.Join("; ", new[] { dateText, valueText, source, comment }.Where(t => t.Length > 0)), errors));
             if (errors.Count == 0)
             {
                 rows.Add((value!.Value, date!.Value, source, comment));
@@ -100,12 +93,12 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
 
         if (reports.Count == 0)
         {
-            return new MeasurementImportReport(0, [], "Filen har ingen målinger under overskriftene.");
+            return ImportReport.Refused("Filen har ingen målinger under overskriftene.");
         }
 
         if (reports.Any(r => r.Errors.Count > 0))
         {
-            return new MeasurementImportReport(0, reports, null);
+            return new ImportReport(0, reports, null);
         }
 
         foreach (var row in rows)
@@ -114,7 +107,7 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
         }
 
         var saved = await store.SaveAsync(ct);
-        return saved.Succeeded ? new MeasurementImportReport(rows.Count, reports, null) : new MeasurementImportReport(0, reports, saved.Errors[0].Message);
+        return saved.Succeeded ? new ImportReport(rows.Count, reports, null) : new ImportReport(0, reports, saved.Errors[0].Message);
     }
 
     private static string Normalize(string header)

@@ -1,5 +1,6 @@
 using BioSirk.Portal.Indicators.Data;
 using BioSirk.Portal.Indicators.Domain;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,18 +20,7 @@ public sealed class IndicatorStore(IndicatorsDbContext db)
     public Task<Indicator?> FindAsync(Guid indicatorId, CancellationToken ct = default) =>
         db.Indicators.Include(i => i.Measurements).FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
 
-    public async Task<Result> SaveAsync(CancellationToken ct = default)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Fail("", ConflictMessage);
-        }
-    }
+    public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Spreadsheets;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -76,7 +77,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         return stream is null ? NotFound() : File(stream, voucher!.ContentType, voucher.FileName);
     }
 
-    public TimesheetImportReport? ImportReport { get; private set; }
+    public ImportReport? ImportReport { get; private set; }
 
     public async Task<IActionResult> OnGetExportAsync(Guid agreementId, string? format)
     {
@@ -114,7 +115,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         if (!report.Succeeded)
         {
             ImportReport = report;
-            ModelState.AddModelError("Timesheet", report.FileError ?? $"{report.Rows.Count(r => r.Errors.Count > 0)} av {report.Rows.Count} rader må rettes. Ingen timer er importert: rett filen og importer den på nytt.");
+            ModelState.AddModelError("Timesheet", report.RefusalMessage("timer"));
             return Page();
         }
 

@@ -2,6 +2,7 @@ using BioSirk.Portal.Indicators.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Spreadsheets;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,7 +34,7 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
     [BindProperty]
     public MeasurementInput Measurement { get; set; } = new();
 
-    public MeasurementImportReport? ImportReport { get; private set; }
+    public ImportReport? ImportReport { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid indicatorId)
     {
@@ -132,8 +133,7 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
         if (!report.Succeeded)
         {
             ImportReport = report;
-            ModelState.AddModelError("MeasurementsFile", report.FileError
-                ?? $"{report.Rows.Count(r => r.Errors.Count > 0)} av {report.Rows.Count} rader må rettes. Ingen målinger er importert: rett filen og importer den på nytt.");
+            ModelState.AddModelError("MeasurementsFile", report.RefusalMessage("målinger"));
             return Page();
         }
 
