@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BioSirk.Portal.Indicators.Data;
 
+// Table names are unique across modules, not only within the schema: on SQLite every module shares one file without schemas.
 internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
 {
     public void Configure(EntityTypeBuilder<Indicator> builder)
@@ -28,7 +29,7 @@ internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measur
 {
     public void Configure(EntityTypeBuilder<Measurement> builder)
     {
-        builder.ToTable("measurements");
+        builder.ToTable("indicator_measurements");
         builder.Property(m => m.Source).HasMaxLength(200);
         builder.Property(m => m.RegisteredByName).HasMaxLength(200);
         builder.HasIndex(m => new { m.IndicatorId, m.Date });
@@ -39,7 +40,7 @@ internal sealed class SentIndicatorReminderConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<SentIndicatorReminder> builder)
     {
-        builder.ToTable("sent_reminders");
+        builder.ToTable("indicator_reminders");
         builder.HasIndex(r => new { r.IndicatorId, r.ReportingDate }).IsUnique();
     }
 }

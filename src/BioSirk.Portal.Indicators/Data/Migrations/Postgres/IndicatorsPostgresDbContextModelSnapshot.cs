@@ -157,7 +157,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
 
                     b.HasIndex("IndicatorId", "Date");
 
-                    b.ToTable("measurements", "indicators");
+                    b.ToTable("indicator_measurements", "indicators");
                 });
 
             modelBuilder.Entity("BioSirk.Portal.Indicators.Domain.SentIndicatorReminder", b =>
@@ -185,7 +185,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
                     b.HasIndex("IndicatorId", "ReportingDate")
                         .IsUnique();
 
-                    b.ToTable("sent_reminders", "indicators");
+                    b.ToTable("indicator_reminders", "indicators");
                 });
 
             modelBuilder.Entity("BioSirk.Portal.SharedKernel.Auditing.AuditEntry", b =>

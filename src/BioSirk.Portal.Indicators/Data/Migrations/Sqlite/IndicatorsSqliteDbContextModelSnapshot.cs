@@ -151,7 +151,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorId", "Date");
 
-                    b.ToTable("measurements", (string)null);
+                    b.ToTable("indicator_measurements", (string)null);
                 });
 
             modelBuilder.Entity("BioSirk.Portal.Indicators.Domain.SentIndicatorReminder", b =>
@@ -177,7 +177,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Sqlite
                     b.HasIndex("IndicatorId", "ReportingDate")
                         .IsUnique();
 
-                    b.ToTable("sent_reminders", (string)null);
+                    b.ToTable("indicator_reminders", (string)null);
                 });
 
             modelBuilder.Entity("BioSirk.Portal.SharedKernel.Auditing.AuditEntry", b =>

@@ -12,6 +12,22 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "indicator_reminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicator_reminders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators",
                 columns: table => new
                 {
@@ -41,23 +57,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "sent_reminders",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IndicatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReportingDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_sent_reminders", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "measurements",
+                name: "indicator_measurements",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -75,14 +75,25 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_measurements", x => x.Id);
+                    table.PrimaryKey("PK_indicator_measurements", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_measurements_indicators_IndicatorId",
+                        name: "FK_indicator_measurements_indicators_IndicatorId",
                         column: x => x.IndicatorId,
                         principalTable: "indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_measurements_IndicatorId_Date",
+                table: "indicator_measurements",
+                columns: new[] { "IndicatorId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_reminders_IndicatorId_ReportingDate",
+                table: "indicator_reminders",
+                columns: new[] { "IndicatorId", "ReportingDate" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_indicators_FunderCountyId",
@@ -108,27 +119,16 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Sqlite
                 name: "IX_indicators_TenantId",
                 table: "indicators",
                 column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_measurements_IndicatorId_Date",
-                table: "measurements",
-                columns: new[] { "IndicatorId", "Date" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_sent_reminders_IndicatorId_ReportingDate",
-                table: "sent_reminders",
-                columns: new[] { "IndicatorId", "ReportingDate" },
-                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "measurements");
+                name: "indicator_measurements");
 
             migrationBuilder.DropTable(
-                name: "sent_reminders");
+                name: "indicator_reminders");
 
             migrationBuilder.DropTable(
                 name: "indicators");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
 {
     [DbContext(typeof(IndicatorsPostgresDbContext))]
-    [Migration("20261123175029_Initial")]
+    [Migration("20261123181619_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -160,7 +160,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
 
                     b.HasIndex("IndicatorId", "Date");
 
-                    b.ToTable("measurements", "indicators");
+                    b.ToTable("indicator_measurements", "indicators");
                 });
 
             modelBuilder.Entity("BioSirk.Portal.Indicators.Domain.SentIndicatorReminder", b =>
@@ -188,7 +188,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
                     b.HasIndex("IndicatorId", "ReportingDate")
                         .IsUnique();
 
-                    b.ToTable("sent_reminders", "indicators");
+                    b.ToTable("indicator_reminders", "indicators");
                 });
 
             modelBuilder.Entity("BioSirk.Portal.SharedKernel.Auditing.AuditEntry", b =>

@@ -16,6 +16,23 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
                 name: "indicators");
 
             migrationBuilder.CreateTable(
+                name: "indicator_reminders",
+                schema: "indicators",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportingDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicator_reminders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicators",
                 schema: "indicators",
                 columns: table => new
@@ -46,24 +63,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "sent_reminders",
-                schema: "indicators",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReportingDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_sent_reminders", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "measurements",
+                name: "indicator_measurements",
                 schema: "indicators",
                 columns: table => new
                 {
@@ -82,15 +82,28 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_measurements", x => x.Id);
+                    table.PrimaryKey("PK_indicator_measurements", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_measurements_indicators_IndicatorId",
+                        name: "FK_indicator_measurements_indicators_IndicatorId",
                         column: x => x.IndicatorId,
                         principalSchema: "indicators",
                         principalTable: "indicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_measurements_IndicatorId_Date",
+                schema: "indicators",
+                table: "indicator_measurements",
+                columns: new[] { "IndicatorId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_reminders_IndicatorId_ReportingDate",
+                schema: "indicators",
+                table: "indicator_reminders",
+                columns: new[] { "IndicatorId", "ReportingDate" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_indicators_FunderCountyId",
@@ -121,30 +134,17 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
                 schema: "indicators",
                 table: "indicators",
                 column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_measurements_IndicatorId_Date",
-                schema: "indicators",
-                table: "measurements",
-                columns: new[] { "IndicatorId", "Date" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_sent_reminders_IndicatorId_ReportingDate",
-                schema: "indicators",
-                table: "sent_reminders",
-                columns: new[] { "IndicatorId", "ReportingDate" },
-                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "measurements",
+                name: "indicator_measurements",
                 schema: "indicators");
 
             migrationBuilder.DropTable(
-                name: "sent_reminders",
+                name: "indicator_reminders",
                 schema: "indicators");
 
             migrationBuilder.DropTable(

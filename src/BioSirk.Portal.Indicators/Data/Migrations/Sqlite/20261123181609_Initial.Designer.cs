@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BioSirk.Portal.Indicators.Data.Migrations.Sqlite
 {
     [DbContext(typeof(IndicatorsSqliteDbContext))]
-    [Migration("20261123175025_Initial")]
+    [Migration("20261123181609_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -154,7 +154,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorId", "Date");
 
-                    b.ToTable("measurements", (string)null);
+                    b.ToTable("indicator_measurements", (string)null);
                 });
 
             modelBuilder.Entity("BioSirk.Portal.Indicators.Domain.SentIndicatorReminder", b =>
@@ -180,7 +180,7 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Sqlite
                     b.HasIndex("IndicatorId", "ReportingDate")
                         .IsUnique();
 
-                    b.ToTable("sent_reminders", (string)null);
+                    b.ToTable("indicator_reminders", (string)null);
                 });
 
             modelBuilder.Entity("BioSirk.Portal.SharedKernel.Auditing.AuditEntry", b =>
