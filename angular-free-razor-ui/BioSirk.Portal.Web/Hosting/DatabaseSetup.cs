@@ -1,3 +1,6 @@
+using BioSirk.Portal.Indicators.Domain;
+using BioSirk.Portal.Indicators.Features;
+using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.Strategy.Features;
@@ -38,8 +41,41 @@ public static class DatabaseSetup
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
             var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
-            await scope.ServiceProvider.GetRequiredService<StrategyDemoSeeder>().SeedAsync();
+            await SeedModuleDemoDataAsync(scope.ServiceProvider);
             PrintDemoLogins(app, seeded);
+        }
+    }
+
+    /// <summary>The modules' demo data for the demo councils; each seeder leaves what is already there.</summary>
+    private static async Task SeedModuleDemoDataAsync(IServiceProvider services)
+    {
+        var directory = services.GetRequiredService<IPlatformDirectory>();
+        var hallingdal = (await directory.ListCouncilsAsync()).FirstOrDefault(c => c.Slug == "hallingdal");
+        if (hallingdal is null)
+        {
+            return;
+        }
+
+        var secretary = (await directory.ListPeopleAsync([hallingdal.Id])).FirstOrDefault(p => p.Email == "sekretar.hallingdal@demo.biosirk.no");
+        var indicators = services.GetRequiredService<IndicatorsDemoSeeder>();
+        await indicators.SeedCouncilIndicatorsAsync(hallingdal.Id, hallingdal.Name, secretary?.UserId, secretary?.FullName);
+
+        // The BioSirk roadmap, and an indicator on two of its goals (only when the roadmap is seeded now).
+        var goals = await services.GetRequiredService<StrategyDemoSeeder>().SeedAsync();
+        var people = await directory.ListPeopleAsync(goals.Select(g => g.OwnerCouncilId));
+        PersonInfo? Secretary(Guid councilId) => people.FirstOrDefault(p => p.CouncilId == councilId && (p.Roles & CouncilRoles.Secretary) != 0);
+        foreach (var (goal, index) in goals.Select((g, i) => (g, i)))
+        {
+            var owner = Secretary(goal.OwnerCouncilId);
+            var definition = index == 0
+                ? new IndicatorDefinition("Lokal bioenergi levert i regionene", "GWh", Direction.HigherIsBetter, 40m, new DateOnly(2026, 1, 1), 55m,
+                    new DateOnly(2028, 12, 31), ReportingFrequency.HalfYearly, owner?.UserId, owner?.FullName)
+                : new IndicatorDefinition("Bedrifter med kartlagte sidestrømmer", "bedrifter", Direction.HigherIsBetter, 0m, new DateOnly(2026, 6, 1), 60m,
+                    new DateOnly(2027, 3, 31), ReportingFrequency.Quarterly, owner?.UserId, owner?.FullName);
+            var measured = index == 0
+                ? new List<(DateOnly, decimal, string?)> { (new DateOnly(2026, 6, 30), 42m, "Energistatistikk fra kommunene") }
+                : [(new DateOnly(2026, 9, 30), 9m, "Kartleggingsskjema"), (new DateOnly(2026, 10, 31), 14m, "Kartleggingsskjema")];
+            await indicators.SeedGoalIndicatorAsync(goal.OwnerCouncilId, goal.PartnershipId, goal.GoalId, goal.Title, definition, measured);
         }
     }
 

@@ -1,4 +1,5 @@
 using BioSirk.Portal.Agreements;
+using BioSirk.Portal.Indicators;
 using BioSirk.Portal.Platform;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.Strategy;
@@ -17,6 +18,7 @@ public static class ModuleSetup
 
         // Pages that combine modules (a roadmap action links to the council's agreements).
         builder.Services.AddScoped<Pages.Council.Roadmap.LinkTargets>();
+        builder.Services.AddIndicators(database);
         return builder;
     }
 

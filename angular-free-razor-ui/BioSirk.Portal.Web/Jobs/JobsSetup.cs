@@ -78,6 +78,11 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "5 6 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
+        recurring.AddOrUpdate<BioSirk.Portal.Indicators.Features.SendIndicatorReminders>(
+            BioSirk.Portal.Indicators.Features.SendIndicatorReminders.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "10 6 * * *",
+            new RecurringJobOptions { TimeZone = Oslo.TimeZone });
         return app;
     }
 }

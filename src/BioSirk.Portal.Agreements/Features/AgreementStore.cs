@@ -1,5 +1,6 @@
 using BioSirk.Portal.Agreements.Data;
 using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,18 +21,7 @@ public sealed class AgreementStore(AgreementsDbContext db)
         db.Agreements.Include(a => a.Milestones).Include(a => a.WorkingGroup).FirstOrDefaultAsync(a => a.Id == agreementId, ct);
 
     /// <summary>Saves; a concurrent change by someone else becomes a message instead of an overwrite.</summary>
-    public async Task<Result> SaveAsync(CancellationToken ct = default)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Fail("", ConflictMessage);
-        }
-    }
+    public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);
 
     /// <summary>Hours, costs and payments so far, as the settlement sees them.</summary>
     public async Task<Settlement> SettlementAsync(Agreement agreement, CancellationToken ct = default)

@@ -1,16 +1,10 @@
-using System.Globalization;
-using System.Text;
 using BioSirk.Portal.Agreements.Data;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Formatting;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using BioSirk.Portal.SharedKernel.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Agreements.Features;
-
-public sealed record ExportFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>
 /// Hours and direct costs of an agreement as Excel or CSV, with the invoice markings at the top, as the county wants
@@ -30,9 +24,7 @@ public sealed class ExportBudget(AgreementsDbContext db)
         var costs = await db.DirectCosts.AsNoTracking().Where(c => c.AgreementId == agreementId).OrderBy(c => c.Date).ToListAsync(ct);
         var rows = Rows(agreement, hours, costs);
         var name = $"timer-og-kostnader-{agreement.OrderNumber}-{agreement.ProjectNumber}".ToLowerInvariant();
-        return excel
-            ? new ExportFile(name + ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Xlsx(rows))
-            : new ExportFile(name + ".csv", "text/csv; charset=utf-8", Csv(rows));
+        return SpreadsheetWriter.Export(name, "Timer og kostnader", rows, excel);
     }
 
     /// <summary>The sheet as rows of cells: text or numbers.</summary>
@@ -59,55 +51,4 @@ public sealed class ExportBudget(AgreementsDbContext db)
         rows.Add(["Sum direkte kostnader", null, null, costs.Sum(c => c.Amount)]);
         return rows;
     }
-
-    private static byte[] Csv(List<object?[]> rows)
-    {
-        var text = new StringBuilder();
-        foreach (var row in rows)
-        {
-            text.AppendLine(string.Join(';', row.Select(Field)));
-        }
-
-        // A BOM so that Excel opens the file as UTF-8 (æ, ø, å).
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    private static string Field(object? value) => value switch
-    {
-        null => string.Empty,
-        decimal number => number.ToString("0.##", CultureInfo.InvariantCulture).Replace('.', ','),
-        var other => Quote(other.ToString() ?? string.Empty),
-    };
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
-
-    private static byte[] Xlsx(List<object?[]> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            foreach (var row in rows)
-            {
-                data.Append(new Row(row.Select(Cell)));
-            }
-
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Timer og kostnader" }));
-            workbook.Workbook.Save();
-        }
-
-        return stream.ToArray();
-    }
-
-    private static Cell Cell(object? value) => value switch
-    {
-        decimal number => new Cell { DataType = CellValues.Number, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) },
-        null => new Cell(),
-        var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other.ToString() ?? string.Empty)) },
-    };
 }

@@ -1,20 +1,8 @@
-using System.Globalization;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Formatting;
-using BioSirk.Portal.SharedKernel.Results;
-using CsvHelper;
-using CsvHelper.Configuration;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using BioSirk.Portal.SharedKernel.Spreadsheets;
 
 namespace BioSirk.Portal.Agreements.Features;
-
-public sealed record TimesheetRowReport(int Row, string Summary, IReadOnlyList<string> Errors);
-
-public sealed record TimesheetImportReport(int Imported, IReadOnlyList<TimesheetRowReport> Rows, string? FileError)
-{
-    public bool Succeeded => FileError is null && Rows.All(r => r.Errors.Count == 0);
-}
 
 /// <summary>
 /// Imports a timesheet (CSV with ; or , or an Excel .xlsx) with the columns Dato, Person, Aktivitet, Timer and
@@ -26,7 +14,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
     private static readonly string[] Columns = ["dato", "person", "aktivitet", "timer", "kommentar"];
     private static readonly Dictionary<string, string> EnglishColumns = new() { ["date"] = "dato", ["activity"] = "aktivitet", ["hours"] = "timer", ["comment"] = "kommentar" };
 
-    public async Task<TimesheetImportReport?> HandleAsync(Guid agreementId, Stream file, string fileName, Actor by, CancellationToken ct = default)
+    public async Task<ImportReport?> HandleAsync(Guid agreementId, Stream file, string fileName, Actor by, CancellationToken ct = default)
     {
         var agreement = await store.FindAsync(agreementId, ct);
         if (agreement is null)
@@ -36,29 +24,29 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
 
         if (BudgetRules.ClosedFor(agreement) is { } closed)
         {
-            return new TimesheetImportReport(0, [], closed);
+            return ImportReport.Refused(closed);
         }
 
         List<string[]> table;
         try
         {
-            table = await ReadTableAsync(file, ct);
+            table = await SpreadsheetReader.ReadAsync(file, ["dato", "date"], ct);
         }
-        catch (Exception ex) when (ex is CsvHelperException or OpenXmlPackageException or InvalidDataException or FormatException)
+        catch (UnreadableSpreadsheetException)
         {
-            return new TimesheetImportReport(0, [], $"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
+            return ImportReport.Refused($"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
         }
 
         if (table.Count == 0)
         {
-            return new TimesheetImportReport(0, [], "Filen er tom. Første rad skal være overskriftene Dato, Person, Aktivitet, Timer, Kommentar.");
+            return ImportReport.Refused("Filen er tom. Første rad skal være overskriftene Dato, Person, Aktivitet, Timer, Kommentar.");
         }
 
         var header = table[0].Select(h => Normalize(h)).ToList();
         var missing = Columns.Take(4).Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            return new TimesheetImportReport(0, [], $"Første rad må ha kolonnene Dato, Person, Aktivitet og Timer. Mangler: {string.Join(", ", missing)}.");
+            return ImportReport.Refused($"Første rad må ha kolonnene Dato, Person, Aktivitet og Timer. Mangler: {string.Join(", ", missing)}.");
         }
 
         string Cell(string[] row, string column)
@@ -67,7 +55,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
             return index >= 0 && index < row.Length ? row[index].Trim() : string.Empty;
         }
 
-        var reports = new List<TimesheetRowReport>();
+        var reports = new List<ImportRowReport>();
         var entries = new List<HourEntry>();
         var now = clock.GetUtcNow().UtcDateTime;
         for (var i = 1; i < table.Count; i++)
@@ -80,7 +68,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
 
             var rowErrors = new List<string>();
             var dateText = Cell(row, "dato");
-            DateOnly? date = ParseDate(dateText);
+            DateOnly? date = SpreadsheetReader.ParseDate(dateText);
             if (date is null && dateText.Length > 0)
             {
                 rowErrors.Add($"Datoen «{dateText}» er ikke en dato (skriv dd.mm.åååå).");
@@ -98,7 +86,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
             rowErrors.AddRange(HourEntry.Check(agreement, date ?? (dateText.Length > 0 ? agreement.PeriodStart : null), person, activity, hours ?? (hoursText.Length > 0 ? 1 : null))
                 .Select(e => e.Message));
             var summary = $"{dateText}, {person}, {activity}, {hoursText}";
-            reports.Add(new TimesheetRowReport(i + 1, summary, rowErrors));
+            reports.Add(new ImportRowReport(i + 1, summary, rowErrors));
             if (rowErrors.Count == 0)
             {
                 entries.Add(new HourEntry(agreement, date!.Value, person, activity, hours!.Value, NullIfEmpty(Cell(row, "kommentar")), by.Name, now));
@@ -107,125 +95,26 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
 
         if (reports.Count == 0)
         {
-            return new TimesheetImportReport(0, [], "Filen har ingen rader med timer under overskriftene.");
+            return ImportReport.Refused("Filen har ingen rader med timer under overskriftene.");
         }
 
         if (reports.Any(r => r.Errors.Count > 0))
         {
-            return new TimesheetImportReport(0, reports, null);
+            return new ImportReport(0, reports, null);
         }
 
         store.Db.Hours.AddRange(entries);
         AgreementJournal.Record(store.Db, agreement, by.Name, now,
             $"Timeliste importert: {entries.Count} rader, {entries.Sum(e => e.Hours).ToString("0.##", Norwegian.Culture)} timer.");
         var saved = await store.SaveAsync(ct);
-        return saved.Succeeded ? new TimesheetImportReport(entries.Count, reports, null) : new TimesheetImportReport(0, reports, saved.Errors[0].Message);
+        return saved.Succeeded ? new ImportReport(entries.Count, reports, null) : new ImportReport(0, reports, saved.Errors[0].Message);
     }
 
     private static string Normalize(string header)
     {
-        var h = header.Trim().TrimStart('\uFEFF').ToLowerInvariant();
+        var h = SpreadsheetReader.Header(header);
         return EnglishColumns.GetValueOrDefault(h, h);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    private static DateOnly? ParseDate(string text)
-    {
-        string[] formats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd.MM.yy"];
-        return DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-    }
-
-    private static async Task<List<string[]>> ReadTableAsync(Stream file, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        var head = buffer.ToArray().AsSpan(0, (int)Math.Min(4, buffer.Length));
-        return head.StartsWith("PK\u0003\u0004"u8) ? ReadXlsx(buffer) : ReadCsv(buffer);
-    }
-
-    private static List<string[]> ReadCsv(Stream stream)
-    {
-        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
-        var firstLine = text.Split('\n')[0];
-        var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
-        using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null });
-        var rows = new List<string[]>();
-        while (csv.Read())
-        {
-            rows.Add(csv.Record ?? []);
-        }
-
-        return rows;
-    }
-
-    private static List<string[]> ReadXlsx(Stream stream)
-    {
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook.");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("No sheet.");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        var rows = new List<string[]>();
-        foreach (var row in part.Worksheet.Descendants<Row>())
-        {
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var index = ColumnIndex(cell.CellReference?.Value);
-                while (cells.Count < index)
-                {
-                    cells.Add(string.Empty);
-                }
-
-                cells.Add(CellText(cell, shared, rows.Count == 0 ? null : index));
-            }
-
-            rows.Add([.. cells]);
-        }
-
-        // Excel keeps dates as day numbers: turn the date column's numbers into dd.MM.yyyy.
-        if (rows.Count > 0)
-        {
-            var dateColumn = Array.FindIndex(rows[0], h => Normalize(h) == "dato");
-            foreach (var r in rows.Skip(1).Where(r => dateColumn >= 0 && dateColumn < r.Length))
-            {
-                if (double.TryParse(r[dateColumn], NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
-                {
-                    r[dateColumn] = DateTime.FromOADate(serial).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-                }
-            }
-        }
-
-        return rows;
-    }
-
-    private static string CellText(Cell cell, List<string> shared, int? _)
-    {
-        var value = cell.CellValue?.InnerText ?? cell.InlineString?.InnerText ?? string.Empty;
-        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(value, out var i) && i < shared.Count)
-        {
-            return shared[i];
-        }
-
-        return value;
-    }
-
-    private static int ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return 0;
-        }
-
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
-        {
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-
-        return index - 1;
-    }
 }

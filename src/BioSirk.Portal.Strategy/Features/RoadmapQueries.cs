@@ -58,6 +58,10 @@ public sealed class RoadmapQueries(StrategyDbContext db)
         return new RoadmapTree(roadmap, actions);
     }
 
+    /// <summary>A goal of a roadmap of the current council's partnerships (others are not found).</summary>
+    public Task<Goal?> GoalAsync(Guid goalId, CancellationToken ct = default) =>
+        db.Goals.AsNoTracking().FirstOrDefaultAsync(g => g.Id == goalId, ct);
+
     public Task<RoadmapAction?> ActionAsync(Guid roadmapId, Guid actionId, CancellationToken ct = default) =>
         db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.RoadmapId == roadmapId && a.Id == actionId, ct);
 

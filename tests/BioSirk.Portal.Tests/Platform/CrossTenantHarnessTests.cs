@@ -1,5 +1,9 @@
 using System.Net;
 using System.Reflection;
+using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Indicators.Contracts;
+using BioSirk.Portal.Indicators.Domain;
+using BioSirk.Portal.Indicators.Features;
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Invitations;
@@ -136,7 +140,8 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         }
 
         var routeParameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        // Inherited handlers count too: the council and county pages of agreements and indicators share a base page model.
+        foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.DeclaringType != typeof(PageModel) && m.DeclaringType != typeof(object)))
         {
             var verb = method.Name.StartsWith("OnGet", StringComparison.Ordinal) ? "GET"
                 : method.Name.StartsWith("OnPost", StringComparison.Ordinal) ? "POST" : null;
@@ -170,6 +175,19 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             : null;
     }
 
+    /// <summary>An indicator of the victim agreement (so Buskerud funds it), with a measurement.</summary>
+    private static async Task<Guid> VictimIndicatorAsync(IServiceProvider sp, Guid agreementId)
+    {
+        var agreement = await sp.GetRequiredService<AgreementsDbContext>().Agreements.SingleAsync(a => a.Id == agreementId);
+        var defined = await sp.GetRequiredService<DefineIndicator>().HandleAsync(new DefineIndicatorCommand(
+            new PlanRef(PlanKind.Agreement, agreement.Id, agreement.Title, agreement.TenantId, agreement.FunderCountyId, Guid.Empty),
+            new IndicatorDefinition("Offer", "tonn", Direction.HigherIsBetter, 0m, new DateOnly(2026, 1, 1), 10m, new DateOnly(2026, 12, 31),
+                ReportingFrequency.Quarterly, null, null)));
+        await sp.GetRequiredService<RegisterMeasurement>().HandleAsync(
+            new RegisterMeasurementCommand(defined.Value, 1m, new DateOnly(2026, 2, 1), null, null, new ActingPerson(Guid.NewGuid(), "Testperson")));
+        return defined.Value;
+    }
+
     /// <summary>One row of each kind, owned by Hallingdal (and Buskerud), keyed by the route or handler parameter name.</summary>
     private Task<Dictionary<string, string>> VictimIds() => Portal.WithScopeAsync(async sp =>
     {
@@ -183,6 +201,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         var membership = await db.TenantMemberships.FirstAsync();
         var agreement = await VictimAgreement.CreateAsync(sp, hallingdal.Id);
         var roadmap = await VictimRoadmap.CreateAsync(sp, hallingdal.Id);
+        var indicatorId = await VictimIndicatorAsync(sp, agreement.AgreementId);
         return new Dictionary<string, string>
         {
             ["memberId"] = membership.Id.ToString(),
@@ -198,6 +217,8 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["versionId"] = roadmap.VersionId.ToString(),
             ["fromVersionId"] = roadmap.VersionId.ToString(),
             ["toVersionId"] = roadmap.VersionId.ToString(),
+            ["indicatorId"] = indicatorId.ToString(),
+            ["planId"] = agreement.AgreementId.ToString(),
         };
     });
 }

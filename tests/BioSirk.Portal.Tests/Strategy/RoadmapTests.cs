@@ -293,6 +293,35 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
     });
 
     [Fact]
+    public async Task AGoalIndicator_MadeFromTheRoadmap_ShowsUnderItsGoal_AndOnTheDashboardWhenBehind()
+    {
+        var goals = await SeedDemoRoadmapAsync(Portal);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var roadmap = (await marte.GetAsync("/rad/hadeland/veikart")).Headers.Location!.OriginalString;
+        var tree = await marte.GetPageAsync(roadmap);
+        var newLink = tree.QuerySelectorAll("a").First(a => a.TextContent.StartsWith("Ny indikator for målet", StringComparison.Ordinal)
+                                                            && a.TextContent.Contains(goals[0].Title)).GetAttribute("href")!;
+        Assert.Equal($"/rad/hadeland/indikatorer/ny?plan=RoadmapGoal&planId={goals[0].GoalId}", newLink);
+
+        var created = await marte.SubmitAsync(newLink, "main form", Indicators.IndicatorSteps.Biochar());
+        await ExpectRedirectAsync(created);
+        var indicator = created.Headers.Location!.OriginalString;
+        await ExpectRedirectAsync(await marte.SubmitAsync(indicator, "form[action*=Measurement]", new()
+        {
+            ["Measurement.Date"] = "2026-03-01", ["Measurement.Value"] = "110",
+        }));
+
+        using var anders = await Portal.SignedInAsync(Demo.GjovikSecretary);
+        var asGjovik = roadmap.Replace("/rad/hadeland/", "/rad/gjovik/", StringComparison.Ordinal);
+        var goalItem = (await anders.GetPageAsync(asGjovik)).QuerySelectorAll(".roadmap-tree li li")
+            .First(li => li.QuerySelector("h4")!.TextContent.Contains(goals[0].Title));
+        Assert.Contains("Tonn biokull produsert Ikke i rute", goalItem.TextContent.Replace("\n", " ").Replace("  ", " "));
+        var behind = (await anders.GetPageAsync(asGjovik + "/oversikt")).QuerySelector("section[aria-labelledby=indicators-behind]")!;
+        Assert.Contains("Tonn biokull produsert", behind.TextContent);
+        Assert.Contains("Ikke i rute", behind.TextContent);
+    }
+
+    [Fact]
     public async Task EveryChange_IsInTheAuditLog()
     {
         using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);

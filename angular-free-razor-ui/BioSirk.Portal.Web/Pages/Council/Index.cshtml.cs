@@ -5,6 +5,7 @@ using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,9 +15,13 @@ namespace BioSirk.Portal.Web.Pages.Council;
 public sealed record CouncilTask(string Text, string Url);
 
 /// <summary>A council's start page: what waits for this person, by her roles.</summary>
-public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers members, AgreementQueries agreements, RoadmapQueries roadmaps, TimeProvider clock)
+public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers members, AgreementQueries agreements, RoadmapQueries roadmaps,
+    IIndicatorReader indicators, TimeProvider clock)
     : PageModel
 {
+    /// <summary>The indicators this council reports, with their status and who reports next, by when.</summary>
+    public IReadOnlyList<IndicatorSummary> OwnIndicators { get; private set; } = [];
+
     /// <summary>The council's part of its partnerships' roadmaps; null when it is in no partnership.</summary>
     public CouncilRoadmapSummary? Roadmap { get; private set; }
 
@@ -61,6 +66,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         }
 
         await AddRoadmapTasksAsync(today);
+        OwnIndicators = [.. (await indicators.ListVisibleAsync()).Where(i => i.OwnerCouncilId == council.Id).OrderBy(i => i.NextReportingDate)];
         if (!council.Has(CouncilRoles.TenantAdmin))
         {
             return;

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,15 +6,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BioSirk.Portal.Web.Pages.Council;
 
 /// <summary>"Mine oppdateringer": the actions (and indicators) that wait for an update from the signed-in person.</summary>
-public sealed class MyUpdatesModel(PortalContext portal, RoadmapQueries roadmaps, TimeProvider clock) : PageModel
+public sealed class MyUpdatesModel(PortalContext portal, RoadmapQueries roadmaps, IIndicatorReader indicators, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<AwaitedUpdate> Actions { get; private set; } = [];
+
+    public IReadOnlyList<IndicatorSummary> Indicators { get; private set; } = [];
 
     public string Prefix => portal.Prefix;
 
     public async Task OnGetAsync()
     {
         var today = SharedKernel.Time.Oslo.Today(clock);
-        Actions = await roadmaps.AwaitingUpdateAsync(CurrentUser.IdOf(User)!.Value, today);
+        var userId = CurrentUser.IdOf(User)!.Value;
+        Actions = await roadmaps.AwaitingUpdateAsync(userId, today);
+        Indicators = await indicators.ListAwaitingUpdateAsync(userId, today);
     }
 }

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Strategy.Domain;
 using BioSirk.Portal.Strategy.Features;
@@ -7,8 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
 
 /// <summary>The partnership's dashboard: actions by phase and status, what is at risk, and which councils still have to decide.</summary>
-public sealed class RoadmapDashboardModel(PortalContext portal, RoadmapQueries queries, TimeProvider clock) : RoadmapPageModel(portal, queries)
+public sealed class RoadmapDashboardModel(PortalContext portal, RoadmapQueries queries, IIndicatorReader indicators, TimeProvider clock)
+    : RoadmapPageModel(portal, queries)
 {
+    /// <summary>The roadmap goals' indicators that are off track or at risk.</summary>
+    public IReadOnlyList<IndicatorSummary> IndicatorsBehind { get; private set; } = [];
+
     public RoadmapVersion? LatestVersion { get; private set; }
 
     public IReadOnlyList<CouncilInfo> CouncilsWithoutDecision { get; private set; } = [];
@@ -35,6 +40,10 @@ public sealed class RoadmapDashboardModel(PortalContext portal, RoadmapQueries q
             CouncilsWithoutDecision = [.. Partnership.Councils.Where(c => !decided.Contains(c.Id))];
         }
 
+        var goals = Roadmap.Goals.Select(g => g.Id).ToHashSet();
+        IndicatorsBehind = [.. (await indicators.ListVisibleAsync())
+            .Where(i => i.PlanKind == PlanKind.RoadmapGoal && goals.Contains(i.PlanId) && i.State is IndicatorState.OffTrack or IndicatorState.AtRisk)
+            .OrderByDescending(i => i.State).ThenBy(i => i.Name)];
         Troubled = [.. Tree.Actions.Where(a => a.IsActive && a.Judgement != ProgressJudgement.OnTrack).OrderByDescending(a => a.Judgement).ThenBy(a => a.End)];
         var today = SharedKernel.Time.Oslo.Today(clock);
         NextReportingDate = Roadmap.NextReportingDate(today);

@@ -1,4 +1,5 @@
 using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Strategy.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,15 +11,21 @@ public sealed record LinkTarget(ActionLinkKind Kind, Guid Id, string Label)
 }
 
 /// <summary>
-/// What an action of the current council can be linked to: the council's own agreements (through the tenant filter).
-/// The web host composes this, since the Strategy module knows no other module.
+/// What an action of the current council can be linked to: the council's own agreements and the indicators it sees
+/// (its own and its partnerships'), both through the tenant filter. The web host composes this, since the Strategy
+/// module knows no other module.
 /// </summary>
-public sealed class LinkTargets(AgreementsDbContext agreements)
+public sealed class LinkTargets(AgreementsDbContext agreements, IIndicatorReader indicators)
 {
     public async Task<IReadOnlyList<LinkTarget>> ForCouncilAsync(CancellationToken ct = default)
     {
         var own = await agreements.Agreements.AsNoTracking().OrderBy(a => a.Title)
             .Select(a => new { a.Id, a.Title }).ToListAsync(ct);
-        return [.. own.Select(a => new LinkTarget(ActionLinkKind.Agreement, a.Id, a.Title))];
+        var visible = await indicators.ListVisibleAsync(ct);
+        return
+        [
+            .. own.Select(a => new LinkTarget(ActionLinkKind.Agreement, a.Id, a.Title)),
+            .. visible.OrderBy(i => i.Name).Select(i => new LinkTarget(ActionLinkKind.Indicator, i.Id, i.Name)),
+        ];
     }
 }

@@ -1,8 +1,10 @@
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Spreadsheets;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +20,9 @@ namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
 public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileStore files, TimeProvider clock) : PageModel
 {
     public AgreementDetails Details { get; private set; } = null!;
+
+    /// <summary>The agreement's results indicators (from the Indicators module), for the final report and the page.</summary>
+    public IReadOnlyList<IndicatorSummary> Indicators { get; private set; } = [];
 
     public abstract Party Viewer { get; }
 
@@ -72,7 +77,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         return stream is null ? NotFound() : File(stream, voucher!.ContentType, voucher.FileName);
     }
 
-    public TimesheetImportReport? ImportReport { get; private set; }
+    public ImportReport? ImportReport { get; private set; }
 
     public async Task<IActionResult> OnGetExportAsync(Guid agreementId, string? format)
     {
@@ -110,7 +115,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         if (!report.Succeeded)
         {
             ImportReport = report;
-            ModelState.AddModelError("Timesheet", report.FileError ?? $"{report.Rows.Count(r => r.Errors.Count > 0)} av {report.Rows.Count} rader må rettes. Ingen timer er importert: rett filen og importer den på nytt.");
+            ModelState.AddModelError("Timesheet", report.RefusalMessage("timer"));
             return Page();
         }
 
@@ -248,6 +253,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         }
 
         Details = details;
+        Indicators = await HttpContext.RequestServices.GetRequiredService<IIndicatorReader>().ListForPlanAsync(PlanKind.Agreement, agreementId);
         ConcurrencyStamp ??= details.Agreement.ConcurrencyStamp;
         return true;
     }

@@ -1,0 +1,96 @@
+using BioSirk.Portal.Indicators.Contracts;
+using BioSirk.Portal.Indicators.Domain;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace BioSirk.Portal.Web.Pages.Shared.Indicators;
+
+/// <summary>The indicator form as typed: numbers stay text until they are read the Norwegian way, so a typo is shown back as typed.</summary>
+public sealed class IndicatorInput
+{
+    public string? Name { get; set; }
+
+    public string? Unit { get; set; }
+
+    public string? Description { get; set; }
+
+    public Direction? Direction { get; set; }
+
+    public string? BaselineValue { get; set; }
+
+    public DateOnly? BaselineDate { get; set; }
+
+    public string? TargetValue { get; set; }
+
+    public DateOnly? TargetDate { get; set; }
+
+    public ReportingFrequency? Frequency { get; set; }
+
+    public Guid? ResponsibleUserId { get; set; }
+
+    public static IndicatorInput From(IndicatorDefinition d) => new()
+    {
+        Name = d.Name,
+        Unit = d.Unit,
+        Description = d.Description,
+        Direction = d.Direction,
+        BaselineValue = d.BaselineValue is { } b ? IndicatorTexts.Input(b) : null,
+        BaselineDate = d.BaselineDate,
+        TargetValue = d.TargetValue is { } t ? IndicatorTexts.Input(t) : null,
+        TargetDate = d.TargetDate,
+        Frequency = d.Frequency,
+        ResponsibleUserId = d.ResponsibleUserId,
+    };
+
+    /// <summary>The definition to check; numbers that cannot be read and an unknown person go to <paramref name="parseErrors"/>.</summary>
+    public IndicatorDefinition ToDefinition(List<FieldError> parseErrors, IReadOnlyList<PersonInfo> people)
+    {
+        decimal? Number(string? text, string field, string example)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (NorwegianNumber.TryParse(text, out var value))
+            {
+                return value;
+            }
+
+            parseErrors.Add(new FieldError(field, $"Skriv verdien som et tall, for eksempel {example}."));
+            return null;
+        }
+
+        var person = people.FirstOrDefault(p => p.UserId == ResponsibleUserId);
+        if (ResponsibleUserId is not null && person is null)
+        {
+            parseErrors.Add(new FieldError("ResponsibleUserId", "Velg en person fra listen."));
+        }
+
+        return new IndicatorDefinition(Name, Unit, Direction, Number(BaselineValue, "BaselineValue", "1 234,5"), BaselineDate,
+            Number(TargetValue, "TargetValue", "1 500"), TargetDate, Frequency, person?.UserId, person?.FullName, Description);
+    }
+
+    /// <summary>Puts the messages beside the fields ("Name" → "Input.Name"): a number that could not be read is reported once.</summary>
+    public static void ShowErrors(ModelStateDictionary modelState, IReadOnlyList<FieldError> parseErrors, IReadOnlyList<FieldError> ruleErrors)
+    {
+        var flagged = parseErrors.Select(e => e.Field).ToHashSet();
+        foreach (var error in parseErrors.Concat(ruleErrors.Where(e => !flagged.Contains(e.Field))))
+        {
+            modelState.AddModelError(error.Field.Length == 0 ? string.Empty : "Input." + error.Field, error.Message);
+        }
+    }
+
+    public static string FrequencyText(ReportingFrequency frequency) => frequency switch
+    {
+        ReportingFrequency.Monthly => "Hver måned",
+        ReportingFrequency.Quarterly => "Hvert kvartal",
+        ReportingFrequency.HalfYearly => "Hvert halvår",
+        _ => "Hvert år",
+    };
+}
+
+/// <summary>What the form partial needs: the input and the people who may be responsible.</summary>
+public sealed record IndicatorFormView(IndicatorInput Input, IReadOnlyList<PersonInfo> People);

@@ -1,0 +1,233 @@
+using BioSirk.Portal.Indicators.Contracts;
+using BioSirk.Portal.SharedKernel.Auditing;
+using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Tenancy;
+
+namespace BioSirk.Portal.Indicators.Domain;
+
+public enum Direction
+{
+    HigherIsBetter = 1,
+    LowerIsBetter = 2,
+}
+
+public enum ReportingFrequency
+{
+    Monthly = 1,
+    Quarterly = 3,
+    HalfYearly = 6,
+    Yearly = 12,
+}
+
+/// <summary>What the plan's owner gives when she defines or edits an indicator, checked by <see cref="IndicatorRules"/>.</summary>
+public sealed record IndicatorDefinition(
+    string? Name, string? Unit, Direction? Direction, decimal? BaselineValue, DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate,
+    ReportingFrequency? Frequency, Guid? ResponsibleUserId, string? ResponsibleName, string? Description = null);
+
+/// <summary>The plan an indicator belongs to and who may see it: the owner council, the funding county, the partnership.</summary>
+/// <param name="FunderCountyId">The agreement's county; <see cref="Guid.Empty"/> for other plans.</param>
+/// <param name="PartnershipId">The roadmap's partnership for a goal; <see cref="Guid.Empty"/> for other plans.</param>
+public sealed record PlanRef(PlanKind Kind, Guid PlanId, string Title, Guid OwnerCouncilId, Guid FunderCountyId, Guid PartnershipId);
+
+/// <summary>
+/// A results indicator of an action plan (an agreement's, a roadmap goal's or a council's own): from a baseline to a
+/// target in a direction, measured at a frequency by a responsible person.
+/// </summary>
+public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, IConcurrencyAware
+{
+    private readonly List<Measurement> measurements = [];
+
+    private Indicator()
+    {
+    }
+
+    private Indicator(PlanRef plan)
+    {
+        TenantId = plan.OwnerCouncilId;
+        FunderCountyId = plan.FunderCountyId;
+        PartnershipId = plan.PartnershipId;
+        PlanKind = plan.Kind;
+        PlanId = plan.PlanId;
+        PlanTitle = plan.Title.Trim();
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    /// <summary>The owner council.</summary>
+    public Guid TenantId { get; private set; }
+
+    public Guid FunderCountyId { get; private set; }
+
+    public Guid PartnershipId { get; private set; }
+
+    public PlanKind PlanKind { get; private set; }
+
+    public Guid PlanId { get; private set; }
+
+    public string PlanTitle { get; private set; } = string.Empty;
+
+    public string Name { get; private set; } = string.Empty;
+
+    public string Unit { get; private set; } = string.Empty;
+
+    public string? Description { get; private set; }
+
+    public Direction Direction { get; private set; }
+
+    public decimal BaselineValue { get; private set; }
+
+    public DateOnly BaselineDate { get; private set; }
+
+    public decimal TargetValue { get; private set; }
+
+    public DateOnly TargetDate { get; private set; }
+
+    public ReportingFrequency Frequency { get; private set; }
+
+    public Guid? ResponsibleUserId { get; private set; }
+
+    public string? ResponsibleName { get; private set; }
+
+    public IReadOnlyList<Measurement> Measurements => measurements;
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    public static Result<Indicator> Define(PlanRef plan, IndicatorDefinition definition)
+    {
+        var errors = IndicatorRules.Validate(definition);
+        if (errors.Count > 0)
+        {
+            return Result<Indicator>.Fail(errors);
+        }
+
+        var indicator = new Indicator(plan);
+        indicator.Apply(definition);
+        return Result<Indicator>.Ok(indicator);
+    }
+
+    public Result Edit(IndicatorDefinition definition)
+    {
+        var errors = IndicatorRules.Validate(definition);
+        if (errors.Count > 0)
+        {
+            return Result.Fail(errors);
+        }
+
+        Apply(definition);
+        return Result.Ok();
+    }
+
+    public Result<Measurement> Register(decimal? value, DateOnly? date, string? source, string? comment, Guid byId, string byName, DateOnly today, DateTime nowUtc)
+    {
+        var errors = IndicatorRules.CheckMeasurement(value, date, source, comment, today);
+        if (errors.Count > 0)
+        {
+            return Result<Measurement>.Fail(errors);
+        }
+
+        var measurement = new Measurement(this, value!.Value, date!.Value, source, comment, byId, byName, nowUtc);
+        measurements.Add(measurement);
+        return Result<Measurement>.Ok(measurement);
+    }
+
+    /// <summary>The next report is due one period after the latest measurement (or after the baseline when none).</summary>
+    public static DateOnly NextReportingDate(ReportingFrequency frequency, DateOnly baselineDate, DateOnly? latestMeasurement) =>
+        (latestMeasurement is { } latest && latest > baselineDate ? latest : baselineDate).AddMonths((int)frequency);
+
+    public string DirectionText => IndicatorTexts.Direction(Direction == Direction.HigherIsBetter);
+
+    /// <summary>Who may register and import measurements: the owner council's secretaries (checked by the page) and the responsible person.</summary>
+    public bool IsResponsible(Guid userId) => ResponsibleUserId == userId;
+
+    public IndicatorDefinition ToDefinition() =>
+        new(Name, Unit, Direction, BaselineValue, BaselineDate, TargetValue, TargetDate, Frequency, ResponsibleUserId, ResponsibleName, Description);
+
+    private void Apply(IndicatorDefinition d)
+    {
+        Name = d.Name!.Trim();
+        Unit = d.Unit!.Trim();
+        Description = string.IsNullOrWhiteSpace(d.Description) ? null : d.Description.Trim();
+        Direction = d.Direction!.Value;
+        BaselineValue = d.BaselineValue!.Value;
+        BaselineDate = d.BaselineDate!.Value;
+        TargetValue = d.TargetValue!.Value;
+        TargetDate = d.TargetDate!.Value;
+        Frequency = d.Frequency!.Value;
+        ResponsibleUserId = d.ResponsibleUserId;
+        ResponsibleName = d.ResponsibleUserId is null ? null : d.ResponsibleName?.Trim();
+    }
+}
+
+/// <summary>One measured value of an indicator; visible to exactly whom its indicator is.</summary>
+public sealed class Measurement : ICountyFunded, IPartnershipShared, IAudited
+{
+    private Measurement()
+    {
+    }
+
+    internal Measurement(Indicator indicator, decimal value, DateOnly date, string? source, string? comment, Guid byId, string byName, DateTime nowUtc)
+    {
+        IndicatorId = indicator.Id;
+        TenantId = indicator.TenantId;
+        FunderCountyId = indicator.FunderCountyId;
+        PartnershipId = indicator.PartnershipId;
+        Value = value;
+        Date = date;
+        Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
+        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        RegisteredById = byId;
+        RegisteredByName = byName;
+        RegisteredAtUtc = nowUtc;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public Guid IndicatorId { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid FunderCountyId { get; private set; }
+
+    public Guid PartnershipId { get; private set; }
+
+    public decimal Value { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    public string? Source { get; private set; }
+
+    public string? Comment { get; private set; }
+
+    public Guid RegisteredById { get; private set; }
+
+    public string RegisteredByName { get; private set; } = string.Empty;
+
+    public DateTime RegisteredAtUtc { get; private set; }
+}
+
+/// <summary>A reminder sent for one reporting date of one indicator; unique, so a retried job sends nothing twice.</summary>
+public sealed class SentIndicatorReminder : ITenantOwned
+{
+    private SentIndicatorReminder()
+    {
+    }
+
+    public SentIndicatorReminder(Indicator indicator, DateOnly reportingDate, DateTime nowUtc)
+    {
+        IndicatorId = indicator.Id;
+        TenantId = indicator.TenantId;
+        ReportingDate = reportingDate;
+        SentAtUtc = nowUtc;
+    }
+
+    public long Id { get; private set; }
+
+    public Guid IndicatorId { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public DateOnly ReportingDate { get; private set; }
+
+    public DateTime SentAtUtc { get; private set; }
+}

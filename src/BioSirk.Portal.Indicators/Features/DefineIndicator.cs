@@ -1,0 +1,93 @@
+using BioSirk.Portal.Indicators.Contracts;
+using BioSirk.Portal.Indicators.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Tenancy;
+
+namespace BioSirk.Portal.Indicators.Features;
+
+public sealed record DefineIndicatorCommand(PlanRef Plan, IndicatorDefinition Definition);
+
+/// <summary>
+/// A secretary of the owner council defines an indicator for one of its plans. The caller has checked the plan: an
+/// agreement visible in the council (its county is the funder), a roadmap goal of one of the council's partnerships
+/// (the roadmap's partnership shares it), or the council's own plan (the plan id is the council's id).
+/// </summary>
+public sealed class DefineIndicator(IndicatorStore store, ICurrentTenant tenant)
+{
+    public async Task<Result<Guid>> HandleAsync(DefineIndicatorCommand command, CancellationToken ct = default)
+    {
+        var plan = command.Plan;
+        if (tenant.TenantId != plan.OwnerCouncilId)
+        {
+            throw new InvalidOperationException("An indicator is defined in the scope of its owner council.");
+        }
+
+        var consistent = plan.Kind switch
+        {
+            PlanKind.Agreement => plan.FunderCountyId != Guid.Empty && plan.PartnershipId == Guid.Empty,
+            PlanKind.RoadmapGoal => plan.PartnershipId != Guid.Empty && plan.FunderCountyId == Guid.Empty && tenant.PartnershipIds.Contains(plan.PartnershipId),
+            PlanKind.Council => plan.PlanId == plan.OwnerCouncilId && plan.FunderCountyId == Guid.Empty && plan.PartnershipId == Guid.Empty,
+            _ => false,
+        };
+        if (!consistent)
+        {
+            throw new ArgumentException($"The plan {plan} does not fit its kind.", nameof(command));
+        }
+
+        var defined = Indicator.Define(plan, command.Definition);
+        if (!defined.Succeeded)
+        {
+            return Result<Guid>.Fail(defined.Errors);
+        }
+
+        store.Db.Indicators.Add(defined.Value!);
+        await store.Db.SaveChangesAsync(ct);
+        return Result<Guid>.Ok(defined.Value!.Id);
+    }
+}
+
+public sealed record EditIndicatorCommand(Guid IndicatorId, IndicatorDefinition Definition, string ConcurrencyStamp);
+
+/// <summary>Edits the definition; the stamp from the form catches a colleague's save in between.</summary>
+public sealed class EditIndicator(IndicatorStore store)
+{
+    /// <returns>null when the indicator is not visible here (404).</returns>
+    public async Task<Result?> HandleAsync(EditIndicatorCommand command, CancellationToken ct = default)
+    {
+        var indicator = await store.FindAsync(command.IndicatorId, ct);
+        if (indicator is null)
+        {
+            return null;
+        }
+
+        store.Db.Entry(indicator).Property(i => i.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
+        var result = indicator.Edit(command.Definition);
+        return result.Succeeded ? await store.SaveAsync(ct) : result;
+    }
+}
+
+public sealed record RegisterMeasurementCommand(Guid IndicatorId, decimal? Value, DateOnly? Date, string? Source, string? Comment, ActingPerson By);
+
+/// <summary>One measurement, checked by the same rule as the import.</summary>
+public sealed class RegisterMeasurement(IndicatorStore store, TimeProvider clock)
+{
+    /// <returns>null when the indicator is not visible here (404).</returns>
+    public async Task<Result?> HandleAsync(RegisterMeasurementCommand c, CancellationToken ct = default)
+    {
+        var indicator = await store.FindAsync(c.IndicatorId, ct);
+        if (indicator is null)
+        {
+            return null;
+        }
+
+        var registered = indicator.Register(c.Value, c.Date, c.Source, c.Comment, c.By.UserId, c.By.Name,
+            SharedKernel.Time.Oslo.Today(clock), clock.GetUtcNow().UtcDateTime);
+        if (!registered.Succeeded)
+        {
+            return Result.Fail(registered.Errors);
+        }
+
+        store.Db.Measurements.Add(registered.Value!);
+        return await store.SaveAsync(ct);
+    }
+}

@@ -1,0 +1,118 @@
+using BioSirk.Portal.Indicators.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Spreadsheets;
+using BioSirk.Portal.SharedKernel.Time;
+
+namespace BioSirk.Portal.Indicators.Features;
+
+/// <summary>
+/// Imports measurements from CSV (; or ,) or Excel with the columns Dato, Verdi and optionally Kilde and Kommentar.
+/// Each row is checked with the rule of the form; if any row is wrong nothing is imported, and the report says which
+/// rows to fix, so that the corrected file can be imported again without duplicates.
+/// </summary>
+public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
+{
+    private static readonly Dictionary<string, string> EnglishColumns = new() { ["date"] = "dato", ["value"] = "verdi", ["source"] = "kilde", ["comment"] = "kommentar" };
+
+    /// <returns>null when the indicator is not visible here (404).</returns>
+    public async Task<ImportReport?> HandleAsync(Guid indicatorId, Stream file, string fileName, ActingPerson by, CancellationToken ct = default)
+    {
+        var indicator = await store.FindAsync(indicatorId, ct);
+        if (indicator is null)
+        {
+            return null;
+        }
+
+        List<string[]> table;
+        try
+        {
+            table = await SpreadsheetReader.ReadAsync(file, ["dato", "date"], ct);
+        }
+        catch (UnreadableSpreadsheetException)
+        {
+            return ImportReport.Refused($"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
+        }
+
+        if (table.Count == 0)
+        {
+            return ImportReport.Refused("Filen er tom. Første rad skal være overskriftene Dato;Verdi;Kilde;Kommentar.");
+        }
+
+        var header = table[0].Select(Normalize).ToList();
+        var missing = new[] { "dato", "verdi" }.Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return ImportReport.Refused($"Første rad må ha kolonnene Dato og Verdi (og gjerne Kilde og Kommentar). Mangler: {string.Join(", ", missing)}.");
+        }
+
+        string Cell(string[] row, string column)
+        {
+            var index = header.IndexOf(column);
+            return index >= 0 && index < row.Length ? row[index].Trim() : string.Empty;
+        }
+
+        var today = Oslo.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reports = new List<ImportRowReport>();
+        var rows = new List<(decimal Value, DateOnly Date, string Source, string Comment)>();
+        for (var i = 1; i < table.Count; i++)
+        {
+            var row = table[i];
+            if (row.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var errors = new List<string>();
+            var dateText = Cell(row, "dato");
+            var date = SpreadsheetReader.ParseDate(dateText);
+            if (date is null && dateText.Length > 0)
+            {
+                errors.Add($"Datoen «{dateText}» er ikke en dato (skriv dd.mm.åååå).");
+            }
+
+            var valueText = Cell(row, "verdi");
+            decimal? value = NorwegianNumber.TryParse(valueText, out var v) ? v : null;
+            if (value is null && valueText.Length > 0)
+            {
+                errors.Add($"Verdien «{valueText}» er ikke et tall (skriv for eksempel 1 234,5).");
+            }
+
+            var source = Cell(row, "kilde");
+            var comment = Cell(row, "kommentar");
+            // A value or date that could not be read is reported once, above, not again as missing.
+            errors.AddRange(IndicatorRules.CheckMeasurement(
+                    value ?? (valueText.Length > 0 ? 0 : null), date ?? (dateText.Length > 0 ? today : null), source, comment, today)
+                .Select(e => e.Message));
+            reports.Add(new ImportRowReport(i + 1, string.Join("; ", new[] { dateText, valueText, source, comment }.Where(t => t.Length > 0)), errors));
+            if (errors.Count == 0)
+            {
+                rows.Add((value!.Value, date!.Value, source, comment));
+            }
+        }
+
+        if (reports.Count == 0)
+        {
+            return ImportReport.Refused("Filen har ingen målinger under overskriftene.");
+        }
+
+        if (reports.Any(r => r.Errors.Count > 0))
+        {
+            return new ImportReport(0, reports, null);
+        }
+
+        foreach (var row in rows)
+        {
+            store.Db.Measurements.Add(indicator.Register(row.Value, row.Date, row.Source, row.Comment, by.UserId, by.Name, today, now).Value!);
+        }
+
+        var saved = await store.SaveAsync(ct);
+        return saved.Succeeded ? new ImportReport(rows.Count, reports, null) : new ImportReport(0, reports, saved.Errors[0].Message);
+    }
+
+    private static string Normalize(string header)
+    {
+        var h = SpreadsheetReader.Header(header);
+        return EnglishColumns.GetValueOrDefault(h, h);
+    }
+}

@@ -1,0 +1,74 @@
+using BioSirk.Portal.Indicators.Contracts;
+using BioSirk.Portal.Indicators.Data;
+using BioSirk.Portal.Indicators.Domain;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Indicators.Features;
+
+/// <summary>Demo indicators, through the domain (so the rules and the audit log apply). Each method is idempotent.</summary>
+public sealed class IndicatorsDemoSeeder(IndicatorsDbContext db, ICurrentTenant tenant, TimeProvider clock)
+{
+    public const string SeedName = "BioSirk-portalen (demodata)";
+
+    /// <summary>Three indicators of the council's own plan with a year of measurements: one on track, one at risk, one off track.</summary>
+    /// <returns>false when the council already has indicators of its own plan.</returns>
+    public async Task<bool> SeedCouncilIndicatorsAsync(Guid councilId, string councilName, Guid? responsibleUserId, string? responsibleName, CancellationToken ct = default)
+    {
+        using var _ = tenant.Use(TenantScope.ForTenant(councilId));
+        if (await db.Indicators.AnyAsync(i => i.TenantId == councilId && i.PlanKind == PlanKind.Council, ct))
+        {
+            return false;
+        }
+
+        var plan = new PlanRef(PlanKind.Council, councilId, $"Handlingsplan for {councilName}", councilId, Guid.Empty, Guid.Empty);
+        Add(plan, new IndicatorDefinition("Andel flis fra lokale skogeiere", "prosent", Direction.HigherIsBetter, 35m, new DateOnly(2025, 1, 1), 60m,
+                new DateOnly(2027, 12, 31), ReportingFrequency.Quarterly, responsibleUserId, responsibleName,
+                "Andelen av flisa til de kommunale varmesentralene som kommer fra skogeiere i regionen."),
+            [(new DateOnly(2025, 3, 31), 37m, "Innkjøpsstatistikk"), (new DateOnly(2025, 6, 30), 40m, "Innkjøpsstatistikk"),
+             (new DateOnly(2025, 9, 30), 41.5m, "Innkjøpsstatistikk"), (new DateOnly(2025, 12, 31), 44m, "Innkjøpsstatistikk")]);
+        Add(plan, new IndicatorDefinition("Tonn biokull produsert", "tonn", Direction.HigherIsBetter, 0m, new DateOnly(2025, 1, 1), 400m,
+                new DateOnly(2026, 12, 31), ReportingFrequency.HalfYearly, responsibleUserId, responsibleName,
+                "Biokull fra pilotanlegget, levert til landbruk og betong."),
+            [(new DateOnly(2025, 6, 30), 60m, "Produksjonsrapport"), (new DateOnly(2025, 12, 31), 150m, "Produksjonsrapport")]);
+        Add(plan, new IndicatorDefinition("Fossilt brensel i kommunale bygg", "MWh", Direction.LowerIsBetter, 1200m, new DateOnly(2025, 1, 1), 600m,
+                new DateOnly(2027, 12, 31), ReportingFrequency.Yearly, responsibleUserId, responsibleName),
+            [(new DateOnly(2025, 12, 31), 1020m, "Energioppfølgingssystemet")]);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>An indicator of a roadmap goal, shared with the partnership; for the roadmap's demo data.</summary>
+    /// <returns>The indicator's id (the existing one when it was seeded before).</returns>
+    public async Task<Guid> SeedGoalIndicatorAsync(Guid ownerCouncilId, Guid partnershipId, Guid goalId, string goalTitle, IndicatorDefinition definition,
+        IReadOnlyList<(DateOnly Date, decimal Value, string? Source)>? measurements = null, CancellationToken ct = default)
+    {
+        using var _ = tenant.Use(TenantScope.ForTenant(ownerCouncilId, [partnershipId]));
+        var existing = await db.Indicators.Where(i => i.PlanKind == PlanKind.RoadmapGoal && i.PlanId == goalId && i.Name == definition.Name)
+            .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var indicator = Add(new PlanRef(PlanKind.RoadmapGoal, goalId, goalTitle, ownerCouncilId, Guid.Empty, partnershipId), definition, measurements ?? []);
+        await db.SaveChangesAsync(ct);
+        return indicator.Id;
+    }
+
+    private Indicator Add(PlanRef plan, IndicatorDefinition definition, IReadOnlyList<(DateOnly Date, decimal Value, string? Source)> measurements)
+    {
+        var defined = Indicator.Define(plan, definition);
+        var indicator = defined.Value ?? throw new InvalidOperationException("Demo indicator refused: " + string.Join(" ", defined.Errors.Select(e => e.Message)));
+        db.Indicators.Add(indicator);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        foreach (var (date, value, source) in measurements)
+        {
+            var measured = indicator.Register(value, date, source, null, definition.ResponsibleUserId ?? Guid.Empty, definition.ResponsibleName ?? SeedName, today, now);
+            db.Measurements.Add(measured.Value ?? throw new InvalidOperationException("Demo measurement refused: " + measured.Errors[0].Message));
+        }
+
+        return indicator;
+    }
+}

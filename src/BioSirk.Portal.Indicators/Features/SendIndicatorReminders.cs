@@ -1,0 +1,85 @@
+using BioSirk.Portal.Indicators.Data;
+using BioSirk.Portal.Indicators.Domain;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using BioSirk.Portal.SharedKernel.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Indicators.Features;
+
+/// <summary>
+/// Nightly: from 7 days before an indicator's next reporting date until that date, reminds the responsible person
+/// once. Council by council, each in its own scope (owned indicators only, so a partnership's indicator is reminded
+/// once, by its owner). The reminder is recorded (unique per indicator and reporting date) before it is sent and
+/// forgotten again if sending fails, so a retried or repeated run sends it once and only once.
+/// </summary>
+public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenant tenant, IPlatformDirectory directory, INotifier notifier, TimeProvider clock)
+{
+    public const string JobId = "indicators:reporting-reminders";
+
+    public const int DaysBefore = 7;
+
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var today = Oslo.Today(clock);
+        var sent = 0;
+        foreach (var council in await directory.ListCouncilsAsync(ct))
+        {
+            using (tenant.Use(TenantScope.ForTenant(council.Id)))
+            {
+                var indicators = await db.Indicators.AsNoTracking().Where(i => i.TenantId == council.Id && i.ResponsibleUserId != null)
+                    .Select(i => new { Indicator = i, Latest = i.Measurements.Max(m => (DateOnly?)m.Date) })
+                    .ToListAsync(ct);
+                foreach (var row in indicators)
+                {
+                    var due = Indicator.NextReportingDate(row.Indicator.Frequency, row.Indicator.BaselineDate, row.Latest);
+                    var daysLeft = due.DayNumber - today.DayNumber;
+                    if (daysLeft is >= 0 and <= DaysBefore && await RemindAsync(row.Indicator, due, daysLeft, council.Slug, ct))
+                    {
+                        sent++;
+                    }
+                }
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> RemindAsync(Indicator indicator, DateOnly due, int daysLeft, string councilSlug, CancellationToken ct)
+    {
+        if (await db.Reminders.AnyAsync(r => r.IndicatorId == indicator.Id && r.ReportingDate == due, ct))
+        {
+            return false;
+        }
+
+        var marker = new SentIndicatorReminder(indicator, due, clock.GetUtcNow().UtcDateTime);
+        db.Reminders.Add(marker);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(marker).State = EntityState.Detached; // another run recorded it first: that run sends it
+            return false;
+        }
+
+        try
+        {
+            var when = daysLeft == 0 ? "i dag" : $"om {daysLeft} dager";
+            await notifier.NotifyPersonAsync(indicator.ResponsibleUserId!.Value, new NoticeMessage(
+                $"Indikatoren «{indicator.Name}» skal rapporteres {Norwegian.Date(due)}",
+                $"Påminnelse: registrer en ny måling av «{indicator.Name}» ({indicator.PlanTitle}) innen {Norwegian.Date(due)}, {when}.",
+                $"/rad/{councilSlug}/indikatorer/{indicator.Id}"), ct);
+        }
+        catch
+        {
+            db.Reminders.Remove(marker);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        return true;
+    }
+}

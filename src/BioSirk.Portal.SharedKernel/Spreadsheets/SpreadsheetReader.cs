@@ -1,0 +1,130 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace BioSirk.Portal.SharedKernel.Spreadsheets;
+
+/// <summary>The file could not be read as CSV or .xlsx; the importer answers with one message about the whole file.</summary>
+public sealed class UnreadableSpreadsheetException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// Reads an uploaded table the way people make them in Norway: CSV with ; or , (the one the first line uses most), or
+/// an Excel .xlsx (its first sheet). Every cell comes back as text; numbers and dates are parsed by the importer with
+/// the same rules as its form.
+/// </summary>
+public static class SpreadsheetReader
+{
+    /// <param name="dateColumns">The headers (any case) a date column may have: Excel keeps dates as day numbers, which
+    /// are turned into dd.MM.yyyy here.</param>
+    /// <exception cref="UnreadableSpreadsheetException">The file is neither readable CSV nor a readable workbook.</exception>
+    public static async Task<List<string[]>> ReadAsync(Stream file, IReadOnlyCollection<string> dateColumns, CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        var head = buffer.ToArray().AsSpan(0, (int)Math.Min(4, buffer.Length));
+        try
+        {
+            return head.StartsWith("PK\u0003\u0004"u8) ? ReadXlsx(buffer, dateColumns) : ReadCsv(buffer);
+        }
+        catch (Exception ex) when (ex is CsvHelperException or OpenXmlPackageException or InvalidDataException or FormatException)
+        {
+            throw new UnreadableSpreadsheetException("The file is neither CSV nor .xlsx.", ex);
+        }
+    }
+
+    /// <summary>A header cell as a column name: trimmed, lower case, without a byte order mark.</summary>
+    public static string Header(string cell) => cell.Trim().TrimStart('\uFEFF').ToLowerInvariant();
+
+    /// <summary>Dates as people type them: 15.02.2026, 5.2.2026, 2026-02-15, 15.02.26.</summary>
+    public static DateOnly? ParseDate(string text)
+    {
+        string[] formats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd.MM.yy"];
+        return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    private static List<string[]> ReadCsv(Stream stream)
+    {
+        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
+        var firstLine = text.Split('\n')[0];
+        var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
+        using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null });
+        var rows = new List<string[]>();
+        while (csv.Read())
+        {
+            rows.Add(csv.Record ?? []);
+        }
+
+        return rows;
+    }
+
+    private static List<string[]> ReadXlsx(Stream stream, IReadOnlyCollection<string> dateColumns)
+    {
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook.");
+        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("No sheet.");
+        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var rows = new List<string[]>();
+        foreach (var row in part.Worksheet.Descendants<Row>())
+        {
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var index = ColumnIndex(cell.CellReference?.Value);
+                while (cells.Count < index)
+                {
+                    cells.Add(string.Empty);
+                }
+
+                cells.Add(CellText(cell, shared));
+            }
+
+            rows.Add([.. cells]);
+        }
+
+        if (rows.Count > 0)
+        {
+            var column = Array.FindIndex(rows[0], h => dateColumns.Contains(Header(h)));
+            foreach (var r in rows.Skip(1).Where(r => column >= 0 && column < r.Length))
+            {
+                if (double.TryParse(r[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
+                {
+                    r[column] = DateTime.FromOADate(serial).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static string CellText(Cell cell, List<string> shared)
+    {
+        var value = cell.CellValue?.InnerText ?? cell.InlineString?.InnerText ?? string.Empty;
+        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(value, out var i) && i < shared.Count)
+        {
+            return shared[i];
+        }
+
+        return value;
+    }
+
+    private static int ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return 0;
+        }
+
+        var index = 0;
+        foreach (var c in reference.TakeWhile(char.IsLetter))
+        {
+            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+
+        return index - 1;
+    }
+}

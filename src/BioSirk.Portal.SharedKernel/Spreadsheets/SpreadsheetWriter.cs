@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace BioSirk.Portal.SharedKernel.Spreadsheets;
+
+/// <summary>A file to download: its name, its content type and its bytes.</summary>
+public sealed record ExportFile(string FileName, string ContentType, byte[] Content)
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvContentType = "text/csv; charset=utf-8";
+}
+
+/// <summary>
+/// Writes rows of cells (text, decimals or nothing) as CSV with semicolons (numbers with a decimal comma, as Excel in
+/// Norway reads them) or as a one-sheet .xlsx where numbers stay numbers.
+/// </summary>
+public static class SpreadsheetWriter
+{
+    public static ExportFile Export(string baseName, string sheetName, IReadOnlyList<object?[]> rows, bool excel) => excel
+        ? new ExportFile(baseName + ".xlsx", ExportFile.XlsxContentType, Xlsx(rows, sheetName))
+        : new ExportFile(baseName + ".csv", ExportFile.CsvContentType, Csv(rows));
+
+    public static byte[] Csv(IReadOnlyList<object?[]> rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            text.AppendLine(string.Join(';', row.Select(Field)));
+        }
+
+        // A BOM so that Excel opens the file as UTF-8 (æ, ø, å).
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    public static byte[] Xlsx(IReadOnlyList<object?[]> rows, string sheetName)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            foreach (var row in rows)
+            {
+                data.Append(new Row(row.Select(Cell)));
+            }
+
+            sheetPart.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static string Field(object? value) => value switch
+    {
+        null => string.Empty,
+        decimal number => number.ToString("0.####", CultureInfo.InvariantCulture).Replace('.', ','),
+        var other => Quote(other.ToString() ?? string.Empty),
+    };
+
+    private static string Quote(string text) =>
+        text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    private static Cell Cell(object? value) => value switch
+    {
+        decimal number => new Cell { DataType = CellValues.Number, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) },
+        null => new Cell(),
+        var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other.ToString() ?? string.Empty)) },
+    };
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using BioSirk.Portal.Indicators.Data;
+using BioSirk.Portal.SharedKernel.Auditing;
+using BioSirk.Portal.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Indicators.IndicatorSteps;
+
+namespace BioSirk.Portal.Tests.Indicators;
+
+public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task Secretary_DefinesAnIndicatorAndRegistersAMeasurement_SeesStatusChartAndTable_AndEveryChangeIsAudited()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var empty = await kari.GetPageAsync(List);
+        Assert.Contains("ingen resultatindikatorer ennå", empty.QuerySelector("[data-testid=empty-state]")!.TextContent);
+
+        var id = await CreateAsync(kari);
+        var page = await kari.GetPageAsync(Url(id));
+        Assert.Equal("Ingen data", page.QuerySelector("[data-testid=indicator-status]")!.TextContent);
+        Assert.Equal("01.04.2026", page.QuerySelector("[data-testid=next-reporting]")!.TextContent);
+
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "140", "Produksjonsrapport", "Ovnen sto i to uker"));
+
+        page = await kari.GetPageAsync(Url(id));
+        Assert.Equal("Risiko", page.QuerySelector("[data-testid=indicator-status]")!.TextContent);
+        Assert.Equal(
+            "Siste måling (20.02.2026) er 140 tonn. Etter en jevn linje fra utgangsverdien (100 tonn, 01.01.2026) til målet (200 tonn, 11.04.2026) "
+            + "var forventet verdi den datoen 150 tonn. Målingen ligger 10 tonn bak linjen, det er 10 % av hele endringen fra utgangsverdi til mål. Inntil 10 % bak er risiko.",
+            page.QuerySelector("[data-testid=status-explanation]")!.TextContent);
+        Assert.Equal("20.05.2026", page.QuerySelector("[data-testid=next-reporting]")!.TextContent);
+        var chart = page.QuerySelector("svg[data-testid=indicator-chart]")!;
+        Assert.Equal("img", chart.GetAttribute("role"));
+        Assert.Equal("Utvikling over tid", chart.QuerySelector("title")!.TextContent);
+        Assert.Contains("Status: Risiko", chart.QuerySelector("desc")!.TextContent);
+        Assert.Single(chart.QuerySelectorAll("circle.measured-point"));
+        Assert.NotNull(chart.QuerySelector("polyline.expected"));
+        Assert.NotNull(chart.QuerySelector("path.target-marker"));
+        var row = page.QuerySelectorAll("[data-testid=measurement-rows] tbody td").Select(td => td.TextContent).ToArray();
+        Assert.Equal(["20.02.2026", "140 tonn", "150 tonn", "Produksjonsrapport", "Ovnen sto i to uker", "Kari Nordby"], row);
+
+        var list = await kari.GetPageAsync(List);
+        Assert.Contains("Risiko", list.QuerySelector("[data-testid=indicator-list]")!.TextContent);
+        Assert.Empty((await kari.GetPageAsync(List + "?Status=OffTrack")).QuerySelectorAll("[data-testid=indicator-list]"));
+
+        var edit = await kari.FormValuesAsync(Url(id) + "/rediger", "main form");
+        edit["Input.TargetValue"] = "250";
+        await ExpectRedirectAsync(await kari.PostFormAsync(Url(id) + "/rediger", edit));
+
+        var audit = await Portal.WithScopeAsync(sp => sp.GetRequiredService<IndicatorsDbContext>().AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "Indicator" || a.EntityType == "Measurement").OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(
+            [("Indicator", AuditAction.Created), ("Measurement", AuditAction.Created), ("Indicator", AuditAction.Updated)],
+            audit.Select(a => (a.EntityType, a.Action)).ToArray());
+        Assert.All(audit, a => Assert.Equal("Kari Nordby", a.UserName));
+        Assert.Contains("\"TargetValue\":{\"old\":200", audit[2].Changes);
+        Assert.Contains("\"new\":250", audit[2].Changes);
+    }
+
+    [Fact]
+    public async Task BadInput_InTheIndicatorForm_ShowsTheMessageBesideTheField_AndKeepsTheInput()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+
+        var response = await PostNewAsync(kari, Biochar(new() { ["Input.TargetValue"] = "100", ["Input.Unit"] = "", ["Input.BaselineValue"] = "100" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal("Målverdien kan ikke være lik utgangsverdien: da er det ingen endring å måle. Skriv inn verdien dere vil nå.", page.FieldError("Input.TargetValue"));
+        Assert.Equal("Skriv inn enheten, for eksempel tonn, prosent eller antall.", page.FieldError("Input.Unit"));
+        Assert.Equal("Tonn biokull produsert", page.FieldValue("Input.Name"));
+        Assert.Equal("100", page.FieldValue("Input.TargetValue"));
+        Assert.Equal("2026-04-11", page.FieldValue("Input.TargetDate"));
+        Assert.NotNull(page.GetElementById("error-summary"));
+
+        response = await PostNewAsync(kari, Biochar(new() { ["Input.BaselineValue"] = "hundre", ["Input.TargetValue"] = "1,23456" }));
+        page = await PortalClient.ReadAsync(response);
+        Assert.Equal("Skriv verdien som et tall, for eksempel 1 234,5.", page.FieldError("Input.BaselineValue"));
+        Assert.Equal("hundre", page.FieldValue("Input.BaselineValue"));
+        Assert.Equal("Tallet kan ha høyst fire desimaler.", page.FieldError("Input.TargetValue"));
+        Assert.Equal("1,23456", page.FieldValue("Input.TargetValue"));
+    }
+
+    [Fact]
+    public async Task BadInput_InTheMeasurementForm_ShowsTheMessageBesideTheField_AndKeepsTheInput_AndAcceptsADateBeforeTheBaseline()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari);
+
+        var response = await MeasureAsync(kari, Url(id), "2026-03-03", "mye", "Rapport");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal("Datoen kan ikke være fram i tid (i dag er 02.03.2026).", page.FieldError("Measurement.Date"));
+        Assert.Equal("Skriv verdien som et tall, for eksempel 1 234,5.", page.FieldError("Measurement.Value"));
+        Assert.Equal("mye", page.FieldValue("Measurement.Value"));
+        Assert.Equal("Rapport", page.FieldValue("Measurement.Source"));
+
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2025-12-01", "1 234,5"));
+        page = await kari.GetPageAsync(Url(id));
+        Assert.Equal("Nådd", page.QuerySelector("[data-testid=indicator-status]")!.TextContent);
+        Assert.Equal("1 234,5 tonn", page.QuerySelectorAll("[data-testid=measurement-rows] tbody td")[1].TextContent);
+        Assert.Equal("100 tonn", page.QuerySelectorAll("[data-testid=measurement-rows] tbody td")[2].TextContent);
+    }
+
+    [Fact]
+    public async Task CsvImport_OfAGoodFile_ImportsEveryRow()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari);
+        var csv = "Dato,Verdi,Kilde,Kommentar\n31.01.2026,\"125,5\",Produksjonsrapport,\n2026-02-20,150,Produksjonsrapport,På linjen\n";
+
+        await ExpectRedirectAsync(await ImportAsync(kari, Url(id), Encoding.UTF8.GetBytes(csv), "biokull.csv"));
+
+        var page = await kari.GetPageAsync(Url(id));
+        Assert.Equal(2, page.QuerySelectorAll("[data-testid=measurement-rows] tbody tr").Length);
+        Assert.Equal("I rute", page.QuerySelector("[data-testid=indicator-status]")!.TextContent);
+        Assert.Equal("125,5 tonn", page.QuerySelectorAll("[data-testid=measurement-rows] tbody tr")[0].QuerySelectorAll("td")[1].TextContent);
+    }
+
+    [Fact]
+    public async Task CsvImport_WithBadRows_ImportsNothingAndReportsEachRow()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari);
+        var csv = "Dato;Verdi;Kilde;Kommentar\n31.01.2026;125,5;Rapport;\n31.02.2026;130;Rapport;\n15.02.2026;mye;;\n;140;;\n01.04.2026;150;;\n";
+
+        var response = await ImportAsync(kari, Url(id), Encoding.UTF8.GetBytes(csv), "biokull.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal("4 av 5 rader må rettes. Ingen målinger er importert: rett filen og importer den på nytt.", page.GetElementById("MeasurementsFile-error")!.TextContent);
+        var rows = page.QuerySelectorAll("[data-testid=import-report] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
+        Assert.Equal(["2", "31.01.2026; 125,5; Rapport", "OK"], rows[0]);
+        Assert.Equal(["3", "Datoen «31.02.2026» er ikke en dato (skriv dd.mm.åååå)."], new[] { rows[1][0], rows[1][2] });
+        Assert.Equal(["4", "Verdien «mye» er ikke et tall (skriv for eksempel 1 234,5)."], new[] { rows[2][0], rows[2][2] });
+        Assert.Equal(["5", "Skriv inn datoen målingen gjelder (dd.mm.åååå)."], new[] { rows[3][0], rows[3][2] });
+        Assert.Equal(["6", "Datoen kan ikke være fram i tid (i dag er 02.03.2026)."], new[] { rows[4][0], rows[4][2] });
+        Assert.Contains("Ingen målinger er registrert ennå.", page.QuerySelector("#measurements")!.TextContent);
+
+        var unreadable = await PortalClient.ReadAsync(await ImportAsync(kari, Url(id), "PK\u0003\u0004 ikke en arbeidsbok"u8.ToArray(), "biokull.xlsx"));
+        Assert.Equal("Filen «biokull.xlsx» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.", unreadable.GetElementById("MeasurementsFile-error")!.TextContent);
+        var noHeader = await PortalClient.ReadAsync(await ImportAsync(kari, Url(id), Encoding.UTF8.GetBytes("Når;Hvor mye\n31.01.2026;3\n"), "biokull.csv"));
+        Assert.StartsWith("Første rad må ha kolonnene Dato og Verdi", noHeader.GetElementById("MeasurementsFile-error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Export_AsCsvAndExcel_ReadsBackWithNumbersAsNumbers()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari);
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "140,25", "Rapport; mars", "Første"));
+
+        var csv = Encoding.UTF8.GetString(await (await kari.GetAsync(Url(id) + "?handler=Export&format=csv")).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        var lines = csv.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["Dato;Verdi;Kilde;Kommentar;Forventet;Registrert av", "20.02.2026;140,25;\"Rapport; mars\";Første;150;Kari Nordby"], lines);
+
+        var response = await kari.GetAsync(Url(id) + "?handler=Export&format=xlsx");
+        Assert.Equal("indikator-tonn-biokull-produsert.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
+        Assert.Equal("Verdi", rows[0][1].InnerText);
+        Assert.Equal("20.02.2026", rows[1][0].InnerText);
+        Assert.Equal(CellValues.Number, rows[1][1].DataType!.Value);
+        Assert.Equal(140.25m, decimal.Parse(rows[1][1].CellValue!.Text, CultureInfo.InvariantCulture));
+        Assert.Equal(150m, decimal.Parse(rows[1][4].CellValue!.Text, CultureInfo.InvariantCulture));
+
+        // What was exported can be imported again (into another indicator): the import reads the same columns.
+        var other = await CreateAsync(kari, new() { ["Input.Name"] = "Tonn biokull, kopi" });
+        await ExpectRedirectAsync(await ImportAsync(kari, Url(other), Encoding.UTF8.GetBytes(csv), "eksport.csv"));
+    }
+
+    [Fact]
+    public async Task EditedByTwoAtOnce_TheSecondSaveShowsAConflictAndKeepsTheInput()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var secondTab = await Portal.SignedInAsync(Demo.HallingdalSecretary); // the same secretary in another browser
+        var id = await CreateAsync(kari);
+        var first = await kari.FormValuesAsync(Url(id) + "/rediger", "main form");
+        var second = await secondTab.FormValuesAsync(Url(id) + "/rediger", "main form");
+
+        first["Input.TargetValue"] = "250";
+        await ExpectRedirectAsync(await kari.PostFormAsync(Url(id) + "/rediger", first));
+        second["Input.Name"] = "Biokull (tonn)";
+        var response = await secondTab.PostFormAsync(Url(id) + "/rediger", second);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Contains("Noen andre har endret indikatoren mens du arbeidet.", page.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("Biokull (tonn)", page.FieldValue("Input.Name"));
+        var saved = await kari.GetPageAsync(Url(id));
+        Assert.Equal("Tonn biokull produsert", saved.QuerySelector("h1")!.TextContent);
+        Assert.Contains("250 tonn", saved.QuerySelector("[data-testid=definition]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Member_ReadsWithoutForms_AndAPostFromHerAnswers403()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var id = await CreateAsync(kari);
+
+        var page = await ola.GetPageAsync(Url(id));
+        Assert.Empty(page.QuerySelectorAll("main form[method=post]"));
+        Assert.Empty(page.QuerySelectorAll($"a[href$='{id}/rediger']"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await ola.PostWithTokenAsync(Url(id) + "?handler=Measurement",
+            new() { ["Measurement.Date"] = "2026-02-20", ["Measurement.Value"] = "150" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ola.GetAsync(Url(id) + "/rediger")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ola.GetAsync(List + "/ny")).StatusCode);
+        Assert.Empty((await ola.GetPageAsync(List)).QuerySelectorAll("a[href$='/indikatorer/ny']"));
+    }
+}

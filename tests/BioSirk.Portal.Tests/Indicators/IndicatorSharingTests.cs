@@ -1,0 +1,158 @@
+using System.Net;
+using BioSirk.Portal.Indicators.Contracts;
+using BioSirk.Portal.Indicators.Domain;
+using BioSirk.Portal.Indicators.Features;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Indicators.IndicatorSteps;
+
+namespace BioSirk.Portal.Tests.Indicators;
+
+/// <summary>Who sees an indicator: the owner council, the funding county (read only), the partnership of a roadmap goal; nobody else.</summary>
+public sealed class IndicatorSharingTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task AgreementIndicator_IsOnTheAgreementPage_TheFundingCountyReadsIt_AnotherCountyGets404()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var agreementId = await DraftFromTemplateAsync(kari);
+        var agreementPage = await kari.GetPageAsync(CouncilUrl(agreementId));
+        var add = agreementPage.QuerySelector("#indicators a[href*='/indikatorer/ny']")!.GetAttribute("href")!;
+        Assert.Equal($"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={agreementId}", add);
+        Assert.Contains("Missionssatsingen", (await kari.GetPageAsync(add)).QuerySelector("[data-testid=plan]")!.TextContent);
+
+        var id = await CreateAsync(kari, url: add);
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "150"));
+
+        var listed = (await kari.GetPageAsync(CouncilUrl(agreementId))).QuerySelector("[data-testid=agreement-indicators]")!.TextContent;
+        Assert.Contains("Tonn biokull produsert", listed);
+        Assert.Contains("I rute", listed);
+
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var countyUrl = $"/fylke/buskerud/indikatorer/{id}";
+        var countyPage = await sigrid.GetPageAsync(countyUrl);
+        Assert.Equal("I rute", countyPage.QuerySelector("[data-testid=indicator-status]")!.TextContent);
+        Assert.Empty(countyPage.QuerySelectorAll("main form[method=post]"));
+        Assert.Contains($"/fylke/buskerud/indikatorer/{id}", (await sigrid.GetPageAsync(CountyUrl(agreementId))).QuerySelector("[data-testid=agreement-indicators]")!.InnerHtml);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sigrid.PostWithTokenAsync(countyUrl + "?handler=Measurement",
+            new() { ["Measurement.Date"] = "2026-02-21", ["Measurement.Value"] = "1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await sigrid.GetAsync(countyUrl + "?handler=Export&format=csv")).StatusCode);
+
+        using var hanne = await Portal.SignedInAsync(Demo.InnlandetOfficer);
+        Assert.Equal(HttpStatusCode.NotFound, (await hanne.GetAsync($"/fylke/innlandet/indikatorer/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hanne.GetAsync($"/fylke/buskerud/indikatorer/{id}")).StatusCode);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        Assert.Equal(HttpStatusCode.NotFound, (await marte.GetAsync($"/rad/hadeland/indikatorer/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await marte.GetAsync($"/rad/hadeland/indikatorer/ny?plan=Agreement&planId={agreementId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RoadmapGoalIndicator_IsReadByThePartnership_EditedOnlyByTheOwner_AndHiddenFromOthers()
+    {
+        var id = await GoalIndicatorOfHadelandAsync();
+
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var own = await marte.GetPageAsync($"/rad/hadeland/indikatorer/{id}");
+        Assert.NotNull(own.QuerySelector($"a[href='/rad/hadeland/indikatorer/{id}/rediger']"));
+
+        using var anders = await Portal.SignedInAsync("sekretar.gjovik@demo.biosirk.no");
+        var shared = await anders.GetPageAsync($"/rad/gjovik/indikatorer/{id}");
+        Assert.Equal("Tonn tekstil til ombruk", shared.QuerySelector("h1")!.TextContent);
+        Assert.Empty(shared.QuerySelectorAll("main form[method=post]"));
+        Assert.Contains("Tonn tekstil til ombruk", (await anders.GetPageAsync("/rad/gjovik/indikatorer?Plan=RoadmapGoal")).QuerySelector("[data-testid=indicator-list]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anders.GetAsync($"/rad/gjovik/indikatorer/{id}/rediger")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anders.PostWithTokenAsync($"/rad/gjovik/indikatorer/{id}?handler=Measurement",
+            new() { ["Measurement.Date"] = "2026-02-21", ["Measurement.Value"] = "1" })).StatusCode);
+
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync($"/rad/hallingdal/indikatorer/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync($"/rad/hallingdal/indikatorer/{id}/rediger")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reader_GivesSummariesSnapshotsAndMyUpdates()
+    {
+        var (councilId, kariId) = await SeedHallingdalAsync();
+
+        var (visible, snapshot, mine) = await Portal.WithScopeAsync(async sp =>
+        {
+            using var _ = sp.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(councilId));
+            var reader = sp.GetRequiredService<IIndicatorReader>();
+            return (await reader.ListVisibleAsync(), await reader.SnapshotAsync(PlanKind.Council, councilId, new DateOnly(2025, 9, 30)),
+                await reader.ListAwaitingUpdateAsync(kariId, new DateOnly(2026, 3, 25)));
+        });
+
+        Assert.Equal(
+            [("Andel flis fra lokale skogeiere", IndicatorState.OnTrack), ("Fossilt brensel i kommunale bygg", IndicatorState.AtRisk), ("Tonn biokull produsert", IndicatorState.OffTrack)],
+            visible.Select(s => (s.Name, s.State)).OrderBy(s => s.Name).ToArray());
+        var chips = snapshot.Single(s => s.Name == "Andel flis fra lokale skogeiere");
+        Assert.Equal((41.5m, new DateOnly(2025, 9, 30), IndicatorState.OnTrack, "Høyere er bedre"), (chips.LatestValue, chips.LatestDate, chips.State, chips.Direction));
+        Assert.Equal(35m + (25m * 272 / 1094), chips.ExpectedValue);
+        Assert.Equal(IndicatorState.NoData, snapshot.Single(s => s.Name == "Fossilt brensel i kommunale bygg").State);
+        Assert.Equal(["Andel flis fra lokale skogeiere"], mine.Select(s => s.Name).ToArray());
+        Assert.Equal(new DateOnly(2026, 3, 31), mine[0].NextReportingDate);
+    }
+
+    [Fact]
+    public async Task Reminder_GoesToTheResponsiblePerson7DaysBefore_OncePerReportingDate()
+    {
+        await SeedHallingdalAsync();
+        Task<int> RunAsync() => Portal.WithScopeAsync(sp => sp.GetRequiredService<SendIndicatorReminders>().RunAsync());
+
+        Portal.Clock.Set(new DateTimeOffset(2026, 3, 23, 4, 0, 0, TimeSpan.Zero)); // 8 days before 31.03.2026
+        Assert.Equal(0, await RunAsync());
+        Portal.Clock.Set(new DateTimeOffset(2026, 3, 24, 4, 0, 0, TimeSpan.Zero)); // 7 days before
+        Assert.Equal(1, await RunAsync());
+        Assert.Equal(0, await RunAsync()); // retried or run twice: nothing more
+        Portal.Clock.Set(new DateTimeOffset(2026, 3, 31, 4, 0, 0, TimeSpan.Zero)); // the same reporting date
+        Assert.Equal(0, await RunAsync());
+        Portal.Clock.Set(new DateTimeOffset(2026, 6, 24, 4, 0, 0, TimeSpan.Zero)); // the biochar report, 30.06.2026
+        Assert.Equal(1, await RunAsync());
+
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var notices = (await kari.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, notices.Count);
+        Assert.Contains(notices, n => n.Contains("Påminnelse: registrer en ny måling av «Andel flis fra lokale skogeiere» (Handlingsplan for Regionrådet for Hallingdal) innen 31.03.2026, om 7 dager."));
+        Assert.Contains(notices, n => n.Contains("«Tonn biokull produsert»") && n.Contains("innen 30.06.2026, om 6 dager."));
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        Assert.Empty((await ola.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li"));
+    }
+
+    [Fact]
+    public async Task DemoIndicators_AreSeededOnce()
+    {
+        var (councilId, _) = await SeedHallingdalAsync();
+
+        var again = await Portal.WithScopeAsync(sp => sp.GetRequiredService<IndicatorsDemoSeeder>()
+            .SeedCouncilIndicatorsAsync(councilId, "Regionrådet for Hallingdal", null, null));
+
+        Assert.False(again);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        Assert.Equal(3, (await ola.GetPageAsync(List)).QuerySelectorAll("[data-testid=indicator-list] tbody tr").Length);
+    }
+
+    /// <summary>The demo indicators of Hallingdal, with Kari (the secretary) responsible.</summary>
+    private Task<(Guid CouncilId, Guid KariId)> SeedHallingdalAsync() => Portal.WithScopeAsync(async sp =>
+    {
+        var directory = sp.GetRequiredService<IPlatformDirectory>();
+        var hallingdal = (await directory.ListCouncilsAsync()).Single(c => c.Slug == "hallingdal");
+        var kari = (await directory.ListPeopleAsync([hallingdal.Id])).Single(p => p.Email == Demo.HallingdalSecretary);
+        Assert.True(await sp.GetRequiredService<IndicatorsDemoSeeder>().SeedCouncilIndicatorsAsync(hallingdal.Id, hallingdal.Name, kari.UserId, kari.FullName));
+        return (hallingdal.Id, kari.UserId);
+    });
+
+    /// <summary>An indicator of a roadmap goal, owned by Hadeland and shared with the BioSirk partnership (as Strategy will make them).</summary>
+    private Task<Guid> GoalIndicatorOfHadelandAsync() => Portal.WithScopeAsync(async sp =>
+    {
+        var directory = sp.GetRequiredService<IPlatformDirectory>();
+        var hadeland = (await directory.ListCouncilsAsync()).Single(c => c.Slug == "hadeland");
+        var biosirk = (await directory.ListPartnershipsOfCouncilAsync(hadeland.Id)).Single();
+        return await sp.GetRequiredService<IndicatorsDemoSeeder>().SeedGoalIndicatorAsync(hadeland.Id, biosirk.Id, Guid.NewGuid(), "Mer ombruk av tekstiler",
+            new IndicatorDefinition("Tonn tekstil til ombruk", "tonn", Direction.HigherIsBetter, 10m, new DateOnly(2026, 1, 1), 50m, new DateOnly(2027, 12, 31),
+                ReportingFrequency.HalfYearly, null, null),
+            [(new DateOnly(2026, 2, 1), 12m, "Innsamlingen")]);
+    });
+}
