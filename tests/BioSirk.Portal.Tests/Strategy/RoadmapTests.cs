@@ -203,6 +203,46 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task BadInput_WhenStartingARoadmap_AddingAreasAndGoals_AndFreezing_IsExplainedBesideTheField()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var partnershipId = (await jon.FormValuesAsync("/rad/ringerike/veikart", "main form"))["Input.PartnershipId"];
+        var start = await PortalClient.ReadAsync(await jon.SubmitAsync("/rad/ringerike/veikart", "main form", new()
+        {
+            ["Input.PartnershipId"] = partnershipId, ["Input.Title"] = "", ["Input.PeriodStart"] = "2026-06-01", ["Input.PeriodEnd"] = "2026-01-01",
+            ["Input.ReportingDates"] = "01.03.2029",
+        }));
+        Assert.Equal("Skriv et navn.", start.FieldError("Input.Title"));
+        Assert.Equal("Slutten må være etter starten.", start.FieldError("Input.PeriodEnd"));
+        Assert.Equal("2026-06-01", start.FieldValue("Input.PeriodStart"));
+
+        var basePath = await StartRoadmapAsync(jon);
+        var area = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Area]", new() { ["Area.AreaTitle"] = " " }));
+        Assert.Equal("Skriv et navn.", area.FieldError("Area.AreaTitle"));
+        var goal = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Goal]", new()
+        {
+            ["NewGoal.FocusAreaId"] = "", ["NewGoal.GoalTitle"] = "Mål uten område",
+        }));
+        Assert.Equal("Velg satsingsområdet målet hører til.", goal.FieldError("NewGoal.FocusAreaId"));
+        Assert.Equal("Mål uten område", goal.FieldValue("NewGoal.GoalTitle"));
+
+        var empty = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new()
+        {
+            ["Freeze.Label"] = "", ["Freeze.DecisionWanted"] = "2026-01-01",
+        }));
+        Assert.Equal("Gi versjonen et navn, for eksempel «Forslag til fellesmøtet mai 2026».", empty.FieldError("Freeze.Label"));
+        Assert.Equal("Fristen for vedtak kan ikke være passert.", empty.FieldError("Freeze.DecisionWanted"));
+        Assert.Contains("Veikartet har ingen tiltak ennå", empty.GetElementById("error-summary")!.TextContent);
+
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var asHadeland = basePath.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal);
+        var notCoordinator = await marte.GetAsync(asHadeland + "/struktur");
+        Assert.Equal(HttpStatusCode.Forbidden, notCoordinator.StatusCode);
+        Assert.Contains("Bare sekretariatet i Ringeriksregionen", (await PortalClient.ReadAsync(notCoordinator)).QuerySelector("[data-testid=not-yours]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marte.PostWithTokenAsync(asHadeland + "/struktur?handler=Area", new() { ["Area.AreaTitle"] = "Kapret" })).StatusCode);
+    }
+
+    [Fact]
     public async Task ListFilters_ByCouncilPhaseStatusAndFocusArea()
     {
         await SeedDemoRoadmapAsync(Portal);
