@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.Strategy.Data;
 using BioSirk.Portal.Strategy.Domain;
@@ -20,21 +21,10 @@ public sealed class RoadmapStore(StrategyDbContext db)
         db.Actions.FirstOrDefaultAsync(a => a.RoadmapId == roadmapId && a.Id == actionId, ct);
 
     /// <summary>Saves; a concurrent change by someone else becomes a message instead of an overwrite.</summary>
-    public async Task<Result> SaveAsync(CancellationToken ct = default)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Fail("", ConflictMessage);
-        }
-    }
+    public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);
 
     /// <summary>Makes the save fail if the row changed since the form was loaded.</summary>
     public void ExpectStamp<T>(T entity, string? stamp)
-        where T : class, SharedKernel.Data.IConcurrencyAware =>
+        where T : class, IConcurrencyAware =>
         db.Entry(entity).Property(e => e.ConcurrencyStamp).OriginalValue = stamp ?? "";
 }
