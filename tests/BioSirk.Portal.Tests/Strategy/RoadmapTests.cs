@@ -372,6 +372,14 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
             ["Progress.Status"] = "InProgress", ["Progress.Judgement"] = "OnTrack",
         }));
         await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "V1" }));
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Decision]", new()
+        {
+            ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 1/26",
+        }));
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Decision]", new()
+        {
+            ["Decision.Outcome"] = "NotAdopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 1/26",
+        }));
 
         var audited = (await Portal.WithScopeAsync(async sp => await sp.GetRequiredService<PlatformDbContext>().AuditEntries
             .Where(e => e.UserName == "Jon Aasen").Select(e => new { e.EntityType, e.Action }).ToListAsync()))
@@ -382,5 +390,7 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("RoadmapAction:Created", audited);
         Assert.Contains("RoadmapAction:Updated", audited);
         Assert.Contains("RoadmapVersion:Created", audited);
+        Assert.Contains("AdoptionDecision:Created", audited);
+        Assert.Contains("AdoptionDecision:Updated", audited);
     }
 }
