@@ -1,11 +1,15 @@
 namespace BioSirk.Portal.Platform.Contracts;
 
-/// <summary>What a person may enter: the councils (with roles), the counties and the host side.</summary>
+/// <summary>
+/// What a person may enter: the councils (with roles), the counties and the host side; and how many of her notices are
+/// unread (the header shows it on every page, so it is read in the same database round trip).
+/// </summary>
 public sealed record UserAccess(
     Guid UserId,
     bool IsHostAdmin,
     IReadOnlyList<CouncilAccess> Councils,
-    IReadOnlyList<CountyAccess> Counties)
+    IReadOnlyList<CountyAccess> Counties,
+    int UnreadNotifications = 0)
 {
     public CouncilAccess? Council(string slug) =>
         Councils.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase));
