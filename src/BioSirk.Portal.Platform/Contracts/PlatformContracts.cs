@@ -18,7 +18,8 @@ public sealed record UserAccess(
         Counties.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase));
 }
 
-public sealed record CouncilAccess(Guid Id, string Slug, string Name, CouncilRoles Roles)
+/// <summary>A council she may enter, with her roles; <paramref name="InPartnership"/>: the council belongs to a partnership.</summary>
+public sealed record CouncilAccess(Guid Id, string Slug, string Name, CouncilRoles Roles, bool InPartnership = true)
 {
     public bool Has(CouncilRoles role) => (Roles & role) == role;
 }

@@ -10,7 +10,7 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
     public async Task<UserAccess> GetAccessAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         // Asked on every request (the tenancy middleware and the header need it), so it is one round trip: the
-        // host-admin flag, the councils and counties she may enter and her unread notices, read fresh every time, so
+        // host-admin flag, the councils she may enter (and whether each is in a partnership), the counties and her unread notices, read fresh every time, so
         // that a removed membership or a deactivation takes effect on the very next request. Deciding which councils
         // a person may enter is the one question asked before any council is in scope, so it must look across
         // tenants (IgnoreQueryFilters applies to the whole query; of its tables only the council memberships are
@@ -26,7 +26,7 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
                         join t in db.Tenants on m.TenantId equals t.Id
                         where m.UserId == u.Id && m.IsActive && t.IsActive
                         orderby t.Name
-                        select new CouncilAccess(t.Id, t.Slug, t.Name, (CouncilRoles)(int)m.Roles))
+                        select new CouncilAccess(t.Id, t.Slug, t.Name, (CouncilRoles)(int)m.Roles, db.PartnershipMembers.Any(p => p.TenantId == t.Id)))
                     .ToList(),
                 Counties = (
                         from m in db.CountyMemberships
