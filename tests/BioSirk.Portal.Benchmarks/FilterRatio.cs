@@ -178,20 +178,28 @@ public static class FilterRatio
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Milestones = a.Milestones.Where(m => m.FunderCountyId == county).Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
+            })
+            .ToListAsync();
+        var ids = agreements.Select(a => a.Id).ToList();
+        var sums = await db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.FunderCountyId == county && ids.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id,
                 Hours = db.Hours.Where(h => h.FunderCountyId == county && h.AgreementId == a.Id).Sum(h => h.Hours),
                 Costs = db.DirectCosts.Where(c => c.FunderCountyId == county && c.AgreementId == a.Id).Sum(c => c.Amount),
                 Waiting = db.PaymentRequests.Count(r => r.FunderCountyId == county && r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
             })
-            .ToListAsync();
+            .ToDictionaryAsync(a => a.Id);
         var today = SharedKernel.Time.Oslo.Today(clock);
         var rows = agreements.Select(a =>
         {
-            var s = Settlement.Compute(a.FrameAmount, a.HourRate, a.Hours, a.Costs, 0);
+            var sum = sums[a.Id];
+            var s = Settlement.Compute(a.FrameAmount, a.HourRate, sum.Hours, sum.Costs, 0);
             return new AgreementRow(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
                 AgreementQueries.NextDeadline(a.Status, a.ActivitiesDeadline, a.ReportDeadline, a.Milestones, today),
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
-                a.Waiting,
+                sum.Waiting,
                 a.Milestones.Any(m => m.State == MilestoneState.Requested));
         }).ToList();
         return new AgreementPage(rows, total, 1, size);

@@ -122,20 +122,31 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
+            })
+            .ToListAsync(ct);
+
+        // The sums in a second query over the page's ids only: in the first one, beside ORDER BY and LIMIT, the database
+        // could compute them for every matching agreement before it sorts.
+        var ids = agreements.Select(a => a.Id).ToList();
+        var sums = await db.Agreements.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id,
                 Hours = db.Hours.Where(h => h.AgreementId == a.Id).Sum(h => h.Hours),
                 Costs = db.DirectCosts.Where(c => c.AgreementId == a.Id).Sum(c => c.Amount),
                 Waiting = db.PaymentRequests.Count(r => r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
             })
-            .ToListAsync(ct);
+            .ToDictionaryAsync(a => a.Id, ct);
         var today = SharedKernel.Time.Oslo.Today(clock);
         var rows = agreements.Select(a =>
         {
-            var s = Settlement.Compute(a.FrameAmount, a.HourRate, a.Hours, a.Costs, 0);
+            var sum = sums[a.Id];
+            var s = Settlement.Compute(a.FrameAmount, a.HourRate, sum.Hours, sum.Costs, 0);
             return new AgreementRow(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
                 NextDeadline(a.Status, a.ActivitiesDeadline, a.ReportDeadline, a.Milestones, today),
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
-                a.Waiting,
+                sum.Waiting,
                 a.Milestones.Any(m => m.State == MilestoneState.Requested));
         }).ToList();
         return new AgreementPage(rows, total, page, size);
