@@ -14,10 +14,11 @@ public sealed record RatioResult(int Iterations, int Rows, double FilteredMedian
 public sealed record PartTiming(string Part, double Median, double P95);
 
 /// <summary>
-/// The county's agreement list in process, with the tenant filter (<see cref="AgreementQueries.ListAsync"/> in the
-/// county's scope) and without it (the same four queries with IgnoreQueryFilters() and an explicit
-/// <c>FunderCountyId == county</c>, which returns the same rows). Each run gets a fresh DI scope and DbContext, as a
-/// request does; the two are interleaved (A B, B A, …) so that drift hits both alike.
+/// The county start page's agreement queries in process, with the tenant filter (in the county's scope:
+/// <see cref="AgreementQueries.CouncilsAsync"/>, <see cref="AgreementQueries.NeedingAttentionAsync"/> and the first page
+/// of <see cref="AgreementQueries.ListPageAsync"/>) and without it (the same queries with IgnoreQueryFilters() and an
+/// explicit <c>FunderCountyId == county</c>, which return the same rows). Each run gets a fresh DI scope and DbContext,
+/// as a request does; the two are interleaved (A B, B A, …) so that drift hits both alike.
 /// </summary>
 public static class FilterRatio
 {
@@ -57,22 +58,15 @@ public static class FilterRatio
             LoadRunner.Percentile([.. pairRatios.Order()], 0.5));
     }
 
-    /// <summary>Each of ListAsync's four queries on its own, through the filter in the county's scope (median, p95 in ms).</summary>
+    /// <summary>Each of the start page's agreement queries on its own, through the filter in the county's scope (median, p95 in ms).</summary>
     public static async Task<IReadOnlyList<PartTiming>> PartsAsync(IServiceProvider services, Guid countyId, int iterations)
     {
-        var parts = new (string Name, Func<AgreementsDbContext, Task> Run)[]
+        var parts = new (string Name, Func<AgreementQueries, Task> Run)[]
         {
-            ("agreements + milestones (list columns only)", db => db.Agreements.AsNoTracking().OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title)
-                .Select(a => new
-                {
-                    a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
-                    CouncilSigned = a.CouncilSignature != null,
-                    CountySigned = a.CountySignature != null,
-                    Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
-                }).ToListAsync()),
-            ("hours summed per agreement", db => db.Hours.GroupBy(h => h.AgreementId).Select(g => new { g.Key, Total = g.Sum(h => h.Hours) }).ToDictionaryAsync(g => g.Key, g => g.Total)),
-            ("direct costs summed per agreement", db => db.DirectCosts.GroupBy(c => c.AgreementId).Select(g => new { g.Key, Total = g.Sum(c => c.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Total)),
-            ("payment requests waiting", db => db.PaymentRequests.Where(r => r.Status == PaymentRequestStatus.Sent).GroupBy(r => r.AgreementId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count)),
+            ("councils with agreements (the filter's choices)", q => q.CouncilsAsync()),
+            ("agreements needing attention (the tasks)", q => q.NeedingAttentionAsync()),
+            ("first page: count + 25 rows with their hours, costs and requests summed", q => q.ListPageAsync(new AgreementListFilter())),
+            ("for comparison: ListAsync, the whole list with all hours summed (council pages)", q => q.ListAsync()),
         };
         var result = new List<PartTiming>();
         foreach (var (name, run) in parts)
@@ -82,9 +76,9 @@ public static class FilterRatio
             {
                 await using var scope = services.CreateAsyncScope();
                 using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForCounty(countyId));
-                var db = scope.ServiceProvider.GetRequiredService<AgreementsDbContext>();
+                var queries = scope.ServiceProvider.GetRequiredService<AgreementQueries>();
                 var began = Stopwatch.GetTimestamp();
-                await run(db);
+                await run(queries);
                 if (i >= 0)
                 {
                     times.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
@@ -98,65 +92,116 @@ public static class FilterRatio
         return result;
     }
 
+    private sealed record StartPageData(List<AgreementCouncil> Councils, List<AgreementAttention> Attention, AgreementPage Page)
+    {
+        public bool SameAs(StartPageData other) =>
+            Councils.SequenceEqual(other.Councils) && Attention.SequenceEqual(other.Attention)
+            && Page.Rows.SequenceEqual(other.Page.Rows) && Page.Total == other.Page.Total;
+    }
+
     private static async Task<int> CheckEquivalentAsync(IServiceProvider services, Guid countyId)
     {
-        var a = await ListAsync(services, countyId, useFilter: true);
-        var b = await ListAsync(services, countyId, useFilter: false);
-        if (!a.SequenceEqual(b))
+        var a = await LoadAsync(services, countyId, useFilter: true);
+        var b = await LoadAsync(services, countyId, useFilter: false);
+        if (!a.SameAs(b) || a.Page.Rows.Count == 0 || a.Attention.Count == 0)
         {
-            throw new InvalidOperationException($"The filtered ({a.Count} rows) and unfiltered ({b.Count} rows) lists differ: the comparison would be meaningless.");
+            throw new InvalidOperationException(
+                $"The filtered ({a.Page.Total} agreements, {a.Attention.Count} tasks) and unfiltered ({b.Page.Total}, {b.Attention.Count}) queries differ: the comparison would be meaningless.");
         }
 
-        return a.Count;
+        return a.Page.Total;
     }
 
     private static async Task<double> TimeAsync(IServiceProvider services, Guid countyId, bool useFilter)
     {
         var began = Stopwatch.GetTimestamp();
-        var rows = await ListAsync(services, countyId, useFilter);
-        GC.KeepAlive(rows);
+        var data = await LoadAsync(services, countyId, useFilter);
+        GC.KeepAlive(data);
         return Stopwatch.GetElapsedTime(began).TotalMilliseconds;
     }
 
-    private static async Task<List<AgreementRow>> ListAsync(IServiceProvider services, Guid countyId, bool useFilter)
+    private static async Task<StartPageData> LoadAsync(IServiceProvider services, Guid countyId, bool useFilter)
     {
         await using var scope = services.CreateAsyncScope();
         using var tenant = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForCounty(countyId));
-        return useFilter
-            ? await scope.ServiceProvider.GetRequiredService<AgreementQueries>().ListAsync()
-            : await UnfilteredListAsync(scope.ServiceProvider.GetRequiredService<AgreementsDbContext>(), countyId,
-                scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        if (useFilter)
+        {
+            var q = scope.ServiceProvider.GetRequiredService<AgreementQueries>();
+            return new StartPageData(await q.CouncilsAsync(), await q.NeedingAttentionAsync(), await q.ListPageAsync(new AgreementListFilter()));
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<AgreementsDbContext>();
+        return new StartPageData(await UnfilteredCouncilsAsync(db, countyId), await UnfilteredAttentionAsync(db, countyId),
+            await UnfilteredPageAsync(db, countyId, scope.ServiceProvider.GetRequiredService<TimeProvider>()));
     }
 
-    /// <summary><see cref="AgreementQueries.ListAsync"/> query for query, with the filter replaced by an explicit condition.</summary>
-    private static async Task<List<AgreementRow>> UnfilteredListAsync(AgreementsDbContext db, Guid county, TimeProvider clock)
+    // The three queries of AgreementQueries, query for query, with the filter replaced by an explicit condition.
+    private static async Task<List<AgreementCouncil>> UnfilteredCouncilsAsync(AgreementsDbContext db, Guid county)
     {
-        var agreements = await db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.FunderCountyId == county)
-            .OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title)
+        var councils = await db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.FunderCountyId == county)
+            .Select(a => new { a.TenantId, a.CouncilName }).Distinct().ToListAsync();
+        return councils.GroupBy(c => c.TenantId).Select(g => new AgreementCouncil(g.Key, g.First().CouncilName))
+            .OrderBy(c => c.Name, StringComparer.Create(SharedKernel.Formatting.Norwegian.Culture, ignoreCase: true)).ToList();
+    }
+
+    private static async Task<List<AgreementAttention>> UnfilteredAttentionAsync(AgreementsDbContext db, Guid county)
+    {
+        var rows = await db.Agreements.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.FunderCountyId == county)
+            .Where(a => (a.Status == AgreementStatus.Draft && (a.CouncilSignature == null || a.CountySignature == null))
+                        || a.Milestones.Any(m => m.FunderCountyId == county && m.State == MilestoneState.Requested)
+                        || db.PaymentRequests.Any(r => r.FunderCountyId == county && r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent))
+            .OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Id, a.Title, a.CouncilName, a.Status,
+                CouncilSigned = a.CouncilSignature != null,
+                CountySigned = a.CountySignature != null,
+                Waiting = db.PaymentRequests.Count(r => r.FunderCountyId == county && r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
+                Due = a.Milestones.Any(m => m.FunderCountyId == county && m.State == MilestoneState.Requested),
+            })
+            .ToListAsync();
+        return rows.Select(a => new AgreementAttention(a.Id, a.Title, a.CouncilName,
+            a.Status == AgreementStatus.Draft && !a.CouncilSigned, a.Status == AgreementStatus.Draft && !a.CountySigned, a.Waiting, a.Due)).ToList();
+    }
+
+    private static async Task<AgreementPage> UnfilteredPageAsync(AgreementsDbContext db, Guid county, TimeProvider clock)
+    {
+        const int size = 25;
+        var query = db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.FunderCountyId == county);
+        var total = await query.CountAsync();
+        var agreements = await query.OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title).ThenBy(a => a.Id)
+            .Take(size)
             .Select(a => new
             {
                 a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
-                Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
+                Milestones = a.Milestones.Where(m => m.FunderCountyId == county).Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
             })
             .ToListAsync();
-        var hours = await db.Hours.IgnoreQueryFilters().Where(h => h.FunderCountyId == county)
-            .GroupBy(h => h.AgreementId).Select(g => new { g.Key, Total = g.Sum(h => h.Hours) }).ToDictionaryAsync(g => g.Key, g => g.Total);
-        var costs = await db.DirectCosts.IgnoreQueryFilters().Where(c => c.FunderCountyId == county)
-            .GroupBy(c => c.AgreementId).Select(g => new { g.Key, Total = g.Sum(c => c.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Total);
-        var waiting = await db.PaymentRequests.IgnoreQueryFilters().Where(r => r.FunderCountyId == county && r.Status == PaymentRequestStatus.Sent)
-            .GroupBy(r => r.AgreementId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var ids = agreements.Select(a => a.Id).ToList();
+        var sums = await db.Agreements.IgnoreQueryFilters().AsNoTracking().Where(a => a.FunderCountyId == county && ids.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id,
+                Hours = db.Hours.Where(h => h.FunderCountyId == county && h.AgreementId == a.Id).Sum(h => h.Hours),
+                Costs = db.DirectCosts.Where(c => c.FunderCountyId == county && c.AgreementId == a.Id).Sum(c => c.Amount),
+                Waiting = db.PaymentRequests.Count(r => r.FunderCountyId == county && r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
+            })
+            .ToDictionaryAsync(a => a.Id);
         var today = SharedKernel.Time.Oslo.Today(clock);
-        return agreements.Select(a =>
+        var rows = agreements.Select(a =>
         {
-            var s = Settlement.Compute(a.FrameAmount, a.HourRate, hours.GetValueOrDefault(a.Id), costs.GetValueOrDefault(a.Id), 0);
+            var sum = sums[a.Id];
+            var s = Settlement.Compute(a.FrameAmount, a.HourRate, sum.Hours, sum.Costs, 0);
             return new AgreementRow(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
                 AgreementQueries.NextDeadline(a.Status, a.ActivitiesDeadline, a.ReportDeadline, a.Milestones, today),
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
-                waiting.GetValueOrDefault(a.Id),
+                sum.Waiting,
                 a.Milestones.Any(m => m.State == MilestoneState.Requested));
         }).ToList();
+        return new AgreementPage(rows, total, 1, size);
     }
 }

@@ -36,14 +36,36 @@ public static class JobsSetup
 
         if (builder.Configuration.GetValue("Jobs:Server", true))
         {
+            var before = builder.Services.Count;
             builder.Services.AddHangfireServer(o =>
             {
                 o.WorkerCount = builder.Configuration.GetValue("Jobs:Workers", 2);
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
+            StartAfterTheApplication(builder.Services, before);
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The Hangfire server (workers, schedulers, heartbeat: about ten threads) is not needed to answer requests, so it
+    /// starts on the thread pool once the application has started and listens, instead of before Kestrel starts.
+    /// It is stopped as before, when the host stops. Jobs enqueued meanwhile wait in the storage.
+    /// </summary>
+    private static void StartAfterTheApplication(IServiceCollection services, int firstAdded)
+    {
+        var hosted = services.Skip(firstAdded).Where(d => d.ServiceType == typeof(IHostedService)).ToList();
+        foreach (var descriptor in hosted)
+        {
+            services.Remove(descriptor);
+            services.AddSingleton<IHostedService>(sp => new StartedAfterApplication(
+                descriptor.ImplementationFactory?.Invoke(sp) as IHostedService
+                ?? descriptor.ImplementationInstance as IHostedService
+                ?? (IHostedService)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!),
+                sp.GetRequiredService<IHostApplicationLifetime>(),
+                sp.GetRequiredService<ILogger<StartedAfterApplication>>()));
+        }
     }
 
     // Its own method, so that Hangfire.PostgreSql is loaded only when the portal runs on PostgreSQL.
@@ -62,7 +84,23 @@ public static class JobsSetup
             AppPath = "/vert",
         });
 
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        // The recurring jobs are written to the storage once the application listens (not in the way of the start).
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        {
+            try
+            {
+                RegisterRecurringJobs(app.Services.GetRequiredService<IRecurringJobManager>());
+            }
+            catch (Exception ex)
+            {
+                app.Logger.LogError(ex, "The recurring jobs could not be registered.");
+            }
+        }));
+        return app;
+    }
+
+    private static void RegisterRecurringJobs(IRecurringJobManager recurring)
+    {
         recurring.AddOrUpdate<ExpireStaleInvitations>(
             ExpireStaleInvitations.JobId,
             job => job.RunAsync(CancellationToken.None),
@@ -83,6 +121,61 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "10 6 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
-        return app;
+    }
+}
+
+/// <summary>Starts a hosted service on the thread pool after ApplicationStarted; stops it (if it started) with the host.</summary>
+internal sealed class StartedAfterApplication(IHostedService inner, IHostApplicationLifetime lifetime, ILogger<StartedAfterApplication> logger)
+    : IHostedService, IDisposable
+{
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    private readonly Lock gate = new();
+    private Task? started;
+    private bool stopping;
+    private CancellationTokenRegistration registration;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        registration = lifetime.ApplicationStarted.Register(() =>
+        {
+            lock (gate)
+            {
+                if (!stopping)
+                {
+                    started = Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await inner.StartAsync(lifetime.ApplicationStopping);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            logger.LogError(ex, "{Service} did not start.", inner.GetType().Name);
+                        }
+                    });
+                }
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Task? run;
+        lock (gate)
+        {
+            stopping = true;
+            run = started;
+        }
+
+        await registration.DisposeAsync();
+        if (run is null)
+        {
+            return;
+        }
+
+        await run;
+        await inner.StopAsync(cancellationToken);
     }
 }

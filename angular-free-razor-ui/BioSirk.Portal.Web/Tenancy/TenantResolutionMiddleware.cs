@@ -40,7 +40,10 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             portal.Council = portal.Access.Council(tenantSlug);
             if (portal.Council is not null)
             {
-                portal.Partnerships = await directory.ListPartnershipsOfCouncilAsync(portal.Council.Id, http.RequestAborted);
+                // Most councils are in no partnership: the access query says so, and saves this round trip.
+                portal.Partnerships = portal.Council.InPartnership
+                    ? await directory.ListPartnershipsOfCouncilAsync(portal.Council.Id, http.RequestAborted)
+                    : [];
                 scope = TenantScope.ForTenant(portal.Council.Id, [.. portal.Partnerships.Select(p => p.Id)]);
             }
         }

@@ -1,11 +1,15 @@
 namespace BioSirk.Portal.Platform.Contracts;
 
-/// <summary>What a person may enter: the councils (with roles), the counties and the host side.</summary>
+/// <summary>
+/// What a person may enter: the councils (with roles), the counties and the host side; and how many of her notices are
+/// unread (the header shows it on every page, so it is read in the same database round trip).
+/// </summary>
 public sealed record UserAccess(
     Guid UserId,
     bool IsHostAdmin,
     IReadOnlyList<CouncilAccess> Councils,
-    IReadOnlyList<CountyAccess> Counties)
+    IReadOnlyList<CountyAccess> Counties,
+    int UnreadNotifications = 0)
 {
     public CouncilAccess? Council(string slug) =>
         Councils.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase));
@@ -14,7 +18,8 @@ public sealed record UserAccess(
         Counties.FirstOrDefault(c => string.Equals(c.Slug, slug, StringComparison.OrdinalIgnoreCase));
 }
 
-public sealed record CouncilAccess(Guid Id, string Slug, string Name, CouncilRoles Roles)
+/// <summary>A council she may enter, with her roles; <paramref name="InPartnership"/>: the council belongs to a partnership.</summary>
+public sealed record CouncilAccess(Guid Id, string Slug, string Name, CouncilRoles Roles, bool InPartnership = true)
 {
     public bool Has(CouncilRoles role) => (Roles & role) == role;
 }

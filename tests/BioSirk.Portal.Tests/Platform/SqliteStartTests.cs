@@ -35,6 +35,10 @@ public sealed class SqliteStartTests : IDisposable
                 workday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "Kari", "Arbeid", "7,5"));
             var list = await kari.GetPageAsync("/rad/hallingdal/avtaler");
             Assert.Contains("4,5 %", list.QuerySelector("[data-testid=agreement-list]")!.TextContent);
+            // The county's paged, filtered list and its tasks query run on SQLite too (no APPLY, decimal sums).
+            var countyList = await sigrid.GetPageAsync("/fylke/buskerud?status=Signed&sok=MISSIONS");
+            Assert.Contains("4,5 %", countyList.QuerySelector("[data-testid=agreement-list]")!.TextContent);
+            Assert.Contains("av 1 avtaler", countyList.QuerySelector("[data-testid=agreement-count]")!.TextContent);
         }
 
         await using var second = Start();

@@ -1,13 +1,18 @@
+using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Web.Pages.Council;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BioSirk.Portal.Web.Pages.County;
 
-/// <summary>A county officer's start page: what waits for her across councils, and every agreement of her county.</summary>
+/// <summary>
+/// A county officer's start page: what waits for her across councils, then the county's agreements, 25 to a page,
+/// filtered by words in the title, council and status (all in the query string).
+/// </summary>
 public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory directory, AgreementQueries agreements, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CouncilInfo> Councils { get; private set; } = [];
@@ -16,13 +21,23 @@ public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory dir
 
     public List<CouncilTask> Tasks { get; } = [];
 
+    [BindProperty(SupportsGet = true, Name = "sok")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "rad")]
+    public string? Council { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public AgreementStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "side")]
+    public int Side { get; set; } = 1;
+
     public async Task OnGetAsync()
     {
+        ModelState.Clear(); // a mistyped page number or status in the URL shows the list unfiltered, not an error
         Councils = await directory.ListCouncilsInCountyAsync(portal.CountyId);
-        var rows = await agreements.ListAsync();
-        Agreements = new AgreementListView(rows, portal.Prefix, ShowCouncil: true,
-            "Fylket er ikke part i noen avtale ennå. Lag en ny Missions-avtale under Avtaler.", SharedKernel.Time.Oslo.Today(clock));
-        foreach (var row in rows)
+        foreach (var row in await agreements.NeedingAttentionAsync())
         {
             var url = $"{portal.Prefix}/avtaler/{row.Id}";
             if (row.WaitsForCountySignature && !row.WaitsForCouncilSignature)
@@ -43,5 +58,8 @@ public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory dir
                 Tasks.Add(new CouncilTask($"Registrer utbetalingen til {row.CouncilName} for «{row.Title}».", url));
             }
         }
+
+        Agreements = await AgreementListPage.LoadAsync(agreements, portal.Prefix, Request.Path, new AgreementListQuery(Search, Council, Status, Side),
+            "Fylket er ikke part i noen avtale ennå. Lag en ny Missions-avtale under Avtaler.", SharedKernel.Time.Oslo.Today(clock));
     }
 }

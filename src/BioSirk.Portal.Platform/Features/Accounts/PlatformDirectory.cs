@@ -9,27 +9,40 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
 {
     public async Task<UserAccess> GetAccessAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        var isHostAdmin = await db.Users.Where(u => u.Id == userId).Select(u => u.IsHostAdmin).FirstOrDefaultAsync(cancellationToken);
+        // Asked on every request (the tenancy middleware and the header need it), so it is one round trip: the
+        // host-admin flag, the councils she may enter (and whether each is in a partnership), the counties and her unread notices, read fresh every time, so
+        // that a removed membership or a deactivation takes effect on the very next request. Deciding which councils
+        // a person may enter is the one question asked before any council is in scope, so it must look across
+        // tenants (IgnoreQueryFilters applies to the whole query; of its tables only the council memberships are
+        // tenant-owned). The lists are correlated with the user row (not with the parameter), so that EF Core joins them
+        // (SQLite has no APPLY); a person has a handful of memberships, so the single query's join of the two is small.
+        var access = await db.Users.IgnoreQueryFilters().AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.IsHostAdmin,
+                Councils = (
+                        from m in db.TenantMemberships
+                        join t in db.Tenants on m.TenantId equals t.Id
+                        where m.UserId == u.Id && m.IsActive && t.IsActive
+                        orderby t.Name
+                        select new CouncilAccess(t.Id, t.Slug, t.Name, (CouncilRoles)(int)m.Roles, db.PartnershipMembers.Any(p => p.TenantId == t.Id)))
+                    .ToList(),
+                Counties = (
+                        from m in db.CountyMemberships
+                        join c in db.Counties on m.CountyId equals c.Id
+                        where m.UserId == u.Id && m.IsActive
+                        orderby c.Name
+                        select new CountyAccess(c.Id, c.Slug, c.Name))
+                    .ToList(),
+                Unread = db.Notifications.Count(n => n.UserId == u.Id && n.ReadAtUtc == null),
+            })
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(cancellationToken);
 
-        // Deciding which councils a person may enter is the one question asked before any council is in scope,
-        // so it must look across tenants.
-        var councils = await (
-                from m in db.TenantMemberships.IgnoreQueryFilters()
-                join t in db.Tenants on m.TenantId equals t.Id
-                where m.UserId == userId && m.IsActive && t.IsActive
-                orderby t.Name
-                select new CouncilAccess(t.Id, t.Slug, t.Name, (CouncilRoles)(int)m.Roles))
-            .ToListAsync(cancellationToken);
-
-        var counties = await (
-                from m in db.CountyMemberships
-                join c in db.Counties on m.CountyId equals c.Id
-                where m.UserId == userId && m.IsActive
-                orderby c.Name
-                select new CountyAccess(c.Id, c.Slug, c.Name))
-            .ToListAsync(cancellationToken);
-
-        return new UserAccess(userId, isHostAdmin, councils, counties);
+        return access is null
+            ? new UserAccess(userId, false, [], [])
+            : new UserAccess(userId, access.IsHostAdmin, access.Councils, access.Counties, access.Unread);
     }
 
     public async Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default) =>
