@@ -38,9 +38,12 @@ public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirector
                 .Where(a => a.AwaitsUpdate(windowStart))
                 .ToList();
             var councils = (await directory.ListCouncilsAsync(ct)).ToDictionary(c => c.Id, c => c.Slug);
+            var partnership = (await directory.ListPartnershipsOfCouncilAsync(roadmap.CoordinatorCouncilId, ct)).FirstOrDefault(p => p.Id == roadmap.PartnershipId);
+            var memberships = (await directory.ListPeopleAsync(partnership?.Councils.Select(c => c.Id) ?? [], ct))
+                .ToLookup(p => p.UserId, p => p.CouncilId);
             foreach (var action in waiting)
             {
-                if (await RemindAsync(roadmap, action, date, councils.GetValueOrDefault(action.OwnerCouncilId), ct))
+                if (await RemindAsync(roadmap, action, date, councils.GetValueOrDefault(LinkCouncil(action, memberships)), ct))
                 {
                     sent++;
                 }
@@ -48,6 +51,13 @@ public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirector
         }
 
         return sent;
+    }
+
+    /// <summary>The link opens the action in a council of the partnership the person belongs to: the owner if she is in it.</summary>
+    private static Guid LinkCouncil(RoadmapAction action, ILookup<Guid, Guid> memberships)
+    {
+        var hers = memberships[action.ResponsibleUserId!.Value].ToList();
+        return hers.Contains(action.OwnerCouncilId) ? action.OwnerCouncilId : hers.FirstOrDefault(action.OwnerCouncilId);
     }
 
     private async Task<bool> RemindAsync(Roadmap roadmap, RoadmapAction action, DateOnly date, string? councilSlug, CancellationToken ct)

@@ -36,6 +36,30 @@ public sealed class RoadmapReminderTests(PortalFactory portal) : PortalTest(port
     }
 
     [Fact]
+    public async Task TheReminderLink_OpensTheActionInACouncilTheResponsiblePersonBelongsTo()
+    {
+        await SeedDemoRoadmapAsync(Portal);
+        var marteId = await Portal.WithScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().Users.Where(u => u.Email == Demo.HadelandSecretary).Select(u => u.Id).SingleAsync());
+        await Portal.WithScopeAsync(async sp =>
+        {
+            // Ringerike's textile action, with Hadeland's secretary responsible (Hadeland collaborates on it).
+            var db = sp.GetRequiredService<BioSirk.Portal.Strategy.Data.StrategyDbContext>();
+            var action = await db.Actions.IgnoreQueryFilters().SingleAsync(a => a.Title.StartsWith("Re:Tekstil"));
+            action.ResponsibleUserId = marteId;
+            action.ResponsibleName = "Marte Grinaker";
+            return await db.SaveChangesAsync();
+        });
+        Portal.Clock.Set(new DateTimeOffset(2026, 11, 24, 5, 0, 0, TimeSpan.Zero));
+        await RunAsync();
+
+        var url = await Portal.WithScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().Notifications
+            .Where(n => n.UserId == marteId && n.Text.Contains("Re:Tekstil")).Select(n => n.Url).SingleAsync());
+        Assert.StartsWith("/rad/hadeland/veikart/", url);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        Assert.StartsWith("Re:Tekstil", (await marte.GetPageAsync(url!)).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
     public async Task MyUpdates_ListsWhatWaitsForMe_AndAReportRemovesIt()
     {
         await SeedDemoRoadmapAsync(Portal);
