@@ -18,3 +18,14 @@ public interface IPdfRenderer
 /// (plain text, e.g. "Bestillernr. B701010 · Prosjektnr. 60256"); the footer shows "Side x av y".
 /// </summary>
 public sealed record PdfDocumentRequest(string Html, string Title, string Language, string HeaderLeft, string HeaderRight);
+
+/// <summary>Fonts for report templates.</summary>
+public static class PdfFonts
+{
+    /// <summary>
+    /// The fonts of the Debian packages fonts-dejavu-core and fonts-liberation (etc/lib/prerequisites.sh installs one
+    /// with Chromium): both have æøå, and Chromium embeds the subset a document uses. Templates set it on
+    /// <c>html</c>; the renderer cannot inject it, since no script runs in the printed page.
+    /// </summary>
+    public const string Stack = "'DejaVu Sans', 'Liberation Sans', sans-serif";
+}

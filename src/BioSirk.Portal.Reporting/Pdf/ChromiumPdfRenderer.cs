@@ -13,9 +13,7 @@ namespace BioSirk.Portal.Reporting.Pdf;
 /// </summary>
 internal sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 {
-    // The fonts of the Debian packages fonts-dejavu-core and fonts-liberation (etc/lib/prerequisites.sh installs one
-    // of them with Chromium); both have æøå, and Chromium embeds the subset it uses.
-    internal const string FontStack = "'DejaVu Sans', 'Liberation Sans', sans-serif";
+    private const string FontStack = PdfFonts.Stack;
 
     private readonly PdfOptions options;
     private readonly ILogger<ChromiumPdfRenderer> logger;
@@ -121,8 +119,6 @@ internal sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         await page.SetContentAsync(request.Html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
         ct.ThrowIfCancellationRequested();
         await CheckTitleAndLanguageAsync(page, request);
-        // A default that embeds a font with æøå; :where() has no specificity, so the template's own fonts win.
-        await page.AddStyleTagAsync(new PageAddStyleTagOptions { Content = $":where(html) {{ font-family: {FontStack}; }}" });
 
         return await page.PdfAsync(new PagePdfOptions
         {
