@@ -40,7 +40,9 @@ internal static class PdfBenchmark
             await renderer.RenderAsync(request);
         }
 
-        var idleRss = BrowserProcesses.ResidentBytes(BrowserProcesses.Find(renderer.ProcessMarker));
+        var idleTree = BrowserProcesses.Find(renderer.ProcessMarker);
+        var idleRss = BrowserProcesses.ResidentBytes(idleTree);
+        var idlePss = BrowserProcesses.ProportionalBytes(idleTree);
         memory.Reset();
 
         Console.Error.WriteLine($"{runs} reports of {pagesPerReport} pages, one at a time ...");
@@ -85,8 +87,9 @@ internal static class PdfBenchmark
         report.AppendLine(inv, $"| {burst} reports enqueued at once: all done in | {burstSeconds:0.00} s |");
         report.AppendLine(inv, $"| sustained throughput | {pagesPerSecond:0.0} pages/s ({burst / burstSeconds:0.00} reports/s) |");
         report.AppendLine(inv, $"| burst: time from enqueue to PDF, p50 / p95 | {Percentile(lat, 0.5):0} / {Percentile(lat, 0.95):0} ms |");
-        report.AppendLine(inv, $"| Chromium RSS (sum over its process tree): warm and idle | {Mib(idleRss)} |");
-        report.AppendLine(inv, $"| Chromium RSS peak: one at a time / burst | {Mib(sequentialPeak.Bytes)} ({sequentialPeak.Processes} processes) / {Mib(burstPeak.Bytes)} ({burstPeak.Processes} processes) |");
+        report.AppendLine(inv, $"| Chromium memory (sum over its process tree), warm and idle: RSS / PSS | {Mib(idleRss)} / {Mib(idlePss)} |");
+        report.AppendLine(inv, $"| Chromium peak RSS / PSS, one at a time | {Mib(sequentialPeak.Rss)} / {Mib(sequentialPeak.Pss)} ({sequentialPeak.Processes} processes) |");
+        report.AppendLine(inv, $"| Chromium peak RSS / PSS, burst | {Mib(burstPeak.Rss)} / {Mib(burstPeak.Pss)} ({burstPeak.Processes} processes) |");
         report.AppendLine(inv, $"| peak pages open at once | {renderer.PeakConcurrentPages} |");
         report.AppendLine(inv, $"| this process's CPU during the burst | {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:0.0} s |");
         report.AppendLine();
@@ -139,6 +142,7 @@ internal static class PdfBenchmark
         private readonly Task loop;
         private readonly Lock gate = new();
         private long peak;
+        private long peakPss;
         private int processes;
 
         public MemorySampler(string marker) => loop = Task.Run(async () =>
@@ -147,6 +151,7 @@ internal static class PdfBenchmark
             {
                 var pids = BrowserProcesses.Find(marker);
                 var rss = BrowserProcesses.ResidentBytes(pids);
+                var pss = BrowserProcesses.ProportionalBytes(pids);
                 lock (gate)
                 {
                     if (rss > peak)
@@ -154,6 +159,8 @@ internal static class PdfBenchmark
                         peak = rss;
                         processes = pids.Count;
                     }
+
+                    peakPss = Math.Max(peakPss, pss);
                 }
 
                 try
@@ -166,12 +173,13 @@ internal static class PdfBenchmark
             }
         });
 
-        public (long Bytes, int Processes) Reset()
+        public (long Rss, long Pss, int Processes) Reset()
         {
             lock (gate)
             {
-                var result = (peak, processes);
+                var result = (peak, peakPss, processes);
                 peak = 0;
+                peakPss = 0;
                 processes = 0;
                 return result;
             }

@@ -46,6 +46,13 @@ internal static class BrowserProcesses
     public static long ResidentBytes(IEnumerable<int> pids) =>
         pids.Sum(pid => (Field(Read($"/proc/{pid}/status"), "VmRSS:") ?? 0) * 1024);
 
+    /// <summary>
+    /// The summed proportional memory of <paramref name="pids"/> in bytes (Pss of /proc/pid/smaps_rollup: shared pages
+    /// divided among the processes sharing them, so the sum is what the tree really costs).
+    /// </summary>
+    public static long ProportionalBytes(IEnumerable<int> pids) =>
+        pids.Sum(pid => (Field(Read($"/proc/{pid}/smaps_rollup"), "Pss:") ?? 0) * 1024);
+
     private static IEnumerable<string> SafeEnumerate()
     {
         try
