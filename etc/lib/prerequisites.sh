@@ -52,6 +52,12 @@ require_chromium() {
   if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium fonts-dejavu-core
   fi
+  # The PDF renderer embeds DejaVu Sans or Liberation Sans (æøå); without either, Chromium falls back to whatever
+  # fontconfig finds, and Norwegian letters may come out as boxes.
+  if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf >/dev/null 2>&1 \
+    && ! { command -v fc-list >/dev/null 2>&1 && fc-list | grep -q -E 'DejaVu Sans|Liberation Sans'; }; then
+    apt_install fonts-dejavu-core
+  fi
 }
 
 require_redis() {

@@ -16,6 +16,12 @@ public static class BenchmarkProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["pdf", .. var pdfArgs])
+        {
+            await PdfBenchmark.RunAsync(pdfArgs); // etc/bench/pdf.sh: the PDF renderer alone, no portal, no database
+            return;
+        }
+
         var options = Options.Parse(args);
         Console.Error.WriteLine($"Benchmark: {options.Agreements} agreements, {options.Hours} hour rows, {options.Users} users × {options.Requests} requests per page.");
 

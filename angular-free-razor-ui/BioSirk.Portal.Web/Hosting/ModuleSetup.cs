@@ -1,6 +1,7 @@
 using BioSirk.Portal.Agreements;
 using BioSirk.Portal.Indicators;
 using BioSirk.Portal.Platform;
+using BioSirk.Portal.Reporting;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.Strategy;
 
@@ -19,6 +20,7 @@ public static class ModuleSetup
         // Pages that combine modules (a roadmap action links to the council's agreements).
         builder.Services.AddScoped<Pages.Council.Roadmap.LinkTargets>();
         builder.Services.AddIndicators(database);
+        builder.Services.AddReporting(builder.Configuration);
         return builder;
     }
 
