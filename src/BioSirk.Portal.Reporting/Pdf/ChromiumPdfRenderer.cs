@@ -8,8 +8,8 @@ namespace BioSirk.Portal.Reporting.Pdf;
 
 /// <summary>
 /// Prints HTML with the system Chromium through Playwright. One browser process is started on first use and kept warm;
-/// at most <see cref="PdfOptions.MaxConcurrentPages"/> documents are printed at once (each in its own context, so
-/// nothing leaks between reports); a browser that died or disconnected is started again on the next render.
+/// at most <see cref="PdfOptions.MaxConcurrentPages"/> documents are printed at once, on pages that are kept warm (each
+/// in its own context, one per slot); a browser that died or disconnected is started again on the next render.
 /// </summary>
 internal sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 {
