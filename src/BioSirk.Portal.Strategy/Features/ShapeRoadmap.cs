@@ -97,9 +97,10 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
         }
 
         var area = roadmap.FocusAreas.FirstOrDefault(f => f.Id == focusAreaId);
+        var titleError = TitleError(title);
         var errors = new Errors()
             .When(area is null, "FocusAreaId", "Velg satsingsområdet målet hører til.")
-            .When(TitleError(title) is not null, "GoalTitle", TitleError(title) ?? "");
+            .When(titleError is not null, "GoalTitle", titleError ?? "");
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -118,8 +119,9 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
 
     private static (Errors Errors, List<DateOnly> Dates) Check(RoadmapDraft draft)
     {
+        var titleError = TitleError(draft.Title);
         var errors = new Errors()
-            .When(TitleError(draft.Title) is not null, "Title", TitleError(draft.Title) ?? "")
+            .When(titleError is not null, "Title", titleError ?? "")
             .When(draft.PeriodStart is null, "PeriodStart", "Skriv når veikartet starter.")
             .When(draft.PeriodEnd is null, "PeriodEnd", "Skriv når veikartet slutter.")
             .When(draft.PeriodStart is { } s && draft.PeriodEnd is { } e && e <= s, "PeriodEnd", "Slutten må være etter starten.");

@@ -32,10 +32,9 @@ public sealed class RoadmapIndexModel(PortalContext portal, RoadmapQueries queri
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var actor = new RoadmapActor(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)?.Value ?? "", portal.CouncilId,
-            portal.IsIn(CouncilRoles.Secretary));
         var result = await shape.CreateAsync(Input.PartnershipId ?? Guid.Empty,
-            new RoadmapDraft(Input.Title, Input.Description, Input.PeriodStart, Input.PeriodEnd, Input.ReportingDates), actor);
+            new RoadmapDraft(Input.Title, Input.Description, Input.PeriodStart, Input.PeriodEnd, Input.ReportingDates),
+            RoadmapPageModel.ActorOf(portal, User));
         if (result.Succeeded)
         {
             TempData["Message"] = "Veikartet er opprettet. Legg inn satsingsområder og mål under «Struktur og datoer».";

@@ -20,11 +20,7 @@ public abstract class RoadmapPageModel(PortalContext portal, RoadmapQueries quer
 
     public string BasePath => $"{portal.Prefix}/veikart/{Roadmap.Id}";
 
-    public RoadmapActor Actor => new(
-        CurrentUser.IdOf(User)!.Value,
-        User.FindFirst(CurrentUser.FullNameClaim)?.Value ?? "",
-        portal.CouncilId,
-        portal.IsIn(CouncilRoles.Secretary));
+    public RoadmapActor Actor => ActorOf(portal, User);
 
     public bool IsCoordinator => RoadmapRules.CanCoordinate(Roadmap, Actor);
 
@@ -47,6 +43,13 @@ public abstract class RoadmapPageModel(PortalContext portal, RoadmapQueries quer
         Partnership = partnership;
         return true;
     }
+
+    /// <summary>The signed-in person acting for the council in the URL.</summary>
+    public static RoadmapActor ActorOf(PortalContext portal, System.Security.Claims.ClaimsPrincipal user) => new(
+        CurrentUser.IdOf(user)!.Value,
+        user.FindFirst(CurrentUser.FullNameClaim)?.Value ?? "",
+        portal.CouncilId,
+        portal.IsIn(CouncilRoles.Secretary));
 
     public static string JudgementBadge(ProgressJudgement? judgement) => judgement switch
     {
