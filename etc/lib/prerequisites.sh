@@ -29,11 +29,11 @@ require_dotnet() {
 
 require_npm_packages() {
   local web="$1/angular-free-razor-ui/BioSirk.Portal.Web"
-  if [ ! -f "$web/node_modules/bootstrap/dist/css/bootstrap.min.css" ]; then
+  if [ ! -f "$web/node_modules/bootstrap/dist/css/bootstrap.min.css" ] || [ ! -f "$web/node_modules/@microsoft/signalr/dist/browser/signalr.min.js" ]; then
     if ! command -v npm >/dev/null 2>&1; then
       apt_install nodejs npm
     fi
-    say "Henter npm-pakker (Bootstrap) ..."
+    say "Henter npm-pakker (Bootstrap, SignalR-klienten) ..."
     (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >&2)
   fi
 }

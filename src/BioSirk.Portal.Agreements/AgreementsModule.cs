@@ -1,3 +1,4 @@
+using BioSirk.Portal.Agreements.Contracts;
 using BioSirk.Portal.Agreements.Data;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.SharedKernel.Data;
@@ -25,7 +26,7 @@ public static class AgreementsModule
         services.AddScoped<RegisterHours>();
         services.AddScoped<RegisterDirectCost>();
         services.AddScoped<PaymentRequests>();
-        services.AddScoped<ApproveFinalReport>();
+        services.AddScoped<IAgreementReports, AgreementReports>();
         services.AddScoped<ImportTimesheet>();
         services.AddScoped<ExportBudget>();
         services.AddScoped<SendDeadlineReminders>();

@@ -20,7 +20,7 @@ public static class ModuleSetup
         // Pages that combine modules (a roadmap action links to the council's agreements).
         builder.Services.AddScoped<Pages.Council.Roadmap.LinkTargets>();
         builder.Services.AddIndicators(database);
-        builder.Services.AddReporting(builder.Configuration);
+        builder.Services.AddReporting(builder.Configuration, database);
         return builder;
     }
 

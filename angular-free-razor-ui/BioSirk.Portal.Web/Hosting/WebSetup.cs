@@ -70,7 +70,12 @@ public static class WebSetup
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/lib/bootstrap",
-            FileProvider = BootstrapFiles(app.Environment),
+            FileProvider = NpmFiles(app.Environment, "bootstrap"),
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/lib/signalr",
+            FileProvider = NpmFiles(app.Environment, "@microsoft/signalr"),
         });
         app.UseRouting();
         app.UseMiddleware<RequestLoggingMiddleware>();
@@ -81,17 +86,22 @@ public static class WebSetup
         app.MapPortalHealth();
         app.MapPortalLive();
         app.MapRazorPages();
+        app.MapGet("/css/sluttrapport.css", () => Results.Text(BioSirk.Portal.Reporting.Documents.ReportStylesheet.Css, "text/css; charset=utf-8"))
+            .AllowAnonymous();
         return app;
     }
 
-    /// <summary>Bootstrap comes from npm (etc/run.sh and etc/test.sh run `npm ci`); it is served straight from node_modules.</summary>
-    private static PhysicalFileProvider BootstrapFiles(IWebHostEnvironment environment)
+    /// <summary>
+    /// Bootstrap and the SignalR client come from npm (etc/run.sh and etc/test.sh run `npm ci`); they are served straight
+    /// from node_modules.
+    /// </summary>
+    private static PhysicalFileProvider NpmFiles(IWebHostEnvironment environment, string package)
     {
-        var dist = Path.Combine(environment.ContentRootPath, "node_modules", "bootstrap", "dist");
+        var dist = Path.Combine(environment.ContentRootPath, "node_modules", package, "dist");
         if (!Directory.Exists(dist))
         {
             throw new InvalidOperationException(
-                $"Bootstrap is missing ({dist}). Run `npm ci` in {environment.ContentRootPath}, or start the portal with etc/run.sh, which does it.");
+                $"The npm package {package} is missing ({dist}). Run `npm ci` in {environment.ContentRootPath}, or start the portal with etc/run.sh, which does it.");
         }
 
         return new PhysicalFileProvider(dist);

@@ -17,9 +17,11 @@ public static class JobsSetup
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Portal") ?? database.ConnectionString;
         builder.Services.AddSingleton<TenantJobFilter>();
+        builder.Services.AddScoped<BioSirk.Portal.Reporting.Contracts.IReportJobQueue, HangfireReportJobQueue>();
         builder.Services.AddHangfire((sp, config) =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            config.UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings()
                 .UseFilter(sp.GetRequiredService<TenantJobFilter>())
@@ -177,5 +179,34 @@ internal sealed class StartedAfterApplication(IHostedService inner, IHostApplica
 
         await run;
         await inner.StopAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Hangfire's loggers come from one process-wide provider. When a process hosts the portal more than once (the test
+/// suite does) and a host that set it has stopped, asking its disposed logger factory for a logger would throw inside
+/// every enqueue; this provider gives a silent logger then, instead of failing the job.
+/// </summary>
+internal sealed class HostLogProvider(ILoggerFactory loggers) : Hangfire.Logging.ILogProvider
+{
+    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider inner = new(loggers);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return inner.GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            return SilentLog.Instance;
+        }
+    }
+
+    private sealed class SilentLog : Hangfire.Logging.ILog
+    {
+        public static readonly SilentLog Instance = new();
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 }

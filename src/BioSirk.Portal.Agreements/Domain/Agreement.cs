@@ -271,20 +271,38 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         return Result.Ok();
     }
 
-    public void MarkFinalReportSubmitted()
+    /// <summary>The council delivered its final report: the county assesses it; hours and costs wait meanwhile.</summary>
+    public Result SubmitFinalReport()
     {
-        if (Status == AgreementStatus.Signed)
+        if (Status != AgreementStatus.Signed)
         {
-            Status = AgreementStatus.FinalReportSubmitted;
+            return Result.Fail("", Status == AgreementStatus.FinalReportSubmitted
+                ? "Sluttrapporten er allerede levert og ligger hos fylket."
+                : "Sluttrapporten kan leveres når avtalen er signert av begge parter og i kraft.");
         }
+
+        Status = AgreementStatus.FinalReportSubmitted;
+        return Result.Ok();
+    }
+
+    /// <summary>The county sent the final report back with comments: the agreement is in force until the next submission.</summary>
+    public Result ReturnFinalReport()
+    {
+        if (Status != AgreementStatus.FinalReportSubmitted)
+        {
+            return Result.Fail("", "Bare en levert sluttrapport kan sendes tilbake.");
+        }
+
+        Status = AgreementStatus.Signed;
+        return Result.Ok();
     }
 
     /// <summary>The county approves the final report: the final milestone becomes payable with the settlement's remainder.</summary>
     public Result ApproveFinalReport(Settlement settlement, DateTime nowUtc)
     {
-        if (Status is not (AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted))
+        if (Status != AgreementStatus.FinalReportSubmitted)
         {
-            return Result.Fail("", "Sluttrapporten kan godkjennes når avtalen er i kraft.");
+            return Result.Fail("", "Sluttrapporten kan godkjennes når den er levert.");
         }
 
         Status = AgreementStatus.Approved;

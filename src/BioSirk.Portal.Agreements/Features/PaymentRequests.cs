@@ -149,32 +149,3 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
     public static string InvoiceMarking(Agreement agreement) =>
         $"«{agreement.InvoiceText}», bestillernummer {agreement.OrderNumber}, prosjektnummer {agreement.ProjectNumber}";
 }
-
-/// <summary>
-/// Until the Reporting module exists, the county officer marks the final report approved on the agreement; the
-/// final milestone then becomes payable with the settlement's remainder.
-/// </summary>
-public sealed class ApproveFinalReport(AgreementStore store, TimeProvider clock)
-{
-    public async Task<Result?> HandleAsync(Guid agreementId, Actor by, CancellationToken ct = default)
-    {
-        var agreement = await store.FindAsync(agreementId, ct);
-        if (agreement is null)
-        {
-            return null;
-        }
-
-        var settlement = await store.SettlementAsync(agreement, ct);
-        var result = agreement.ApproveFinalReport(settlement, clock.GetUtcNow().UtcDateTime);
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-
-        var final = settlement.Remainder;
-        AgreementJournal.Record(store.Db, agreement, by.Name, clock.GetUtcNow().UtcDateTime, final < 0
-            ? $"Sluttrapporten er godkjent. Sluttoppgjør: krav om tilbakebetaling på {Norwegian.Kroner(-final)}."
-            : $"Sluttrapporten er godkjent. Sluttoppgjør: {Norwegian.Kroner(final)} kan utbetales.");
-        return await store.SaveAsync(ct);
-    }
-}

@@ -34,11 +34,13 @@ public sealed class RegisterHours(AgreementStore store, TimeProvider clock)
 
 internal static class BudgetRules
 {
-    /// <summary>Hours and costs are registered while the agreement is in force and not yet approved.</summary>
+    /// <summary>Hours and costs are registered while the agreement is in force and its final report is not with the county.</summary>
     public static string? ClosedFor(Agreement agreement) => agreement.Status switch
     {
         AgreementStatus.Draft => "Timer og kostnader registreres når avtalen er signert av begge parter.",
-        AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted => null,
+        AgreementStatus.Signed => null,
+        AgreementStatus.FinalReportSubmitted =>
+            "Sluttrapporten er levert, og timer og kostnader står i den slik de var da. De kan endres igjen hvis fylket sender rapporten tilbake.",
         _ => "Avtalen er avsluttet: sluttrapporten er godkjent, så det kan ikke registreres flere timer eller kostnader.",
     };
 }

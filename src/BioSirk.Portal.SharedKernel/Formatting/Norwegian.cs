@@ -15,4 +15,12 @@ public static class Norwegian
 
     public static string DateTimeFromUtc(DateTime utc) =>
         Oslo.ToOslo(utc).ToString("dd.MM.yyyy 'kl.' HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A file size as people read it: "840 byte", "12,4 kB", "2,1 MB".</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} byte",
+        < 1024 * 1024 => (bytes / 1024m).ToString("0.#", Culture) + " kB",
+        _ => (bytes / (1024m * 1024m)).ToString("0.#", Culture) + " MB",
+    };
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using BioSirk.Portal.Tests.Infrastructure;
+using BioSirk.Portal.Tests.Reporting;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
 namespace BioSirk.Portal.Tests.Agreements;
@@ -60,8 +61,10 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Fristen for å rette misligholdet går ut 30.04.2026", refused.GetElementById("error-summary")!.TextContent);
         Assert.Equal("Signert (i kraft)", Text(refused, "agreement-status"));
 
-        // The county approves the final report: the final milestone becomes payable with the settlement's remainder.
-        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=ApproveReport]", []));
+        // The council delivers its final report and the county approves it: the final milestone becomes payable with the
+        // settlement's remainder.
+        await ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
+        await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));
         var approved = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Equal("Sluttrapport godkjent", Text(approved, "agreement-status"));
         Assert.Contains("kr 34 845,67", Row(approved, "milestones", "Sluttoppgjør"));
@@ -93,7 +96,8 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         await RegisterWorkdaysAsync(kari, id, 100m);
         await RegisterCostAsync(kari, id, "2026-05-06", "Leverandør AS", "Reise", "5000", PdfVoucher, "reise.pdf");
 
-        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=ApproveReport]", []));
+        await ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
+        await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));
         var approved = await sigrid.GetPageAsync(CountyUrl(id));
         Assert.Contains("krav om tilbakebetaling kr 17 500,00", Row(approved, "milestones", "Sluttoppgjør"));
         Assert.Contains("Registrer tilbakebetalingen", Text(approved, "next-step"));
@@ -140,9 +144,9 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         return await client.Http.PostAsync(form.GetAttribute("action"), content);
     }
 
-    private static string Text(IHtmlDocument page, string testId) =>
+    internal static string Text(IHtmlDocument page, string testId) =>
         page.QuerySelector($"[data-testid={testId}]")?.TextContent.Trim() ?? throw new InvalidOperationException($"No {testId} on the page.");
 
-    private static string Row(IHtmlDocument page, string table, string startsWith) =>
+    internal static string Row(IHtmlDocument page, string table, string startsWith) =>
         page.QuerySelectorAll($"[data-testid={table}] tbody tr").First(r => r.TextContent.Trim().StartsWith(startsWith, StringComparison.Ordinal)).TextContent;
 }

@@ -122,6 +122,10 @@ public static class HtmlAssertions
     public static string? FieldError(this IHtmlDocument page, string field) =>
         page.GetElementById(field.Replace('.', '_') + "-error")?.TextContent.Trim();
 
-    public static string? FieldValue(this IHtmlDocument page, string field) =>
-        (page.GetElementById(field.Replace('.', '_')) as IHtmlInputElement)?.Value;
+    public static string? FieldValue(this IHtmlDocument page, string field) => page.GetElementById(field.Replace('.', '_')) switch
+    {
+        IHtmlInputElement input => input.Value,
+        IHtmlTextAreaElement area => area.Value,
+        _ => null,
+    };
 }

@@ -100,6 +100,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("DataProtection:KeyFolder", Path.Combine(folder, "keys"));
         builder.UseSetting("Security:StampValidationInterval", "00:00:00");
+        builder.UseSetting("Files:Folder", Path.Combine(folder, "files"));
+        if (Environment.GetEnvironmentVariable("BIOSIRK_CHROMIUM") is { Length: > 0 } chromium)
+        {
+            builder.UseSetting("Pdf:ChromiumPath", chromium);
+        }
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -9,6 +9,7 @@ using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using BioSirk.Portal.Tests.Agreements;
+using BioSirk.Portal.Tests.Reporting;
 using BioSirk.Portal.Tests.Strategy;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -202,6 +203,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         var agreement = await VictimAgreement.CreateAsync(sp, hallingdal.Id);
         var roadmap = await VictimRoadmap.CreateAsync(sp, hallingdal.Id);
         var indicatorId = await VictimIndicatorAsync(sp, agreement.AgreementId);
+        var report = await VictimReport.CreateAsync(sp, agreement.AgreementId);
         return new Dictionary<string, string>
         {
             ["memberId"] = membership.Id.ToString(),
@@ -219,6 +221,9 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["toVersionId"] = roadmap.VersionId.ToString(),
             ["indicatorId"] = indicatorId.ToString(),
             ["planId"] = agreement.AgreementId.ToString(),
+            ["attachmentId"] = report.AttachmentId.ToString(),
+            ["submissionId"] = report.SubmissionId.ToString(),
+            ["pdfId"] = report.PdfId.ToString(),
         };
     });
 }

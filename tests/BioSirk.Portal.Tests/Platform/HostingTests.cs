@@ -72,26 +72,5 @@ public sealed class HostingTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
-    private async Task<HubConnection> Connect(PortalClient client)
-    {
-        // The hub authenticates with the same cookie as the pages; take it from the signed-in client.
-        var cookieHeader = await CookieHeader(client);
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(Portal.Server.BaseAddress, "/hubs/portal"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => Portal.Server.CreateHandler();
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-                if (cookieHeader is not null)
-                {
-                    o.Headers["Cookie"] = cookieHeader;
-                }
-            })
-            .Build();
-    }
-
-    private static async Task<string?> CookieHeader(PortalClient client)
-    {
-        var echo = await client.GetAsync("/logg-inn");
-        return echo.RequestMessage?.Headers.TryGetValues("Cookie", out var values) == true ? string.Join("; ", values) : null;
-    }
+    private Task<HubConnection> Connect(PortalClient client) => LiveClients.ConnectAsync(Portal, client);
 }

@@ -1,6 +1,7 @@
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Reporting.Features;
 using BioSirk.Portal.Web.Pages.Council;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Web.Tenancy;
@@ -13,7 +14,8 @@ namespace BioSirk.Portal.Web.Pages.County;
 /// A county officer's start page: what waits for her across councils, then the county's agreements, 25 to a page,
 /// filtered by words in the title, council and status (all in the query string).
 /// </summary>
-public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory directory, AgreementQueries agreements, TimeProvider clock) : PageModel
+public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory directory, AgreementQueries agreements, FinalReportQueries reports, TimeProvider clock)
+    : PageModel
 {
     public IReadOnlyList<CouncilInfo> Councils { get; private set; } = [];
 
@@ -57,6 +59,12 @@ public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory dir
             {
                 Tasks.Add(new CouncilTask($"Registrer utbetalingen til {row.CouncilName} for «{row.Title}».", url));
             }
+        }
+
+        foreach (var report in await reports.QueueAsync())
+        {
+            Tasks.Add(new CouncilTask($"{report.CouncilName} har levert sluttrapporten for «{report.AgreementTitle}» (versjon {report.Version}): vurder den.",
+                $"{portal.Prefix}/avtaler/{report.AgreementId}/sluttrapport"));
         }
 
         Agreements = await AgreementListPage.LoadAsync(agreements, portal.Prefix, Request.Path, new AgreementListQuery(Search, Council, Status, Side),

@@ -171,10 +171,6 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             ParseOrFlag(Payment.Amount, "Payment.Amount", "Skriv beløpet som et tall, for eksempel 112 500 eller -17 500."), Payment.Reference, Actor)),
         "Betalingen er registrert.", onlyFor: Party.County, prefix: "Payment");
 
-    public Task<IActionResult> OnPostApproveReportAsync(Guid agreementId) => Act(agreementId, "status", sp =>
-        sp.GetRequiredService<ApproveFinalReport>().HandleAsync(agreementId, Actor),
-        "Sluttrapporten er godkjent, og sluttoppgjøret kan utbetales.", onlyFor: Party.County);
-
     public Task<IActionResult> OnPostBreachAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
         sp.GetRequiredService<Rescission>().GiveNoticeAsync(new BreachNoticeCommand(agreementId, Viewer, Breach.Description, Breach.RemedyDeadline, Actor)),
         "Varselet om mislighold er registrert.", prefix: "Breach");

@@ -25,11 +25,16 @@ public static class NextStep
             case AgreementStatus.Draft:
                 return $"Dere har signert. Avtalen venter på signatur fra {other}.";
             case AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted or AgreementStatus.Approved:
-                return Money(d, viewer) ?? (a.Status == AgreementStatus.Approved
-                    ? "Sluttrapporten er godkjent. Sluttoppgjøret gjenstår."
-                    : viewer == Party.Council
-                        ? $"Registrer timer og kostnader fortløpende. Sluttrapporten leveres innen {Norwegian.Date(a.ReportDeadline)}."
-                        : "Ingenting venter på deg nå. Rådet registrerer timer og kostnader.");
+                return Money(d, viewer) ?? (a.Status switch
+                {
+                    AgreementStatus.Approved => "Sluttrapporten er godkjent. Sluttoppgjøret gjenstår.",
+                    AgreementStatus.FinalReportSubmitted => viewer == Party.Council
+                        ? "Sluttrapporten er levert. Fylket vurderer den."
+                        : "Sluttrapporten er levert. Les den, og godkjenn den eller send den tilbake med merknader.",
+                    _ => viewer == Party.Council
+                        ? $"Registrer timer og kostnader fortløpende. Skriv sluttrapporten og lever den innen {Norwegian.Date(a.ReportDeadline)}."
+                        : "Ingenting venter på deg nå. Rådet registrerer timer og kostnader.",
+                });
             case AgreementStatus.Settled:
                 return "Avtalen er avsluttet: sluttrapporten er godkjent og sluttoppgjøret gjort.";
             default:

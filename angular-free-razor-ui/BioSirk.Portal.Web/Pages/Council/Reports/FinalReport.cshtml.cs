@@ -1,0 +1,135 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Reporting.Domain;
+using BioSirk.Portal.Reporting.Features;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Pages.Shared.Reports;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BioSirk.Portal.Web.Pages.Council.Reports;
+
+/// <summary>The sections as the form posts them.</summary>
+public sealed class SectionsInput
+{
+    public string? Activities { get; set; }
+
+    public string? Results { get; set; }
+
+    public string? Deviations { get; set; }
+
+    public string? UseOfFunds { get; set; }
+
+    public string? FurtherWork { get; set; }
+
+    public ReportSections ToSections() => new(Activities ?? "", Results ?? "", Deviations ?? "", UseOfFunds ?? "", FurtherWork ?? "");
+
+    public static SectionsInput From(ReportSections s) => new()
+    {
+        Activities = s.Activities, Results = s.Results, Deviations = s.Deviations, UseOfFunds = s.UseOfFunds, FurtherWork = s.FurtherWork,
+    };
+}
+
+/// <summary>
+/// The council writes its final report: the sections (the county's comments beside them after a return), the
+/// attachments, "Lag PDF" with live progress, and the delivery. Members and secretaries write; the secretary delivers.
+/// </summary>
+public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQueries queries, IFileStore files) : FinalReportPageModel(portal, queries, files)
+{
+    [BindProperty]
+    public SectionsInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? ConcurrencyStamp { get; set; }
+
+    public bool CanWrite => Portal.IsIn(CouncilRoles.Member) || Portal.IsIn(CouncilRoles.Secretary);
+
+    public bool CanSubmit => Portal.IsIn(CouncilRoles.Secretary);
+
+    public async Task<IActionResult> OnGetAsync(Guid agreementId)
+    {
+        if (!await LoadAsync(agreementId))
+        {
+            return NotFound();
+        }
+
+        Input = SectionsInput.From(View.Report?.Sections ?? ReportSections.Empty);
+        ConcurrencyStamp = View.Report?.ConcurrencyStamp;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(Guid agreementId) => Act(agreementId, CanWrite, "write", async sp =>
+        await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor)),
+        "Sluttrapporten er lagret.");
+
+    /// <summary>Saves what is in the form, then freezes it and queues its PDF.</summary>
+    public Task<IActionResult> OnPostPdfAsync(Guid agreementId) => Act(agreementId, CanWrite, "pdfs", async sp =>
+    {
+        if (View.Stage == ReportStage.Draft)
+        {
+            var saved = await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor));
+            if (saved is not { Succeeded: true })
+            {
+                return saved;
+            }
+        }
+
+        return await sp.GetRequiredService<RequestReportPdf>().HandleAsync(agreementId, Actor);
+    }, "PDF-en er bestilt. Den lages i bakgrunnen; du kan arbeide videre så lenge.");
+
+    /// <summary>Saves what is in the form, then delivers it.</summary>
+    public Task<IActionResult> OnPostSubmitAsync(Guid agreementId) => Act(agreementId, CanSubmit, "write", async sp =>
+    {
+        var saved = await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor));
+        if (saved is not { Succeeded: true })
+        {
+            return saved;
+        }
+
+        return await sp.GetRequiredService<SubmitFinalReport>().HandleAsync(agreementId, null, Actor);
+    }, "Sluttrapporten er levert til fylket. PDF-en av den lages nå.");
+
+    public Task<IActionResult> OnPostAttachAsync(Guid agreementId, IFormFile? upload) => Act(agreementId, CanWrite, "attachments", async sp =>
+    {
+        await using var content = upload?.OpenReadStream() ?? Stream.Null;
+        return await sp.GetRequiredService<ReportDrafts>().AttachAsync(agreementId,
+            upload is null ? null : new ReportUpload(content, upload.FileName, upload.Length), Actor);
+    }, "Vedlegget er lagt til.");
+
+    public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid agreementId, Guid attachmentId) => Act(agreementId, CanWrite, "attachments", async sp =>
+        await sp.GetRequiredService<ReportDrafts>().RemoveAttachmentAsync(agreementId, attachmentId),
+        "Vedlegget er fjernet.");
+
+    /// <summary>
+    /// One action: 404 when the agreement is not visible here, 403 when this person may not do it, the page again with
+    /// the messages beside the fields and the typed text kept when refused, otherwise back to the page with a receipt.
+    /// </summary>
+    private async Task<IActionResult> Act(Guid agreementId, bool allowed, string anchor, Func<IServiceProvider, Task<Result?>> action, string done)
+    {
+        if (!await LoadAsync(agreementId))
+        {
+            return NotFound();
+        }
+
+        if (!allowed)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        ModelState.Clear();
+        var result = await action(HttpContext.RequestServices);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            Show(result, "Input");
+            await LoadAsync(agreementId);
+            return Page();
+        }
+
+        Message = done;
+        return LocalRedirect($"{SelfUrl}#{anchor}");
+    }
+}

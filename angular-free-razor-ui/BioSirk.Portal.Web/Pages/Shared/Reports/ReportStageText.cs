@@ -1,0 +1,57 @@
+using BioSirk.Portal.Agreements.Contracts;
+using BioSirk.Portal.Reporting.Domain;
+using BioSirk.Portal.Reporting.Features;
+
+namespace BioSirk.Portal.Web.Pages.Shared.Reports;
+
+/// <summary>The final report's state and next step in words, for the council's and the county's pages.</summary>
+public static class ReportStageText
+{
+    public static string For(FinalReportView v) => v.Report is null
+        ? "Ikke påbegynt"
+        : v.Stage switch
+        {
+            ReportStage.Submitted => $"Levert (versjon {v.Pending?.Version}) – hos fylket",
+            ReportStage.Approved => "Godkjent",
+            _ when v.Returned is not null => $"Sendt tilbake (versjon {v.Returned.Version}) – under arbeid",
+            _ => "Utkast",
+        };
+
+    public static string NextStepForCouncil(FinalReportView v, bool canSubmit) => v.Stage switch
+    {
+        _ when v.Agreement.Stage == AgreementReportStage.NotInForce => "Sluttrapporten skrives når avtalen er signert av begge parter.",
+        ReportStage.Submitted => "Fylket vurderer rapporten. Dere får beskjed når den er godkjent eller sendt tilbake.",
+        ReportStage.Approved => "Rapporten er godkjent. Sluttoppgjøret står på avtalens side.",
+        _ when v.Returned is not null => canSubmit
+            ? "Rett delene fylket har merknader til, og lever rapporten på nytt."
+            : "Rett delene fylket har merknader til; sekretæren leverer rapporten på nytt.",
+        _ => canSubmit
+            ? $"Skriv de fem delene, se over forhåndsvisningen og lever rapporten innen {SharedKernel.Formatting.Norwegian.Date(v.Agreement.ReportDeadline)}."
+            : $"Skriv i delene; sekretæren leverer rapporten innen {SharedKernel.Formatting.Norwegian.Date(v.Agreement.ReportDeadline)}.",
+    };
+
+    public static string NextStepForCounty(FinalReportView v) => v.Stage switch
+    {
+        ReportStage.Submitted => "Les rapporten, og godkjenn den eller send den tilbake med merknader til delene som må rettes.",
+        ReportStage.Approved => "Rapporten er godkjent. Registrer sluttbetalingen (eller tilbakebetalingen) på avtalens side.",
+        _ when v.Returned is not null => "Rapporten er sendt tilbake. Rådet leverer en ny versjon.",
+        _ => "Rådet har ikke levert sluttrapporten ennå.",
+    };
+
+    public static string Hint(ReportSection section) => section switch
+    {
+        ReportSection.Activities => "Hva er gjort i perioden: møter, kartlegginger, tiltak, med tid og sted.",
+        ReportSection.Results => "Svar på hvert delmål i avtalen, ett avsnitt per delmål. Indikatorene tas med automatisk.",
+        ReportSection.Deviations => "Hva ble annerledes enn planlagt, og hvorfor. Skriv «Ingen avvik» hvis det ikke var noen.",
+        ReportSection.UseOfFunds => "Hvordan timene og kostnadene fordelte seg. Tallene og sluttoppgjøret tas med automatisk.",
+        _ => "Hva skjer videre etter avtaleperioden, og hvem har ansvaret.",
+    };
+
+    public static string Decision(ReportDecision decision) => decision switch
+    {
+        ReportDecision.Pending => "Venter på fylket",
+        ReportDecision.Returned => "Sendt tilbake",
+        ReportDecision.Approved => "Godkjent",
+        _ => "Avbrutt",
+    };
+}

@@ -1,0 +1,91 @@
+// Live progress of a final report's PDFs (queued → rendering → ready / failed), pushed through SignalR.
+// Progressive enhancement: without this file the page shows the state on reload.
+(function () {
+    'use strict';
+    var section = document.querySelector('[data-live-report]');
+    if (!section || !window.signalR) {
+        return;
+    }
+
+    var status = document.getElementById('pdf-status');
+    var self = section.getAttribute('data-self');
+    var stateWords = { Queued: 'I kø', Rendering: 'Lages', Ready: 'Klar', Failed: 'Feilet' };
+
+    function rowOf(pdfId, number) {
+        var row = section.querySelector('tr[data-pdf-id="' + pdfId + '"]');
+        if (row) {
+            return row;
+        }
+        // A PDF someone else asked for after this page was loaded: a row of its own, first.
+        var table = section.querySelector('[data-testid=pdf-versions]');
+        table.classList.remove('d-none');
+        var empty = section.querySelector('[data-testid=no-pdfs]');
+        if (empty) {
+            empty.remove();
+        }
+        row = document.createElement('tr');
+        row.setAttribute('data-pdf-id', pdfId);
+        var cells = [String(number), '', '', '', '–', '–', ''];
+        cells.forEach(function (text, i) {
+            var cell = document.createElement('td');
+            cell.textContent = text;
+            if (i === 2) { cell.setAttribute('data-pdf-state', ''); }
+            if (i === 6) { cell.setAttribute('data-pdf-link', ''); }
+            row.appendChild(cell);
+        });
+        table.tBodies[0].insertBefore(row, table.tBodies[0].firstChild);
+        return row;
+    }
+
+    function show(progress) {
+        status.textContent = progress.message;
+        var row = rowOf(progress.pdfId, progress.number);
+        row.querySelector('[data-pdf-state]').textContent = stateWords[progress.state] || progress.state;
+        if (progress.state === 'Ready') {
+            var cell = row.querySelector('[data-pdf-link]');
+            var link = document.createElement('a');
+            link.href = self + '?handler=Pdf&pdfId=' + encodeURIComponent(progress.pdfId);
+            link.textContent = 'Last ned PDF';
+            cell.replaceChildren(link);
+        }
+        if (progress.state === 'Ready' || progress.state === 'Failed') {
+            var hint = section.querySelector('[data-reload-hint]');
+            if (hint) { hint.remove(); }
+        }
+    }
+
+    // After (re)connecting, ask for the state of every PDF still under way: a step pushed while the connection was
+    // down is not lost, it is read again.
+    function catchUp() {
+        section.querySelectorAll('tr[data-pdf-id]').forEach(function (row) {
+            var state = row.querySelector('[data-pdf-state]').textContent;
+            if (state.indexOf('Klar') === 0 || state.indexOf('Feilet') === 0) {
+                return;
+            }
+            fetch(self + '?handler=PdfState&pdfId=' + encodeURIComponent(row.getAttribute('data-pdf-id')), { credentials: 'same-origin' })
+                .then(function (r) { return r.ok ? r.json() : null; })
+                .then(function (p) { if (p) { show(p); } });
+        });
+    }
+
+    var connection = new signalR.HubConnectionBuilder()
+        .withUrl('/hubs/portal')
+        .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
+        .build();
+    connection.on('pdfProgress', show);
+
+    function watch() {
+        return connection.invoke('WatchFinalReport', section.getAttribute('data-place'), section.getAttribute('data-agreement'))
+            .then(function (joined) {
+                if (joined) {
+                    section.setAttribute('data-live', 'on');
+                    catchUp();
+                }
+            });
+    }
+
+    connection.onreconnected(watch);
+    connection.start().then(watch).catch(function () {
+        // No live connection (e.g. a proxy without WebSockets): the page still works, a reload shows the state.
+    });
+})();

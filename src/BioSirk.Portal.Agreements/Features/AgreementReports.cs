@@ -1,0 +1,116 @@
+using BioSirk.Portal.Agreements.Contracts;
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Spreadsheets;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+/// <summary>The agreement as the final report reads and moves it (see <see cref="IAgreementReports"/>).</summary>
+internal sealed class AgreementReports(AgreementStore store, AgreementQueries queries, ExportBudget export, TimeProvider clock) : IAgreementReports
+{
+    public async Task<AgreementReportBasis?> GetBasisAsync(Guid agreementId, CancellationToken ct = default)
+    {
+        var details = await queries.GetAsync(agreementId, ct);
+        if (details is null)
+        {
+            return null;
+        }
+
+        var a = details.Agreement;
+        var s = details.Settlement;
+        var milestones = a.Milestones.OrderBy(m => m.Number).ToList();
+        return new AgreementReportBasis(
+            a.Id, a.TenantId, a.FunderCountyId, a.Title, a.CouncilName, a.CouncilOrganisationNumber, Contact(a.CouncilContactName, a.CouncilContactEmail),
+            a.CountyName, Contact(a.CountyContactName, a.CountyContactEmail), a.Purpose, a.SubGoals, a.PeriodStart, a.PeriodEnd, a.ReportDeadline,
+            StageOf(a.Status), AgreementQueries.StatusText(a.Status), a.HourRate, a.DirectCostRule,
+            new InvoiceMarkings(a.InvoiceText, a.OrderNumber, a.ProjectNumber), a.RequiredDocumentation,
+            a.WorkingGroup.OrderBy(w => w.Number).Select(w => new WorkingGroupLine(w.Name, w.Role)).ToList(),
+            Figures(s),
+            details.Hours.OrderBy(h => h.Date).ThenBy(h => h.Person)
+                .Select(h => new HourLine(h.Date, h.Person, h.Activity, h.Hours, SharedKernel.Money.Kroner.RoundToOre(h.Hours * a.HourRate))).ToList(),
+            details.Costs.OrderBy(c => c.Date).Select(c => new CostLine(c.Date, c.Supplier, c.Description, c.Amount, c.Voucher?.FileName)).ToList(),
+            details.Payments.Select(p => new PaymentLine(p.Date, milestones.FirstOrDefault(m => m.Id == p.MilestoneId)?.Name ?? "", p.Amount, p.Reference)).ToList(),
+            milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, TriggerText(m), m.Amount, StateText(m.State))).ToList());
+    }
+
+    public Task<ExportFile?> ExportTimesheetAsync(Guid agreementId, CancellationToken ct = default) => export.HandleAsync(agreementId, excel: true, ct);
+
+    public Task<Result?> MarkSubmittedAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default) =>
+        Move(agreementId, a => a.SubmitFinalReport(), by, $"Sluttrapporten (versjon {version}) er levert til fylket.", ct);
+
+    public Task<Result?> MarkReturnedAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default) =>
+        Move(agreementId, a => a.ReturnFinalReport(), by, $"Sluttrapporten (versjon {version}) er sendt tilbake til rådet med merknader.", ct);
+
+    public async Task<Result<BudgetFigures>?> ApproveAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(agreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var settlement = await store.SettlementAsync(agreement, ct);
+        var approved = agreement.ApproveFinalReport(settlement, clock.GetUtcNow().UtcDateTime);
+        if (!approved.Succeeded)
+        {
+            return Result<BudgetFigures>.Fail(approved.Errors);
+        }
+
+        var final = settlement.Remainder;
+        AgreementJournal.Record(store.Db, agreement, by.Name, clock.GetUtcNow().UtcDateTime, final < 0
+            ? $"Sluttrapporten (versjon {version}) er godkjent. Sluttoppgjør: krav om tilbakebetaling på {Norwegian.Kroner(-final)}."
+            : $"Sluttrapporten (versjon {version}) er godkjent. Sluttoppgjør: {Norwegian.Kroner(final)} kan utbetales.");
+        var saved = await store.SaveAsync(ct);
+        return saved.Succeeded ? Result<BudgetFigures>.Ok(Figures(settlement)) : Result<BudgetFigures>.Fail(saved.Errors);
+    }
+
+    private async Task<Result?> Move(Guid agreementId, Func<Agreement, Result> step, AgreementActor by, string journal, CancellationToken ct)
+    {
+        var agreement = await store.FindAsync(agreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var moved = step(agreement);
+        if (!moved.Succeeded)
+        {
+            return moved;
+        }
+
+        AgreementJournal.Record(store.Db, agreement, by.Name, clock.GetUtcNow().UtcDateTime, journal);
+        return await store.SaveAsync(ct);
+    }
+
+    private static BudgetFigures Figures(Settlement s) =>
+        new(s.HoursTotal, s.HourCost, s.DirectCosts, s.Spent, s.Frame, s.Remaining, s.PercentUsed, s.NotEligible, s.Eligible, s.Paid, s.Remainder);
+
+    private static string Contact(string name, string email) =>
+        string.IsNullOrWhiteSpace(email) ? name : string.IsNullOrWhiteSpace(name) ? email : $"{name} ({email})";
+
+    private static AgreementReportStage StageOf(AgreementStatus status) => status switch
+    {
+        AgreementStatus.Signed => AgreementReportStage.InForce,
+        AgreementStatus.FinalReportSubmitted => AgreementReportStage.ReportSubmitted,
+        AgreementStatus.Approved => AgreementReportStage.ReportApproved,
+        AgreementStatus.Settled => AgreementReportStage.Settled,
+        _ => AgreementReportStage.NotInForce,
+    };
+
+    private static string TriggerText(PaymentMilestone m) => m.Trigger switch
+    {
+        MilestoneTrigger.AtSigning => "Ved signering",
+        MilestoneTrigger.FinalReportApproved => "Når sluttrapporten er godkjent",
+        _ => m.DueDate is { } due ? $"Dato {Norwegian.Date(due)}" : "På en dato",
+    };
+
+    private static string StateText(MilestoneState state) => state switch
+    {
+        MilestoneState.Waiting => "ikke utløst",
+        MilestoneState.Payable => "kan utbetales",
+        MilestoneState.Requested => "anmodet",
+        _ => "betalt",
+    };
+}

@@ -1,0 +1,115 @@
+using BioSirk.Portal.Agreements.Contracts;
+using BioSirk.Portal.Reporting.Data;
+using BioSirk.Portal.Reporting.Documents;
+using BioSirk.Portal.Reporting.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Reporting.Features;
+
+/// <summary>A PDF as the version list shows it (without the frozen content).</summary>
+public sealed record PdfRow(
+    Guid Id, int Number, Guid? SubmissionId, PdfState State, int Attempts, string? Failure, string? Sha256, long? Size, string RequestedBy,
+    DateTime RequestedAtUtc, DateTime? CompletedAtUtc)
+{
+    public string Message => PdfMessages.Text(Number, State, Attempts);
+}
+
+/// <summary>A submitted version as the history shows it.</summary>
+public sealed record SubmissionRow(
+    Guid Id, int Version, string SubmittedBy, DateTime SubmittedAtUtc, ReportDecision Decision, string? DecisionComment, string? DecidedBy,
+    DateTime? DecidedAtUtc, IReadOnlyList<SectionComment> Comments, SubmittedFile? Timesheet);
+
+/// <summary>Everything the final report pages show of one agreement.</summary>
+public sealed record FinalReportView(AgreementReportBasis Agreement, FinalReport? Report, IReadOnlyList<SubmissionRow> Submissions, IReadOnlyList<PdfRow> Pdfs)
+{
+    public ReportStage Stage => Report?.Stage ?? ReportStage.Draft;
+
+    public SubmissionRow? Pending => Submissions.FirstOrDefault(s => s.Decision == ReportDecision.Pending);
+
+    /// <summary>While the council rewrites a returned report: the county's comments on the version it returned.</summary>
+    public SubmissionRow? Returned => Stage == ReportStage.Draft ? Submissions.FirstOrDefault(s => s.Decision == ReportDecision.Returned) : null;
+
+    public PdfRow? PdfOf(SubmissionRow submission) => Pdfs.FirstOrDefault(p => p.SubmissionId == submission.Id);
+}
+
+/// <summary>A submitted report waiting for the county's decision.</summary>
+public sealed record ReportQueueRow(Guid AgreementId, string AgreementTitle, string CouncilName, int Version, string SubmittedBy, DateTime SubmittedAtUtc);
+
+/// <summary>Reads for the final report pages; everything through the tenant filter (a council's or a county's view).</summary>
+public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports agreements)
+{
+    public async Task<FinalReportView?> GetAsync(Guid agreementId, CancellationToken ct = default)
+    {
+        var basis = await agreements.GetBasisAsync(agreementId, ct);
+        if (basis is null)
+        {
+            return null;
+        }
+
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.AgreementId == agreementId, ct);
+        if (report is null)
+        {
+            return new FinalReportView(basis, null, [], []);
+        }
+
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.ReportId == report.Id).OrderByDescending(s => s.Version)
+            .Select(s => new SubmissionRow(s.Id, s.Version, s.SubmittedBy, s.SubmittedAtUtc, s.Decision, s.DecisionComment, s.DecidedBy, s.DecidedAtUtc,
+                s.Comments.ToList(), s.Timesheet))
+            .ToListAsync(ct);
+        var pdfs = await PdfsAsync(report.Id, ct);
+        return new FinalReportView(basis, report, submissions, pdfs);
+    }
+
+    /// <summary>The frozen document of a submitted version (what the county reads), or null.</summary>
+    public async Task<ReportContent?> SubmittedContentAsync(Guid agreementId, int version, CancellationToken ct = default)
+    {
+        var json = await db.Submissions.AsNoTracking().Where(s => s.AgreementId == agreementId && s.Version == version)
+            .Select(s => s.ContentJson).FirstOrDefaultAsync(ct);
+        return json is null ? null : ReportContent.FromJson(json);
+    }
+
+    public Task<List<PdfRow>> PdfsAsync(Guid reportId, CancellationToken ct = default) =>
+        db.Pdfs.AsNoTracking().Where(p => p.ReportId == reportId).OrderByDescending(p => p.Number)
+            .Select(p => new PdfRow(p.Id, p.Number, p.SubmissionId, p.State, p.Attempts, p.Failure, p.Sha256, p.Size, p.RequestedBy, p.RequestedAtUtc,
+                p.CompletedAtUtc))
+            .ToListAsync(ct);
+
+    /// <summary>The submitted reports waiting for a decision, oldest first: the county's queue.</summary>
+    public Task<List<ReportQueueRow>> QueueAsync(CancellationToken ct = default) =>
+        (from s in db.Submissions.AsNoTracking()
+         join r in db.Reports.AsNoTracking() on s.ReportId equals r.Id
+         where s.Decision == ReportDecision.Pending
+         orderby s.SubmittedAtUtc
+         select new ReportQueueRow(r.AgreementId, r.AgreementTitle, r.CouncilName, s.Version, s.SubmittedBy, s.SubmittedAtUtc))
+        .ToListAsync(ct);
+
+    /// <summary>A finished PDF of the agreement's report: its file, name and size; null (404) when not visible or not ready.</summary>
+    public async Task<(Guid FileId, string FileName)?> ReadyPdfAsync(Guid agreementId, Guid pdfId, CancellationToken ct = default)
+    {
+        var pdf = await db.Pdfs.AsNoTracking().Where(p => p.AgreementId == agreementId && p.Id == pdfId && p.State == PdfState.Ready)
+            .Select(p => new { p.FileId, p.Number, p.ReportId }).FirstOrDefaultAsync(ct);
+        if (pdf?.FileId is not { } fileId)
+        {
+            return null;
+        }
+
+        var report = await db.Reports.AsNoTracking().Where(r => r.Id == pdf.ReportId).Select(r => r.AgreementTitle).FirstAsync(ct);
+        return (fileId, $"Sluttrapport {pdf.Number} – {report}.pdf");
+    }
+
+    public async Task<ReportAttachment?> AttachmentAsync(Guid agreementId, Guid fileId, CancellationToken ct = default)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.AgreementId == agreementId, ct);
+        return report?.Attachments.FirstOrDefault(a => a.FileId == fileId);
+    }
+
+    public Task<SubmittedFile?> TimesheetAsync(Guid agreementId, Guid submissionId, CancellationToken ct = default) =>
+        db.Submissions.AsNoTracking().Where(s => s.AgreementId == agreementId && s.Id == submissionId).Select(s => s.Timesheet).FirstOrDefaultAsync(ct);
+
+    /// <summary>The progress of one PDF (for the live status line), or null.</summary>
+    public async Task<PdfRow?> PdfAsync(Guid agreementId, Guid pdfId, CancellationToken ct = default) =>
+        (await db.Pdfs.AsNoTracking().Where(p => p.AgreementId == agreementId && p.Id == pdfId)
+            .Select(p => new PdfRow(p.Id, p.Number, p.SubmissionId, p.State, p.Attempts, p.Failure, p.Sha256, p.Size, p.RequestedBy, p.RequestedAtUtc,
+                p.CompletedAtUtc))
+            .ToListAsync(ct)).FirstOrDefault();
+}

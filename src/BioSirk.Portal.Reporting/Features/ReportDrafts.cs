@@ -1,0 +1,102 @@
+using BioSirk.Portal.Agreements.Contracts;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Reporting.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+
+namespace BioSirk.Portal.Reporting.Features;
+
+public sealed record WriteReportCommand(Guid AgreementId, ReportSections Sections, string? ConcurrencyStamp, ReportActor By);
+
+/// <summary>A file chosen in the attachment form.</summary>
+public sealed record ReportUpload(Stream Content, string FileName, long Length);
+
+/// <summary>
+/// The council writes its final report: the sections, and the documents attached to it. The report is made the first
+/// time someone writes in it, once the agreement is in force. Every method answers null when the agreement is not
+/// visible to the current council (404).
+/// </summary>
+public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agreements, IFileStore files, TimeProvider clock)
+{
+    public async Task<Result?> WriteAsync(WriteReportCommand c, CancellationToken ct = default)
+    {
+        var (report, refused) = await OpenAsync(c.AgreementId, ct);
+        if (report is null)
+        {
+            return refused;
+        }
+
+        store.ExpectStamp(report, c.ConcurrencyStamp ?? report.ConcurrencyStamp);
+        var written = report.Write(c.Sections, c.By.Name, clock.GetUtcNow().UtcDateTime);
+        return written.Succeeded ? await store.SaveAsync(ct) : written;
+    }
+
+    public async Task<Result?> AttachAsync(Guid agreementId, ReportUpload? upload, ReportActor by, CancellationToken ct = default)
+    {
+        var (report, refused) = await OpenAsync(agreementId, ct);
+        if (report is null)
+        {
+            return refused;
+        }
+
+        if (upload is null || upload.Length == 0)
+        {
+            return Result.Fail("Upload", "Velg en fil å legge ved (PDF, JPEG eller PNG).");
+        }
+
+        if (upload.Length > FileTypes.MaxVoucherBytes)
+        {
+            return Result.Fail("Upload", "Filen er større enn 10 MB. Del den opp eller komprimer den, og prøv igjen.");
+        }
+
+        using var buffer = new MemoryStream();
+        await upload.Content.CopyToAsync(buffer, ct);
+        var type = FileTypes.DetectVoucherType(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 16)));
+        if (type is null)
+        {
+            return Result.Fail("Upload", "Filen er ikke en PDF, JPEG eller PNG (innholdet er sjekket, ikke bare navnet). Lagre den som PDF og prøv igjen.");
+        }
+
+        buffer.Position = 0;
+        var stored = await files.SaveAsync(buffer, upload.FileName, type, ct);
+        var attached = report.Attach(new ReportAttachment(stored.FileId, stored.FileName, stored.ContentType, stored.Size, stored.Sha256, by.Name,
+            clock.GetUtcNow().UtcDateTime));
+        return attached.Succeeded ? await store.SaveAsync(ct) : attached;
+    }
+
+    public async Task<Result?> RemoveAttachmentAsync(Guid agreementId, Guid fileId, CancellationToken ct = default)
+    {
+        var report = await store.FindAsync(agreementId, ct);
+        if (report is null || report.Attachments.All(a => a.FileId != fileId))
+        {
+            return null;
+        }
+
+        var removed = report.RemoveAttachment(fileId);
+        return removed.Succeeded ? await store.SaveAsync(ct) : removed;
+    }
+
+    /// <summary>The agreement's report, made now if this is the first time; null with no result when the agreement is not visible.</summary>
+    internal async Task<(FinalReport? Report, Result? Refused)> OpenAsync(Guid agreementId, CancellationToken ct)
+    {
+        var report = await store.FindAsync(agreementId, ct);
+        if (report is not null)
+        {
+            return (report, null);
+        }
+
+        var basis = await agreements.GetBasisAsync(agreementId, ct);
+        if (basis is null)
+        {
+            return (null, null);
+        }
+
+        if (basis.Stage == AgreementReportStage.NotInForce)
+        {
+            return (null, Result.Fail("", "Sluttrapporten kan skrives når avtalen er signert av begge parter."));
+        }
+
+        report = new FinalReport(basis.AgreementId, basis.CouncilId, basis.CountyId, basis.Title, basis.CouncilName);
+        store.Db.Reports.Add(report);
+        return (report, null);
+    }
+}

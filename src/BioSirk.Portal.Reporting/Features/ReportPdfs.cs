@@ -1,0 +1,161 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Reporting.Contracts;
+using BioSirk.Portal.Reporting.Data;
+using BioSirk.Portal.Reporting.Documents;
+using BioSirk.Portal.Reporting.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BioSirk.Portal.Reporting.Features;
+
+/// <summary>
+/// "Lag PDF": freezes the report as it is now and queues the job that prints it. The PDF row is saved before the job
+/// is queued; the job only ever fills that row, so however often it runs, there is one version.
+/// </summary>
+public sealed class RequestReportPdf(FinalReportStore store, ReportDrafts drafts, ReportContents contents, IReportJobQueue queue, IReportProgress progress, TimeProvider clock)
+{
+    public async Task<Result<Guid>?> HandleAsync(Guid agreementId, ReportActor by, CancellationToken ct = default)
+    {
+        var (report, refused) = await drafts.OpenAsync(agreementId, ct);
+        if (report is null)
+        {
+            return refused is null ? null : Result<Guid>.Fail(refused.Errors);
+        }
+
+        var content = await contents.BuildAsync(report, report.IsEditable ? contents.DraftLabel : $"Kopi per {SharedKernel.Formatting.Norwegian.Date(contents.Today)}", ct);
+        if (content is null)
+        {
+            return null;
+        }
+
+        var pdf = new ReportPdf(report, await NextNumberAsync(store.Db, report.Id, ct), null, content.ToJson(), by.UserId, by.Name, clock.GetUtcNow().UtcDateTime);
+        store.Db.Pdfs.Add(pdf);
+        var saved = await store.SaveAsync(ct);
+        if (!saved.Succeeded)
+        {
+            return Result<Guid>.Fail(saved.Errors);
+        }
+
+        queue.EnqueuePdf(pdf.Id);
+        await progress.PublishAsync(PdfMessages.Progress(pdf), ct);
+        return Result<Guid>.Ok(pdf.Id);
+    }
+
+    /// <summary>PDFs are numbered 1, 2, 3 … per report (a unique index keeps two at once from taking the same number).</summary>
+    internal static async Task<int> NextNumberAsync(ReportingDbContext db, Guid reportId, CancellationToken ct) =>
+        (await db.Pdfs.Where(p => p.ReportId == reportId).MaxAsync(p => (int?)p.Number, ct) ?? 0) + 1;
+}
+
+/// <summary>
+/// The background job's work: print one PDF of a final report with the warm Chromium and store it as an immutable
+/// version. Runs in the tenant the job was queued for. A PDF already finished is left alone (a repeated or retried job
+/// makes no second version); a failed attempt is recorded and thrown again, so that the job is retried, and after the
+/// last one the PDF is marked failed, the person who asked for it is told, and the job stays failed in /jobs.
+/// </summary>
+public sealed class RenderReportPdf(
+    ReportingDbContext db, IPdfRenderer renderer, ReportDocumentRenderer documents, IFileStore files, IReportProgress progress,
+    INotifier notifier, ReportLinks links, TimeProvider clock, ILogger<RenderReportPdf> log)
+{
+    public async Task RunAsync(Guid pdfId, bool lastAttempt, CancellationToken ct = default)
+    {
+        var pdf = await db.Pdfs.FirstOrDefaultAsync(p => p.Id == pdfId, ct);
+        if (pdf is null)
+        {
+            log.LogWarning("PDF {PdfId} is not visible in the job's tenant; nothing printed.", pdfId);
+            return;
+        }
+
+        if (pdf.IsDone)
+        {
+            return;
+        }
+
+        pdf.StartAttempt();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return; // another run of the same job took it at the same moment; that one finishes it
+        }
+
+        await progress.PublishAsync(PdfMessages.Progress(pdf), ct);
+        try
+        {
+            var content = ReportContent.FromJson(pdf.ContentJson);
+            var bytes = await renderer.RenderAsync(await documents.PdfRequestAsync(content), ct);
+            ct.ThrowIfCancellationRequested(); // stopped now: nothing is stored, and the retry prints it again
+            await using var stream = new MemoryStream(bytes);
+            var stored = await files.SaveAsync(stream, PdfMessages.FileName(content, pdf.Number), "application/pdf", ct);
+            pdf.Complete(stored.FileId, stored.Sha256, stored.Size, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another run of the same job took the PDF over meanwhile (this one looked stalled to it): its version is
+            // the one; the file printed here is never referenced.
+            log.LogInformation("PDF {PdfId}: another run of the job finished it.", pdf.Id);
+            return;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(ex, "PDF {PdfId} of report {ReportId}: attempt {Attempt} failed.", pdf.Id, pdf.ReportId, pdf.Attempts);
+            await RecordFailureAsync(pdf, ex, lastAttempt);
+            throw;
+        }
+
+        await progress.PublishAsync(PdfMessages.Progress(pdf), CancellationToken.None);
+    }
+
+    private async Task RecordFailureAsync(ReportPdf pdf, Exception ex, bool lastAttempt)
+    {
+        await db.Entry(pdf).ReloadAsync(CancellationToken.None);
+        if (pdf.IsDone)
+        {
+            return;
+        }
+
+        var reason = ex.GetType().Name + ": " + ex.Message;
+        pdf.AttemptFailed(reason.Length > 1000 ? reason[..1000] : reason, lastAttempt, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await progress.PublishAsync(PdfMessages.Progress(pdf), CancellationToken.None);
+        if (lastAttempt)
+        {
+            var url = await links.CouncilAsync(pdf.TenantId, pdf.AgreementId, CancellationToken.None);
+            await notifier.NotifyPersonAsync(pdf.RequestedByUserId, new NoticeMessage(
+                "PDF-en av sluttrapporten kunne ikke lages",
+                $"PDF {pdf.Number} av sluttrapporten kunne ikke lages etter {pdf.Attempts} forsøk. Prøv «Lag PDF» igjen om litt; feilen er meldt til driften.",
+                url), CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>The words for a PDF's state, the same on the page and in the live message.</summary>
+public static class PdfMessages
+{
+    public static PdfProgress Progress(ReportPdf pdf) => new(pdf.AgreementId, pdf.Id, pdf.Number, (PdfProgressState)(int)pdf.State, Text(pdf));
+
+    public static string Text(ReportPdf pdf) => Text(pdf.Number, pdf.State, pdf.Attempts);
+
+    public static string Text(int number, PdfState state, int attempts) => state switch
+    {
+        PdfState.Queued when attempts > 0 => $"PDF {number}: forsøk {attempts} mislyktes. Nytt forsøk kommer automatisk.",
+        PdfState.Queued => $"PDF {number} står i kø.",
+        PdfState.Rendering => $"PDF {number} lages nå …",
+        PdfState.Ready => $"PDF {number} er klar.",
+        _ => $"PDF {number} kunne ikke lages etter {attempts} forsøk. Prøv «Lag PDF» igjen om litt; feilen er meldt til driften.",
+    };
+
+    public static string StateText(PdfState state) => state switch
+    {
+        PdfState.Queued => "I kø",
+        PdfState.Rendering => "Lages",
+        PdfState.Ready => "Klar",
+        _ => "Feilet",
+    };
+
+    public static string FileName(ReportContent content, int number) =>
+        $"sluttrapport-{content.Agreement.Markings.OrderNumber}-{content.Agreement.Markings.ProjectNumber}-{number}.pdf".ToLowerInvariant();
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using BioSirk.Portal.Tests.Agreements;
+using BioSirk.Portal.Tests.Indicators;
+using BioSirk.Portal.Tests.Infrastructure;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
+using static BioSirk.Portal.Tests.Reporting.FinalReportSteps;
+
+namespace BioSirk.Portal.Tests.Reporting;
+
+/// <summary>The final report of the Hallingdal agreement through HTTP: written, previewed, submitted, returned, resubmitted, approved.</summary>
+public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(portal)
+{
+    private static readonly byte[] PdfVoucher = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+
+    [Fact]
+    public async Task WriteSubmitReturnResubmitApprove_MakesTheFinalPaymentPayableWithTheExactAmount()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await PaidFirstMilestoneWithSpendingAsync(kari, sigrid, id);
+        var indicator = await IndicatorSteps.CreateAsync(kari, new() { ["Input.Name"] = "Bedrifter kartlagt", ["Input.Unit"] = "bedrifter" },
+            $"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
+        await AgreementSteps.ExpectRedirectAsync(await IndicatorSteps.MeasureAsync(kari, IndicatorSteps.Url(indicator), "2026-01-15", "137,5"));
+
+        // Write (one section still empty) and preview: the figures are filled in, the empty section says so.
+        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Save", new() { ["Input.FurtherWork"] = "" }));
+        var preview = (await kari.GetPageAsync(CouncilUrl(id) + "/forhandsvisning")).QuerySelector("[data-testid=report-document]")!.TextContent;
+        Assert.Contains("Tolv møter med bedrifter", preview);
+        Assert.Contains("kr 147 345,67", preview);
+        Assert.Contains("kr 34 845,67", preview);
+        Assert.Contains("Bedrifter kartlagt", preview);
+        Assert.Contains("137,5", preview);
+        Assert.Contains("Ikke skrevet ennå.", preview);
+
+        // Submitting with an empty section is refused beside the field, with what was typed kept.
+        var refused = await PortalClient.ReadAsync(await SubmitReportAsync(kari, id, new() { ["Input.FurtherWork"] = "", ["Input.Deviations"] = "Ett møte ble flyttet." }));
+        Assert.Contains("videre arbeidet", refused.FieldError("Input.FurtherWork"));
+        Assert.Equal("Ett møte ble flyttet.", refused.FieldValue("Input.Deviations"));
+
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        Assert.Equal("Sluttrapport levert", HallingdalLifecycleTests.Text(await kari.GetPageAsync(AgreementSteps.CouncilUrl(id)), "agreement-status"));
+        var locked = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-03-03", "Kari Nordby", "Etterarbeid", "2"));
+        Assert.Contains("Sluttrapporten er levert", locked.GetElementById("error-summary")!.TextContent);
+        var queue = (await sigrid.GetPageAsync("/fylke/buskerud/sluttrapporter")).QuerySelector("[data-testid=report-queue]")!.TextContent;
+        Assert.Contains("Regionrådet for Hallingdal", queue);
+        Assert.Contains("Regionrådet for Hallingdal har levert sluttrapporten", (await sigrid.GetPageAsync("/fylke/buskerud")).QuerySelector("main")!.TextContent);
+
+        // Returning needs a comment; with one on a named section, the council sees it beside that section.
+        var noComment = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 1, "Return"));
+        Assert.Contains("Skriv hva rådet må rette", noComment.FieldError("Decision.Comment"));
+        await ExpectRedirectAsync(await DecideAsync(sigrid, id, 1, "Return", new() { ["Decision.SectionResults"] = "Tallfest resultatet for delmål 2." }));
+        var returned = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("Tallfest resultatet for delmål 2.", returned.QuerySelector("[data-testid=comment-Results]")!.TextContent);
+        Assert.Contains("Sendt tilbake", HallingdalLifecycleTests.Text(returned, "report-stage"));
+        Assert.Equal("Signert (i kraft)", HallingdalLifecycleTests.Text(await kari.GetPageAsync(AgreementSteps.CouncilUrl(id)), "agreement-status"));
+
+        // The next submission is version 2; a decision on the stale version 1 is refused.
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id, new() { ["Input.Results"] = "Delmål 2: 14 bedrifter kartlagt, fire piloter i gang." }));
+        var stale = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 1, "Approve"));
+        Assert.Contains("nyere versjon (2)", stale.GetElementById("error-summary")!.TextContent);
+        await ExpectRedirectAsync(await DecideAsync(sigrid, id, 2, "Approve"));
+
+        var approved = await kari.GetPageAsync(AgreementSteps.CouncilUrl(id));
+        Assert.Equal("Sluttrapport godkjent", HallingdalLifecycleTests.Text(approved, "agreement-status"));
+        Assert.Contains("kr 34 845,67", HallingdalLifecycleTests.Row(approved, "milestones", "Sluttoppgjør"));
+        Assert.Contains("kan utbetales", HallingdalLifecycleTests.Row(approved, "milestones", "Sluttoppgjør"));
+        var history = (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=history]")!.TextContent;
+        Assert.Contains("Versjon 2 – Godkjent", history);
+        Assert.Contains("Versjon 1 – Sendt tilbake", history);
+        Assert.Contains("Tallfest resultatet for delmål 2.", history);
+        var notices = (await kari.GetPageAsync("/varsler")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Fylket har godkjent sluttrapporten (versjon 2)", notices);
+        Assert.Contains("kr 34 845,67", notices);
+
+        // Version 1 stays as it was delivered.
+        var first = (await kari.GetPageAsync(CouncilUrl(id) + "/forhandsvisning?versjon=1")).QuerySelector("[data-testid=report-document]")!.TextContent;
+        Assert.Contains("Delmål 2: fire pilotprosjekter er i gang.", first);
+        Assert.DoesNotContain("14 bedrifter kartlagt", first);
+    }
+
+    [Fact]
+    public async Task SubmittedPdf_ReadBack_HasTheAgreementsFiguresIndicatorsAndPageNumbers_AndTheCountyDownloadsTheSameFile()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await PaidFirstMilestoneWithSpendingAsync(kari, sigrid, id);
+        var indicator = await IndicatorSteps.CreateAsync(kari, new() { ["Input.Name"] = "Tonn biokull fra skogsflis" },
+            $"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
+        await AgreementSteps.ExpectRedirectAsync(await IndicatorSteps.MeasureAsync(kari, IndicatorSteps.Url(indicator), "2026-01-15", "142,25"));
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id, new() { ["Input.Deviations"] = "Én kommune i Hallingdal trakk seg; æøå ÆØÅ." }));
+
+        var beforeJob = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("står i kø", beforeJob.QuerySelector("[data-testid=pdf-status]")!.TextContent);
+        Assert.Equal(1, await RunQueuedPdfJobsAsync(Portal));
+
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        var link = page.QuerySelector("[data-testid=pdf-versions] a[href*=handler\\=Pdf]")!.GetAttribute("href")!;
+        var fromCouncil = await (await kari.GetAsync(link)).Content.ReadAsByteArrayAsync();
+        var countyLink = link.Replace("/rad/hallingdal/", "/fylke/buskerud/", StringComparison.Ordinal);
+        var fromCounty = await kari.GetAsync(countyLink); // Kari is not in Buskerud's county
+        Assert.Equal(HttpStatusCode.NotFound, fromCounty.StatusCode);
+        Assert.Equal(fromCouncil, await (await sigrid.GetAsync(countyLink)).Content.ReadAsByteArrayAsync());
+
+        using var pdf = PdfDocument.Open(fromCouncil);
+        var text = Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        Assert.Contains(Squeeze("Sluttrapport"), text);
+        Assert.Contains("B701010", text);
+        Assert.Contains("60256", text);
+        Assert.Contains(Squeeze("kr 150 000,00"), text);
+        Assert.Contains(Squeeze("kr 34 845,67"), text);
+        Assert.Contains(Squeeze("æøå ÆØÅ"), text);
+        Assert.Contains(Squeeze("Tonn biokull fra skogsflis"), text); // no "ﬂ" ligature: the text reads (and is found) as written
+        Assert.Contains(Squeeze("142,25"), text);
+        Assert.Contains(Squeeze($"Side 1 av {pdf.NumberOfPages}"), text);
+        Assert.StartsWith("Sluttrapport – ", pdf.Information.Title);
+        Assert.True(pdf.NumberOfPages >= 3, $"{pdf.NumberOfPages} pages");
+        var catalog = pdf.Structure.Catalog.CatalogDictionary;
+        Assert.True(catalog.Data.ContainsKey("StructTreeRoot"), "The PDF is not tagged.");
+        var lang = catalog.Data["Lang"] is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : catalog.Data["Lang"];
+        Assert.Equal("nb", Assert.IsType<StringToken>(lang).Data);
+
+        // The version list shows the stored hash and size.
+        var row = page.QuerySelector("[data-testid=pdf-versions] tbody tr")!.TextContent;
+        Assert.Contains("Klar", row);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(fromCouncil))[..12], row);
+    }
+
+    /// <summary>First milestone requested and paid (kr 112 500), 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>
+    internal static async Task PaidFirstMilestoneWithSpendingAsync(PortalClient kari, PortalClient sigrid, Guid id)
+    {
+        await HallingdalLifecycleTests.RegisterWorkdaysAsync(kari, id, 150m);
+        await AgreementSteps.ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Hallingdal Hotell AS", "Møteleie",
+            "12 345,67", PdfVoucher, "faktura.pdf"));
+        await AgreementSteps.ExpectRedirectAsync(await kari.SubmitAsync(AgreementSteps.CouncilUrl(id), "form[action*=Request]",
+            new() { ["RequestForm.StatusText"] = "Oppstart gjennomført." }));
+        await AgreementSteps.ExpectRedirectAsync(await sigrid.SubmitAsync(AgreementSteps.CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
+        await AgreementSteps.ExpectRedirectAsync(await sigrid.SubmitAsync(AgreementSteps.CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
+    }
+
+    private static string Squeeze(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+}
