@@ -33,6 +33,7 @@ public static class ReportingModule
         services.AddScoped<RenderReportPdf>();
         services.AddScoped<SubmitFinalReport>();
         services.AddScoped<DecideFinalReport>();
+        services.AddScoped<RequeueStalePdfs>();
         return services;
     }
 }

@@ -118,6 +118,10 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "5 6 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
+        recurring.AddOrUpdate<BioSirk.Portal.Reporting.Features.RequeueStalePdfs>(
+            BioSirk.Portal.Reporting.Features.RequeueStalePdfs.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "*/5 * * * *");
         recurring.AddOrUpdate<BioSirk.Portal.Indicators.Features.SendIndicatorReminders>(
             BioSirk.Portal.Indicators.Features.SendIndicatorReminders.JobId,
             job => job.RunAsync(CancellationToken.None),

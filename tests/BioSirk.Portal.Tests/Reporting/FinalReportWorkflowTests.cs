@@ -128,6 +128,29 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(fromCouncil))[..12], row);
     }
 
+    [Fact]
+    public async Task TwoWritersAtOnce_TheSecondIsToldInsteadOfOverwriting_AndKeepsWhatSheWrote()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        using var member = await Portal.SignedInAsync(Demo.HallingdalMember);
+        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Save"));
+
+        // Both open the form; Kari saves first.
+        var karisForm = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        var membersForm = await member.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        karisForm["Input.Activities"] = "Kari sin versjon.";
+        membersForm["Input.Activities"] = "Medlemmets versjon.";
+        await ExpectRedirectAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", karisForm));
+        var conflict = await PortalClient.ReadAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", membersForm));
+
+        Assert.Contains("Noen andre har endret sluttrapporten", conflict.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("Medlemmets versjon.", conflict.FieldValue("Input.Activities"));
+        var saved = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        Assert.Equal("Kari sin versjon.", saved["Input.Activities"]);
+    }
+
     /// <summary>First milestone requested and paid (kr 112 500), 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>
     internal static async Task PaidFirstMilestoneWithSpendingAsync(PortalClient kari, PortalClient sigrid, Guid id)
     {
