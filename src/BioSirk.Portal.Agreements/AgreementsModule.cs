@@ -30,6 +30,7 @@ public static class AgreementsModule
         services.AddScoped<ImportTimesheet>();
         services.AddScoped<ExportBudget>();
         services.AddScoped<SendDeadlineReminders>();
+        services.AddScoped<AgreementsDemoSeeder>();
         return services;
     }
 }

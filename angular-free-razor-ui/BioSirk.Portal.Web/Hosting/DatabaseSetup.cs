@@ -1,8 +1,10 @@
+using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Indicators.Domain;
 using BioSirk.Portal.Indicators.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Tenancy;
 using BioSirk.Portal.Strategy.Features;
 using Microsoft.Extensions.Options;
 
@@ -59,6 +61,7 @@ public static class DatabaseSetup
         var secretary = (await directory.ListPeopleAsync([hallingdal.Id])).FirstOrDefault(p => p.Email == "sekretar.hallingdal@demo.biosirk.no");
         var indicators = services.GetRequiredService<IndicatorsDemoSeeder>();
         await indicators.SeedCouncilIndicatorsAsync(hallingdal.Id, hallingdal.Name, secretary?.UserId, secretary?.FullName);
+        await SeedDemoAgreementAsync(services, directory, hallingdal, secretary);
 
         // The BioSirk roadmap, and an indicator on two of its goals (only when the roadmap is seeded now).
         var goals = await services.GetRequiredService<StrategyDemoSeeder>().SeedAsync();
@@ -76,6 +79,30 @@ public static class DatabaseSetup
                 ? new List<(DateOnly, decimal, string?)> { (new DateOnly(2026, 6, 30), 42m, "Energistatistikk fra kommunene") }
                 : [(new DateOnly(2026, 9, 30), 9m, "Kartleggingsskjema"), (new DateOnly(2026, 10, 31), 14m, "Kartleggingsskjema")];
             await indicators.SeedGoalIndicatorAsync(goal.OwnerCouncilId, goal.PartnershipId, goal.GoalId, goal.Title, definition, measured);
+        }
+    }
+
+    /// <summary>The Hallingdal–Buskerud Missions agreement, signed, with hours and the first payment: ready for its final report.</summary>
+    private static async Task SeedDemoAgreementAsync(IServiceProvider services, IPlatformDirectory directory, CouncilInfo hallingdal, PersonInfo? secretary)
+    {
+        var buskerud = (await directory.ListCountiesAsync()).FirstOrDefault(c => c.Slug == "buskerud");
+        if (secretary is null || buskerud is null)
+        {
+            return;
+        }
+
+        var officer = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BioSirk.Portal.Platform.Domain.PortalUser>>()
+            .FindByEmailAsync(DemoDataSeeder.Logins[4].Email);
+        if (officer is null)
+        {
+            return;
+        }
+
+        using (services.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(hallingdal.Id)))
+        {
+            await services.GetRequiredService<AgreementsDemoSeeder>().SeedAsync(new DemoAgreementParties(
+                hallingdal.Id, hallingdal.Name, hallingdal.OrganisationNumber, buskerud.Id, buskerud.Name,
+                new Actor(secretary.UserId, secretary.FullName), new Actor(officer.Id, DemoDataSeeder.Logins[4].FullName)));
         }
     }
 

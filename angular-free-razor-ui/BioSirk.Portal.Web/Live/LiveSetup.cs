@@ -46,7 +46,8 @@ public sealed class PortalHub(LivePlaces places, ICurrentTenant currentTenant, F
 
     public static string UserGroup(Guid userId) => "user:" + userId;
 
-    public static string FinalReportGroup(Guid agreementId) => "final-report:" + agreementId;
+    /// <summary>The council's people see every PDF of the report; the county's only those of delivered versions.</summary>
+    public static string FinalReportGroup(Guid agreementId, bool county) => $"final-report:{agreementId}:{(county ? "county" : "council")}";
 
     public override async Task OnConnectedAsync()
     {
@@ -80,7 +81,7 @@ public sealed class PortalHub(LivePlaces places, ICurrentTenant currentTenant, F
             }
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, FinalReportGroup(agreementId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, FinalReportGroup(agreementId, county: scope.TenantId is null), Context.ConnectionAborted);
         return true;
     }
 }
@@ -120,12 +121,17 @@ public sealed class SignalRReportProgress(IHubContext<PortalHub> hub) : IReportP
 {
     public const string Method = "pdfProgress";
 
-    public Task PublishAsync(PdfProgress progress, CancellationToken ct = default) =>
-        hub.Clients.Group(PortalHub.FinalReportGroup(progress.AgreementId)).SendAsync(Method, new
+    public Task PublishAsync(PdfProgress progress, CancellationToken ct = default)
+    {
+        IEnumerable<string> groups = progress.OfDelivery
+            ? [PortalHub.FinalReportGroup(progress.AgreementId, county: false), PortalHub.FinalReportGroup(progress.AgreementId, county: true)]
+            : [PortalHub.FinalReportGroup(progress.AgreementId, county: false)];
+        return hub.Clients.Groups(groups.ToList()).SendAsync(Method, new
         {
             pdfId = progress.PdfId,
             number = progress.Number,
             state = progress.State.ToString(),
             message = progress.Message,
         }, ct);
+    }
 }

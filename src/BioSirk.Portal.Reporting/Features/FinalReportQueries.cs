@@ -2,6 +2,7 @@ using BioSirk.Portal.Agreements.Contracts;
 using BioSirk.Portal.Reporting.Data;
 using BioSirk.Portal.Reporting.Documents;
 using BioSirk.Portal.Reporting.Domain;
+using BioSirk.Portal.SharedKernel.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Reporting.Features;
@@ -36,8 +37,11 @@ public sealed record FinalReportView(AgreementReportBasis Agreement, FinalReport
 public sealed record ReportQueueRow(Guid AgreementId, string AgreementTitle, string CouncilName, int Version, string SubmittedBy, DateTime SubmittedAtUtc);
 
 /// <summary>Reads for the final report pages; everything through the tenant filter (a council's or a county's view).</summary>
-public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports agreements)
+public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports agreements, ICurrentTenant currentTenant)
 {
+    /// <summary>The council sees every PDF of its report; the county only those of delivered versions, not the council's drafts.</summary>
+    private IQueryable<ReportPdf> Pdfs => currentTenant.TenantId is null ? db.Pdfs.Where(p => p.SubmissionId != null) : db.Pdfs;
+
     public async Task<FinalReportView?> GetAsync(Guid agreementId, CancellationToken ct = default)
     {
         var basis = await agreements.GetBasisAsync(agreementId, ct);
@@ -69,7 +73,7 @@ public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports 
     }
 
     public Task<List<PdfRow>> PdfsAsync(Guid reportId, CancellationToken ct = default) =>
-        db.Pdfs.AsNoTracking().Where(p => p.ReportId == reportId).OrderByDescending(p => p.Number)
+        Pdfs.AsNoTracking().Where(p => p.ReportId == reportId).OrderByDescending(p => p.Number)
             .Select(p => new PdfRow(p.Id, p.Number, p.SubmissionId, p.State, p.Attempts, p.Failure, p.Sha256, p.Size, p.RequestedBy, p.RequestedAtUtc,
                 p.CompletedAtUtc))
             .ToListAsync(ct);
@@ -86,7 +90,7 @@ public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports 
     /// <summary>A finished PDF of the agreement's report: its file, name and size; null (404) when not visible or not ready.</summary>
     public async Task<(Guid FileId, string FileName)?> ReadyPdfAsync(Guid agreementId, Guid pdfId, CancellationToken ct = default)
     {
-        var pdf = await db.Pdfs.AsNoTracking().Where(p => p.AgreementId == agreementId && p.Id == pdfId && p.State == PdfState.Ready)
+        var pdf = await Pdfs.AsNoTracking().Where(p => p.AgreementId == agreementId && p.Id == pdfId && p.State == PdfState.Ready)
             .Select(p => new { p.FileId, p.Number, p.ReportId }).FirstOrDefaultAsync(ct);
         if (pdf?.FileId is not { } fileId)
         {
@@ -108,7 +112,7 @@ public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports 
 
     /// <summary>The progress of one PDF (for the live status line), or null.</summary>
     public async Task<PdfRow?> PdfAsync(Guid agreementId, Guid pdfId, CancellationToken ct = default) =>
-        (await db.Pdfs.AsNoTracking().Where(p => p.AgreementId == agreementId && p.Id == pdfId)
+        (await Pdfs.AsNoTracking().Where(p => p.AgreementId == agreementId && p.Id == pdfId)
             .Select(p => new PdfRow(p.Id, p.Number, p.SubmissionId, p.State, p.Attempts, p.Failure, p.Sha256, p.Size, p.RequestedBy, p.RequestedAtUtc,
                 p.CompletedAtUtc))
             .ToListAsync(ct)).FirstOrDefault();

@@ -135,7 +135,8 @@ public sealed class RenderReportPdf(
 /// <summary>The words for a PDF's state, the same on the page and in the live message.</summary>
 public static class PdfMessages
 {
-    public static PdfProgress Progress(ReportPdf pdf) => new(pdf.AgreementId, pdf.Id, pdf.Number, (PdfProgressState)(int)pdf.State, Text(pdf));
+    public static PdfProgress Progress(ReportPdf pdf) =>
+        new(pdf.AgreementId, pdf.Id, pdf.Number, (PdfProgressState)(int)pdf.State, Text(pdf), OfDelivery: pdf.SubmissionId is not null);
 
     public static string Text(ReportPdf pdf) => Text(pdf.Number, pdf.State, pdf.Attempts);
 

@@ -62,11 +62,17 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Every value a browser would send for the form as it stands: inputs (checked boxes only), textareas, selects.</summary>
-    public async Task<List<KeyValuePair<string, string>>> FormListAsync(string url, string formSelector)
+    public async Task<List<KeyValuePair<string, string>>> FormListAsync(string url, string formSelector) =>
+        FormList(await GetPageAsync(url), formSelector);
+
+    /// <summary>The values of a form on a page already read (e.g. the page shown again after a refused post).</summary>
+    public static Dictionary<string, string> FormValues(IHtmlDocument page, string formSelector) =>
+        FormList(page, formSelector).GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+
+    private static List<KeyValuePair<string, string>> FormList(IHtmlDocument page, string formSelector)
     {
-        var page = await GetPageAsync(url);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
-                   ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}.");
+                   ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {

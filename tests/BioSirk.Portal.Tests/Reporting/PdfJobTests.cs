@@ -67,7 +67,7 @@ public sealed class PdfJobTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
-    public async Task Progress_IsPushedToTheCouncilAndTheCountyWatchingTheReport_AndToNobodyElse()
+    public async Task Progress_IsPushedToTheCouncil_AndOfADeliveredVersionToTheCounty_AndToNobodyElse()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
         using var _ = kari;
@@ -98,11 +98,18 @@ public sealed class PdfJobTests(PortalFactory portal) : PortalTest(portal)
             Assert.False(await hadelandHub.InvokeAsync<bool>("WatchFinalReport", "rad/hadeland", id)); // her council, not its agreement
             Assert.False(await innlandetHub.InvokeAsync<bool>("WatchFinalReport", "fylke/innlandet", id));
 
+            // A PDF of the council's draft: the council's people only.
             await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Pdf"));
             await RunQueuedPdfJobsAsync(Portal);
-            await WaitUntilAsync(() => Task.FromResult(seen.Count(s => s.State == "Ready") == 2));
-
+            await WaitUntilAsync(() => Task.FromResult(seen.Any(s => s.Who == "kari" && s.State == "Ready")));
             Assert.Equal(["Queued", "Rendering", "Ready"], seen.Where(s => s.Who == "kari").Select(s => s.State));
+            var draft = Assert.Single(await PdfsAsync(Portal, id));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await sigrid.GetAsync($"{CountyUrl(id)}?handler=Pdf&pdfId={draft.Id}")).StatusCode);
+
+            // The PDF of the delivered version: the county's officer too.
+            await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+            await RunQueuedPdfJobsAsync(Portal);
+            await WaitUntilAsync(() => Task.FromResult(seen.Count(s => s.State == "Ready") == 3));
             Assert.Equal(["Queued", "Rendering", "Ready"], seen.Where(s => s.Who == "sigrid").Select(s => s.State));
             Assert.DoesNotContain(seen, s => s.Who is "hadeland" or "innlandet");
         }

@@ -63,30 +63,17 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
 
     /// <summary>Saves what is in the form, then freezes it and queues its PDF.</summary>
     public Task<IActionResult> OnPostPdfAsync(Guid agreementId) => Act(agreementId, CanWrite, "pdfs", async sp =>
-    {
-        if (View.Stage == ReportStage.Draft)
-        {
-            var saved = await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor));
-            if (saved is not { Succeeded: true })
-            {
-                return saved;
-            }
-        }
-
-        return await sp.GetRequiredService<RequestReportPdf>().HandleAsync(agreementId, Actor);
-    }, "PDF-en er bestilt. Den lages i bakgrunnen; du kan arbeide videre så lenge.");
+        View.Stage == ReportStage.Draft && await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused
+            ? refused
+            : await sp.GetRequiredService<RequestReportPdf>().HandleAsync(agreementId, Actor),
+        "PDF-en er bestilt. Den lages i bakgrunnen; du kan arbeide videre så lenge.");
 
     /// <summary>Saves what is in the form, then delivers it.</summary>
     public Task<IActionResult> OnPostSubmitAsync(Guid agreementId) => Act(agreementId, CanSubmit, "write", async sp =>
-    {
-        var saved = await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor));
-        if (saved is not { Succeeded: true })
-        {
-            return saved;
-        }
-
-        return await sp.GetRequiredService<SubmitFinalReport>().HandleAsync(agreementId, null, Actor);
-    }, "Sluttrapporten er levert til fylket. PDF-en av den lages nå.");
+        await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused
+            ? refused
+            : await sp.GetRequiredService<SubmitFinalReport>().HandleAsync(agreementId, null, Actor),
+        "Sluttrapporten er levert til fylket. PDF-en av den lages nå.");
 
     public Task<IActionResult> OnPostAttachAsync(Guid agreementId, IFormFile? upload) => Act(agreementId, CanWrite, "attachments", async sp =>
     {
@@ -98,6 +85,16 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
     public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid agreementId, Guid attachmentId) => Act(agreementId, CanWrite, "attachments", async sp =>
         await sp.GetRequiredService<ReportDrafts>().RemoveAttachmentAsync(agreementId, attachmentId),
         "Vedlegget er fjernet.");
+
+    /// <summary>Whether the form's text was saved before the action proper: if that then fails, the form must carry the new stamp.</summary>
+    private bool savedFirst;
+
+    private async Task<Result?> SaveFirstAsync(IServiceProvider sp, Guid agreementId)
+    {
+        var saved = await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor));
+        savedFirst = saved?.Succeeded == true;
+        return saved ?? Result.Fail("", "Sluttrapporten finnes ikke.");
+    }
 
     /// <summary>
     /// One action: 404 when the agreement is not visible here, 403 when this person may not do it, the page again with
@@ -126,6 +123,11 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         {
             Show(result, "Input");
             await LoadAsync(agreementId);
+            if (savedFirst)
+            {
+                ConcurrencyStamp = View.Report?.ConcurrencyStamp; // the text was saved; only the delivery (or PDF) was refused
+            }
+
             return Page();
         }
 

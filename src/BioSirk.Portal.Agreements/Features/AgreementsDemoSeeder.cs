@@ -1,0 +1,49 @@
+using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+/// <summary>Who the demo agreement is between, and who signs for each side.</summary>
+public sealed record DemoAgreementParties(
+    Guid CouncilId, string CouncilName, string? CouncilOrganisationNumber, Guid CountyId, string CountyName, Actor Secretary, Actor Officer);
+
+/// <summary>
+/// The demo's Missions agreement: the seed's Hallingdal agreement for this year, signed by both sides, with some
+/// weeks of hours and the first payment made, so that the final report can be written and delivered. Seeded once;
+/// a council that has agreements is left alone. Call inside the council's scope.
+/// </summary>
+public sealed class AgreementsDemoSeeder(AgreementsDbContext db, DraftAgreement draft, RegisterHours hours, PaymentRequests payments, TimeProvider clock)
+{
+    public async Task SeedAsync(DemoAgreementParties parties, CancellationToken ct = default)
+    {
+        var today = Oslo.Today(clock);
+        if (await db.Agreements.AnyAsync(ct) || today.Month == 1 && today.Day < 16)
+        {
+            return; // already there, or too early in the year for the template's period to have begun
+        }
+
+        var terms = MissionsTemplate.For(parties.CouncilName, parties.CouncilOrganisationNumber, parties.CountyName, today.Year);
+        var id = (await draft.HandleAsync(new DraftAgreementCommand(parties.CouncilId, parties.CouncilName, parties.CountyId, parties.CountyName, terms,
+            parties.Secretary), ct)).Value;
+        var agreement = await db.Agreements.Include(a => a.Milestones).SingleAsync(a => a.Id == id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        agreement.Sign(Party.Council, parties.Secretary.UserId, parties.Secretary.Name, now, today);
+        agreement.Sign(Party.County, parties.Officer.UserId, parties.Officer.Name, now, today);
+        await db.SaveChangesAsync(ct);
+
+        var day = agreement.PeriodStart.AddDays(7);
+        for (var week = 0; week < 10 && day <= today && day <= agreement.PeriodEnd; week++, day = day.AddDays(14))
+        {
+            await hours.HandleAsync(new RegisterHoursCommand(id, day, parties.Secretary.Name, week % 2 == 0 ? "Mobilisering av bedrifter" : "Samarbeidsarena og møter",
+                7.5m, null, parties.Secretary), ct);
+        }
+
+        var first = agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.AtSigning);
+        await payments.SendAsync(new SendPaymentRequestCommand(id, first.Id, "Avtalen er signert; arbeidet er i gang.", parties.Secretary), ct);
+        var request = await db.PaymentRequests.SingleAsync(r => r.AgreementId == id, ct);
+        await payments.DecideAsync(new DecidePaymentRequestCommand(id, request.Id, true, null, parties.Officer), ct);
+        await payments.RegisterPaymentAsync(new RegisterPaymentCommand(id, first.Id, today, first.Amount, "BFK-DEMO-0001", parties.Officer), ct);
+    }
+}
