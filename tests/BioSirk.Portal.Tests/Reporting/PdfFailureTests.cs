@@ -1,7 +1,11 @@
+using System.Globalization;
 using BioSirk.Portal.Reporting.Domain;
+using BioSirk.Portal.SharedKernel.Tenancy;
 using BioSirk.Portal.Tests.Agreements;
 using BioSirk.Portal.Tests.Infrastructure;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using static BioSirk.Portal.Tests.Reporting.FinalReportSteps;
 
 namespace BioSirk.Portal.Tests.Reporting;
@@ -38,5 +42,59 @@ public sealed class PdfFailureTests(BrokenChromiumPortalFactory portal) : IClass
         Assert.Contains("kunne ikke lages etter 2 forsøk. Prøv «Lag PDF» igjen", page.QuerySelector("[data-testid=pdf-status]")!.TextContent);
         Assert.Contains("Feilet", page.QuerySelector("[data-testid=pdf-versions] tbody tr")!.TextContent);
         Assert.Contains("PDF 1 av sluttrapporten kunne ikke lages", (await kari.GetPageAsync("/varsler")).QuerySelector("main")!.TextContent);
+    }
+}
+
+/// <summary>A broken Chromium and a Hangfire worker, in a database of its own.</summary>
+public sealed class BrokenChromiumJobsPortalFactory() : PortalFactory("biosirk_pdf_broken_jobs")
+{
+    protected override void ConfigureMore(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Pdf:ChromiumPath", "/nonexistent/chromium");
+        builder.UseSetting("Jobs:Server", "true");
+        builder.UseSetting("Jobs:Workers", "1");
+    }
+}
+
+public sealed class PdfJobFailureInHangfireTests(BrokenChromiumJobsPortalFactory portal) : IClassFixture<BrokenChromiumJobsPortalFactory>
+{
+    [Fact]
+    public async Task TheLastRetryFails_TheJobStaysFailedInJobs_AndThePdfIsMarkedFailed()
+    {
+        await portal.ResetAsync();
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Pdf"));
+        var pdf = Assert.Single(await PdfsAsync(portal, id));
+
+        // The retries wait 5, 20 and 60 s; rather than waiting, a copy of the job is made that is already on its last
+        // retry (Hangfire's own RetryCount parameter), and the worker runs it.
+        var jobId = await portal.WithScopeAsync(sp =>
+        {
+            var jobs = sp.GetRequiredService<IBackgroundJobClient>();
+            string id;
+            using (sp.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(pdf.TenantId)))
+            {
+                id = jobs.Schedule<BioSirk.Portal.Web.Jobs.ReportPdfJob>(j => j.RunAsync(pdf.Id, null, CancellationToken.None), TimeSpan.FromHours(1));
+            }
+
+            using (var connection = sp.GetRequiredService<JobStorage>().GetConnection())
+            {
+                connection.SetJobParameter(id, "RetryCount", BioSirk.Portal.Web.Jobs.ReportPdfJob.Retries.ToString(CultureInfo.InvariantCulture));
+            }
+
+            jobs.Requeue(id);
+            return Task.FromResult(id);
+        });
+
+        await PdfJobTests.WaitUntilAsync(async () => (await PdfsAsync(portal, id)).Single().State == PdfState.Failed, seconds: 60);
+        await PdfJobTests.WaitUntilAsync(() => portal.WithScopeAsync(sp =>
+            Task.FromResult(sp.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(jobId).History[0].StateName == "Failed")), seconds: 30);
+
+        using var host = await portal.SignedInAsync(Demo.HostAdmin);
+        var failedJobs = await (await host.GetAsync("/jobs/jobs/failed")).Content.ReadAsStringAsync();
+        Assert.Contains("Sluttrapport: PDF", failedJobs);
+        Assert.Contains("kunne ikke lages etter", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=pdf-status]")!.TextContent);
     }
 }
