@@ -11,7 +11,8 @@ namespace BioSirk.Portal.Web.TagHelpers;
 /// One labelled form field with its hint and its error message, the same everywhere:
 /// <c>&lt;form-field for="Input.Email" label="E-post" type="email" autocomplete="email" /&gt;</c>; with type="select" the
 /// element's content is the options.
-/// What the user typed is shown again after an error; the error is tied to the input with aria-describedby.
+/// What the user typed is shown again after an error; the error is tied to the input with aria-describedby, and so are
+/// the hint and any described-by ids.
 /// </summary>
 [HtmlTargetElement("form-field")]
 public sealed class FormFieldTagHelper : TagHelper
@@ -33,6 +34,9 @@ public sealed class FormFieldTagHelper : TagHelper
 
     public string? Inputmode { get; set; }
 
+    /// <summary>Ids of other elements that describe the field (e.g. a reviewer's comment shown above it), read after its error.</summary>
+    public string? DescribedBy { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -52,6 +56,11 @@ public sealed class FormFieldTagHelper : TagHelper
         if (hasError)
         {
             describedBy.Add(id + "-error");
+        }
+
+        if (!string.IsNullOrWhiteSpace(DescribedBy))
+        {
+            describedBy.Add(DescribedBy.Trim());
         }
 
         if (Hint is not null)

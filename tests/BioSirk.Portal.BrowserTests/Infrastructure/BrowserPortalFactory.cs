@@ -1,5 +1,7 @@
 using System.Net;
+using BioSirk.Portal.Reporting.Contracts;
 using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,9 @@ namespace BioSirk.Portal.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The portal on a real Kestrel port of 127.0.0.1 (database "biosirk_browser"), and one headless system Chromium that
-/// every browser test shares; each test opens its own browser context (see <see cref="BrowserTest"/>).
+/// every browser test shares; each test opens its own browser context (see <see cref="BrowserTest"/>). Unlike the HTTP
+/// tests' host, this one runs a Hangfire worker, as a real node does: a page that waits for a background job (the final
+/// report's PDF) must see it finish by itself, without the test running the job.
 /// </summary>
 public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
 {
@@ -26,6 +30,9 @@ public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not been started.");
+
+    /// <summary>Holds the PDF job at the printer while a test looks at the page (open unless a test holds it).</summary>
+    public PdfGate Pdfs { get; } = new();
 
     public new async Task InitializeAsync()
     {
@@ -60,6 +67,33 @@ public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
         playwright?.Dispose();
         await base.DisposeAsync();
     }
+
+    protected override void ConfigureMore(IWebHostBuilder builder)
+    {
+        // One worker is enough for the PDFs the tests ask for, and keeps the 2-CPU runner free for the browser.
+        builder.UseSetting("Jobs:Server", "true");
+        builder.UseSetting("Jobs:Workers", "1");
+        builder.ConfigureServices(services =>
+        {
+            var renderer = services.Last(d => d.ServiceType == typeof(IPdfRenderer));
+            services.Remove(renderer);
+            services.AddSingleton<IPdfRenderer>(sp => new GatedPdfRenderer(
+                renderer.ImplementationInstance as IPdfRenderer
+                ?? renderer.ImplementationFactory?.Invoke(sp) as IPdfRenderer
+                ?? (IPdfRenderer)ActivatorUtilities.CreateInstance(sp, renderer.ImplementationType!),
+                Pdfs));
+        });
+    }
+
+    /// <summary>
+    /// The HTTP steps the browser tests share with the HTTP tests (e.g. a signed agreement) go to the same Kestrel port;
+    /// the factory's own client for Kestrel would follow redirects, which those steps expect to see.
+    /// </summary>
+    protected override HttpClient CreateHttpClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
 
     private async Task StartBrowserAsync()
     {

@@ -60,8 +60,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await SeedAsync();
     }
 
-    public PortalClient CreatePortalClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public PortalClient CreatePortalClient() => new(CreateHttpClient());
 
     public async Task<PortalClient> SignedInAsync(string email)
     {
@@ -117,6 +116,10 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual void ConfigureMore(IWebHostBuilder builder)
     {
     }
+
+    /// <summary>A client of its own (own cookies) that follows no redirects: the test sees each 302 and where it leads.</summary>
+    protected virtual HttpClient CreateHttpClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     private Task SeedAsync() => WithScopeAsync(sp => sp.GetRequiredService<DemoDataSeeder>().SeedAsync());
 

@@ -45,7 +45,11 @@
             var cell = row.querySelector('[data-pdf-link]');
             var link = document.createElement('a');
             link.href = self + '?handler=Pdf&pdfId=' + encodeURIComponent(progress.pdfId);
-            link.textContent = 'Last ned PDF';
+            // The same name as the server's link: "Last ned PDF 2", so that each row's link says which PDF it is.
+            var number = document.createElement('span');
+            number.className = 'visually-hidden';
+            number.textContent = String(progress.number);
+            link.append('Last ned PDF ', number);
             cell.replaceChildren(link);
         }
         if (progress.state === 'Ready' || progress.state === 'Failed') {
