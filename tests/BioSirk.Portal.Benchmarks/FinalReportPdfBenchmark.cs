@@ -131,6 +131,13 @@ internal static class FinalReportPdfBenchmark
         var sequentialCpu = cpu.Stop(runs);
         var sequentialPeak = memory.Reset();
 
+        // The same burst straight to the renderers, without jobs and database: what the pipeline adds is the difference.
+        Console.Error.WriteLine($"{burst} reports at once, straight to ReportDocumentRenderer and the renderer ...");
+        var direct = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, burst).Select(_ => Task.Run(() => RenderAsync(content))));
+        var directSeconds = direct.Elapsed.TotalSeconds;
+        var directPeak = memory.Reset();
+
         Console.Error.WriteLine($"{burst} PDF jobs enqueued at once ({workers} Hangfire workers, at most {maxPages} pages open) ...");
         var (tenant, ids) = await QueueRowsAsync(portal.Services, content, burst);
         cpu.Start();
@@ -200,6 +207,7 @@ internal static class FinalReportPdfBenchmark
         report.AppendLine(inv, $"| {pages}-page report, warm, one at a time ({runs} runs), HTML + PDF: p50 / p95 / max | {Percentile(seq, 0.5):0} / {Percentile(seq, 0.95):0} / {seq[^1]:0} ms |");
         report.AppendLine(inv, $"| of which the HTML (`ReportDocumentRenderer`): p50 / p95 | {Percentile(html, 0.5):0} / {Percentile(html, 0.95):0} ms |");
         report.AppendLine(inv, $"| machine busy, one at a time | {sequentialCpu.MachineBusyPercent:0}% |");
+        report.AppendLine(inv, $"| {burst} at once straight to the renderers (no jobs, no database): all done in | {directSeconds:0.00} s = {burst * pages / directSeconds:0.0} pages/s; Chromium peak RSS / PSS {Mib(directPeak.Rss)} / {Mib(directPeak.Pss)} |");
         report.AppendLine(inv, $"| {burst} PDF jobs enqueued at once: enqueue took | {enqueueMs:0} ms |");
         report.AppendLine(inv, $"| … all Ready (enqueue → last `CompletedAtUtc`) | {burstSeconds:0.00} s |");
         report.AppendLine(inv, $"| sustained throughput | {pagesPerSecond:0.0} pages/s ({burst / burstSeconds:0.00} reports/s) |");
