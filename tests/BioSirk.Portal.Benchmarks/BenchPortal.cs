@@ -11,15 +11,19 @@ namespace BioSirk.Portal.Benchmarks;
 /// <summary>
 /// The portal on a real Kestrel port of 127.0.0.1, on its own PostgreSQL database, configured as in production
 /// (environment "Production", full-strength password hashing, default security-stamp interval) except for what a
-/// plain-HTTP loopback run needs (cookies not HTTPS-only) and what would only add noise (no job server, request log
-/// lines below Warning are not written).
+/// plain-HTTP loopback run needs (cookies not HTTPS-only) and what would only add noise (no job server unless asked for,
+/// request log lines below Warning are not written).
 /// </summary>
 public sealed class BenchPortal : WebApplicationFactory<Program>
 {
     private readonly string folder = Directory.CreateTempSubdirectory("biosirk-bench-").FullName;
 
-    public BenchPortal(string serverConnectionString, string database)
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    /// <param name="settings">Configuration on top of the above, e.g. <c>Jobs:Server</c> = true for the PDF pipeline benchmark.</param>
+    public BenchPortal(string serverConnectionString, string database, IReadOnlyDictionary<string, string>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string>();
         ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database }.ConnectionString;
         ServerConnectionString = serverConnectionString;
         Database = database;
@@ -65,7 +69,12 @@ public sealed class BenchPortal : WebApplicationFactory<Program>
         builder.UseSetting("Security:HttpsOnlyCookies", "false");
         builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));
         builder.UseSetting("DataProtection:KeyFolder", Path.Combine(folder, "keys"));
+        builder.UseSetting("Files:Folder", Path.Combine(folder, "files"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

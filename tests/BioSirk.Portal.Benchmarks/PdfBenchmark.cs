@@ -20,7 +20,7 @@ internal static class PdfBenchmark
         var burst = Int(args, "--burst", 20);
         var pagesPerReport = Int(args, "--pages", 10);
         var maxPages = Int(args, "--max-pages", 2);
-        var chromium = Arg(args, "--chromium") ?? (Environment.GetEnvironmentVariable("BIOSIRK_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium");
+        var chromium = Chromium(args);
         var commit = Arg(args, "--commit") ?? "unknown";
         var output = Arg(args, "--out");
         var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[0];
@@ -77,7 +77,7 @@ internal static class PdfBenchmark
         var inv = CultureInfo.InvariantCulture;
         report.AppendLine(inv, $"### PDF renderer — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         report.AppendLine();
-        report.AppendLine(inv, $"Commit `{commit}`; {Environment.ProcessorCount} CPUs ({CpuModel()}), {MemTotal()}; {ChromiumVersion(chromium)}; load average {loadBefore} before, {loadAfter} after.");
+        report.AppendLine(MachineLine(commit, chromium, loadBefore, loadAfter));
         report.AppendLine(inv, $"Report: {pagesPerReport} A4 pages (a 25-row table per page, header, «Side x av y» footer, tagged, outline), {bytes / 1024} KiB; `Pdf:MaxConcurrentPages` = {maxPages}.");
         report.AppendLine();
         report.AppendLine("| measure | value |");
@@ -87,10 +87,7 @@ internal static class PdfBenchmark
         report.AppendLine(inv, $"| {burst} reports enqueued at once: all done in | {burstSeconds:0.00} s |");
         report.AppendLine(inv, $"| sustained throughput | {pagesPerSecond:0.0} pages/s ({burst / burstSeconds:0.00} reports/s) |");
         report.AppendLine(inv, $"| burst: time from enqueue to PDF, p50 / p95 | {Percentile(lat, 0.5):0} / {Percentile(lat, 0.95):0} ms |");
-        report.AppendLine(inv, $"| Chromium memory (sum over its process tree), warm and idle: RSS / PSS | {Mib(idleRss)} / {Mib(idlePss)} |");
-        report.AppendLine(inv, $"| Chromium peak RSS / PSS, one at a time | {Mib(sequentialPeak.Rss)} / {Mib(sequentialPeak.Pss)} ({sequentialPeak.Processes} processes) |");
-        report.AppendLine(inv, $"| Chromium peak RSS / PSS, burst | {Mib(burstPeak.Rss)} / {Mib(burstPeak.Pss)} ({burstPeak.Processes} processes) |");
-        report.AppendLine(inv, $"| peak pages open at once | {renderer.PeakConcurrentPages} |");
+        MemoryRows(report, (idleRss, idlePss), sequentialPeak, ("burst", burstPeak), renderer.PeakConcurrentPages);
         report.AppendLine(inv, $"| this process's CPU during the burst | {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:0.0} s |");
         report.AppendLine();
         report.AppendLine(inv, $"Targets (issue 6): p50 < 1 s — {(Percentile(seq, 0.5) < 1000 ? "met" : "NOT met")}; ≥ 10 pages/s — {(pagesPerSecond >= 10 ? "met" : "NOT met")}.");
@@ -102,25 +99,43 @@ internal static class PdfBenchmark
         }
     }
 
-    private static double Percentile(double[] sorted, double p) => LoadRunner.Percentile(sorted, p);
+    internal static double Percentile(double[] sorted, double p) => LoadRunner.Percentile(sorted, p);
 
-    private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0} MiB");
+    internal static string Chromium(string[] args) =>
+        Arg(args, "--chromium") ?? (Environment.GetEnvironmentVariable("BIOSIRK_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium");
 
-    private static string? Arg(string[] args, string name) =>
+    internal static string MachineLine(string commit, string chromium, string loadBefore, string loadAfter) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Commit `{commit}`; {Environment.ProcessorCount} CPUs ({CpuModel()}), {MemTotal()}; {ChromiumVersion(chromium)}; load average {loadBefore} before, {loadAfter} after.");
+
+    /// <summary>The memory rows of the table: Chromium's tree idle, at its peak one at a time and at its peak in the burst.</summary>
+    internal static void MemoryRows(StringBuilder report, (long Rss, long Pss) idle, (long Rss, long Pss, int Processes) sequential,
+        (string Name, (long Rss, long Pss, int Processes) Peak) burst, int peakPages)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        report.AppendLine(inv, $"| Chromium memory (sum over its process tree), warm and idle: RSS / PSS | {Mib(idle.Rss)} / {Mib(idle.Pss)} |");
+        report.AppendLine(inv, $"| Chromium peak RSS / PSS, one at a time | {Mib(sequential.Rss)} / {Mib(sequential.Pss)} ({sequential.Processes} processes) |");
+        report.AppendLine(inv, $"| Chromium peak RSS / PSS, {burst.Name} | {Mib(burst.Peak.Rss)} / {Mib(burst.Peak.Pss)} ({burst.Peak.Processes} processes) |");
+        report.AppendLine(inv, $"| peak pages open at once | {peakPages} |");
+    }
+
+    internal static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0} MiB");
+
+    internal static string? Arg(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
-    private static int Int(string[] args, string name, int fallback) =>
+    internal static int Int(string[] args, string name, int fallback) =>
         Arg(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-    private static string CpuModel() =>
+    internal static string CpuModel() =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
 
-    private static string MemTotal() =>
+    internal static string MemTotal() =>
         File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal)) is { } l
             ? Mib(long.Parse(new string(l.Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture) * 1024) + " RAM"
             : "unknown RAM";
 
-    private static string ChromiumVersion(string path)
+    internal static string ChromiumVersion(string path)
     {
         try
         {
@@ -135,8 +150,11 @@ internal static class PdfBenchmark
         }
     }
 
-    /// <summary>Samples the browser tree's RSS every 100 ms and keeps the peak since the last reset.</summary>
-    private sealed class MemorySampler : IDisposable
+    /// <summary>
+    /// Samples the browser tree's RSS and PSS every 100 ms and keeps the peaks since the last reset (also used by
+    /// <see cref="FinalReportPdfBenchmark"/>).
+    /// </summary>
+    internal sealed class MemorySampler : IDisposable
     {
         private readonly CancellationTokenSource stop = new();
         private readonly Task loop;

@@ -22,6 +22,12 @@ public static class BenchmarkProgram
             return;
         }
 
+        if (args is ["pdf-final-report", .. var finalArgs])
+        {
+            await FinalReportPdfBenchmark.RunAsync(finalArgs); // etc/bench/pdf.sh --final-report: the real report, portal and jobs
+            return;
+        }
+
         var options = Options.Parse(args);
         Console.Error.WriteLine($"Benchmark: {options.Agreements} agreements, {options.Hours} hour rows, {options.Users} users × {options.Requests} requests per page.");
 
