@@ -37,6 +37,14 @@ public static class FinalReportSteps
         return await client.PostFormAsync($"{CouncilUrl(id)}?handler={handler}", form);
     }
 
+    /// <summary>A signed agreement whose secretary has clicked "Lag PDF": the PDF is queued, its job not run.</summary>
+    public static async Task<(PortalClient Kari, PortalClient Sigrid, Guid Id, ReportPdf Pdf)> QueuedDraftPdfAsync(PortalFactory portal)
+    {
+        var (kari, sigrid, id) = await Agreements.AgreementSteps.SignedAgreementAsync(portal);
+        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Pdf"));
+        return (kari, sigrid, id, Assert.Single(await PdfsAsync(portal, id)));
+    }
+
     public static Task<HttpResponseMessage> SubmitReportAsync(PortalClient secretary, Guid id, Dictionary<string, string>? changes = null) =>
         PostReportFormAsync(secretary, id, "Submit", changes);
 

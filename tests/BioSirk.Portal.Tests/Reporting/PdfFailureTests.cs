@@ -22,11 +22,9 @@ public sealed class PdfFailureTests(BrokenChromiumPortalFactory portal) : IClass
     public async Task FailedAttempt_IsShownAndRetried_AndAfterTheLastOneTheSecretaryIsToldWhatToDo()
     {
         await portal.ResetAsync();
-        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(portal);
+        var (kari, sigrid, id, pdf) = await QueuedDraftPdfAsync(portal);
         using var _ = kari;
         using var __ = sigrid;
-        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Pdf"));
-        var pdf = Assert.Single(await PdfsAsync(portal, id));
 
         // A failed attempt is thrown again, so that Hangfire retries the job (and shows it failed in /jobs at the end).
         await Assert.ThrowsAnyAsync<Exception>(() => RunPdfJobAsync(portal, pdf.TenantId, pdf.Id, lastAttempt: false));
@@ -62,11 +60,9 @@ public sealed class PdfJobFailureInHangfireTests(BrokenChromiumJobsPortalFactory
     public async Task TheLastRetryFails_TheJobStaysFailedInJobs_AndThePdfIsMarkedFailed()
     {
         await portal.ResetAsync();
-        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(portal);
+        var (kari, sigrid, id, pdf) = await QueuedDraftPdfAsync(portal);
         using var _ = kari;
         using var __ = sigrid;
-        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Pdf"));
-        var pdf = Assert.Single(await PdfsAsync(portal, id));
 
         // The retries wait 5, 20 and 60 s; rather than waiting, a copy of the job is made that is already on its last
         // retry (Hangfire's own RetryCount parameter), and the worker runs it.

@@ -14,11 +14,9 @@ public sealed class PdfJobTests(PortalFactory portal) : PortalTest(portal)
     [Fact]
     public async Task JobStoppedWhileRendering_AndRetried_LeavesExactlyOneVersion_AndRunningItAgainChangesNothing()
     {
-        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        var (kari, sigrid, id, pdf) = await QueuedDraftPdfAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
-        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Pdf"));
-        var pdf = Assert.Single(await PdfsAsync(Portal, id));
         Assert.Equal(PdfState.Queued, pdf.State);
 
         // Stop the job once it is printing, as a worker that dies or a host that shuts down would.
@@ -51,11 +49,9 @@ public sealed class PdfJobTests(PortalFactory portal) : PortalTest(portal)
     [Fact]
     public async Task TwoRunsOfAFreshJobAtOnce_MakeOneVersion()
     {
-        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        var (kari, sigrid, id, pdf) = await QueuedDraftPdfAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
-        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Pdf"));
-        var pdf = Assert.Single(await PdfsAsync(Portal, id));
 
         await Task.WhenAll(
             RunPdfJobAsync(Portal, pdf.TenantId, pdf.Id, lastAttempt: false),
