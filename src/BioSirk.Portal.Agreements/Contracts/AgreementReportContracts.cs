@@ -33,7 +33,8 @@ public sealed record WorkingGroupLine(string Name, string Role);
 
 public sealed record HourLine(DateOnly Date, string Person, string Activity, decimal Hours, decimal Amount);
 
-public sealed record CostLine(DateOnly Date, string Supplier, string Description, decimal Amount, string? VoucherName);
+/// <param name="CostId">The cost on the agreement (its voucher is served from the agreement's page).</param>
+public sealed record CostLine(DateOnly Date, string Supplier, string Description, decimal Amount, string? VoucherName, Guid CostId = default);
 
 public sealed record PaymentLine(DateOnly Date, string Milestone, decimal Amount, string Reference);
 

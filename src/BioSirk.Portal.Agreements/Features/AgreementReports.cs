@@ -30,7 +30,7 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
             Figures(s),
             details.Hours.OrderBy(h => h.Date).ThenBy(h => h.Person)
                 .Select(h => new HourLine(h.Date, h.Person, h.Activity, h.Hours, SharedKernel.Money.Kroner.RoundToOre(h.Hours * a.HourRate))).ToList(),
-            details.Costs.OrderBy(c => c.Date).Select(c => new CostLine(c.Date, c.Supplier, c.Description, c.Amount, c.Voucher?.FileName)).ToList(),
+            details.Costs.OrderBy(c => c.Date).Select(c => new CostLine(c.Date, c.Supplier, c.Description, c.Amount, c.Voucher?.FileName, c.Id)).ToList(),
             details.Payments.Select(p => new PaymentLine(p.Date, milestones.FirstOrDefault(m => m.Id == p.MilestoneId)?.Name ?? "", p.Amount, p.Reference)).ToList(),
             milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, TriggerText(m), m.Amount, StateText(m.State))).ToList());
     }

@@ -28,6 +28,9 @@ public abstract class FinalReportPageModel(PortalContext portal, FinalReportQuer
 
     public string SelfUrl => $"{AgreementUrl}/sluttrapport";
 
+    /// <summary>Where the report's vouchers are read: the agreement page's voucher download (same tenant check).</summary>
+    public Func<Guid, string> VoucherUrl => costId => $"{AgreementUrl}?handler=Voucher&costId={costId}";
+
     /// <summary>"rad/hallingdal" or "fylke/buskerud": the place the live connection asks to watch the report in.</summary>
     public string LivePlace => portal.Prefix.TrimStart('/');
 
