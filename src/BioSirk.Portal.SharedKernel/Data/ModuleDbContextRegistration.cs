@@ -1,5 +1,6 @@
 using BioSirk.Portal.SharedKernel.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BioSirk.Portal.SharedKernel.Data;
@@ -21,6 +22,9 @@ public static class ModuleDbContextRegistration
         {
             ConfigureProvider(options, database, module);
             options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+            // Otherwise Migrate() builds the module's snapshot model and diffs it against the model at every start, to refuse
+            // a model change that has no migration; MigrationTests makes that check in the test suite instead.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         }
 
         if (database.Provider == DatabaseProvider.PostgreSql)
