@@ -1,5 +1,6 @@
 using BioSirk.Portal.Agreements;
 using BioSirk.Portal.Indicators;
+using BioSirk.Portal.Meetings;
 using BioSirk.Portal.Platform;
 using BioSirk.Portal.Reporting;
 using BioSirk.Portal.SharedKernel.Data;
@@ -21,6 +22,10 @@ public static class ModuleSetup
         builder.Services.AddScoped<Pages.Council.Roadmap.LinkTargets>();
         builder.Services.AddIndicators(database);
         builder.Services.AddReporting(builder.Configuration, database);
+        builder.Services.AddMeetings(database);
+
+        // An agenda item links to roadmap actions and agreements; the host composes the choice, Meetings knows neither.
+        builder.Services.AddScoped<Pages.Council.Meetings.AgendaLinkTargets>();
         return builder;
     }
 

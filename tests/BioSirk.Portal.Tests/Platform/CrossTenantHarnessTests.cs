@@ -9,6 +9,7 @@ using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using BioSirk.Portal.Tests.Agreements;
+using BioSirk.Portal.Tests.Meetings;
 using BioSirk.Portal.Tests.Reporting;
 using BioSirk.Portal.Tests.Strategy;
 using BioSirk.Portal.Tests.Infrastructure;
@@ -204,6 +205,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         var roadmap = await VictimRoadmap.CreateAsync(sp, hallingdal.Id);
         var indicatorId = await VictimIndicatorAsync(sp, agreement.AgreementId);
         var report = await VictimReport.CreateAsync(sp, agreement.AgreementId);
+        var meeting = await VictimMeeting.CreateAsync(sp, hallingdal.Id);
         return new Dictionary<string, string>
         {
             ["memberId"] = membership.Id.ToString(),
@@ -224,6 +226,8 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["attachmentId"] = report.AttachmentId.ToString(),
             ["submissionId"] = report.SubmissionId.ToString(),
             ["pdfId"] = report.PdfId.ToString(),
+            ["meetingId"] = meeting.MeetingId.ToString(),
+            ["itemId"] = meeting.ItemId.ToString(),
         };
     });
 }

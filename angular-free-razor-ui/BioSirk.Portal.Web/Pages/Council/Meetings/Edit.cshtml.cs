@@ -1,0 +1,59 @@
+using BioSirk.Portal.Meetings.Features;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BioSirk.Portal.Web.Pages.Council.Meetings;
+
+/// <summary>The organising secretary changes the title, time, place or participants of a meeting.</summary>
+[RequireCouncilRole(CouncilRoles.Secretary)]
+public sealed class EditMeetingModel(PortalContext portal, MeetingStore store, ScheduleMeeting schedule) : MeetingPageModel(portal)
+{
+    [BindProperty]
+    public MeetingInput Input { get; set; } = new();
+
+    public MeetingFormView Form { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid meetingId)
+    {
+        if (await store.ManagedAsync(meetingId, Actor) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        Meeting = meeting;
+        Input = MeetingInput.From(meeting);
+        await BuildFormAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid meetingId)
+    {
+        if (await store.ManagedAsync(meetingId, Actor) is not { } meeting)
+        {
+            return NotFound();
+        }
+
+        Meeting = meeting;
+        var result = await schedule.ChangeAsync(meetingId, new ScheduleMeetingCommand(meeting.PartnershipId, Input.ToDetails(), Input.ParticipantIds, Actor), Input.ConcurrencyStamp);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Message"] = "Endringene er lagret.";
+            return LocalRedirect(BasePath);
+        }
+
+        result.Errors.AddTo(ModelState, nameof(Input));
+        Input.PartnershipId = meeting.IsPartnershipMeeting ? meeting.PartnershipId : null;
+        await BuildFormAsync();
+        return Page();
+    }
+
+    private async Task BuildFormAsync() =>
+        Form = new MeetingFormView(Input, Portal.Council!.Name, Portal.Partnerships, await schedule.CandidatesAsync(Portal.CouncilId), BodyFixed: true, "Lagre endringene");
+}

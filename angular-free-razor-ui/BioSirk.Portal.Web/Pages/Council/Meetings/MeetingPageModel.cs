@@ -1,0 +1,49 @@
+using BioSirk.Portal.Meetings.Domain;
+using BioSirk.Portal.Meetings.Features;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BioSirk.Portal.Web.Pages.Council.Meetings;
+
+/// <summary>Base of the pages of one meeting: the person acting, the meeting's body and its URL.</summary>
+public abstract class MeetingPageModel(PortalContext portal) : PageModel
+{
+    public Meeting Meeting { get; protected set; } = null!;
+
+    public MeetingActor Actor => ActorOf(portal, User);
+
+    public bool CanManage => MeetingRules.CanManage(Meeting, Actor);
+
+    public bool CanSeeAgenda => MeetingRules.CanSeeAgenda(Meeting, Actor);
+
+    public string BasePath => $"{portal.Prefix}/moter/{Meeting.Id}";
+
+    /// <summary>"Regionrådet for Hallingdal" or "BioSirk (partnerskap)".</summary>
+    public string BodyName => BodyNameOf(portal, Meeting.PartnershipId);
+
+    protected PortalContext Portal => portal;
+
+    public static MeetingActor ActorOf(PortalContext portal, System.Security.Claims.ClaimsPrincipal user) => new(
+        CurrentUser.IdOf(user)!.Value,
+        user.FindFirst(CurrentUser.FullNameClaim)?.Value ?? "",
+        portal.CouncilId,
+        portal.IsIn(CouncilRoles.Secretary));
+
+    public static string BodyNameOf(PortalContext portal, Guid partnershipId) =>
+        partnershipId == Guid.Empty
+            ? portal.Council?.Name ?? ""
+            : (portal.Partnerships.FirstOrDefault(p => p.Id == partnershipId)?.Name ?? "Partnerskapet") + " (partnerskap)";
+
+    public string CouncilName(Guid councilId) =>
+        councilId == portal.CouncilId ? portal.Council!.Name
+            : portal.Partnerships.SelectMany(p => p.Councils).FirstOrDefault(c => c.Id == councilId)?.Name ?? "";
+
+    /// <summary>"tirsdag 10.03.2026 kl. 10:00–12:00" in Norwegian time.</summary>
+    public static string When(DateTime startUtc, DateTime endUtc)
+    {
+        var start = SharedKernel.Time.Oslo.ToOslo(startUtc);
+        var end = SharedKernel.Time.Oslo.ToOslo(endUtc);
+        return start.ToString("dddd dd.MM.yyyy 'kl.' HH:mm", SharedKernel.Formatting.Norwegian.Culture) + "–" + end.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,106 @@
+using BioSirk.Portal.Meetings.Domain;
+using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace BioSirk.Portal.Meetings.Data;
+
+/// <summary>
+/// Meetings and their agendas. Table names start with "meeting"/"agenda"/"case" because SQLite keeps every module in
+/// one file without schemas.
+/// </summary>
+public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentTenant) : ModuleDbContext(options, currentTenant)
+{
+    public const string SchemaName = "meetings";
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+
+    protected override string Schema => SchemaName;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.UseUtcInstants();
+        configurationBuilder.Properties<string>().HaveMaxLength(4000);
+    }
+
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Meeting>(b =>
+        {
+            b.ToTable("meetings");
+            b.HasIndex(m => new { m.TenantId, m.StartsAtUtc });
+            b.HasIndex(m => new { m.PartnershipId, m.StartsAtUtc });
+            b.Property(m => m.Title).HasMaxLength(200);
+            b.Property(m => m.Place).HasMaxLength(200);
+            b.Property(m => m.VideoLink).HasMaxLength(500);
+            b.Ignore(m => m.Agenda);
+            b.HasMany(m => m.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.Navigation(m => m.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.Navigation(m => m.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<MeetingParticipant>(b =>
+        {
+            b.ToTable("meeting_participants");
+            b.HasIndex(p => new { p.MeetingId, p.UserId }).IsUnique();
+            b.HasIndex(p => p.UserId);
+            b.Property(p => p.Name).HasMaxLength(200);
+            b.Property(p => p.AbsenceNote).HasMaxLength(500);
+        });
+        modelBuilder.Entity<AgendaItem>(b =>
+        {
+            b.ToTable("agenda_items");
+            b.HasIndex(i => i.MeetingId);
+            b.Property(i => i.Title).HasMaxLength(300);
+            foreach (var text in new[] { nameof(AgendaItem.Background), nameof(AgendaItem.Assessment), nameof(AgendaItem.ProposedResolution), nameof(AgendaItem.AdoptedResolution) })
+            {
+                b.Property(text).HasMaxLength(AgendaItem.MaxTextLength);
+            }
+
+            b.OwnsMany(i => i.Links, l =>
+            {
+                l.ToTable("agenda_item_links");
+                l.WithOwner().HasForeignKey("ItemId");
+                l.Property<int>("Id");
+                l.HasKey("Id");
+                l.Property(x => x.Label).HasMaxLength(300);
+            });
+            b.Navigation(i => i.Links).UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.HasMany(i => i.Conflicts).WithOne().HasForeignKey(c => c.ItemId).OnDelete(DeleteBehavior.Cascade);
+            b.Navigation(i => i.Conflicts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<ConflictDeclaration>(b =>
+        {
+            b.ToTable("agenda_conflict_declarations");
+            b.HasIndex(c => new { c.ItemId, c.UserId }).IsUnique();
+            b.Property(c => c.Name).HasMaxLength(200);
+            b.Property(c => c.Reason).HasMaxLength(500);
+        });
+        modelBuilder.Entity<CaseNumberCounter>(b =>
+        {
+            b.ToTable("case_number_counters");
+            b.HasIndex(c => new { c.BodyId, c.Year }).IsUnique();
+        });
+    }
+}
+
+public sealed class MeetingsSqliteDbContext(DbContextOptions<MeetingsSqliteDbContext> options, ICurrentTenant currentTenant)
+    : MeetingsDbContext(options, currentTenant);
+
+public sealed class MeetingsPostgresDbContext(DbContextOptions<MeetingsPostgresDbContext> options, ICurrentTenant currentTenant)
+    : MeetingsDbContext(options, currentTenant);
+
+internal sealed class MeetingsSqliteFactory : IDesignTimeDbContextFactory<MeetingsSqliteDbContext>
+{
+    public MeetingsSqliteDbContext CreateDbContext(string[] args) =>
+        new(DesignTimeOptions.For<MeetingsSqliteDbContext>(DatabaseProvider.Sqlite, MeetingsDbContext.SchemaName), new AsyncLocalCurrentTenant());
+}
+
+internal sealed class MeetingsPostgresFactory : IDesignTimeDbContextFactory<MeetingsPostgresDbContext>
+{
+    public MeetingsPostgresDbContext CreateDbContext(string[] args) =>
+        new(DesignTimeOptions.For<MeetingsPostgresDbContext>(DatabaseProvider.PostgreSql, MeetingsDbContext.SchemaName), new AsyncLocalCurrentTenant());
+}

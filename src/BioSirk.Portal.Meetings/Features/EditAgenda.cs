@@ -1,0 +1,81 @@
+using BioSirk.Portal.Meetings.Domain;
+using BioSirk.Portal.SharedKernel.Results;
+
+namespace BioSirk.Portal.Meetings.Features;
+
+/// <summary>A link the secretary chose for an item, with the label the page showed her.</summary>
+public sealed record ChosenLink(AgendaLinkKind Kind, Guid TargetId, string Label);
+
+/// <summary>The organising secretary writes the agenda: adds, changes and orders items, and publishes it.</summary>
+public sealed class EditAgenda(MeetingStore store)
+{
+    /// <summary>Null when the meeting is not hers (404). On a published agenda the new item is numbered at once.</summary>
+    public async Task<Result<Guid>?> AddItemAsync(Guid meetingId, AgendaItemText text, IReadOnlyList<ChosenLink> links, MeetingActor by, CancellationToken ct = default)
+    {
+        var meeting = await store.ManagedAsync(meetingId, by, ct);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        var added = meeting.AddItem(text);
+        if (!added.Succeeded)
+        {
+            return Result<Guid>.Fail(added.Errors);
+        }
+
+        added.Value!.ReplaceLinks(links.Select(l => (l.Kind, l.TargetId, l.Label)));
+        if (meeting.IsPublished)
+        {
+            await store.NumberAgendaAsync(meeting, ct);
+            var saved = await store.SaveNumberedAsync(ct);
+            return saved.Succeeded ? Result<Guid>.Ok(added.Value.Id) : Result<Guid>.Fail(saved.Errors);
+        }
+
+        var result = await store.SaveAsync(ct);
+        return result.Succeeded ? Result<Guid>.Ok(added.Value.Id) : Result<Guid>.Fail(result.Errors);
+    }
+
+    public async Task<Result?> ChangeItemAsync(
+        Guid meetingId, Guid itemId, AgendaItemText text, IReadOnlyList<ChosenLink> links, string? stamp, MeetingActor by, CancellationToken ct = default)
+    {
+        var item = (await store.ManagedAsync(meetingId, by, ct))?.Items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return null;
+        }
+
+        store.ExpectStamp(item, stamp);
+        var changed = item.Change(text);
+        if (!changed.Succeeded)
+        {
+            return changed;
+        }
+
+        item.ReplaceLinks(links.Select(l => (l.Kind, l.TargetId, l.Label)));
+        return await store.SaveAsync(ct);
+    }
+
+    public async Task<Result?> MoveItemAsync(Guid meetingId, Guid itemId, int direction, MeetingActor by, CancellationToken ct = default)
+    {
+        var meeting = await store.ManagedAsync(meetingId, by, ct);
+        if (meeting is null || meeting.Items.All(i => i.Id != itemId))
+        {
+            return null;
+        }
+
+        return meeting.Move(itemId, direction) ? await store.SaveAsync(ct) : Result.Ok();
+    }
+
+    public async Task<Result?> PublishAsync(Guid meetingId, MeetingActor by, CancellationToken ct = default)
+    {
+        var meeting = await store.ManagedAsync(meetingId, by, ct);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        var numbered = await store.NumberAgendaAsync(meeting, ct);
+        return numbered.Succeeded ? await store.SaveNumberedAsync(ct) : numbered;
+    }
+}

@@ -1,0 +1,24 @@
+using BioSirk.Portal.Meetings.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Meetings.Features;
+
+public sealed record MeetingSummary(
+    Guid Id, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Place, bool HasVideo, bool IsPublished,
+    Guid PartnershipId, int ItemCount, bool IAmAbsent);
+
+/// <summary>The meetings the acting person sees: those she is invited to, and all of her council's when she is its secretary.</summary>
+public sealed class MeetingQueries(MeetingsDbContext db)
+{
+    public async Task<IReadOnlyList<MeetingSummary>> ListAsync(MeetingActor actor, CancellationToken ct = default)
+    {
+        var ownCouncil = actor.IsSecretary ? actor.CouncilId : (Guid?)null;
+        return await db.Meetings.AsNoTracking()
+            .Where(m => m.TenantId == ownCouncil || m.Participants.Any(p => p.UserId == actor.UserId))
+            .OrderBy(m => m.StartsAtUtc)
+            .Select(m => new MeetingSummary(
+                m.Id, m.Title, m.StartsAtUtc, m.EndsAtUtc, m.Place, m.VideoLink != null, m.PublishedAtUtc != null, m.PartnershipId,
+                m.Items.Count, m.Participants.Any(p => p.UserId == actor.UserId && p.AbsenceReportedAtUtc != null)))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,83 @@
+using BioSirk.Portal.Meetings.Domain;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Results;
+
+namespace BioSirk.Portal.Meetings.Features;
+
+/// <param name="PartnershipId">Null or empty: a meeting of the acting person's council.</param>
+/// <param name="ParticipantIds">For a council meeting, the people invited; a partnership meeting invites every member of its councils.</param>
+public sealed record ScheduleMeetingCommand(Guid? PartnershipId, MeetingDetails Details, IReadOnlyList<Guid> ParticipantIds, MeetingActor By);
+
+/// <summary>A secretary sets up a meeting of her council or of a partnership her council is in, and later changes it.</summary>
+public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory directory)
+{
+    public async Task<Result<Guid>> CreateAsync(ScheduleMeetingCommand command, CancellationToken ct = default)
+    {
+        var partnershipId = command.PartnershipId ?? Guid.Empty;
+        var meeting = new Meeting(command.By.CouncilId, partnershipId);
+        var result = await ApplyAsync(meeting, command, ct);
+        if (!result.Succeeded)
+        {
+            return Result<Guid>.Fail(result.Errors);
+        }
+
+        store.Db.Meetings.Add(meeting);
+        var saved = await store.SaveAsync(ct);
+        return saved.Succeeded ? Result<Guid>.Ok(meeting.Id) : Result<Guid>.Fail(saved.Errors);
+    }
+
+    /// <summary>Null when the meeting is not the acting secretary's to change (404).</summary>
+    public async Task<Result?> ChangeAsync(Guid meetingId, ScheduleMeetingCommand command, string? stamp, CancellationToken ct = default)
+    {
+        var meeting = await store.ManagedAsync(meetingId, command.By, ct);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        store.ExpectStamp(meeting, stamp);
+        var result = await ApplyAsync(meeting, command with { PartnershipId = meeting.PartnershipId }, ct);
+        return result.Succeeded ? await store.SaveAsync(ct) : result;
+    }
+
+    /// <summary>The people a council meeting may invite: the council's active people.</summary>
+    public Task<IReadOnlyList<PersonInfo>> CandidatesAsync(Guid councilId, CancellationToken ct = default) =>
+        directory.ListPeopleAsync([councilId], ct);
+
+    private async Task<Result> ApplyAsync(Meeting meeting, ScheduleMeetingCommand command, CancellationToken ct)
+    {
+        var details = command.Details.Normalised();
+        var errors = details.Check();
+        List<Invitee> invitees;
+        if (meeting.IsPartnershipMeeting)
+        {
+            var partnership = (await directory.ListPartnershipsOfCouncilAsync(command.By.CouncilId, ct)).FirstOrDefault(p => p.Id == meeting.PartnershipId);
+            if (partnership is null)
+            {
+                errors.Add(nameof(ScheduleMeetingCommand.PartnershipId), "Velg et partnerskap som rådet ditt er med i.");
+                invitees = [];
+            }
+            else
+            {
+                var people = await directory.ListPeopleAsync(partnership.Councils.Select(c => c.Id), ct);
+                invitees = people.DistinctBy(p => p.UserId).Select(p => new Invitee(p.UserId, p.FullName, p.CouncilId)).ToList();
+            }
+        }
+        else
+        {
+            var people = await CandidatesAsync(command.By.CouncilId, ct);
+            invitees = people.Where(p => command.ParticipantIds.Contains(p.UserId))
+                .DistinctBy(p => p.UserId).Select(p => new Invitee(p.UserId, p.FullName, p.CouncilId)).ToList();
+            errors.When(invitees.Count == 0, nameof(ScheduleMeetingCommand.ParticipantIds), "Velg minst én deltaker.");
+        }
+
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        meeting.Schedule(details);
+        meeting.Invite(invitees);
+        return Result.Ok();
+    }
+}

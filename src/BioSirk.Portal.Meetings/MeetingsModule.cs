@@ -1,0 +1,21 @@
+using BioSirk.Portal.Meetings.Data;
+using BioSirk.Portal.Meetings.Features;
+using BioSirk.Portal.SharedKernel.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BioSirk.Portal.Meetings;
+
+/// <summary>Meetings of a council or a partnership, with agendas (SAK n/yy), absence and conflict-of-interest declarations.</summary>
+public static class MeetingsModule
+{
+    public static IServiceCollection AddMeetings(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddModuleDbContext<MeetingsDbContext, MeetingsSqliteDbContext, MeetingsPostgresDbContext>(database, MeetingsDbContext.SchemaName);
+        services.AddScoped<MeetingStore>();
+        services.AddScoped<MeetingQueries>();
+        services.AddScoped<ScheduleMeeting>();
+        services.AddScoped<EditAgenda>();
+        services.AddScoped<RecordAttendance>();
+        return services;
+    }
+}

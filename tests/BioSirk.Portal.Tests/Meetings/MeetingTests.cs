@@ -1,0 +1,226 @@
+using System.Net;
+using System.Text;
+using BioSirk.Portal.Tests.Infrastructure;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Meetings.MeetingSteps;
+
+namespace BioSirk.Portal.Tests.Meetings;
+
+public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task DraftAgenda_IsHiddenFromParticipants_UntilPublished_ThenNumbered()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte mars", "2026-03-17");
+        await AddItemAsync(kari, path, "Godkjenning av innkalling");
+        await AddItemAsync(kari, path, "Missions-avtalen med Buskerud");
+        var itemPath = await ItemPathAsync(kari, path, "Missions-avtalen med Buskerud");
+
+        Assert.Equal(["Uten nummer Godkjenning av innkalling", "Uten nummer Missions-avtalen med Buskerud"], await AgendaAsync(kari, path));
+        var draft = await ola.GetPageAsync(path);
+        Assert.NotNull(draft.QuerySelector("[data-testid=agenda-hidden]"));
+        Assert.DoesNotContain("Missions-avtalen", draft.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await ola.GetAsync(itemPath)).StatusCode);
+        Assert.DoesNotContain("Missions-avtalen", await (await ola.GetAsync(path + "/kalender.ics")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ola.GetAsync(path + "/saker/ny")).StatusCode);
+
+        await PublishAsync(kari, path);
+
+        Assert.Equal(["SAK 1/26 Godkjenning av innkalling", "SAK 2/26 Missions-avtalen med Buskerud"], await AgendaAsync(ola, path));
+        var item = await ola.GetPageAsync(itemPath);
+        Assert.Equal("SAK 2/26", item.QuerySelector("[data-testid=case-number]")!.TextContent.Trim());
+        Assert.Equal("Saken tas til orientering.", item.QuerySelector("[data-testid=proposed]")!.TextContent.Trim());
+        Assert.Contains("Rådsmøte mars", (await ola.GetPageAsync("/rad/hallingdal/moter")).QuerySelector("[data-testid=meetings-upcoming]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Numbering_KeepsNumbersWhenReordered_ContinuesInTheYear_AndStartsAtOneInTheNextYear()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var december = await CreateMeetingAsync(kari, "hallingdal", "Desembermøtet", "2026-12-10");
+        await AddItemAsync(kari, december, "Budsjett");
+        await AddItemAsync(kari, december, "Veikartet");
+        await PublishAsync(kari, december);
+
+        var page = await kari.GetPageAsync(december);
+        var moveUp = page.QuerySelectorAll("form[action*=MoveUp]").Single();
+        await ExpectRedirectAsync(await kari.PostWithTokenAsync(moveUp.GetAttribute("action")!));
+        Assert.Equal(["SAK 2/26 Veikartet", "SAK 1/26 Budsjett"], await AgendaAsync(kari, december));
+
+        await AddItemAsync(kari, december, "Eventuelt");
+        Assert.Equal("SAK 3/26 Eventuelt", (await AgendaAsync(kari, december))[2]);
+
+        var later = await CreateMeetingAsync(kari, "hallingdal", "Ekstramøte", "2026-12-30", start: "23:00", end: "23:30");
+        await AddItemAsync(kari, later, "Nyttårsforsett");
+        await PublishAsync(kari, later);
+        Assert.Equal(["SAK 4/26 Nyttårsforsett"], await AgendaAsync(kari, later));
+
+        var january = await CreateMeetingAsync(kari, "hallingdal", "Januarmøtet", "2027-01-12");
+        await AddItemAsync(kari, january, "Årsplan");
+        await AddItemAsync(kari, january, "Valg");
+        await PublishAsync(kari, january);
+        Assert.Equal(["SAK 1/27 Årsplan", "SAK 2/27 Valg"], await AgendaAsync(kari, january));
+
+        // Moving the January meeting into December keeps the numbers it was given.
+        var form = await kari.FormListAsync(january + "/endre", "form[data-testid=meeting-form]");
+        Set(form, "Input.Date", "2026-12-20");
+        await ExpectRedirectAsync(await kari.Http.PostAsync(january + "/endre", new FormUrlEncodedContent(form)));
+        Assert.Equal(["SAK 1/27 Årsplan", "SAK 2/27 Valg"], await AgendaAsync(kari, january));
+    }
+
+    [Fact]
+    public async Task PartnershipMeeting_InvitesEveryMemberOfItsCouncils_AndNumbersForThePartnership()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var per = await Portal.SignedInAsync(Demo.TwoCouncilMember);
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var biosirk = (await jon.GetPageAsync("/rad/ringerike/moter/nytt")).QuerySelector("[data-testid=body-partnership]")!.GetAttribute("value")!;
+        var path = await CreateMeetingAsync(jon, "ringerike", "Fellesmøte BioSirk", "2026-04-21", biosirk);
+        await AddItemAsync(jon, path, "Felles veikart 2026–2028");
+        await PublishAsync(jon, path);
+
+        var participants = (await jon.GetPageAsync(path)).QuerySelectorAll("[data-testid=participant-row] td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["Anders Lunde", "Jon Aasen", "Marte Grinaker", "Per Solberg"], participants);
+        var asHadeland = path.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal);
+        var asGjovik = path.Replace("/rad/ringerike/", "/rad/gjovik/", StringComparison.Ordinal);
+        Assert.Equal(["SAK 1/26 Felles veikart 2026–2028"], await AgendaAsync(per, asHadeland));
+        Assert.Equal(["SAK 1/26 Felles veikart 2026–2028"], await AgendaAsync(per, asGjovik));
+        Assert.Null((await per.GetPageAsync(asHadeland)).QuerySelector("[data-testid=publish-form]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync(path.Replace("/rad/ringerike/", "/rad/hallingdal/", StringComparison.Ordinal))).StatusCode);
+
+        // Hallingdal's own numbers are its own.
+        var own = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte", "2026-04-22");
+        await AddItemAsync(kari, own, "Budsjett");
+        await PublishAsync(kari, own);
+        Assert.Equal(["SAK 1/26 Budsjett"], await AgendaAsync(kari, own));
+    }
+
+    [Fact]
+    public async Task Participant_ReportsAbsence_AndDeclaresConflict_AndTheListsShowIt()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte mai", "2026-05-05");
+        await AddItemAsync(kari, path, "Flisfyring i Ål");
+        await PublishAsync(kari, path);
+        var itemPath = await ItemPathAsync(ola, path, "Flisfyring i Ål");
+
+        await ExpectRedirectAsync(await ola.SubmitAsync(path, "form[data-testid=absence-form]", new() { ["AbsenceNote"] = "Vara møter for meg." }));
+        await ExpectRedirectAsync(await ola.SubmitAsync(itemPath, "form[data-testid=conflict-form]", new() { ["Reason"] = "Styremedlem i Ål Bioenergi AS." }));
+
+        var rows = (await kari.GetPageAsync(path)).QuerySelectorAll("[data-testid=participant-row]")
+            .Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Contains("Ola Bakken | Regionrådet for Hallingdal | Forfall – Vara møter for meg.", rows);
+        Assert.Contains("Kari Nordby | Regionrådet for Hallingdal | Nei", rows);
+        Assert.Equal("Inhabil: Ola Bakken", (await kari.GetPageAsync(path)).QuerySelector("[data-testid=item-conflicts]")!.TextContent.Trim());
+        Assert.Equal("Ola Bakken: Styremedlem i Ål Bioenergi AS.", (await kari.GetPageAsync(itemPath)).QuerySelector("[data-testid=conflict-list] li")!.TextContent.Trim());
+        Assert.Contains("Du har meldt forfall", (await ola.GetPageAsync("/rad/hallingdal/moter")).Body!.TextContent, StringComparison.Ordinal);
+
+        await ExpectRedirectAsync(await ola.SubmitAsync(path, "form[data-testid=withdraw-absence-form]", []));
+        await ExpectRedirectAsync(await ola.SubmitAsync(itemPath, "form[data-testid=withdraw-conflict-form]", []));
+        Assert.Null((await kari.GetPageAsync(path)).QuerySelector("[data-testid=item-conflicts]"));
+        Assert.Contains("Ola Bakken | Regionrådet for Hallingdal | Nei",
+            (await kari.GetPageAsync(path)).QuerySelectorAll("[data-testid=participant-row]").Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))));
+    }
+
+    [Fact]
+    public async Task Calendar_IsRfc5545_InOsloTime_OnBothSidesOfSummerTime()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte, vår; budsjett", "2026-04-14", start: "09:30", end: "11:00");
+        await AddItemAsync(kari, path, "Et svært langt sakstittel som gjør beskrivelsen lang nok til at linjen må brettes over flere linjer æøå");
+        await PublishAsync(kari, path);
+
+        var response = await kari.GetAsync(path + "/kalender.ics");
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var ics = Encoding.UTF8.GetString(bytes);
+        var id = path[(path.LastIndexOf('/') + 1)..];
+
+        Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:", ics, StringComparison.Ordinal);
+        Assert.EndsWith("END:VEVENT\r\nEND:VCALENDAR\r\n", ics, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", ics.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.All(ics.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, line));
+        var unfolded = ics.Replace("\r\n ", "", StringComparison.Ordinal);
+        Assert.Contains("\r\nTZID:Europe/Oslo\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains($"\r\nUID:{id}@biosirk-portal\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains("\r\nDTSTART;TZID=Europe/Oslo:20260414T093000\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains("\r\nDTEND;TZID=Europe/Oslo:20260414T110000\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains("\r\nDTSTAMP:20260302T090000Z\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains("\r\nSUMMARY:Rådsmøte\\, vår\\; budsjett\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains("\r\nLOCATION:Kommunehuset\\, Gol\r\n", unfolded, StringComparison.Ordinal);
+        Assert.Contains("SAK 1/26 Et svært langt sakstittel", unfolded, StringComparison.Ordinal);
+        Assert.Contains("Videolenke: https://teams.example.no/mote/123\\n", unfolded, StringComparison.Ordinal);
+
+        // In winter the same wall-clock time is stored an hour later in UTC, and still written as Oslo time.
+        var winter = await CreateMeetingAsync(kari, "hallingdal", "Vintermøte", "2026-11-10", start: "09:30", end: "11:00");
+        var winterIcs = await (await kari.GetAsync(winter + "/kalender.ics")).Content.ReadAsStringAsync();
+        Assert.Contains("\r\nDTSTART;TZID=Europe/Oslo:20261110T093000\r\n", winterIcs, StringComparison.Ordinal);
+        Assert.Contains("tirsdag 10.11.2026 kl. 09:30–11:00", (await kari.GetPageAsync(winter)).QuerySelector("[data-testid=meeting-time]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewMeeting_WithBadInput_ShowsMessagesBesideTheFields_AndKeepsInput()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var response = await PostNewMeetingAsync(kari, "hallingdal", form =>
+        {
+            Set(form, "Input.Title", "");
+            Set(form, "Input.Date", "2026-03-29");
+            Set(form, "Input.Start", "02:30");
+            Set(form, "Input.End", "01:00");
+            Set(form, "Input.Place", "");
+            Set(form, "Input.VideoLink", "teams-lenke");
+            form.RemoveAll(f => f.Key == "Input.ParticipantIds");
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        Assert.Equal("Skriv en tittel på møtet.", page.FieldError("Input.Title"));
+        Assert.Equal("Møtet må slutte etter at det starter.", page.FieldError("Input.End"));
+        Assert.Contains("finnes ikke den dagen", page.FieldError("Input.Start"), StringComparison.Ordinal);
+        Assert.StartsWith("Videolenken må være en full adresse", page.FieldError("Input.VideoLink"), StringComparison.Ordinal);
+        Assert.Equal("Velg minst én deltaker.", page.GetElementById("Input_ParticipantIds-error")!.TextContent.Trim());
+        Assert.Equal("teams-lenke", page.FieldValue("Input.VideoLink"));
+        Assert.Equal("2026-03-29", page.FieldValue("Input.Date"));
+        Assert.NotNull(page.GetElementById("error-summary"));
+
+        var noPlace = await PostNewMeetingAsync(kari, "hallingdal", form =>
+        {
+            Set(form, "Input.Title", "Rådsmøte");
+            Set(form, "Input.Place", "");
+            Set(form, "Input.VideoLink", "");
+        });
+        Assert.Equal("Skriv hvor møtet holdes, eller legg inn en videolenke (eller begge).", (await PortalClient.ReadAsync(noPlace)).FieldError("Input.Place"));
+        Assert.Equal("Rådsmøte", (await PortalClient.ReadAsync(noPlace)).FieldValue("Input.Title"));
+    }
+
+    [Fact]
+    public async Task ItemAndConflict_WithBadInput_ShowMessages_AndKeepInput()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte", "2026-03-17");
+
+        var item = await kari.SubmitAsync(path + "/saker/ny", "form[data-testid=item-form]", new() { ["Input.Title"] = " ", ["Input.Background"] = "Viktig bakgrunn" });
+        var page = await PortalClient.ReadAsync(item);
+        Assert.Equal("Skriv en tittel på saken.", page.FieldError("Input.Title"));
+        Assert.Equal("Viktig bakgrunn", page.FieldValue("Input.Background"));
+
+        var publish = await kari.SubmitAsync(path, "form[data-testid=publish-form]", []);
+        Assert.Contains("Legg til minst én sak", (await PortalClient.ReadAsync(publish)).GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
+
+        await AddItemAsync(kari, path, "Budsjett");
+        await PublishAsync(kari, path);
+        var itemPath = await ItemPathAsync(ola, path, "Budsjett");
+        var conflict = await ola.SubmitAsync(itemPath, "form[data-testid=conflict-form]", new() { ["Reason"] = "" });
+        Assert.Equal("Skriv kort hvorfor du kan være inhabil i saken.", (await PortalClient.ReadAsync(conflict)).FieldError("Reason"));
+        var longNote = new string('x', 501);
+        var absence = await ola.SubmitAsync(path, "form[data-testid=absence-form]", new() { ["AbsenceNote"] = longNote });
+        var absencePage = await PortalClient.ReadAsync(absence);
+        Assert.Equal("Merknaden kan være på høyst 500 tegn.", absencePage.FieldError("AbsenceNote"));
+        Assert.Equal(longNote, absencePage.FieldValue("AbsenceNote"));
+    }
+}

@@ -1,0 +1,31 @@
+using BioSirk.Portal.Meetings.Data;
+using BioSirk.Portal.Meetings.Domain;
+using BioSirk.Portal.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using BioSirk.Portal.Tests.Infrastructure;
+
+namespace BioSirk.Portal.Tests.Meetings;
+
+/// <summary>A published meeting of Hallingdal (no partnership), with one item and a conflict declaration, for cross-tenant probes.</summary>
+public static class VictimMeeting
+{
+    public sealed record Ids(Guid MeetingId, Guid ItemId);
+
+    public static async Task<Ids> CreateAsync(IServiceProvider sp, Guid hallingdalId)
+    {
+        var member = await sp.GetRequiredService<PlatformDbContext>().Users.SingleAsync(u => u.Email == Demo.HallingdalMember);
+        var db = sp.GetRequiredService<MeetingsDbContext>();
+        var meeting = new Meeting(hallingdalId, Guid.Empty);
+        meeting.Schedule(new MeetingDetails("Rådsmøte", new DateOnly(2026, 4, 14), new TimeOnly(10, 0), new TimeOnly(12, 0), "Gol", null));
+        meeting.Invite([new Invitee(member.Id, "Ola Bakken", hallingdalId)]);
+        var item = meeting.AddItem(new AgendaItemText("Budsjett 2027", "Bakgrunn", null, "Forslag", null)).Value!;
+        item.DeclareConflict(meeting.Participants[0], "Styremedlem", DateTime.UtcNow);
+        var counter = new CaseNumberCounter(meeting);
+        meeting.Publish(counter, DateTime.UtcNow);
+        db.Meetings.Add(meeting);
+        db.CaseNumberCounters.Add(counter);
+        await db.SaveChangesAsync();
+        return new Ids(meeting.Id, item.Id);
+    }
+}
