@@ -13,7 +13,7 @@ public static class LiveSetup
     /// <summary>SignalR for live pages; with ConnectionStrings:Redis set, the Redis backplane joins several web nodes.</summary>
     public static WebApplicationBuilder AddPortalLive(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
+        var signalR = builder.Services.AddSignalR(o => o.AddFilter<HubCallerFilter>());
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {
@@ -214,5 +214,17 @@ public sealed class SignalRReportProgress(IHubContext<PortalHub> hub) : IReportP
             state = progress.State.ToString(),
             message = progress.Message,
         }, ct);
+    }
+}
+
+/// <summary>Every hub call runs as its connection's user, so that <see cref="ICurrentUser"/> (and the audit log) knows her.</summary>
+public sealed class HubCallerFilter : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        using (Tenancy.CurrentUser.ForHubCall(invocationContext.Context.User))
+        {
+            return await next(invocationContext);
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class MeetingComments(MeetingStore store, MeetingsDbContext db)
     public const string RateLimitMessage =
         "Du har skrevet 10 kommentarer på 10 sekunder. Vent noen sekunder og send igjen – det du skrev, står fortsatt i feltet.";
 
-    private const int NumberingAttempts = 8;
+    private const int NumberingAttempts = 20;
 
     /// <summary>The meeting when the person may follow its comments, else null.</summary>
     public async Task<Meeting?> FollowableAsync(Guid meetingId, MeetingActor actor, CancellationToken ct = default)
@@ -38,7 +38,10 @@ public sealed class MeetingComments(MeetingStore store, MeetingsDbContext db)
         return meeting is not null && MeetingRules.CanSeeAgenda(meeting, actor) ? meeting : null;
     }
 
-    /// <summary>Every comment of the meeting numbered after <paramref name="afterSequence"/>, in order; null when not hers to see.</summary>
+    /// <summary>
+    /// Every comment of the meeting numbered after <paramref name="afterSequence"/>, in order, and every comment that
+    /// was ever edited, deleted or hidden (few; a client that was away may have missed that change); null when not hers to see.
+    /// </summary>
     public async Task<IReadOnlyList<CommentView>?> AfterAsync(Guid meetingId, int afterSequence, MeetingActor actor, CancellationToken ct = default)
     {
         if (await FollowableAsync(meetingId, actor, ct) is null)
@@ -47,7 +50,8 @@ public sealed class MeetingComments(MeetingStore store, MeetingsDbContext db)
         }
 
         var comments = await db.MeetingComments.AsNoTracking()
-            .Where(c => c.MeetingId == meetingId && c.Sequence > afterSequence)
+            .Where(c => c.MeetingId == meetingId
+                        && (c.Sequence > afterSequence || c.EditedAtUtc != null || c.DeletedAtUtc != null || c.HiddenAtUtc != null))
             .OrderBy(c => c.Sequence)
             .ToListAsync(ct);
         return comments.Select(CommentView.Of).ToList();

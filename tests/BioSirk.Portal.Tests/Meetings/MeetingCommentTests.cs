@@ -31,7 +31,7 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
             Assert.Equal(0, (await JoinAsync(hub, meetingId, 0))!.Value.GetArrayLength());
         }
 
-        var posted = await olaHub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Se https://biosirk.no/plan <b>nå</b>");
+        var posted = await olaHub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Første kommentar");
         Assert.True(posted.GetProperty("ok").GetBoolean());
         Assert.Equal(1, posted.GetProperty("comment").GetProperty("sequence").GetInt32());
         await WaitUntilAsync(() => Task.FromResult(seen.Count(s => s.Sequence == 1) == 3));
@@ -47,14 +47,74 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
         Assert.Equal([2, 3], missed.EnumerateArray().Select(c => c.GetProperty("sequence").GetInt32()));
         Assert.Equal("Tredje kommentar", missed[1].GetProperty("text").GetString());
 
+        // A change she missed while away comes with the catch-up too.
+        var firstId = posted.GetProperty("comment").GetProperty("id").GetGuid();
+        await ExpectRedirectAsync(await kari.PostWithTokenAsync($"{path}?handler=HideComment&commentId={firstId}"));
+        await adminHub.StopAsync();
+        await adminHub.StartAsync();
+        var again = (await JoinAsync(adminHub, meetingId, 3))!.Value;
+        Assert.Equal("Hidden", Assert.Single(again.EnumerateArray()).GetProperty("state").GetString());
+
+        // The audit log names who wrote it, also when it came through the hub.
+        var olaId = await UserIdAsync(Demo.HallingdalMember);
+        var audit = await AuditOfAsync(firstId.ToString());
+        Assert.Contains(audit, a => a.Action == BioSirk.Portal.SharedKernel.Auditing.AuditAction.Created && a.UserId == olaId);
+
         // Without JavaScript: the list, numbered in order, with the link made clickable and the markup encoded.
         var page = await admin.GetPageAsync(path);
         var comments = page.QuerySelectorAll("[data-testid=comment]");
         Assert.Equal(["1", "2", "3"], comments.Select(c => c.GetAttribute("data-sequence")));
         var first = comments[0].QuerySelector("[data-testid=comment-text]")!;
-        Assert.Equal("https://biosirk.no/plan", first.QuerySelector("a")!.GetAttribute("href"));
-        Assert.Null(first.QuerySelector("b"));
-        Assert.Contains("<b>nå</b>", first.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Kommentaren er skjult av sekretariatet.", first.TextContent.Trim());
+        var third = comments[2].QuerySelector("[data-testid=comment-text]")!;
+        Assert.Equal("Tredje kommentar", third.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task CommentText_IsEncoded_WithOnlyWebAddressesMadeLinks()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var (path, _, itemId) = await PublishedMeetingAsync(kari);
+        await ExpectRedirectAsync(await PostCommentFormAsync(kari, path, itemId,
+            "Se https://biosirk.no/plan. <b>nå</b> <a href=\"javascript:alert(1)\">x</a> javascript:alert(2)"));
+        var text = (await kari.GetPageAsync(path)).QuerySelector("[data-testid=comment-text]")!;
+        var link = Assert.Single(text.QuerySelectorAll("a"));
+        Assert.Equal("https://biosirk.no/plan", link.GetAttribute("href"));
+        Assert.Equal("noopener noreferrer nofollow", link.GetAttribute("rel"));
+        Assert.Null(text.QuerySelector("b"));
+        Assert.Contains("<b>nå</b> <a href=\"javascript:alert(1)\">x</a>", text.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConcurrentPosts_NeverShareASequenceNumber()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var (_, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        var hubs = new List<HubConnection>();
+        try
+        {
+            foreach (var client in new[] { kari, ola, admin })
+            {
+                var hub = await LiveClients.ConnectAsync(Portal, client);
+                await hub.StartAsync();
+                hubs.Add(hub);
+            }
+
+            var posts = hubs.SelectMany(hub => Enumerable.Range(1, 8).Select(i =>
+                hub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, $"Samtidig {i}"))).ToList();
+            var answers = await Task.WhenAll(posts);
+            Assert.All(answers, a => Assert.True(a.GetProperty("ok").GetBoolean(), a.ToString()));
+            Assert.Equal(Enumerable.Range(1, 24), answers.Select(a => a.GetProperty("comment").GetProperty("sequence").GetInt32()).Order());
+        }
+        finally
+        {
+            foreach (var hub in hubs)
+            {
+                await hub.DisposeAsync();
+            }
+        }
     }
 
     [Fact]
@@ -154,12 +214,7 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
         var page = await ola.GetPageAsync(path);
         Assert.Equal("Kommentaren er skjult av sekretariatet.", page.QuerySelector("[data-testid=comment-text]")!.TextContent.Trim());
         Assert.DoesNotContain("Upassende ord", page.Body!.TextContent, StringComparison.Ordinal);
-        var logged = await Portal.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<BioSirk.Portal.Meetings.Data.MeetingsDbContext>();
-            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                db.Set<BioSirk.Portal.SharedKernel.Auditing.AuditEntry>().Where(a => a.EntityType == "MeetingComment" && a.EntityId == id));
-        });
+        var logged = await AuditOfAsync(id);
         Assert.Contains(logged, a => a.Changes.Contains("HiddenAtUtc", StringComparison.Ordinal));
         Assert.Contains(logged, a => a.Changes.Contains("Upassende ord", StringComparison.Ordinal));
     }
@@ -207,6 +262,15 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
         var itemPath = await ItemPathAsync(secretary, path, "Budsjett 2027");
         return (path, Guid.Parse(path.Split('/')[4]), Guid.Parse(itemPath.Split('/')[^1]));
     }
+
+    private Task<List<BioSirk.Portal.SharedKernel.Auditing.AuditEntry>> AuditOfAsync(string commentId) => Portal.WithScopeAsync(sp =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            sp.GetRequiredService<BioSirk.Portal.Meetings.Data.MeetingsDbContext>().Set<BioSirk.Portal.SharedKernel.Auditing.AuditEntry>()
+                .Where(a => a.EntityType == "MeetingComment" && a.EntityId == commentId)));
+
+    private Task<Guid> UserIdAsync(string email) => Portal.WithScopeAsync(async sp =>
+        (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            sp.GetRequiredService<BioSirk.Portal.Platform.Data.PlatformDbContext>().Users, u => u.Email == email)).Id);
 
     private static Task<HttpResponseMessage> PostCommentFormAsync(PortalClient client, string path, Guid itemId, string text, string? tokenFrom = null) =>
         tokenFrom is null

@@ -12,6 +12,60 @@
     var place = agenda.getAttribute('data-place');
     var meetingId = agenda.getAttribute('data-meeting');
     var last = parseInt(agenda.getAttribute('data-last-sequence'), 10) || 0;
+    var self = agenda.getAttribute('data-self');
+    var me = agenda.getAttribute('data-user');
+    var canHide = agenda.getAttribute('data-can-hide') === 'true';
+    var tokenInput = agenda.querySelector('input[name=__RequestVerificationToken]');
+
+    // The same plain forms the server renders for a comment: they post the ordinary way.
+    function form(handler, comment, buttonText, hiddenText, buttonClass) {
+        var f = document.createElement('form');
+        f.method = 'post';
+        f.action = self + '?handler=' + handler + '&commentId=' + encodeURIComponent(comment.id);
+        if (tokenInput) { f.appendChild(tokenInput.cloneNode()); }
+        var button = document.createElement('button');
+        button.type = 'submit';
+        button.className = buttonClass;
+        button.append(buttonText);
+        if (hiddenText) {
+            var hidden = document.createElement('span');
+            hidden.className = 'visually-hidden';
+            hidden.textContent = hiddenText;
+            button.appendChild(hidden);
+        }
+        f.appendChild(button);
+        return f;
+    }
+
+    function controls(item, comment) {
+        if (comment.state !== 'Visible') { return; }
+        if (comment.authorId === me) {
+            var details = document.createElement('details');
+            details.className = 'small';
+            var summary = document.createElement('summary');
+            summary.textContent = 'Endre eller slett';
+            details.appendChild(summary);
+            var edit = form('EditComment', comment, 'Lagre endringen', null, 'btn btn-sm btn-outline-primary mt-1');
+            var label = document.createElement('label');
+            label.className = 'form-label';
+            label.htmlFor = 'edit-' + comment.id;
+            label.textContent = 'Endre kommentaren';
+            var area = document.createElement('textarea');
+            area.className = 'form-control';
+            area.id = 'edit-' + comment.id;
+            area.name = 'EditText';
+            area.rows = 2;
+            area.value = comment.text;
+            edit.insertBefore(area, edit.querySelector('button'));
+            edit.insertBefore(label, area);
+            details.appendChild(edit);
+            details.appendChild(form('DeleteComment', comment, 'Slett kommentaren', null, 'btn btn-sm btn-outline-danger mt-1'));
+            item.appendChild(details);
+        }
+        if (canHide) {
+            item.appendChild(form('HideComment', comment, 'Skjul kommentaren', ' fra ' + comment.authorName, 'btn btn-sm btn-link p-0'));
+        }
+    }
 
     // Plain text with web addresses as links; everything goes in as text nodes, never as HTML.
     function fill(target, text) {
@@ -88,6 +142,7 @@
         head.append(author, ' kl. ' + time(comment.postedAtUtc));
         item.appendChild(head);
         render(item, comment);
+        controls(item, comment);
         // In sequence order, also when a catch-up and a push cross each other.
         var after = Array.prototype.find.call(list.children, function (li) {
             return parseInt(li.getAttribute('data-sequence'), 10) > comment.sequence;
