@@ -116,6 +116,13 @@
             fill(body, comment.text);
         }
         item.setAttribute('data-state', comment.state);
+        var head = item.querySelector('div');
+        if (comment.editedAtUtc && comment.state === 'Visible' && head && !head.querySelector('[data-edited]')) {
+            var edited = document.createElement('span');
+            edited.setAttribute('data-edited', '');
+            edited.textContent = ' (endret)';
+            head.appendChild(edited);
+        }
     }
 
     function show(comment, announce) {
