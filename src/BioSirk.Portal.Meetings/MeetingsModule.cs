@@ -16,6 +16,7 @@ public static class MeetingsModule
         services.AddScoped<ScheduleMeeting>();
         services.AddScoped<EditAgenda>();
         services.AddScoped<RecordAttendance>();
+        services.AddScoped<MeetingComments>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Contracts;
 using BioSirk.Portal.Reporting.Features;
@@ -12,7 +13,7 @@ public static class LiveSetup
     /// <summary>SignalR for live pages; with ConnectionStrings:Redis set, the Redis backplane joins several web nodes.</summary>
     public static WebApplicationBuilder AddPortalLive(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
+        var signalR = builder.Services.AddSignalR(o => o.AddFilter<HubCallerFilter>());
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {
@@ -20,6 +21,7 @@ public static class LiveSetup
         }
 
         builder.Services.AddScoped<LivePlaces>();
+        builder.Services.AddSingleton<MeetingLiveFeed>();
         builder.Services.AddSingleton<IReportProgress, SignalRReportProgress>();
         return builder;
     }
@@ -40,7 +42,8 @@ public static class LiveSetup
 /// Modules add their own groups (a meeting, a report) after checking access.
 /// </summary>
 [Authorize]
-public sealed class PortalHub(LivePlaces places, ICurrentTenant currentTenant, FinalReportQueries reports) : Hub
+public sealed class PortalHub(
+    LivePlaces places, ICurrentTenant currentTenant, FinalReportQueries reports, MeetingComments comments, MeetingLiveFeed meetingFeed) : Hub
 {
     public const string Path = "/hubs/portal";
 
@@ -84,6 +87,65 @@ public sealed class PortalHub(LivePlaces places, ICurrentTenant currentTenant, F
         await Groups.AddToGroupAsync(Context.ConnectionId, FinalReportGroup(agreementId, county: scope.TenantId is null), Context.ConnectionAborted);
         return true;
     }
+
+    /// <summary>
+    /// Follows the comments of a meeting seen from the council <paramref name="place"/> ("rad/hallingdal"): only for
+    /// those who see its agenda (<see cref="MeetingRules.CanSeeAgenda"/>: invited, or its secretaries). Returns every
+    /// comment after <paramref name="lastSequence"/> (0 for all), or null when refused and nothing is joined.
+    /// </summary>
+    public async Task<IReadOnlyList<CommentView>?> JoinMeeting(string place, Guid meetingId, int lastSequence)
+    {
+        if (await places.MeetingActorOfAsync(Context.User!, place, Context.ConnectionAborted) is not { } who)
+        {
+            return null;
+        }
+
+        var (scope, actor) = who;
+
+        using (currentTenant.Use(scope))
+        {
+            if (await comments.FollowableAsync(meetingId, actor, Context.ConnectionAborted) is null)
+            {
+                return null;
+            }
+
+            // Joined before reading: a comment stored in between arrives twice (the client keeps one per sequence
+            // number), never zero times.
+            await Groups.AddToGroupAsync(Context.ConnectionId, MeetingLiveFeed.Group(meetingId), Context.ConnectionAborted);
+            return await comments.AfterAsync(meetingId, lastSequence, actor, Context.ConnectionAborted);
+        }
+    }
+
+    /// <summary>Posts a comment on an item: stored first, then pushed to everyone following the meeting.</summary>
+    public async Task<PostedComment> PostComment(string place, Guid meetingId, Guid itemId, string? text)
+    {
+        const string notFound = "Møtet eller saken finnes ikke, eller du har ikke tilgang til den.";
+        if (await places.MeetingActorOfAsync(Context.User!, place, Context.ConnectionAborted) is not { } who)
+        {
+            return new PostedComment(false, notFound, null);
+        }
+
+        var (scope, actor) = who;
+
+        SharedKernel.Results.Result<CommentView>? result;
+        using (currentTenant.Use(scope))
+        {
+            result = await comments.PostAsync(meetingId, itemId, text, actor, "text", Context.ConnectionAborted);
+        }
+
+        if (result is null)
+        {
+            return new PostedComment(false, notFound, null);
+        }
+
+        if (!result.Succeeded)
+        {
+            return new PostedComment(false, string.Join(" ", result.Errors.Select(e => e.Message)), null);
+        }
+
+        await meetingFeed.PublishAsync(meetingId, result.Value!, Context.ConnectionAborted);
+        return new PostedComment(true, null, result.Value);
+    }
 }
 
 /// <summary>
@@ -114,6 +176,25 @@ public sealed class LivePlaces(IPlatformDirectory directory)
 
         return parts[0] == "fylke" && access.County(parts[1]) is { } county ? TenantScope.ForCounty(county.Id) : null;
     }
+
+    /// <summary>The council scope of a meeting page, and the person as the meeting rules know her there; null outside a council of hers.</summary>
+    public async Task<(TenantScope Scope, MeetingActor Actor)?> MeetingActorOfAsync(System.Security.Claims.ClaimsPrincipal user, string place, CancellationToken ct)
+    {
+        if (Tenancy.CurrentUser.IdOf(user) is not { } userId || !place.Trim('/').StartsWith("rad/", StringComparison.Ordinal)
+            || await ScopeOfAsync(user, place, ct) is not { TenantId: { } councilId } scope)
+        {
+            return null;
+        }
+
+        var council = (await directory.GetAccessAsync(userId, ct)).Council(place.Trim('/')[4..]);
+        if (council is null || council.Id != councilId)
+        {
+            return null;
+        }
+
+        var name = user.FindFirst(Tenancy.CurrentUser.FullNameClaim)?.Value ?? "";
+        return (scope, new MeetingActor(userId, name, councilId, council.Has(CouncilRoles.Secretary)));
+    }
 }
 
 /// <summary>Pushes a PDF's progress to everyone watching the agreement's final report, on every node (Redis backplane).</summary>
@@ -133,5 +214,17 @@ public sealed class SignalRReportProgress(IHubContext<PortalHub> hub) : IReportP
             state = progress.State.ToString(),
             message = progress.Message,
         }, ct);
+    }
+}
+
+/// <summary>Every hub call runs as its connection's user, so that <see cref="ICurrentUser"/> (and the audit log) knows her.</summary>
+public sealed class HubCallerFilter : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        using (Tenancy.CurrentUser.ForHubCall(invocationContext.Context.User))
+        {
+            return await next(invocationContext);
+        }
     }
 }

@@ -18,6 +18,8 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
 
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
+    public DbSet<MeetingComment> MeetingComments => Set<MeetingComment>();
+
     protected override string Schema => SchemaName;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -83,6 +85,19 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
         {
             b.ToTable("case_number_counters");
             b.HasIndex(c => new { c.BodyId, c.Year }).IsUnique();
+        });
+        modelBuilder.Entity<MeetingComment>(b =>
+        {
+            // Not a navigation of Meeting: comments are their own rows, numbered per meeting by this unique index.
+            b.ToTable("meeting_comments");
+            b.HasIndex(c => new { c.MeetingId, c.Sequence }).IsUnique();
+            b.HasIndex(c => new { c.AuthorId, c.PostedAtUtc });
+            b.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne<AgendaItem>().WithMany().HasForeignKey(c => c.ItemId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(c => c.AuthorName).HasMaxLength(200);
+            b.Property(c => c.HiddenByName).HasMaxLength(200);
+            b.Property(c => c.Text).HasMaxLength(MeetingComment.MaxLength);
+            b.Ignore(c => c.State);
         });
     }
 }

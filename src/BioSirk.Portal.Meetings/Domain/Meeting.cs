@@ -12,10 +12,8 @@ namespace BioSirk.Portal.Meetings.Domain;
 /// then its items get their case numbers (SAK n/yy), which never change again.
 /// </summary>
 /// <remarks>
-/// Live comments (next step) hang under the meeting with a per-meeting sequence number, so that a client that
-/// reconnects asks for "everything after n". They will be their own rows (not part of this aggregate), numbered by
-/// a unique (MeetingId, Sequence) index, so that a busy comment stream never conflicts with the secretary's edits of
-/// the meeting's stamp.
+/// Live comments are <see cref="MeetingComment"/> rows of their own (not part of this aggregate), so that a busy
+/// comment stream never conflicts with the secretary's edits of the meeting's stamp.
 /// </remarks>
 public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcurrencyAware
 {

@@ -10,7 +10,7 @@ namespace BioSirk.Portal.Tests.Meetings;
 /// <summary>A published meeting of Hallingdal (no partnership), with one item and a conflict declaration, for cross-tenant probes.</summary>
 public static class VictimMeeting
 {
-    public sealed record Ids(Guid MeetingId, Guid ItemId);
+    public sealed record Ids(Guid MeetingId, Guid ItemId, Guid CommentId);
 
     public static async Task<Ids> CreateAsync(IServiceProvider sp, Guid hallingdalId)
     {
@@ -25,7 +25,9 @@ public static class VictimMeeting
         meeting.Publish(counter, DateTime.UtcNow);
         db.Meetings.Add(meeting);
         db.CaseNumberCounters.Add(counter);
+        var comment = new MeetingComment(meeting, item.Id, member.Id, "Ola Bakken", "Enig i forslaget.", DateTime.UtcNow);
+        db.MeetingComments.Add(comment);
         await db.SaveChangesAsync();
-        return new Ids(meeting.Id, item.Id);
+        return new Ids(meeting.Id, item.Id, comment.Id);
     }
 }

@@ -228,6 +228,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["pdfId"] = report.PdfId.ToString(),
             ["meetingId"] = meeting.MeetingId.ToString(),
             ["itemId"] = meeting.ItemId.ToString(),
+            ["commentId"] = meeting.CommentId.ToString(),
         };
     });
 }

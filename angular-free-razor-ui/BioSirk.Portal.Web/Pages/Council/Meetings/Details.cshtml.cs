@@ -1,4 +1,6 @@
 using BioSirk.Portal.Meetings.Features;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Live;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,13 +8,81 @@ namespace BioSirk.Portal.Web.Pages.Council.Meetings;
 
 /// <summary>
 /// The meeting: time, place, participants with their absence, and the agenda (to the participants once published).
-/// The secretary orders the items and publishes; a participant reports her absence here.
+/// The secretary orders the items and publishes; a participant reports her absence here. Per item, the live comments:
+/// a plain form and list, which wwwroot/js/meeting-live.js keeps up to date without reload.
 /// </summary>
-public sealed class MeetingDetailsModel(PortalContext portal, MeetingStore store, EditAgenda agenda, RecordAttendance attendance, AgendaLinkTargets targets)
+public sealed class MeetingDetailsModel(
+    PortalContext portal, MeetingStore store, EditAgenda agenda, RecordAttendance attendance, AgendaLinkTargets targets,
+    MeetingComments comments, MeetingLiveFeed feed)
     : MeetingPageModel(portal)
 {
     [BindProperty]
     public string? AbsenceNote { get; set; }
+
+    [BindProperty]
+    public string? CommentText { get; set; }
+
+    [BindProperty]
+    public string? EditText { get; set; }
+
+    /// <summary>The item whose comment form failed, so that it (and only it) shows the message and keeps the text.</summary>
+    public Guid? FailedItemId { get; private set; }
+
+    public Guid? FailedCommentId { get; private set; }
+
+    public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    public int LastSequence => Comments.Count == 0 ? 0 : Comments.Max(c => c.Sequence);
+
+    public static string CommentField(Guid itemId) => "comment-" + itemId;
+
+    public static string EditField(Guid commentId) => "edit-" + commentId;
+
+    public CommentRow RowOf(CommentView comment) => new(
+        comment, BasePath,
+        comment.AuthorId == Actor.UserId && comment.State == "Visible" && store.UtcNow - comment.PostedAtUtc <= BioSirk.Portal.Meetings.Domain.MeetingComment.EditWindow,
+        CanManage,
+        FailedCommentId == comment.Id ? EditText : null,
+        FailedCommentId == comment.Id ? ModelState[EditField(comment.Id)]?.Errors.FirstOrDefault()?.ErrorMessage : null);
+
+    public Task<IActionResult> OnPostCommentAsync(Guid meetingId, Guid itemId) =>
+        Comment(meetingId, () => comments.PostAsync(meetingId, itemId, CommentText, Actor, CommentField(itemId)), "Kommentaren er sendt.", itemId, null);
+
+    public Task<IActionResult> OnPostEditCommentAsync(Guid meetingId, Guid commentId) =>
+        Comment(meetingId, () => comments.EditAsync(meetingId, commentId, EditText, Actor, EditField(commentId)), "Kommentaren er endret.", null, commentId);
+
+    public Task<IActionResult> OnPostDeleteCommentAsync(Guid meetingId, Guid commentId) =>
+        Comment(meetingId, () => comments.DeleteAsync(meetingId, commentId, Actor), "Kommentaren er slettet.", null, commentId);
+
+    public Task<IActionResult> OnPostHideCommentAsync(Guid meetingId, Guid commentId) =>
+        Comment(meetingId, () => comments.HideAsync(meetingId, commentId, Actor), "Kommentaren er skjult. Den er tatt vare på i loggen.", null, commentId);
+
+    /// <summary>Stored first, then pushed to everyone following the meeting; refused: the page again with the message and the text.</summary>
+    private async Task<IActionResult> Comment(Guid meetingId, Func<Task<Result<CommentView>?>> action, string done, Guid? itemId, Guid? commentId)
+    {
+        var result = await action();
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            await feed.PublishAsync(meetingId, result.Value!);
+            TempData["Message"] = done;
+            return LocalRedirect($"{BasePathOf(meetingId)}#comment-{result.Value!.Id}");
+        }
+
+        store.Db.ChangeTracker.Clear();
+        FailedItemId = itemId;
+        FailedCommentId = commentId;
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Field, error.Message); // "comment-{item}" / "edit-{comment}": the ids of the page's fields
+        }
+
+        return await LoadAsync(meetingId) ? Page() : NotFound();
+    }
 
     public IReadOnlyDictionary<Guid, string> LinkHrefs { get; private set; } = new Dictionary<Guid, string>();
 
@@ -75,6 +145,7 @@ public sealed class MeetingDetailsModel(PortalContext portal, MeetingStore store
         if (CanSeeAgenda)
         {
             LinkHrefs = await targets.HrefsAsync(meeting.Items.SelectMany(i => i.Links));
+            Comments = await comments.AfterAsync(meetingId, 0, Actor) ?? [];
         }
 
         return true;

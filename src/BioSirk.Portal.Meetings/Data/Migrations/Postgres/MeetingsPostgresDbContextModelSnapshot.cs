@@ -191,6 +191,73 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Postgres
                     b.ToTable("meetings", "meetings");
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EditedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("HiddenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PostedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("AuthorId", "PostedAtUtc");
+
+                    b.HasIndex("MeetingId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("meeting_comments", "meetings");
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingParticipant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -324,6 +391,21 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Postgres
                     b.HasOne("BioSirk.Portal.Meetings.Domain.AgendaItem", null)
                         .WithMany("Conflicts")
                         .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingComment", b =>
+                {
+                    b.HasOne("BioSirk.Portal.Meetings.Domain.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BioSirk.Portal.Meetings.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -185,6 +185,73 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HiddenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("AuthorId", "PostedAtUtc");
+
+                    b.HasIndex("MeetingId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("meeting_comments", (string)null);
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingParticipant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -314,6 +381,21 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
                     b.HasOne("BioSirk.Portal.Meetings.Domain.AgendaItem", null)
                         .WithMany("Conflicts")
                         .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingComment", b =>
+                {
+                    b.HasOne("BioSirk.Portal.Meetings.Domain.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BioSirk.Portal.Meetings.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

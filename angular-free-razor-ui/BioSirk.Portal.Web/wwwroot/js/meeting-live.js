@@ -1,0 +1,218 @@
+// Live comments on a meeting's items, pushed through SignalR. Progressive enhancement: without this file the page is
+// a plain form and list. Every comment carries the meeting's sequence number; after a reconnect the page asks for
+// everything after the last number it saw, so nothing stored is lost. What a person is typing is never touched.
+(function () {
+    'use strict';
+    var agenda = document.querySelector('[data-live-meeting]');
+    if (!agenda || !window.signalR) {
+        return;
+    }
+
+    var announcer = document.getElementById('comment-announcer');
+    var place = agenda.getAttribute('data-place');
+    var meetingId = agenda.getAttribute('data-meeting');
+    var last = parseInt(agenda.getAttribute('data-last-sequence'), 10) || 0;
+    var self = agenda.getAttribute('data-self');
+    var me = agenda.getAttribute('data-user');
+    var canHide = agenda.getAttribute('data-can-hide') === 'true';
+    var tokenInput = agenda.querySelector('input[name=__RequestVerificationToken]');
+
+    // The same plain forms the server renders for a comment: they post the ordinary way.
+    function form(handler, comment, buttonText, hiddenText, buttonClass) {
+        var f = document.createElement('form');
+        f.method = 'post';
+        f.action = self + '?handler=' + handler + '&commentId=' + encodeURIComponent(comment.id);
+        if (tokenInput) { f.appendChild(tokenInput.cloneNode()); }
+        var button = document.createElement('button');
+        button.type = 'submit';
+        button.className = buttonClass;
+        button.append(buttonText);
+        if (hiddenText) {
+            var hidden = document.createElement('span');
+            hidden.className = 'visually-hidden';
+            hidden.textContent = hiddenText;
+            button.appendChild(hidden);
+        }
+        f.appendChild(button);
+        return f;
+    }
+
+    function controls(item, comment) {
+        if (comment.state !== 'Visible') { return; }
+        if (comment.authorId === me) {
+            var details = document.createElement('details');
+            details.className = 'small';
+            var summary = document.createElement('summary');
+            summary.textContent = 'Endre eller slett';
+            details.appendChild(summary);
+            var edit = form('EditComment', comment, 'Lagre endringen', null, 'btn btn-sm btn-outline-primary mt-1');
+            var label = document.createElement('label');
+            label.className = 'form-label';
+            label.htmlFor = 'edit-' + comment.id;
+            label.textContent = 'Endre kommentaren';
+            var area = document.createElement('textarea');
+            area.className = 'form-control';
+            area.id = 'edit-' + comment.id;
+            area.name = 'EditText';
+            area.rows = 2;
+            area.value = comment.text;
+            edit.insertBefore(area, edit.querySelector('button'));
+            edit.insertBefore(label, area);
+            details.appendChild(edit);
+            details.appendChild(form('DeleteComment', comment, 'Slett kommentaren', null, 'btn btn-sm btn-outline-danger mt-1'));
+            item.appendChild(details);
+        }
+        if (canHide) {
+            item.appendChild(form('HideComment', comment, 'Skjul kommentaren', ' fra ' + comment.authorName, 'btn btn-sm btn-link p-0'));
+        }
+    }
+
+    // Plain text with web addresses as links; everything goes in as text nodes, never as HTML.
+    function fill(target, text) {
+        var pattern = /https?:\/\/[^\s<>"']+/gi;
+        var at = 0;
+        var match;
+        while ((match = pattern.exec(text)) !== null) {
+            var address = match[0].replace(/[.,;:!?)\]]+$/, '');
+            target.appendChild(document.createTextNode(text.slice(at, match.index)));
+            var link = document.createElement('a');
+            link.href = address;
+            link.rel = 'noopener noreferrer nofollow';
+            link.textContent = address;
+            target.appendChild(link);
+            at = match.index + address.length;
+            pattern.lastIndex = at;
+        }
+        target.appendChild(document.createTextNode(text.slice(at)));
+    }
+
+    function time(utc) {
+        var d = new Date(utc.endsWith('Z') ? utc : utc + 'Z');
+        return new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(d);
+    }
+
+    function textOf(comment) {
+        if (comment.state === 'Hidden') { return 'Kommentaren er skjult av sekretariatet.'; }
+        if (comment.state === 'Deleted') { return 'Kommentaren er slettet av forfatteren.'; }
+        return null;
+    }
+
+    function render(item, comment) {
+        var body = item.querySelector('[data-testid=comment-text]');
+        if (!body) {
+            body = document.createElement('div');
+            body.setAttribute('data-testid', 'comment-text');
+            item.appendChild(body);
+        }
+        body.replaceChildren();
+        var note = textOf(comment);
+        if (note) {
+            body.className = 'fst-italic text-body-secondary';
+            body.textContent = note;
+            item.querySelectorAll('details, form').forEach(function (f) { f.remove(); });
+        } else {
+            body.className = '';
+            body.style.whiteSpace = 'pre-line';
+            fill(body, comment.text);
+        }
+        item.setAttribute('data-state', comment.state);
+        var head = item.querySelector('div');
+        if (comment.editedAtUtc && comment.state === 'Visible' && head && !head.querySelector('[data-edited]')) {
+            var edited = document.createElement('span');
+            edited.setAttribute('data-edited', '');
+            edited.textContent = ' (endret)';
+            head.appendChild(edited);
+        }
+    }
+
+    function show(comment, announce) {
+        last = Math.max(last, comment.sequence);
+        var existing = document.getElementById('comment-' + comment.id);
+        if (existing) {
+            render(existing, comment); // an edit, a deletion or a hiding of a comment already shown
+            return;
+        }
+        var list = agenda.querySelector('[data-comments-for="' + comment.itemId + '"]');
+        if (!list) {
+            return;
+        }
+        var item = document.createElement('li');
+        item.id = 'comment-' + comment.id;
+        item.className = 'border-start border-3 ps-2 mb-2';
+        item.setAttribute('data-testid', 'comment');
+        item.setAttribute('data-sequence', String(comment.sequence));
+        var head = document.createElement('div');
+        head.className = 'small text-body-secondary';
+        var author = document.createElement('span');
+        author.className = 'fw-semibold text-body';
+        author.textContent = comment.authorName;
+        head.append(author, ' kl. ' + time(comment.postedAtUtc));
+        item.appendChild(head);
+        render(item, comment);
+        controls(item, comment);
+        // In sequence order, also when a catch-up and a push cross each other.
+        var after = Array.prototype.find.call(list.children, function (li) {
+            return parseInt(li.getAttribute('data-sequence'), 10) > comment.sequence;
+        });
+        list.insertBefore(item, after || null);
+        var empty = list.parentElement.querySelector('[data-no-comments]');
+        if (empty) { empty.remove(); }
+        if (announce && announcer) {
+            var title = list.parentElement.querySelector('h3').textContent.replace(/^Kommentarer\s*til\s*/, '');
+            announcer.textContent = 'Ny kommentar fra ' + comment.authorName + ' til ' + title + ': ' + (comment.text || textOf(comment));
+        }
+    }
+
+    var connection = new signalR.HubConnectionBuilder()
+        .withUrl('/hubs/portal')
+        .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
+        .build();
+    connection.on('comment', function (comment) { show(comment, true); });
+
+    function join() {
+        return connection.invoke('JoinMeeting', place, meetingId, last).then(function (missed) {
+            if (missed) {
+                agenda.setAttribute('data-live', 'on');
+                missed.forEach(function (c) { show(c, true); });
+            }
+        });
+    }
+
+    // Posting through the hub keeps the page (and the focus) where it is; the form still works without it.
+    agenda.querySelectorAll('form[data-comment-form]').forEach(function (form) {
+        form.addEventListener('submit', function (event) {
+            if (connection.state !== signalR.HubConnectionState.Connected) {
+                return; // an ordinary POST: the text is kept by the server on error
+            }
+            event.preventDefault();
+            var field = form.querySelector('textarea');
+            var itemId = form.closest('[data-item]').getAttribute('data-item');
+            var error = form.querySelector('[data-live-error]');
+            connection.invoke('PostComment', place, meetingId, itemId, field.value).then(function (answer) {
+                if (answer.ok) {
+                    field.value = '';
+                    if (error) { error.remove(); }
+                    show(answer.comment, false);
+                    return;
+                }
+                if (!error) {
+                    error = document.createElement('p');
+                    error.className = 'text-danger mb-1';
+                    error.id = field.id + '-live-error';
+                    error.setAttribute('data-live-error', '');
+                    error.setAttribute('role', 'alert');
+                    form.insertBefore(error, field);
+                    field.setAttribute('aria-describedby', (field.getAttribute('aria-describedby') || '') + ' ' + error.id);
+                }
+                error.textContent = answer.error; // the text stays in the field
+            }).catch(function () {
+                form.submit(); // the connection dropped in between: post the form the ordinary way
+            });
+        });
+    });
+
+    connection.onreconnected(join);
+    connection.start().then(join).catch(function () {
+        // No live connection: the page still works as a form and a list; a reload shows new comments.
+    });
+})();

@@ -1,0 +1,293 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Meetings.MeetingSteps;
+using static BioSirk.Portal.Tests.Reporting.PdfJobTests;
+
+namespace BioSirk.Portal.Tests.Meetings;
+
+/// <summary>Live comments on a meeting's items, with real SignalR clients and the page's forms.</summary>
+public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(portal)
+{
+    private const string Place = "rad/hallingdal";
+
+    [Fact]
+    public async Task Comment_IsPushedToEveryFollower_AndAReconnectingClientCatchesUpFromItsLastSequence()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var (path, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        var seen = new ConcurrentQueue<(string Who, int Sequence)>();
+        await using var kariHub = await FollowerAsync(kari, "kari", seen);
+        await using var olaHub = await FollowerAsync(ola, "ola", seen);
+        await using var adminHub = await FollowerAsync(admin, "admin", seen);
+        foreach (var hub in new[] { kariHub, olaHub, adminHub })
+        {
+            Assert.Equal(0, (await JoinAsync(hub, meetingId, 0))!.Value.GetArrayLength());
+        }
+
+        var posted = await olaHub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Første kommentar");
+        Assert.True(posted.GetProperty("ok").GetBoolean());
+        Assert.Equal(1, posted.GetProperty("comment").GetProperty("sequence").GetInt32());
+        await WaitUntilAsync(() => Task.FromResult(seen.Count(s => s.Sequence == 1) == 3));
+
+        // Admin drops out; two comments are posted through the plain form meanwhile; she asks for everything after 1.
+        await adminHub.StopAsync();
+        await ExpectRedirectAsync(await PostCommentFormAsync(kari, path, itemId, "Andre kommentar"));
+        await ExpectRedirectAsync(await PostCommentFormAsync(ola, path, itemId, "Tredje kommentar"));
+        await WaitUntilAsync(() => Task.FromResult(seen.Count(s => s.Who == "kari" && s.Sequence == 3) == 1));
+        Assert.DoesNotContain(seen, s => s.Who == "admin" && s.Sequence > 1);
+        await adminHub.StartAsync();
+        var missed = (await JoinAsync(adminHub, meetingId, 1))!.Value;
+        Assert.Equal([2, 3], missed.EnumerateArray().Select(c => c.GetProperty("sequence").GetInt32()));
+        Assert.Equal("Tredje kommentar", missed[1].GetProperty("text").GetString());
+
+        // A change she missed while away comes with the catch-up too.
+        var firstId = posted.GetProperty("comment").GetProperty("id").GetGuid();
+        await ExpectRedirectAsync(await kari.PostWithTokenAsync($"{path}?handler=HideComment&commentId={firstId}"));
+        await adminHub.StopAsync();
+        await adminHub.StartAsync();
+        var again = (await JoinAsync(adminHub, meetingId, 3))!.Value;
+        Assert.Equal("Hidden", Assert.Single(again.EnumerateArray()).GetProperty("state").GetString());
+
+        // The audit log names who wrote it, also when it came through the hub.
+        var olaId = await UserIdAsync(Demo.HallingdalMember);
+        var audit = await AuditOfAsync(firstId.ToString());
+        Assert.Contains(audit, a => a.Action == BioSirk.Portal.SharedKernel.Auditing.AuditAction.Created && a.UserId == olaId);
+
+        // Without JavaScript: the list, numbered in order, with the link made clickable and the markup encoded.
+        var page = await admin.GetPageAsync(path);
+        var comments = page.QuerySelectorAll("[data-testid=comment]");
+        Assert.Equal(["1", "2", "3"], comments.Select(c => c.GetAttribute("data-sequence")));
+        var first = comments[0].QuerySelector("[data-testid=comment-text]")!;
+        Assert.Equal("Kommentaren er skjult av sekretariatet.", first.TextContent.Trim());
+        var third = comments[2].QuerySelector("[data-testid=comment-text]")!;
+        Assert.Equal("Tredje kommentar", third.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task CommentText_IsEncoded_WithOnlyWebAddressesMadeLinks()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var (path, _, itemId) = await PublishedMeetingAsync(kari);
+        await ExpectRedirectAsync(await PostCommentFormAsync(kari, path, itemId,
+            "Se https://biosirk.no/plan. <b>nå</b> <a href=\"javascript:alert(1)\">x</a> javascript:alert(2)"));
+        var text = (await kari.GetPageAsync(path)).QuerySelector("[data-testid=comment-text]")!;
+        var link = Assert.Single(text.QuerySelectorAll("a"));
+        Assert.Equal("https://biosirk.no/plan", link.GetAttribute("href"));
+        Assert.Equal("noopener noreferrer nofollow", link.GetAttribute("rel"));
+        Assert.Null(text.QuerySelector("b"));
+        Assert.Contains("<b>nå</b> <a href=\"javascript:alert(1)\">x</a>", text.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConcurrentPosts_NeverShareASequenceNumber()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var (_, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        var hubs = new List<HubConnection>();
+        try
+        {
+            foreach (var client in new[] { kari, ola, admin })
+            {
+                var hub = await LiveClients.ConnectAsync(Portal, client);
+                await hub.StartAsync();
+                hubs.Add(hub);
+            }
+
+            var posts = hubs.SelectMany(hub => Enumerable.Range(1, 8).Select(i =>
+                hub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, $"Samtidig {i}"))).ToList();
+            var answers = await Task.WhenAll(posts);
+            Assert.All(answers, a => Assert.True(a.GetProperty("ok").GetBoolean(), a.ToString()));
+            Assert.Equal(Enumerable.Range(1, 24), answers.Select(a => a.GetProperty("comment").GetProperty("sequence").GetInt32()).Order());
+        }
+        finally
+        {
+            foreach (var hub in hubs)
+            {
+                await hub.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task JoinMeeting_IsRefused_ForAnotherCouncil_AndForSomeoneNotInvited()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var hadeland = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var (path, meetingId, itemId) = await PublishedMeetingAsync(kari, inviteOla: false);
+
+        await using var hadelandHub = await LiveClients.ConnectAsync(Portal, hadeland);
+        await hadelandHub.StartAsync();
+        Assert.Null(await JoinAsync(hadelandHub, meetingId, 0, "rad/hallingdal")); // not her council
+        Assert.Null(await JoinAsync(hadelandHub, meetingId, 0, "rad/hadeland")); // her council: not its meeting
+        var refused = await hadelandHub.InvokeAsync<JsonElement>("PostComment", "rad/hadeland", meetingId, itemId, "Hei");
+        Assert.False(refused.GetProperty("ok").GetBoolean());
+
+        await using var olaHub = await LiveClients.ConnectAsync(Portal, ola);
+        await olaHub.StartAsync();
+        Assert.Null(await JoinAsync(olaHub, meetingId, 0)); // her council's meeting, but she is not invited
+        Assert.Equal(HttpStatusCode.NotFound, (await PostCommentFormAsync(ola, path, itemId, "Hei", tokenFrom: "/logg-ut")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RateLimit_RefusesTheEleventhCommentInTenSeconds_WithAMessage_AndKeepsTheText()
+    {
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var (path, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        await using var hub = await LiveClients.ConnectAsync(Portal, ola);
+        await hub.StartAsync();
+        for (var i = 1; i <= 10; i++)
+        {
+            Assert.True((await hub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, $"Kommentar {i}")).GetProperty("ok").GetBoolean());
+        }
+
+        var refused = await hub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Kommentar 11");
+        Assert.False(refused.GetProperty("ok").GetBoolean());
+        Assert.Contains("10 kommentarer på 10 sekunder", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        var form = await PostCommentFormAsync(ola, path, itemId, "Kommentar 11");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var page = await PortalClient.ReadAsync(form);
+        Assert.Contains("10 kommentarer på 10 sekunder", page.QuerySelector("[data-testid=comment-error]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Kommentar 11", page.QuerySelector($"#comment-{itemId}")!.TextContent);
+
+        Portal.Clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.True((await hub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Kommentar 11")).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Author_EditsAndDeletesWithinFiveMinutes_NotAfter_AndNotOthersComments()
+    {
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var (path, _, itemId) = await PublishedMeetingAsync(kari);
+        await ExpectRedirectAsync(await PostCommentFormAsync(ola, path, itemId, "Første utkast"));
+        await ExpectRedirectAsync(await PostCommentFormAsync(ola, path, itemId, "Skal slettes"));
+        var ids = (await ola.GetPageAsync(path)).QuerySelectorAll("[data-testid=comment]").Select(c => c.Id!["comment-".Length..]).ToList();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.PostWithTokenAsync($"{path}?handler=EditComment&commentId={Guid.NewGuid()}", new() { ["EditText"] = "x" })).StatusCode);
+        var notHers = await kari.PostWithTokenAsync($"{path}?handler=EditComment&commentId={ids[0]}", new() { ["EditText"] = "Kapret" });
+        Assert.Contains("bare endre eller slette dine egne", await notHers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Portal.Clock.Advance(TimeSpan.FromMinutes(4));
+        await ExpectRedirectAsync(await ola.PostWithTokenAsync($"{path}?handler=EditComment&commentId={ids[0]}", new() { ["EditText"] = "Rettet tekst" }));
+        await ExpectRedirectAsync(await ola.PostWithTokenAsync($"{path}?handler=DeleteComment&commentId={ids[1]}"));
+        var page = await ola.GetPageAsync(path);
+        var texts = page.QuerySelectorAll("[data-testid=comment-text]").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal(["Rettet tekst", "Kommentaren er slettet av forfatteren."], texts);
+
+        Portal.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Empty((await ola.GetPageAsync(path)).QuerySelectorAll("[data-testid=edit-comment-form]"));
+        var late = await ola.PostWithTokenAsync($"{path}?handler=EditComment&commentId={ids[0]}", new() { ["EditText"] = "For sent" });
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("de første 5 minuttene", (await PortalClient.ReadAsync(late)).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Secretary_HidesAComment_ItIsShownAsHidden_PushedToFollowers_AndKeptInTheAuditLog()
+    {
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var (path, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        await ExpectRedirectAsync(await PostCommentFormAsync(ola, path, itemId, "Upassende ord"));
+        var id = (await ola.GetPageAsync(path)).QuerySelector("[data-testid=comment]")!.Id!["comment-".Length..];
+        var seen = new ConcurrentQueue<(string Who, int Sequence)>();
+        var states = new ConcurrentQueue<string>();
+        await using var olaHub = await FollowerAsync(ola, "ola", seen);
+        olaHub.On<JsonElement>("comment", c => states.Enqueue(c.GetProperty("state").GetString()!));
+        await JoinAsync(olaHub, meetingId, 1);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await ola.PostWithTokenAsync($"{path}?handler=HideComment&commentId={id}")).StatusCode);
+        await ExpectRedirectAsync(await kari.PostWithTokenAsync($"{path}?handler=HideComment&commentId={id}"));
+
+        await WaitUntilAsync(() => Task.FromResult(states.Contains("Hidden")));
+        var page = await ola.GetPageAsync(path);
+        Assert.Equal("Kommentaren er skjult av sekretariatet.", page.QuerySelector("[data-testid=comment-text]")!.TextContent.Trim());
+        Assert.DoesNotContain("Upassende ord", page.Body!.TextContent, StringComparison.Ordinal);
+        var logged = await AuditOfAsync(id);
+        Assert.Contains(logged, a => a.Changes.Contains("HiddenAtUtc", StringComparison.Ordinal));
+        Assert.Contains(logged, a => a.Changes.Contains("Upassende ord", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Comment_WithBadInput_ShowsTheMessageBesideTheField()
+    {
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var (path, _, itemId) = await PublishedMeetingAsync(kari);
+        var tooLong = new string('a', 2001);
+        var page = await PortalClient.ReadAsync(await PostCommentFormAsync(ola, path, itemId, tooLong));
+        Assert.Contains("høyst 2 000 tegn", page.QuerySelector("[data-testid=comment-error]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(tooLong, page.QuerySelector($"#comment-{itemId}")!.TextContent);
+        page = await PortalClient.ReadAsync(await PostCommentFormAsync(ola, path, itemId, "   "));
+        Assert.Contains("Skriv en kommentar", page.QuerySelector("[data-testid=comment-error]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<(string Path, Guid MeetingId, Guid ItemId)> PublishedMeetingAsync(PortalClient secretary, bool inviteOla = true)
+    {
+        string path;
+        if (inviteOla)
+        {
+            path = await CreateMeetingAsync(secretary, "hallingdal", "Rådsmøte med kommentarer", "2026-03-17");
+        }
+        else
+        {
+            var olaId = await Portal.WithScopeAsync(async sp => (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                sp.GetRequiredService<BioSirk.Portal.Platform.Data.PlatformDbContext>().Users, u => u.Email == Demo.HallingdalMember)).Id.ToString());
+            var response = await PostNewMeetingAsync(secretary, "hallingdal", form =>
+            {
+                Set(form, "Input.Title", "Lukket møte");
+                Set(form, "Input.Date", "2026-03-17");
+                Set(form, "Input.Start", "10:00");
+                Set(form, "Input.End", "12:00");
+                Set(form, "Input.Place", "Gol");
+                form.RemoveAll(f => f.Key == "Input.ParticipantIds" && f.Value == olaId);
+            });
+            await ExpectRedirectAsync(response);
+            path = response.Headers.Location!.OriginalString;
+        }
+
+        await AddItemAsync(secretary, path, "Budsjett 2027");
+        await PublishAsync(secretary, path);
+        var itemPath = await ItemPathAsync(secretary, path, "Budsjett 2027");
+        return (path, Guid.Parse(path.Split('/')[4]), Guid.Parse(itemPath.Split('/')[^1]));
+    }
+
+    private Task<List<BioSirk.Portal.SharedKernel.Auditing.AuditEntry>> AuditOfAsync(string commentId) => Portal.WithScopeAsync(sp =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            sp.GetRequiredService<BioSirk.Portal.Meetings.Data.MeetingsDbContext>().Set<BioSirk.Portal.SharedKernel.Auditing.AuditEntry>()
+                .Where(a => a.EntityType == "MeetingComment" && a.EntityId == commentId)));
+
+    private Task<Guid> UserIdAsync(string email) => Portal.WithScopeAsync(async sp =>
+        (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            sp.GetRequiredService<BioSirk.Portal.Platform.Data.PlatformDbContext>().Users, u => u.Email == email)).Id);
+
+    private static Task<HttpResponseMessage> PostCommentFormAsync(PortalClient client, string path, Guid itemId, string text, string? tokenFrom = null) =>
+        tokenFrom is null
+            ? client.SubmitAsync(path, $"[data-item=\"{itemId}\"] form[data-testid=comment-form]", new() { ["CommentText"] = text })
+            : client.PostWithTokenAsync($"{path}?handler=Comment&itemId={itemId}", new() { ["CommentText"] = text }, tokenFrom);
+
+    private async Task<HubConnection> FollowerAsync(PortalClient client, string who, ConcurrentQueue<(string Who, int Sequence)> seen)
+    {
+        var hub = await LiveClients.ConnectAsync(Portal, client);
+        hub.On<JsonElement>("comment", c => seen.Enqueue((who, c.GetProperty("sequence").GetInt32())));
+        await hub.StartAsync();
+        return hub;
+    }
+
+    private static async Task<JsonElement?> JoinAsync(HubConnection hub, Guid meetingId, int after, string place = Place)
+    {
+        var answer = await hub.InvokeAsync<JsonElement>("JoinMeeting", place, meetingId, after);
+        return answer.ValueKind == JsonValueKind.Null ? null : answer;
+    }
+}
