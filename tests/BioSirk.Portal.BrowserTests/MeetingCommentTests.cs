@@ -50,6 +50,12 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         await Expect(ola.Locator($"[data-comments-for=\"{itemId}\"] details summary")).ToHaveCountAsync(1);
         await CheckAsync(kari);
         await CheckAsync(ola);
+
+        // Read again from the server (the page as it works without JavaScript): the same comment, with its line breaks kept.
+        await GotoAsync(url, kari);
+        var stored = kari.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment-text]");
+        await Expect(stored).ToHaveTextAsync("Se https://biosirk.no/plan <b>nå</b>");
+        Assert.Equal("pre-line", await stored.EvaluateAsync<string>("e => getComputedStyle(e).whiteSpace"));
     }
 
     private Task<(Guid MeetingId, Guid ItemId)> PublishedMeetingAsync() => Portal.WithScopeAsync(async sp =>

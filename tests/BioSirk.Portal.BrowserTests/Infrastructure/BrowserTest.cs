@@ -5,7 +5,8 @@ namespace BioSirk.Portal.BrowserTests.Infrastructure;
 
 /// <summary>
 /// Base of the browser tests: a clean, seeded database and a fresh browser context before each test. Every page a test
-/// opens is watched; a test fails if a document was loaded in it that axe did not check (<see cref="CheckAsync"/>).
+/// opens is watched; a test fails if a document was loaded in it that axe did not check (<see cref="CheckAsync"/>), or
+/// if the Content Security Policy blocked anything in it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(BrowserPortalFactory portal) : IAsyncLifetime
@@ -13,6 +14,7 @@ public abstract class BrowserTest(BrowserPortalFactory portal) : IAsyncLifetime
     private readonly List<IBrowserContext> contexts = [];
     private readonly List<string> loaded = [];
     private readonly List<string> checkedUrls = [];
+    private readonly List<string> blockedByPolicy = [];
     private IPage? page;
 
     protected BrowserPortalFactory Portal { get; } = portal;
@@ -43,6 +45,7 @@ public abstract class BrowserTest(BrowserPortalFactory portal) : IAsyncLifetime
         }
 
         Assert.True(notChecked.Count == 0, "Pages loaded but not checked with axe: " + string.Join(", ", notChecked));
+        Assert.True(blockedByPolicy.Count == 0, "The Content Security Policy blocked something a page needs: " + string.Join(" | ", blockedByPolicy));
     }
 
     /// <summary>A page in a new browser context: another person at another computer.</summary>
@@ -56,6 +59,18 @@ public abstract class BrowserTest(BrowserPortalFactory portal) : IAsyncLifetime
             lock (loaded)
             {
                 loaded.Add(WithoutFragment(p.Url));
+            }
+        };
+        // A style attribute or inline script the CSP blocks fails silently for the user (lost line breaks, dead
+        // buttons); the browser only says so in its console.
+        newPage.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (blockedByPolicy)
+                {
+                    blockedByPolicy.Add($"{newPage.Url}: {message.Text}");
+                }
             }
         };
         return newPage;

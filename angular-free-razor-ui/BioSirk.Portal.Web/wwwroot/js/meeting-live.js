@@ -111,8 +111,7 @@
             body.textContent = note;
             item.querySelectorAll('details, form').forEach(function (f) { f.remove(); });
         } else {
-            body.className = '';
-            body.style.whiteSpace = 'pre-line';
+            body.className = 'pre-line';
             fill(body, comment.text);
         }
         item.setAttribute('data-state', comment.state);
