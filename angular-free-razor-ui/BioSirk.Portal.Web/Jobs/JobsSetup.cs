@@ -2,6 +2,7 @@ using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Time;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
 
 namespace BioSirk.Portal.Web.Jobs;
@@ -18,23 +19,24 @@ public static class JobsSetup
         var connectionString = builder.Configuration.GetConnectionString("Portal") ?? database.ConnectionString;
         builder.Services.AddSingleton<TenantJobFilter>();
         builder.Services.AddScoped<BioSirk.Portal.Reporting.Contracts.IReportJobQueue, HangfireReportJobQueue>();
-        builder.Services.AddHangfire((sp, config) =>
-        {
-            config.UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseFilter(sp.GetRequiredService<TenantJobFilter>())
-                .UseFilter(new AutomaticRetryAttribute { Attempts = 5 });
-            if (database.Provider == DatabaseProvider.PostgreSql)
-            {
-                UsePostgresStorage(config, connectionString);
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
-        });
+
+        // Hangfire keeps its storage, activator and filters in statics (JobStorage.Current, JobActivator.Current,
+        // GlobalJobFilters) and AddHangfire hands out whatever they hold when first asked. A process that hosts the
+        // portal twice (the test suite, in parallel) could then run one host's jobs in the other's container and
+        // database. So each host registers its own, before AddHangfire, whose TryAdd keeps them.
+        builder.Services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.PostgreSql
+            ? PostgresStorage(connectionString)
+            : new Hangfire.InMemory.InMemoryStorage());
+        builder.Services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddSingleton<IJobFilterProvider>(sp => new JobFilterProviderCollection(
+            GlobalJobFilters.Filters, // Hangfire's defaults (statistics, continuations, culture)
+            new JobFilterAttributeFilterProvider(),
+            new JobFilterCollection { sp.GetRequiredService<TenantJobFilter>(), new AutomaticRetryAttribute { Attempts = 5 } }));
+        builder.Services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
 
         if (builder.Configuration.GetValue("Jobs:Server", true))
         {
@@ -71,10 +73,11 @@ public static class JobsSetup
     }
 
     // Its own method, so that Hangfire.PostgreSql is loaded only when the portal runs on PostgreSQL.
-    private static void UsePostgresStorage(IGlobalConfiguration config, string connectionString) =>
-        config.UsePostgreSqlStorage(
-            o => o.UseNpgsqlConnection(connectionString),
-            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+    private static PostgreSqlStorage PostgresStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
+    }
 
     public static WebApplication UsePortalJobs(this WebApplication app)
     {

@@ -63,3 +63,31 @@ public sealed class ScopeProbeJob(ICurrentTenant tenant)
         return labels.ToDictionary(l => l, l => Seen[l]);
     }
 }
+
+/// <summary>A portal in a database of its own, for tests that host the portal twice in one process.</summary>
+public sealed class SecondPortalFactory(string database) : PortalFactory(database);
+
+public sealed class TwoPortalsInOneProcessTests
+{
+    /// <summary>
+    /// Hangfire's statics hold the storage and activator of the host configured last. Each host must still run its
+    /// jobs in its own container and keep them in its own database (the test suite runs hosts in parallel).
+    /// </summary>
+    [Fact]
+    public async Task EachPortal_KeepsItsJobsInItsOwnDatabase_AndRunsThemInItsOwnContainer()
+    {
+        await using var first = new SecondPortalFactory("biosirk_jobs_first");
+        await using var second = new SecondPortalFactory("biosirk_jobs_second");
+        await first.InitializeAsync();
+        await second.InitializeAsync();
+
+        // The first host is configured, then the second: Hangfire's statics now belong to the second.
+        first.Services.GetRequiredService<IGlobalConfiguration>();
+        second.Services.GetRequiredService<IGlobalConfiguration>();
+
+        Assert.Contains("biosirk_jobs_first", first.Services.GetRequiredService<JobStorage>().ToString());
+        var activator = first.Services.GetRequiredService<JobActivator>();
+        using var scope = activator.BeginScope((JobActivatorContext)null!);
+        Assert.Same(first.Clock, scope.Resolve(typeof(TimeProvider)));
+    }
+}
