@@ -20,6 +20,8 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
 
     public DbSet<MeetingComment> MeetingComments => Set<MeetingComment>();
 
+    public DbSet<MeetingPresence> MeetingPresence => Set<MeetingPresence>();
+
     protected override string Schema => SchemaName;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -39,6 +41,7 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
             b.Property(m => m.Place).HasMaxLength(200);
             b.Property(m => m.VideoLink).HasMaxLength(500);
             b.Ignore(m => m.Agenda);
+            b.Ignore(m => m.CurrentItem);
             b.HasMany(m => m.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
             b.Navigation(m => m.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
             b.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
@@ -98,6 +101,15 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
             b.Property(c => c.HiddenByName).HasMaxLength(200);
             b.Property(c => c.Text).HasMaxLength(MeetingComment.MaxLength);
             b.Ignore(c => c.State);
+        });
+        modelBuilder.Entity<MeetingPresence>(b =>
+        {
+            b.ToTable("meeting_presence");
+            b.HasIndex(p => p.ConnectionId);
+            b.HasIndex(p => new { p.MeetingId, p.SeenAtUtc });
+            b.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(p => p.Name).HasMaxLength(200);
+            b.Property(p => p.ConnectionId).HasMaxLength(100);
         });
     }
 }

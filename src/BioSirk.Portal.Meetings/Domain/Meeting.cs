@@ -69,6 +69,11 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
 
     public IEnumerable<AgendaItem> Agenda => items.OrderBy(i => i.Position);
 
+    /// <summary>The item being dealt with now, set by the secretary during the meeting; null before and after.</summary>
+    public Guid? CurrentItemId { get; private set; }
+
+    public AgendaItem? CurrentItem => items.FirstOrDefault(i => i.Id == CurrentItemId);
+
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     /// <summary>The year whose case numbers the agenda takes: the meeting's year in Norway.</summary>
@@ -162,6 +167,18 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
         }
 
         PublishedAtUtc ??= nowUtc;
+        return Result.Ok();
+    }
+
+    /// <summary>Marks the item the meeting deals with now (null: none). Only a numbered item of a published agenda.</summary>
+    public Result SetCurrentItem(Guid? itemId)
+    {
+        if (itemId is { } id && items.FirstOrDefault(i => i.Id == id) is not { CaseNumber: not null })
+        {
+            return Result.Fail("", "Bare en sak på den publiserte sakslisten kan behandles. Publiser sakslisten først.");
+        }
+
+        CurrentItemId = itemId;
         return Result.Ok();
     }
 

@@ -151,6 +151,9 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("CurrentItemId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("EndsAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -294,6 +297,45 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Postgres
                     b.ToTable("meeting_participants", "meetings");
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingPresence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("MeetingId", "SeenAtUtc");
+
+                    b.ToTable("meeting_presence", "meetings");
+                });
+
             modelBuilder.Entity("BioSirk.Portal.SharedKernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -414,6 +456,15 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Postgres
                 {
                     b.HasOne("BioSirk.Portal.Meetings.Domain.Meeting", null)
                         .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingPresence", b =>
+                {
+                    b.HasOne("BioSirk.Portal.Meetings.Domain.Meeting", null)
+                        .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

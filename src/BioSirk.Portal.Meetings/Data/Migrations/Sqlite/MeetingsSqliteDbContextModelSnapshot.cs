@@ -145,6 +145,9 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CurrentItemId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("EndsAtUtc")
                         .HasColumnType("TEXT");
 
@@ -288,6 +291,45 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
                     b.ToTable("meeting_participants", (string)null);
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingPresence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("MeetingId", "SeenAtUtc");
+
+                    b.ToTable("meeting_presence", (string)null);
+                });
+
             modelBuilder.Entity("BioSirk.Portal.SharedKernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -404,6 +446,15 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
                 {
                     b.HasOne("BioSirk.Portal.Meetings.Domain.Meeting", null)
                         .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.MeetingPresence", b =>
+                {
+                    b.HasOne("BioSirk.Portal.Meetings.Domain.Meeting", null)
+                        .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
