@@ -17,6 +17,7 @@ public static class MeetingsModule
         services.AddScoped<EditAgenda>();
         services.AddScoped<RecordAttendance>();
         services.AddScoped<MeetingComments>();
+        services.AddScoped<MeetingFloor>();
         return services;
     }
 }

@@ -22,6 +22,8 @@ public static class LiveSetup
 
         builder.Services.AddScoped<LivePlaces>();
         builder.Services.AddSingleton<MeetingLiveFeed>();
+        builder.Services.AddSingleton<LocalMeetingConnections>();
+        builder.Services.AddHostedService<PresenceKeepAlive>();
         builder.Services.AddSingleton<IReportProgress, SignalRReportProgress>();
         return builder;
     }
@@ -43,7 +45,8 @@ public static class LiveSetup
 /// </summary>
 [Authorize]
 public sealed class PortalHub(
-    LivePlaces places, ICurrentTenant currentTenant, FinalReportQueries reports, MeetingComments comments, MeetingLiveFeed meetingFeed) : Hub
+    LivePlaces places, ICurrentTenant currentTenant, FinalReportQueries reports, MeetingComments comments, MeetingFloor floor,
+    MeetingLiveFeed meetingFeed, LocalMeetingConnections meetingConnections) : Hub
 {
     public const string Path = "/hubs/portal";
 
@@ -60,6 +63,20 @@ public sealed class PortalHub(
         }
 
         await base.OnConnectedAsync();
+    }
+
+    /// <summary>A closed page is no longer present in the meetings it followed.</summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (meetingConnections.Remove(Context.ConnectionId))
+        {
+            foreach (var meetingId in await floor.LeaveAsync(Context.ConnectionId, CancellationToken.None))
+            {
+                await meetingFeed.PublishAsync(await floor.PresentAsync(meetingId, CancellationToken.None), CancellationToken.None);
+            }
+        }
+
+        await base.OnDisconnectedAsync(exception);
     }
 
     public string WhoAmI() => Context.User?.Identity?.Name ?? string.Empty;
@@ -102,9 +119,11 @@ public sealed class PortalHub(
 
         var (scope, actor) = who;
 
+        IReadOnlyList<CommentView>? missed;
+        CurrentItemView current;
         using (currentTenant.Use(scope))
         {
-            if (await comments.FollowableAsync(meetingId, actor, Context.ConnectionAborted) is null)
+            if (await comments.FollowableAsync(meetingId, actor, Context.ConnectionAborted) is not { } meeting)
             {
                 return null;
             }
@@ -112,17 +131,48 @@ public sealed class PortalHub(
             // Joined before reading: a comment stored in between arrives twice (the client keeps one per sequence
             // number), never zero times.
             await Groups.AddToGroupAsync(Context.ConnectionId, MeetingLiveFeed.Group(meetingId), Context.ConnectionAborted);
-            return await comments.AfterAsync(meetingId, lastSequence, actor, Context.ConnectionAborted);
+            meetingConnections.Add(Context.ConnectionId);
+            await floor.EnterAsync(meeting, Context.ConnectionId, actor, Context.ConnectionAborted);
+            missed = await comments.AfterAsync(meetingId, lastSequence, actor, Context.ConnectionAborted);
+            current = CurrentItemView.Of(meeting);
         }
+
+        await Clients.Caller.SendAsync(MeetingLiveFeed.CurrentItemMethod, current, Context.ConnectionAborted);
+        await meetingFeed.PublishAsync(await floor.PresentAsync(meetingId, Context.ConnectionAborted), Context.ConnectionAborted);
+        return missed;
     }
+
+    /// <summary>The secretary sets the item the meeting deals with now (null: none); everyone following sees it at once.</summary>
+    public async Task<CurrentItemAnswer> SetCurrentItem(string place, Guid meetingId, Guid? itemId)
+    {
+        if (await places.MeetingActorOfAsync(Context.User!, place, Context.ConnectionAborted) is not { } who)
+        {
+            return new CurrentItemAnswer(false, NotFound, null);
+        }
+
+        SharedKernel.Results.Result<CurrentItemView>? result;
+        using (currentTenant.Use(who.Scope))
+        {
+            result = await floor.SetCurrentItemAsync(meetingId, itemId, who.Actor, Context.ConnectionAborted);
+        }
+
+        if (result is null || !result.Succeeded)
+        {
+            return new CurrentItemAnswer(false, result is null ? NotFound : string.Join(" ", result.Errors.Select(e => e.Message)), null);
+        }
+
+        await meetingFeed.PublishAsync(result.Value!, Context.ConnectionAborted);
+        return new CurrentItemAnswer(true, null, result.Value);
+    }
+
+    private const string NotFound = "Møtet eller saken finnes ikke, eller du har ikke tilgang til den.";
 
     /// <summary>Posts a comment on an item: stored first, then pushed to everyone following the meeting.</summary>
     public async Task<PostedComment> PostComment(string place, Guid meetingId, Guid itemId, string? text)
     {
-        const string notFound = "Møtet eller saken finnes ikke, eller du har ikke tilgang til den.";
         if (await places.MeetingActorOfAsync(Context.User!, place, Context.ConnectionAborted) is not { } who)
         {
-            return new PostedComment(false, notFound, null);
+            return new PostedComment(false, NotFound, null);
         }
 
         var (scope, actor) = who;
@@ -135,7 +185,7 @@ public sealed class PortalHub(
 
         if (result is null)
         {
-            return new PostedComment(false, notFound, null);
+            return new PostedComment(false, NotFound, null);
         }
 
         if (!result.Succeeded)

@@ -1,6 +1,7 @@
-// Live comments on a meeting's items, pushed through SignalR. Progressive enhancement: without this file the page is
-// a plain form and list. Every comment carries the meeting's sequence number; after a reconnect the page asks for
-// everything after the last number it saw, so nothing stored is lost. What a person is typing is never touched.
+// The live meeting page, pushed through SignalR: comments on the items, the item dealt with now, and who is present.
+// Progressive enhancement: without this file the page is a plain form and list. Every comment carries the meeting's
+// sequence number; after a reconnect the page asks for everything after the last number it saw, so nothing stored is
+// lost. What a person is typing is never touched.
 (function () {
     'use strict';
     var agenda = document.querySelector('[data-live-meeting]');
@@ -162,11 +163,69 @@
         }
     }
 
+    // The item the secretary marked: its border and badge, the line above the agenda, and a polite announcement.
+    var currentLine = document.querySelector('[data-current-line]');
+    var currentItemId = (agenda.querySelector('[aria-current=true]') || { getAttribute: function () { return null; } }).getAttribute('data-agenda-item');
+
+    function showCurrent(current, announce) {
+        agenda.querySelectorAll('[data-agenda-item]').forEach(function (li) {
+            var on = li.getAttribute('data-agenda-item') === current.itemId;
+            li.classList.toggle('current-item', on);
+            if (on) { li.setAttribute('aria-current', 'true'); } else { li.removeAttribute('aria-current'); }
+            var badge = li.querySelector('[data-current-badge]');
+            if (badge) { badge.classList.toggle('d-none', !on); }
+            var currentForm = li.querySelector('form[data-current-form]');
+            if (currentForm) {
+                var button = currentForm.querySelector('button');
+                button.firstChild.textContent = on ? 'Avslutt behandlingen' : 'Behandle nå';
+                currentForm.setAttribute('data-clears', on ? 'true' : 'false');
+            }
+        });
+        if (currentLine) {
+            currentLine.replaceChildren();
+            if (current.itemId) {
+                var label = document.createElement('span');
+                label.className = 'fw-semibold';
+                label.textContent = 'Nå behandles:';
+                var link = document.createElement('a');
+                link.href = '#item-' + current.itemId;
+                link.textContent = current.caseLabel + ' ' + current.title;
+                currentLine.append(label, ' ', link);
+            } else {
+                var none = document.createElement('span');
+                none.className = 'text-body-secondary';
+                none.textContent = 'Ingen sak er til behandling nå.';
+                currentLine.appendChild(none);
+            }
+        }
+        if (announce && announcer && current.itemId !== currentItemId) {
+            announcer.textContent = current.itemId ? 'Nå behandles ' + current.caseLabel + ' ' + current.title : 'Ingen sak er til behandling nå.';
+        }
+        currentItemId = current.itemId;
+    }
+
+    var presenceList = document.querySelector('[data-presence-list]');
+    var presenceEmpty = document.querySelector('[data-presence-empty]');
+
+    function showPresence(presence) {
+        if (!presenceList) { return; }
+        presenceList.replaceChildren();
+        presence.people.forEach(function (person) {
+            var li = document.createElement('li');
+            li.setAttribute('data-user-id', person.userId);
+            li.textContent = person.name;
+            presenceList.appendChild(li);
+        });
+        if (presenceEmpty) { presenceEmpty.classList.toggle('d-none', presence.people.length > 0); }
+    }
+
     var connection = new signalR.HubConnectionBuilder()
         .withUrl('/hubs/portal')
         .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
         .build();
     connection.on('comment', function (comment) { show(comment, true); });
+    connection.on('current', function (current) { showCurrent(current, true); });
+    connection.on('presence', showPresence);
 
     function join() {
         return connection.invoke('JoinMeeting', place, meetingId, last).then(function (missed) {
@@ -210,8 +269,35 @@
         });
     });
 
-    connection.onreconnected(join);
-    connection.start().then(join).catch(function () {
-        // No live connection: the page still works as a form and a list; a reload shows new comments.
+    // The secretary's "Behandle nå" through the hub: her page stays where it is (and keeps what she is typing).
+    agenda.querySelectorAll('form[data-current-form]').forEach(function (form) {
+        form.addEventListener('submit', function (event) {
+            if (connection.state !== signalR.HubConnectionState.Connected) {
+                return;
+            }
+            event.preventDefault();
+            var itemId = form.getAttribute('data-clears') === 'true' ? null : form.getAttribute('data-item-id');
+            connection.invoke('SetCurrentItem', place, meetingId, itemId).then(function (answer) {
+                if (answer.ok) {
+                    showCurrent(answer.current, false);
+                } else {
+                    form.submit(); // the server shows the message on the page
+                }
+            }).catch(function () { form.submit(); });
+        });
+        form.setAttribute('data-clears', form.closest('[aria-current=true]') ? 'true' : 'false');
     });
+
+    // Connecting again after the automatic reconnects gave up, or when the first start failed (the server restarting):
+    // meanwhile the page works as a form, and the join afterwards catches up on everything missed.
+    var retry = 0;
+    function start() {
+        connection.start().then(function () { retry = 0; return join(); }).catch(function () {
+            retry = Math.min(retry + 1, 6);
+            setTimeout(start, retry * 5000);
+        });
+    }
+    connection.onreconnected(join);
+    connection.onclose(function () { setTimeout(start, 2000); });
+    start();
 })();

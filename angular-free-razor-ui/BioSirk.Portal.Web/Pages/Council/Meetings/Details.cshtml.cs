@@ -13,7 +13,7 @@ namespace BioSirk.Portal.Web.Pages.Council.Meetings;
 /// </summary>
 public sealed class MeetingDetailsModel(
     PortalContext portal, MeetingStore store, EditAgenda agenda, RecordAttendance attendance, AgendaLinkTargets targets,
-    MeetingComments comments, MeetingLiveFeed feed)
+    MeetingComments comments, MeetingFloor floor, MeetingLiveFeed feed)
     : MeetingPageModel(portal)
 {
     [BindProperty]
@@ -31,6 +31,9 @@ public sealed class MeetingDetailsModel(
     public Guid? FailedCommentId { get; private set; }
 
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+
+    /// <summary>Who has the meeting page open live now.</summary>
+    public IReadOnlyList<PresentPerson> Present { get; private set; } = [];
 
     public int LastSequence => Comments.Count == 0 ? 0 : Comments.Max(c => c.Sequence);
 
@@ -79,6 +82,31 @@ public sealed class MeetingDetailsModel(
         foreach (var error in result.Errors)
         {
             ModelState.AddModelError(error.Field, error.Message); // "comment-{item}" / "edit-{comment}": the ids of the page's fields
+        }
+
+        return await LoadAsync(meetingId) ? Page() : NotFound();
+    }
+
+    /// <summary>"Behandle nå" without JavaScript (with it, the page asks the hub and stays where it is).</summary>
+    public async Task<IActionResult> OnPostCurrentItemAsync(Guid meetingId, Guid? itemId)
+    {
+        var result = await floor.SetCurrentItemAsync(meetingId, itemId, Actor);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            await feed.PublishAsync(result.Value!);
+            TempData["Message"] = result.Value!.ItemId is null ? "Ingen sak er til behandling nå." : $"Nå behandles {result.Value.CaseLabel} {result.Value.Title}.";
+            return LocalRedirect(BasePathOf(meetingId) + (itemId is { } id ? "#item-" + id : ""));
+        }
+
+        store.Db.ChangeTracker.Clear();
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Field, error.Message);
         }
 
         return await LoadAsync(meetingId) ? Page() : NotFound();
@@ -146,6 +174,7 @@ public sealed class MeetingDetailsModel(
         {
             LinkHrefs = await targets.HrefsAsync(meeting.Items.SelectMany(i => i.Links));
             Comments = await comments.AfterAsync(meetingId, 0, Actor) ?? [];
+            Present = (await floor.PresentAsync(meetingId)).People;
         }
 
         return true;
