@@ -58,6 +58,57 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         Assert.Equal("pre-line", await stored.EvaluateAsync<string>("e => getComputedStyle(e).whiteSpace"));
     }
 
+    [Fact]
+    public async Task AfterALostConnection_TheCommentsAndTheCurrentItemMissedMeanwhileArrive_AndHerTypingIsKept()
+    {
+        var (meetingId, itemId) = await PublishedMeetingAsync();
+        var url = $"/rad/hallingdal/moter/{meetingId}";
+        var kari = Page;
+        var ola = await NewPageInFreshContextAsync();
+
+        // Ola's network: his live connection can be cut, and new connections refused, until it "comes back".
+        var cut = false;
+        var sockets = new List<IWebSocketRoute>();
+        await ola.RouteAsync("**/hubs/portal/negotiate**", route => cut ? route.AbortAsync() : route.ContinueAsync());
+        await ola.RouteWebSocketAsync("**/hubs/portal**", socket =>
+        {
+            sockets.Add(socket);
+            socket.ConnectToServer();
+        });
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal", kari);
+        await SignInAsync(Demo.HallingdalMember, "/rad/hallingdal", ola);
+        await GotoAsync(url, kari);
+        await GotoAsync(url, ola);
+        await Expect(kari.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Expect(ola.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Expect(kari.Locator("[data-testid=present] li")).ToHaveCountAsync(2, new() { Timeout = 5_000 });
+
+        var olaField = ola.Locator($"#comment-{itemId}");
+        await olaField.FillAsync("Et innspill jeg skriver på");
+        cut = true;
+        await sockets[^1].CloseAsync();
+
+        // Meanwhile Kari comments and marks the item as the one dealt with now.
+        await kari.Locator($"#comment-{itemId}").FillAsync("Skrevet mens Ola var borte");
+        await kari.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").ClickAsync();
+        await Expect(kari.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]")).ToHaveCountAsync(1);
+        await kari.Locator("[data-testid=current-button]").ClickAsync();
+        await Expect(kari.Locator("[data-testid=current-item]")).ToContainTextAsync("Nå behandles: SAK 1/26 Budsjett 2027");
+        Assert.Equal(0, await ola.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]").CountAsync());
+
+        // His connection comes back: what he missed arrives, and what he was typing is still there.
+        cut = false;
+        var missed = ola.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]");
+        await Expect(missed).ToHaveCountAsync(1, new() { Timeout = 45_000 });
+        await Expect(missed.Locator("[data-testid=comment-text]")).ToHaveTextAsync("Skrevet mens Ola var borte");
+        await Expect(ola.Locator("[data-testid=current-item]")).ToContainTextAsync("Nå behandles: SAK 1/26 Budsjett 2027");
+        await Expect(ola.Locator("[data-testid=agenda-item][aria-current=true]")).ToHaveCountAsync(1);
+        await Expect(ola.Locator("#comment-announcer")).Not.ToBeEmptyAsync();
+        await Expect(olaField).ToHaveValueAsync("Et innspill jeg skriver på");
+        await CheckAsync(ola);
+        await CheckAsync(kari);
+    }
+
     private Task<(Guid MeetingId, Guid ItemId)> PublishedMeetingAsync() => Portal.WithScopeAsync(async sp =>
     {
         var platform = sp.GetRequiredService<PlatformDbContext>();
