@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace BioSirk.Portal.Tests.Platform;
+
+/// <summary>
+/// English is the portal's second language: every text a page asks the localizer for (<c>T["…"]</c>) must have an
+/// English translation, or an English reader meets Norwegian in the middle of a page.
+/// </summary>
+public sealed partial class EnglishTextsTests
+{
+    [Fact]
+    public void EveryTextOfThePages_HasAnEnglishTranslation()
+    {
+        var web = Path.Combine(RepositoryRoot(), "angular-free-razor-ui", "BioSirk.Portal.Web");
+        var english = XDocument.Load(Path.Combine(web, "Resources", "Localization.SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase); // the resource manager looks keys up without regard to case
+
+        var missing = Directory.EnumerateFiles(Path.Combine(web, "Pages"), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => LocalizedText().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(web, f), Text: Regex.Unescape(m.Groups[1].Value))))
+            .Where(t => !english.Contains(t.Text))
+            .Select(t => $"{t.File}: «{t.Text}»")
+            .Distinct()
+            .ToList();
+
+        Assert.True(missing.Count == 0, "No English text in Resources/Localization.SharedResource.en.resx for:\n" + string.Join("\n", missing));
+    }
+
+    [GeneratedRegex("""\bT\["((?:[^"\\]|\\.)*)"\]""")]
+    private static partial Regex LocalizedText();
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "BioSirk.Portal.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("BioSirk.Portal.sln not found above " + AppContext.BaseDirectory);
+    }
+}
