@@ -89,6 +89,9 @@ public interface IFileStore
     Task<StoredFile> SaveAsync(Stream content, string fileName, string contentType, CancellationToken cancellationToken = default);
 
     Task<Stream?> OpenAsync(Guid fileId, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the file for good (nothing happens when it is not there); call it after the row that pointed to it is gone.</summary>
+    Task DeleteAsync(Guid fileId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A message to the people who hold a role: in the portal (the bell in the header) and by e-mail.</summary>

@@ -39,6 +39,17 @@ internal sealed class DiskFileStore(IOptions<FileStoreOptions> options) : IFileS
         return Task.FromResult<Stream?>(File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null);
     }
 
+    public Task DeleteAsync(Guid fileId, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(fileId);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
+
     // Two-level fan-out keeps folders small; the name is the id alone, so a user's file name never reaches the disk.
     private string PathOf(Guid id)
     {
