@@ -18,6 +18,7 @@ public static class MeetingsModule
         services.AddScoped<RecordAttendance>();
         services.AddScoped<MeetingComments>();
         services.AddScoped<MeetingFloor>();
+        services.AddScoped<ItemAttachments>();
         return services;
     }
 }

@@ -76,6 +76,17 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
             b.Navigation(i => i.Links).UsePropertyAccessMode(PropertyAccessMode.Field);
             b.HasMany(i => i.Conflicts).WithOne().HasForeignKey(c => c.ItemId).OnDelete(DeleteBehavior.Cascade);
             b.Navigation(i => i.Conflicts).UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.HasMany(i => i.Attachments).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
+            b.Navigation(i => i.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<AgendaAttachment>(b =>
+        {
+            b.ToTable("agenda_item_attachments");
+            b.HasIndex(a => a.ItemId);
+            b.Property(a => a.FileName).HasMaxLength(AgendaAttachment.MaxFileNameLength);
+            b.Property(a => a.ContentType).HasMaxLength(100);
+            b.Property(a => a.Sha256).HasMaxLength(64);
+            b.Property(a => a.UploadedBy).HasMaxLength(200);
         });
         modelBuilder.Entity<ConflictDeclaration>(b =>
         {

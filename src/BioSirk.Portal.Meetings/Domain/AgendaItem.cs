@@ -12,8 +12,11 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
 {
     public const int MaxTextLength = 20_000;
 
+    public const int MaxAttachments = 50;
+
     private readonly List<AgendaItemLink> links = [];
     private readonly List<ConflictDeclaration> conflicts = [];
+    private readonly List<AgendaAttachment> attachments = [];
 
     private AgendaItem()
     {
@@ -52,6 +55,8 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
     public IReadOnlyList<AgendaItemLink> Links => links;
 
     public IReadOnlyList<ConflictDeclaration> Conflicts => conflicts;
+
+    public IReadOnlyList<AgendaAttachment> Attachments => attachments;
 
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
@@ -101,6 +106,14 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
         links.AddRange(wanted.DistinctBy(w => (w.Kind, w.TargetId)).Select(w => new AgendaItemLink(w.Kind, w.TargetId, w.Label)));
     }
 
+    public void AddLink(AgendaLinkKind kind, Guid targetId, string label)
+    {
+        if (links.All(l => l.Kind != kind || l.TargetId != targetId))
+        {
+            links.Add(new AgendaItemLink(kind, targetId, label));
+        }
+    }
+
     public Result DeclareConflict(MeetingParticipant participant, string? reason, DateTime nowUtc)
     {
         var errors = new Errors()
@@ -117,6 +130,30 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
     }
 
     public void WithdrawConflict(Guid userId) => conflicts.RemoveAll(c => c.UserId == userId);
+
+    public Result<AgendaAttachment> Attach(AttachedFile file, string uploadedBy, DateTime nowUtc)
+    {
+        if (attachments.Count >= MaxAttachments)
+        {
+            return Result<AgendaAttachment>.Fail("Upload", $"Saken har allerede {MaxAttachments} vedlegg, som er det høyeste. Fjern et vedlegg før du legger ved et nytt.");
+        }
+
+        var attachment = new AgendaAttachment(Id, file, uploadedBy, nowUtc);
+        attachments.Add(attachment);
+        return Result<AgendaAttachment>.Ok(attachment);
+    }
+
+    /// <summary>The attachment taken off the item, or null when the item has none with that id.</summary>
+    public AgendaAttachment? RemoveAttachment(Guid attachmentId)
+    {
+        var attachment = attachments.FirstOrDefault(a => a.Id == attachmentId);
+        if (attachment is not null)
+        {
+            attachments.Remove(attachment);
+        }
+
+        return attachment;
+    }
 
     internal void Number(int number, int year)
     {

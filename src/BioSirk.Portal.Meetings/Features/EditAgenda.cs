@@ -56,6 +56,19 @@ public sealed class EditAgenda(MeetingStore store)
         return await store.SaveAsync(ct);
     }
 
+    /// <summary>Adds one link to an item, keeping the others (e.g. to the roadmap action just made from it).</summary>
+    public async Task<Result?> AddLinkAsync(Guid meetingId, Guid itemId, ChosenLink link, MeetingActor by, CancellationToken ct = default)
+    {
+        var item = (await store.ManagedAsync(meetingId, by, ct))?.Items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return null;
+        }
+
+        item.AddLink(link.Kind, link.TargetId, link.Label);
+        return await store.SaveAsync(ct);
+    }
+
     public async Task<Result?> MoveItemAsync(Guid meetingId, Guid itemId, int direction, MeetingActor by, CancellationToken ct = default)
     {
         var meeting = await store.ManagedAsync(meetingId, by, ct);

@@ -7,6 +7,9 @@ public sealed record MeetingSummary(
     Guid Id, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Place, bool HasVideo, bool IsPublished,
     Guid PartnershipId, int ItemCount, bool IAmAbsent);
 
+/// <summary>An agenda item the acting person may open, with its meeting (to make its address).</summary>
+public sealed record VisibleItem(Guid ItemId, Guid MeetingId);
+
 /// <summary>The meetings the acting person sees: those she is invited to, and all of her council's when she is its secretary.</summary>
 public sealed class MeetingQueries(MeetingsDbContext db)
 {
@@ -20,5 +23,25 @@ public sealed class MeetingQueries(MeetingsDbContext db)
                 m.Id, m.Title, m.StartsAtUtc, m.EndsAtUtc, m.Place, m.VideoLink != null, m.PublishedAtUtc != null, m.PartnershipId,
                 m.Items.Count, m.Participants.Any(p => p.UserId == actor.UserId && p.AbsenceReportedAtUtc != null)))
             .ToListAsync(ct);
+    }
+
+    /// <summary>Those of the given items that she may read (see <see cref="MeetingRules.CanSeeAgenda"/>); the others are left out.</summary>
+    public async Task<IReadOnlyList<VisibleItem>> VisibleItemsAsync(IEnumerable<Guid> itemIds, MeetingActor actor, CancellationToken ct = default)
+    {
+        var ids = itemIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var meetings = await db.Meetings.AsNoTracking().AsSplitQuery()
+            .Include(m => m.Participants).Include(m => m.Items)
+            .Where(m => m.Items.Any(i => ids.Contains(i.Id)))
+            .ToListAsync(ct);
+        return
+        [
+            .. meetings.Where(m => MeetingRules.CanSeeAgenda(m, actor))
+                .SelectMany(m => m.Items.Where(i => ids.Contains(i.Id)).Select(i => new VisibleItem(i.Id, m.Id))),
+        ];
     }
 }

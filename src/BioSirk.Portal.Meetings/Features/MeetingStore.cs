@@ -38,6 +38,7 @@ public sealed class MeetingStore(MeetingsDbContext db, TimeProvider clock)
         var meeting = await db.Meetings
             .Include(m => m.Participants)
             .Include(m => m.Items).ThenInclude(i => i.Conflicts)
+            .Include(m => m.Items).ThenInclude(i => i.Attachments)
             .AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         return meeting is not null && MeetingRules.CanSee(meeting, actor) ? meeting : null;

@@ -21,7 +21,20 @@ public sealed record ActionDraft(
 /// </summary>
 public sealed class SaveRoadmapAction(RoadmapStore store, IPlatformDirectory directory, TimeProvider clock)
 {
-    public async Task<Result<Guid>?> CreateAsync(Guid roadmapId, ActionDraft draft, RoadmapActor actor, CancellationToken ct = default)
+    /// <summary>The column's length (the module's default for text).</summary>
+    public const int MaxDescriptionLength = 4000;
+
+    public Task<Result<Guid>?> CreateAsync(Guid roadmapId, ActionDraft draft, RoadmapActor actor, CancellationToken ct = default) =>
+        CreateAsync(roadmapId, draft, null, actor, ct);
+
+    /// <summary>
+    /// Creates an action that is linked from the start, in the same save (e.g. to the meeting item it was made from).
+    /// The caller checks that the target exists and is visible, as for <see cref="LinkAction"/>.
+    /// </summary>
+    public Task<Result<Guid>?> CreateLinkedAsync(Guid roadmapId, ActionDraft draft, ActionLink link, RoadmapActor actor, CancellationToken ct = default) =>
+        CreateAsync(roadmapId, draft, link, actor, ct);
+
+    private async Task<Result<Guid>?> CreateAsync(Guid roadmapId, ActionDraft draft, ActionLink? link, RoadmapActor actor, CancellationToken ct)
     {
         if (await store.RoadmapAsync(roadmapId, ct) is not { } roadmap)
         {
@@ -38,6 +51,11 @@ public sealed class SaveRoadmapAction(RoadmapStore store, IPlatformDirectory dir
         if (errors.Count > 0)
         {
             return Result<Guid>.Fail(errors);
+        }
+
+        if (link is not null)
+        {
+            action.AddLink(link.Kind, link.TargetId, link.Label);
         }
 
         action.ReportProgress(ActionStatus.NotStarted, ProgressJudgement.OnTrack, null, actor.Name, clock.GetUtcNow().UtcDateTime);
@@ -75,6 +93,7 @@ public sealed class SaveRoadmapAction(RoadmapStore store, IPlatformDirectory dir
             .When(draft.GoalId is null || roadmap.Goals.All(g => g.Id != draft.GoalId), "GoalId", "Velg målet tiltaket hører til.")
             .When(string.IsNullOrWhiteSpace(draft.Title), "Title", "Skriv hva tiltaket heter.")
             .When(draft.Title?.Trim().Length > 300, "Title", "Navnet kan være høyst 300 tegn.")
+            .When(draft.Description?.Trim().Length > MaxDescriptionLength, "Description", "Beskrivelsen kan være høyst 4 000 tegn.")
             .When(draft.Start is null, "Start", "Skriv når tiltaket starter.")
             .When(draft.End is null, "End", "Skriv når tiltaket skal være ferdig.")
             .When(draft.Start is { } s && draft.End is { } e && e < s, "End", "Sluttdatoen må være samme dag som eller etter startdatoen.")

@@ -23,6 +23,50 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("agenda_item_attachments", "meetings");
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -385,6 +429,15 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaAttachment", b =>
+                {
+                    b.HasOne("BioSirk.Portal.Meetings.Domain.AgendaItem", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaItem", b =>
                 {
                     b.HasOne("BioSirk.Portal.Meetings.Domain.Meeting", null)
@@ -472,6 +525,8 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Postgres
 
             modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaItem", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Conflicts");
                 });
 

@@ -17,6 +17,50 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("agenda_item_attachments", (string)null);
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -377,6 +421,15 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaAttachment", b =>
+                {
+                    b.HasOne("BioSirk.Portal.Meetings.Domain.AgendaItem", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaItem", b =>
                 {
                     b.HasOne("BioSirk.Portal.Meetings.Domain.Meeting", null)
@@ -462,6 +515,8 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
 
             modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.AgendaItem", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Conflicts");
                 });
 
