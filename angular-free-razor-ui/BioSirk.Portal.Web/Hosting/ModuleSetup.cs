@@ -26,6 +26,10 @@ public static class ModuleSetup
 
         // An agenda item links to roadmap actions and agreements; the host composes the choice, Meetings knows neither.
         builder.Services.AddScoped<Pages.Council.Meetings.AgendaLinkTargets>();
+
+        // A roadmap action made from an agenda item, each linked to the other; and the way back from the action to the item.
+        builder.Services.AddScoped<Pages.Council.Meetings.ActionFromItem>();
+        builder.Services.AddScoped<Pages.Council.Roadmap.MeetingItemHrefs>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using BioSirk.Portal.Meetings.Data;
 using BioSirk.Portal.Meetings.Domain;
+using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,10 +8,10 @@ using BioSirk.Portal.Tests.Infrastructure;
 
 namespace BioSirk.Portal.Tests.Meetings;
 
-/// <summary>A published meeting of Hallingdal (no partnership), with one item and a conflict declaration, for cross-tenant probes.</summary>
+/// <summary>A published meeting of Hallingdal (no partnership), with one item, a conflict declaration, a comment and an attachment, for cross-tenant probes.</summary>
 public static class VictimMeeting
 {
-    public sealed record Ids(Guid MeetingId, Guid ItemId, Guid CommentId);
+    public sealed record Ids(Guid MeetingId, Guid ItemId, Guid CommentId, Guid AttachmentId);
 
     public static async Task<Ids> CreateAsync(IServiceProvider sp, Guid hallingdalId)
     {
@@ -21,6 +22,9 @@ public static class VictimMeeting
         meeting.Invite([new Invitee(member.Id, "Ola Bakken", hallingdalId)]);
         var item = meeting.AddItem(new AgendaItemText("Budsjett 2027", "Bakgrunn", null, "Forslag", null)).Value!;
         item.DeclareConflict(meeting.Participants[0], "Styremedlem", DateTime.UtcNow);
+        using var pdf = new MemoryStream("%PDF-1.4 budsjett"u8.ToArray());
+        var stored = await sp.GetRequiredService<IFileStore>().SaveAsync(pdf, "budsjett.pdf", FileTypes.Pdf);
+        var attachment = item.Attach(new AttachedFile(stored.FileId, stored.FileName, stored.ContentType, stored.Size, stored.Sha256), "Kari Nordby", DateTime.UtcNow).Value!;
         var counter = new CaseNumberCounter(meeting);
         meeting.Publish(counter, DateTime.UtcNow);
         db.Meetings.Add(meeting);
@@ -28,6 +32,6 @@ public static class VictimMeeting
         var comment = new MeetingComment(meeting, item.Id, member.Id, "Ola Bakken", "Enig i forslaget.", DateTime.UtcNow);
         db.MeetingComments.Add(comment);
         await db.SaveChangesAsync();
-        return new Ids(meeting.Id, item.Id, comment.Id);
+        return new Ids(meeting.Id, item.Id, comment.Id, attachment.Id);
     }
 }

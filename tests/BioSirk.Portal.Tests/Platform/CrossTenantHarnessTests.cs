@@ -229,6 +229,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["meetingId"] = meeting.MeetingId.ToString(),
             ["itemId"] = meeting.ItemId.ToString(),
             ["commentId"] = meeting.CommentId.ToString(),
+            ["itemAttachmentId"] = meeting.AttachmentId.ToString(),
         };
     });
 }

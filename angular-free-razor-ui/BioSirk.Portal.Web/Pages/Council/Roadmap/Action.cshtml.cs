@@ -8,7 +8,7 @@ namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
 
 /// <summary>One action: its facts and links for everyone in the partnership; the progress report for its responsible person and owner.</summary>
 public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries queries, ReportProgress reportProgress, LinkAction linkAction,
-    LinkTargets linkTargets) : RoadmapPageModel(portal, queries)
+    LinkTargets linkTargets, MeetingItemHrefs meetingItems) : RoadmapPageModel(portal, queries)
 {
     public RoadmapAction Action { get; private set; } = null!;
 
@@ -20,6 +20,9 @@ public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries quer
     public string? LinkTarget { get; set; }
 
     public IReadOnlyList<LinkTarget> Targets { get; private set; } = [];
+
+    /// <summary>The pages of the linked meeting items that she may open.</summary>
+    public IReadOnlyDictionary<Guid, string> MeetingItemLinks { get; private set; } = new Dictionary<Guid, string>();
 
     public bool CanEdit => RoadmapRules.CanEdit(Action, Actor);
 
@@ -106,6 +109,7 @@ public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries quer
         }
 
         Action = action;
+        MeetingItemLinks = await meetingItems.ForAsync(action.Links, User, HttpContext.RequestAborted);
         if (RoadmapRules.CanEdit(action, Actor))
         {
             Targets = [.. (await linkTargets.ForCouncilAsync(HttpContext.RequestAborted))
