@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the solution against a PostgreSQL cluster of its own (temporary folder, free port) and the
-# system Chromium. Installs what is missing when run as root. Last line: "N passed, N failed[, N skipped]".
+# Runs every test of the solution against a PostgreSQL cluster and a Redis server of its own (temporary folder, free
+# ports) and the system Chromium. Installs what is missing when run as root. Last line: "N passed, N failed[, N skipped]".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/etc/lib/prerequisites.sh"
@@ -8,14 +8,19 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 require_dotnet
 require_npm_packages "$root"
 require_chromium
+require_redis
 work=$(mktemp -d /tmp/biosirk-test.XXXXXX)
 chmod 755 "$work"
-trap 'stop_private_postgres; rm -rf "$work"' EXIT
+trap 'stop_private_redis; stop_private_postgres; rm -rf "$work"' EXIT
 
 start_private_postgres "$work"
+start_private_redis "$work"
 
 export BIOSIRK_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=unused;Include Error Detail=true"
 export BIOSIRK_CHROMIUM="/usr/bin/chromium"
+# The scale-out tests: two portal nodes on this Redis; the Redis restart test starts a server of its own with this binary.
+export BIOSIRK_REDIS="127.0.0.1:$redis_port"
+export BIOSIRK_REDIS_SERVER="$(command -v redis-server)"
 
 say "Kjører testene ..."
 dotnet test "$root/BioSirk.Portal.sln" -nologo --logger "trx" --results-directory "$work/results" "$@" >&2

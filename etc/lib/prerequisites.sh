@@ -61,7 +61,7 @@ require_chromium() {
 }
 
 require_redis() {
-  if ! command -v redis-server >/dev/null 2>&1; then
+  if ! command -v redis-server >/dev/null 2>&1 || ! command -v redis-cli >/dev/null 2>&1; then
     apt_install redis-server
   fi
 }
@@ -115,4 +115,41 @@ stop_private_postgres() {
 
 pg_user_run() {
   if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# A Redis server of our own for the scale-out tests (the SignalR backplane): in "$1/redis", on a free local port, in
+# memory only (no snapshot, no append-only file), never the system service. Sets redis_port and redis_pid; stop it with
+# stop_private_redis (put that in the caller's EXIT trap).
+start_private_redis() {
+  local work="$1" attempt tries
+  require_redis
+  mkdir -p "$work/redis"
+  # Another test run may take the free port between our look and redis-server's bind: then try the next one.
+  for attempt in 1 2 3; do
+    redis_port=$(free_port 63790 63890) || exit 1
+    say "Starter Redis på port $redis_port i $work ..."
+    redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work/redis" --save '' --appendonly no --daemonize no \
+      --logfile "$work/redis/log" &
+    redis_pid=$!
+    for tries in $(seq 1 50); do
+      if redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG; then
+        return 0
+      fi
+      kill -0 "$redis_pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    stop_private_redis
+  done
+  say "Redis startet ikke. Loggen: $work/redis/log"
+  cat "$work/redis/log" >&2 2>/dev/null
+  exit 1
+}
+
+stop_private_redis() {
+  if [ -n "${redis_pid:-}" ]; then
+    kill "$redis_pid" 2>/dev/null
+    wait "$redis_pid" 2>/dev/null
+    redis_pid=
+  fi
+  return 0
 }
