@@ -17,7 +17,7 @@ public static class LiveSetup
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            UseRedisBackplane(signalR, redis);
+            RedisBackplane.Use(signalR, redis);
         }
 
         builder.Services.AddScoped<LivePlaces>();
@@ -28,12 +28,9 @@ public static class LiveSetup
         return builder;
     }
 
-    // Its own method, so that a single node without Redis never loads the Redis client.
-    private static void UseRedisBackplane(ISignalRServerBuilder signalR, string redis) =>
-        signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("biosirk"));
-
     public static WebApplication MapPortalLive(this WebApplication app)
     {
+        app.RefuseNewLiveConnectionsWhileRedisIsAway(PortalHub.Path);
         app.MapHub<PortalHub>(PortalHub.Path);
         return app;
     }
@@ -49,6 +46,12 @@ public sealed class PortalHub(
     MeetingLiveFeed meetingFeed, LocalMeetingConnections meetingConnections) : Hub
 {
     public const string Path = "/hubs/portal";
+
+    /// <summary>
+    /// Sent by a node whose link to the other nodes (Redis) has come back: pushes may have been lost meanwhile, so a
+    /// page asks again for what it follows (a meeting page: <see cref="JoinMeeting"/> with the last number it has).
+    /// </summary>
+    public const string RejoinMethod = "rejoin";
 
     public static string UserGroup(Guid userId) => "user:" + userId;
 
@@ -247,8 +250,11 @@ public sealed class LivePlaces(IPlatformDirectory directory)
     }
 }
 
-/// <summary>Pushes a PDF's progress to everyone watching the agreement's final report, on every node (Redis backplane).</summary>
-public sealed class SignalRReportProgress(IHubContext<PortalHub> hub) : IReportProgress
+/// <summary>
+/// Pushes a PDF's progress to everyone watching the agreement's final report, on every node (Redis backplane). A push
+/// that fails never fails the job: the page shows the stored state on reload.
+/// </summary>
+public sealed class SignalRReportProgress(IHubContext<PortalHub> hub, ILogger<SignalRReportProgress> logger) : IReportProgress
 {
     public const string Method = "pdfProgress";
 
@@ -257,13 +263,14 @@ public sealed class SignalRReportProgress(IHubContext<PortalHub> hub) : IReportP
         IEnumerable<string> groups = progress.OfDelivery
             ? [PortalHub.FinalReportGroup(progress.AgreementId, county: false), PortalHub.FinalReportGroup(progress.AgreementId, county: true)]
             : [PortalHub.FinalReportGroup(progress.AgreementId, county: false)];
-        return hub.Clients.Groups(groups.ToList()).SendAsync(Method, new
+        var message = new
         {
             pdfId = progress.PdfId,
             number = progress.Number,
             state = progress.State.ToString(),
             message = progress.Message,
-        }, ct);
+        };
+        return LivePush.BestEffortAsync(() => hub.Clients.Groups(groups.ToList()).SendAsync(Method, message, ct), logger, $"PDF {progress.PdfId} progress");
     }
 }
 

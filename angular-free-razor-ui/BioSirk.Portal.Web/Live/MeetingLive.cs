@@ -6,9 +6,10 @@ namespace BioSirk.Portal.Web.Live;
 
 /// <summary>
 /// Pushes to everyone following a meeting, on every node: a stored comment (new, edited, deleted or hidden), the item
-/// the meeting deals with now, and who is present.
+/// the meeting deals with now, and who is present. Never throws when a push fails (Redis away): what it announces is
+/// stored, and the followers catch up when they re-join.
 /// </summary>
-public sealed class MeetingLiveFeed(IHubContext<PortalHub> hub)
+public sealed class MeetingLiveFeed(IHubContext<PortalHub> hub, ILogger<MeetingLiveFeed> logger)
 {
     public const string CommentMethod = "comment";
     public const string CurrentItemMethod = "current";
@@ -17,13 +18,13 @@ public sealed class MeetingLiveFeed(IHubContext<PortalHub> hub)
     public static string Group(Guid meetingId) => "meeting:" + meetingId;
 
     public Task PublishAsync(Guid meetingId, CommentView comment, CancellationToken ct = default) =>
-        hub.Clients.Group(Group(meetingId)).SendAsync(CommentMethod, comment, ct);
+        LivePush.BestEffortAsync(() => hub.Clients.Group(Group(meetingId)).SendAsync(CommentMethod, comment, ct), logger, $"comment {comment.Sequence} of meeting {meetingId}");
 
     public Task PublishAsync(CurrentItemView current, CancellationToken ct = default) =>
-        hub.Clients.Group(Group(current.MeetingId)).SendAsync(CurrentItemMethod, current, ct);
+        LivePush.BestEffortAsync(() => hub.Clients.Group(Group(current.MeetingId)).SendAsync(CurrentItemMethod, current, ct), logger, $"the current item of meeting {current.MeetingId}");
 
     public Task PublishAsync(PresenceView presence, CancellationToken ct = default) =>
-        hub.Clients.Group(Group(presence.MeetingId)).SendAsync(PresenceMethod, presence, ct);
+        LivePush.BestEffortAsync(() => hub.Clients.Group(Group(presence.MeetingId)).SendAsync(PresenceMethod, presence, ct), logger, $"the presence of meeting {presence.MeetingId}");
 }
 
 /// <summary>The connections of this node that follow a meeting, whose presence rows it keeps fresh.</summary>
