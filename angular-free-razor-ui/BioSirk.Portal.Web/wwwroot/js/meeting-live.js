@@ -1,7 +1,7 @@
 // The live meeting page, pushed through SignalR: comments on the items, the item dealt with now, and who is present.
 // Progressive enhancement: without this file the page is a plain form and list. Every comment carries the meeting's
-// sequence number; after a reconnect the page asks for everything after the last number it saw, so nothing stored is
-// lost. What a person is typing is never touched.
+// sequence number; after a reconnect the page asks for everything after the number up to which it has seen every
+// comment, so nothing stored is lost. What a person is typing is never touched.
 (function () {
     'use strict';
     var agenda = document.querySelector('[data-live-meeting]');
@@ -12,7 +12,10 @@
     var announcer = document.getElementById('comment-announcer');
     var place = agenda.getAttribute('data-place');
     var meetingId = agenda.getAttribute('data-meeting');
+    // Every comment up to `last` is shown. With several web nodes a push can be lost (Redis away) while later ones
+    // arrive, so `last` is not the highest number seen: the numbers shown beyond it wait in `beyond`.
     var last = parseInt(agenda.getAttribute('data-last-sequence'), 10) || 0;
+    var beyond = {};
     var self = agenda.getAttribute('data-self');
     var me = agenda.getAttribute('data-user');
     var canHide = agenda.getAttribute('data-can-hide') === 'true';
@@ -126,7 +129,13 @@
     }
 
     function show(comment, announce) {
-        last = Math.max(last, comment.sequence);
+        if (comment.sequence > last) {
+            beyond[comment.sequence] = true;
+            while (beyond[last + 1]) {
+                delete beyond[last + 1];
+                last++;
+            }
+        }
         var existing = document.getElementById('comment-' + comment.id);
         if (existing) {
             render(existing, comment); // an edit, a deletion or a hiding of a comment already shown
@@ -223,9 +232,20 @@
         .withUrl('/hubs/portal')
         .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
         .build();
-    connection.on('comment', function (comment) { show(comment, true); });
+    connection.on('comment', function (comment) {
+        var missed = comment.sequence > last + 1;
+        show(comment, true);
+        if (missed) {
+            catchUp(); // a comment before this one never came: ask for everything after the last one seen in order
+        }
+    });
     connection.on('current', function (current) { showCurrent(current, true); });
     connection.on('presence', showPresence);
+
+    // A join while connected; if the connection drops meanwhile, the reconnect joins again.
+    function catchUp() {
+        join().catch(function () { });
+    }
 
     function join() {
         return connection.invoke('JoinMeeting', place, meetingId, last).then(function (missed) {
@@ -298,6 +318,7 @@
         });
     }
     connection.onreconnected(join);
+    connection.on('rejoin', catchUp); // the server's link to the other web nodes came back: pushes may have been lost
     connection.onclose(function () { setTimeout(start, 2000); });
     start();
 })();
