@@ -11,10 +11,13 @@ namespace BioSirk.Portal.Tests.Infrastructure;
 /// <summary>
 /// The portal on the test PostgreSQL database, shared by a test collection. <see cref="ResetAsync"/> empties every
 /// module's tables with Respawn and seeds the demo councils and people again, so each test starts from the same world.
+/// A further web node of the same portal (<see cref="PortalFactory(PortalFactory)"/>) shares its database, files, keys
+/// and clock, and leaves creating, resetting and seeding the database to the first node.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("biosirk-tests-").FullName;
+    private readonly string folder;
+    private readonly PortalFactory? firstNode;
     private Respawner? respawner;
 
     public PortalFactory()
@@ -22,7 +25,21 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    protected PortalFactory(string database) => Database = database;
+    protected PortalFactory(string database)
+    {
+        Database = database;
+        folder = Directory.CreateTempSubdirectory("biosirk-tests-").FullName;
+        Clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    }
+
+    /// <summary>Another web node of <paramref name="firstNode"/>'s portal, as behind a load balancer; start the first node first.</summary>
+    protected PortalFactory(PortalFactory firstNode)
+    {
+        this.firstNode = firstNode;
+        Database = firstNode.Database;
+        folder = firstNode.folder;
+        Clock = firstNode.Clock;
+    }
 
     public string Database { get; }
 
@@ -31,10 +48,16 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string MailFolder => Path.Combine(folder, "mail");
 
     /// <summary>The portal's clock; tests move it (e.g. past an invitation's 7 days).</summary>
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    public TestClock Clock { get; }
 
     public async Task InitializeAsync()
     {
+        if (firstNode is not null)
+        {
+            StartServer(); // its migrations find the first node's database up to date
+            return;
+        }
+
         await TestDatabase.RecreateAsync(Database);
         StartServer(); // starts the host (in memory, or on Kestrel when a subclass asked for it): migrations run here
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -50,6 +73,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task ResetAsync()
     {
+        if (firstNode is not null)
+        {
+            throw new InvalidOperationException("Reset the first node: it owns the database.");
+        }
+
         await using (var connection = new NpgsqlConnection(ConnectionString))
         {
             await connection.OpenAsync();
@@ -78,6 +106,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (firstNode is not null)
+        {
+            return; // the folder is the first node's
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);
