@@ -56,6 +56,7 @@ public static class PlatformModule
         }
 
         services.AddScoped<IPlatformDirectory, PlatformDirectory>();
+        services.AddScoped<IEntraDirectory, Features.Entra.EntraDirectory>();
         services.Configure<Files.FileStoreOptions>(configuration.GetSection(Files.FileStoreOptions.Section));
         services.AddSingleton<IFileStore, Files.DiskFileStore>();
         services.AddScoped<InviteMember>();

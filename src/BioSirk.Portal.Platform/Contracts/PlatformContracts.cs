@@ -71,6 +71,15 @@ public interface IPlatformDirectory
     Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken = default);
 }
 
+/// <summary>The council or county that connected an Entra tenant, and the e-mail domains its people must have.</summary>
+public sealed record EntraOwner(Guid EntraTenantId, bool IsCounty, Guid Id, string Slug, string Name, IReadOnlyList<string> AllowedDomains);
+
+/// <summary>Which council or county an Entra tenant (<c>tid</c>) belongs to; null when none has connected it.</summary>
+public interface IEntraDirectory
+{
+    Task<EntraOwner?> FindAsync(Guid entraTenantId, CancellationToken cancellationToken = default);
+}
+
 /// <summary>Sends an e-mail; through SMTP when configured, otherwise into a pickup folder.</summary>
 public interface IEmailSender
 {

@@ -103,3 +103,15 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
     }
 }
+
+internal sealed class EntraConnectionConfiguration : IEntityTypeConfiguration<EntraConnection>
+{
+    public void Configure(EntityTypeBuilder<EntraConnection> builder)
+    {
+        builder.ToTable("entra_connections");
+        builder.HasIndex(c => c.EntraTenantId).IsUnique(); // one Entra tenant serves one council or county
+        builder.HasIndex(c => new { c.OwnerKind, c.OwnerId }).IsUnique();
+        builder.Property(c => c.AllowedDomains).HasMaxLength(2000);
+        builder.Ignore(c => c.Domains);
+    }
+}

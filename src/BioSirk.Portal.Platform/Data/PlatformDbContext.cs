@@ -43,6 +43,8 @@ public class PlatformDbContext(DbContextOptions options, ICurrentTenant currentT
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<EntraConnection> EntraConnections => Set<EntraConnection>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseUtcInstants();
 

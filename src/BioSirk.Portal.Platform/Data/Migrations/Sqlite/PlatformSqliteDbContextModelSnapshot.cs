@@ -78,6 +78,42 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
                     b.ToTable("county_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Platform.Domain.EntraConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedDomains")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntraTenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntraTenantId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerKind", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("entra_connections", (string)null);
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Platform.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
