@@ -1,4 +1,5 @@
 using BioSirk.Portal.Reporting.Contracts;
+using BioSirk.Portal.SharedKernel.Pdf;
 using BioSirk.Portal.Reporting.Data;
 using BioSirk.Portal.Reporting.Documents;
 using BioSirk.Portal.Reporting.Features;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using BioSirk.Portal.Reporting.Contracts;
+using BioSirk.Portal.SharedKernel.Pdf;
 using BioSirk.Portal.Reporting.Data;
 using BioSirk.Portal.Reporting.Documents;
 using BioSirk.Portal.Reporting.Domain;

@@ -1,7 +1,4 @@
-using System.Net;
-using BioSirk.Portal.Reporting.Contracts;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using BioSirk.Portal.SharedKernel.Pdf;
 using Microsoft.Extensions.Logging;
 
 namespace BioSirk.Portal.Reporting.Documents;
@@ -13,46 +10,16 @@ namespace BioSirk.Portal.Reporting.Documents;
 /// </summary>
 public sealed class ReportDocumentRenderer(IServiceProvider services, ILoggerFactory loggers)
 {
-    public async Task<string> RenderBodyAsync(ReportContent content)
-    {
-        await using var renderer = new HtmlRenderer(services, loggers);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(FinalReportDocument.Content)] = content });
-            var output = await renderer.RenderComponentAsync<FinalReportDocument>(parameters);
-            return output.ToHtmlString();
-        });
-    }
+    public Task<string> RenderBodyAsync(ReportContent content) =>
+        PrintableDocument.RenderBodyAsync<FinalReportDocument>(services, loggers, new Dictionary<string, object?> { [nameof(FinalReportDocument.Content)] = content });
 
-    public async Task<PdfDocumentRequest> PdfRequestAsync(ReportContent content)
-    {
-        var body = await RenderBodyAsync(content);
-        var html = $"""
-            <!DOCTYPE html>
-            <html lang="nb">
-            <head>
-            <meta charset="utf-8">
-            <title>{WebUtility.HtmlEncode(content.Title)}</title>
-            <style>html {"{"} font-family: {PdfFonts.Stack}; font-size: 10.5pt; {"}"}
-            {ReportStylesheet.Css}</style>
-            </head>
-            <body>{body}</body>
-            </html>
-            """;
-        return new PdfDocumentRequest(html, content.Title, "nb", content.Agreement.Title, content.Agreement.Markings.Header);
-    }
+    public async Task<PdfDocumentRequest> PdfRequestAsync(ReportContent content) =>
+        PrintableDocument.Request(
+            await RenderBodyAsync(content), content.Title, "nb", ReportStylesheet.Css, content.Agreement.Title, content.Agreement.Markings.Header);
 }
 
 /// <summary>The report's stylesheet (Documents/report.css), embedded: inlined in the PDF, served to the preview page.</summary>
 public static class ReportStylesheet
 {
-    public static string Css { get; } = Load();
-
-    private static string Load()
-    {
-        using var stream = typeof(ReportStylesheet).Assembly.GetManifestResourceStream("report.css")
-                           ?? throw new InvalidOperationException("report.css is not embedded in the Reporting assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Css { get; } = PrintableDocument.EmbeddedCss(typeof(ReportStylesheet).Assembly, "report.css");
 }

@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Contracts;
+using BioSirk.Portal.SharedKernel.Pdf;
 using BioSirk.Portal.Reporting.Data;
 using BioSirk.Portal.Reporting.Documents;
 using BioSirk.Portal.Reporting.Domain;

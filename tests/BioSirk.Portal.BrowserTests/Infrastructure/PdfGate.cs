@@ -1,4 +1,4 @@
-using BioSirk.Portal.Reporting.Contracts;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.BrowserTests.Infrastructure;
 

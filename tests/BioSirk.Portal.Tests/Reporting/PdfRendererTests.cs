@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using BioSirk.Portal.Reporting.Contracts;
+using BioSirk.Portal.SharedKernel.Pdf;
 using BioSirk.Portal.Reporting.Pdf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

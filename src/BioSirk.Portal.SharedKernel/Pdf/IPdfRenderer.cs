@@ -1,4 +1,4 @@
-namespace BioSirk.Portal.Reporting.Contracts;
+namespace BioSirk.Portal.SharedKernel.Pdf;
 
 /// <summary>Prints a self-contained HTML document to a PDF (A4, tagged, header and "Side x av y" footer).</summary>
 public interface IPdfRenderer
@@ -19,7 +19,7 @@ public interface IPdfRenderer
 /// </summary>
 public sealed record PdfDocumentRequest(string Html, string Title, string Language, string HeaderLeft, string HeaderRight);
 
-/// <summary>Fonts for report templates.</summary>
+/// <summary>Fonts for document templates.</summary>
 public static class PdfFonts
 {
     /// <summary>
