@@ -1,4 +1,5 @@
 using BioSirk.Portal.Meetings.Data;
+using BioSirk.Portal.Meetings.Documents;
 using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.SharedKernel.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,11 @@ public static class MeetingsModule
         services.AddScoped<MeetingComments>();
         services.AddScoped<MeetingFloor>();
         services.AddScoped<ItemAttachments>();
+        // The minutes print through SharedKernel.Pdf.IPdfRenderer, which the host registers (Reporting's warm Chromium),
+        // and queue their job through IMinutesJobQueue (Hangfire in the host).
+        services.AddScoped<MeetingMinutes>();
+        services.AddScoped<MinutesDocumentRenderer>();
+        services.AddScoped<RenderMinutesPdf>();
         return services;
     }
 }

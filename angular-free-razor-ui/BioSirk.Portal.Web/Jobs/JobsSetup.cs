@@ -19,6 +19,7 @@ public static class JobsSetup
         var connectionString = builder.Configuration.GetConnectionString("Portal") ?? database.ConnectionString;
         builder.Services.AddSingleton<TenantJobFilter>();
         builder.Services.AddScoped<BioSirk.Portal.Reporting.Contracts.IReportJobQueue, HangfireReportJobQueue>();
+        builder.Services.AddScoped<BioSirk.Portal.Meetings.Features.IMinutesJobQueue, HangfireMinutesJobQueue>();
 
         // Hangfire keeps its storage, activator and filters in statics (JobStorage.Current, JobActivator.Current,
         // GlobalJobFilters) and AddHangfire hands out whatever they hold when first asked. A process that hosts the

@@ -22,7 +22,21 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
 
     public DbSet<MeetingPresence> MeetingPresence => Set<MeetingPresence>();
 
+    public DbSet<MinutesPdf> MinutesPdfs => Set<MinutesPdf>();
+
     protected override string Schema => SchemaName;
+
+    /// <summary>A finished version of the minutes is never changed or deleted.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.Entries<MinutesPdf>().Any(e =>
+                e.State is EntityState.Deleted or EntityState.Modified && e.OriginalValues.GetValue<MinutesPdfState>(nameof(MinutesPdf.State)) == MinutesPdfState.Ready))
+        {
+            throw new InvalidOperationException("A finished version of the minutes cannot be changed.");
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -121,6 +135,17 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
             b.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
             b.Property(p => p.Name).HasMaxLength(200);
             b.Property(p => p.ConnectionId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<MinutesPdf>(b =>
+        {
+            // Versions of the minutes: numbered per meeting by this unique index, never changed once ready.
+            b.ToTable("meeting_minutes_pdfs");
+            b.HasIndex(p => new { p.MeetingId, p.Number }).IsUnique();
+            b.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(p => p.ContentJson).HasMaxLength(int.MaxValue);
+            b.Property(p => p.RequestedBy).HasMaxLength(200);
+            b.Property(p => p.Failure).HasMaxLength(1000);
+            b.Property(p => p.Sha256).HasMaxLength(64);
         });
     }
 }

@@ -100,6 +100,21 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
         return Result.Ok();
     }
 
+    /// <summary>
+    /// The secretary records what the meeting decided (empty: not decided yet). <paramref name="field"/> names the
+    /// page's field for the message.
+    /// </summary>
+    public Result RecordResolution(string? adopted, string field)
+    {
+        if (adopted?.Length > MaxTextLength)
+        {
+            return Result.Fail(field, $"Vedtaket kan være på høyst {MaxTextLength:# ###} tegn. Gjør det kortere.".Replace('\u00A0', ' '));
+        }
+
+        AdoptedResolution = Clean(adopted);
+        return Result.Ok();
+    }
+
     public void ReplaceLinks(IEnumerable<(AgendaLinkKind Kind, Guid TargetId, string Label)> wanted)
     {
         links.Clear();

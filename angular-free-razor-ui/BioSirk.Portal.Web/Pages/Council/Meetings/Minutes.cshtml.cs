@@ -1,0 +1,137 @@
+using BioSirk.Portal.Meetings.Domain;
+using BioSirk.Portal.Meetings.Features;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BioSirk.Portal.Web.Pages.Council.Meetings;
+
+/// <summary>
+/// The minutes (protokoll) of a meeting. The organising council's secretaries record per item the adopted resolution
+/// (a plain form per item, prefilled with the proposal until one is saved) and who was absent, and make the minutes as
+/// a PDF (a background job); those who see the agenda read them and download the versions. Anyone else: 404.
+/// </summary>
+public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes minutes, MeetingStore store, IFileStore files) : MeetingPageModel(portal)
+{
+    [BindProperty]
+    public string? Resolution { get; set; }
+
+    [BindProperty]
+    public string? Stamp { get; set; }
+
+    /// <summary>The item whose form was refused: it (and only it) shows what was typed.</summary>
+    public Guid? FailedItemId { get; private set; }
+
+    public IReadOnlyList<MinutesPdfRow> Versions { get; private set; } = [];
+
+    public MinutesPdfRow? Working => Versions.FirstOrDefault(v => v.State is MinutesPdfState.Queued or MinutesPdfState.Rendering);
+
+    /// <summary>The secretary records here once the agenda is published; before, the page says so.</summary>
+    public bool CanRecord => CanManage && Meeting.IsPublished;
+
+    public string SelfPath => BasePath + "/protokoll";
+
+    public static string ResolutionField(Guid itemId) => "vedtak-" + itemId;
+
+    /// <summary>What the item's field shows: what she just typed (refused), the saved resolution, or the proposal to start from.</summary>
+    public string? ResolutionText(AgendaItem item) =>
+        FailedItemId == item.Id ? Resolution : item.AdoptedResolution ?? item.ProposedResolution;
+
+    public string? ErrorOf(Guid itemId) => ModelState[ResolutionField(itemId)]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    public async Task<IActionResult> OnGetAsync(Guid meetingId) => await LoadAsync(meetingId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetPdfAsync(Guid meetingId, Guid minutesPdfId)
+    {
+        var pdf = await minutes.ReadyAsync(meetingId, minutesPdfId, Actor);
+        var stream = pdf is null ? null : await files.OpenAsync(pdf.Value.FileId);
+        return stream is null ? NotFound() : File(stream, "application/pdf", pdf!.Value.FileName);
+    }
+
+    public async Task<IActionResult> OnPostResolutionAsync(Guid meetingId, Guid itemId)
+    {
+        var field = ResolutionField(itemId);
+        var result = await minutes.RecordResolutionAsync(meetingId, itemId, Resolution, Stamp, Actor, field);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Message"] = string.IsNullOrWhiteSpace(Resolution) ? "Vedtaket er fjernet." : "Vedtaket er lagret.";
+            return LocalRedirect($"{BasePathOf(meetingId)}#item-{itemId}");
+        }
+
+        FailedItemId = itemId;
+        return await RefusedAsync(meetingId, result);
+    }
+
+    public Task<IActionResult> OnPostAbsentAsync(Guid meetingId, Guid participantId) =>
+        AttendanceAsync(meetingId, participantId, absent: true, "Forfallet er registrert.");
+
+    public Task<IActionResult> OnPostPresentAsync(Guid meetingId, Guid participantId) =>
+        AttendanceAsync(meetingId, participantId, absent: false, "Deltakeren er registrert som til stede.");
+
+    /// <summary>"Lag protokoll": queued, then the page shows how it goes (on reload, without JavaScript).</summary>
+    public async Task<IActionResult> OnPostPdfAsync(Guid meetingId)
+    {
+        var result = await minutes.RequestPdfAsync(meetingId, Actor, ResolutionField);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Message"] = result.Value!.Message + " Last inn siden på nytt om litt for å se om den er klar.";
+            return LocalRedirect($"{BasePathOf(meetingId)}#minutes-pdfs");
+        }
+
+        return await RefusedAsync(meetingId, result);
+    }
+
+    private async Task<IActionResult> AttendanceAsync(Guid meetingId, Guid participantId, bool absent, string done)
+    {
+        var result = await minutes.RecordAbsenceAsync(meetingId, participantId, absent, Actor);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Message"] = done;
+            return LocalRedirect($"{BasePathOf(meetingId)}#attendance");
+        }
+
+        return await RefusedAsync(meetingId, result);
+    }
+
+    /// <summary>The page again, with the messages beside their fields ("vedtak-{item}") or at the top.</summary>
+    private async Task<IActionResult> RefusedAsync(Guid meetingId, Result result)
+    {
+        store.Db.ChangeTracker.Clear();
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Field, error.Message);
+        }
+
+        return await LoadAsync(meetingId) ? Page() : NotFound();
+    }
+
+    private string BasePathOf(Guid meetingId) => $"{Portal.Prefix}/moter/{meetingId}/protokoll";
+
+    private async Task<bool> LoadAsync(Guid meetingId)
+    {
+        if (await minutes.ReadableAsync(meetingId, Actor) is not { } meeting)
+        {
+            return false;
+        }
+
+        Meeting = meeting;
+        Versions = await minutes.VersionsAsync(meetingId, Actor) ?? [];
+        return true;
+    }
+}
