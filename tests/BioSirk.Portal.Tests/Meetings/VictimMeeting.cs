@@ -8,10 +8,13 @@ using BioSirk.Portal.Tests.Infrastructure;
 
 namespace BioSirk.Portal.Tests.Meetings;
 
-/// <summary>A published meeting of Hallingdal (no partnership), with one item, a conflict declaration, a comment and an attachment, for cross-tenant probes.</summary>
+/// <summary>
+/// A published meeting of Hallingdal (no partnership), with one item, a conflict declaration, a comment, an attachment
+/// and a finished version of its minutes, for cross-tenant probes.
+/// </summary>
 public static class VictimMeeting
 {
-    public sealed record Ids(Guid MeetingId, Guid ItemId, Guid CommentId, Guid AttachmentId);
+    public sealed record Ids(Guid MeetingId, Guid ItemId, Guid CommentId, Guid AttachmentId, Guid ParticipantId, Guid MinutesPdfId);
 
     public static async Task<Ids> CreateAsync(IServiceProvider sp, Guid hallingdalId)
     {
@@ -31,7 +34,15 @@ public static class VictimMeeting
         db.CaseNumberCounters.Add(counter);
         var comment = new MeetingComment(meeting, item.Id, member.Id, "Ola Bakken", "Enig i forslaget.", DateTime.UtcNow);
         db.MeetingComments.Add(comment);
+        var minutes = new MinutesPdf(meeting, 1, "{}", member.Id, "Kari Nordby", DateTime.UtcNow);
+        await using (var file = new MemoryStream("%PDF-1.7 protokoll"u8.ToArray()))
+        {
+            var printed = await sp.GetRequiredService<IFileStore>().SaveAsync(file, "protokoll-1.pdf", "application/pdf");
+            minutes.Complete(printed.FileId, printed.Sha256, printed.Size, DateTime.UtcNow);
+        }
+
+        db.MinutesPdfs.Add(minutes);
         await db.SaveChangesAsync();
-        return new Ids(meeting.Id, item.Id, comment.Id, attachment.Id);
+        return new Ids(meeting.Id, item.Id, comment.Id, attachment.Id, meeting.Participants[0].Id, minutes.Id);
     }
 }

@@ -230,6 +230,8 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["itemId"] = meeting.ItemId.ToString(),
             ["commentId"] = meeting.CommentId.ToString(),
             ["itemAttachmentId"] = meeting.AttachmentId.ToString(),
+            ["participantId"] = meeting.ParticipantId.ToString(),
+            ["minutesPdfId"] = meeting.MinutesPdfId.ToString(),
         };
     });
 }
