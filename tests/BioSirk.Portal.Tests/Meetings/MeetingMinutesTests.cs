@@ -148,6 +148,12 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         // A second click while the first is waiting makes no second version.
         var again = await PortalClient.ReadAsync(await MakeMinutesAsync(kari, path));
         Assert.Contains("Protokoll 1 lages allerede", again.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(await MinutesPdfsAsync(Portal));
+
+        // Still waiting ten minutes later: its job was lost (a restart with in-memory job storage); asking again
+        // queues the same version again, it makes no second one.
+        Portal.Clock.Set(Portal.Clock.GetUtcNow().AddMinutes(11));
+        await ExpectRedirectAsync(await MakeMinutesAsync(kari, path));
         var queued = Assert.Single(await MinutesPdfsAsync(Portal));
 
         // The job delivered twice at once, then once more (a retry after it finished): one version, unchanged.
