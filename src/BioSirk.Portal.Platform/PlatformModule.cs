@@ -57,6 +57,7 @@ public static class PlatformModule
 
         services.AddScoped<IPlatformDirectory, PlatformDirectory>();
         services.AddScoped<IEntraDirectory, Features.Entra.EntraDirectory>();
+        services.AddScoped<Features.Entra.EntraConnections>();
         services.Configure<Files.FileStoreOptions>(configuration.GetSection(Files.FileStoreOptions.Section));
         services.AddSingleton<IFileStore, Files.DiskFileStore>();
         services.AddScoped<InviteMember>();

@@ -34,6 +34,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
     {
         ["invitasjon/{token}"] = "the token itself is the credential; an unknown token shows 'kan ikke brukes' (InvitationTests)",
         ["status/{code:int}"] = "the status code page; the parameter is an HTTP status, not an id",
+        ["vert/fylker/{countyId:guid}/entra"] = "host admin only (403 for everyone else, EntraConnectionPageTests); the host admin administers every county",
     };
 
     [Fact]

@@ -42,6 +42,11 @@ public sealed class HostAdministration(
             .Select(c => new OrganisationRow(c.Id, c.Slug, c.Name, c.OrganisationNumber, null))
             .ToListAsync(ct);
 
+    public Task<OrganisationRow?> FindCountyAsync(Guid countyId, CancellationToken ct = default) =>
+        db.Counties.AsNoTracking().Where(c => c.Id == countyId)
+            .Select(c => new OrganisationRow(c.Id, c.Slug, c.Name, c.OrganisationNumber, null))
+            .FirstOrDefaultAsync(ct);
+
     public async Task<List<OrganisationRow>> ListPartnershipsAsync(CancellationToken ct = default)
     {
         var partnerships = await db.Partnerships.AsNoTracking().Include(p => p.Members).OrderBy(p => p.Name).ToListAsync(ct);
