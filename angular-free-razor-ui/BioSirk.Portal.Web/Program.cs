@@ -6,6 +6,7 @@ builder.AddPortalDatabase();
 builder.AddPortalModules();
 builder.AddPortalWeb();
 builder.AddPortalSecurity();
+builder.AddPortalEntraSignIn();
 builder.AddPortalJobs();
 builder.AddPortalLive();
 builder.AddPortalHealth();

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Identity.Web;
+
+namespace BioSirk.Portal.Web.Security;
+
+/// <summary>
+/// The portal's own app registration in Microsoft Entra ID (multi-tenant), held by the host admin in configuration.
+/// Which Entra tenants may sign in is not configured here: each council or county connects its own.
+/// </summary>
+public sealed class EntraSignInOptions
+{
+    public const string Section = "Authentication:Entra";
+    public const string DefaultInstance = "https://login.microsoftonline.com/";
+
+    /// <summary>"organizations": any work account; the connected tenants are checked at sign-in.</summary>
+    public const string DefaultTenant = "organizations";
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public bool HasCertificate { get; set; }
+
+    /// <summary>Without a client id the portal has no Microsoft sign-in at all, exactly as before.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId);
+
+    public static EntraSignInOptions From(IConfigurationSection section) => new()
+    {
+        ClientId = section["ClientId"],
+        ClientSecret = section["ClientSecret"],
+        HasCertificate = section.GetSection("ClientCertificates").GetChildren().Any() || section.GetSection("ClientCredentials").GetChildren().Any(),
+    };
+}
+
+public static class EntraSignInSetup
+{
+    /// <summary>The OpenID Connect scheme, next to the Identity cookie; it signs in to the external cookie only.</summary>
+    public const string Scheme = "Microsoft";
+
+    public const string CallbackPath = "/signin-microsoft";
+
+    public static WebApplicationBuilder AddPortalEntraSignIn(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(EntraSignInOptions.Section);
+        var options = EntraSignInOptions.From(section);
+        builder.Services.AddSingleton(options);
+        if (!options.IsConfigured)
+        {
+            return builder;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientSecret) && !options.HasCertificate)
+        {
+            throw new InvalidOperationException(
+                $"{EntraSignInOptions.Section}:ClientId is set, but neither {EntraSignInOptions.Section}:ClientSecret nor " +
+                $"{EntraSignInOptions.Section}:ClientCertificates is: the portal cannot redeem the sign-in code. See etc/config/README.md.");
+        }
+
+        builder.Services.AddAuthentication().AddMicrosoftIdentityWebApp(
+            identity =>
+            {
+                section.Bind(identity);
+                identity.Instance = string.IsNullOrWhiteSpace(identity.Instance) ? EntraSignInOptions.DefaultInstance : identity.Instance;
+                identity.TenantId = string.IsNullOrWhiteSpace(identity.TenantId) ? EntraSignInOptions.DefaultTenant : identity.TenantId;
+                identity.CallbackPath = CallbackPath;
+            },
+            configureCookieAuthenticationOptions: null,
+            openIdConnectScheme: Scheme,
+            cookieScheme: null,
+            displayName: "Microsoft");
+        builder.Services.PostConfigure<OpenIdConnectOptions>(Scheme, oidc => oidc.SignInScheme = IdentityConstants.ExternalScheme);
+        return builder;
+    }
+}
