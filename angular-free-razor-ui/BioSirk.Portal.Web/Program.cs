@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Api;
 using BioSirk.Portal.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.AddPortalModules();
 builder.AddPortalWeb();
 builder.AddPortalSecurity();
 builder.AddPortalEntraSignIn();
+builder.AddPortalApi();
 builder.AddPortalJobs();
 builder.AddPortalLive();
 builder.AddPortalHealth();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BioSirk.Portal.Web.Api;
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Web.Security;
 using BioSirk.Portal.Web.Tenancy;
@@ -65,6 +66,7 @@ public static class WebSetup
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UsePortalApiProblems();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions
@@ -82,10 +84,12 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UsePortalJobs();
         app.MapPortalHealth();
         app.MapPortalLive();
         app.MapRazorPages();
+        app.MapPortalApi();
         app.MapGet("/css/sluttrapport.css", () => Results.Text(BioSirk.Portal.Reporting.Documents.ReportStylesheet.Css, "text/css; charset=utf-8"))
             .AllowAnonymous();
         return app;

@@ -11,9 +11,16 @@ public sealed record AgreementRow(
 
 public sealed record Deadline(string What, DateOnly Date);
 
-/// <summary>Which agreements a paged list shows: by council, by status, by words in the title; 1-based page.</summary>
+/// <summary>
+/// Which agreements a paged list shows: by council, by status, by words in the title, by a period that overlaps
+/// <see cref="From"/>–<see cref="To"/>; 1-based page.
+/// </summary>
 public sealed record AgreementListFilter(Guid? CouncilId = null, AgreementStatus? Status = null, string? Search = null, int Page = 1, int PageSize = 25)
 {
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
     public bool IsFiltered => CouncilId is not null || Status is not null || !string.IsNullOrWhiteSpace(Search);
 }
 
@@ -98,6 +105,16 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         if (filter.Status is { } status)
         {
             query = query.Where(a => a.Status == status);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(a => a.PeriodEnd >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(a => a.PeriodStart <= to);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Search))

@@ -133,6 +133,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("DataProtection:KeyFolder", Path.Combine(folder, "keys"));
         builder.UseSetting("Security:StampValidationInterval", "00:00:00");
         builder.UseSetting("Files:Folder", Path.Combine(folder, "files"));
+        builder.UseSetting("Authentication:EntraApi:ClientId", ApiTokens.ClientId);
         if (Environment.GetEnvironmentVariable("BIOSIRK_CHROMIUM") is { Length: > 0 } chromium)
         {
             builder.UseSetting("Pdf:ChromiumPath", chromium);
@@ -140,6 +141,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            ApiTokens.UseLocalIssuer(services);
             // Password hashing at full strength would dominate the suite; the algorithm is the same.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });

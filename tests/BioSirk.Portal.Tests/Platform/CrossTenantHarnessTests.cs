@@ -40,7 +40,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
     [Fact]
     public async Task EveryRoute_WithAnotherCouncilsOrCountysIds_Answers404()
     {
-        var victim = await VictimIds();
+        var victim = await VictimIds(Portal);
         using var councilAttacker = await Portal.SignedInAsync(Demo.HadelandSecretary); // admin + secretary of Hadeland
         using var countyAttacker = await Portal.SignedInAsync(Demo.InnlandetOfficer);
         var failures = new List<string>();
@@ -49,9 +49,9 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         foreach (var endpoint in Endpoints())
         {
             var template = endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (NotProbed.ContainsKey(template))
+            if (NotProbed.ContainsKey(template) || template.StartsWith("api/", StringComparison.Ordinal))
             {
-                continue;
+                continue; // the API takes no cookie: ApiCrossTenantTests probes it with bearer tokens
             }
 
             var parameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList();
@@ -192,7 +192,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
     }
 
     /// <summary>One row of each kind, owned by Hallingdal (and Buskerud), keyed by the route or handler parameter name.</summary>
-    private Task<Dictionary<string, string>> VictimIds() => Portal.WithScopeAsync(async sp =>
+    internal static Task<Dictionary<string, string>> VictimIds(PortalFactory portal) => portal.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<PlatformDbContext>();
         var tenant = sp.GetRequiredService<ICurrentTenant>();

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace BioSirk.Portal.Web.Api;
+
+public sealed record AgreementSummary(Guid Id, string Title, string Council, string County, string Status, string StatusText, decimal PercentUsed);
+
+public sealed record AgreementPageResponse(IReadOnlyList<AgreementSummary> Items, int Page, int PageSize, int Total, int PageCount);
+
+public sealed record BudgetResponse(decimal Hours, decimal HourCost, decimal DirectCosts, decimal Spent, decimal Frame, decimal Eligible, decimal Paid, decimal Remainder, decimal PercentUsed);
+
+public sealed record AgreementResponse(
+    Guid Id, string Title, string Council, string County, string Status, string StatusText, int Version,
+    DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly ActivitiesDeadline, DateOnly ReportDeadline,
+    decimal FrameAmount, decimal HourRate, BudgetResponse Budget);
+
+public sealed record HoursResponse(Guid Id, DateOnly Date, string Person, string Activity, decimal Hours, string? Comment, string RegisteredBy);
+
+/// <summary>Hours to register: the same fields, and the same rule (<see cref="HourEntry.Check"/>), as the form.</summary>
+public sealed record HoursRequest(DateOnly? Date, string? Person, string? Activity, decimal? Hours, string? Comment);
+
+/// <summary>
+/// The agreements of the caller's council or county, through the same queries and use cases as the agreement pages
+/// (and so the same tenant filter: another council's agreement is 404).
+/// </summary>
+public static class AgreementEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static RouteGroupBuilder MapAgreementEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/agreements", ListAsync).WithName("ListAgreements").WithSummary("Avtalene til rådet eller fylket, side for side");
+        api.MapGet("/agreements/{agreementId:guid}", GetAsync).WithName("GetAgreement").WithSummary("Én avtale med økonomien (ETag)");
+        api.MapGet("/agreements/{agreementId:guid}/hours", ListHoursAsync).WithName("ListHours").WithSummary("Timene på avtalen");
+        api.MapPost("/agreements/{agreementId:guid}/hours", RegisterHoursAsync).WithName("RegisterHours")
+            .WithSummary("Registrer timer (samme regler som skjemaet)");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext http, ApiCallerAccessor callers, AgreementQueries queries,
+        string? status, string? from, string? to, int? page, int? pageSize)
+    {
+        if (!callers.Caller!.CanRead)
+        {
+            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+        }
+
+        var errors = new Errors();
+        AgreementStatus? wanted = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            wanted = Enum.TryParse<AgreementStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null;
+            errors.When(wanted is null, "Status", $"Ukjent status. Bruk en av: {string.Join(", ", Enum.GetNames<AgreementStatus>())}.");
+        }
+
+        var fromDate = ParseDate(from, "From", errors);
+        var toDate = ParseDate(to, "To", errors);
+        errors.When(page is < 1, "Page", "Siden må være 1 eller mer.");
+        errors.When(pageSize is < 1 or > 200, "PageSize", "Sidestørrelsen må være fra 1 til 200.");
+        if (errors.Any)
+        {
+            return ApiProblems.Validation(errors.All, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+        }
+
+        var result = await queries.ListPageAsync(new AgreementListFilter(Status: wanted, Page: page ?? 1, PageSize: pageSize ?? 25)
+        {
+            From = fromDate,
+            To = toDate,
+        }, http.RequestAborted);
+        AddPageLinks(http, result);
+        return Results.Ok(new AgreementPageResponse(
+            result.Rows.Select(r => new AgreementSummary(r.Id, r.Title, r.CouncilName, r.CountyName, r.Status.ToString(),
+                AgreementQueries.StatusText(r.Status), r.PercentUsed)).ToList(),
+            result.Page, result.PageSize, result.Total, result.PageCount));
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId)
+    {
+        if (!callers.Caller!.CanRead)
+        {
+            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+        }
+
+        var details = await queries.GetAsync(agreementId, http.RequestAborted);
+        if (details is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        var a = details.Agreement;
+        var s = details.Settlement;
+        var body = new AgreementResponse(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status.ToString(), AgreementQueries.StatusText(a.Status),
+            a.Version, a.PeriodStart, a.PeriodEnd, a.ActivitiesDeadline, a.ReportDeadline, a.FrameAmount, a.HourRate,
+            new BudgetResponse(s.HoursTotal, s.HourCost, s.DirectCosts, s.Spent, s.Frame, s.Eligible, s.Paid, s.Remainder, s.PercentUsed));
+        var etag = ETagOf(body);
+        http.Response.Headers.ETag = etag;
+        return http.Request.Headers.IfNoneMatch.Contains(etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(body);
+    }
+
+    private static async Task<IResult> ListHoursAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId)
+    {
+        if (!callers.Caller!.CanRead)
+        {
+            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+        }
+
+        var details = await queries.GetAsync(agreementId, http.RequestAborted);
+        return details is null
+            ? ApiProblems.NotFound()
+            : Results.Ok(details.Hours.Select(h => new HoursResponse(h.Id, h.Date, h.Person, h.Activity, h.Hours, h.Comment, h.RegisteredBy)).ToList());
+    }
+
+    private static async Task<IResult> RegisterHoursAsync(
+        HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, RegisterHours register, Guid agreementId, HoursRequest body)
+    {
+        var caller = callers.Caller!;
+        if (await queries.GetAsync(agreementId, http.RequestAborted) is null)
+        {
+            return ApiProblems.NotFound(); // before the permission: a county's or another council's id says nothing
+        }
+
+        if (!caller.CanWriteBudget)
+        {
+            return ApiProblems.Forbidden("Timer registreres av rådets sekretariat, eller av en klient med app-rollen Budget.Write.");
+        }
+
+        var result = await register.HandleAsync(new RegisterHoursCommand(agreementId, body.Date, body.Person, body.Activity, body.Hours,
+            body.Comment, new Actor(caller.ActorId, caller.Name)), http.RequestAborted);
+        if (result is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        if (result.Errors.FirstOrDefault(e => e.Field.Length == 0) is { } refusal)
+        {
+            return ApiProblems.Conflict(refusal.Message);
+        }
+
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Validation(result.Errors, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+        }
+
+        var hours = (await queries.GetAsync(agreementId, http.RequestAborted))!.Hours
+            .Select(h => new HoursResponse(h.Id, h.Date, h.Person, h.Activity, h.Hours, h.Comment, h.RegisteredBy)).ToList();
+        return Results.Created($"/api/v1/agreements/{agreementId}/hours", hours);
+    }
+
+    private static DateOnly? ParseDate(string? text, string field, Errors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(field, "Skriv datoen som åååå-mm-dd, for eksempel 2026-01-15.");
+        return null;
+    }
+
+    /// <summary>RFC 8288 links to the neighbouring pages, with the same filter.</summary>
+    private static void AddPageLinks(HttpContext http, AgreementPage page)
+    {
+        var links = new List<string>();
+        if (page.Page > 1)
+        {
+            links.Add($"<{PageUrl(http, page.Page - 1)}>; rel=\"prev\"");
+        }
+
+        if (page.Page < page.PageCount)
+        {
+            links.Add($"<{PageUrl(http, page.Page + 1)}>; rel=\"next\"");
+        }
+
+        if (links.Count > 0)
+        {
+            http.Response.Headers.Link = string.Join(", ", links);
+        }
+    }
+
+    private static string PageUrl(HttpContext http, int number)
+    {
+        var query = http.Request.Query.Where(q => q.Key != "page").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}")
+            .Append($"page={number}");
+        return $"{http.Request.Path}?{string.Join('&', query)}";
+    }
+
+    private static string ETagOf<T>(T body) =>
+        $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, Json)))[..32]}\"";
+}

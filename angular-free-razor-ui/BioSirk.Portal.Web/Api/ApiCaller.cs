@@ -1,0 +1,23 @@
+using BioSirk.Portal.Platform.Contracts;
+
+namespace BioSirk.Portal.Web.Api;
+
+/// <summary>
+/// Who calls the API, once its bearer token is checked: a person of the council or county (a delegated token, with her
+/// roles there) or the council's or county's own daemon client (an app-only token, with its app roles).
+/// </summary>
+public sealed record ApiCaller(EntraOwner Owner, Guid ActorId, string Name, CouncilRoles Roles, IReadOnlySet<string> AppRoles)
+{
+    public const string ReadAgreements = "Agreements.Read";
+    public const string WriteBudget = "Budget.Write";
+
+    public bool IsApp => AppRoles.Count > 0;
+
+    public bool IsCouncil => !Owner.IsCounty;
+
+    /// <summary>Every member of the council and every officer of the county reads agreements, as on the pages.</summary>
+    public bool CanRead => !IsApp || AppRoles.Contains(ReadAgreements) || AppRoles.Contains(WriteBudget);
+
+    /// <summary>Hours and costs are registered by the council's secretaries, as on the agreement page.</summary>
+    public bool CanWriteBudget => IsCouncil && (IsApp ? AppRoles.Contains(WriteBudget) : (Roles & CouncilRoles.Secretary) != 0);
+}

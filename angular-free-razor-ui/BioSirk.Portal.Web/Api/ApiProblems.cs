@@ -1,0 +1,80 @@
+using System.Globalization;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace BioSirk.Portal.Web.Api;
+
+/// <summary>Errors of the API as problem details (RFC 9457), in Norwegian, with the field errors also in English.</summary>
+public static class ApiProblems
+{
+    private static readonly CultureInfo English = new("en-GB");
+
+    public static IResult Forbidden(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Ingen tilgang");
+
+    public static IResult NotFound() =>
+        Results.Problem("Finnes ikke, eller ikke for denne klienten.", statusCode: StatusCodes.Status404NotFound, title: "Ikke funnet");
+
+    public static IResult Conflict(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Kan ikke gjøres nå");
+
+    /// <summary>
+    /// Field errors under <c>errors</c> (Norwegian, as the form shows them) and <c>errorsEnglish</c>; the field names
+    /// are those of the request body (camelCase).
+    /// </summary>
+    public static IResult Validation(IEnumerable<FieldError> errors, IStringLocalizer<SharedResource> texts)
+    {
+        var list = errors.ToList();
+        var norwegian = ByField(list, e => e.Message);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = English;
+        try
+        {
+            var english = ByField(list, e => texts[e.Message].Value);
+            return Results.ValidationProblem(norwegian, title: "Noen felt må rettes",
+                extensions: new Dictionary<string, object?> { ["errorsEnglish"] = english });
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static Dictionary<string, string[]> ByField(List<FieldError> errors, Func<FieldError, string> text) =>
+        errors.GroupBy(e => CamelCase(e.Field)).ToDictionary(g => g.Key, g => g.Select(text).ToArray());
+
+    private static string CamelCase(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+}
+
+/// <summary>
+/// /api answers with problem details, never with the HTML status pages or a redirect to the sign-in page: the status
+/// code pages are turned off for it, and a 401/403/404 without a body (a failed token, a missing route) gets one.
+/// </summary>
+public sealed class ApiProblemMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
+    {
+        http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+        await next(http);
+        if (http.Response.HasStarted || http.Response.ContentLength > 0 || http.Response.StatusCode < 400)
+        {
+            return;
+        }
+
+        var (title, detail) = http.Response.StatusCode switch
+        {
+            StatusCodes.Status401Unauthorized => ("Ikke autentisert",
+                "Send et gyldig Entra-tilgangstoken for portalens API i Authorization-hodet (Bearer)."),
+            StatusCodes.Status403Forbidden => ("Ingen tilgang", "Tokenet gir ikke tilgang til dette."),
+            StatusCodes.Status404NotFound => ("Ikke funnet", "Finnes ikke, eller ikke for denne klienten."),
+            StatusCodes.Status429TooManyRequests => ("For mange forespørsler", "Vent litt før du prøver igjen."),
+            _ => ("Feil", null),
+        };
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = http.Response.StatusCode, Title = title, Detail = detail },
+        });
+    }
+}
