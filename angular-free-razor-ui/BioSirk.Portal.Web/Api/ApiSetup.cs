@@ -13,6 +13,7 @@ public static class ApiSetup
         var services = builder.Services;
         services.AddScoped<ApiCallerAccessor>();
         services.AddProblemDetails();
+        services.AddApiDocument();
         var permits = builder.Configuration.GetValue("Api:RateLimit:PermitsPerMinute", 300);
         services.AddRateLimiter(o =>
         {
@@ -48,6 +49,7 @@ public static class ApiSetup
             .RequireRateLimiting(RateLimitPolicy)
             .AddEndpointFilter<ApiCallerFilter>();
         api.MapAgreementEndpoints();
+        app.MapOpenApi().AllowAnonymous();
     }
 
     private static string ClientKey(HttpContext http)

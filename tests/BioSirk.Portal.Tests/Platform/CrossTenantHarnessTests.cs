@@ -33,6 +33,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
     private static readonly Dictionary<string, string> NotProbed = new(StringComparer.OrdinalIgnoreCase)
     {
         ["invitasjon/{token}"] = "the token itself is the credential; an unknown token shows 'kan ikke brukes' (InvitationTests)",
+        ["openapi/{documentName}.json"] = "the API's description; the parameter is the document's name (ApiDocumentTests)",
         ["status/{code:int}"] = "the status code page; the parameter is an HTTP status, not an id",
         ["vert/fylker/{countyId:guid}/entra"] = "host admin only (403 for everyone else, EntraConnectionPageTests); the host admin administers every county",
     };

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BioSirk.Portal.Tests.Api;
+
+public sealed class ApiDocumentTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task TheOpenApiDocument_ParsesAndListsEveryApiRouteAndMethodTheAppMaps_WithTheBearerScheme()
+    {
+        using var http = Portal.CreateClient();
+
+        var response = await http.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {path.Name}"))
+            .ToHashSet();
+        var mapped = Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/v1", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} /{string.Join("/", e.RoutePattern.PathSegments.Select(Segment))}"))
+            .ToHashSet();
+        Assert.True(mapped.Count >= 4, string.Join(", ", mapped));
+        Assert.Equal(mapped.Order(), documented.Order());
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.True(document.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+    }
+
+    private static string Segment(Microsoft.AspNetCore.Routing.Patterns.RoutePatternPathSegment segment) =>
+        string.Concat(segment.Parts.Select(part => part switch
+        {
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+            _ => "",
+        }));
+}
