@@ -138,6 +138,26 @@ public sealed class ApiAuthenticationTests(PortalFactory portal) : PortalTest(po
         Assert.Null(response.Headers.Location);
     }
 
+    [Fact]
+    public async Task AClientOverItsRateLimit_Gets429WithProblemDetails_AndAnotherClientIsNotSlowedDown()
+    {
+        var hallingdal = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        var hadeland = await ApiTokens.ConnectAsync(Portal, "hadeland");
+        using var busy = Portal.CreateClient().WithToken(ApiTokens.App(hallingdal, "Agreements.Read"));
+        using var calm = Portal.CreateClient().WithToken(ApiTokens.App(hadeland, "Agreements.Read"));
+
+        for (var i = 0; i < ApiTokens.PermitsPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/api/v1/agreements?pageSize=1")).StatusCode);
+        }
+
+        var refused = await busy.GetAsync("/api/v1/agreements?pageSize=1");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await calm.GetAsync("/api/v1/agreements?pageSize=1")).StatusCode);
+    }
+
     internal static Task<Guid> HallingdalAgreementAsync(PortalFactory portal) => portal.WithScopeAsync(async sp =>
     {
         var hallingdal = await sp.GetRequiredService<PlatformDbContext>().Tenants.IgnoreQueryFilters().SingleAsync(t => t.Slug == "hallingdal");

@@ -25,6 +25,9 @@ public static class ApiTokens
     /// <summary>Entra v2 access tokens carry the app's client id as their audience.</summary>
     public const string Audience = ClientId;
 
+    /// <summary>The test portal's rate limit per API client (each test connects new Entra tenants, so new clients).</summary>
+    public const int PermitsPerMinute = 60;
+
     private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "biosirk-test" };
 
     public static string Issuer(Guid tid) => $"https://login.microsoftonline.com/{tid}/v2.0";

@@ -134,6 +134,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:StampValidationInterval", "00:00:00");
         builder.UseSetting("Files:Folder", Path.Combine(folder, "files"));
         builder.UseSetting("Authentication:EntraApi:ClientId", ApiTokens.ClientId);
+        builder.UseSetting("Api:RateLimit:PermitsPerMinute", ApiTokens.PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Environment.GetEnvironmentVariable("BIOSIRK_CHROMIUM") is { Length: > 0 } chromium)
         {
             builder.UseSetting("Pdf:ChromiumPath", chromium);
