@@ -78,12 +78,19 @@ public sealed class CpuSampler(int? postmasterPid)
             try
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                // pid (comm) state ppid … utime(14) stime(15): split after the closing parenthesis of comm
+                // pid (comm) state ppid … utime(14) stime(15) cutime(16) cstime(17): split after the closing parenthesis of comm
                 var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var ppid = int.Parse(rest[1], CultureInfo.InvariantCulture);
                 if (pid == root || ppid == root)
                 {
                     ticks += double.Parse(rest[11], CultureInfo.InvariantCulture) + double.Parse(rest[12], CultureInfo.InvariantCulture);
+                }
+
+                if (pid == root)
+                {
+                    // Children that have ended (a backend whose connection the pool closed): their time moved to the root's
+                    // cutime/cstime, else the tree's total would drop when one ends.
+                    ticks += double.Parse(rest[13], CultureInfo.InvariantCulture) + double.Parse(rest[14], CultureInfo.InvariantCulture);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)

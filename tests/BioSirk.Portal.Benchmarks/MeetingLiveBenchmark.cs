@@ -68,8 +68,6 @@ internal static class MeetingLiveBenchmark
 
             var meeting = nodes[0].Ready.Meeting!;
             Console.Error.WriteLine($"Seeded in {meeting.Seconds:0.0} s; nodes at {string.Join(", ", nodes.Select(n => n.Ready.Url))}.");
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            var idle = nodes.Select(n => n.Read()).ToList();
 
             // Post numbers: the warm-up first, then the measured ones; each participant keeps an arrival time per number.
             var totalPosts = o.Warmup + o.Posts;
@@ -80,6 +78,8 @@ internal static class MeetingLiveBenchmark
                 LiveParticipant.SignInAsync(i, i % nodes.Count, nodes[i % nodes.Count].Ready.Url, meeting.Emails[i], DemoDataSeeder.Password,
                     totalPosts, post => Interlocked.Increment(ref arrivals[post < o.Warmup ? 0 : 1]))));
             var signInSeconds = signIn.Elapsed.TotalSeconds;
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var idle = nodes.Select(n => n.Read()).ToList(); // signed in, not connected: what follows is the hub's
 
             Console.Error.WriteLine($"Connecting and joining the meeting ({o.JoinParallel} at a time) ...");
             var join = Stopwatch.StartNew();
@@ -334,7 +334,7 @@ internal static class MeetingLiveBenchmark
         Line(string.Create(inv, $"| post → the last of the {o.Clients} has it, per comment: p50 / p95 / p99 / max | {P(a.FanOut)} |"));
         Line(string.Create(inv, $"| PostComment acknowledged (stored, then pushed): p50 / p95 / p99 / max | {P(a.AckMs)} |"));
         Line(string.Create(inv, $"| stored: a join from sequence 0 afterwards | {a.StoredTotal} comments (warm-up included), sequences 1–{a.StoredTotal} {(a.GaplessSequences ? "without gaps" : "**with gaps**")}; of the {o.Posts - a.FailedPosts} acknowledged, {a.StoredMeasured} returned, {a.MissingStored} missing |"));
-        Line(string.Create(inv, $"| portal working set (VmRSS): started and seeded, idle | {PerNode(i => Mib(idle[i].RssBytes))} |"));
+        Line(string.Create(inv, $"| portal working set (VmRSS): started, seeded, all signed in (through HTTP), no hub connection yet | {PerNode(i => Mib(idle[i].RssBytes))} |"));
         Line(string.Create(inv, $"| … with the {o.Clients} connected and joined (5 s later) | {PerNode(i => $"{Mib(connected[i].RssBytes)} (+{(connected[i].RssBytes - idle[i].RssBytes) / 1024.0 / (o.Clients / nodes.Count):0} KiB per connection)")} |"));
         Line(string.Create(inv, $"| … peak while the comments flowed (sampled every 200 ms) / at the end | {PerNode(i => $"{Mib(peaks[i])} / {Mib(end[i].RssBytes)}")} |"));
         Line(string.Create(inv, $"| … highest since the node started (VmHWM: start, seeding, sign-ins included) | {PerNode(i => Mib(end[i].PeakRssBytes))} |"));
