@@ -1,11 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BioSirk.Portal.Benchmarks;
 
 /// <summary>A comment as the hub pushes it (<c>CommentView</c>), with only what the benchmark reads.</summary>
 public sealed record LiveComment(Guid Id, int Sequence, Guid AuthorId, string? Text);
+
+/// <summary>Who is present, as the hub pushes it to everyone following the meeting when someone comes or goes (<c>PresenceView</c>).</summary>
+public sealed record LivePresence(Guid MeetingId, List<LivePerson> People);
+
+public sealed record LivePerson(Guid UserId, string Name);
 
 /// <summary>The hub's answer to PostComment (<c>PostedComment</c>).</summary>
 public sealed record PostAck(bool Ok, string? Error, LiveComment? Comment);
@@ -24,6 +30,8 @@ public sealed class LiveParticipant : IAsyncDisposable
     private readonly Action<int> onArrival;
     private int duplicates;
     private int foreign;
+    private long presenceMessages;
+    private long presenceEntries;
 
     private LiveParticipant(int index, int node, string email, HubConnection hub, int posts, Action<int> onArrival)
     {
@@ -34,6 +42,12 @@ public sealed class LiveParticipant : IAsyncDisposable
         arrivedAt = new long[posts];
         this.onArrival = onArrival;
         hub.On<LiveComment>("comment", Arrived);
+        hub.On<LivePresence>("presence", presence =>
+        {
+            Interlocked.Increment(ref presenceMessages);
+            Interlocked.Add(ref presenceEntries, presence.People.Count);
+        });
+        hub.On<JsonElement>("current", _ => { });
         hub.Closed += _ =>
         {
             Dropped = true;
@@ -58,6 +72,9 @@ public sealed class LiveParticipant : IAsyncDisposable
 
     /// <summary>Pushed comments that were not the benchmark's.</summary>
     public int Foreign => foreign;
+
+    /// <summary>Presence pushes received so far, and the people they listed in all.</summary>
+    public (long Messages, long Entries) Presence => (Interlocked.Read(ref presenceMessages), Interlocked.Read(ref presenceEntries));
 
     /// <summary>Stopwatch timestamp at which post <paramref name="post"/> arrived; 0 if it has not.</summary>
     public long ArrivedAt(int post) => Volatile.Read(ref arrivedAt[post]);

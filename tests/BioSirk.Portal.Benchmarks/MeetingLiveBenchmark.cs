@@ -92,6 +92,8 @@ internal static class MeetingLiveBenchmark
             var joinSeconds = join.Elapsed.TotalSeconds;
             await Task.Delay(TimeSpan.FromSeconds(5));
             var connected = nodes.Select(n => n.Read()).ToList();
+            var joinPeaks = nodes.Select(n => n.Read().PeakRssBytes).ToList();
+            var presence = (participants.Sum(p => p.Presence.Messages), participants.Sum(p => p.Presence.Entries));
 
 
             // Posters alternate between the nodes, as the participants do.
@@ -146,7 +148,7 @@ internal static class MeetingLiveBenchmark
             var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
             var result = Analyse(o, participants, sentAt, acks, stored);
-            var report = Report(o, nodes, meeting, loadBefore, loadAfter, signInSeconds, joinSeconds, joinMs, idle, connected, peaks, end,
+            var report = Report(o, nodes, meeting, loadBefore, loadAfter, signInSeconds, joinSeconds, joinMs, presence, idle, connected, joinPeaks, peaks, end,
                 (quietBefore, quietAfter), settled, (cpuBefore, cpuAfter), seconds, complete, dropped, result);
             Console.WriteLine(report);
             if (o.Out is not null)
@@ -278,7 +280,8 @@ internal static class MeetingLiveBenchmark
 
     private static string Report(
         Settings o, List<PortalNodeProcess> nodes, SeededMeeting meeting, string loadBefore, string loadAfter, double signInSeconds,
-        double joinSeconds, double[] joinMs, List<ProcessReading> idle, List<ProcessReading> connected, List<long> peaks, List<ProcessReading> end,
+        double joinSeconds, double[] joinMs, (long Messages, long Entries) presence, List<ProcessReading> idle, List<ProcessReading> connected,
+        List<long> joinPeaks, List<long> peaks, List<ProcessReading> end,
         (CpuSnapshot Before, CpuSnapshot After) quiet, double settled, (CpuSnapshot Before, CpuSnapshot After) flowing, double seconds, bool complete, int dropped, Analysis a)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -322,6 +325,7 @@ internal static class MeetingLiveBenchmark
         Line("| measure | value |");
         Line("| --- | --- |");
         Line(string.Create(inv, $"| participants signed in / connected and joined | {o.Clients} in {signInSeconds:0.0} s / {o.Clients} in {joinSeconds:0.0} s ({o.JoinParallel} at a time; connect + join p50 / p99 {Percentile([.. joinMs.Order()], 0.5):0} / {Percentile([.. joinMs.Order()], 0.99):0} ms) |"));
+        Line(string.Create(inv, $"| presence pushes received while they joined (each join sends who is present to everyone already there) | {presence.Messages} messages listing {presence.Entries} people in all |"));
         Line(string.Create(inv, $"| comments posted and acknowledged | {o.Posts - a.FailedPosts} of {o.Posts}{(a.FirstFailure is null ? "" : $" (first failure: {a.FirstFailure})")} in {seconds:0.0} s |"));
         Line(string.Create(inv, $"| **deliveries received / expected** | **{a.Delivered} / {expected} ({100.0 * a.Delivered / expected:0.000} %)**{(complete ? "" : " — not all within 30 s after the last post")}; duplicates {a.Duplicates}, connections dropped {dropped} |"));
         Line(string.Create(inv, $"| **delivery latency, post → each participant: p50 / p95 / p99 / max** | **{P(a.Latencies)}** ({a.Latencies.Length} deliveries) |"));
@@ -335,7 +339,7 @@ internal static class MeetingLiveBenchmark
         Line(string.Create(inv, $"| PostComment acknowledged (stored, then pushed): p50 / p95 / p99 / max | {P(a.AckMs)} |"));
         Line(string.Create(inv, $"| stored: a join from sequence 0 afterwards | {a.StoredTotal} comments (warm-up included), sequences 1–{a.StoredTotal} {(a.GaplessSequences ? "without gaps" : "**with gaps**")}; of the {o.Posts - a.FailedPosts} acknowledged, {a.StoredMeasured} returned, {a.MissingStored} missing |"));
         Line(string.Create(inv, $"| portal working set (VmRSS): started, seeded, all signed in (through HTTP), no hub connection yet | {PerNode(i => Mib(idle[i].RssBytes))} |"));
-        Line(string.Create(inv, $"| … with the {o.Clients} connected and joined (5 s later) | {PerNode(i => $"{Mib(connected[i].RssBytes)} (+{(connected[i].RssBytes - idle[i].RssBytes) / 1024.0 / (o.Clients / nodes.Count):0} KiB per connection)")} |"));
+        Line(string.Create(inv, $"| … with the {o.Clients} connected and joined (5 s later); highest so far (VmHWM) | {PerNode(i => $"{Mib(connected[i].RssBytes)} (+{(connected[i].RssBytes - idle[i].RssBytes) / 1024.0 / (o.Clients / nodes.Count):0} KiB per connection); {Mib(joinPeaks[i])}")} |"));
         Line(string.Create(inv, $"| … peak while the comments flowed (sampled every 200 ms) / at the end | {PerNode(i => $"{Mib(peaks[i])} / {Mib(end[i].RssBytes)}")} |"));
         Line(string.Create(inv, $"| … highest since the node started (VmHWM: start, seeding, sign-ins included) | {PerNode(i => Mib(end[i].PeakRssBytes))} |"));
         var cpuColumns = $"portal{(twoNodes ? " A · B" : "")} / PostgreSQL{(twoNodes ? " / Redis" : "")} / load generator / other processes";
