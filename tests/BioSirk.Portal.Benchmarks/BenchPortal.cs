@@ -39,8 +39,25 @@ public sealed class BenchPortal : WebApplicationFactory<Program>
     /// <summary>Where the portal answers, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>Drops and creates the database, then starts the host: migrations and the demo seed run at start.</summary>
-    public async Task StartAsync()
+    /// <summary>
+    /// Drops and creates the database (unless <paramref name="freshDatabase"/> is false: a second node of the same
+    /// portal), then starts the host: migrations and the demo seed run at start (both leave an existing database as it is).
+    /// </summary>
+    public async Task StartAsync(bool freshDatabase = true)
+    {
+        if (freshDatabase)
+        {
+            await RecreateDatabaseAsync();
+        }
+
+        // WebApplicationFactory finds the web project's folder through MvcTestingAppManifest.json, which it looks for
+        // in the current directory (test runners start in the output folder; a console program may not).
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+    }
+
+    private async Task RecreateDatabaseAsync()
     {
         var admin = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
         await using (var connection = new NpgsqlConnection(admin))
@@ -51,12 +68,6 @@ public sealed class BenchPortal : WebApplicationFactory<Program>
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Database}\"", connection);
             await create.ExecuteNonQueryAsync();
         }
-
-        // WebApplicationFactory finds the web project's folder through MvcTestingAppManifest.json, which it looks for
-        // in the current directory (test runners start in the output folder; a console program may not).
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -36,23 +36,32 @@ public sealed class CpuSampler(int? postmasterPid)
 
     private Snapshot Take()
     {
-        double busy = 0, all = 0;
-        if (Available)
-        {
-            // cpu  user nice system idle iowait irq softirq steal guest guest_nice
-            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-                .Take(8).Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-            all = fields.Sum();
-            busy = all - fields[3] - fields[4];
-        }
-
+        var (busy, all) = MachineMs();
         using var self = Process.GetCurrentProcess();
-        return new Snapshot(busy / TicksPerSecond * 1000, all / TicksPerSecond * 1000, self.TotalProcessorTime.TotalMilliseconds, PostgresTicks() / TicksPerSecond * 1000);
+        return new Snapshot(busy, all, self.TotalProcessorTime.TotalMilliseconds, postmasterPid is { } root ? TreeMs(root) : 0);
     }
 
-    private double PostgresTicks()
+    /// <summary>The machine's busy and total CPU time so far, in ms summed over the CPUs (0, 0 without /proc).</summary>
+    public static (double BusyMs, double TotalMs) MachineMs()
     {
-        if (postmasterPid is not { } root || !Available)
+        if (!Available)
+        {
+            return (0, 0);
+        }
+
+        // cpu  user nice system idle iowait irq softirq steal guest guest_nice
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Take(8).Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var all = fields.Sum();
+        return ((all - fields[3] - fields[4]) / TicksPerSecond * 1000, all / TicksPerSecond * 1000);
+    }
+
+    /// <summary>CPU time (ms) used so far by a process and its direct children, e.g. the PostgreSQL postmaster and its backends.</summary>
+    public static double TreeMs(int root) => TreeTicks(root) / TicksPerSecond * 1000;
+
+    private static double TreeTicks(int root)
+    {
+        if (!Available)
         {
             return 0;
         }
@@ -69,12 +78,19 @@ public sealed class CpuSampler(int? postmasterPid)
             try
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                // pid (comm) state ppid … utime(14) stime(15): split after the closing parenthesis of comm
+                // pid (comm) state ppid … utime(14) stime(15) cutime(16) cstime(17): split after the closing parenthesis of comm
                 var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 var ppid = int.Parse(rest[1], CultureInfo.InvariantCulture);
                 if (pid == root || ppid == root)
                 {
                     ticks += double.Parse(rest[11], CultureInfo.InvariantCulture) + double.Parse(rest[12], CultureInfo.InvariantCulture);
+                }
+
+                if (pid == root)
+                {
+                    // Children that have ended (a backend whose connection the pool closed): their time moved to the root's
+                    // cutime/cstime, else the tree's total would drop when one ends.
+                    ticks += double.Parse(rest[13], CultureInfo.InvariantCulture) + double.Parse(rest[14], CultureInfo.InvariantCulture);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)

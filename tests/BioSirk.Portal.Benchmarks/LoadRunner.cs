@@ -7,9 +7,16 @@ namespace BioSirk.Portal.Benchmarks;
 /// <summary>One browser-like user: its own connection pool and cookie jar, signed in through the sign-in form.</summary>
 public sealed partial class VirtualUser : IDisposable
 {
-    private VirtualUser(HttpClient http) => Http = http;
+    private VirtualUser(HttpClient http, CookieContainer cookies)
+    {
+        Http = http;
+        Cookies = cookies;
+    }
 
     public HttpClient Http { get; }
+
+    /// <summary>The session cookie after the sign-in, e.g. for a SignalR connection of the same person.</summary>
+    public CookieContainer Cookies { get; }
 
     public static async Task<VirtualUser> SignInAsync(string baseUrl, string email, string password)
     {
@@ -18,16 +25,17 @@ public sealed partial class VirtualUser : IDisposable
             throw new InvalidOperationException($"The benchmark only talks to 127.0.0.1, not {baseUrl}.");
         }
 
+        var cookies = new CookieContainer();
         var handler = new SocketsHttpHandler
         {
             UseCookies = true,
-            CookieContainer = new CookieContainer(),
+            CookieContainer = cookies,
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         };
         var http = new HttpClient(handler) { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(60) };
-        var user = new VirtualUser(http);
+        var user = new VirtualUser(http, cookies);
         var form = await http.GetStringAsync("/logg-inn");
         var token = TokenPattern().Match(form);
         if (!token.Success)

@@ -28,6 +28,18 @@ public static class BenchmarkProgram
             return;
         }
 
+        if (args is ["meeting-live", .. var liveArgs])
+        {
+            await MeetingLiveBenchmark.RunAsync(liveArgs); // etc/bench/meeting-live.sh: 300 SignalR clients in one meeting
+            return;
+        }
+
+        if (args is ["meeting-live-node", .. var nodeArgs])
+        {
+            await MeetingLiveNode.RunAsync(nodeArgs); // one portal node of that benchmark, started by it as a child process
+            return;
+        }
+
         var options = Options.Parse(args);
         Console.Error.WriteLine($"Benchmark: {options.Agreements} agreements, {options.Hours} hour rows, {options.Users} users × {options.Requests} requests per page.");
 

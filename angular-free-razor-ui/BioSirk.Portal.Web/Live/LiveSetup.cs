@@ -23,6 +23,7 @@ public static class LiveSetup
         builder.Services.AddScoped<LivePlaces>();
         builder.Services.AddSingleton<MeetingLiveFeed>();
         builder.Services.AddSingleton<LocalMeetingConnections>();
+        builder.Services.AddSingleton<PresenceAnnouncer>();
         builder.Services.AddHostedService<PresenceKeepAlive>();
         builder.Services.AddSingleton<IReportProgress, SignalRReportProgress>();
         return builder;
@@ -43,7 +44,7 @@ public static class LiveSetup
 [Authorize]
 public sealed class PortalHub(
     LivePlaces places, ICurrentTenant currentTenant, FinalReportQueries reports, MeetingComments comments, MeetingFloor floor,
-    MeetingLiveFeed meetingFeed, LocalMeetingConnections meetingConnections) : Hub
+    MeetingLiveFeed meetingFeed, PresenceAnnouncer presence, LocalMeetingConnections meetingConnections) : Hub
 {
     public const string Path = "/hubs/portal";
 
@@ -75,7 +76,7 @@ public sealed class PortalHub(
         {
             foreach (var meetingId in await floor.LeaveAsync(Context.ConnectionId, CancellationToken.None))
             {
-                await meetingFeed.PublishAsync(await floor.PresentAsync(meetingId, CancellationToken.None), CancellationToken.None);
+                await presence.AnnounceAsync(meetingId);
             }
         }
 
@@ -141,7 +142,7 @@ public sealed class PortalHub(
         }
 
         await Clients.Caller.SendAsync(MeetingLiveFeed.CurrentItemMethod, current, Context.ConnectionAborted);
-        await meetingFeed.PublishAsync(await floor.PresentAsync(meetingId, Context.ConnectionAborted), Context.ConnectionAborted);
+        await presence.AnnounceAsync(meetingId);
         return missed;
     }
 
