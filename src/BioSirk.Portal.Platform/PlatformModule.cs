@@ -66,6 +66,9 @@ public static class PlatformModule
         services.AddScoped<CouncilMembers>();
         services.AddScoped<ChangeMemberRoles>();
         services.AddScoped<RevokeInvitation>();
+        services.AddScoped<DecideMembershipRequest>();
+        services.AddScoped<SignInWithMicrosoft>();
+        services.AddScoped<SignInJournal>();
         services.AddScoped<HostAdministration>();
         services.AddScoped<AuditLog>();
         services.AddScoped<INotifier, Features.Notifications.Notifier>();

@@ -28,6 +28,21 @@ public sealed class TenantMembership : ITenantOwned, IAudited, IConcurrencyAware
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>A person who signed in with Microsoft without an invitation: inactive until the tenant admin approves.</summary>
+    public bool AwaitsApproval { get; private set; }
+
+    public static TenantMembership AwaitingApproval(Guid tenantId, Guid userId) =>
+        new(tenantId, userId, TenantRoles.Member) { IsActive = false, AwaitsApproval = true };
+
+    public void Approve()
+    {
+        IsActive = true;
+        AwaitsApproval = false;
+    }
+
+    /// <summary>Stays inactive: a later Microsoft sign-in is told the account is deactivated, and asks no one again.</summary>
+    public void Reject() => AwaitsApproval = false;
+
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 }
 
@@ -52,5 +67,20 @@ public sealed class CountyMembership : IAudited, IConcurrencyAware
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>An officer who signed in with Microsoft without an invitation: inactive until the host admin approves.</summary>
+    public bool AwaitsApproval { get; private set; }
+
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    public static CountyMembership AwaitingApproval(Guid countyId, Guid userId) =>
+        new(countyId, userId) { IsActive = false, AwaitsApproval = true };
+
+    public void Approve()
+    {
+        IsActive = true;
+        AwaitsApproval = false;
+    }
+
+    /// <summary>Stays inactive: a later Microsoft sign-in is told the account is deactivated, and asks no one again.</summary>
+    public void Reject() => AwaitsApproval = false;
 }

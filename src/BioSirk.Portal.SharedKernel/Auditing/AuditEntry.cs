@@ -8,6 +8,9 @@ public enum AuditAction
     Created = 1,
     Updated = 2,
     Deleted = 3,
+
+    /// <summary>A person signed in; the entry's changes say which way (local password or Microsoft).</summary>
+    SignedIn = 4,
 }
 
 /// <summary>One change to one audited entity: who, when, in which council, and the values before and after.</summary>

@@ -99,14 +99,43 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
         return Result.Ok();
     }
 
+    /// <summary>
+    /// A person whose address her organisation's Entra ID vouches for (a connected tenant, an allowed domain): joins by
+    /// the newest usable invitation of the council or county to that address, without the link.
+    /// </summary>
+    /// <returns>false when no usable invitation is waiting for her there.</returns>
+    public async Task<bool> AcceptForVerifiedAddressAsync(Guid ownerId, bool isCounty, PortalUser user, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var email = user.Email!.ToLowerInvariant();
+        var invitation = await db.Invitations.IgnoreQueryFilters()
+            .Where(i => i.Email.ToLower() == email && i.State == InvitationState.Pending && i.ExpiresAtUtc > now)
+            .Where(i => isCounty ? i.CountyId == ownerId : i.TenantId == ownerId && i.CountyId == null)
+            .OrderByDescending(i => i.CreatedAtUtc)
+            .FirstOrDefaultAsync(ct);
+        if (invitation is null)
+        {
+            return false;
+        }
+
+        await JoinAsync(invitation, user.Id, now, ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     private async Task JoinAsync(Invitation invitation, Guid userId, DateTime now, CancellationToken ct)
     {
         invitation.Accept(now);
         if (invitation.CountyId is { } countyId)
         {
-            if (!await db.CountyMemberships.AnyAsync(m => m.CountyId == countyId && m.UserId == userId, ct))
+            var officer = await db.CountyMemberships.FirstOrDefaultAsync(m => m.CountyId == countyId && m.UserId == userId, ct);
+            if (officer is null)
             {
                 db.CountyMemberships.Add(new CountyMembership(countyId, userId));
+            }
+            else
+            {
+                officer.Approve();
             }
 
             return;
@@ -122,7 +151,7 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
         else
         {
             existing.Roles |= invitation.Roles;
-            existing.IsActive = true;
+            existing.Approve();
         }
     }
 

@@ -1,0 +1,85 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Platform.Features.Members;
+
+public sealed record MembershipRequestRow(Guid MembershipId, string FullName, string Email, string Organisation, DateTime SinceUtc);
+
+/// <summary>
+/// People who signed in with Microsoft from a connected organisation without an invitation, waiting for access:
+/// the tenant admin decides for her council (through the tenant filter), the host admin for the counties.
+/// </summary>
+public sealed class DecideMembershipRequest(PlatformDbContext db, INotifier notifier)
+{
+    public Task<List<MembershipRequestRow>> ListForCouncilAsync(CancellationToken ct = default) =>
+        (from m in db.TenantMemberships.AsNoTracking()
+         join u in db.Users on m.UserId equals u.Id
+         join t in db.Tenants on m.TenantId equals t.Id
+         where m.AwaitsApproval
+         orderby u.CreatedAtUtc
+         select new MembershipRequestRow(m.Id, u.FullName, u.Email!, t.Name, u.CreatedAtUtc))
+        .ToListAsync(ct);
+
+    public Task<List<MembershipRequestRow>> ListForCountiesAsync(CancellationToken ct = default) =>
+        (from m in db.CountyMemberships.AsNoTracking()
+         join u in db.Users on m.UserId equals u.Id
+         join c in db.Counties on m.CountyId equals c.Id
+         where m.AwaitsApproval
+         orderby u.CreatedAtUtc
+         select new MembershipRequestRow(m.Id, u.FullName, u.Email!, c.Name, u.CreatedAtUtc))
+        .ToListAsync(ct);
+
+    /// <returns>false when no such request waits in the current council (the page answers 404).</returns>
+    public async Task<bool> DecideForCouncilAsync(Guid membershipId, bool approve, CancellationToken ct = default)
+    {
+        var membership = await db.TenantMemberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.AwaitsApproval, ct);
+        if (membership is null)
+        {
+            return false;
+        }
+
+        if (approve)
+        {
+            membership.Approve();
+        }
+        else
+        {
+            membership.Reject();
+        }
+
+        await db.SaveChangesAsync(ct);
+        var council = await db.Tenants.Where(t => t.Id == membership.TenantId).Select(t => new { t.Name, t.Slug }).SingleAsync(ct);
+        await TellAsync(membership.UserId, approve, council.Name, $"/rad/{council.Slug}", ct);
+        return true;
+    }
+
+    /// <returns>false when no such request waits (the page answers 404).</returns>
+    public async Task<bool> DecideForCountyAsync(Guid membershipId, bool approve, CancellationToken ct = default)
+    {
+        var membership = await db.CountyMemberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.AwaitsApproval, ct);
+        if (membership is null)
+        {
+            return false;
+        }
+
+        if (approve)
+        {
+            membership.Approve();
+        }
+        else
+        {
+            membership.Reject();
+        }
+
+        await db.SaveChangesAsync(ct);
+        var county = await db.Counties.Where(c => c.Id == membership.CountyId).Select(c => c.Name).SingleAsync(ct);
+        await TellAsync(membership.UserId, approve, county, "/", ct);
+        return true;
+    }
+
+    private Task TellAsync(Guid userId, bool approved, string organisation, string url, CancellationToken ct) =>
+        notifier.NotifyPersonAsync(userId, approved
+            ? new NoticeMessage($"Du har fått tilgang til {organisation}", $"Administratoren har godkjent deg i {organisation} i BioSirk-portalen. Logg inn med Microsoft.", url)
+            : new NoticeMessage($"Ingen tilgang til {organisation}", $"Administratoren i {organisation} har ikke gitt deg tilgang i BioSirk-portalen. Ta kontakt om du mener det er feil.", null), ct);
+}
