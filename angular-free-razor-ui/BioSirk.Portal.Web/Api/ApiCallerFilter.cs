@@ -2,6 +2,7 @@ using System.Security.Claims;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.SharedKernel.Tenancy;
+using BioSirk.Portal.Web.Security;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 
@@ -42,7 +43,7 @@ public sealed class ApiCallerFilter : IEndpointFilter
 
     private static async Task<(ApiCaller? Caller, string? Refusal)> ResolveAsync(ClaimsPrincipal token, IServiceProvider services, CancellationToken ct)
     {
-        if (!Guid.TryParse(Claim(token, "tid", "http://schemas.microsoft.com/identity/claims/tenantid"), out var tid))
+        if (EntraClaims.TenantId(token) is not { } tid)
         {
             return (null, "Tokenet har ingen Entra-leietaker (tid).");
         }
@@ -53,12 +54,12 @@ public sealed class ApiCallerFilter : IEndpointFilter
             return (null, "Entra-leietakeren til tokenet er ikke koblet til noe regionråd eller fylke i portalen.");
         }
 
-        var objectId = Guid.TryParse(Claim(token, "oid", "http://schemas.microsoft.com/identity/claims/objectidentifier"), out var oid) ? oid : Guid.Empty;
+        var objectId = EntraClaims.ObjectId(token) ?? Guid.Empty;
         var scopes = Values(token, "scp", "http://schemas.microsoft.com/identity/claims/scope");
         if (scopes.Count == 0)
         {
             var roles = token.FindAll("roles").Concat(token.FindAll(ClaimTypes.Role)).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-            var app = Claim(token, "azp", "appid") ?? objectId.ToString();
+            var app = EntraClaims.First(token, "azp", "appid") ?? objectId.ToString();
             return roles.Count == 0
                 ? (null, "Tokenet har verken scope (scp) eller app-roller (roles).")
                 : (new ApiCaller(owner, objectId, $"API-klient {app}", CouncilRoles.None, roles), null);
@@ -70,7 +71,7 @@ public sealed class ApiCallerFilter : IEndpointFilter
             return (null, $"Tokenet mangler scopet {wanted}.");
         }
 
-        var email = Claim(token, "preferred_username", "email", ClaimTypes.Email, ClaimTypes.Upn, "upn");
+        var email = EntraClaims.Email(token);
         var user = email is null ? null : await services.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email);
         var domainAllowed = email is not null && owner.AllowedDomains.Contains(email[(email.LastIndexOf('@') + 1)..].ToLowerInvariant());
         if (user is null || !domainAllowed)
@@ -96,9 +97,6 @@ public sealed class ApiCallerFilter : IEndpointFilter
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, ApiAuthentication.Scheme));
     }
-
-    private static string? Claim(ClaimsPrincipal user, params string[] types) =>
-        types.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     private static HashSet<string> Values(ClaimsPrincipal user, params string[] types) =>
         types.SelectMany(t => user.FindAll(t)).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.Identity.Web;
 
 namespace BioSirk.Portal.Web.Security;
@@ -69,7 +70,28 @@ public static class EntraSignInSetup
             openIdConnectScheme: Scheme,
             cookieScheme: null,
             displayName: "Microsoft");
-        builder.Services.PostConfigure<OpenIdConnectOptions>(Scheme, oidc => oidc.SignInScheme = IdentityConstants.ExternalScheme);
+        builder.Services.PostConfigure<OpenIdConnectOptions>(Scheme, oidc =>
+        {
+            oidc.SignInScheme = IdentityConstants.ExternalScheme;
+            if (!string.IsNullOrWhiteSpace(options.ClientSecret))
+            {
+                // The authorization code flow with PKCE: the id token comes over the back channel, redeemed with the
+                // secret, instead of through the browser (with only a certificate, Microsoft.Identity.Web's id token flow).
+                oidc.ResponseType = OpenIdConnectResponseType.Code;
+                oidc.UsePkce = true;
+            }
+
+            // Cancelled at Microsoft, an expired correlation cookie, an error from Entra: back to the sign-in page with a
+            // message instead of an error page.
+            oidc.Events.OnRemoteFailure = context =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EntraSignInSetup))
+                    .LogWarning(context.Failure, "A Microsoft sign-in did not complete");
+                context.Response.Redirect("/logg-inn?feil=microsoft");
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
+        });
         return builder;
     }
 }

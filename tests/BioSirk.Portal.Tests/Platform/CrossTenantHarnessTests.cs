@@ -15,6 +15,7 @@ using BioSirk.Portal.Tests.Strategy;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Razor.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         ["invitasjon/{token}"] = "the token itself is the credential; an unknown token shows 'kan ikke brukes' (InvitationTests)",
         ["openapi/{documentName}.json"] = "the API's description; the parameter is the document's name (ApiDocumentTests)",
         ["status/{code:int}"] = "the status code page; the parameter is an HTTP status, not an id",
+        ["vert"] = "host admin only (403 for everyone else); its handlers decide county officers' requests for every county (MicrosoftSignInTests)",
         ["vert/fylker/{countyId:guid}/entra"] = "host admin only (403 for everyone else, EntraConnectionPageTests); the host admin administers every county",
     };
 
@@ -203,6 +205,11 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         var invitation = await sp.GetRequiredService<InviteMember>().HandleAsync(
             new InviteMemberCommand(hallingdal.Id, "offer@hallingdal.no", "Offer", TenantRoles.Member, admin.Id, "http://localhost"));
         var membership = await db.TenantMemberships.FirstAsync();
+        var waiting = new PortalUser { UserName = "offer.venter@hallingdal.no", Email = "offer.venter@hallingdal.no", FullName = "Offer Venter" };
+        await sp.GetRequiredService<UserManager<PortalUser>>().CreateAsync(waiting);
+        var request = TenantMembership.AwaitingApproval(hallingdal.Id, waiting.Id);
+        db.TenantMemberships.Add(request);
+        await db.SaveChangesAsync();
         var agreement = await VictimAgreement.CreateAsync(sp, hallingdal.Id);
         var roadmap = await VictimRoadmap.CreateAsync(sp, hallingdal.Id);
         var indicatorId = await VictimIndicatorAsync(sp, agreement.AgreementId);
@@ -211,6 +218,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         return new Dictionary<string, string>
         {
             ["memberId"] = membership.Id.ToString(),
+            ["membershipId"] = request.Id.ToString(),
             ["invitationId"] = invitation.Value!.InvitationId.ToString(),
             ["agreementId"] = agreement.AgreementId.ToString(),
             ["milestoneId"] = agreement.MilestoneId.ToString(),

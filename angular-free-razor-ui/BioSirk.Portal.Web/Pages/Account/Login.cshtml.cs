@@ -1,19 +1,47 @@
 using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BioSirk.Portal.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users) : PageModel
+public sealed class LoginModel(
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInJournal journal, EntraSignInOptions entra) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
     public string? ReturnUrl { get; private set; }
 
-    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+    /// <summary>Only with the portal's app registration in configuration.</summary>
+    public bool OffersMicrosoft => entra.IsConfigured;
+
+    /// <summary>Why the last Microsoft sign-in did not come back (cancelled at Microsoft, or expired).</summary>
+    public string? MicrosoftError { get; private set; }
+
+    public void OnGet(string? returnUrl, string? feil)
+    {
+        ReturnUrl = returnUrl;
+        if (feil == "microsoft")
+        {
+            MicrosoftError = "Innloggingen med Microsoft ble avbrutt eller tok for lang tid. Prøv igjen, eller logg inn med e-post og passord.";
+        }
+    }
+
+    /// <summary>Sends the person to Microsoft; she comes back to <see cref="MicrosoftCallbackModel"/>.</summary>
+    public IActionResult OnPostMicrosoft(string? returnUrl)
+    {
+        if (!entra.IsConfigured)
+        {
+            return NotFound();
+        }
+
+        var callback = Url.Page("/Account/MicrosoftCallback", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(EntraSignInSetup.Scheme, callback), EntraSignInSetup.Scheme);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
@@ -43,6 +71,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, UserManager<Por
         var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            await journal.RecordAsync(user, SignInMethod.Password, ct: HttpContext.RequestAborted);
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
 

@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Platform.Features.Members;
 
-public sealed record MemberRow(Guid MembershipId, Guid UserId, string FullName, string Email, TenantRoles Roles, bool IsActive, string ConcurrencyStamp);
+public sealed record MemberRow(
+    Guid MembershipId, Guid UserId, string FullName, string Email, TenantRoles Roles, bool IsActive, string ConcurrencyStamp)
+{
+    public bool AwaitsApproval { get; init; }
+}
 
 public sealed record PendingInvitationRow(Guid Id, string FullName, string Email, TenantRoles Roles, DateTime ExpiresAtUtc, InvitationState State);
 
@@ -16,7 +20,7 @@ public sealed class CouncilMembers(PlatformDbContext db)
         (from m in db.TenantMemberships.AsNoTracking()
          join u in db.Users on m.UserId equals u.Id
          orderby m.IsActive descending, u.FullName
-         select new MemberRow(m.Id, u.Id, u.FullName, u.Email!, m.Roles, m.IsActive, m.ConcurrencyStamp))
+         select new MemberRow(m.Id, u.Id, u.FullName, u.Email!, m.Roles, m.IsActive, m.ConcurrencyStamp) { AwaitsApproval = m.AwaitsApproval })
         .ToListAsync(ct);
 
     public Task<MemberRow?> FindAsync(Guid membershipId, CancellationToken ct = default) =>
@@ -67,6 +71,11 @@ public sealed class ChangeMemberRoles(PlatformDbContext db)
 
         db.Entry(membership).Property(m => m.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
         membership.Roles = command.Roles;
+        if (command.IsActive && membership.AwaitsApproval)
+        {
+            membership.Approve();
+        }
+
         membership.IsActive = command.IsActive;
         try
         {

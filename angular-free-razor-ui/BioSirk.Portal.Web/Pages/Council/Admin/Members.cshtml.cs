@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BioSirk.Portal.Web.Pages.Council.Admin;
 
 [RequireCouncilRole(CouncilRoles.TenantAdmin)]
-public sealed class MembersModel(PortalContext portal, CouncilMembers members, InviteMember invite, RevokeInvitation revoke) : PageModel
+public sealed class MembersModel(
+    PortalContext portal, CouncilMembers members, InviteMember invite, RevokeInvitation revoke, DecideMembershipRequest requests) : PageModel
 {
     public static readonly (string Value, string Label, string Hint)[] RoleChoices =
     [
@@ -24,6 +25,9 @@ public sealed class MembersModel(PortalContext portal, CouncilMembers members, I
     public List<MemberRow> Members { get; private set; } = [];
 
     public List<PendingInvitationRow> Invitations { get; private set; } = [];
+
+    /// <summary>People who signed in with Microsoft without an invitation.</summary>
+    public List<MembershipRequestRow> Requests { get; private set; } = [];
 
     public InvitationSent? Sent { get; private set; }
 
@@ -67,8 +71,26 @@ public sealed class MembersModel(PortalContext portal, CouncilMembers members, I
         return RedirectToPage();
     }
 
+    public Task<IActionResult> OnPostApproveAsync(Guid membershipId) => DecideAsync(membershipId, approve: true);
+
+    public Task<IActionResult> OnPostRejectAsync(Guid membershipId) => DecideAsync(membershipId, approve: false);
+
+    private async Task<IActionResult> DecideAsync(Guid membershipId, bool approve)
+    {
+        if (!await requests.DecideForCouncilAsync(membershipId, approve))
+        {
+            return NotFound();
+        }
+
+        Message = approve
+            ? "Personen er godkjent som medlem. Gi flere roller under «Endre» om hun eller han skal ha det."
+            : "Forespørselen er avvist. Kontoen er deaktivert i rådet.";
+        return RedirectToPage();
+    }
+
     private async Task Load()
     {
+        Requests = await requests.ListForCouncilAsync();
         Members = await members.ListAsync();
         Invitations = await members.ListInvitationsAsync();
     }
