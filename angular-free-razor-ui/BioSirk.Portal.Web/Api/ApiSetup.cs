@@ -49,6 +49,7 @@ public static class ApiSetup
             .RequireRateLimiting(RateLimitPolicy)
             .AddEndpointFilter<ApiCallerFilter>();
         api.MapAgreementEndpoints();
+        api.MapPaymentEndpoints();
         app.MapOpenApi().AllowAnonymous();
     }
 
