@@ -50,6 +50,7 @@ public static class ApiSetup
             .AddEndpointFilter<ApiCallerFilter>();
         api.MapAgreementEndpoints();
         api.MapPaymentEndpoints();
+        api.MapFinalReportEndpoints();
         app.MapOpenApi().AllowAnonymous();
     }
 
