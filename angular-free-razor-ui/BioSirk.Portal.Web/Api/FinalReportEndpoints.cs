@@ -32,7 +32,7 @@ public static class FinalReportEndpoints
             .Produces<FinalReportResponse>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/agreements/{agreementId:guid}/final-report/pdf", DownloadApprovedPdfAsync).WithName("DownloadApprovedFinalReport")
             .WithSummary("Last ned PDF-en av den godkjente sluttrapporten")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

@@ -146,6 +146,26 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
         Assert.Empty((await Json(await reader.GetAsync($"/api/v1/agreements/{agreementId}/payments"))).EnumerateArray());
     }
 
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesWhatRegisteringAPaymentAnswers()
+    {
+        using var http = Portal.CreateClient();
+
+        var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var post = document.GetProperty("paths").GetProperty("/api/v1/agreements/{agreementId}/payments").GetProperty("post");
+        Assert.Equal("RegisterPayment", post.GetProperty("operationId").GetString());
+        var answers = post.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order().ToList();
+        Assert.Equal(["201", "400", "403", "404", "409", "412"], answers);
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        var pdf = document.GetProperty("paths").GetProperty("/api/v1/agreements/{agreementId}/final-report/pdf").GetProperty("get");
+        var binary = pdf.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/pdf").GetProperty("schema");
+        var schema = binary.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : binary;
+        Assert.Equal("binary", schema.GetProperty("format").GetString());
+    }
+
     internal static Task<HttpResponseMessage> PayAsync(HttpClient http, Guid agreementId, JsonElement milestone) =>
         http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments",
             new { milestoneId = milestone.GetProperty("id").GetGuid(), date = "2026-03-20", amount = 112500m, reference = "BFK-1" });
