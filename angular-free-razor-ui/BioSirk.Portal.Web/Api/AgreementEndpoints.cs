@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.SharedKernel.Results;
@@ -18,7 +16,17 @@ public sealed record BudgetResponse(decimal Hours, decimal HourCost, decimal Dir
 public sealed record AgreementResponse(
     Guid Id, string Title, string Council, string County, string Status, string StatusText, int Version,
     DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly ActivitiesDeadline, DateOnly ReportDeadline,
-    decimal FrameAmount, decimal HourRate, BudgetResponse Budget);
+    decimal FrameAmount, decimal HourRate, BudgetResponse Budget)
+{
+    public static AgreementResponse From(AgreementDetails details)
+    {
+        var a = details.Agreement;
+        var s = details.Settlement;
+        return new AgreementResponse(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status.ToString(), AgreementQueries.StatusText(a.Status),
+            a.Version, a.PeriodStart, a.PeriodEnd, a.ActivitiesDeadline, a.ReportDeadline, a.FrameAmount, a.HourRate,
+            new BudgetResponse(s.HoursTotal, s.HourCost, s.DirectCosts, s.Spent, s.Frame, s.Eligible, s.Paid, s.Remainder, s.PercentUsed));
+    }
+}
 
 public sealed record HoursResponse(Guid Id, DateOnly Date, string Person, string Activity, decimal Hours, string? Comment, string RegisteredBy);
 
@@ -31,8 +39,6 @@ public sealed record HoursRequest(DateOnly? Date, string? Person, string? Activi
 /// </summary>
 public static class AgreementEndpoints
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static RouteGroupBuilder MapAgreementEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/agreements", ListAsync).WithName("ListAgreements").WithSummary("Avtalene til rådet eller fylket, side for side");
@@ -94,14 +100,11 @@ public static class AgreementEndpoints
             return ApiProblems.NotFound();
         }
 
-        var a = details.Agreement;
-        var s = details.Settlement;
-        var body = new AgreementResponse(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status.ToString(), AgreementQueries.StatusText(a.Status),
-            a.Version, a.PeriodStart, a.PeriodEnd, a.ActivitiesDeadline, a.ReportDeadline, a.FrameAmount, a.HourRate,
-            new BudgetResponse(s.HoursTotal, s.HourCost, s.DirectCosts, s.Spent, s.Frame, s.Eligible, s.Paid, s.Remainder, s.PercentUsed));
-        var etag = ETagOf(body);
+        var etag = AgreementETag.Of(details);
         http.Response.Headers.ETag = etag;
-        return http.Request.Headers.IfNoneMatch.Contains(etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(body);
+        return http.Request.Headers.IfNoneMatch.Contains(etag)
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Ok(AgreementResponse.From(details));
     }
 
     private static async Task<IResult> ListHoursAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId)
@@ -121,7 +124,8 @@ public static class AgreementEndpoints
         HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, RegisterHours register, Guid agreementId, HoursRequest body)
     {
         var caller = callers.Caller!;
-        if (await queries.GetAsync(agreementId, http.RequestAborted) is null)
+        var details = await queries.GetAsync(agreementId, http.RequestAborted);
+        if (details is null)
         {
             return ApiProblems.NotFound(); // before the permission: a county's or another council's id says nothing
         }
@@ -129,6 +133,11 @@ public static class AgreementEndpoints
         if (!caller.CanWriteBudget)
         {
             return ApiProblems.Forbidden("Timer registreres av rådets sekretariat, eller av en klient med app-rollen Budget.Write.");
+        }
+
+        if (AgreementETag.IfMatchFails(http, details) is { } stale)
+        {
+            return stale;
         }
 
         var result = await register.HandleAsync(new RegisterHoursCommand(agreementId, body.Date, body.Person, body.Activity, body.Hours,
@@ -148,8 +157,9 @@ public static class AgreementEndpoints
             return ApiProblems.Validation(result.Errors, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
         }
 
-        var hours = (await queries.GetAsync(agreementId, http.RequestAborted))!.Hours
-            .Select(h => new HoursResponse(h.Id, h.Date, h.Person, h.Activity, h.Hours, h.Comment, h.RegisteredBy)).ToList();
+        var after = (await queries.GetAsync(agreementId, http.RequestAborted))!;
+        AgreementETag.Set(http, after);
+        var hours = after.Hours.Select(h => new HoursResponse(h.Id, h.Date, h.Person, h.Activity, h.Hours, h.Comment, h.RegisteredBy)).ToList();
         return Results.Created($"/api/v1/agreements/{agreementId}/hours", hours);
     }
 
@@ -195,7 +205,4 @@ public static class AgreementEndpoints
             .Append($"page={number}");
         return $"{http.Request.Path}?{string.Join('&', query)}";
     }
-
-    private static string ETagOf<T>(T body) =>
-        $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, Json)))[..32]}\"";
 }

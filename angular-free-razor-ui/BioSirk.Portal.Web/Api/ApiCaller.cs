@@ -10,14 +10,18 @@ public sealed record ApiCaller(EntraOwner Owner, Guid ActorId, string Name, Coun
 {
     public const string ReadAgreements = "Agreements.Read";
     public const string WriteBudget = "Budget.Write";
+    public const string WritePayments = "Payments.Write";
 
     public bool IsApp => AppRoles.Count > 0;
 
     public bool IsCouncil => !Owner.IsCounty;
 
     /// <summary>Every member of the council and every officer of the county reads agreements, as on the pages.</summary>
-    public bool CanRead => !IsApp || AppRoles.Contains(ReadAgreements) || AppRoles.Contains(WriteBudget);
+    public bool CanRead => !IsApp || AppRoles.Contains(ReadAgreements) || AppRoles.Contains(WriteBudget) || AppRoles.Contains(WritePayments);
 
     /// <summary>Hours and costs are registered by the council's secretaries, as on the agreement page.</summary>
     public bool CanWriteBudget => IsCouncil && (IsApp ? AppRoles.Contains(WriteBudget) : (Roles & CouncilRoles.Secretary) != 0);
+
+    /// <summary>Payments are registered by the funding county's officers, as on the agreement page.</summary>
+    public bool CanRegisterPayments => Owner.IsCounty && (!IsApp || AppRoles.Contains(WritePayments));
 }

@@ -17,8 +17,10 @@ public static class ApiDocument
                 {
                     Title = "BioSirk-portalen API",
                     Version = "v1",
-                    Description = "Avtaler og timer for regionrådenes og fylkenes egne systemer. Entra ID-tilgangstoken " +
-                                  "(delegert scope api.access, eller app-rollene Agreements.Read og Budget.Write); feil som problem details (RFC 9457).",
+                    Description = "Avtaler, timer, utbetalinger og sluttrapporter for regionrådenes og fylkenes egne systemer. " +
+                                  "Entra ID-tilgangstoken (delegert scope api.access, eller app-rollene Agreements.Read, Budget.Write og " +
+                                  "Payments.Write); skriving på en avtale tar If-Match med avtalens ETag (412 når den er foreldet); " +
+                                  "feil som problem details (RFC 9457).",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

@@ -13,11 +13,19 @@ public static class ApiProblems
     public static IResult Forbidden(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Ingen tilgang");
 
-    public static IResult NotFound() =>
-        Results.Problem("Finnes ikke, eller ikke for denne klienten.", statusCode: StatusCodes.Status404NotFound, title: "Ikke funnet");
+    public static IResult NotFound(string detail = "Finnes ikke, eller ikke for denne klienten.") =>
+        Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Ikke funnet");
 
     public static IResult Conflict(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Kan ikke gjøres nå");
+
+    public const string StaleMessage =
+        "Avtalen er endret siden du hentet den (If-Match stemmer ikke med avtalens ETag). Ingenting er lagret: hent avtalen på nytt og prøv igjen.";
+
+    /// <summary>412 for a write whose If-Match is stale; the detail also in English (<c>detailEnglish</c>).</summary>
+    public static IResult PreconditionFailed(IStringLocalizer<SharedResource> texts) =>
+        Results.Problem(StaleMessage, statusCode: StatusCodes.Status412PreconditionFailed, title: "Avtalen er endret",
+            extensions: new Dictionary<string, object?> { ["detailEnglish"] = InEnglish(texts, StaleMessage) });
 
     /// <summary>
     /// Field errors under <c>errors</c> (Norwegian, as the form shows them) and <c>errorsEnglish</c>; the field names
@@ -26,14 +34,18 @@ public static class ApiProblems
     public static IResult Validation(IEnumerable<FieldError> errors, IStringLocalizer<SharedResource> texts)
     {
         var list = errors.ToList();
-        var norwegian = ByField(list, e => e.Message);
+        var english = ByField(list, e => InEnglish(texts, e.Message));
+        return Results.ValidationProblem(ByField(list, e => e.Message), title: "Noen felt må rettes",
+            extensions: new Dictionary<string, object?> { ["errorsEnglish"] = english });
+    }
+
+    private static string InEnglish(IStringLocalizer<SharedResource> texts, string norwegian)
+    {
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = English;
         try
         {
-            var english = ByField(list, e => texts[e.Message].Value);
-            return Results.ValidationProblem(norwegian, title: "Noen felt må rettes",
-                extensions: new Dictionary<string, object?> { ["errorsEnglish"] = english });
+            return texts[norwegian].Value;
         }
         finally
         {

@@ -49,6 +49,8 @@ public static class ApiSetup
             .RequireRateLimiting(RateLimitPolicy)
             .AddEndpointFilter<ApiCallerFilter>();
         api.MapAgreementEndpoints();
+        api.MapPaymentEndpoints();
+        api.MapFinalReportEndpoints();
         app.MapOpenApi().AllowAnonymous();
     }
 

@@ -53,6 +53,12 @@ public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAwar
 
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// The county may register its payment: the council has requested it, or it is a repayment claim (which the
+    /// council does not request, it pays).
+    /// </summary>
+    public bool AwaitsPayment => State == MilestoneState.Requested || (State == MilestoneState.Payable && Amount < 0);
+
     public void MakePayable(decimal amount, DateTime nowUtc)
     {
         if (State == MilestoneState.Waiting)

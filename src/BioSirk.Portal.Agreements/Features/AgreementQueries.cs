@@ -270,6 +270,21 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         _ => status.ToString(),
     };
 
+    public static string TriggerText(PaymentMilestone m) => m.Trigger switch
+    {
+        MilestoneTrigger.AtSigning => "Ved signering",
+        MilestoneTrigger.FinalReportApproved => "Når sluttrapporten er godkjent",
+        _ => m.DueDate is { } due ? $"Dato {Norwegian.Date(due)}" : "På en dato",
+    };
+
+    public static string MilestoneStateText(MilestoneState state) => state switch
+    {
+        MilestoneState.Waiting => "ikke utløst",
+        MilestoneState.Payable => "kan utbetales",
+        MilestoneState.Requested => "anmodet",
+        _ => "betalt",
+    };
+
     public static string DeadlineText(Deadline? deadline, DateOnly today) => deadline is null
         ? "Ingen frister igjen"
         : $"{deadline.What} {Norwegian.Date(deadline.Date)}" + (deadline.Date < today ? " (passert)" : $" (om {deadline.Date.DayNumber - today.DayNumber} dager)");

@@ -32,7 +32,7 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
                 .Select(h => new HourLine(h.Date, h.Person, h.Activity, h.Hours, SharedKernel.Money.Kroner.RoundToOre(h.Hours * a.HourRate))).ToList(),
             details.Costs.OrderBy(c => c.Date).Select(c => new CostLine(c.Date, c.Supplier, c.Description, c.Amount, c.Voucher?.FileName, c.Id)).ToList(),
             details.Payments.Select(p => new PaymentLine(p.Date, milestones.FirstOrDefault(m => m.Id == p.MilestoneId)?.Name ?? "", p.Amount, p.Reference)).ToList(),
-            milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, TriggerText(m), m.Amount, StateText(m.State))).ToList());
+            milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, AgreementQueries.TriggerText(m), m.Amount, AgreementQueries.MilestoneStateText(m.State))).ToList());
     }
 
     public Task<ExportFile?> ExportTimesheetAsync(Guid agreementId, CancellationToken ct = default) => export.HandleAsync(agreementId, excel: true, ct);
@@ -97,20 +97,5 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
         AgreementStatus.Approved => AgreementReportStage.ReportApproved,
         AgreementStatus.Settled => AgreementReportStage.Settled,
         _ => AgreementReportStage.NotInForce,
-    };
-
-    private static string TriggerText(PaymentMilestone m) => m.Trigger switch
-    {
-        MilestoneTrigger.AtSigning => "Ved signering",
-        MilestoneTrigger.FinalReportApproved => "Når sluttrapporten er godkjent",
-        _ => m.DueDate is { } due ? $"Dato {Norwegian.Date(due)}" : "På en dato",
-    };
-
-    private static string StateText(MilestoneState state) => state switch
-    {
-        MilestoneState.Waiting => "ikke utløst",
-        MilestoneState.Payable => "kan utbetales",
-        MilestoneState.Requested => "anmodet",
-        _ => "betalt",
     };
 }

@@ -119,6 +119,8 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
         var errors = new Errors()
             .When(milestone.State is MilestoneState.Waiting, "", "Denne utbetalingen er ikke utløst ennå.")
             .When(milestone.State is MilestoneState.Paid, "", "Denne utbetalingen er allerede registrert som betalt.")
+            .When(milestone.State is MilestoneState.Payable && !milestone.AwaitsPayment, "",
+                "Rådet har ikke sendt utbetalingsanmodning for denne utbetalingen ennå.")
             .When(c.Date is null, "Date", "Skriv inn betalingsdatoen (dd.mm.åååå).")
             .When(c.Amount is null, "Amount", "Skriv inn beløpet. Et negativt beløp registrerer en tilbakebetaling.")
             .When(c.Amount == 0, "Amount", "Beløpet kan ikke være 0.")

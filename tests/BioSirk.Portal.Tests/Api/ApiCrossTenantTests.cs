@@ -10,7 +10,7 @@ namespace BioSirk.Portal.Tests.Api;
 
 /// <summary>
 /// Every /api route and method the app maps, called with Hallingdal's ids by Hadeland's secretary and client and by
-/// Innlandet's officer: 404 each time. A new API route parameter fails until the harness has a victim id for it.
+/// Innlandet's officer and client: 404 each time. A new API route parameter fails until the harness has a victim id for it.
 /// </summary>
 public sealed class ApiCrossTenantTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -24,8 +24,9 @@ public sealed class ApiCrossTenantTests(PortalFactory portal) : PortalTest(porta
         string[] attackers =
         [
             ApiTokens.Person(hadeland, Demo.HadelandSecretary),
-            ApiTokens.App(hadeland, "Agreements.Read", "Budget.Write"),
+            ApiTokens.App(hadeland, "Agreements.Read", "Budget.Write", "Payments.Write"),
             ApiTokens.Person(innlandet, Demo.InnlandetOfficer),
+            ApiTokens.App(innlandet, "Agreements.Read", "Payments.Write"),
         ];
         var failures = new List<string>();
         var probed = 0;

@@ -1,0 +1,122 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace BioSirk.Portal.Web.Api;
+
+/// <summary>
+/// A payment milestone as the agreement page shows it. <c>Amount</c> is set once it is payable (negative: a repayment
+/// claim); <c>AwaitsPayment</c>: the county may register its payment now.
+/// </summary>
+public sealed record MilestoneResponse(
+    Guid Id, int Number, string Name, decimal SharePercent, decimal? Amount, string Trigger, string TriggerText, DateOnly? DueDate,
+    string Status, string StatusText, bool AwaitsPayment);
+
+public sealed record PaymentResponse(Guid Id, Guid MilestoneId, DateOnly Date, decimal Amount, string Reference, string RegisteredBy, DateTime RegisteredAtUtc);
+
+/// <summary>A payment to register: the same fields, and the same rule, as the county's payment form (negative amount: a repayment).</summary>
+public sealed record PaymentRegistration(Guid? MilestoneId, DateOnly? Date, decimal? Amount, string? Reference);
+
+/// <summary>
+/// The payment milestones and payments of an agreement, through the same queries and use case as the agreement page:
+/// the funding county registers payments on the milestones the council has requested (or a repayment claim).
+/// </summary>
+public static class PaymentEndpoints
+{
+    public const string UnknownMilestone = "Avtalen har ingen utbetaling med denne id-en. Se /milestones.";
+
+    public static RouteGroupBuilder MapPaymentEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/agreements/{agreementId:guid}/milestones", ListMilestonesAsync).WithName("ListMilestones")
+            .WithSummary("Utbetalingene etter avtalen: andel, beløp, utløser og status")
+            .Produces<List<MilestoneResponse>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/agreements/{agreementId:guid}/payments", ListPaymentsAsync).WithName("ListPayments")
+            .WithSummary("Registrerte betalinger og tilbakebetalinger")
+            .Produces<List<PaymentResponse>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/agreements/{agreementId:guid}/payments", RegisterPaymentAsync).WithName("RegisterPayment")
+            .WithSummary("Registrer en betaling (fylket; samme regler som skjemaet; If-Match)")
+            .Produces<List<PaymentResponse>>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        return api;
+    }
+
+    private static async Task<IResult> ListMilestonesAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId)
+    {
+        if (!callers.Caller!.CanRead)
+        {
+            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+        }
+
+        var details = await queries.GetAsync(agreementId, http.RequestAborted);
+        return details is null
+            ? ApiProblems.NotFound()
+            : Results.Ok(details.Agreement.Milestones.OrderBy(m => m.Number).Select(m => new MilestoneResponse(m.Id, m.Number, m.Name, m.SharePercent,
+                m.Amount, m.Trigger.ToString(), AgreementQueries.TriggerText(m), m.DueDate, m.State.ToString(),
+                AgreementQueries.MilestoneStateText(m.State), m.AwaitsPayment)).ToList());
+    }
+
+    private static async Task<IResult> ListPaymentsAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId)
+    {
+        if (!callers.Caller!.CanRead)
+        {
+            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+        }
+
+        var details = await queries.GetAsync(agreementId, http.RequestAborted);
+        return details is null ? ApiProblems.NotFound() : Results.Ok(Payments(details));
+    }
+
+    private static async Task<IResult> RegisterPaymentAsync(
+        HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, PaymentRequests payments, Guid agreementId, PaymentRegistration body)
+    {
+        var caller = callers.Caller!;
+        var details = await queries.GetAsync(agreementId, http.RequestAborted);
+        if (details is null)
+        {
+            return ApiProblems.NotFound(); // before the permission and the body: another county's or council's id says nothing
+        }
+
+        if (!caller.CanRegisterPayments)
+        {
+            return ApiProblems.Forbidden("Betalinger registreres av fylkets rådgivere, eller av fylkets klient med app-rollen Payments.Write.");
+        }
+
+        if (AgreementETag.IfMatchFails(http, details) is { } stale)
+        {
+            return stale;
+        }
+
+        var texts = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        if (body.MilestoneId is not { } milestoneId || details.Agreement.Milestones.All(m => m.Id != milestoneId))
+        {
+            return ApiProblems.Validation([new FieldError("MilestoneId", UnknownMilestone)], texts);
+        }
+
+        var result = await payments.RegisterPaymentAsync(new RegisterPaymentCommand(agreementId, milestoneId, body.Date, body.Amount, body.Reference,
+            new Actor(caller.ActorId, caller.Name)), http.RequestAborted);
+        if (result is null)
+        {
+            return ApiProblems.NotFound();
+        }
+
+        if (result.Errors.FirstOrDefault(e => e.Field.Length == 0) is { } refusal)
+        {
+            return ApiProblems.Conflict(refusal.Message);
+        }
+
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Validation(result.Errors, texts);
+        }
+
+        var after = (await queries.GetAsync(agreementId, http.RequestAborted))!;
+        AgreementETag.Set(http, after);
+        return Results.Created($"/api/v1/agreements/{agreementId}/payments", Payments(after));
+    }
+
+    private static List<PaymentResponse> Payments(AgreementDetails details) =>
+        details.Payments.Select(p => new PaymentResponse(p.Id, p.MilestoneId, p.Date, p.Amount, p.Reference, p.RegisteredBy, p.RegisteredAtUtc)).ToList();
+}
