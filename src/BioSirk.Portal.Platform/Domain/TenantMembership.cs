@@ -4,8 +4,19 @@ using BioSirk.Portal.SharedKernel.Tenancy;
 
 namespace BioSirk.Portal.Platform.Domain;
 
+/// <summary>A membership that a Microsoft sign-in without invitation made, until an admin decides.</summary>
+public interface IAwaitsApproval
+{
+    bool AwaitsApproval { get; }
+
+    void Approve();
+
+    /// <summary>Stays inactive: a later Microsoft sign-in is told the account is deactivated, and asks no one again.</summary>
+    void Reject();
+}
+
 /// <summary>A person's place in one council: roles, and whether the account is active there.</summary>
-public sealed class TenantMembership : ITenantOwned, IAudited, IConcurrencyAware
+public sealed class TenantMembership : ITenantOwned, IAudited, IConcurrencyAware, IAwaitsApproval
 {
     private TenantMembership()
     {
@@ -40,14 +51,13 @@ public sealed class TenantMembership : ITenantOwned, IAudited, IConcurrencyAware
         AwaitsApproval = false;
     }
 
-    /// <summary>Stays inactive: a later Microsoft sign-in is told the account is deactivated, and asks no one again.</summary>
     public void Reject() => AwaitsApproval = false;
 
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 }
 
 /// <summary>A county officer's place in one county.</summary>
-public sealed class CountyMembership : IAudited, IConcurrencyAware
+public sealed class CountyMembership : IAudited, IConcurrencyAware, IAwaitsApproval
 {
     private CountyMembership()
     {
@@ -81,6 +91,5 @@ public sealed class CountyMembership : IAudited, IConcurrencyAware
         AwaitsApproval = false;
     }
 
-    /// <summary>Stays inactive: a later Microsoft sign-in is told the account is deactivated, and asks no one again.</summary>
     public void Reject() => AwaitsApproval = false;
 }

@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Platform.Features.Members;
@@ -34,35 +35,22 @@ public sealed class DecideMembershipRequest(PlatformDbContext db, INotifier noti
     public async Task<bool> DecideForCouncilAsync(Guid membershipId, bool approve, CancellationToken ct = default)
     {
         var membership = await db.TenantMemberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.AwaitsApproval, ct);
-        if (membership is null)
-        {
-            return false;
-        }
-
-        if (approve)
-        {
-            membership.Approve();
-        }
-        else
-        {
-            membership.Reject();
-        }
-
-        await db.SaveChangesAsync(ct);
-        var council = await db.Tenants.Where(t => t.Id == membership.TenantId).Select(t => new { t.Name, t.Slug }).SingleAsync(ct);
-        await TellAsync(membership.UserId, approve, council.Name, $"/rad/{council.Slug}", ct);
-        return true;
+        return membership is not null && await DecideAsync(membership, membership.UserId, approve,
+            db.Tenants.Where(t => t.Id == membership.TenantId).Select(t => new Place(t.Name, "/rad/" + t.Slug)), ct);
     }
 
     /// <returns>false when no such request waits (the page answers 404).</returns>
     public async Task<bool> DecideForCountyAsync(Guid membershipId, bool approve, CancellationToken ct = default)
     {
         var membership = await db.CountyMemberships.FirstOrDefaultAsync(m => m.Id == membershipId && m.AwaitsApproval, ct);
-        if (membership is null)
-        {
-            return false;
-        }
+        return membership is not null && await DecideAsync(membership, membership.UserId, approve,
+            db.Counties.Where(c => c.Id == membership.CountyId).Select(c => new Place(c.Name, "/")), ct);
+    }
 
+    private sealed record Place(string Name, string Url);
+
+    private async Task<bool> DecideAsync(IAwaitsApproval membership, Guid userId, bool approve, IQueryable<Place> place, CancellationToken ct)
+    {
         if (approve)
         {
             membership.Approve();
@@ -73,8 +61,8 @@ public sealed class DecideMembershipRequest(PlatformDbContext db, INotifier noti
         }
 
         await db.SaveChangesAsync(ct);
-        var county = await db.Counties.Where(c => c.Id == membership.CountyId).Select(c => c.Name).SingleAsync(ct);
-        await TellAsync(membership.UserId, approve, county, "/", ct);
+        var where = await place.SingleAsync(ct);
+        await TellAsync(userId, approve, where.Name, where.Url, ct);
         return true;
     }
 
