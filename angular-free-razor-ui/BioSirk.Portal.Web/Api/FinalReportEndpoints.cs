@@ -2,6 +2,7 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.Reporting.Features;
 using BioSirk.Portal.Web.Pages.Shared.Reports;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Web.Api;
 

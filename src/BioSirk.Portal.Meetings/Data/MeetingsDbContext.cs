@@ -3,6 +3,7 @@ using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Meetings.Data;
 
@@ -30,7 +31,7 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (ChangeTracker.Entries<MinutesPdf>().Any(e =>
-                e.State is EntityState.Deleted or EntityState.Modified && e.OriginalValues.GetValue<MinutesPdfState>(nameof(MinutesPdf.State)) == MinutesPdfState.Ready))
+                e.State is EntityState.Deleted or EntityState.Modified && e.OriginalValues.GetValue<PdfState>(nameof(MinutesPdf.State)) == PdfState.Ready))
         {
             throw new InvalidOperationException("A finished version of the minutes cannot be changed.");
         }

@@ -3,6 +3,7 @@ using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Results;
 using Microsoft.EntityFrameworkCore;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Meetings.Features;
 
@@ -14,7 +15,7 @@ public interface IMinutesJobQueue
 
 /// <summary>A version of the minutes as the protokoll page lists it.</summary>
 public sealed record MinutesPdfRow(
-    Guid Id, int Number, MinutesPdfState State, int Attempts, string RequestedBy, DateTime RequestedAtUtc, DateTime? CompletedAtUtc, long? Size, string? Sha256)
+    Guid Id, int Number, PdfState State, int Attempts, string RequestedBy, DateTime RequestedAtUtc, DateTime? CompletedAtUtc, long? Size, string? Sha256)
 {
     public string Message => MinutesMessages.Text(Number, State, Attempts);
 }
@@ -58,7 +59,7 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
         }
 
         var pdf = await store.Db.MinutesPdfs.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == minutesPdfId && p.MeetingId == meetingId && p.State == MinutesPdfState.Ready, ct);
+            .FirstOrDefaultAsync(p => p.Id == minutesPdfId && p.MeetingId == meetingId && p.State == PdfState.Ready, ct);
         return pdf?.FileId is { } fileId ? (fileId, MinutesMessages.FileName(meeting, pdf.Number)) : null;
     }
 
@@ -121,7 +122,7 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
             return Result<MinutesPdfRow>.Fail(errors.All);
         }
 
-        var waiting = await store.Db.MinutesPdfs.Where(p => p.MeetingId == meetingId && (p.State == MinutesPdfState.Queued || p.State == MinutesPdfState.Rendering))
+        var waiting = await store.Db.MinutesPdfs.Where(p => p.MeetingId == meetingId && (p.State == PdfState.Queued || p.State == PdfState.Rendering))
             .OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
         if (waiting is not null)
         {
@@ -204,20 +205,20 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
 /// <summary>The words for a version's state, the same on the page and in the notice.</summary>
 public static class MinutesMessages
 {
-    public static string Text(int number, MinutesPdfState state, int attempts) => state switch
+    public static string Text(int number, PdfState state, int attempts) => state switch
     {
-        MinutesPdfState.Queued when attempts > 0 => $"Protokoll {number}: forsøk {attempts} mislyktes. Nytt forsøk kommer automatisk.",
-        MinutesPdfState.Queued => $"Protokoll {number} står i kø.",
-        MinutesPdfState.Rendering => $"Protokoll {number} lages nå …",
-        MinutesPdfState.Ready => $"Protokoll {number} er klar.",
+        PdfState.Queued when attempts > 0 => $"Protokoll {number}: forsøk {attempts} mislyktes. Nytt forsøk kommer automatisk.",
+        PdfState.Queued => $"Protokoll {number} står i kø.",
+        PdfState.Rendering => $"Protokoll {number} lages nå …",
+        PdfState.Ready => $"Protokoll {number} er klar.",
         _ => $"Protokoll {number} kunne ikke lages etter {attempts} forsøk. Prøv «Lag protokoll» igjen om litt; feilen er meldt til driften.",
     };
 
-    public static string StateText(MinutesPdfState state) => state switch
+    public static string StateText(PdfState state) => state switch
     {
-        MinutesPdfState.Queued => "I kø",
-        MinutesPdfState.Rendering => "Lages",
-        MinutesPdfState.Ready => "Klar",
+        PdfState.Queued => "I kø",
+        PdfState.Rendering => "Lages",
+        PdfState.Ready => "Klar",
         _ => "Feilet",
     };
 

@@ -3,6 +3,7 @@ using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Reporting.Data;
 

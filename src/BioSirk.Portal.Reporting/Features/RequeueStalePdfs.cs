@@ -4,6 +4,7 @@ using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Reporting.Features;
 

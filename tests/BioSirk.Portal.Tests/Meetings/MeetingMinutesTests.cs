@@ -7,6 +7,7 @@ using UglyToad.PdfPig.Tokens;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 using static BioSirk.Portal.Tests.Meetings.MeetingSteps;
 using static BioSirk.Portal.Tests.Meetings.MinutesSteps;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Tests.Meetings;
 
@@ -161,7 +162,7 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
             RunMinutesJobAsync(Portal, queued.TenantId, queued.Id, lastAttempt: false),
             RunMinutesJobAsync(Portal, queued.TenantId, queued.Id, lastAttempt: false));
         var ready = Assert.Single(await MinutesPdfsAsync(Portal));
-        Assert.Equal(MinutesPdfState.Ready, ready.State);
+        Assert.Equal(PdfState.Ready, ready.State);
         Assert.NotNull(ready.FileId); // the run that found it being printed may have taken it over (2 attempts): still one version
         await RunMinutesJobAsync(Portal, queued.TenantId, queued.Id, lastAttempt: true);
         var after = Assert.Single(await MinutesPdfsAsync(Portal));

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 using static BioSirk.Portal.Tests.Meetings.MinutesSteps;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Tests.Meetings;
 
@@ -42,7 +43,7 @@ public sealed class MinutesJobTests(MinutesJobsPortalFactory portal) : IClassFix
 
         await ExpectRedirectAsync(await MakeMinutesAsync(kari, path));
 
-        await PdfJobTests.WaitUntilAsync(async () => (await MinutesPdfsAsync(portal)).Single().State == MinutesPdfState.Ready, seconds: 60);
+        await PdfJobTests.WaitUntilAsync(async () => (await MinutesPdfsAsync(portal)).Single().State == PdfState.Ready, seconds: 60);
         var page = await kari.GetPageAsync(MinutesPath(path));
         Assert.Contains("Klar", Assert.Single(page.QuerySelectorAll("[data-testid=minutes-version]")).TextContent, StringComparison.Ordinal);
         Assert.Equal("", page.QuerySelector("[data-testid=minutes-status]")!.TextContent.Trim());
@@ -80,7 +81,7 @@ public sealed class MinutesJobTests(MinutesJobsPortalFactory portal) : IClassFix
             }
         });
 
-        await PdfJobTests.WaitUntilAsync(async () => (await MinutesPdfsAsync(portal)).Single(p => p.Id == pdfId).State == MinutesPdfState.Failed, seconds: 150);
+        await PdfJobTests.WaitUntilAsync(async () => (await MinutesPdfsAsync(portal)).Single(p => p.Id == pdfId).State == PdfState.Failed, seconds: 150);
         var failed = (await MinutesPdfsAsync(portal)).Single();
         Assert.Equal((councilId, (Guid?)null), (failed.TenantId, failed.FileId));
         var page = await kari.GetPageAsync(MinutesPath(path));

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 using static BioSirk.Portal.Tests.Meetings.MeetingSteps;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Tests.Meetings;
 
@@ -56,7 +57,7 @@ public static class MinutesSteps
     public static Task<int> RunQueuedMinutesJobsAsync(PortalFactory portal) => portal.WithScopeAsync(async sp =>
     {
         var queued = await sp.GetRequiredService<MeetingsDbContext>().MinutesPdfs.IgnoreQueryFilters()
-            .Where(p => p.State == MinutesPdfState.Queued).Select(p => new { p.Id, p.TenantId }).ToListAsync();
+            .Where(p => p.State == PdfState.Queued).Select(p => new { p.Id, p.TenantId }).ToListAsync();
         foreach (var pdf in queued)
         {
             await RunMinutesJobAsync(portal, pdf.TenantId, pdf.Id, lastAttempt: false);

@@ -6,6 +6,7 @@ using BioSirk.Portal.SharedKernel.Tenancy;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Tests.Reporting;
 

@@ -7,6 +7,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using static BioSirk.Portal.Tests.Reporting.FinalReportSteps;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Tests.Reporting;
 

@@ -5,6 +5,7 @@ using BioSirk.Portal.Tests.Agreements;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using static BioSirk.Portal.Tests.Reporting.FinalReportSteps;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Tests.Reporting;
 

@@ -4,6 +4,7 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Web.Pages.Council.Meetings;
 
@@ -25,7 +26,7 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
 
     public IReadOnlyList<MinutesPdfRow> Versions { get; private set; } = [];
 
-    public MinutesPdfRow? Working => Versions.FirstOrDefault(v => v.State is MinutesPdfState.Queued or MinutesPdfState.Rendering);
+    public MinutesPdfRow? Working => Versions.FirstOrDefault(v => v.State is PdfState.Queued or PdfState.Rendering);
 
     /// <summary>The secretary records here once the agenda is published; before, the page says so.</summary>
     public bool CanRecord => CanManage && Meeting.IsPublished;

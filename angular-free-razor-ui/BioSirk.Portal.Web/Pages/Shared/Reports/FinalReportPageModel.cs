@@ -5,6 +5,7 @@ using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Web.Pages.Shared.Reports;
 
