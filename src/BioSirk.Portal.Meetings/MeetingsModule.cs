@@ -3,6 +3,7 @@ using BioSirk.Portal.Meetings.Documents;
 using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.SharedKernel.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BioSirk.Portal.Meetings;
 
@@ -25,6 +26,7 @@ public static class MeetingsModule
         services.AddScoped<MeetingMinutes>();
         services.AddScoped<MinutesDocumentRenderer>();
         services.AddScoped<RenderMinutesPdf>();
+        services.TryAddSingleton<SharedKernel.Pdf.PrintAttempt>();
         return services;
     }
 }

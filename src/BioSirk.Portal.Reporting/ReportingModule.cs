@@ -7,6 +7,7 @@ using BioSirk.Portal.Reporting.Pdf;
 using BioSirk.Portal.SharedKernel.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BioSirk.Portal.Reporting;
 
@@ -32,6 +33,7 @@ public static class ReportingModule
         services.AddScoped<ReportDrafts>();
         services.AddScoped<RequestReportPdf>();
         services.AddScoped<RenderReportPdf>();
+        services.TryAddSingleton<SharedKernel.Pdf.PrintAttempt>();
         services.AddScoped<SubmitFinalReport>();
         services.AddScoped<DecideFinalReport>();
         services.AddScoped<RequeueStalePdfs>();

@@ -9,14 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace BioSirk.Portal.Meetings.Features;
 
 /// <summary>
-/// The background job's work: print one version of the minutes with the shared renderer and store it. Runs in the
-/// council the job was queued for (the tenant filter then finds the row). A version already finished is left alone, so
-/// a repeated or retried job makes no second version; a failed attempt is recorded and thrown again, so that the job is
-/// retried, and after the last one the version is marked failed and the secretary who asked for it is told.
+/// The background job's work: print one version of the minutes with the shared renderer and store it, through
+/// <see cref="PrintAttempt"/>. Runs in the council the job was queued for (the tenant filter then finds the row); after
+/// the last failed attempt the secretary who asked for it is told.
 /// </summary>
 public sealed class RenderMinutesPdf(
-    MeetingsDbContext db, IPdfRenderer renderer, MinutesDocumentRenderer documents, IFileStore files, INotifier notifier,
-    IPlatformDirectory directory, TimeProvider clock, ILogger<RenderMinutesPdf> log)
+    MeetingsDbContext db, PrintAttempt attempt, IPdfRenderer renderer, MinutesDocumentRenderer documents, IFileStore files,
+    INotifier notifier, IPlatformDirectory directory, ILogger<RenderMinutesPdf> log) : IPrintSteps<MinutesPdf>
 {
     public async Task RunAsync(Guid minutesPdfId, bool lastAttempt, CancellationToken ct = default)
     {
@@ -27,61 +26,27 @@ public sealed class RenderMinutesPdf(
             return;
         }
 
-        if (pdf.IsDone)
-        {
-            return;
-        }
-
-        pdf.StartAttempt();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return; // another run of the same job took it at the same moment; that one finishes it
-        }
-
-        try
-        {
-            var content = MinutesContent.FromJson(pdf.ContentJson);
-            var bytes = await renderer.RenderAsync(await documents.PdfRequestAsync(content), ct);
-            ct.ThrowIfCancellationRequested(); // stopped now: nothing is stored, and the retry prints it again
-            await using var stream = new MemoryStream(bytes);
-            var stored = await files.SaveAsync(stream, $"protokoll-{pdf.Number}.pdf", "application/pdf", ct);
-            pdf.Complete(stored.FileId, stored.Sha256, stored.Size, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another run took the version over meanwhile and finished it: that file is the version, this one is never referenced.
-            log.LogInformation("Minutes PDF {PdfId}: another run of the job finished it.", pdf.Id);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            log.LogError(ex, "Minutes PDF {PdfId} of meeting {MeetingId}: attempt {Attempt} failed.", pdf.Id, pdf.MeetingId, pdf.Attempts);
-            await RecordFailureAsync(pdf, ex, lastAttempt);
-            throw;
-        }
+        await attempt.RunAsync(db, pdf, lastAttempt, this, ct);
     }
 
-    private async Task RecordFailureAsync(MinutesPdf pdf, Exception ex, bool lastAttempt)
+    public async Task<PrintedFile> PrintAndStoreAsync(MinutesPdf version, CancellationToken ct)
     {
-        await db.Entry(pdf).ReloadAsync(CancellationToken.None);
-        if (pdf.IsDone)
-        {
-            return;
-        }
+        var bytes = await renderer.RenderAsync(await documents.PdfRequestAsync(MinutesContent.FromJson(version.ContentJson)), ct);
+        ct.ThrowIfCancellationRequested(); // stopped now: nothing is stored, and the retry prints it again
+        await using var stream = new MemoryStream(bytes);
+        var stored = await files.SaveAsync(stream, $"protokoll-{version.Number}.pdf", "application/pdf", ct);
+        return new PrintedFile(stored.FileId, stored.Sha256, stored.Size);
+    }
 
-        pdf.AttemptFailed(ex.GetType().Name + ": " + ex.Message, lastAttempt, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(CancellationToken.None);
-        if (lastAttempt)
-        {
-            var slug = (await directory.ListCouncilsAsync(CancellationToken.None)).FirstOrDefault(c => c.Id == pdf.TenantId)?.Slug;
-            await notifier.NotifyPersonAsync(pdf.RequestedByUserId, new NoticeMessage(
-                "Protokollen kunne ikke lages",
-                MinutesMessages.Text(pdf.Number, pdf.State, pdf.Attempts),
-                slug is null ? null : $"/rad/{slug}/moter/{pdf.MeetingId}/protokoll"), CancellationToken.None);
-        }
+    /// <summary>The protokoll page shows the state on a reload; nothing follows it live.</summary>
+    public Task ChangedAsync(MinutesPdf version, CancellationToken ct) => Task.CompletedTask;
+
+    public async Task FailedForGoodAsync(MinutesPdf version, CancellationToken ct)
+    {
+        var slug = (await directory.ListCouncilsAsync(ct)).FirstOrDefault(c => c.Id == version.TenantId)?.Slug;
+        await notifier.NotifyPersonAsync(version.RequestedByUserId, new NoticeMessage(
+            "Protokollen kunne ikke lages",
+            MinutesMessages.Text(version.Number, version.State, version.Attempts),
+            slug is null ? null : $"/rad/{slug}/moter/{version.MeetingId}/protokoll"), ct);
     }
 }

@@ -50,13 +50,12 @@ public sealed class RequestReportPdf(FinalReportStore store, ReportDrafts drafts
 
 /// <summary>
 /// The background job's work: print one PDF of a final report with the warm Chromium and store it as an immutable
-/// version. Runs in the tenant the job was queued for. A PDF already finished is left alone (a repeated or retried job
-/// makes no second version); a failed attempt is recorded and thrown again, so that the job is retried, and after the
-/// last one the PDF is marked failed, the person who asked for it is told, and the job stays failed in /jobs.
+/// version, through <see cref="PrintAttempt"/>. Runs in the tenant the job was queued for; each state change is pushed
+/// to the report page, and after the last failed attempt the person who asked for it is told.
 /// </summary>
 public sealed class RenderReportPdf(
-    ReportingDbContext db, IPdfRenderer renderer, ReportDocumentRenderer documents, IFileStore files, IReportProgress progress,
-    INotifier notifier, ReportLinks links, TimeProvider clock, ILogger<RenderReportPdf> log)
+    ReportingDbContext db, PrintAttempt attempt, IPdfRenderer renderer, ReportDocumentRenderer documents, IFileStore files,
+    IReportProgress progress, INotifier notifier, ReportLinks links, ILogger<RenderReportPdf> log) : IPrintSteps<ReportPdf>
 {
     public async Task RunAsync(Guid pdfId, bool lastAttempt, CancellationToken ct = default)
     {
@@ -67,69 +66,28 @@ public sealed class RenderReportPdf(
             return;
         }
 
-        if (pdf.IsDone)
-        {
-            return;
-        }
-
-        pdf.StartAttempt();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return; // another run of the same job took it at the same moment; that one finishes it
-        }
-
-        await progress.PublishAsync(PdfMessages.Progress(pdf), ct);
-        try
-        {
-            var content = ReportContent.FromJson(pdf.ContentJson);
-            var bytes = await renderer.RenderAsync(await documents.PdfRequestAsync(content), ct);
-            ct.ThrowIfCancellationRequested(); // stopped now: nothing is stored, and the retry prints it again
-            await using var stream = new MemoryStream(bytes);
-            var stored = await files.SaveAsync(stream, PdfMessages.FileName(content, pdf.Number), "application/pdf", ct);
-            pdf.Complete(stored.FileId, stored.Sha256, stored.Size, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another run of the same job took the PDF over meanwhile (this one looked stalled to it): its version is
-            // the one; the file printed here is never referenced.
-            log.LogInformation("PDF {PdfId}: another run of the job finished it.", pdf.Id);
-            return;
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            log.LogError(ex, "PDF {PdfId} of report {ReportId}: attempt {Attempt} failed.", pdf.Id, pdf.ReportId, pdf.Attempts);
-            await RecordFailureAsync(pdf, ex, lastAttempt);
-            throw;
-        }
-
-        await progress.PublishAsync(PdfMessages.Progress(pdf), CancellationToken.None);
+        await attempt.RunAsync(db, pdf, lastAttempt, this, ct);
     }
 
-    private async Task RecordFailureAsync(ReportPdf pdf, Exception ex, bool lastAttempt)
+    public async Task<PrintedFile> PrintAndStoreAsync(ReportPdf version, CancellationToken ct)
     {
-        await db.Entry(pdf).ReloadAsync(CancellationToken.None);
-        if (pdf.IsDone)
-        {
-            return;
-        }
+        var content = ReportContent.FromJson(version.ContentJson);
+        var bytes = await renderer.RenderAsync(await documents.PdfRequestAsync(content), ct);
+        ct.ThrowIfCancellationRequested(); // stopped now: nothing is stored, and the retry prints it again
+        await using var stream = new MemoryStream(bytes);
+        var stored = await files.SaveAsync(stream, PdfMessages.FileName(content, version.Number), "application/pdf", ct);
+        return new PrintedFile(stored.FileId, stored.Sha256, stored.Size);
+    }
 
-        var reason = ex.GetType().Name + ": " + ex.Message;
-        pdf.AttemptFailed(reason.Length > 1000 ? reason[..1000] : reason, lastAttempt, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(CancellationToken.None);
-        await progress.PublishAsync(PdfMessages.Progress(pdf), CancellationToken.None);
-        if (lastAttempt)
-        {
-            var url = await links.CouncilAsync(pdf.TenantId, pdf.AgreementId, CancellationToken.None);
-            await notifier.NotifyPersonAsync(pdf.RequestedByUserId, new NoticeMessage(
-                "PDF-en av sluttrapporten kunne ikke lages",
-                $"PDF {pdf.Number} av sluttrapporten kunne ikke lages etter {pdf.Attempts} forsøk. Prøv «Lag PDF» igjen om litt; feilen er meldt til driften.",
-                url), CancellationToken.None);
-        }
+    public Task ChangedAsync(ReportPdf version, CancellationToken ct) => progress.PublishAsync(PdfMessages.Progress(version), ct);
+
+    public async Task FailedForGoodAsync(ReportPdf version, CancellationToken ct)
+    {
+        var url = await links.CouncilAsync(version.TenantId, version.AgreementId, ct);
+        await notifier.NotifyPersonAsync(version.RequestedByUserId, new NoticeMessage(
+            "PDF-en av sluttrapporten kunne ikke lages",
+            $"PDF {version.Number} av sluttrapporten kunne ikke lages etter {version.Attempts} forsøk. Prøv «Lag PDF» igjen om litt; feilen er meldt til driften.",
+            url), ct);
     }
 }
 
