@@ -14,7 +14,7 @@ public sealed class SignInTests(BrowserPortalFactory portal) : BrowserTest(porta
         await Page.GetByLabel("E-postadresse").FillAsync(Demo.HallingdalSecretary);
         await Page.GetByLabel("Passord").FillAsync("feil-passord-1");
 
-        await ClickAndCheckAsync(Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Logg inn" }), "/logg-inn");
+        await ClickAndCheckAsync(Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Logg inn", Exact = true }), "/logg-inn");
 
         // The message stands beside the password field, tied to it, and the e-mail is kept.
         var password = Page.Locator("#Input_Password");
@@ -28,7 +28,7 @@ public sealed class SignInTests(BrowserPortalFactory portal) : BrowserTest(porta
         await Expect(Page.Locator("#error-summary a[href='#Input_Password']")).ToContainTextAsync("Feil e-postadresse eller passord");
 
         await password.FillAsync(DemoDataSeeder.Password);
-        await ClickAndCheckAsync(Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Logg inn" }), "/rad/hallingdal");
+        await ClickAndCheckAsync(Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Logg inn", Exact = true }), "/rad/hallingdal");
 
         await Expect(Page.Locator("[data-testid=current-place]")).ToHaveTextAsync("Du er i: Regionrådet for Hallingdal");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "nb");

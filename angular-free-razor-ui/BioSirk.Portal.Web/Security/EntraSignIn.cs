@@ -23,6 +23,15 @@ public sealed class EntraSignInOptions
 
     public bool HasCertificate { get; set; }
 
+    /// <summary>Where Microsoft's sign-in page is, e.g. https://login.microsoftonline.com/ (another for national clouds).</summary>
+    public string Instance { get; set; } = DefaultInstance;
+
+    /// <summary>
+    /// The origin of Microsoft's sign-in page when the portal offers it: the sign-in page's CSP must let its form lead
+    /// there, since form-action also governs where the form's answer redirects to.
+    /// </summary>
+    public string? SignInOrigin => IsConfigured ? new Uri(Instance).GetLeftPart(UriPartial.Authority) : null;
+
     /// <summary>Without a client id the portal has no Microsoft sign-in at all, exactly as before.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ClientId);
 
@@ -31,6 +40,7 @@ public sealed class EntraSignInOptions
         ClientId = section["ClientId"],
         ClientSecret = section["ClientSecret"],
         HasCertificate = section.GetSection("ClientCertificates").GetChildren().Any() || section.GetSection("ClientCredentials").GetChildren().Any(),
+        Instance = string.IsNullOrWhiteSpace(section["Instance"]) ? DefaultInstance : section["Instance"]!,
     };
 }
 
@@ -62,7 +72,7 @@ public static class EntraSignInSetup
             identity =>
             {
                 section.Bind(identity);
-                identity.Instance = string.IsNullOrWhiteSpace(identity.Instance) ? EntraSignInOptions.DefaultInstance : identity.Instance;
+                identity.Instance = options.Instance;
                 identity.TenantId = string.IsNullOrWhiteSpace(identity.TenantId) ? EntraSignInOptions.DefaultTenant : identity.TenantId;
                 identity.CallbackPath = CallbackPath;
             },

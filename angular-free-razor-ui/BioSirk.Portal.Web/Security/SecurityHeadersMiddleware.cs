@@ -2,9 +2,10 @@ namespace BioSirk.Portal.Web.Security;
 
 /// <summary>
 /// Security headers on every response. The CSP allows no inline script; only the Hangfire dashboard (/jobs),
-/// which ships inline script of its own and is for host admins only, gets a looser policy.
+/// which ships inline script of its own and is for host admins only, gets a looser policy. The sign-in page's form
+/// "Logg inn med Microsoft" may lead to Microsoft's sign-in page (the browser applies form-action to the redirect too).
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, EntraSignInOptions entra)
 {
     private const string StrictPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -14,13 +15,18 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    private readonly string signInPagePolicy = entra.SignInOrigin is { } microsoft
+        ? StrictPolicy.Replace("form-action 'self'", $"form-action 'self' {microsoft}", StringComparison.Ordinal)
+        : StrictPolicy;
+
     public Task InvokeAsync(HttpContext http)
     {
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
             var isDashboard = http.Request.Path.StartsWithSegments("/jobs", StringComparison.OrdinalIgnoreCase);
-            headers.ContentSecurityPolicy = isDashboard ? DashboardPolicy : StrictPolicy;
+            var isSignInPage = http.Request.Path.Equals("/logg-inn", StringComparison.OrdinalIgnoreCase);
+            headers.ContentSecurityPolicy = isDashboard ? DashboardPolicy : isSignInPage ? signInPagePolicy : StrictPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";

@@ -5,6 +5,7 @@ using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -14,7 +15,10 @@ namespace BioSirk.Portal.BrowserTests.Infrastructure;
 /// The portal on a real Kestrel port of 127.0.0.1 (database "biosirk_browser"), and one headless system Chromium that
 /// every browser test shares; each test opens its own browser context (see <see cref="BrowserTest"/>). Unlike the HTTP
 /// tests' host, this one runs a Hangfire worker, as a real node does: a page that waits for a background job (the final
-/// report's PDF) must see it finish by itself, without the test running the job.
+/// report's PDF) must see it finish by itself, without the test running the job. It also has the portal's app
+/// registration in Entra ID, so /logg-inn offers "Logg inn med Microsoft"; the identity provider is the local one of the
+/// HTTP tests (<see cref="TestIdentityProvider"/>), and a test plays Microsoft's sign-in page with
+/// <see cref="MicrosoftSignInPage"/>.
 /// </summary>
 public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
 {
@@ -34,6 +38,9 @@ public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
 
     /// <summary>Holds the PDF job at the printer while a test looks at the page (open unless a test holds it).</summary>
     public PdfGate Pdfs { get; } = new();
+
+    /// <summary>"Microsoft": the metadata, the signing key and the token endpoint the portal redeems codes at.</summary>
+    public TestIdentityProvider IdentityProvider { get; } = new();
 
     public new async Task InitializeAsync()
     {
@@ -74,6 +81,9 @@ public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
         // One worker is enough for the PDFs the tests ask for, and keeps the 2-CPU runner free for the browser.
         builder.UseSetting("Jobs:Server", "true");
         builder.UseSetting("Jobs:Workers", "1");
+        builder.UseSetting("Authentication:Entra:ClientId", TestIdentityProvider.ClientId);
+        builder.UseSetting("Authentication:Entra:ClientSecret", TestIdentityProvider.ClientSecret);
+        builder.ConfigureTestServices(IdentityProvider.Configure);
         builder.ConfigureServices(services =>
         {
             var renderer = services.Last(d => d.ServiceType == typeof(IPdfRenderer));

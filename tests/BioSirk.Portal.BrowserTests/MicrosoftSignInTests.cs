@@ -1,0 +1,79 @@
+using BioSirk.Portal.BrowserTests.Infrastructure;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BioSirk.Portal.BrowserTests;
+
+/// <summary>
+/// "Logg inn med Microsoft" in Chromium, from the button on /logg-inn through Microsoft's page (played by
+/// <see cref="MicrosoftSignInPage"/>, which posts the code back as Entra does) to the portal's callback: the
+/// correlation and nonce cookies, the CSP and the redirects are the browser's, not a test client's.
+/// </summary>
+public sealed class MicrosoftSignInTests(BrowserPortalFactory portal) : BrowserTest(portal)
+{
+    [Fact]
+    public async Task HallingdalsSecretary_SignsInWithMicrosoft_AndLandsInHallingdal()
+    {
+        var tid = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+
+        await SignInWithMicrosoftAsync(Page, new EntraPerson(tid, Demo.HallingdalSecretary, "Kari Sekretær"), "/rad/hallingdal");
+
+        await Expect(Page.Locator("[data-testid=current-place]")).ToHaveTextAsync("Du er i: Regionrådet for Hallingdal");
+    }
+
+    [Fact]
+    public async Task AnUnknownPerson_WaitsForApproval_TheAdminApprovesHerOnTheMembersPage_AndThenSheIsIn()
+    {
+        var tid = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        var per = new EntraPerson(tid, "per.ukjent@demo.biosirk.no", "Per Ukjent");
+
+        await SignInWithMicrosoftAsync(Page, per, "/logg-inn/microsoft");
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Venter på godkjenning");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("administratoren i Regionrådet for Hallingdal må godkjenne deg");
+
+        var admin = await NewPageInFreshContextAsync();
+        await SignInAsync(Demo.HallingdalAdmin, "/rad/hallingdal", admin);
+        await GotoAsync("/rad/hallingdal/admin/medlemmer", admin);
+        var requests = admin.GetByRole(AriaRole.Region, new() { Name = "Venter på godkjenning (1)" });
+        await Expect(requests.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await Expect(requests).ToContainTextAsync("per.ukjent@demo.biosirk.no");
+        var approve = requests.GetByRole(AriaRole.Button, new() { Name = "Godkjenn Per Ukjent" });
+        await ClickAndCheckAsync(approve, "/rad/hallingdal/admin/medlemmer", admin);
+        await Expect(admin.GetByRole(AriaRole.Region, new() { Name = "Venter på godkjenning (1)" })).ToHaveCountAsync(0);
+
+        await SignInWithMicrosoftAsync(Page, per, "/rad/hallingdal");
+        await Expect(Page.Locator(".user-name")).ToHaveTextAsync("Per Ukjent");
+    }
+
+    [Fact]
+    public async Task ATidNoCouncilHasConnected_IsToldSo()
+    {
+        await ApiTokens.ConnectAsync(Portal, "hallingdal");
+
+        await SignInWithMicrosoftAsync(Page, new EntraPerson(Guid.NewGuid(), Demo.HallingdalSecretary, "Kari"), "/logg-inn/microsoft");
+
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Du er ikke logget inn");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("ikke er koblet til BioSirk-portalen");
+        await GotoAsync("/rad/hallingdal");
+        Assert.Equal("/logg-inn", new Uri(Page.Url).AbsolutePath); // not signed in
+    }
+
+    /// <summary>
+    /// On /logg-inn (checked with axe, Microsoft's button and all) the person presses "Logg inn med Microsoft", is
+    /// signed in at Microsoft's page and presses its button; the portal's page she ends on is checked with axe too.
+    /// </summary>
+    private async Task SignInWithMicrosoftAsync(IPage on, EntraPerson person, string landing)
+    {
+        await MicrosoftSignInPage.SignsInAsync(on, Portal.IdentityProvider, person);
+        await GotoAsync("/logg-inn", on);
+        var atMicrosoft = await NavigateAsync(on, () => on.GetByRole(AriaRole.Button, new() { Name = "Logg inn med Microsoft" }).ClickAsync());
+        Assert.StartsWith("https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?", atMicrosoft.Url);
+        // Microsoft posts back from its own site: only Secure, SameSite=None cookies go along. Chromium keeps Secure
+        // cookies from http://127.0.0.1 (a "potentially trustworthy" origin), so the tests need no https.
+        var correlation = (await on.Context.CookiesAsync()).Where(c => c.Name.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(correlation);
+        Assert.All(correlation, c => Assert.True(c.Secure && c.SameSite == SameSiteAttribute.None, $"{c.Name}: Secure={c.Secure}, SameSite={c.SameSite}"));
+        await ClickAndCheckAsync(on.GetByRole(AriaRole.Button, new() { Name = MicrosoftSignInPage.ContinueButton }), landing, on);
+    }
+}
