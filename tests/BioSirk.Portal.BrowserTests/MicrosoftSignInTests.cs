@@ -30,6 +30,7 @@ public sealed class MicrosoftSignInTests(BrowserPortalFactory portal) : BrowserT
 
         await SignInWithMicrosoftAsync(Page, per, "/logg-inn/microsoft");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Venter på godkjenning");
+        await Expect(Page).ToHaveTitleAsync("Venter på godkjenning – BioSirk-portalen");
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("administratoren i Regionrådet for Hallingdal må godkjenne deg");
 
         var admin = await NewPageInFreshContextAsync();
@@ -38,6 +39,7 @@ public sealed class MicrosoftSignInTests(BrowserPortalFactory portal) : BrowserT
         var requests = admin.GetByRole(AriaRole.Region, new() { Name = "Venter på godkjenning (1)" });
         await Expect(requests.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Expect(requests).ToContainTextAsync("per.ukjent@demo.biosirk.no");
+        await Expect(requests.GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Cell)).ToHaveCountAsync(4); // a screen reader reads a table
         var approve = requests.GetByRole(AriaRole.Button, new() { Name = "Godkjenn Per Ukjent" });
         await ClickAndCheckAsync(approve, "/rad/hallingdal/admin/medlemmer", admin);
         await Expect(admin.GetByRole(AriaRole.Region, new() { Name = "Venter på godkjenning (1)" })).ToHaveCountAsync(0);
@@ -54,19 +56,33 @@ public sealed class MicrosoftSignInTests(BrowserPortalFactory portal) : BrowserT
         await SignInWithMicrosoftAsync(Page, new EntraPerson(Guid.NewGuid(), Demo.HallingdalSecretary, "Kari"), "/logg-inn/microsoft");
 
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Du er ikke logget inn");
+        await Expect(Page).ToHaveTitleAsync("Du er ikke logget inn – BioSirk-portalen");
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("ikke er koblet til BioSirk-portalen");
         await GotoAsync("/rad/hallingdal");
         Assert.Equal("/logg-inn", new Uri(Page.Url).AbsolutePath); // not signed in
+    }
+
+    [Fact]
+    public async Task ACancelAtMicrosoft_EndsOnTheSignInPageWithAMessage()
+    {
+        await ApiTokens.ConnectAsync(Portal, "hallingdal");
+
+        await SignInWithMicrosoftAsync(Page, new EntraPerson(Guid.NewGuid(), Demo.HallingdalSecretary, "Kari"), "/logg-inn?feil=microsoft",
+            MicrosoftSignInPage.CancelButton);
+
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Innloggingen med Microsoft ble avbrutt");
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Logg inn med Microsoft" })).ToBeVisibleAsync();
     }
 
     /// <summary>
     /// On /logg-inn (checked with axe, Microsoft's button and all) the person presses "Logg inn med Microsoft", is
     /// signed in at Microsoft's page and presses its button; the portal's page she ends on is checked with axe too.
     /// </summary>
-    private async Task SignInWithMicrosoftAsync(IPage on, EntraPerson person, string landing)
+    private async Task SignInWithMicrosoftAsync(IPage on, EntraPerson person, string landing, string button = MicrosoftSignInPage.ContinueButton)
     {
         await MicrosoftSignInPage.SignsInAsync(on, Portal.IdentityProvider, person);
         await GotoAsync("/logg-inn", on);
+        await Expect(on).ToHaveTitleAsync("Logg inn – BioSirk-portalen");
         var atMicrosoft = await NavigateAsync(on, () => on.GetByRole(AriaRole.Button, new() { Name = "Logg inn med Microsoft" }).ClickAsync());
         Assert.StartsWith("https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?", atMicrosoft.Url);
         // Microsoft posts back from its own site: only Secure, SameSite=None cookies go along. Chromium keeps Secure
@@ -74,6 +90,6 @@ public sealed class MicrosoftSignInTests(BrowserPortalFactory portal) : BrowserT
         var correlation = (await on.Context.CookiesAsync()).Where(c => c.Name.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(correlation);
         Assert.All(correlation, c => Assert.True(c.Secure && c.SameSite == SameSiteAttribute.None, $"{c.Name}: Secure={c.Secure}, SameSite={c.SameSite}"));
-        await ClickAndCheckAsync(on.GetByRole(AriaRole.Button, new() { Name = MicrosoftSignInPage.ContinueButton }), landing, on);
+        await ClickAndCheckAsync(on.GetByRole(AriaRole.Button, new() { Name = button }), landing, on);
     }
 }
