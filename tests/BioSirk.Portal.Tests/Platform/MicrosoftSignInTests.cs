@@ -33,6 +33,23 @@ public sealed class MicrosoftSignInTests(PortalFactory portal) : PortalTest(port
     }
 
     [Fact]
+    public async Task TheSignInPagesPolicy_LetsItsFormLeadToMicrosoft_AndNoOtherPageDoes()
+    {
+        await using var microsoft = WithMicrosoft();
+        using var without = Portal.CreatePortalClient();
+        using var with = Client(microsoft);
+
+        // Browsers apply form-action to where the form's answer redirects: without Microsoft in it, the button does nothing.
+        Assert.Contains("form-action 'self' https://login.microsoftonline.com;", await PolicyAsync(with, "/logg-inn"));
+        Assert.Contains("form-action 'self';", await PolicyAsync(with, "/logg-inn/microsoft"));
+        Assert.Contains("form-action 'self';", await PolicyAsync(with, "/"));
+        Assert.Contains("form-action 'self';", await PolicyAsync(without, "/logg-inn"));
+    }
+
+    private static async Task<string> PolicyAsync(PortalClient client, string path) =>
+        (await client.Http.GetAsync(path)).Headers.GetValues("Content-Security-Policy").Single();
+
+    [Fact]
     public async Task AnExistingAccount_IsLinkedByItsAddress_AndLandsInTheCouncilTheTidPicks_AndTheAuditLogSaysMicrosoft()
     {
         var tid = await ApiTokens.ConnectAsync(Portal, "hallingdal");
