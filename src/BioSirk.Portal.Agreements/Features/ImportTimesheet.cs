@@ -5,6 +5,19 @@ using BioSirk.Portal.SharedKernel.Spreadsheets;
 namespace BioSirk.Portal.Agreements.Features;
 
 /// <summary>
+/// One row of hours to import, numbered as its sender counts (the file's line, the API's position). A cell that could
+/// not be read is null here, with its message in <see cref="ReadErrors"/> and its flag set.
+/// </summary>
+public sealed record TimesheetRow(int Number, string Summary, DateOnly? Date, string? Person, string? Activity, decimal? Hours, string? Comment)
+{
+    public IReadOnlyList<string> ReadErrors { get; init; } = [];
+
+    public bool DateUnreadable { get; init; }
+
+    public bool HoursUnreadable { get; init; }
+}
+
+/// <summary>
 /// Imports a timesheet (CSV with ; or , or an Excel .xlsx) with the columns Dato, Person, Aktivitet, Timer and
 /// optionally Kommentar. Every row is checked with the same rule as the form; if any row is wrong nothing is
 /// imported, and the report says which rows to fix, so that a corrected file can be imported again without duplicates.
@@ -55,9 +68,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
             return index >= 0 && index < row.Length ? row[index].Trim() : string.Empty;
         }
 
-        var reports = new List<ImportRowReport>();
-        var entries = new List<HourEntry>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = new List<TimesheetRow>();
         for (var i = 1; i < table.Count; i++)
         {
             var row = table[i];
@@ -66,36 +77,69 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
                 continue;
             }
 
-            var rowErrors = new List<string>();
+            var readErrors = new List<string>();
             var dateText = Cell(row, "dato");
             DateOnly? date = SpreadsheetReader.ParseDate(dateText);
             if (date is null && dateText.Length > 0)
             {
-                rowErrors.Add($"Datoen «{dateText}» er ikke en dato (skriv dd.mm.åååå).");
+                readErrors.Add($"Datoen «{dateText}» er ikke en dato (skriv dd.mm.åååå).");
             }
 
             var hoursText = Cell(row, "timer");
             decimal? hours = NorwegianNumber.TryParse(hoursText, out var h) ? h : null;
             if (hours is null && hoursText.Length > 0)
             {
-                rowErrors.Add($"Timene «{hoursText}» er ikke et tall (skriv for eksempel 7,5).");
+                readErrors.Add($"Timene «{hoursText}» er ikke et tall (skriv for eksempel 7,5).");
             }
 
             var person = Cell(row, "person");
             var activity = Cell(row, "aktivitet");
-            rowErrors.AddRange(HourEntry.Check(agreement, date ?? (dateText.Length > 0 ? agreement.PeriodStart : null), person, activity, hours ?? (hoursText.Length > 0 ? 1 : null))
-                .Select(e => e.Message));
-            var summary = $"{dateText}, {person}, {activity}, {hoursText}";
-            reports.Add(new ImportRowReport(i + 1, summary, rowErrors));
-            if (rowErrors.Count == 0)
+            rows.Add(new TimesheetRow(i + 1, $"{dateText}, {person}, {activity}, {hoursText}", date, person, activity, hours, NullIfEmpty(Cell(row, "kommentar")))
             {
-                entries.Add(new HourEntry(agreement, date!.Value, person, activity, hours!.Value, NullIfEmpty(Cell(row, "kommentar")), by.Name, now));
-            }
+                ReadErrors = readErrors,
+                DateUnreadable = date is null && dateText.Length > 0,
+                HoursUnreadable = hours is null && hoursText.Length > 0,
+            });
         }
 
-        if (reports.Count == 0)
+        return rows.Count == 0
+            ? ImportReport.Refused("Filen har ingen rader med timer under overskriftene.")
+            : await ImportAsync(agreement, rows, by, ct);
+    }
+
+    /// <summary>Rows that are already read (the API's JSON rows): the same rule, all or nothing, as a file.</summary>
+    /// <returns>null when the agreement is not visible here (404).</returns>
+    public async Task<ImportReport?> HandleAsync(Guid agreementId, IReadOnlyList<TimesheetRow> rows, Actor by, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(agreementId, ct);
+        if (agreement is null)
         {
-            return ImportReport.Refused("Filen har ingen rader med timer under overskriftene.");
+            return null;
+        }
+
+        if (BudgetRules.ClosedFor(agreement) is { } closed)
+        {
+            return ImportReport.Refused(closed);
+        }
+
+        return rows.Count == 0 ? ImportReport.Refused("Det er ingen rader med timer å importere.") : await ImportAsync(agreement, rows, by, ct);
+    }
+
+    private async Task<ImportReport> ImportAsync(Agreement agreement, IReadOnlyList<TimesheetRow> rows, Actor by, CancellationToken ct)
+    {
+        var reports = new List<ImportRowReport>();
+        var entries = new List<HourEntry>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in rows)
+        {
+            // An unreadable cell is reported once, as unreadable, and not again as missing.
+            var rowErrors = row.ReadErrors.Concat(HourEntry.Check(agreement, row.Date ?? (row.DateUnreadable ? agreement.PeriodStart : null),
+                row.Person, row.Activity, row.Hours ?? (row.HoursUnreadable ? 1 : null)).Select(e => e.Message)).ToList();
+            reports.Add(new ImportRowReport(row.Number, row.Summary, rowErrors));
+            if (rowErrors.Count == 0)
+            {
+                entries.Add(new HourEntry(agreement, row.Date!.Value, row.Person!, row.Activity!, row.Hours!.Value, row.Comment, by.Name, now));
+            }
         }
 
         if (reports.Any(r => r.Errors.Count > 0))
