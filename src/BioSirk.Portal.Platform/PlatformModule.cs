@@ -63,6 +63,8 @@ public static class PlatformModule
         services.AddScoped<InviteMember>();
         services.AddScoped<AcceptInvitation>();
         services.AddScoped<ExpireStaleInvitations>();
+        services.AddScoped<Features.Api.ApiIdempotencyKeys>();
+        services.AddScoped<Features.Api.DeleteExpiredApiIdempotencyKeys>();
         services.AddScoped<CouncilMembers>();
         services.AddScoped<ChangeMemberRoles>();
         services.AddScoped<RevokeInvitation>();

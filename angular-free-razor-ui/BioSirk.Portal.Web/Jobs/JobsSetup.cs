@@ -112,6 +112,11 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "15 2 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
+        recurring.AddOrUpdate<BioSirk.Portal.Platform.Features.Api.DeleteExpiredApiIdempotencyKeys>(
+            BioSirk.Portal.Platform.Features.Api.DeleteExpiredApiIdempotencyKeys.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "20 2 * * *",
+            new RecurringJobOptions { TimeZone = Oslo.TimeZone });
         recurring.AddOrUpdate<BioSirk.Portal.Agreements.Features.SendDeadlineReminders>(
             BioSirk.Portal.Agreements.Features.SendDeadlineReminders.JobId,
             job => job.RunAsync(CancellationToken.None),

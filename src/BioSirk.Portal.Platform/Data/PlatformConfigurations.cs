@@ -1,4 +1,5 @@
 using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Features.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -113,5 +114,20 @@ internal sealed class EntraConnectionConfiguration : IEntityTypeConfiguration<En
         builder.HasIndex(c => new { c.OwnerKind, c.OwnerId }).IsUnique();
         builder.Property(c => c.AllowedDomains).HasMaxLength(2000);
         builder.Ignore(c => c.Domains);
+    }
+}
+
+internal sealed class ApiIdempotencyKeyConfiguration : IEntityTypeConfiguration<ApiIdempotencyKey>
+{
+    public void Configure(EntityTypeBuilder<ApiIdempotencyKey> builder)
+    {
+        builder.ToTable("api_idempotency_keys");
+        builder.Property(k => k.Client).HasMaxLength(200);
+        builder.Property(k => k.Key).HasMaxLength(ApiIdempotencyKeys.MaxKeyLength);
+        builder.Property(k => k.RequestHash).HasMaxLength(64);
+        builder.Property(k => k.ContentType).HasMaxLength(200);
+        builder.Property(k => k.Location).HasMaxLength(2000);
+        builder.HasIndex(k => new { k.Client, k.Key }).IsUnique(); // two identical requests at once: one of them registers
+        builder.HasIndex(k => k.ExpiresAtUtc);
     }
 }

@@ -1,0 +1,77 @@
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Platform.Features.Api;
+
+/// <summary>
+/// The idempotency keys of the API's clients. The unique index on (client, key) decides which of two identical
+/// requests arriving together goes ahead; the other reads the first one's row and waits for its answer.
+/// </summary>
+public sealed class ApiIdempotencyKeys(PlatformDbContext db, TimeProvider clock)
+{
+    public const int MaxKeyLength = 200;
+
+    private DbSet<ApiIdempotencyKey> Keys => db.Set<ApiIdempotencyKey>();
+
+    /// <summary>
+    /// Takes the key for a request. Taken: the new row, and this request goes ahead. Not taken: the row of the request
+    /// that has the key (answered or still running), or null when that one let it go just now (then try again).
+    /// </summary>
+    public async Task<(ApiIdempotencyKey? Row, bool Taken)> TakeAsync(string client, string key, string requestHash, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await FindAsync(client, key, ct) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        await Keys.Where(k => k.Client == client && k.Key == key && k.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
+        var row = new ApiIdempotencyKey(client, key, requestHash, now);
+        Keys.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (row, true);
+        }
+        catch (DbUpdateException)
+        {
+            // The same key at the same moment: the other request's insert won. This context is the request's own, so the
+            // failed row must not stay in it.
+            db.Entry(row).State = EntityState.Detached;
+            return (await FindAsync(client, key, ct), false);
+        }
+    }
+
+    /// <summary>The unexpired row of this client's key, as stored now.</summary>
+    public Task<ApiIdempotencyKey?> FindAsync(string client, string key, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return Keys.AsNoTracking().FirstOrDefaultAsync(k => k.Client == client && k.Key == key && k.ExpiresAtUtc > now, ct);
+    }
+
+    public async Task AnswerAsync(ApiIdempotencyKey row, int statusCode, string? contentType, string? location, byte[] body)
+    {
+        row.Answer(statusCode, contentType, location, body);
+        await db.SaveChangesAsync(CancellationToken.None); // the answer was given: keep it even if the client has gone
+    }
+
+    /// <summary>The request failed without an answer to keep: a retry with the key runs again.</summary>
+    public async Task ReleaseAsync(ApiIdempotencyKey row)
+    {
+        db.Entry(row).State = EntityState.Detached;
+        await Keys.Where(k => k.Id == row.Id).ExecuteDeleteAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>Nightly job: keys older than a day are deleted (an expired key is also replaced when it is used again).</summary>
+public sealed class DeleteExpiredApiIdempotencyKeys(PlatformDbContext db, TimeProvider clock)
+{
+    public const string JobId = "platform:delete-expired-api-idempotency-keys";
+
+    public Task<int> RunAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Set<ApiIdempotencyKey>().Where(k => k.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
+    }
+}
