@@ -1,9 +1,6 @@
-using System.Globalization;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.SharedKernel.Results;
-using BioSirk.Portal.Web.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Api;
 
@@ -28,7 +25,10 @@ public sealed record AgreementResponse(
     }
 }
 
-public sealed record HoursResponse(Guid Id, DateOnly Date, string Person, string Activity, decimal Hours, string? Comment, string RegisteredBy);
+public sealed record HoursResponse(Guid Id, DateOnly Date, string Person, string Activity, decimal Hours, string? Comment, string RegisteredBy)
+{
+    public static HoursResponse Of(HourEntry h) => new(h.Id, h.Date, h.Person, h.Activity, h.Hours, h.Comment, h.RegisteredBy);
+}
 
 /// <summary>Hours to register: the same fields, and the same rule (<see cref="HourEntry.Check"/>), as the form.</summary>
 public sealed record HoursRequest(DateOnly? Date, string? Person, string? Activity, decimal? Hours, string? Comment);
@@ -43,7 +43,7 @@ public static class AgreementEndpoints
     {
         api.MapGet("/agreements", ListAsync).WithName("ListAgreements").WithSummary("Avtalene til rådet eller fylket, side for side");
         api.MapGet("/agreements/{agreementId:guid}", GetAsync).WithName("GetAgreement").WithSummary("Én avtale med økonomien (ETag)");
-        api.MapGet("/agreements/{agreementId:guid}/hours", ListHoursAsync).WithName("ListHours").WithSummary("Timene på avtalen");
+        api.MapGet("/agreements/{agreementId:guid}/hours", ListHoursAsync).WithName("ListHours").WithSummary("Timene på avtalen, eventuelt fra og med from til og med to (åååå-mm-dd)");
         api.MapPost("/agreements/{agreementId:guid}/hours", RegisterHoursAsync).WithName("RegisterHours")
             .WithSummary("Registrer timer (samme regler som skjemaet)");
         return api;
@@ -66,13 +66,13 @@ public static class AgreementEndpoints
             errors.When(wanted is null, "Status", $"Ukjent status. Bruk en av: {string.Join(", ", Enum.GetNames<AgreementStatus>())}.");
         }
 
-        var fromDate = ParseDate(from, "From", errors);
-        var toDate = ParseDate(to, "To", errors);
+        var fromDate = ApiDates.Parse(from, "From", errors);
+        var toDate = ApiDates.Parse(to, "To", errors);
         errors.When(page is < 1, "Page", "Siden må være 1 eller mer.");
         errors.When(pageSize is < 1 or > 200, "PageSize", "Sidestørrelsen må være fra 1 til 200.");
         if (errors.Any)
         {
-            return ApiProblems.Validation(errors.All, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+            return ApiProblems.Validation(errors.All, http);
         }
 
         var result = await queries.ListPageAsync(new AgreementListFilter(Status: wanted, Page: page ?? 1, PageSize: pageSize ?? 25)
@@ -107,76 +107,45 @@ public static class AgreementEndpoints
             : Results.Ok(AgreementResponse.From(details));
     }
 
-    private static async Task<IResult> ListHoursAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId)
+    private static async Task<IResult> ListHoursAsync(
+        HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId, string? from, string? to)
     {
         if (!callers.Caller!.CanRead)
         {
             return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
         }
 
+        var errors = new Errors();
+        if (DateRange.Parse(from, to, errors) is not { } period)
+        {
+            return ApiProblems.Validation(errors.All, http);
+        }
+
         var details = await queries.GetAsync(agreementId, http.RequestAborted);
         return details is null
             ? ApiProblems.NotFound()
-            : Results.Ok(details.Hours.Select(h => new HoursResponse(h.Id, h.Date, h.Person, h.Activity, h.Hours, h.Comment, h.RegisteredBy)).ToList());
+            : Results.Ok(details.Hours.Where(h => period.Contains(h.Date)).Select(HoursResponse.Of).ToList());
     }
 
     private static async Task<IResult> RegisterHoursAsync(
         HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, RegisterHours register, Guid agreementId, HoursRequest body)
     {
         var caller = callers.Caller!;
-        var details = await queries.GetAsync(agreementId, http.RequestAborted);
-        if (details is null)
+        if (await BudgetEndpoints.RefuseBudgetWriteAsync(http, caller, queries, agreementId) is { } refused)
         {
-            return ApiProblems.NotFound(); // before the permission: a county's or another council's id says nothing
-        }
-
-        if (!caller.CanWriteBudget)
-        {
-            return ApiProblems.Forbidden("Timer registreres av rådets sekretariat, eller av en klient med app-rollen Budget.Write.");
-        }
-
-        if (AgreementETag.IfMatchFails(http, details) is { } stale)
-        {
-            return stale;
+            return refused;
         }
 
         var result = await register.HandleAsync(new RegisterHoursCommand(agreementId, body.Date, body.Person, body.Activity, body.Hours,
             body.Comment, new Actor(caller.ActorId, caller.Name)), http.RequestAborted);
-        if (result is null)
+        if (ApiProblems.Refusal(result, http) is { } refusal)
         {
-            return ApiProblems.NotFound();
-        }
-
-        if (result.Errors.FirstOrDefault(e => e.Field.Length == 0) is { } refusal)
-        {
-            return ApiProblems.Conflict(refusal.Message);
-        }
-
-        if (!result.Succeeded)
-        {
-            return ApiProblems.Validation(result.Errors, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+            return refusal;
         }
 
         var after = (await queries.GetAsync(agreementId, http.RequestAborted))!;
         AgreementETag.Set(http, after);
-        var hours = after.Hours.Select(h => new HoursResponse(h.Id, h.Date, h.Person, h.Activity, h.Hours, h.Comment, h.RegisteredBy)).ToList();
-        return Results.Created($"/api/v1/agreements/{agreementId}/hours", hours);
-    }
-
-    private static DateOnly? ParseDate(string? text, string field, Errors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(field, "Skriv datoen som åååå-mm-dd, for eksempel 2026-01-15.");
-        return null;
+        return Results.Created($"/api/v1/agreements/{agreementId}/hours", after.Hours.Select(HoursResponse.Of).ToList());
     }
 
     /// <summary>RFC 8288 links to the neighbouring pages, with the same filter.</summary>

@@ -11,6 +11,11 @@ public sealed record ApiCaller(EntraOwner Owner, Guid ActorId, string Name, Coun
     public const string ReadAgreements = "Agreements.Read";
     public const string WriteBudget = "Budget.Write";
     public const string WritePayments = "Payments.Write";
+    public const string ReadIndicators = "Indicators.Read";
+    public const string WriteIndicators = "Indicators.Write";
+
+    /// <summary>The client as its idempotency keys are kept: the Entra tenant with the application or the person.</summary>
+    public string Client { get; init; } = string.Empty;
 
     public bool IsApp => AppRoles.Count > 0;
 
@@ -20,8 +25,17 @@ public sealed record ApiCaller(EntraOwner Owner, Guid ActorId, string Name, Coun
     public bool CanRead => !IsApp || AppRoles.Contains(ReadAgreements) || AppRoles.Contains(WriteBudget) || AppRoles.Contains(WritePayments);
 
     /// <summary>Hours and costs are registered by the council's secretaries, as on the agreement page.</summary>
-    public bool CanWriteBudget => IsCouncil && (IsApp ? AppRoles.Contains(WriteBudget) : (Roles & CouncilRoles.Secretary) != 0);
+    public bool CanWriteBudget => ActsAsSecretary(WriteBudget);
 
     /// <summary>Payments are registered by the funding county's officers, as on the agreement page.</summary>
     public bool CanRegisterPayments => Owner.IsCounty && (!IsApp || AppRoles.Contains(WritePayments));
+
+    /// <summary>Every member of the council and every officer of a funding county reads indicators, as on the pages.</summary>
+    public bool CanReadIndicators => !IsApp || AppRoles.Contains(ReadIndicators) || AppRoles.Contains(WriteIndicators);
+
+    /// <summary>
+    /// A council's secretary, or its client with <paramref name="appRole"/>: the client acts for the council as its
+    /// secretariat does on the pages.
+    /// </summary>
+    public bool ActsAsSecretary(string appRole) => IsCouncil && (IsApp ? AppRoles.Contains(appRole) : (Roles & CouncilRoles.Secretary) != 0);
 }

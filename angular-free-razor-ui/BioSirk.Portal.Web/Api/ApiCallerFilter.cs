@@ -62,7 +62,7 @@ public sealed class ApiCallerFilter : IEndpointFilter
             var app = EntraClaims.First(token, "azp", "appid") ?? objectId.ToString();
             return roles.Count == 0
                 ? (null, "Tokenet har verken scope (scp) eller app-roller (roles).")
-                : (new ApiCaller(owner, objectId, $"API-klient {app}", CouncilRoles.None, roles), null);
+                : (new ApiCaller(owner, objectId, $"API-klient {app}", CouncilRoles.None, roles) { Client = $"{tid}/app/{app}" }, null);
         }
 
         var wanted = services.GetRequiredService<IConfiguration>()[$"{ApiAuthentication.Section}:Scope"] ?? DefaultScope;
@@ -83,7 +83,7 @@ public sealed class ApiCallerFilter : IEndpointFilter
         var councilRoles = owner.IsCounty ? (access.County(owner.Slug) is null ? (CouncilRoles?)null : CouncilRoles.None) : access.Council(owner.Slug)?.Roles;
         return councilRoles is null
             ? (null, $"{email} er ikke med i {owner.Name} i portalen.")
-            : (new ApiCaller(owner, user.Id, user.FullName, councilRoles.Value, new HashSet<string>()), null);
+            : (new ApiCaller(owner, user.Id, user.FullName, councilRoles.Value, new HashSet<string>()) { Client = $"{tid}/person/{user.Id}" }, null);
     }
 
     /// <summary>The caller as the rest of the portal knows a user (the audit log reads the id and the name).</summary>

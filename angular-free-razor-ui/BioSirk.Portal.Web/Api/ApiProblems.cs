@@ -1,5 +1,6 @@
 using System.Globalization;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Spreadsheets;
 using BioSirk.Portal.Web.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -38,6 +39,41 @@ public static class ApiProblems
         return Results.ValidationProblem(ByField(list, e => e.Message), title: "Noen felt må rettes",
             extensions: new Dictionary<string, object?> { ["errorsEnglish"] = english });
     }
+
+    public static IResult Validation(IEnumerable<FieldError> errors, HttpContext http) => Validation(errors, Texts(http));
+
+    /// <summary>
+    /// The outcome of a use case that the pages call too: null when it succeeded; 404 when it found nothing in the
+    /// caller's scope; 409 for a refusal of the whole command (no field, e.g. the agreement is closed); 400 otherwise.
+    /// </summary>
+    public static IResult? Refusal(Result? result, HttpContext http) => result switch
+    {
+        null => NotFound(),
+        { Succeeded: true } => null,
+        _ when result.Errors.FirstOrDefault(e => e.Field.Length == 0) is { } refusal => Conflict(refusal.Message),
+        _ => Validation(result.Errors, http),
+    };
+
+    /// <summary>
+    /// An all-or-nothing import with wrong rows: <c>rows</c> lists each of them (its number as the client counts, 1 for
+    /// the first) with its messages in Norwegian (<c>errors</c>) and English (<c>errorsEnglish</c>).
+    /// </summary>
+    public static IResult Rows(IEnumerable<ImportRowReport> wrong, int total, string detail, HttpContext http)
+    {
+        var texts = Texts(http);
+        var rows = wrong.Where(r => r.Errors.Count > 0).Select(r => new
+        {
+            row = r.Row,
+            summary = r.Summary,
+            errors = r.Errors,
+            errorsEnglish = r.Errors.Select(e => InEnglish(texts, e)).ToList(),
+        }).ToList();
+        return Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: $"{rows.Count} av {total} rader må rettes",
+            extensions: new Dictionary<string, object?> { ["rows"] = rows });
+    }
+
+    private static IStringLocalizer<SharedResource> Texts(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     private static string InEnglish(IStringLocalizer<SharedResource> texts, string norwegian)
     {

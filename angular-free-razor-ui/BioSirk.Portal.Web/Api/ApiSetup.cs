@@ -14,6 +14,7 @@ public static class ApiSetup
         services.AddScoped<ApiCallerAccessor>();
         services.AddProblemDetails();
         services.AddApiDocument();
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, IdempotencyFilter.Document);
         var permits = builder.Configuration.GetValue("Api:RateLimit:PermitsPerMinute", 300);
         services.AddRateLimiter(o =>
         {
@@ -40,17 +41,24 @@ public static class ApiSetup
     }
 
     public static void UsePortalApiProblems(this WebApplication app) =>
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiProblemMiddleware>());
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseMiddleware<ApiProblemMiddleware>();
+            api.Use(IdempotencyFilter.KeepBodyReadable);
+        });
 
     public static void MapPortalApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(ApiAuthentication.Policy)
             .RequireRateLimiting(RateLimitPolicy)
-            .AddEndpointFilter<ApiCallerFilter>();
+            .AddEndpointFilter<ApiCallerFilter>()
+            .AddEndpointFilter<IdempotencyFilter>(); // after the caller: keys are kept per client
         api.MapAgreementEndpoints();
         api.MapPaymentEndpoints();
         api.MapFinalReportEndpoints();
+        api.MapBudgetEndpoints();
+        api.MapIndicatorEndpoints();
         app.MapOpenApi().AllowAnonymous();
     }
 

@@ -24,7 +24,7 @@ public sealed class ApiCrossTenantTests(PortalFactory portal) : PortalTest(porta
         string[] attackers =
         [
             ApiTokens.Person(hadeland, Demo.HadelandSecretary),
-            ApiTokens.App(hadeland, "Agreements.Read", "Budget.Write", "Payments.Write"),
+            ApiTokens.App(hadeland, "Agreements.Read", "Budget.Write", "Payments.Write", "Indicators.Read", "Indicators.Write"),
             ApiTokens.Person(innlandet, Demo.InnlandetOfficer),
             ApiTokens.App(innlandet, "Agreements.Read", "Payments.Write"),
         ];
@@ -58,7 +58,8 @@ public sealed class ApiCrossTenantTests(PortalFactory portal) : PortalTest(porta
                     if (method != "GET")
                     {
                         // a body that would be valid: the refusal must come from the tenant, not from validation
-                        request.Content = JsonContent.Create(new { date = "2026-03-02", person = "Offer", activity = "Test", hours = 1m });
+                        var row = new { date = "2026-03-02", person = "Offer", activity = "Test", hours = 1m };
+                        request.Content = path.EndsWith("/import", StringComparison.Ordinal) ? JsonContent.Create(new[] { row }) : JsonContent.Create(row);
                         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
                     }
 
@@ -73,6 +74,6 @@ public sealed class ApiCrossTenantTests(PortalFactory portal) : PortalTest(porta
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
-        Assert.True(probed >= 9, $"Only {probed} probes ran; the harness is not finding the API routes.");
+        Assert.True(probed >= 24, $"Only {probed} probes ran; the harness is not finding the API routes.");
     }
 }

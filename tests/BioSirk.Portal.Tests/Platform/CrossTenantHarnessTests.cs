@@ -182,13 +182,14 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
     }
 
     /// <summary>An indicator of the victim agreement (so Buskerud funds it), with a measurement.</summary>
-    private static async Task<Guid> VictimIndicatorAsync(IServiceProvider sp, Guid agreementId)
+    /// <remarks>Call inside the scope of the agreement's council.</remarks>
+    internal static async Task<Guid> VictimIndicatorAsync(IServiceProvider sp, Guid agreementId, Guid? responsibleUserId = null, string? responsibleName = null)
     {
         var agreement = await sp.GetRequiredService<AgreementsDbContext>().Agreements.SingleAsync(a => a.Id == agreementId);
         var defined = await sp.GetRequiredService<DefineIndicator>().HandleAsync(new DefineIndicatorCommand(
             new PlanRef(PlanKind.Agreement, agreement.Id, agreement.Title, agreement.TenantId, agreement.FunderCountyId, Guid.Empty),
             new IndicatorDefinition("Offer", "tonn", Direction.HigherIsBetter, 0m, new DateOnly(2026, 1, 1), 10m, new DateOnly(2026, 12, 31),
-                ReportingFrequency.Quarterly, null, null)));
+                ReportingFrequency.Quarterly, responsibleUserId, responsibleName)));
         await sp.GetRequiredService<RegisterMeasurement>().HandleAsync(
             new RegisterMeasurementCommand(defined.Value, 1m, new DateOnly(2026, 2, 1), null, null, new ActingPerson(Guid.NewGuid(), "Testperson")));
         return defined.Value;

@@ -36,8 +36,8 @@ public sealed class ApiIdempotencyKeys(PlatformDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            // The same key at the same moment: the other request's insert won. This context is the request's own, so the
-            // failed row must not stay in it.
+            // The same key at the same moment: the other request's insert won. The failed row must not stay in the
+            // context, or the next save would try it again.
             db.Entry(row).State = EntityState.Detached;
             return (await FindAsync(client, key, ct), false);
         }
