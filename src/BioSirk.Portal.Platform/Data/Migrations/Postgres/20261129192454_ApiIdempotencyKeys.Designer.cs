@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PlatformPostgresDbContext))]
-    [Migration("20261129185818_ApiIdempotencyKeys")]
+    [Migration("20261129192454_ApiIdempotencyKeys")]
     partial class ApiIdempotencyKeys
     {
         /// <inheritdoc />
@@ -113,6 +113,9 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitsApproval")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -437,6 +440,9 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitsApproval")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PlatformSqliteDbContext))]
-    [Migration("20261129185812_ApiIdempotencyKeys")]
+    [Migration("20261129192442_ApiIdempotencyKeys")]
     partial class ApiIdempotencyKeys
     {
         /// <inheritdoc />
@@ -107,6 +107,9 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitsApproval")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -431,6 +434,9 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitsApproval")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
