@@ -43,7 +43,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var keys = own.ServiceProvider.GetRequiredService<ApiIdempotencyKeys>();
         var client = http.RequestServices.GetRequiredService<ApiCallerAccessor>().Caller!.Client;
         var hash = await RequestHashAsync(http.Request);
-        var giveUp = DateTime.UtcNow + WaitForFirst;
+        var giveUp = DateTime.UtcNow + WaitForFirst; // real time, not the portal's clock (which stands still in tests)
         while (true)
         {
             var (row, taken) = await keys.TakeAsync(client, key, hash, http.RequestAborted);

@@ -41,19 +41,19 @@ public sealed class ApiIdempotencyTests(PortalFactory portal) : PortalTest(porta
     }
 
     [Fact]
-    public async Task IdenticalRequestsAtTheSameMoment_RegisterOnce_AndEachGetsTheSameAnswer()
+    public async Task IdenticalImportsAtTheSameMoment_RegisterOnce_AndEachGetsTheSameAnswer()
     {
         var tid = await ApiTokens.ConnectAsync(Portal, "hallingdal");
         var agreementId = await HallingdalAgreementAsync(Portal);
         using var http = Portal.CreateClient().WithToken(ApiTokens.Person(tid, Demo.HallingdalSecretary));
-        var url = $"/api/v1/agreements/{agreementId}/hours";
-        var body = new { date = "2026-03-02", person = "Kari Nordmann", activity = "Kartlegging", hours = 7.5m };
+        var url = $"/api/v1/agreements/{agreementId}/hours/import";
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync(http, url, body, "same-moment")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync(http, url, TwoRows, "same-moment")));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Equal(5, responses.Count(r => r.Headers.Contains("Idempotent-Replayed")));
-        Assert.Single((await Json(await http.GetAsync(url))).EnumerateArray());
+        Assert.Single((await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()))).Distinct());
+        Assert.Equal(2, (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/hours"))).GetArrayLength());
     }
 
     [Fact]
