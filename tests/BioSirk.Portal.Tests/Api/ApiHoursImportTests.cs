@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using BioSirk.Portal.Tests.Infrastructure;
 using static BioSirk.Portal.Tests.Api.ApiAuthenticationTests;
@@ -78,5 +79,40 @@ public sealed class ApiHoursImportTests(PortalFactory portal) : PortalTest(porta
         }
 
         Assert.Empty((await Json(await secretary.GetAsync($"/api/v1/agreements/{agreementId}/hours"))).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AnImportAndACost_WithAStaleIfMatch_Answer412_AndRegisterNothing_AndTheAnswerCarriesTheNewETag()
+    {
+        var tid = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        var agreementId = await HallingdalAgreementAsync(Portal);
+        using var http = Portal.CreateClient().WithToken(ApiTokens.App(tid, "Budget.Write"));
+        var stale = (await http.GetAsync($"/api/v1/agreements/{agreementId}")).Headers.ETag!;
+        object[] rows = [new { date = "2026-03-02", person = "Kari", activity = "Kartlegging", hours = 1m }];
+        var cost = new
+        {
+            date = "2026-03-02", supplier = "Hallingdal Trykk", description = "Brosjyrer", amount = 10m,
+            voucher = new { fileName = "kvittering.pdf", content = Convert.ToBase64String("%PDF-1.4 kvittering"u8.ToArray()) },
+        };
+
+        var first = await PostAsync(http, $"/api/v1/agreements/{agreementId}/hours/import", rows, stale);
+        var staleImport = await PostAsync(http, $"/api/v1/agreements/{agreementId}/hours/import", rows, stale);
+        var staleCost = await PostAsync(http, $"/api/v1/agreements/{agreementId}/costs", cost, stale);
+        var currentCost = await PostAsync(http, $"/api/v1/agreements/{agreementId}/costs", cost, first.Headers.ETag!);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, staleImport.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, staleCost.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, currentCost.StatusCode);
+        Assert.Equal(currentCost.Headers.ETag, (await http.GetAsync($"/api/v1/agreements/{agreementId}")).Headers.ETag);
+        Assert.Single((await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/hours"))).EnumerateArray());
+        Assert.Equal(2, (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/costs"))).GetArrayLength());
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string url, object body, EntityTagHeaderValue ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(ifMatch);
+        return await http.SendAsync(request);
     }
 }

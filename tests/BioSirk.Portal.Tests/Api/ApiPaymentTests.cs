@@ -156,7 +156,7 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
         var post = document.GetProperty("paths").GetProperty("/api/v1/agreements/{agreementId}/payments").GetProperty("post");
         Assert.Equal("RegisterPayment", post.GetProperty("operationId").GetString());
         var answers = post.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order().ToList();
-        Assert.Equal(["201", "400", "403", "404", "409", "412"], answers);
+        Assert.Equal(["201", "400", "403", "404", "409", "412", "422"], answers); // 422: an Idempotency-Key used for another request
         Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         var pdf = document.GetProperty("paths").GetProperty("/api/v1/agreements/{agreementId}/final-report/pdf").GetProperty("get");
         var binary = pdf.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/pdf").GetProperty("schema");
