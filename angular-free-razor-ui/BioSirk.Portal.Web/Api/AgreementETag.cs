@@ -9,14 +9,25 @@ namespace BioSirk.Portal.Web.Api;
 
 /// <summary>
 /// The agreement's ETag (a hash of what GET /agreements/{id} answers: its terms and its figures, so every registered
-/// hour, cost or payment changes it) and the If-Match check of every write on an agreement.
+/// hour, cost or payment changes it; and its stamp and signatures) and the If-Match check of every write on an agreement.
 /// </summary>
 public static class AgreementETag
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string Of(AgreementDetails details) =>
-        $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(AgreementResponse.From(details), Json)))[..32]}\"";
+        $"\"{Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(Versioned(details), Json)))[..32]}\"";
+
+    /// <summary>
+    /// What the response shows, and what it does not show but a write may change: the concurrency stamp (renewed by a
+    /// change of the terms or the status) and the signatures (owned rows: the first signature leaves the stamp as it was).
+    /// </summary>
+    private static object Versioned(AgreementDetails details) => new
+    {
+        Body = AgreementResponse.From(details),
+        Stamp = details.Agreement.ConcurrencyStamp,
+        Signed = new[] { details.Agreement.CouncilSignature?.AtUtc, details.Agreement.CountySignature?.AtUtc },
+    };
 
     /// <summary>
     /// For a write on the agreement, after its 404 and 403 checks: a 412 problem when the request's If-Match names

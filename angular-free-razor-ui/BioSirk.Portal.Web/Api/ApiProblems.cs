@@ -89,10 +89,21 @@ public static class ApiProblems
         }
     }
 
+    /// <summary>
+    /// A use case's refusal: a message for the whole request (the agreement's state, someone else's change) is 409,
+    /// messages for fields are 400 with the fields.
+    /// </summary>
+    public static IResult Refused(Result result, HttpContext http) =>
+        result.Errors.FirstOrDefault(e => e.Field.Length == 0) is { } refusal
+            ? Conflict(refusal.Message)
+            : Validation(result.Errors, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+
     private static Dictionary<string, string[]> ByField(List<FieldError> errors, Func<FieldError, string> text) =>
         errors.GroupBy(e => CamelCase(e.Field)).ToDictionary(g => g.Key, g => g.Select(text).ToArray());
 
-    private static string CamelCase(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+    /// <summary>"Milestones[0].SharePercent" → "milestones[0].sharePercent", as the body's fields are named.</summary>
+    private static string CamelCase(string field) =>
+        string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }
 
 /// <summary>

@@ -59,6 +59,8 @@ public static class ApiSetup
         api.MapFinalReportEndpoints();
         api.MapBudgetEndpoints();
         api.MapIndicatorEndpoints();
+        api.MapAgreementLifecycleEndpoints();
+        api.MapFinalReportDecisionEndpoints();
         app.MapOpenApi().AllowAnonymous();
     }
 
