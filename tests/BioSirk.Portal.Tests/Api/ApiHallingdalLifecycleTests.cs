@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using BioSirk.Portal.Tests.Agreements;
+using BioSirk.Portal.Tests.Infrastructure;
+using BioSirk.Portal.Tests.Reporting;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Api.ApiAgreementLifecycleTests;
+using static BioSirk.Portal.Tests.Api.ApiAuthenticationTests;
+
+namespace BioSirk.Portal.Tests.Api;
+
+/// <summary>
+/// The Hallingdal reference agreement (frame kr 150 000, kr 900 an hour, milestones 75/25) through the API, as
+/// <see cref="HallingdalLifecycleTests"/> takes it through the pages, to the same figures. The council's systems act with
+/// Kari's and Sigrid's delegated tokens; the steps the API does not offer yet are done on the pages, and marked so.
+/// </summary>
+public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTest(portal)
+{
+    private static readonly byte[] PdfVoucher = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+
+    [Fact]
+    public async Task FromDraftToApprovedFinalReport_WithTheFiguresOfThePages()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        var hallingdal = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        var buskerud = await ApiTokens.ConnectAsync(Portal, "buskerud", county: true);
+        using var kari = Portal.CreateClient().WithToken(ApiTokens.Person(hallingdal, Demo.HallingdalSecretary));
+        using var sigrid = Portal.CreateClient().WithToken(ApiTokens.Person(buskerud, Demo.BuskerudOfficer));
+
+        // API: draft from the template, both signatures; the first milestone becomes payable.
+        var id = await DraftFromTemplateAsync(kari);
+        Assert.Equal(HttpStatusCode.OK, (await SignAsync(kari, id)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignAsync(sigrid, id)).StatusCode);
+        var signed = await StatusAsync(kari, id);
+        Assert.Equal("Signert (i kraft)", signed.GetProperty("statusText").GetString());
+        Assert.Equal("Send utbetalingsanmodning for «Ved signering» (kr 112 500,00).", signed.GetProperty("nextStep").GetString());
+
+        // API: 150 hours as 7,5-hour working days from 2 February.
+        var day = new DateOnly(2026, 2, 2);
+        for (var total = 150m; total > 0; total -= 7.5m, day = day.AddDays(1))
+        {
+            var posted = await kari.PostAsJsonAsync($"/api/v1/agreements/{id}/hours",
+                new { date = day, person = "Kari Nordby", activity = "Mobilisering av bedrifter", hours = Math.Min(7.5m, total) });
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        }
+
+        // PAGES (no cost endpoint in the API yet): the direct cost of kr 12 345,67 with its voucher.
+        using var kariOnPages = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigridOnPages = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kariOnPages, id, "2026-03-01", "Hallingdal Hotell AS", "Møteleie",
+            "12 345,67", PdfVoucher, "faktura.pdf"));
+
+        var spent = await BudgetAsync(kari, id);
+        Assert.Equal(150m, spent.GetProperty("hours").GetDecimal());
+        Assert.Equal(135_000m, spent.GetProperty("hourCost").GetDecimal());
+        Assert.Equal(12_345.67m, spent.GetProperty("directCosts").GetDecimal());
+        Assert.Equal(147_345.67m, spent.GetProperty("eligible").GetDecimal());
+        Assert.Equal(98.2m, Math.Round(spent.GetProperty("percentUsed").GetDecimal(), 1));
+
+        // PAGES (no payment endpoints in the API yet): the request for the first milestone, approved and paid.
+        await ExpectRedirectAsync(await kariOnPages.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart gjennomført." }));
+        await ExpectRedirectAsync(await sigridOnPages.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
+        await ExpectRedirectAsync(await sigridOnPages.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
+        Assert.Equal(112_500m, (await BudgetAsync(kari, id)).GetProperty("paid").GetDecimal());
+
+        // API: the council delivers the final report; the county returns it once, then approves the new version.
+        var submitted = await kari.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/submission", Sections);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var first = await Json(submitted);
+        Assert.Equal(1, first.GetProperty("version").GetInt32());
+        Assert.Equal("FinalReportSubmitted", first.GetProperty("agreement").GetProperty("status").GetString());
+        var returned = await sigrid.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/decision",
+            new { decision = "return", version = 1, sectionComments = new { useOfFunds = "Skriv hva møteleien gjaldt." } });
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        Assert.Equal("Signed", (await Json(returned)).GetProperty("agreement").GetProperty("status").GetString());
+        var again = await kari.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/submission",
+            Sections with { UseOfFunds = "Timene gikk til mobilisering; møteleie for tolv bedriftsmøter er eneste direkte kostnad." });
+        Assert.Equal(2, (await Json(again)).GetProperty("version").GetInt32());
+        var stale = await sigrid.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/decision", new { decision = "approve", version = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var approved = await sigrid.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/decision", new { decision = "approve", version = 2 });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+
+        // The figures of the page-based lifecycle: eligible 147 345,67, paid 112 500,00, final payment 34 845,67.
+        var settled = await BudgetAsync(kari, id);
+        Assert.Equal(147_345.67m, settled.GetProperty("eligible").GetDecimal());
+        Assert.Equal(112_500m, settled.GetProperty("paid").GetDecimal());
+        Assert.Equal(34_845.67m, settled.GetProperty("remainder").GetDecimal());
+        var status = await StatusAsync(kari, id);
+        Assert.Equal("Sluttrapport godkjent", status.GetProperty("statusText").GetString());
+        Assert.Equal("Send utbetalingsanmodning for «Sluttoppgjør når sluttrapport og sluttfaktura med alle bilag er levert og godkjent» (kr 34 845,67).",
+            status.GetProperty("nextStep").GetString());
+        Assert.Contains("kr 34 845,67", HallingdalLifecycleTests.Row(await kariOnPages.GetPageAsync(CouncilUrl(id)), "milestones", "Sluttoppgjør"));
+    }
+
+    [Fact]
+    public async Task TheFinalReport_IsDeliveredBySecretariesAndDecidedByCountyOfficers_PeopleOnly()
+    {
+        var hallingdal = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        var buskerud = await ApiTokens.ConnectAsync(Portal, "buskerud", county: true);
+        var id = await HallingdalAgreementAsync(Portal);
+        using var kari = Portal.CreateClient().WithToken(ApiTokens.Person(hallingdal, Demo.HallingdalSecretary));
+        using var sigrid = Portal.CreateClient().WithToken(ApiTokens.Person(buskerud, Demo.BuskerudOfficer));
+        string[] mayNotSubmit =
+        [
+            ApiTokens.App(hallingdal, "Agreements.Read", "Budget.Write"),
+            ApiTokens.Person(hallingdal, Demo.HallingdalMember),
+            ApiTokens.Person(buskerud, Demo.BuskerudOfficer),
+        ];
+        foreach (var token in mayNotSubmit)
+        {
+            using var http = Portal.CreateClient().WithToken(token);
+            Assert.Equal(HttpStatusCode.Forbidden, (await http.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/submission", Sections)).StatusCode);
+        }
+
+        var incomplete = await kari.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/submission", Sections with { Deviations = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        var problem = await Json(incomplete);
+        Assert.Equal("Beskriv avvikene, eller skriv «Ingen avvik».", problem.GetProperty("errors").GetProperty("deviations")[0].GetString());
+        Assert.Equal("Describe the deviations, or write “No deviations”.", problem.GetProperty("errorsEnglish").GetProperty("deviations")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, (await kari.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/submission", Sections)).StatusCode);
+
+        foreach (var token in new[] { ApiTokens.App(buskerud, "Agreements.Read", "Budget.Write"), ApiTokens.Person(hallingdal, Demo.HallingdalSecretary) })
+        {
+            using var http = Portal.CreateClient().WithToken(token);
+            Assert.Equal(HttpStatusCode.Forbidden,
+                (await http.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/decision", new { decision = "approve", version = 1 })).StatusCode);
+        }
+
+        var unclear = await sigrid.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/decision", new { decision = "maybe" });
+        Assert.Equal(HttpStatusCode.BadRequest, unclear.StatusCode);
+        var errors = (await Json(unclear)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("decision", out _));
+        Assert.True(errors.TryGetProperty("version", out _));
+        var noComment = await sigrid.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/decision", new { decision = "return", version = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, noComment.StatusCode);
+        Assert.True((await Json(noComment)).GetProperty("errors").TryGetProperty("comment", out _));
+        Assert.Equal("FinalReportSubmitted", (await StatusAsync(kari, id)).GetProperty("status").GetString());
+    }
+
+    private static readonly SectionsBody Sections = new(
+        FinalReportSteps.CompleteSections["Input.Activities"], FinalReportSteps.CompleteSections["Input.Results"],
+        FinalReportSteps.CompleteSections["Input.Deviations"], FinalReportSteps.CompleteSections["Input.UseOfFunds"],
+        FinalReportSteps.CompleteSections["Input.FurtherWork"]);
+
+    private sealed record SectionsBody(string Activities, string Results, string Deviations, string UseOfFunds, string FurtherWork);
+
+    private static async Task<JsonElement> StatusAsync(HttpClient http, Guid id) => await Json(await http.GetAsync($"/api/v1/agreements/{id}/status"));
+
+    private static async Task<JsonElement> BudgetAsync(HttpClient http, Guid id) =>
+        (await Json(await http.GetAsync($"/api/v1/agreements/{id}"))).GetProperty("budget");
+}
