@@ -120,6 +120,10 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         var problem = await Json(incomplete);
         Assert.Equal("Beskriv avvikene, eller skriv «Ingen avvik».", problem.GetProperty("errors").GetProperty("deviations")[0].GetString());
         Assert.Equal("Describe the deviations, or write “No deviations”.", problem.GetProperty("errorsEnglish").GetProperty("deviations")[0].GetString());
+        // Without sections, the delivery takes what is written (here: saved by the refused call, still without deviations).
+        var asWritten = await kari.PostAsync($"/api/v1/agreements/{id}/final-report/submission", null);
+        Assert.Equal(HttpStatusCode.BadRequest, asWritten.StatusCode);
+        Assert.True((await Json(asWritten)).GetProperty("errors").TryGetProperty("deviations", out _));
         Assert.Equal(HttpStatusCode.OK, (await kari.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/submission", Sections)).StatusCode);
 
         foreach (var token in new[] { ApiTokens.App(buskerud, "Agreements.Read", "Budget.Write"), ApiTokens.Person(hallingdal, Demo.HallingdalSecretary) })
