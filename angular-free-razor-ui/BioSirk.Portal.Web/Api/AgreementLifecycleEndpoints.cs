@@ -296,10 +296,10 @@ public static class AgreementLifecycleEndpoints
 
     /// <summary>
     /// May the caller act for its party, as on the agreement page: the council's secretaries and every county officer;
-    /// a council's client with Budget.Write for what such a client may do.
+    /// a client with Budget.Write (council) or Payments.Write (county) for what such a client may do.
     /// </summary>
     internal static bool ActsForParty(ApiCaller caller) =>
-        caller.IsApp ? caller.CanWriteBudget : !caller.IsCouncil || (caller.Roles & CouncilRoles.Secretary) != 0;
+        caller.IsApp ? caller.CanWriteBudget || caller.CanRegisterPayments : !caller.IsCouncil || (caller.Roles & CouncilRoles.Secretary) != 0;
 
     /// <summary>Drafts are made by a person, as on the pages: a council's secretary or a county officer.</summary>
     private static IResult? DraftRefusal(ApiCaller caller) =>

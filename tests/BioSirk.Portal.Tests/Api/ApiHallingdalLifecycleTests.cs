@@ -13,14 +13,15 @@ namespace BioSirk.Portal.Tests.Api;
 /// <summary>
 /// The Hallingdal reference agreement (frame kr 150 000, kr 900 an hour, milestones 75/25) through the API, as
 /// <see cref="HallingdalLifecycleTests"/> takes it through the pages, to the same figures. The council's systems act with
-/// Kari's and Sigrid's delegated tokens; the steps the API does not offer yet are done on the pages, and marked so.
+/// Kari's and Sigrid's delegated tokens; the steps the API does not offer (the direct cost, until its endpoint is here;
+/// the council's payment requests) are done on the pages, and marked so.
 /// </summary>
 public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTest(portal)
 {
     private static readonly byte[] PdfVoucher = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
 
     [Fact]
-    public async Task FromDraftToApprovedFinalReport_WithTheFiguresOfThePages()
+    public async Task FromDraftToSettled_WithTheFiguresOfThePages()
     {
         Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
         var hallingdal = await ApiTokens.ConnectAsync(Portal, "hallingdal");
@@ -58,19 +59,20 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         Assert.Equal(147_345.67m, spent.GetProperty("eligible").GetDecimal());
         Assert.Equal(98.2m, Math.Round(spent.GetProperty("percentUsed").GetDecimal(), 1));
 
-        // PAGES (no payment endpoints in the API yet): the request for the first milestone, approved and paid.
+        // PAGES (no payment request endpoint in the API yet): Kari requests the first milestone.
+        // API: Sigrid registers its payment on the milestone, conditional on the agreement she read.
+        var first = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{id}/milestones")))[0];
+        Assert.Equal(112_500m, first.GetProperty("amount").GetDecimal());
         await ExpectRedirectAsync(await kariOnPages.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart gjennomført." }));
-        await ExpectRedirectAsync(await sigridOnPages.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
-        await ExpectRedirectAsync(await sigridOnPages.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
+        Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, first.GetProperty("id").GetGuid(), "2026-03-20", 112_500m, "BFK-2026-0117")).StatusCode);
         Assert.Equal(112_500m, (await BudgetAsync(kari, id)).GetProperty("paid").GetDecimal());
 
         // API: the council delivers the final report; the county returns it once, then approves the new version.
         var submitted = await kari.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/submission", Sections);
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
-        var first = await Json(submitted);
-        Assert.Equal(1, first.GetProperty("version").GetInt32());
-        Assert.Equal("FinalReportSubmitted", first.GetProperty("agreement").GetProperty("status").GetString());
+        var delivered = await Json(submitted);
+        Assert.Equal(1, delivered.GetProperty("version").GetInt32());
+        Assert.Equal("FinalReportSubmitted", delivered.GetProperty("agreement").GetProperty("status").GetString());
         var returned = await sigrid.PostAsJsonAsync($"/api/v1/agreements/{id}/final-report/decision",
             new { decision = "return", version = 1, sectionComments = new { useOfFunds = "Skriv hva møteleien gjaldt." } });
         Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
@@ -93,6 +95,38 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         Assert.Equal("Send utbetalingsanmodning for «Sluttoppgjør når sluttrapport og sluttfaktura med alle bilag er levert og godkjent» (kr 34 845,67).",
             status.GetProperty("nextStep").GetString());
         Assert.Contains("kr 34 845,67", HallingdalLifecycleTests.Row(await kariOnPages.GetPageAsync(CouncilUrl(id)), "milestones", "Sluttoppgjør"));
+        var report = await Json(await kari.GetAsync($"/api/v1/agreements/{id}/final-report"));
+        Assert.Equal(["Approved", "Returned"], report.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("decision").GetString()));
+
+        // The approved version's PDF, printed by the worker, downloaded through the API.
+        await FinalReportSteps.RunQueuedPdfJobsAsync(Portal);
+        var pdf = await kari.GetAsync($"/api/v1/agreements/{id}/final-report/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4]);
+
+        // PAGES: Kari requests the final settlement. API: Sigrid pays it, and the agreement is settled.
+        var last = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{id}/milestones")))[1];
+        Assert.Equal(34_845.67m, last.GetProperty("amount").GetDecimal());
+        await ExpectRedirectAsync(await kariOnPages.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Sluttfaktura med alle bilag." }));
+        Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, last.GetProperty("id").GetGuid(), "2026-12-20", 34_845.67m, "BFK-2026-0999")).StatusCode);
+        var final = await StatusAsync(kari, id);
+        Assert.Equal("Avsluttet (utløpt)", final.GetProperty("statusText").GetString());
+        Assert.Null(final.GetProperty("nextDeadline").GetString());
+        var closed = await BudgetAsync(kari, id);
+        Assert.Equal(147_345.67m, closed.GetProperty("paid").GetDecimal());
+        Assert.Equal(0m, closed.GetProperty("remainder").GetDecimal());
+    }
+
+    /// <summary>Registers a payment as the county's system does: with If-Match of the agreement as just read.</summary>
+    private static async Task<HttpResponseMessage> PayAsync(HttpClient county, Guid id, Guid milestoneId, string date, decimal amount, string reference)
+    {
+        var etag = (await county.GetAsync($"/api/v1/agreements/{id}")).Headers.ETag!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agreements/{id}/payments")
+        {
+            Content = JsonContent.Create(new { milestoneId, date, amount, reference }),
+        };
+        request.Headers.IfMatch.Add(etag);
+        return await county.SendAsync(request);
     }
 
     [Fact]
