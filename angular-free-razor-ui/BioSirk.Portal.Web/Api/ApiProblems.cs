@@ -94,9 +94,7 @@ public static class ApiProblems
     /// messages for fields are 400 with the fields.
     /// </summary>
     public static IResult Refused(Result result, HttpContext http) =>
-        result.Errors.FirstOrDefault(e => e.Field.Length == 0) is { } refusal
-            ? Conflict(refusal.Message)
-            : Validation(result.Errors, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+        Refusal(result, http) ?? throw new ArgumentException("A refusal needs a result that failed.", nameof(result));
 
     private static Dictionary<string, string[]> ByField(List<FieldError> errors, Func<FieldError, string> text) =>
         errors.GroupBy(e => CamelCase(e.Field)).ToDictionary(g => g.Key, g => g.Select(text).ToArray());

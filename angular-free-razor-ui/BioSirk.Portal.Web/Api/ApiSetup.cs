@@ -56,6 +56,7 @@ public static class ApiSetup
             .AddEndpointFilter<IdempotencyFilter>(); // after the caller: keys are kept per client
         api.MapAgreementEndpoints();
         api.MapPaymentEndpoints();
+        api.MapPaymentRequestEndpoints();
         api.MapFinalReportEndpoints();
         api.MapBudgetEndpoints();
         api.MapIndicatorEndpoints();

@@ -13,8 +13,8 @@ namespace BioSirk.Portal.Tests.Api;
 /// <summary>
 /// The Hallingdal reference agreement (frame kr 150 000, kr 900 an hour, milestones 75/25) through the API, as
 /// <see cref="HallingdalLifecycleTests"/> takes it through the pages, to the same figures. The council's systems act with
-/// Kari's and Sigrid's delegated tokens; the council's payment requests, which the API does not offer, are sent on the
-/// pages, and marked so.
+/// Kari's and Sigrid's delegated tokens; every step is an API call, and the agreement page is only read at the end to
+/// compare its figure.
 /// </summary>
 public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -62,11 +62,16 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         Assert.Equal(147_345.67m, spent.GetProperty("eligible").GetDecimal());
         Assert.Equal(98.2m, Math.Round(spent.GetProperty("percentUsed").GetDecimal(), 1));
 
-        // PAGES (no payment request endpoint in the API yet): Kari requests the first milestone.
-        // API: Sigrid registers its payment on the milestone, conditional on the agreement she read.
+        // API: Kari requests the first milestone; Sigrid returns the request once, Kari sends it again, and Sigrid
+        // registers the payment (which approves the request), conditional on the agreement she read.
         var first = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{id}/milestones")))[0];
         Assert.Equal(112_500m, first.GetProperty("amount").GetDecimal());
-        await ExpectRedirectAsync(await kariOnPages.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart gjennomført." }));
+        var firstRequest = await RequestPaymentAsync(kari, id, first.GetProperty("id").GetGuid(), "Oppstart.");
+        var returnedRequest = await sigrid.PostAsJsonAsync($"/api/v1/agreements/{id}/payment-requests/{firstRequest}/decision",
+            new { decision = "return", comment = "Skriv hvilke bedrifter som er med." });
+        Assert.Equal(HttpStatusCode.OK, returnedRequest.StatusCode);
+        Assert.Equal("Returned", Assert.Single((await Json(returnedRequest)).EnumerateArray()).GetProperty("status").GetString());
+        await RequestPaymentAsync(kari, id, first.GetProperty("id").GetGuid(), "Oppstart gjennomført med tolv bedrifter.");
         Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, first.GetProperty("id").GetGuid(), "2026-03-20", 112_500m, "BFK-2026-0117")).StatusCode);
         Assert.Equal(112_500m, (await BudgetAsync(kari, id)).GetProperty("paid").GetDecimal());
 
@@ -112,10 +117,10 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync())[..4]);
 
-        // PAGES: Kari requests the final settlement. API: Sigrid pays it, and the agreement is settled.
+        // API: Kari requests the final settlement, Sigrid pays it, and the agreement is settled.
         var last = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{id}/milestones")))[1];
         Assert.Equal(34_845.67m, last.GetProperty("amount").GetDecimal());
-        await ExpectRedirectAsync(await kariOnPages.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Sluttfaktura med alle bilag." }));
+        await RequestPaymentAsync(kari, id, last.GetProperty("id").GetGuid(), "Sluttfaktura med alle bilag.");
         Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, last.GetProperty("id").GetGuid(), "2026-12-20", 34_845.67m, "BFK-2026-0999")).StatusCode);
         var final = await StatusAsync(kari, id);
         Assert.Equal("Avsluttet (utløpt)", final.GetProperty("statusText").GetString());
@@ -123,6 +128,16 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         var closed = await BudgetAsync(kari, id);
         Assert.Equal(147_345.67m, closed.GetProperty("paid").GetDecimal());
         Assert.Equal(0m, closed.GetProperty("remainder").GetDecimal());
+    }
+
+    /// <summary>The council's system requests a milestone; returns the new request's id.</summary>
+    private static async Task<Guid> RequestPaymentAsync(HttpClient council, Guid id, Guid milestoneId, string status)
+    {
+        var sent = await council.PostAsJsonAsync($"/api/v1/agreements/{id}/payment-requests", new { milestoneId, statusText = status });
+        Assert.True(sent.StatusCode == HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
+        var waiting = Assert.Single((await Json(sent)).EnumerateArray(), r => r.GetProperty("status").GetString() == "Sent");
+        Assert.Equal(milestoneId, waiting.GetProperty("milestoneId").GetGuid());
+        return waiting.GetProperty("id").GetGuid();
     }
 
     private static async Task<HttpResponseMessage> DeliverAsync(HttpClient council, Guid id, string idempotencyKey)

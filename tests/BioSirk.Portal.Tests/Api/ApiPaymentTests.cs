@@ -147,6 +147,38 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task OnlyTheCouncilsSecretarySendsPaymentRequests_AndOnlyTheCountyDecidesThem_WithTheFormsRules()
+    {
+        var hallingdal = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        var buskerud = await ApiTokens.ConnectAsync(Portal, "buskerud", county: true);
+        var agreementId = await HallingdalAgreementAsync(Portal);
+        using var kari = Portal.CreateClient().WithToken(ApiTokens.Person(hallingdal, Demo.HallingdalSecretary));
+        using var member = Portal.CreateClient().WithToken(ApiTokens.Person(hallingdal, Demo.HallingdalMember));
+        using var sigrid = Portal.CreateClient().WithToken(ApiTokens.Person(buskerud, Demo.BuskerudOfficer));
+        var requested = await RequestAsync(agreementId); // the victim agreement's first milestone is requested already
+        var send = new { milestoneId = requested.MilestoneId, statusText = "Oppstart." };
+        var decision = $"/api/v1/agreements/{agreementId}/payment-requests/{requested.Id}/decision";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await sigrid.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payment-requests", send)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payment-requests", send)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kari.PostAsJsonAsync(decision, new { decision = "approve" })).StatusCode);
+        var twice = await kari.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payment-requests", send);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("Det er allerede sendt en anmodning for denne utbetalingen. Vent på svar fra fylket.", (await Json(twice)).GetProperty("detail").GetString());
+        var noComment = await sigrid.PostAsJsonAsync(decision, new { decision = "return" });
+        Assert.Equal(HttpStatusCode.BadRequest, noComment.StatusCode);
+        Assert.Equal("Skriv hva rådet må rette før anmodningen sendes på nytt.", (await Json(noComment)).GetProperty("errors").GetProperty("comment")[0].GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await sigrid.PostAsJsonAsync(decision, new { decision = "return", comment = "Legg ved timelistene." })).StatusCode);
+        var noStatus = await kari.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payment-requests", new { milestoneId = requested.MilestoneId, statusText = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, noStatus.StatusCode);
+        Assert.Equal("Skriv en kort status for arbeidet så langt.", (await Json(noStatus)).GetProperty("errors").GetProperty("statusText")[0].GetString());
+        Assert.Equal(HttpStatusCode.Created, (await kari.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payment-requests", send)).StatusCode);
+        var requests = await Json(await member.GetAsync($"/api/v1/agreements/{agreementId}/payment-requests"));
+        Assert.Equal(["Returned", "Sent"], requests.EnumerateArray().Select(r => r.GetProperty("status").GetString()).Order());
+    }
+
+    [Fact]
     public async Task TheOpenApiDocument_DescribesWhatRegisteringAPaymentAnswers()
     {
         using var http = Portal.CreateClient();
