@@ -9,14 +9,19 @@ namespace BioSirk.Portal.Tests.Api;
 public sealed class ApiDocumentTests(PortalFactory portal) : PortalTest(portal)
 {
     [Fact]
-    public async Task TheOpenApiDocument_ParsesAndListsEveryApiRouteAndMethodTheAppMaps_WithTheBearerScheme()
+    public async Task TheOpenApiDocument_IsValidOpenApi_AndListsEveryApiRouteAndMethodTheAppMaps_WithTheBearerScheme()
     {
         using var http = Portal.CreateClient();
 
         var response = await http.GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var text = await response.Content.ReadAsStringAsync();
+        var (parsed, diagnostic) = Microsoft.OpenApi.OpenApiDocument.Parse(text, "json");
+        Assert.Empty(diagnostic!.Errors.Select(e => e.ToString()));
+        Assert.Empty(Microsoft.OpenApi.OpenApiElementExtensions.Validate(parsed!, Microsoft.OpenApi.ValidationRuleSet.GetDefaultRuleSet())!
+            .Select(e => e.ToString()));
+        var document = JsonDocument.Parse(text).RootElement;
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
         var documented = document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {path.Name}"))
