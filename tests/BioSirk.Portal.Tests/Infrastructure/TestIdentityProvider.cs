@@ -37,6 +37,9 @@ public sealed class TestIdentityProvider
     /// <summary>Signs the id tokens with another key, as a forger would.</summary>
     public bool SignWithWrongKey { get; set; }
 
+    /// <summary>Microsoft cannot be reached: its metadata cannot be fetched.</summary>
+    public bool Unreachable { get; set; }
+
     public void Configure(IServiceCollection services) =>
         services.PostConfigure<OpenIdConnectOptions>("Microsoft", o =>
         {
@@ -48,8 +51,8 @@ public sealed class TestIdentityProvider
                 EndSessionEndpoint = $"{Instance}/organizations/oauth2/v2.0/logout",
             };
             configuration.SigningKeys.Add(key);
-            o.Configuration = configuration;
-            o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+            o.Configuration = null; // fetched through the manager on each challenge, as from Entra
+            o.ConfigurationManager = new Metadata(this, configuration);
             o.TokenValidationParameters.ValidIssuers = [configuration.Issuer];
             o.Backchannel = new HttpClient(new TokenEndpoint(this));
             // The cookie container of the test's "browser" runs on the real clock; the portal's test clock is in the
@@ -127,6 +130,17 @@ public sealed class TestIdentityProvider
             },
             SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256),
         });
+    }
+
+    private sealed class Metadata(TestIdentityProvider idp, OpenIdConnectConfiguration configuration) : IConfigurationManager<OpenIdConnectConfiguration>
+    {
+        public Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel) => idp.Unreachable
+            ? throw new InvalidOperationException("IDX20803: Unable to obtain configuration from login.microsoftonline.com.")
+            : Task.FromResult(configuration);
+
+        public void RequestRefresh()
+        {
+        }
     }
 
     private sealed record Grant(EntraPerson Person, string Nonce, string CodeChallenge, string RedirectUri);

@@ -228,6 +228,19 @@ public sealed class MicrosoftSignInTests(PortalFactory portal) : PortalTest(port
         }
     }
 
+    [Fact]
+    public async Task WhenMicrosoftCannotBeReached_TheButtonSaysSo_OnTheSignInPage()
+    {
+        idp.Unreachable = true;
+        await using var microsoft = WithMicrosoft();
+        using var client = Client(microsoft);
+
+        var response = await client.SubmitAsync("/logg-inn", "form[action*='handler=Microsoft']", []);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Microsoft svarer ikke akkurat nå", (await PortalClient.ReadAsync(response)).QuerySelector("[role=alert]")?.TextContent);
+    }
+
     private WebApplicationFactory<Program> WithMicrosoft() =>
         Portal.WithWebHostBuilder(builder =>
         {

@@ -2,6 +2,7 @@ using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.Web.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BioSirk.Portal.Web.Pages.Account;
 
 public sealed class LoginModel(
-    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInJournal journal, EntraSignInOptions entra) : PageModel
+    SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInJournal journal, EntraSignInOptions entra,
+    ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -32,7 +34,7 @@ public sealed class LoginModel(
     }
 
     /// <summary>Sends the person to Microsoft; she comes back to <see cref="MicrosoftCallbackModel"/>.</summary>
-    public IActionResult OnPostMicrosoft(string? returnUrl)
+    public async Task<IActionResult> OnPostMicrosoft(string? returnUrl)
     {
         if (!entra.IsConfigured)
         {
@@ -40,7 +42,20 @@ public sealed class LoginModel(
         }
 
         var callback = Url.Page("/Account/MicrosoftCallback", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
-        return Challenge(signIn.ConfigureExternalAuthenticationProperties(EntraSignInSetup.Scheme, callback), EntraSignInSetup.Scheme);
+        try
+        {
+            // Challenged here rather than as a result, so that Microsoft being unreachable (its metadata cannot be
+            // fetched) gives the person a message instead of an error page.
+            await HttpContext.ChallengeAsync(EntraSignInSetup.Scheme, signIn.ConfigureExternalAuthenticationProperties(EntraSignInSetup.Scheme, callback));
+            return new EmptyResult();
+        }
+        catch (Exception ex) when (!HttpContext.Response.HasStarted)
+        {
+            logger.LogWarning(ex, "Microsoft sign-in could not start");
+            ReturnUrl = returnUrl;
+            MicrosoftError = "Microsoft svarer ikke akkurat nå. Prøv igjen om litt, eller logg inn med e-post og passord.";
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
