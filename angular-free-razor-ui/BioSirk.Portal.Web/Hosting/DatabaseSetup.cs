@@ -31,7 +31,10 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Applies every module's migrations, then seeds the demo councils when asked to (the embedded default).</summary>
+    /// <summary>
+    /// Applies every module's pending migrations, then seeds the demo councils when asked to (the embedded default) and
+    /// the database lacks the current demo data. Each module's EF Core model is built just after the start.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -42,11 +45,52 @@ public static class DatabaseSetup
 
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
-            var seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
-            await SeedModuleDemoDataAsync(scope.ServiceProvider);
-            PrintDemoLogins(app, seeded);
+            await SeedDemoDataAsync(app, scope.ServiceProvider);
         }
+
+        BuildModelsOnceStarted(app);
     }
+
+    private static async Task SeedDemoDataAsync(WebApplication app, IServiceProvider services)
+    {
+        if (await DemoDataStamp.IsCurrentAsync(services.GetRequiredService<DatabaseOptions>()))
+        {
+            PrintDemoLogins(app, seededNow: false);
+            return;
+        }
+
+        var platform = services.GetRequiredService<DemoDataSeeder>();
+        var seeded = await platform.SeedAsync();
+        await SeedModuleDemoDataAsync(services);
+        await platform.StampAsync();
+        PrintDemoLogins(app, seeded);
+    }
+
+    /// <summary>
+    /// The start reads only what it must over plain connections (see <see cref="PlainConnection"/>); the modules'
+    /// models are built here, on the thread pool once the portal answers, so that the first people in do not wait for them.
+    /// </summary>
+    private static void BuildModelsOnceStarted(WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        {
+            try
+            {
+                using var scope = app.Services.CreateScope();
+                foreach (var migrator in scope.ServiceProvider.GetServices<IModuleMigrator>())
+                {
+                    app.Lifetime.ApplicationStopping.ThrowIfCancellationRequested();
+                    migrator.BuildModel();
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // Stopped before the models were built: the next request that needs one builds it.
+            }
+            catch (Exception ex)
+            {
+                app.Logger.LogError(ex, "The modules' data models could not be built after the start.");
+            }
+        }));
 
     /// <summary>The modules' demo data for the demo councils; each seeder leaves what is already there.</summary>
     private static async Task SeedModuleDemoDataAsync(IServiceProvider services)

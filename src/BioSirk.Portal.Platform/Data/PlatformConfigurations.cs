@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Api;
+using BioSirk.Portal.Platform.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -129,5 +130,14 @@ internal sealed class ApiIdempotencyKeyConfiguration : IEntityTypeConfiguration<
         builder.Property(k => k.Location).HasMaxLength(2000);
         builder.HasIndex(k => new { k.Client, k.Key }).IsUnique(); // two identical requests at once: one of them registers
         builder.HasIndex(k => k.ExpiresAtUtc);
+    }
+}
+
+internal sealed class DemoDataStampConfiguration : IEntityTypeConfiguration<DemoDataStamp>
+{
+    public void Configure(EntityTypeBuilder<DemoDataStamp> builder)
+    {
+        builder.ToTable(DemoDataStamp.Table);
+        builder.Property(s => s.Id).ValueGeneratedNever();
     }
 }

@@ -1,4 +1,5 @@
 using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.SharedKernel.Auditing;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Tenancy;
@@ -44,6 +45,8 @@ public class PlatformDbContext(DbContextOptions options, ICurrentTenant currentT
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<EntraConnection> EntraConnections => Set<EntraConnection>();
+
+    public DbSet<DemoDataStamp> DemoData => Set<DemoDataStamp>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
         => configurationBuilder.UseUtcInstants();

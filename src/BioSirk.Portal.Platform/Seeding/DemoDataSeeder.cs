@@ -32,6 +32,22 @@ public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PortalUser>
         new("Fylkesrådgiver", "radgiver.innlandet@demo.biosirk.no", "Hanne Moen", "Innlandet fylkeskommune"),
     ];
 
+    /// <summary>Stamps the database with the current demo data version, once every module has seeded its part.</summary>
+    public async Task StampAsync(CancellationToken ct = default)
+    {
+        var stamp = await db.DemoData.SingleOrDefaultAsync(ct);
+        if (stamp is null)
+        {
+            db.DemoData.Add(new DemoDataStamp(DemoDataStamp.CurrentVersion, clock.GetUtcNow().UtcDateTime));
+        }
+        else
+        {
+            stamp.Renew(DemoDataStamp.CurrentVersion, clock.GetUtcNow().UtcDateTime);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
         if (await db.Tenants.AnyAsync(ct))

@@ -1,6 +1,9 @@
 using BioSirk.Portal.SharedKernel.Auditing;
 using Microsoft.EntityFrameworkCore;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BioSirk.Portal.SharedKernel.Data;
@@ -36,13 +39,16 @@ public static class ModuleDbContextRegistration
             services.AddDbContext<TContext, TSqlite>(Configure);
         }
 
-        services.AddScoped<IModuleMigrator>(sp => new ModuleMigrator<TContext>(sp.GetRequiredService<TContext>(), module));
+        services.AddScoped<IModuleMigrator>(sp => new ModuleMigrator<TContext>(sp.GetRequiredService<TContext>(), database, module));
         return services;
     }
 
+    /// <summary>The module's migrations history table (in the module's schema on PostgreSQL).</summary>
+    public static string HistoryTable(string module) => "__ef_migrations_" + module;
+
     public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseOptions database, string module)
     {
-        var history = "__ef_migrations_" + module;
+        var history = HistoryTable(module);
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             UsePostgres(options, database.ConnectionString, history, module);
@@ -67,12 +73,45 @@ public interface IModuleMigrator
     string Module { get; }
 
     Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The migrations the database does not have yet (read without building the model).</summary>
+    Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Builds the module's EF Core model now, which the first request that uses the module would otherwise do.</summary>
+    void BuildModel();
 }
 
-internal sealed class ModuleMigrator<TContext>(TContext context, string module) : IModuleMigrator
+internal sealed class ModuleMigrator<TContext>(TContext context, DatabaseOptions database, string module) : IModuleMigrator
     where TContext : DbContext
 {
     public string Module => module;
 
-    public Task MigrateAsync(CancellationToken cancellationToken) => context.Database.MigrateAsync(cancellationToken);
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        // Migrate() would build the module's model to find that nothing is pending, as on almost every start.
+        if (await PendingMigrationsAsync(cancellationToken) is [])
+        {
+            return;
+        }
+
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>The migrations of this module and provider that the database's history table does not list.</summary>
+    public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken)
+    {
+        var table = ModuleDbContextRegistration.HistoryTable(module);
+        var applied = await PlainConnection.ReadColumnAsync<string>(database, module, table,
+            $"SELECT \"MigrationId\" FROM {PlainConnection.Table(database, module, table)}", cancellationToken);
+        return [.. MigrationIds().Except(applied ?? [], StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    public void BuildModel() => _ = context.Model;
+
+    // The migrations EF would apply: the [Migration] classes of this context type (TSqlite or TPostgres).
+    private IEnumerable<string> MigrationIds() =>
+        context.GetType().Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context.GetType())
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+            .OfType<string>();
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using BioSirk.Portal.Platform.Seeding;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BioSirk.Portal.Tests.Platform;
 
@@ -54,6 +56,88 @@ public sealed class SqliteStartTests : IDisposable
         Assert.Contains("liv@hallingdal.no", members.Body!.TextContent);
     }
 
+    [Fact]
+    public async Task Restart_ReadsTheMigrationHistoryWithoutEf_AndKeepsWhatUsersDeletedFromTheDemoData_UntilTheDemoVersionIsRaised()
+    {
+        await using (var first = Start())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/health/ready")).StatusCode);
+            using var scope = first.Services.CreateScope();
+            var migrators = scope.ServiceProvider.GetServices<IModuleMigrator>().ToList();
+            Assert.Equal(["agreements", "indicators", "meetings", "platform", "reporting", "strategy"], migrators.Select(m => m.Module).Order());
+            foreach (var migrator in migrators)
+            {
+                Assert.Empty(await migrator.PendingMigrationsAsync(CancellationToken.None));
+            }
+
+            // A history row missing: that migration is pending (the row is put back: the schema has it).
+            var agreements = migrators.Single(m => m.Module == "agreements");
+            var last = await ScalarAsync<string>("SELECT \"MigrationId\" FROM \"__ef_migrations_agreements\" ORDER BY \"MigrationId\" DESC LIMIT 1");
+            await ExecuteAsync($"DELETE FROM \"__ef_migrations_agreements\" WHERE \"MigrationId\" = '{last}'");
+            Assert.Equal([last], await agreements.PendingMigrationsAsync(CancellationToken.None));
+            await ExecuteAsync($"INSERT INTO \"__ef_migrations_agreements\" VALUES ('{last}', '10.0.0')");
+            Assert.Empty(await agreements.PendingMigrationsAsync(CancellationToken.None));
+            Assert.Equal(DemoDataStamp.CurrentVersion, await ScalarAsync<long>("SELECT \"Version\" FROM \"demo_data\""));
+        }
+
+        // Someone removes Hallingdal's demo indicators; a restart must not bring them back.
+        var removed = await ExecuteAsync("DELETE FROM \"indicators\" WHERE \"PlanKind\" = 3");
+        Assert.True(removed > 0);
+        await using (var second = Start())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health/ready")).StatusCode);
+        }
+
+        Assert.Equal(0, await ScalarAsync<long>("SELECT count(*) FROM \"indicators\" WHERE \"PlanKind\" = 3"));
+
+        // A database stamped with an older demo version gets what the modules' seeders add since.
+        await ExecuteAsync("UPDATE \"demo_data\" SET \"Version\" = 0");
+        await using (var third = Start())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await third.CreateClient().GetAsync("/health/ready")).StatusCode);
+        }
+
+        Assert.True(await ScalarAsync<long>("SELECT count(*) FROM \"indicators\" WHERE \"PlanKind\" = 3") > 0);
+        Assert.Equal(DemoDataStamp.CurrentVersion, await ScalarAsync<long>("SELECT \"Version\" FROM \"demo_data\""));
+    }
+
+    [Fact]
+    public async Task Readiness_FailsWhenTheDatabaseCannotBeOpened()
+    {
+        await using var portal = Start();
+        using var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+
+        var response = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Directory.CreateDirectory(folder);
+    }
+
+    private string DatabaseFile => Path.Combine(folder, "biosirk.db");
+
+    private async Task<int> ExecuteAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabaseFile};Pooling=false;Foreign Keys=True");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabaseFile};Pooling=false;Foreign Keys=True");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -65,10 +149,9 @@ public sealed class SqliteStartTests : IDisposable
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(folder, "biosirk.db")}");
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabaseFile}");
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Jobs:Server", "false");
-        builder.UseSetting("Security:HttpsOnlyCookies", "false");
             builder.UseSetting("Security:HttpsOnlyCookies", "false");
             builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));
             builder.UseSetting("DataProtection:KeyFolder", Path.Combine(folder, "keys"));

@@ -469,6 +469,22 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
                     b.ToTable("tenant_memberships", "platform");
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Platform.Seeding.DemoDataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SeededAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_data", "platform");
+                });
+
             modelBuilder.Entity("BioSirk.Portal.SharedKernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -463,6 +463,22 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
                     b.ToTable("tenant_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Platform.Seeding.DemoDataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SeededAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("demo_data", (string)null);
+                });
+
             modelBuilder.Entity("BioSirk.Portal.SharedKernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

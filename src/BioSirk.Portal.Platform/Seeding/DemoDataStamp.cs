@@ -1,0 +1,46 @@
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.SharedKernel.Data;
+
+namespace BioSirk.Portal.Platform.Seeding;
+
+/// <summary>
+/// One row: which version of the whole demo data (every module's) this database was given. A start with the current
+/// version leaves the data alone without asking each module, and so without building each module's model first.
+/// Raise <see cref="CurrentVersion"/> when a module's demo seeding adds something an existing demo database lacks.
+/// </summary>
+public sealed class DemoDataStamp
+{
+    public const int CurrentVersion = 1;
+
+    internal const string Table = "demo_data";
+
+    private DemoDataStamp()
+    {
+    }
+
+    public DemoDataStamp(int version, DateTime seededAtUtc)
+    {
+        Version = version;
+        SeededAtUtc = seededAtUtc;
+    }
+
+    public int Id { get; private set; } = 1;
+
+    public int Version { get; private set; }
+
+    public DateTime SeededAtUtc { get; private set; }
+
+    /// <summary>True when the database already has the current demo data; read without building the model.</summary>
+    public static async Task<bool> IsCurrentAsync(DatabaseOptions database, CancellationToken cancellationToken = default)
+    {
+        var versions = await PlainConnection.ReadColumnAsync<int>(database, PlatformDbContext.Schema, Table,
+            $"SELECT \"Version\" FROM {PlainConnection.Table(database, PlatformDbContext.Schema, Table)}", cancellationToken);
+        return versions is [var version] && version >= CurrentVersion;
+    }
+
+    internal void Renew(int version, DateTime seededAtUtc)
+    {
+        Version = version;
+        SeededAtUtc = seededAtUtc;
+    }
+}
