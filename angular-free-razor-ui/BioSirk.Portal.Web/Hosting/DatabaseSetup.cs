@@ -21,10 +21,9 @@ public static class DatabaseSetup
             database.ConnectionString = connectionString;
         }
 
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            database.ConnectionString = AnchorSqliteFile(database.ConnectionString, builder.Environment.ContentRootPath);
-        }
+        database.ConnectionString = database.Provider == DatabaseProvider.Sqlite
+            ? AnchorSqliteFile(database.ConnectionString, builder.Environment.ContentRootPath)
+            : PrepareRepeatedStatements(database.ConnectionString);
 
         builder.Services.AddSingleton(Options.Create(database));
         builder.Services.AddSingleton(database);
@@ -165,6 +164,22 @@ public static class DatabaseSetup
     }
 
     /// <summary>A relative SQLite path is taken from the content root (not the shell's folder), and its folder is created.</summary>
+    /// <summary>
+    /// Npgsql prepares a statement on the server once it has run a few times on a connection, so PostgreSQL parses and
+    /// plans the portal's queries once per connection instead of on every request (BENCHMARKS.md, issue 4). A
+    /// connection string that sets "Max Auto Prepare" itself (0 turns it off) keeps its own value.
+    /// </summary>
+    private static string PrepareRepeatedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
+        return builder.ConnectionString;
+    }
+
     private static string AnchorSqliteFile(string connectionString, string contentRoot)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
