@@ -33,7 +33,8 @@ out=${BIOSIRK_BENCH_OUT:-$root/etc/bench/results/agreements-$(date -u +%Y%m%d-%H
 mkdir -p "$(dirname "$out")"
 
 say "Kjører benchmarken ..."
-export BIOSIRK_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=unused"
+# BIOSIRK_BENCH_CONNECTION_EXTRA adds settings to the portal's connection string, e.g. "Max Auto Prepare=0" for an A/B.
+export BIOSIRK_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=unused${BIOSIRK_BENCH_CONNECTION_EXTRA:+;$BIOSIRK_BENCH_CONNECTION_EXTRA}"
 postmaster=$(head -n 1 "$pg_data/postmaster.pid")
 dotnet "$root/tests/BioSirk.Portal.Benchmarks/bin/Release/net10.0/BioSirk.Portal.Benchmarks.dll" \
   --commit "$commit" --postmaster-pid "$postmaster" --out "$out" "$@"
