@@ -55,7 +55,7 @@ public static class AgreementEndpoints
     {
         if (!callers.Caller!.CanRead)
         {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+            return ApiProblems.CannotRead();
         }
 
         var errors = new Errors();
@@ -91,7 +91,7 @@ public static class AgreementEndpoints
     {
         if (!callers.Caller!.CanRead)
         {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+            return ApiProblems.CannotRead();
         }
 
         var details = await queries.GetAsync(agreementId, http.RequestAborted);
@@ -112,7 +112,7 @@ public static class AgreementEndpoints
     {
         if (!callers.Caller!.CanRead)
         {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+            return ApiProblems.CannotRead();
         }
 
         var errors = new Errors();
@@ -121,10 +121,8 @@ public static class AgreementEndpoints
             return ApiProblems.Validation(errors.All, http);
         }
 
-        var details = await queries.GetAsync(agreementId, http.RequestAborted);
-        return details is null
-            ? ApiProblems.NotFound()
-            : Results.Ok(details.Hours.Where(h => period.Contains(h.Date)).Select(HoursResponse.Of).ToList());
+        return await AgreementReads.PartAsync(http, callers.Caller!, queries, agreementId,
+            details => details.Hours.Where(h => period.Contains(h.Date)).Select(HoursResponse.Of).ToList());
     }
 
     private static async Task<IResult> RegisterHoursAsync(

@@ -173,16 +173,8 @@ public static class AgreementLifecycleEndpoints
 
     private const string NotAPerson = "En signatur er en persons handling: signer med et delegert token for deg selv, ikke med et app-token.";
 
-    private static async Task<IResult> StatusAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, TimeProvider clock, Guid agreementId)
-    {
-        if (!callers.Caller!.CanRead)
-        {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
-        }
-
-        var details = await queries.GetAsync(agreementId, http.RequestAborted);
-        return details is null ? ApiProblems.NotFound() : Results.Ok(Status(details, callers.Caller, clock));
-    }
+    private static Task<IResult> StatusAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, TimeProvider clock, Guid agreementId) =>
+        AgreementReads.PartAsync(http, callers.Caller!, queries, agreementId, details => Status(details, callers.Caller!, clock));
 
     private static async Task<IResult> TemplateAsync(
         HttpContext http, ApiCallerAccessor callers, IPlatformDirectory directory, TimeProvider clock, Guid? councilId, Guid? countyId)

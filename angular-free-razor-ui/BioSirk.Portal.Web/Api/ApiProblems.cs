@@ -11,6 +11,9 @@ public static class ApiProblems
 {
     private static readonly CultureInfo English = new("en-GB");
 
+    /// <summary>403 for a client without the app role Agreements.Read (a person always has it).</summary>
+    public static IResult CannotRead() => Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+
     public static IResult Forbidden(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Ingen tilgang");
 

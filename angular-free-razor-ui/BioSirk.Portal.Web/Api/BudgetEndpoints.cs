@@ -51,7 +51,7 @@ public static class BudgetEndpoints
     {
         if (!callers.Caller!.CanRead)
         {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+            return ApiProblems.CannotRead();
         }
 
         var errors = new Errors();
@@ -60,10 +60,8 @@ public static class BudgetEndpoints
             return ApiProblems.Validation(errors.All, http);
         }
 
-        var details = await queries.GetAsync(agreementId, http.RequestAborted);
-        return details is null
-            ? ApiProblems.NotFound()
-            : Results.Ok(details.Costs.Where(c => period.Contains(c.Date)).Select(CostResponse.Of).ToList());
+        return await AgreementReads.PartAsync(http, callers.Caller!, queries, agreementId,
+            details => details.Costs.Where(c => period.Contains(c.Date)).Select(CostResponse.Of).ToList());
     }
 
     private static async Task<IResult> RegisterCostAsync(

@@ -42,7 +42,7 @@ public static class FinalReportEndpoints
     {
         if (!callers.Caller!.CanRead)
         {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+            return ApiProblems.CannotRead();
         }
 
         var view = await queries.GetAsync(agreementId, http.RequestAborted);
@@ -63,7 +63,7 @@ public static class FinalReportEndpoints
     {
         if (!callers.Caller!.CanRead)
         {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
+            return ApiProblems.CannotRead();
         }
 
         var view = await queries.GetAsync(agreementId, http.RequestAborted);

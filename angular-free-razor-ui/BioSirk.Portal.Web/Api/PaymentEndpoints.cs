@@ -43,31 +43,14 @@ public static class PaymentEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListMilestonesAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId)
-    {
-        if (!callers.Caller!.CanRead)
-        {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
-        }
-
-        var details = await queries.GetAsync(agreementId, http.RequestAborted);
-        return details is null
-            ? ApiProblems.NotFound()
-            : Results.Ok(details.Agreement.Milestones.OrderBy(m => m.Number).Select(m => new MilestoneResponse(m.Id, m.Number, m.Name, m.SharePercent,
+    private static Task<IResult> ListMilestonesAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId) =>
+        AgreementReads.PartAsync(http, callers.Caller!, queries, agreementId, details =>
+            details.Agreement.Milestones.OrderBy(m => m.Number).Select(m => new MilestoneResponse(m.Id, m.Number, m.Name, m.SharePercent,
                 m.Amount, m.Trigger.ToString(), AgreementQueries.TriggerText(m), m.DueDate, m.State.ToString(),
                 AgreementQueries.MilestoneStateText(m.State), m.AwaitsPayment)).ToList());
-    }
 
-    private static async Task<IResult> ListPaymentsAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId)
-    {
-        if (!callers.Caller!.CanRead)
-        {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
-        }
-
-        var details = await queries.GetAsync(agreementId, http.RequestAborted);
-        return details is null ? ApiProblems.NotFound() : Results.Ok(Payments(details));
-    }
+    private static Task<IResult> ListPaymentsAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId) =>
+        AgreementReads.PartAsync(http, callers.Caller!, queries, agreementId, Payments);
 
     private static async Task<IResult> RegisterPaymentAsync(
         HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, PaymentRequests payments, Guid agreementId, PaymentRegistration body)

@@ -43,16 +43,8 @@ public static class PaymentRequestEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId)
-    {
-        if (!callers.Caller!.CanRead)
-        {
-            return ApiProblems.Forbidden("Klienten har ikke app-rollen Agreements.Read.");
-        }
-
-        var details = await queries.GetAsync(agreementId, http.RequestAborted);
-        return details is null ? ApiProblems.NotFound() : Results.Ok(details.Requests.Select(PaymentRequestResponse.Of).ToList());
-    }
+    private static Task<IResult> ListAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId) =>
+        AgreementReads.PartAsync(http, callers.Caller!, queries, agreementId, details => details.Requests.Select(PaymentRequestResponse.Of).ToList());
 
     private static async Task<IResult> SendAsync(
         HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, PaymentRequests requests, Guid agreementId, PaymentRequestBody body)
