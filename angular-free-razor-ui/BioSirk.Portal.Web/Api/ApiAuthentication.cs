@@ -26,15 +26,7 @@ public static class ApiAuthentication
         {
             // One app registration for every council: multi-tenant ("organizations"); the tid of each token is
             // mapped to a council or county by the caller filter, and an unknown tid gets nothing.
-            authentication.AddMicrosoftIdentityWebApi(
-                _ => { },
-                identity =>
-                {
-                    section.Bind(identity);
-                    identity.Instance = string.IsNullOrWhiteSpace(identity.Instance) ? "https://login.microsoftonline.com/" : identity.Instance;
-                    identity.TenantId = string.IsNullOrWhiteSpace(identity.TenantId) ? "organizations" : identity.TenantId;
-                },
-                Scheme);
+            AddEntraBearer(authentication, section);
         }
         else
         {
@@ -44,6 +36,19 @@ public static class ApiAuthentication
 
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
     }
+
+    // A method of its own: Microsoft.Identity.Web and MSAL are loaded only when the API is configured.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddEntraBearer(AuthenticationBuilder authentication, IConfigurationSection section) =>
+        authentication.AddMicrosoftIdentityWebApi(
+            _ => { },
+            identity =>
+            {
+                section.Bind(identity);
+                identity.Instance = string.IsNullOrWhiteSpace(identity.Instance) ? "https://login.microsoftonline.com/" : identity.Instance;
+                identity.TenantId = string.IsNullOrWhiteSpace(identity.TenantId) ? "organizations" : identity.TenantId;
+            },
+            Scheme);
 
     private sealed class NoApiClientsHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, System.Text.Encodings.Web.UrlEncoder encoder)

@@ -68,6 +68,14 @@ public static class EntraSignInSetup
                 $"{EntraSignInOptions.Section}:ClientCertificates is: the portal cannot redeem the sign-in code. See etc/config/README.md.");
         }
 
+        AddMicrosoftScheme(builder, section, options);
+        return builder;
+    }
+
+    // A method of its own: Microsoft.Identity.Web, MSAL and the OpenID Connect handler are loaded only when configured.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void AddMicrosoftScheme(WebApplicationBuilder builder, IConfigurationSection section, EntraSignInOptions options)
+    {
         builder.Services.AddAuthentication().AddMicrosoftIdentityWebApp(
             identity =>
             {
@@ -102,6 +110,5 @@ public static class EntraSignInSetup
                 return Task.CompletedTask;
             };
         });
-        return builder;
     }
 }
