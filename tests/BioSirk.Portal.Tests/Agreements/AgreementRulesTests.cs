@@ -11,6 +11,15 @@ public sealed class AgreementRulesTests
     private static Dictionary<string, string> Errors(AgreementTerms terms) =>
         AgreementRules.Validate(terms).GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
 
+    [Theory]
+    [InlineData("2026-12-05", "Aktivitetene skal være ferdige 30.11.2026 (passert)")]
+    [InlineData("2026-11-30", "Aktivitetene skal være ferdige 30.11.2026 (i dag)")]
+    [InlineData("2026-11-29", "Aktivitetene skal være ferdige 30.11.2026 (i morgen)")]
+    [InlineData("2026-11-20", "Aktivitetene skal være ferdige 30.11.2026 (om 10 dager)")]
+    public void TheNextDeadline_SaysHowFarAwayItIs_InWords(string today, string expected) =>
+        Assert.Equal(expected, AgreementQueries.DeadlineText(
+            new Deadline("Aktivitetene skal være ferdige", new DateOnly(2026, 11, 30)), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Fact]
     public void TheMissionsTemplate_IsValidAsItIs() => Assert.Empty(AgreementRules.Validate(Template));
 
