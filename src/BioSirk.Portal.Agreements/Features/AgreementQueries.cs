@@ -287,11 +287,5 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
 
     public static string DeadlineText(Deadline? deadline, DateOnly today) => deadline is null
         ? "Ingen frister igjen"
-        : $"{deadline.What} {Norwegian.Date(deadline.Date)} ({(deadline.Date.DayNumber - today.DayNumber) switch
-        {
-            < 0 => "passert",
-            0 => "i dag",
-            1 => "i morgen",
-            var days => $"om {days} dager",
-        }})";
+        : $"{deadline.What} {Norwegian.Date(deadline.Date)} ({(deadline.Date < today ? "passert" : Norwegian.InDays(deadline.Date.DayNumber - today.DayNumber))})";
 }

@@ -94,8 +94,8 @@ public sealed class SendDeadlineReminders(AgreementsDbContext db, ICurrentTenant
         {
             var text = step == "passed"
                 ? $"Fristen er passert: {deadline.What} {Norwegian.Date(deadline.Date)} («{agreement.Title}»)."
-                : $"Påminnelse: {deadline.What} {Norwegian.Date(deadline.Date)}, om {daysLeft} dager («{agreement.Title}»).";
-            var subject = step == "passed" ? "Frist passert: " + deadline.What.ToLowerInvariant() : "Frist om " + daysLeft + " dager";
+                : $"Påminnelse: {deadline.What} {Norwegian.Date(deadline.Date)}, {Norwegian.InDays(daysLeft)} («{agreement.Title}»).";
+            var subject = step == "passed" ? "Frist passert: " + deadline.What.ToLowerInvariant() : "Frist " + Norwegian.InDays(daysLeft);
             await notifier.NotifyCouncilAsync(agreement.TenantId, CouncilRoles.Secretary,
                 new NoticeMessage(subject, text, $"/rad/{councilSlug}/avtaler/{agreement.Id}"), ct);
             if (step == "passed" && countySlug is not null)

@@ -67,7 +67,7 @@ public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenan
 
         try
         {
-            var when = daysLeft == 0 ? "i dag" : $"om {daysLeft} dager";
+            var when = Norwegian.InDays(daysLeft);
             await notifier.NotifyPersonAsync(indicator.ResponsibleUserId!.Value, new NoticeMessage(
                 $"Indikatoren «{indicator.Name}» skal rapporteres {Norwegian.Date(due)}",
                 $"Påminnelse: registrer en ny måling av «{indicator.Name}» ({indicator.PlanTitle}) innen {Norwegian.Date(due)}, {when}.",

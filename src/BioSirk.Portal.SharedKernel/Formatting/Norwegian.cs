@@ -16,6 +16,14 @@ public static class Norwegian
     public static string DateTimeFromUtc(DateTime utc) =>
         Oslo.ToOslo(utc).ToString("dd.MM.yyyy 'kl.' HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>How far away a day is, for a future day: "i dag", "i morgen", "om 5 dager".</summary>
+    public static string InDays(int days) => days switch
+    {
+        0 => "i dag",
+        1 => "i morgen",
+        _ => $"om {days} dager",
+    };
+
     /// <summary>A file size as people read it: "840 byte", "12,4 kB", "2,1 MB".</summary>
     public static string FileSize(long bytes) => bytes switch
     {
