@@ -65,6 +65,11 @@ public static class WebSetup
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (SecuritySetup.HttpsOnlyCookies(app.Configuration, app.Environment))
+        {
+            app.UseMiddleware<PlainHttpRefusal>();
+        }
+
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UsePortalApiProblems();
         app.UseRequestLocalization();

@@ -13,11 +13,14 @@ public static class PortalPolicies
 
 public static class SecuritySetup
 {
+    /// <summary>Secure-only cookies everywhere but in development; the HTTP-level tests turn it off explicitly.</summary>
+    public static bool HttpsOnlyCookies(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Security:HttpsOnlyCookies", !environment.IsDevelopment());
+
     public static WebApplicationBuilder AddPortalSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Secure-only cookies everywhere but in development; the HTTP-level tests turn it off explicitly.
-        var httpsOnly = builder.Configuration.GetValue("Security:HttpsOnlyCookies", !builder.Environment.IsDevelopment());
+        var httpsOnly = HttpsOnlyCookies(builder.Configuration, builder.Environment);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BioSirk.Portal.Tests.Platform;
@@ -17,6 +18,23 @@ public sealed class HostingTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WithSecureCookies_APageOverPlainHttp_SaysToUseHttps_InsteadOfAnError()
+    {
+        await using var secure = Portal.WithWebHostBuilder(b => b.UseSetting("Security:HttpsOnlyCookies", "true"));
+
+        using var http = secure.CreateClient(new() { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+        var refused = await http.GetAsync("/logg-inn");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("må åpnes over HTTPS", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+
+        using var https = secure.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        var page = await https.GetAsync("/logg-inn");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Secure", string.Join(";", page.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
