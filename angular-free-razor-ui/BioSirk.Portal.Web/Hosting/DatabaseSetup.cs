@@ -163,7 +163,6 @@ public static class DatabaseSetup
         _ = app;
     }
 
-    /// <summary>A relative SQLite path is taken from the content root (not the shell's folder), and its folder is created.</summary>
     /// <summary>
     /// Npgsql prepares a statement on the server once it has run a few times on a connection, so PostgreSQL parses and
     /// plans the portal's queries once per connection instead of on every request (BENCHMARKS.md, issue 4). A
@@ -180,6 +179,7 @@ public static class DatabaseSetup
         return builder.ConnectionString;
     }
 
+    /// <summary>A relative SQLite path is taken from the content root (not the shell's folder), and its folder is created.</summary>
     private static string AnchorSqliteFile(string connectionString, string contentRoot)
     {
         var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);

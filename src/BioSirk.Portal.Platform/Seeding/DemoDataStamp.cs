@@ -33,8 +33,7 @@ public sealed class DemoDataStamp
     /// <summary>True when the database already has the current demo data; read without building the model.</summary>
     public static async Task<bool> IsCurrentAsync(DatabaseOptions database, CancellationToken cancellationToken = default)
     {
-        var versions = await PlainConnection.ReadColumnAsync<int>(database, PlatformDbContext.Schema, Table,
-            $"SELECT \"Version\" FROM {PlainConnection.Table(database, PlatformDbContext.Schema, Table)}", cancellationToken);
+        var versions = await PlainConnection.ReadColumnAsync<int>(database, PlatformDbContext.Schema, Table, "Version", cancellationToken);
         return versions is [var version] && version >= CurrentVersion;
     }
 

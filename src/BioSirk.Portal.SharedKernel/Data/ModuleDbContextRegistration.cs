@@ -101,8 +101,7 @@ internal sealed class ModuleMigrator<TContext>(TContext context, DatabaseOptions
     public async Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken)
     {
         var table = ModuleDbContextRegistration.HistoryTable(module);
-        var applied = await PlainConnection.ReadColumnAsync<string>(database, module, table,
-            $"SELECT \"MigrationId\" FROM {PlainConnection.Table(database, module, table)}", cancellationToken);
+        var applied = await PlainConnection.ReadColumnAsync<string>(database, module, table, "MigrationId", cancellationToken);
         return [.. MigrationIds().Except(applied ?? [], StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 

@@ -23,13 +23,12 @@ public static class PlainConnection
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken)) == 1;
     }
 
-    /// <summary>A module's table as the provider names it: in the module's schema on PostgreSQL, bare on SQLite.</summary>
-    public static string Table(DatabaseOptions database, string schema, string table) =>
-        database.Provider == DatabaseProvider.PostgreSql ? $"\"{schema}\".\"{table}\"" : $"\"{table}\"";
-
-    /// <summary>The first column of every row of <paramref name="sql"/>, or null when its table does not exist (yet).</summary>
+    /// <summary>
+    /// Every value of one column of a module's table (in the module's schema on PostgreSQL, bare on SQLite), or null
+    /// when the table does not exist (yet). The names are the code's own constants, never user input.
+    /// </summary>
     public static async Task<IReadOnlyList<T>?> ReadColumnAsync<T>(
-        DatabaseOptions database, string schema, string table, string sql, CancellationToken cancellationToken)
+        DatabaseOptions database, string schema, string table, string column, CancellationToken cancellationToken)
     {
         await using var connection = Connect(database);
         await connection.OpenAsync(cancellationToken);
@@ -39,7 +38,8 @@ public static class PlainConnection
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var qualified = database.Provider == DatabaseProvider.PostgreSql ? $"\"{schema}\".\"{table}\"" : $"\"{table}\"";
+        command.CommandText = $"SELECT \"{column}\" FROM {qualified}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var values = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
