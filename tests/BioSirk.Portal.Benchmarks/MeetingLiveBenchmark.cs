@@ -315,7 +315,7 @@ internal static class MeetingLiveBenchmark
         void Line(string s = "") => sb.Append(s).Append('\n');
         Line(string.Create(inv, $"### Live comments, {(twoNodes ? "two nodes through Redis" : "one node")} — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(o.Label.Length > 0 ? " — " + o.Label : "")}"));
         Line();
-        Line(string.Create(inv, $"- commit `{o.Commit}`; {Environment.ProcessorCount} CPUs ({CpuModel()}), {MemTotal()}; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}, Release, server GC"));
+        Line(string.Create(inv, $"- commit `{o.Commit}`; {Environment.ProcessorCount} CPUs ({CpuModel()}), {MemTotal()}; {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}, Release, {GcMode()}"));
         Line(string.Create(inv, $"- load average {loadBefore} before, {loadAfter} after; the portal node{(twoNodes ? "s" : "")}, PostgreSQL{(twoNodes ? ", Redis" : "")} and the load generator (the {o.Clients} clients) **share these {Environment.ProcessorCount} CPUs**"));
         Line(string.Create(inv, $"- portal: `BenchPortal` (environment Production) in a process of its own per node, PostgreSQL (private cluster, fsync off){(twoNodes ? $", SignalR Redis backplane on {o.Redis}" : "")}; the meeting's {o.Clients} participants seeded in {meeting.Seconds:0.0} s"));
         Line(string.Create(inv, $"- load: {o.Clients} participants, each signed in through the form and connected with the SignalR .NET client (WebSockets){(twoNodes ? ", alternately to node A and B" : "")}; " +

@@ -130,6 +130,10 @@ internal static class PdfBenchmark
     internal static string CpuModel() =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
 
+    /// <summary>The GC the portal runs with in this process (the bench's runtimeconfig, like the portal's, or DOTNET_gcServer).</summary>
+    internal static string GcMode() =>
+        (System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC") + (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "" : ", concurrent");
+
     internal static string MemTotal() =>
         File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal)) is { } l
             ? Mib(long.Parse(new string(l.Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture) * 1024) + " RAM"

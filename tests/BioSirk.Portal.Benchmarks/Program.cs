@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using BioSirk.Portal.Platform.Seeding;
 using Npgsql;
+using static BioSirk.Portal.Benchmarks.PdfBenchmark;
 
 namespace BioSirk.Portal.Benchmarks;
 
@@ -225,8 +226,8 @@ public static class Report
         Line($"### Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(o.Label.Length > 0 ? " — " + o.Label : "")}");
         Line();
         Line($"- commit: `{o.Commit}`");
-        Line($"- machine: {Environment.ProcessorCount} CPUs (nproc), {MemTotal()} memory, {CpuModel()}; {RuntimeInformation.OSDescription}");
-        Line($"- runtime: {RuntimeInformation.FrameworkDescription}, server GC, Release; PostgreSQL {pgVersion} (private cluster, fsync off)");
+        Line($"- machine: {Environment.ProcessorCount} CPUs (nproc), {MemTotal()}, {CpuModel()}; {RuntimeInformation.OSDescription}");
+        Line($"- runtime: {RuntimeInformation.FrameworkDescription}, {GcMode()}, Release; PostgreSQL {pgVersion} (private cluster, fsync off)");
         Line($"- data: {seed.Agreements} agreements ({seed.Drafts} drafts signed by the council only, the rest signed by both) over " +
              $"{seed.Councils.Count} councils ({string.Join(", ", seed.Councils.Select(c => $"{c.Slug} {c.AgreementIds.Count}"))}), all funded by Buskerud; " +
              $"{seed.Hours} hour rows; seeded in {seed.Took.TotalSeconds:0} s");
@@ -310,18 +311,5 @@ public static class Report
         return $"| {r.Name} | {r.Requests} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.Mean:0.0} | {r.Max:0.0} | {r.Throughput:0} | " +
                $"{r.Bytes / 1024.0 / r.Requests:0} | {(double)commands / r.Requests:0.0} | {sqlMs / r.Requests:0.0} | " +
                (r.Cpu is { } c ? $"{c.ProcessMs:0.0} / {c.PostgresMs:0.0} / {c.OtherMs:0.0} | {c.MachineBusyPercent:0}% |" : "– | – |");
-    }
-
-    private static string MemTotal()
-    {
-        var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
-        var kb = line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-        return kb == 0 ? "unknown" : $"{kb / 1024.0 / 1024.0:0.0} GiB";
-    }
-
-    private static string CpuModel()
-    {
-        var line = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
-        return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
     }
 }
