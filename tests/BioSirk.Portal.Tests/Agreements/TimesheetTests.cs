@@ -24,8 +24,30 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         await ExpectRedirectAsync(response);
         var page = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Equal(3, page.QuerySelectorAll("[data-testid=hour-rows] tbody tr").Length);
+        Assert.Null(page.QuerySelector("[data-testid=hour-rows-shown]"));
         Assert.Contains("13,75 t × kr 900,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
         Assert.Contains("kr 12 375,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task LongTimesheet_ThePageListsTheNewestRows_AndSaysTheSumsHaveThemAll()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var first = new DateOnly(2026, 1, 15);
+        var rows = Enumerable.Range(0, 205).Select(i => $"{first.AddDays(i / 5):dd.MM.yyyy};Deltaker {i % 5 + 1};Mobilisering;1");
+        var csv = "Dato;Person;Aktivitet;Timer\n" + string.Join('\n', rows) + "\n";
+
+        await ExpectRedirectAsync(await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv"));
+
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        var listed = page.QuerySelectorAll("[data-testid=hour-rows] tbody tr");
+        Assert.Equal(200, listed.Length);
+        Assert.StartsWith("24.02.2026", listed[0].TextContent);
+        Assert.Equal("Viser de 200 nyeste av 205 timeføringer. Summene gjelder alle, og Excel- og CSV-filen har alle radene.",
+            page.QuerySelector("[data-testid=hour-rows-shown]")!.TextContent.Trim());
+        Assert.Contains("205 t × kr 900,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
     }
 
     [Fact]

@@ -59,6 +59,9 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     public string SelfUrl => $"{BasePath}/avtaler/{Details.Agreement.Id}";
 
+    /// <summary>How many hour rows the page lists (the newest); the sums and the exports always have them all.</summary>
+    public const int HourRowsShown = 200;
+
     public async Task<IActionResult> OnGetAsync(Guid agreementId)
     {
         if (!await Load(agreementId))
