@@ -85,6 +85,10 @@ public static class IndicatorTexts
         _ => kind.ToString(),
     };
 
+    /// <summary>The next reporting date as the lists show it; once it has passed without a new measurement, it says so.</summary>
+    public static string NextReporting(DateOnly date, DateOnly today) =>
+        date < today ? $"{Norwegian.Date(date)} (passert)" : Norwegian.Date(date);
+
     public static string Direction(bool higherIsBetter) => higherIsBetter ? "Høyere er bedre" : "Lavere er bedre";
 
     /// <summary>A value as a Norwegian reads it: "1 234,5" (up to four decimals).</summary>

@@ -49,4 +49,25 @@ public sealed class DeadlineReminderTests(PortalFactory portal) : PortalTest(por
         var mails = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("sekretar.hallingdal@demo.biosirk.no")).ToList();
         Assert.Equal(4, mails.Count(m => m.Contains("30.11.2026") || m.Contains("31.12.2026")));
     }
+
+    [Fact]
+    public async Task CouncilStartPage_ListsTheNextDeadlineWithin30Days_AndAPassedOneWhileTheAgreementRuns()
+    {
+        var (kari, sigrid, _) = await SignedAgreementAsync(Portal);
+        kari.Dispose();
+        sigrid.Dispose();
+        async Task<string[]> TasksOnAsync(DateTimeOffset now)
+        {
+            Portal.Clock.Set(now);
+            using var secretary = await Portal.SignedInAsync(Demo.HallingdalSecretary); // months later: a new sign-in
+            var page = await secretary.GetPageAsync("/rad/hallingdal");
+            return [.. page.QuerySelectorAll("section[aria-labelledby=todo-heading] li").Select(li => li.TextContent.Trim())];
+        }
+
+        Assert.DoesNotContain(await TasksOnAsync(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)), t => t.Contains("Missions", StringComparison.Ordinal));
+        Assert.Contains("«Missionssatsingen på sirkulær grønn nærings- og industriutvikling»: Aktivitetene skal være ferdige 30.11.2026 (om 10 dager).",
+            await TasksOnAsync(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero)));
+        Assert.Contains("«Missionssatsingen på sirkulær grønn nærings- og industriutvikling»: Sluttrapporten skal leveres 31.12.2026 (passert).",
+            await TasksOnAsync(new DateTimeOffset(2027, 1, 10, 9, 0, 0, TimeSpan.Zero))); // both passed, no final report yet
+    }
 }

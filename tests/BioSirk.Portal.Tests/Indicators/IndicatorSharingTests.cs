@@ -97,6 +97,29 @@ public sealed class IndicatorSharingTests(PortalFactory portal) : PortalTest(por
     }
 
     [Fact]
+    public async Task OverdueMeasurements_AreTheResponsiblePersonsTasks_AndTheListsSayTheDateHasPassed()
+    {
+        await SeedHallingdalAsync(); // next measurements 31.03.2026, 30.06.2026 and 31.12.2026, all Kari's
+        Portal.Clock.Set(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+
+        var home = await kari.GetPageAsync("/rad/hallingdal");
+        var tasks = home.QuerySelectorAll("section[aria-labelledby=todo-heading] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("Registrer ny måling av «Andel flis fra lokale skogeiere» innen 31.03.2026 (passert).", tasks);
+        Assert.Contains("Registrer ny måling av «Tonn biokull produsert» innen 30.06.2026 (passert).", tasks);
+        Assert.DoesNotContain(tasks, t => t.Contains("Fossilt brensel", StringComparison.Ordinal)); // due in half a year
+        var chips = home.QuerySelectorAll("section[aria-labelledby=indicators-heading] tbody tr").Single(r => r.TextContent.Contains("Andel flis", StringComparison.Ordinal));
+        Assert.Contains("31.03.2026 (passert), Kari Nordby", chips.TextContent);
+        var list = await kari.GetPageAsync(List);
+        Assert.Contains("31.12.2026, Kari Nordby", list.QuerySelector("[data-testid=indicator-list]")!.TextContent);
+        Assert.Contains("30.06.2026 (passert), Kari Nordby", list.QuerySelector("[data-testid=indicator-list]")!.TextContent);
+
+        var olaTasks = (await ola.GetPageAsync("/rad/hallingdal")).QuerySelector("section[aria-labelledby=todo-heading]")!.TextContent;
+        Assert.DoesNotContain("Registrer ny måling", olaTasks); // not his to report
+    }
+
+    [Fact]
     public async Task Reminder_GoesToTheResponsiblePerson7DaysBefore_OncePerReportingDate()
     {
         await SeedHallingdalAsync();

@@ -29,6 +29,8 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
 
     public List<CouncilTask> Tasks { get; } = [];
 
+    public DateOnly Today { get; private set; }
+
     public int ActiveMembers { get; private set; }
 
     public int PendingInvitations { get; private set; }
@@ -36,7 +38,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
     public async Task OnGetAsync()
     {
         var council = portal.Council!;
-        var today = SharedKernel.Time.Oslo.Today(clock);
+        var today = Today = SharedKernel.Time.Oslo.Today(clock);
         var rows = await agreements.ListAsync();
         Agreements = new AgreementListView(rows, portal.Prefix, ShowCouncil: false,
             council.Has(CouncilRoles.Secretary)
@@ -58,14 +60,15 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
                     Tasks.Add(new CouncilTask($"«{row.Title}»: {row.PercentUsed.ToString("0.#", Norwegian.Culture)} % av rammen er brukt.", url));
                 }
 
-                if (row.NextDeadline is { } d && d.Date >= today && d.Date.DayNumber - today.DayNumber <= 30)
+                if (row.NextDeadline is { } d && (IsWithin30Days(d.Date, today) || (d.Date < today && row.Status == AgreementStatus.Signed)))
                 {
-                    Tasks.Add(new CouncilTask($"«{row.Title}»: {d.What} {Norwegian.Date(d.Date)}.", url));
+                    Tasks.Add(new CouncilTask($"«{row.Title}»: {AgreementQueries.DeadlineText(d, today)}.", url));
                 }
             }
         }
 
         await AddRoadmapTasksAsync(today);
+        await AddIndicatorTasksAsync(today);
         OwnIndicators = [.. (await indicators.ListVisibleAsync()).Where(i => i.OwnerCouncilId == council.Id).OrderBy(i => i.NextReportingDate)];
         if (!council.Has(CouncilRoles.TenantAdmin))
         {
@@ -86,6 +89,18 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         if (expired > 0)
         {
             Tasks.Add(new CouncilTask($"{expired} invitasjon(er) er utløpt uten svar: send dem på nytt.", admin));
+        }
+    }
+
+    private static bool IsWithin30Days(DateOnly date, DateOnly today) => date >= today && date.DayNumber - today.DayNumber <= 30;
+
+    /// <summary>The indicators this person reports whose next measurement is due within a week or overdue.</summary>
+    private async Task AddIndicatorTasksAsync(DateOnly today)
+    {
+        foreach (var indicator in await indicators.ListAwaitingUpdateAsync(CurrentUser.IdOf(User)!.Value, today))
+        {
+            Tasks.Add(new CouncilTask($"Registrer ny måling av «{indicator.Name}» innen {IndicatorTexts.NextReporting(indicator.NextReportingDate, today)}.",
+                $"{portal.Prefix}/indikatorer/{indicator.Id}"));
         }
     }
 

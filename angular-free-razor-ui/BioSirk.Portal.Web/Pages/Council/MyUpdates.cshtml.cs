@@ -14,9 +14,11 @@ public sealed class MyUpdatesModel(PortalContext portal, RoadmapQueries roadmaps
 
     public string Prefix => portal.Prefix;
 
+    public DateOnly Today { get; private set; }
+
     public async Task OnGetAsync()
     {
-        var today = SharedKernel.Time.Oslo.Today(clock);
+        var today = Today = SharedKernel.Time.Oslo.Today(clock);
         var userId = CurrentUser.IdOf(User)!.Value;
         Actions = await roadmaps.AwaitingUpdateAsync(userId, today);
         Indicators = await indicators.ListAwaitingUpdateAsync(userId, today);

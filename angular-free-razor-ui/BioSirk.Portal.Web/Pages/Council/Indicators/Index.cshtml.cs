@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BioSirk.Portal.Web.Pages.Council.Indicators;
 
 /// <summary>The council's indicators: its own plans' and those of its partnerships' roadmap goals, filterable by plan kind and status.</summary>
-public sealed class CouncilIndicatorsModel(IIndicatorReader reader) : PageModel
+public sealed class CouncilIndicatorsModel(IIndicatorReader reader, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public PlanKind? Plan { get; set; }
@@ -16,6 +16,8 @@ public sealed class CouncilIndicatorsModel(IIndicatorReader reader) : PageModel
     public IReadOnlyList<IndicatorSummary> Rows { get; private set; } = [];
 
     public int Total { get; private set; }
+
+    public DateOnly Today => SharedKernel.Time.Oslo.Today(clock);
 
     public async Task OnGetAsync()
     {
