@@ -69,6 +69,7 @@ public sealed class AgreementListPagingTests(PortalFactory portal) : PortalTest(
         var none = await sigrid.GetPageAsync($"/fylke/buskerud?rad={Guid.NewGuid()}&status=Draft");
         Assert.Empty(Titles(none));
         Assert.StartsWith("Ingen avtaler passer med filteret.", Text(none, "agreement-count"));
+        Assert.Equal("Viser 1 avtale.", Text(await sigrid.GetPageAsync("/fylke/buskerud?sok=Avtale%2005"), "agreement-count"));
 
         // The county's agreement page has the same list; nonsense in the query string shows the list unfiltered.
         var list = await sigrid.GetPageAsync("/fylke/buskerud/avtaler?side=2");
