@@ -16,7 +16,6 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Database__Provider="${Database__Provider:-Sqlite}"
 export Database__ConnectionString="${Database__ConnectionString:-Data Source=$root/data/biosirk.db}"
 export Email__PickupFolder="${Email__PickupFolder:-$root/data/mail}"
-export DataProtection__KeyFolder="${DataProtection__KeyFolder:-$root/data/keys}"
 export Demo__Seed="${Demo__Seed:-true}"
 
 say "Starter BioSirk-portalen på http://localhost:5080 (stopp med Ctrl+C) ..."

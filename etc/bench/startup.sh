@@ -170,7 +170,6 @@ measure() {
       Database__Provider=Sqlite \
       Database__ConnectionString="Data Source=$dir/biosirk.db" \
       Email__PickupFolder="$dir/mail" \
-      DataProtection__KeyFolder="$dir/keys" \
       Demo__Seed=true \
       "$@" \
       dotnet "$app" --urls "http://127.0.0.1:$port") \

@@ -79,7 +79,6 @@ public sealed class BenchPortal : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:Server", "false");
         builder.UseSetting("Security:HttpsOnlyCookies", "false");
         builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));
-        builder.UseSetting("DataProtection:KeyFolder", Path.Combine(folder, "keys"));
         builder.UseSetting("Files:Folder", Path.Combine(folder, "files"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings)

@@ -1,9 +1,12 @@
 using System.Globalization;
+using BioSirk.Portal.Platform.KeyRing;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.Web.Api;
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Web.Security;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 
@@ -43,12 +46,28 @@ public static class WebSetup
         // æ, ø and å are written as they are, not as HTML entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddDataProtection()
-            .SetApplicationName("BioSirk.Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath,
-                builder.Configuration.GetValue("DataProtection:KeyFolder", "data/keys")!)));
+        AddKeyRing(builder);
         services.AddPortalTenancy();
         return builder;
+    }
+
+    /// <summary>
+    /// The Data Protection keys (sign-in cookies, antiforgery tokens) live in the portal's database, so that every web node
+    /// and every restart reads the same ring; <c>DataProtection:KeyFolder</c> keeps them in a folder instead.
+    /// </summary>
+    private static void AddKeyRing(WebApplicationBuilder builder)
+    {
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("BioSirk.Portal");
+        var keyFolder = builder.Configuration["DataProtection:KeyFolder"];
+        if (string.IsNullOrWhiteSpace(keyFolder))
+        {
+            builder.Services.AddOptions<KeyManagementOptions>()
+                .Configure<DatabaseOptions>((options, database) => options.XmlRepository = new DatabaseKeyRepository(database));
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, keyFolder)));
+        }
     }
 
     public static WebApplication UsePortal(this WebApplication app)

@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Api;
+using BioSirk.Portal.Platform.KeyRing;
 using BioSirk.Portal.Platform.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -139,5 +140,15 @@ internal sealed class DemoDataStampConfiguration : IEntityTypeConfiguration<Demo
     {
         builder.ToTable(DemoDataStamp.Table);
         builder.Property(s => s.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class StoredDataProtectionKeyConfiguration : IEntityTypeConfiguration<StoredDataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<StoredDataProtectionKey> builder)
+    {
+        builder.ToTable(StoredDataProtectionKey.Table);
+        builder.Property(k => k.Id).ValueGeneratedOnAdd();
+        builder.Property(k => k.FriendlyName).HasMaxLength(200);
     }
 }

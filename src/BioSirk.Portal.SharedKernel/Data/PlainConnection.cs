@@ -38,8 +38,7 @@ public static class PlainConnection
         }
 
         await using var command = connection.CreateCommand();
-        var qualified = database.Provider == DatabaseProvider.PostgreSql ? $"\"{schema}\".\"{table}\"" : $"\"{table}\"";
-        command.CommandText = $"SELECT \"{column}\" FROM {qualified}";
+        command.CommandText = $"SELECT \"{column}\" FROM {QualifiedTable(database, schema, table)}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var values = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
@@ -70,6 +69,18 @@ public static class PlainConnection
 
         return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken));
     }
+
+    /// <summary>An open connection to the portal's database, for a module's own small reads and writes without EF Core.</summary>
+    public static DbConnection Open(DatabaseOptions database)
+    {
+        var connection = Connect(database);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>A module's table, in the module's schema on PostgreSQL and bare on SQLite, quoted for SQL.</summary>
+    public static string QualifiedTable(DatabaseOptions database, string schema, string table) =>
+        database.Provider == DatabaseProvider.PostgreSql ? $"\"{schema}\".\"{table}\"" : $"\"{table}\"";
 
     private static DbConnection Connect(DatabaseOptions database) =>
         database.Provider == DatabaseProvider.PostgreSql ? ConnectPostgres(database.ConnectionString) : ConnectSqlite(database.ConnectionString);

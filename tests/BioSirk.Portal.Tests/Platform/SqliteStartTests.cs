@@ -154,6 +154,5 @@ public sealed class SqliteStartTests : IDisposable
             builder.UseSetting("Jobs:Server", "false");
             builder.UseSetting("Security:HttpsOnlyCookies", "false");
             builder.UseSetting("Email:PickupFolder", Path.Combine(folder, "mail"));
-            builder.UseSetting("DataProtection:KeyFolder", Path.Combine(folder, "keys"));
         });
 }

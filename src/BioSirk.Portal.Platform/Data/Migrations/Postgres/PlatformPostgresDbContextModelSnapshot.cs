@@ -469,6 +469,27 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
                     b.ToTable("tenant_memberships", "platform");
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Platform.KeyRing.StoredDataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", "platform");
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Platform.Seeding.DemoDataStamp", b =>
                 {
                     b.Property<int>("Id")

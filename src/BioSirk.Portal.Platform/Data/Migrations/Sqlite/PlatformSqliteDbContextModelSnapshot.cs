@@ -463,6 +463,25 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
                     b.ToTable("tenant_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("BioSirk.Portal.Platform.KeyRing.StoredDataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("BioSirk.Portal.Platform.Seeding.DemoDataStamp", b =>
                 {
                     b.Property<int>("Id")
