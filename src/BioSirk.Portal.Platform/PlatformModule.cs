@@ -4,6 +4,7 @@ using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Email;
 using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.Platform.Features.Audit;
+using BioSirk.Portal.Platform.Features.Councils;
 using BioSirk.Portal.Platform.Features.Host;
 using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.Platform.Features.Members;
@@ -67,6 +68,7 @@ public static class PlatformModule
         services.AddScoped<Features.Api.DeleteExpiredApiIdempotencyKeys>();
         services.AddScoped<CouncilMembers>();
         services.AddScoped<ChangeMemberRoles>();
+        services.AddScoped<CouncilDetails>();
         services.AddScoped<RevokeInvitation>();
         services.AddScoped<DecideMembershipRequest>();
         services.AddScoped<SignInWithMicrosoft>();

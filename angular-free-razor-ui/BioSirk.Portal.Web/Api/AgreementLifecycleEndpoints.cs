@@ -197,7 +197,7 @@ public static class AgreementLifecycleEndpoints
             return ApiProblems.Validation(errors.All, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
         }
 
-        var terms = MissionsTemplate.For(council!.Name, council.OrganisationNumber, county!.Name, Oslo.Today(clock).Year);
+        var terms = MissionsTemplate.For(council!.Name, council.OrganisationNumber, county!.Name, Oslo.Today(clock).Year, council.ContactName, council.ContactEmail);
         return Results.Ok(DraftAgreementRequest.From(terms, county.Id, council.Id));
     }
 

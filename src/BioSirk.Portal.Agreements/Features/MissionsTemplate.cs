@@ -10,7 +10,9 @@ public static class MissionsTemplate
 {
     public const string Title = "Missionssatsingen på sirkulær grønn nærings- og industriutvikling";
 
-    public static AgreementTerms For(string councilName, string? councilOrganisationNumber, string countyName, int year) => new()
+    /// <summary>The template for a council and county; the council's contact is the one its admin keeps in the council's details.</summary>
+    public static AgreementTerms For(
+        string councilName, string? councilOrganisationNumber, string countyName, int year, string? councilContactName = null, string? councilContactEmail = null) => new()
     {
         Title = Title,
         Purpose =
@@ -24,6 +26,8 @@ public static class MissionsTemplate
             "Etablere gode metoder og modeller for kompetanseoppbygging og erfaringsutveksling som kan brukes i arbeidet med oppfølging av samarbeidsarenaer",
             "Utvikling av et forslag til videre oppfølging som en del av sluttrapporten"),
         CouncilOrganisationNumber = councilOrganisationNumber,
+        CouncilContactName = councilContactName,
+        CouncilContactEmail = councilContactEmail,
         PeriodStart = new DateOnly(year, 1, 15),
         PeriodEnd = new DateOnly(year, 12, 31),
         ActivitiesDeadline = new DateOnly(year, 11, 30),

@@ -36,7 +36,8 @@ public enum CouncilRoles
     TenantAdmin = 4,
 }
 
-public sealed record CouncilInfo(Guid Id, string Slug, string Name, string? OrganisationNumber, Guid? CountyId);
+/// <summary>A council, with the contact its agreements name unless a draft says otherwise.</summary>
+public sealed record CouncilInfo(Guid Id, string Slug, string Name, string? OrganisationNumber, Guid? CountyId, string? ContactName, string? ContactEmail);
 
 public sealed record CountyInfo(Guid Id, string Slug, string Name, string? OrganisationNumber);
 

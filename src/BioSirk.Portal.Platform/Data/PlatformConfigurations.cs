@@ -15,6 +15,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Slug).HasMaxLength(60);
         builder.Property(t => t.Name).HasMaxLength(200);
         builder.Property(t => t.OrganisationNumber).HasMaxLength(9);
+        builder.Property(t => t.ContactName).HasMaxLength(200);
+        builder.Property(t => t.ContactEmail).HasMaxLength(256);
         builder.HasIndex(t => t.Slug).IsUnique();
     }
 }

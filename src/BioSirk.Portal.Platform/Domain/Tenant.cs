@@ -26,6 +26,11 @@ public sealed class Tenant : IAudited, IConcurrencyAware
 
     public string? OrganisationNumber { get; set; }
 
+    /// <summary>Who the council's agreements name as its contact unless a draft says otherwise (the tenant admin sets it).</summary>
+    public string? ContactName { get; set; }
+
+    public string? ContactEmail { get; set; }
+
     /// <summary>The county (fylkeskommune) the council lies in.</summary>
     public Guid? CountyId { get; set; }
 

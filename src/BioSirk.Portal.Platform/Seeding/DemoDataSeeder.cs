@@ -60,7 +60,11 @@ public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PortalUser>
         var innlandet = new County("innlandet", "Innlandet fylkeskommune", null);
         db.Counties.AddRange(buskerud, akershus, innlandet);
 
-        var hallingdal = new Tenant("hallingdal", "Regionrådet for Hallingdal", "975576469", buskerud.Id);
+        var hallingdal = new Tenant("hallingdal", "Regionrådet for Hallingdal", "975576469", buskerud.Id)
+        {
+            ContactName = Logins[2].FullName,
+            ContactEmail = Logins[2].Email,
+        };
         var ringerike = new Tenant("ringerike", "Ringeriksregionen", null, buskerud.Id);
         var hadeland = new Tenant("hadeland", "Hadeland", null, innlandet.Id);
         var gjovik = new Tenant("gjovik", "Gjøvikregionen", null, innlandet.Id);

@@ -47,12 +47,12 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
 
     public async Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default) =>
         await db.Tenants.AsNoTracking().OrderBy(t => t.Name)
-            .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId))
+            .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId, t.ContactName, t.ContactEmail))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CouncilInfo>> ListCouncilsInCountyAsync(Guid countyId, CancellationToken cancellationToken = default) =>
         await db.Tenants.AsNoTracking().Where(t => t.CountyId == countyId).OrderBy(t => t.Name)
-            .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId))
+            .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId, t.ContactName, t.ContactEmail))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<CountyInfo>> ListCountiesAsync(CancellationToken cancellationToken = default) =>
@@ -68,7 +68,7 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
                 join p in db.Partnerships on mine.PartnershipId equals p.Id
                 join member in db.PartnershipMembers on p.Id equals member.PartnershipId
                 join t in db.Tenants on member.TenantId equals t.Id
-                select new { p.Id, p.Slug, p.Name, Council = new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId) })
+                select new { p.Id, p.Slug, p.Name, Council = new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId, t.ContactName, t.ContactEmail) })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => (r.Id, r.Slug, r.Name))

@@ -25,7 +25,8 @@ public sealed class NewCouncilAgreementModel(PortalContext portal, IPlatformDire
     {
         var council = await Load();
         CountyId = council.CountyId ?? Counties.FirstOrDefault()?.Id;
-        Input = TermsInput.From(MissionsTemplate.For(council.Name, council.OrganisationNumber, CountyName, SharedKernel.Time.Oslo.Today(clock).Year));
+        Input = TermsInput.From(MissionsTemplate.For(council.Name, council.OrganisationNumber, CountyName, SharedKernel.Time.Oslo.Today(clock).Year,
+            council.ContactName, council.ContactEmail));
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -25,7 +25,8 @@ public sealed class NewCountyAgreementModel(PortalContext portal, IPlatformDirec
         Councils = await directory.ListCouncilsAsync();
         CouncilId = Councils.FirstOrDefault(c => c.CountyId == portal.CountyId)?.Id;
         var council = Councils.FirstOrDefault(c => c.Id == CouncilId);
-        Input = TermsInput.From(MissionsTemplate.For(CouncilName, council?.OrganisationNumber, portal.County!.Name, SharedKernel.Time.Oslo.Today(clock).Year));
+        Input = TermsInput.From(MissionsTemplate.For(CouncilName, council?.OrganisationNumber, portal.County!.Name, SharedKernel.Time.Oslo.Today(clock).Year,
+            council?.ContactName, council?.ContactEmail));
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -1,0 +1,70 @@
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Platform.Features.Councils;
+
+/// <summary>What the council's admin can change about the council itself; its slug (the URLs) and county stay the host's.</summary>
+public sealed record CouncilDetailsView(string Name, string? OrganisationNumber, string? ContactName, string? ContactEmail, string ConcurrencyStamp);
+
+public sealed record SaveCouncilDetailsCommand(
+    Guid CouncilId, string? Name, string? OrganisationNumber, string? ContactName, string? ContactEmail, string ConcurrencyStamp);
+
+/// <summary>
+/// The council's name, organisation number and agreement contact, kept by its tenant admin. New agreements take the
+/// organisation number and contact from here; agreements already drafted keep their own.
+/// </summary>
+public sealed class CouncilDetails(PlatformDbContext db)
+{
+    public const int MaxNameLength = 200;
+
+    public Task<CouncilDetailsView?> GetAsync(Guid councilId, CancellationToken ct = default) =>
+        db.Tenants.AsNoTracking().Where(t => t.Id == councilId)
+            .Select(t => new CouncilDetailsView(t.Name, t.OrganisationNumber, t.ContactName, t.ContactEmail, t.ConcurrencyStamp))
+            .FirstOrDefaultAsync(ct);
+
+    /// <returns>null when there is no such council (the page answers 404).</returns>
+    public async Task<Result?> SaveAsync(SaveCouncilDetailsCommand command, CancellationToken ct = default)
+    {
+        var council = await db.Tenants.FirstOrDefaultAsync(t => t.Id == command.CouncilId, ct);
+        if (council is null)
+        {
+            return null;
+        }
+
+        var errors = Validate(command);
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        db.Entry(council).Property(t => t.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
+        council.Name = command.Name!.Trim();
+        council.OrganisationNumber = EmptyAsNull(OrganisationNumber.Normalize(command.OrganisationNumber));
+        council.ContactName = EmptyAsNull(command.ContactName?.Trim());
+        council.ContactEmail = string.IsNullOrWhiteSpace(command.ContactEmail) ? null : EmailAddress.Normalize(command.ContactEmail);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Fail("", ConcurrencyMessages.ChangedByOther);
+        }
+
+        return Result.Ok();
+    }
+
+    private static Errors Validate(SaveCouncilDetailsCommand command) => new Errors()
+        .When(string.IsNullOrWhiteSpace(command.Name), "Name", "Skriv inn rådets navn, for eksempel «Regionrådet for Hallingdal».")
+        .When(command.Name?.Trim().Length > MaxNameLength, "Name", $"Navnet kan ha høyst {MaxNameLength} tegn.")
+        .When(!string.IsNullOrWhiteSpace(command.OrganisationNumber) && !OrganisationNumber.IsValid(command.OrganisationNumber), "OrganisationNumber",
+            "Organisasjonsnummeret må ha 9 siffer og gyldig kontrollsiffer, for eksempel 975 576 469 (sjekk det i Enhetsregisteret).")
+        .When(command.ContactName?.Trim().Length > MaxNameLength, "ContactName", $"Navnet kan ha høyst {MaxNameLength} tegn.")
+        .When(!string.IsNullOrWhiteSpace(command.ContactEmail) && !EmailAddress.IsValid(command.ContactEmail), "ContactEmail",
+            "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.");
+
+    private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
