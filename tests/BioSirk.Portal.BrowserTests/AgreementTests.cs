@@ -119,6 +119,26 @@ public sealed class AgreementTests(BrowserPortalFactory portal) : BrowserTest(po
         await Expect(SpendRow(sigrid.Locator("[data-testid=spend-table]"), "Utbetalt så langt")).ToContainTextAsync("kr 112 500,00");
     }
 
+    [Fact]
+    public async Task CountyOfficer_FillsTheTemplateInForTheCouncilSheChooses()
+    {
+        await SignInAsync(Demo.BuskerudOfficer, "/fylke/buskerud");
+        await GotoAsync("/fylke/buskerud/avtaler");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Ny Missions-avtale" }), "/fylke/buskerud/avtaler/ny");
+        await Expect(Page.GetByLabel("Rådets organisasjonsnummer")).ToHaveValueAsync("975576469");
+        await Expect(Page.GetByLabel("Kontaktperson i fylket")).ToHaveValueAsync("Sigrid Lien");
+
+        var council = Page.GetByLabel("Regionråd", new() { Exact = true });
+        await council.SelectOptionAsync(new SelectOptionValue { Label = "Ringeriksregionen" });
+        var ringerike = await council.InputValueAsync();
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Fyll ut for dette rådet" }), $"/fylke/buskerud/avtaler/ny?rad={ringerike}");
+
+        await Expect(council).ToHaveValueAsync(ringerike);
+        await Expect(Page.Locator("#draft-form")).ToContainTextAsync("Regionråd: Ringeriksregionen");
+        await Expect(Page.GetByLabel("Rådets organisasjonsnummer")).ToHaveValueAsync("");
+        await Expect(Page.GetByLabel("Varighet, oppsigelse og heving")).ToContainTextAsync("Ringeriksregionen sikrer at");
+    }
+
     /// <summary>
     /// Clicks a submit button that saves a new agreement, waits for the agreement page it leads to (its id is not known
     /// beforehand), checks it with axe and returns its path.

@@ -11,7 +11,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     public async Task NewAgreement_WithBadInput_ShowsEachMessageBesideItsFieldAndKeepsWhatWasTyped()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        var form = await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", "main form");
+        var form = await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", "#draft-form");
         Assert.Equal("150000", form["Input.FrameAmount"].Replace(" ", "").Replace("\u00A0", ""));
         form["Input.Title"] = "Min avtale";
         form["Input.CouncilOrganisationNumber"] = "975 576 468";
@@ -32,6 +32,46 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Min avtale", page.FieldValue("Input.Title"));
         Assert.Equal("ni hundre", page.FieldValue("Input.HourRate"));
         Assert.Equal("975 576 468", page.FieldValue("Input.CouncilOrganisationNumber"));
+    }
+
+    [Fact]
+    public async Task CountyOfficerChoosesAnotherCouncil_TheDraftIsFilledInForThatCouncil_WithHerAsTheCountysContact()
+    {
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var first = await sigrid.GetPageAsync("/fylke/buskerud/avtaler/ny");
+        var ringerike = first.QuerySelectorAll("[data-testid=choose-party] option").Single(o => o.TextContent == "Ringeriksregionen").GetAttribute("value");
+
+        var page = await sigrid.GetPageAsync($"/fylke/buskerud/avtaler/ny?rad={ringerike}");
+
+        var form = PortalClient.FormValues(page, "#draft-form");
+        Assert.Equal(ringerike, form["CouncilId"]);
+        Assert.Contains("Ringeriksregionen sikrer at", form["Input.Terms"]);
+        Assert.DoesNotContain("Hallingdal", form["Input.Terms"] + form["Input.SubGoals"]);
+        Assert.Equal("", form["Input.CouncilOrganisationNumber"]); // Hallingdal's number must not come along
+        Assert.Equal("Sigrid Lien", form["Input.CountyContactName"]);
+        Assert.Equal(Demo.BuskerudOfficer, form["Input.CountyContactEmail"]);
+        Assert.Equal("Ringeriksregionen", page.QuerySelector("#CouncilId option[selected]")!.TextContent);
+
+        form["Input.CouncilOrganisationNumber"] = "975 576 469";
+        var saved = await sigrid.PostFormAsync("/fylke/buskerud/avtaler/ny", form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var agreement = await sigrid.GetPageAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("Ringeriksregionen", agreement.QuerySelector("#sign")!.TextContent);
+    }
+
+    [Fact]
+    public async Task SecretaryChoosesAnotherCounty_TheDraftNamesThatCounty()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var first = await kari.GetPageAsync("/rad/hallingdal/avtaler/ny");
+        Assert.Contains("godkjent av Buskerud fylkeskommune", PortalClient.FormValues(first, "#draft-form")["Input.Terms"]);
+        var innlandet = first.QuerySelectorAll("[data-testid=choose-party] option").Single(o => o.TextContent == "Innlandet fylkeskommune").GetAttribute("value");
+
+        var form = await kari.FormValuesAsync($"/rad/hallingdal/avtaler/ny?fylke={innlandet}", "#draft-form");
+
+        Assert.Equal(innlandet, form["CountyId"]);
+        Assert.Contains("godkjent av Innlandet fylkeskommune", form["Input.Terms"]);
+        Assert.DoesNotContain("Buskerud", form["Input.Terms"]);
     }
 
     [Fact]

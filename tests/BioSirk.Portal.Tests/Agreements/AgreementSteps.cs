@@ -11,7 +11,7 @@ public static class AgreementSteps
     /// <summary>Drafts from the template as it is; returns the agreement's id.</summary>
     public static async Task<Guid> DraftFromTemplateAsync(PortalClient secretary, Dictionary<string, string>? changes = null)
     {
-        var form = await secretary.FormValuesAsync("/rad/hallingdal/avtaler/ny", "main form");
+        var form = await secretary.FormValuesAsync("/rad/hallingdal/avtaler/ny", "#draft-form");
         foreach (var change in changes ?? [])
         {
             form[change.Key] = change.Value;

@@ -32,7 +32,7 @@ public sealed class CouncilDetailsTests(PortalFactory portal) : PortalTest(porta
         Assert.Equal("ola.bakken@hallingdal.no", values["Input.ContactEmail"]);
 
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        var draft = await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", Form);
+        var draft = await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", "#draft-form");
         Assert.Equal("Ola Bakken", draft["Input.CouncilContactName"]);
         Assert.Equal("ola.bakken@hallingdal.no", draft["Input.CouncilContactEmail"]);
         Assert.Equal("975576469", draft["Input.CouncilOrganisationNumber"]);

@@ -21,10 +21,11 @@ public sealed class NewCouncilAgreementModel(PortalContext portal, IPlatformDire
 
     public string CountyName => Counties.FirstOrDefault(c => c.Id == CountyId)?.Name ?? "fylkeskommunen";
 
-    public async Task OnGetAsync()
+    /// <summary>The template filled in for one county (<paramref name="fylke"/>, chosen above the form; at first the council's own).</summary>
+    public async Task OnGetAsync(Guid? fylke)
     {
         var council = await Load();
-        CountyId = council.CountyId ?? Counties.FirstOrDefault()?.Id;
+        CountyId = Counties.FirstOrDefault(c => c.Id == fylke)?.Id ?? council.CountyId ?? Counties.FirstOrDefault()?.Id;
         Input = TermsInput.From(MissionsTemplate.For(council.Name, council.OrganisationNumber, CountyName, SharedKernel.Time.Oslo.Today(clock).Year,
             council.ContactName, council.ContactEmail));
     }

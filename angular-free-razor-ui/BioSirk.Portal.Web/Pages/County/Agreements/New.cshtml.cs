@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
@@ -20,13 +21,20 @@ public sealed class NewCountyAgreementModel(PortalContext portal, IPlatformDirec
 
     public string CouncilName => Councils.FirstOrDefault(c => c.Id == CouncilId)?.Name ?? "regionrådet";
 
-    public async Task OnGetAsync()
+    /// <summary>
+    /// The template filled in for one council (<paramref name="rad"/>, chosen above the form; at first the first of the
+    /// county's own): its name in the texts, its organisation number and contact. The officer who drafts is the county's
+    /// contact until she names another.
+    /// </summary>
+    public async Task OnGetAsync(Guid? rad)
     {
         Councils = await directory.ListCouncilsAsync();
-        CouncilId = Councils.FirstOrDefault(c => c.CountyId == portal.CountyId)?.Id;
-        var council = Councils.FirstOrDefault(c => c.Id == CouncilId);
+        var council = Councils.FirstOrDefault(c => c.Id == rad) ?? Councils.FirstOrDefault(c => c.CountyId == portal.CountyId);
+        CouncilId = council?.Id;
         Input = TermsInput.From(MissionsTemplate.For(CouncilName, council?.OrganisationNumber, portal.County!.Name, SharedKernel.Time.Oslo.Today(clock).Year,
             council?.ContactName, council?.ContactEmail));
+        Input.CountyContactName = User.FindFirstValue(CurrentUser.FullNameClaim);
+        Input.CountyContactEmail = User.FindFirstValue(ClaimTypes.Email);
     }
 
     public async Task<IActionResult> OnPostAsync()
