@@ -40,6 +40,13 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         ["vert/fylker/{countyId:guid}/entra"] = "host admin only (403 for everyone else, EntraConnectionPageTests); the host admin administers every county",
     };
 
+    /// <summary>Handler parameters that are Guids but not ids of another council's data, with the reason.</summary>
+    private static readonly Dictionary<string, string> NotCouncilData = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["fylke"] = "a new agreement's funder: a council may draft with any county (AgreementFormTests); the draft page itself is probed",
+        ["rad"] = "a new agreement's council: a county may draft with any council (AgreementFormTests); the draft page itself is probed",
+    };
+
     [Fact]
     public async Task EveryRoute_WithAnotherCouncilsOrCountysIds_Answers404()
     {
@@ -159,7 +166,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             var handler = method.Name[(verb == "GET" ? 5 : 6)..];
             handler = handler.EndsWith("Async", StringComparison.Ordinal) ? handler[..^5] : handler;
             var ids = method.GetParameters()
-                .Where(p => (p.ParameterType == typeof(Guid) || p.ParameterType == typeof(Guid?)) && !routeParameters.Contains(p.Name!))
+                .Where(p => (p.ParameterType == typeof(Guid) || p.ParameterType == typeof(Guid?)) && !routeParameters.Contains(p.Name!) && !NotCouncilData.ContainsKey(p.Name!))
                 .Select(p => p.Name!).ToList();
             yield return (verb, handler, ids);
         }
