@@ -74,6 +74,7 @@ public static class PlatformModule
         services.AddScoped<SignInWithMicrosoft>();
         services.AddScoped<SignInJournal>();
         services.AddScoped<HostAdministration>();
+        services.AddScoped<EditOrganisations>();
         services.AddScoped<AuditLog>();
         services.AddScoped<INotifier, Features.Notifications.Notifier>();
         services.AddScoped<Features.Notifications.MyNotifications>();

@@ -34,4 +34,23 @@ public sealed class HostAdministrationTests(BrowserPortalFactory portal) : Brows
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Endringslogg for hele portalen");
         await Expect(Page.Locator("[data-testid=audit-table]")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task HostAdmin_CorrectsACouncilsNameFromTheList_AndTheChangeIsInTheAuditLog()
+    {
+        await SignInAsync(Demo.HostAdmin, "/vert");
+        var link = Page.GetByRole(AriaRole.Link, new() { Name = "Ringeriksregionen", Exact = true });
+        var editUrl = await link.GetAttributeAsync("href");
+        await ClickAndCheckAsync(link, editUrl!);
+        await Expect(Page.Locator("h1")).ToHaveTextAsync("Ringeriksregionen");
+        await Expect(Page.GetByLabel("Rådet er åpent for sine medlemmer")).ToBeCheckedAsync();
+
+        await Page.GetByLabel("Navn").FillAsync("Ringeriksregionen IPR");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }), "/vert");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Endringene for Ringeriksregionen IPR er lagret.");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Ringeriksregionen IPR", Exact = true })).ToBeVisibleAsync();
+
+        await GotoAsync("/vert/logg");
+        await Expect(Page.Locator("[data-testid=audit-table] > tbody > tr").First).ToContainTextAsync("Ringeriksregionen IPR");
+    }
 }

@@ -38,6 +38,8 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         ["status/{code:int}"] = "the status code page; the parameter is an HTTP status, not an id",
         ["vert"] = "host admin only (403 for everyone else); its handlers decide county officers' requests for every county (MicrosoftSignInTests)",
         ["vert/fylker/{countyId:guid}/entra"] = "host admin only (403 for everyone else, EntraConnectionPageTests); the host admin administers every county",
+        ["vert/fylker/{countyId:guid}"] = "host admin only (403 for everyone else, HostAdministrationTests); the host admin administers every county",
+        ["vert/rad/{councilId:guid}"] = "host admin only (403 for everyone else, HostAdministrationTests); the host admin administers every council",
     };
 
     /// <summary>Handler parameters that are Guids but not ids of another council's data, with the reason.</summary>

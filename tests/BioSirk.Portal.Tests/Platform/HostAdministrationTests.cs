@@ -106,4 +106,84 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("platform:expire-stale-invitations", await response.Content.ReadAsStringAsync());
     }
+    [Fact]
+    public async Task HostCorrectsACouncil_ItsNewNameAndCountyShow_AndClosingItShutsItsPeopleOut_UntilItIsOpenedAgain()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var (url, akershus) = await EditLinkAsync(host, "Ringeriksregionen");
+
+        var saved = await host.SubmitAsync(url, "main form", new()
+        {
+            ["Input.Name"] = "Ringeriksregionen IPR",
+            ["Input.OrganisationNumber"] = "975 576 469",
+            ["Input.CountyId"] = akershus,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var index = await host.GetPageAsync("/vert");
+        Assert.Contains("Endringene er lagret. Ringeriksregionen IPR er stengt for sine medlemmer.", index.QuerySelector("[role=status]")!.TextContent);
+        var row = Row(index, "Ringeriksregionen IPR");
+        Assert.Contains("975576469", row);
+        Assert.Contains("Akershus fylkeskommune", row);
+        Assert.Contains("Stengt", row);
+        Assert.Equal(HttpStatusCode.NotFound, (await jon.GetAsync("/rad/ringerike")).StatusCode);
+
+        await host.SubmitAsync(url, "main form", new() { ["Input.Name"] = "Ringeriksregionen IPR", ["Input.CountyId"] = akershus, ["Input.IsActive"] = "true" });
+
+        var start = await jon.GetPageAsync("/rad/ringerike");
+        Assert.Contains("Ringeriksregionen IPR", start.QuerySelector("[data-testid=current-place]")!.TextContent);
+        Assert.DoesNotContain("Stengt", Row(await host.GetPageAsync("/vert"), "Ringeriksregionen IPR"));
+    }
+
+    [Fact]
+    public async Task EditCouncilAndCounty_WithBadInput_ExplainBesideTheFields_KeepTheInput_AndChangeNothing()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        var (councilUrl, _) = await EditLinkAsync(host, "Hadeland");
+        var countyUrl = (await host.GetPageAsync("/vert")).QuerySelectorAll("a").Single(a => a.TextContent == "Innlandet fylkeskommune").GetAttribute("href")!;
+
+        var council = await PortalClient.ReadAsync(await host.SubmitAsync(councilUrl, "main form",
+            new() { ["Input.Name"] = "", ["Input.OrganisationNumber"] = "123", ["Input.IsActive"] = "true" }));
+        var county = await PortalClient.ReadAsync(await host.SubmitAsync(countyUrl, "main form",
+            new() { ["Input.Name"] = "Innlandet fylkeskommune", ["Input.OrganisationNumber"] = "975 576 468" }));
+
+        Assert.Equal("Skriv inn rådets navn, for eksempel «Regionrådet for Hallingdal».", council.FieldError("Input.Name"));
+        Assert.StartsWith("Organisasjonsnummeret må ha 9 siffer", council.FieldError("Input.OrganisationNumber"));
+        Assert.Equal("123", council.FieldValue("Input.OrganisationNumber"));
+        Assert.StartsWith("Organisasjonsnummeret må ha 9 siffer", county.FieldError("Input.OrganisationNumber"));
+        Assert.Equal("975 576 468", county.FieldValue("Input.OrganisationNumber"));
+        Assert.Contains("Hadeland", Row(await host.GetPageAsync("/vert"), "Hadeland"));
+    }
+
+    [Fact]
+    public async Task HostRenamesACounty_ItsOfficersSeeTheNewName_AndNoOneElseMayEditOrganisations()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        using var ingrid = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var index = await host.GetPageAsync("/vert");
+        var countyUrl = index.QuerySelectorAll("a").Single(a => a.TextContent == "Buskerud fylkeskommune").GetAttribute("href")!;
+        var (councilUrl, _) = await EditLinkAsync(host, "Regionrådet for Hallingdal");
+
+        await host.SubmitAsync(countyUrl, "main form", new() { ["Input.Name"] = "Buskerud fylkeskommune (BFK)", ["Input.OrganisationNumber"] = "" });
+
+        var start = await sigrid.GetPageAsync("/fylke/buskerud");
+        Assert.Contains("Buskerud fylkeskommune (BFK)", start.QuerySelector("[data-testid=current-place]")!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ingrid.GetAsync(councilUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sigrid.GetAsync(countyUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync($"/vert/rad/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    /// <summary>The edit page of a council listed on /vert, and Akershus' id from its county choices.</summary>
+    private static async Task<(string Url, string Akershus)> EditLinkAsync(PortalClient host, string councilName)
+    {
+        var url = (await host.GetPageAsync("/vert")).QuerySelectorAll("a").Single(a => a.TextContent == councilName).GetAttribute("href")!;
+        var form = await host.GetPageAsync(url);
+        var akershus = form.QuerySelectorAll("#Input_CountyId option").Single(o => o.TextContent == "Akershus fylkeskommune").GetAttribute("value")!;
+        return (url, akershus);
+    }
+
+    private static string Row(AngleSharp.Html.Dom.IHtmlDocument page, string name) =>
+        page.QuerySelectorAll("tr").First(r => r.QuerySelector("td a")?.TextContent == name).TextContent;
 }

@@ -18,8 +18,6 @@ public sealed record SaveCouncilDetailsCommand(
 /// </summary>
 public sealed class CouncilDetails(PlatformDbContext db)
 {
-    public const int MaxNameLength = 200;
-
     public Task<CouncilDetailsView?> GetAsync(Guid councilId, CancellationToken ct = default) =>
         db.Tenants.AsNoTracking().Where(t => t.Id == councilId)
             .Select(t => new CouncilDetailsView(t.Name, t.OrganisationNumber, t.ContactName, t.ContactEmail, t.ConcurrencyStamp))
@@ -42,7 +40,7 @@ public sealed class CouncilDetails(PlatformDbContext db)
 
         db.Entry(council).Property(t => t.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
         council.Name = command.Name!.Trim();
-        council.OrganisationNumber = EmptyAsNull(OrganisationNumber.Normalize(command.OrganisationNumber));
+        council.OrganisationNumber = OrganisationRules.StoredNumber(command.OrganisationNumber);
         council.ContactName = EmptyAsNull(command.ContactName?.Trim());
         council.ContactEmail = string.IsNullOrWhiteSpace(command.ContactEmail) ? null : EmailAddress.Normalize(command.ContactEmail);
         try
@@ -58,11 +56,8 @@ public sealed class CouncilDetails(PlatformDbContext db)
     }
 
     private static Errors Validate(SaveCouncilDetailsCommand command) => new Errors()
-        .When(string.IsNullOrWhiteSpace(command.Name), "Name", "Skriv inn rådets navn, for eksempel «Regionrådet for Hallingdal».")
-        .When(command.Name?.Trim().Length > MaxNameLength, "Name", $"Navnet kan ha høyst {MaxNameLength} tegn.")
-        .When(!string.IsNullOrWhiteSpace(command.OrganisationNumber) && !OrganisationNumber.IsValid(command.OrganisationNumber), "OrganisationNumber",
-            "Organisasjonsnummeret må ha 9 siffer og gyldig kontrollsiffer, for eksempel 975 576 469 (sjekk det i Enhetsregisteret).")
-        .When(command.ContactName?.Trim().Length > MaxNameLength, "ContactName", $"Navnet kan ha høyst {MaxNameLength} tegn.")
+        .NameAndNumber(command.Name, command.OrganisationNumber, "Skriv inn rådets navn, for eksempel «Regionrådet for Hallingdal».")
+        .When(command.ContactName?.Trim().Length > OrganisationRules.MaxNameLength, "ContactName", $"Navnet kan ha høyst {OrganisationRules.MaxNameLength} tegn.")
         .When(!string.IsNullOrWhiteSpace(command.ContactEmail) && !EmailAddress.IsValid(command.ContactEmail), "ContactEmail",
             "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.");
 

@@ -20,7 +20,8 @@ public sealed record CreateCountyCommand(
 
 public sealed record CreatePartnershipCommand(string? Slug, string? Name, string? Description, IReadOnlyList<Guid> TenantIds);
 
-public sealed record OrganisationRow(Guid Id, string Slug, string Name, string? OrganisationNumber, string? Extra);
+/// <summary>A row of the host's lists; <see cref="IsActive"/> is false only for a council closed to its people.</summary>
+public sealed record OrganisationRow(Guid Id, string Slug, string Name, string? OrganisationNumber, string? Extra, bool IsActive);
 
 /// <summary>
 /// The host admin's side: councils, counties and partnerships. These are not tenant-owned, and the first admin's
@@ -34,17 +35,17 @@ public sealed class HostAdministration(
          join c in db.Counties on t.CountyId equals c.Id into county
          from c in county.DefaultIfEmpty()
          orderby t.Name
-         select new OrganisationRow(t.Id, t.Slug, t.Name, t.OrganisationNumber, c == null ? null : c.Name))
+         select new OrganisationRow(t.Id, t.Slug, t.Name, t.OrganisationNumber, c == null ? null : c.Name, t.IsActive))
         .ToListAsync(ct);
 
     public Task<List<OrganisationRow>> ListCountiesAsync(CancellationToken ct = default) =>
         db.Counties.AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new OrganisationRow(c.Id, c.Slug, c.Name, c.OrganisationNumber, null))
+            .Select(c => new OrganisationRow(c.Id, c.Slug, c.Name, c.OrganisationNumber, null, true))
             .ToListAsync(ct);
 
     public Task<OrganisationRow?> FindCountyAsync(Guid countyId, CancellationToken ct = default) =>
         db.Counties.AsNoTracking().Where(c => c.Id == countyId)
-            .Select(c => new OrganisationRow(c.Id, c.Slug, c.Name, c.OrganisationNumber, null))
+            .Select(c => new OrganisationRow(c.Id, c.Slug, c.Name, c.OrganisationNumber, null, true))
             .FirstOrDefaultAsync(ct);
 
     public async Task<List<OrganisationRow>> ListPartnershipsAsync(CancellationToken ct = default)
@@ -53,7 +54,7 @@ public sealed class HostAdministration(
         var names = await db.Tenants.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         return partnerships
             .Select(p => new OrganisationRow(p.Id, p.Slug, p.Name, null,
-                string.Join(", ", p.Members.Select(m => names.GetValueOrDefault(m.TenantId, "?")).Order(StringComparer.Create(SharedKernel.Formatting.Norwegian.Culture, false)))))
+                string.Join(", ", p.Members.Select(m => names.GetValueOrDefault(m.TenantId, "?")).Order(StringComparer.Create(SharedKernel.Formatting.Norwegian.Culture, false))), true))
             .ToList();
     }
 
@@ -71,7 +72,7 @@ public sealed class HostAdministration(
             return Result<InvitationSent>.Fail(errors.All);
         }
 
-        var tenant = new Tenant(Slug(command.Slug), command.Name!.Trim(), NullIfEmpty(OrganisationNumber.Normalize(command.OrganisationNumber)), command.CountyId);
+        var tenant = new Tenant(Slug(command.Slug), command.Name!.Trim(), OrganisationRules.StoredNumber(command.OrganisationNumber), command.CountyId);
         db.Tenants.Add(tenant);
         var now = clock.GetUtcNow().UtcDateTime;
         var token = Invitation.NewToken();
@@ -91,7 +92,7 @@ public sealed class HostAdministration(
             return Result<InvitationSent>.Fail(errors.All);
         }
 
-        var county = new County(Slug(command.Slug), command.Name!.Trim(), NullIfEmpty(OrganisationNumber.Normalize(command.OrganisationNumber)));
+        var county = new County(Slug(command.Slug), command.Name!.Trim(), OrganisationRules.StoredNumber(command.OrganisationNumber));
         db.Counties.Add(county);
         var token = Invitation.NewToken();
         var invitation = Invitation.ForCounty(county.Id, EmailAddress.Normalize(command.OfficerEmail!), command.OfficerName!.Trim(),
@@ -125,7 +126,7 @@ public sealed class HostAdministration(
         string? slug, string? name, string? organisationNumber, IQueryable<string> existingSlugs, CancellationToken ct)
     {
         var errors = new Errors()
-            .When(string.IsNullOrWhiteSpace(name), "Name", "Skriv inn navnet.")
+            .NameAndNumber(name, organisationNumber, "Skriv inn navnet.")
             .When(string.IsNullOrWhiteSpace(slug), "Slug", "Skriv inn en kortform til nettadressen, for eksempel «hallingdal».");
         if (!string.IsNullOrWhiteSpace(slug))
         {
@@ -138,11 +139,6 @@ public sealed class HostAdministration(
             {
                 errors.Add("Slug", $"Kortformen «{normalized}» er allerede i bruk. Velg en annen.");
             }
-        }
-
-        if (!string.IsNullOrWhiteSpace(organisationNumber) && !OrganisationNumber.IsValid(organisationNumber))
-        {
-            errors.Add("OrganisationNumber", "Organisasjonsnummeret må ha 9 siffer og gyldig kontrollsiffer (sjekk det i Enhetsregisteret).");
         }
 
         return errors;
@@ -164,6 +160,4 @@ public sealed class HostAdministration(
     }
 
     private static string Slug(string? value) => (value ?? string.Empty).Trim().ToLowerInvariant();
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -1,0 +1,62 @@
+using BioSirk.Portal.Platform.Features.Host;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BioSirk.Portal.Web.Pages.Host;
+
+/// <summary>The host admin corrects a county's name or organisation number.</summary>
+public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
+{
+    [BindProperty]
+    public CountyInput Input { get; set; } = new();
+
+    public OrganisationDetails County { get; private set; } = null!;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid countyId)
+    {
+        if (await organisations.FindCountyAsync(countyId) is not { } county)
+        {
+            return NotFound();
+        }
+
+        County = county;
+        Input = new CountyInput { Name = county.Name, OrganisationNumber = county.OrganisationNumber, ConcurrencyStamp = county.ConcurrencyStamp };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid countyId)
+    {
+        if (await organisations.FindCountyAsync(countyId) is not { } county)
+        {
+            return NotFound();
+        }
+
+        County = county;
+        var result = await organisations.EditCountyAsync(new EditCountyCommand(countyId, Input.Name, Input.OrganisationNumber, Input.ConcurrencyStamp ?? string.Empty));
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            result.Errors.AddTo(ModelState, "Input");
+            return Page();
+        }
+
+        Message = $"Endringene for {Input.Name!.Trim()} er lagret.";
+        return LocalRedirect("/vert");
+    }
+
+    public sealed class CountyInput
+    {
+        public string? Name { get; set; }
+
+        public string? OrganisationNumber { get; set; }
+
+        public string? ConcurrencyStamp { get; set; }
+    }
+}

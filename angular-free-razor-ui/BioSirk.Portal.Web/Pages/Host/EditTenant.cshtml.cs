@@ -1,0 +1,86 @@
+using BioSirk.Portal.Platform.Features.Host;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BioSirk.Portal.Web.Pages.Host;
+
+/// <summary>The host admin corrects a council: name, organisation number, county, and whether it is open to its people.</summary>
+public sealed class EditTenantModel(EditOrganisations organisations, HostAdministration host) : PageModel
+{
+    [BindProperty]
+    public CouncilInput Input { get; set; } = new();
+
+    public OrganisationDetails Council { get; private set; } = null!;
+
+    public List<OrganisationRow> Counties { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid councilId)
+    {
+        if (!await LoadAsync(councilId))
+        {
+            return NotFound();
+        }
+
+        Input = new CouncilInput
+        {
+            Name = Council.Name,
+            OrganisationNumber = Council.OrganisationNumber,
+            CountyId = Council.CountyId,
+            IsActive = Council.IsActive,
+            ConcurrencyStamp = Council.ConcurrencyStamp,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid councilId)
+    {
+        if (!await LoadAsync(councilId))
+        {
+            return NotFound();
+        }
+
+        var result = await organisations.EditCouncilAsync(new EditCouncilCommand(
+            councilId, Input.Name, Input.OrganisationNumber, Input.CountyId, Input.IsActive, Input.ConcurrencyStamp ?? string.Empty));
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            result.Errors.AddTo(ModelState, "Input");
+            return Page();
+        }
+
+        Message = Input.IsActive ? $"Endringene for {Input.Name!.Trim()} er lagret." : $"Endringene er lagret. {Input.Name!.Trim()} er stengt for sine medlemmer.";
+        return LocalRedirect("/vert");
+    }
+
+    private async Task<bool> LoadAsync(Guid councilId)
+    {
+        if (await organisations.FindCouncilAsync(councilId) is not { } council)
+        {
+            return false;
+        }
+
+        Council = council;
+        Counties = await host.ListCountiesAsync();
+        return true;
+    }
+
+    public sealed class CouncilInput
+    {
+        public string? Name { get; set; }
+
+        public string? OrganisationNumber { get; set; }
+
+        public Guid? CountyId { get; set; }
+
+        public bool IsActive { get; set; }
+
+        public string? ConcurrencyStamp { get; set; }
+    }
+}
