@@ -62,6 +62,10 @@ public sealed class Roadmap : IPartnershipShared, IAudited, IConcurrencyAware
     public DateOnly? NextReportingDate(DateOnly today) =>
         ReportingDates.Where(d => d >= today).Order().Cast<DateOnly?>().FirstOrDefault();
 
+    /// <summary>The last reporting date before <paramref name="today"/>, if one has passed.</summary>
+    public DateOnly? PreviousReportingDate(DateOnly today) =>
+        ReportingDates.Where(d => d < today).Order().Cast<DateOnly?>().LastOrDefault();
+
     /// <summary>The reporting date before <paramref name="date"/>, or the start of the period: updates after it count for <paramref name="date"/>.</summary>
     public DateOnly ReportingWindowStart(DateOnly date) =>
         ReportingDates.Where(d => d < date).Order().Cast<DateOnly?>().LastOrDefault() ?? PeriodStart;

@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.Strategy.Data;
 using BioSirk.Portal.Strategy.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,17 @@ public sealed record ActionFilter(Guid? CouncilId, DevelopmentPhase? Phase, Acti
 }
 
 /// <summary>An action that waits for its responsible person's progress report before a reporting date.</summary>
-public sealed record AwaitedUpdate(Guid RoadmapId, string RoadmapTitle, RoadmapAction Action, DateOnly ReportingDate);
+/// <summary>
+/// An action whose report is due by <see cref="ReportingDate"/>; <see cref="MissedReportingDate"/> is the reporting date
+/// that passed without a report from it (nor any since), when one did.
+/// </summary>
+public sealed record AwaitedUpdate(Guid RoadmapId, string RoadmapTitle, RoadmapAction Action, DateOnly ReportingDate, DateOnly? MissedReportingDate)
+{
+    /// <summary>"01.03.2027", or "01.03.2027 (rapporten for 01.12.2026 mangler)".</summary>
+    public string DueText => MissedReportingDate is { } missed
+        ? $"{Norwegian.Date(ReportingDate)} (rapporten for {Norwegian.Date(missed)} mangler)"
+        : Norwegian.Date(ReportingDate);
+}
 
 public sealed class RoadmapQueries(StrategyDbContext db)
 {
@@ -80,8 +91,14 @@ public sealed class RoadmapQueries(StrategyDbContext db)
             .Select(a => (Action: a, Roadmap: roadmaps[a.RoadmapId], Date: roadmaps[a.RoadmapId].NextReportingDate(today)))
             .Where(x => x.Date is not null && x.Action.AwaitsUpdate(x.Roadmap.ReportingWindowStart(x.Date.Value)))
             .OrderBy(x => x.Date).ThenBy(x => x.Action.ResponsibleName).ThenBy(x => x.Action.Title)
-            .Select(x => new AwaitedUpdate(x.Roadmap.Id, x.Roadmap.Title, x.Action, x.Date!.Value)),
+            .Select(x => new AwaitedUpdate(x.Roadmap.Id, x.Roadmap.Title, x.Action, x.Date!.Value, Missed(x.Action, x.Roadmap, today))),
     ];
+
+    /// <summary>The last passed reporting date, when the action was under way by then and has reported nothing for it or since.</summary>
+    private static DateOnly? Missed(RoadmapAction action, Roadmap roadmap, DateOnly today) =>
+        roadmap.PreviousReportingDate(today) is { } passed && action.Start < passed && action.AwaitsUpdate(roadmap.ReportingWindowStart(passed))
+            ? passed
+            : null;
 
     public async Task<IReadOnlyList<RoadmapVersion>> VersionsAsync(Guid roadmapId, CancellationToken ct = default) =>
         await db.Versions.AsNoTracking().Where(v => v.RoadmapId == roadmapId).OrderByDescending(v => v.Number).ToListAsync(ct);

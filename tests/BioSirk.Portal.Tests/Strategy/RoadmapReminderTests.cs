@@ -100,5 +100,35 @@ public sealed class RoadmapReminderTests(PortalFactory portal) : PortalTest(port
         Assert.Null((await kari.GetPageAsync("/rad/hallingdal")).QuerySelector("section[aria-labelledby=roadmap-heading]"));
     }
 
+    [Fact]
+    public async Task AReportingDatePassedWithoutAReport_StaysOnTheTaskAsMissing_UntilTheActionReports()
+    {
+        await SeedDemoRoadmapAsync(Portal);
+        Portal.Clock.Set(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero)); // the day after the first reporting date
+        using var anders = await Portal.SignedInAsync(Demo.GjovikSecretary);
+        using var per = await Portal.SignedInAsync(Demo.TwoCouncilMember);
+        const string missing = "Rapporter fremdrift på «Kartlegging av sidestrømmer i Gjøvikregionen» innen 01.03.2027 (rapporten for 01.12.2026 mangler).";
+
+        Assert.Contains(missing, await TasksAsync(anders));
+        var mine = (await anders.GetPageAsync("/rad/gjovik/mine-oppdateringer")).QuerySelectorAll("section[aria-labelledby=my-actions] li").ToList();
+        var item = mine.Single(li => li.TextContent.Contains("Kartlegging av sidestrømmer i Gjøvikregionen"));
+        Assert.Contains("rapporter innen 01.03.2027 (rapporten for 01.12.2026 mangler)", item.TextContent);
+
+        // An action that starts only in March 2027 owed nothing on 01.12.2026.
+        var pers = Assert.Single((await per.GetPageAsync("/rad/gjovik/mine-oppdateringer")).QuerySelectorAll("section[aria-labelledby=my-actions] li"));
+        Assert.Contains("rapporter innen 01.03.2027", pers.TextContent);
+        Assert.DoesNotContain("mangler", pers.TextContent);
+
+        await Agreements.AgreementSteps.ExpectRedirectAsync(await anders.SubmitAsync(item.QuerySelector("a")!.GetAttribute("href")!, "form[action*=Progress]", new()
+        {
+            ["Progress.Status"] = "InProgress", ["Progress.Judgement"] = "OnTrack",
+        }));
+        Assert.DoesNotContain(missing, await TasksAsync(anders));
+        Assert.DoesNotContain(await TasksAsync(anders), t => t.Contains("Kartlegging av sidestrømmer", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> TasksAsync(PortalClient client) =>
+        (await client.GetPageAsync("/rad/gjovik")).QuerySelectorAll("section[aria-labelledby=todo-heading] li").Select(li => li.TextContent.Trim()).ToList();
+
     private Task<int> RunAsync() => Portal.WithScopeAsync(sp => sp.GetRequiredService<SendRoadmapReminders>().RunAsync());
 }

@@ -115,7 +115,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         var userId = CurrentUser.IdOf(User);
         foreach (var item in Roadmap.AwaitingUpdate.Where(a => a.Action.ResponsibleUserId == userId))
         {
-            Tasks.Add(new CouncilTask($"Rapporter fremdrift på «{item.Action.Title}» innen {Norwegian.Date(item.ReportingDate)}.",
+            Tasks.Add(new CouncilTask($"Rapporter fremdrift på «{item.Action.Title}» innen {item.DueText}.",
                 $"{portal.Prefix}/veikart/{item.RoadmapId}/tiltak/{item.Action.Id}"));
         }
 
