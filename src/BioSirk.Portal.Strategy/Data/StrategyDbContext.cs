@@ -99,7 +99,7 @@ public class StrategyDbContext(DbContextOptions options, ICurrentTenant currentT
         modelBuilder.Entity<SentActionReminder>(b =>
         {
             b.ToTable("sent_action_reminders");
-            b.HasIndex(r => new { r.ActionId, r.ReportingDate }).IsUnique();
+            b.HasIndex(r => new { r.ActionId, r.ReportingDate, r.Kind }).IsUnique();
         });
     }
 }

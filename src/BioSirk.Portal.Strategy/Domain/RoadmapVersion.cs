@@ -97,18 +97,26 @@ public sealed class AdoptionDecision : IPartnershipShared, IAudited, IConcurrenc
     }
 }
 
-/// <summary>A reminder sent for one action and one reporting date; the unique key makes a retried job send it once.</summary>
+/// <summary>Whether a notice about a reporting date comes before it (a reminder) or after it (the report is missing).</summary>
+public enum ReminderKind
+{
+    BeforeDate = 0,
+    Missed = 1,
+}
+
+/// <summary>A notice sent for one action, one reporting date and one kind; the unique key makes a retried job send it once.</summary>
 public sealed class SentActionReminder : IPartnershipShared
 {
     private SentActionReminder()
     {
     }
 
-    public SentActionReminder(Guid actionId, Guid partnershipId, DateOnly reportingDate, DateTime sentAtUtc)
+    public SentActionReminder(Guid actionId, Guid partnershipId, DateOnly reportingDate, ReminderKind kind, DateTime sentAtUtc)
     {
         ActionId = actionId;
         PartnershipId = partnershipId;
         ReportingDate = reportingDate;
+        Kind = kind;
         SentAtUtc = sentAtUtc;
     }
 
@@ -119,6 +127,8 @@ public sealed class SentActionReminder : IPartnershipShared
     public Guid PartnershipId { get; private set; }
 
     public DateOnly ReportingDate { get; private set; }
+
+    public ReminderKind Kind { get; private set; }
 
     public DateTime SentAtUtc { get; private set; }
 }

@@ -9,13 +9,15 @@ namespace BioSirk.Portal.Strategy.Features;
 
 /// <summary>
 /// Daily: in the week before a roadmap's reporting date, reminds each responsible person of every action that still
-/// waits for her progress report. One reminder per action and reporting date: it is recorded before it is sent and
-/// forgotten again if sending fails, so a retried run sends it once and only once.
+/// waits for her progress report; in the week after a date that passed without her report, tells her it is missing.
+/// One notice per action, reporting date and kind: it is recorded before it is sent and forgotten again if sending
+/// fails, so a retried run sends it once and only once.
 /// </summary>
 public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirectory directory, INotifier notifier, TimeProvider clock)
 {
     public const string JobId = "strategy:progress-reminders";
     public const int DaysBefore = 7;
+    public const int DaysAfter = 7;
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
@@ -24,33 +26,50 @@ public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirector
 
         // A job has no council in scope: it looks across partnerships on purpose, and only at what it needs.
         var roadmaps = await db.Roadmaps.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+        var councils = (await directory.ListCouncilsAsync(ct)).ToDictionary(c => c.Id, c => c.Slug);
         foreach (var roadmap in roadmaps)
         {
-            if (roadmap.NextReportingDate(today) is not { } date || date.DayNumber - today.DayNumber > DaysBefore)
+            var notices = Due(roadmap, today).ToList();
+            if (notices.Count == 0)
             {
                 continue;
             }
 
-            var windowStart = roadmap.ReportingWindowStart(date);
-            var waiting = (await db.Actions.IgnoreQueryFilters().AsNoTracking()
-                    .Where(a => a.RoadmapId == roadmap.Id && a.ResponsibleUserId != null)
-                    .ToListAsync(ct))
-                .Where(a => a.AwaitsUpdate(windowStart))
-                .ToList();
-            var councils = (await directory.ListCouncilsAsync(ct)).ToDictionary(c => c.Id, c => c.Slug);
+            var actions = await db.Actions.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => a.RoadmapId == roadmap.Id && a.ResponsibleUserId != null)
+                .ToListAsync(ct);
             var partnership = (await directory.ListPartnershipsOfCouncilAsync(roadmap.CoordinatorCouncilId, ct)).FirstOrDefault(p => p.Id == roadmap.PartnershipId);
             var memberships = (await directory.ListPeopleAsync(partnership?.Councils.Select(c => c.Id) ?? [], ct))
                 .ToLookup(p => p.UserId, p => p.CouncilId);
-            foreach (var action in waiting)
+            foreach (var (date, kind) in notices)
             {
-                if (await RemindAsync(roadmap, action, date, councils.GetValueOrDefault(LinkCouncil(action, memberships)), ct))
+                var windowStart = roadmap.ReportingWindowStart(date);
+                var owing = actions.Where(a => a.AwaitsUpdate(windowStart) && (kind == ReminderKind.BeforeDate || a.Start < date));
+                foreach (var action in owing)
                 {
-                    sent++;
+                    if (await NotifyAsync(roadmap, action, date, kind, councils.GetValueOrDefault(LinkCouncil(action, memberships)), ct))
+                    {
+                        sent++;
+                    }
                 }
             }
         }
 
         return sent;
+    }
+
+    /// <summary>The next reporting date if it is within the week, and the last one if it passed within the week.</summary>
+    private static IEnumerable<(DateOnly Date, ReminderKind Kind)> Due(Roadmap roadmap, DateOnly today)
+    {
+        if (roadmap.NextReportingDate(today) is { } next && next.DayNumber - today.DayNumber <= DaysBefore)
+        {
+            yield return (next, ReminderKind.BeforeDate);
+        }
+
+        if (roadmap.PreviousReportingDate(today) is { } passed && today.DayNumber - passed.DayNumber <= DaysAfter)
+        {
+            yield return (passed, ReminderKind.Missed);
+        }
     }
 
     /// <summary>The link opens the action in a council of the partnership the person belongs to: the owner if she is in it.</summary>
@@ -60,21 +79,19 @@ public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirector
         return hers.Contains(action.OwnerCouncilId) ? action.OwnerCouncilId : hers.FirstOrDefault(action.OwnerCouncilId);
     }
 
-    private async Task<bool> RemindAsync(Roadmap roadmap, RoadmapAction action, DateOnly date, string? councilSlug, CancellationToken ct)
+    private async Task<bool> NotifyAsync(Roadmap roadmap, RoadmapAction action, DateOnly date, ReminderKind kind, string? councilSlug, CancellationToken ct)
     {
-        if (await db.Reminders.IgnoreQueryFilters().AnyAsync(r => r.ActionId == action.Id && r.ReportingDate == date, ct))
+        if (await db.Reminders.IgnoreQueryFilters().AnyAsync(r => r.ActionId == action.Id && r.ReportingDate == date && r.Kind == kind, ct))
         {
             return false;
         }
 
-        var marker = new SentActionReminder(action.Id, action.PartnershipId, date, clock.GetUtcNow().UtcDateTime);
+        var marker = new SentActionReminder(action.Id, action.PartnershipId, date, kind, clock.GetUtcNow().UtcDateTime);
         db.Reminders.Add(marker);
         await db.SaveChangesAsync(ct);
         try
         {
-            await notifier.NotifyPersonAsync(action.ResponsibleUserId!.Value, new NoticeMessage(
-                $"Rapporter fremdrift innen {Norwegian.Date(date)}",
-                $"Tiltaket «{action.Title}» i «{roadmap.Title}» venter på din rapport om status og fremdrift før rapporteringsdatoen {Norwegian.Date(date)}.",
+            await notifier.NotifyPersonAsync(action.ResponsibleUserId!.Value, Message(roadmap, action, date, kind,
                 councilSlug is null ? null : $"/rad/{councilSlug}/veikart/{roadmap.Id}/tiltak/{action.Id}"), ct);
         }
         catch
@@ -86,4 +103,14 @@ public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirector
 
         return true;
     }
+
+    private static NoticeMessage Message(Roadmap roadmap, RoadmapAction action, DateOnly date, ReminderKind kind, string? link) => kind == ReminderKind.Missed
+        ? new NoticeMessage(
+            $"Fremdriftsrapporten for {Norwegian.Date(date)} mangler",
+            $"Tiltaket «{action.Title}» i «{roadmap.Title}» har ingen rapport om status og fremdrift for rapporteringsdatoen {Norwegian.Date(date)}. Rapporter så snart du kan.",
+            link)
+        : new NoticeMessage(
+            $"Rapporter fremdrift innen {Norwegian.Date(date)}",
+            $"Tiltaket «{action.Title}» i «{roadmap.Title}» venter på din rapport om status og fremdrift før rapporteringsdatoen {Norwegian.Date(date)}.",
+            link);
 }

@@ -36,6 +36,25 @@ public sealed class RoadmapReminderTests(PortalFactory portal) : PortalTest(port
     }
 
     [Fact]
+    public async Task TheWeekAfterAReportingDate_WhoeverOwesTheReportIsToldOnceThatItIsMissing()
+    {
+        await SeedDemoRoadmapAsync(Portal); // first reporting date 01.12.2026; no action has reported since June
+        Portal.Clock.Set(new DateTimeOffset(2026, 12, 2, 5, 0, 0, TimeSpan.Zero));
+
+        var first = await RunAsync();
+        var again = await RunAsync();
+
+        Assert.Equal(0, again);
+        var told = await RecipientsAsync("Fremdriftsrapporten for 01.12.2026 mangler");
+        Assert.Equal(first, told.Count);
+        Assert.Equal(1, told.Count(e => e == Demo.GjovikSecretary)); // her other action starts in April 2027: it owed nothing yet
+        Assert.DoesNotContain(Demo.TwoCouncilMember, told); // Per's action starts in March 2027
+
+        Portal.Clock.Set(new DateTimeOffset(2026, 12, 9, 5, 0, 0, TimeSpan.Zero)); // more than a week after
+        Assert.Equal(0, await RunAsync());
+    }
+
+    [Fact]
     public async Task TheReminderLink_OpensTheActionInACouncilTheResponsiblePersonBelongsTo()
     {
         await SeedDemoRoadmapAsync(Portal);
@@ -129,6 +148,13 @@ public sealed class RoadmapReminderTests(PortalFactory portal) : PortalTest(port
 
     private static async Task<List<string>> TasksAsync(PortalClient client) =>
         (await client.GetPageAsync("/rad/gjovik")).QuerySelectorAll("section[aria-labelledby=todo-heading] li").Select(li => li.TextContent.Trim()).ToList();
+
+    private Task<List<string>> RecipientsAsync(string subject) => Portal.WithScopeAsync(async sp => await (
+            from n in sp.GetRequiredService<PlatformDbContext>().Notifications
+            join u in sp.GetRequiredService<PlatformDbContext>().Users on n.UserId equals u.Id
+            where n.Subject == subject
+            select u.Email!)
+        .ToListAsync());
 
     private Task<int> RunAsync() => Portal.WithScopeAsync(sp => sp.GetRequiredService<SendRoadmapReminders>().RunAsync());
 }

@@ -362,6 +362,9 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Postgres
                     b.Property<Guid>("ActionId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid");
 
@@ -373,7 +376,7 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActionId", "ReportingDate")
+                    b.HasIndex("ActionId", "ReportingDate", "Kind")
                         .IsUnique();
 
                     b.ToTable("sent_action_reminders", "strategy");

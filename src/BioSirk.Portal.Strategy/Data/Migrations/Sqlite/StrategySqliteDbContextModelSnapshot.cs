@@ -353,6 +353,9 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Sqlite
                     b.Property<Guid>("ActionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("TEXT");
 
@@ -364,7 +367,7 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActionId", "ReportingDate")
+                    b.HasIndex("ActionId", "ReportingDate", "Kind")
                         .IsUnique();
 
                     b.ToTable("sent_action_reminders", (string)null);
