@@ -9,11 +9,14 @@ namespace BioSirk.Portal.Web.Pages;
 /// The front door. Signed in, a person goes straight to the council or county she used last (or her only one);
 /// with several and no history she chooses.
 /// </summary>
-public sealed class IndexModel(PortalContext portal) : PageModel
+public sealed class IndexModel(PortalContext portal, IPlatformDirectory directory) : PageModel
 {
     public UserAccess? Access => portal.Access;
 
-    public IActionResult OnGet(bool velg = false)
+    /// <summary>For a person with nowhere to go: the councils of hers that the host has closed.</summary>
+    public IReadOnlyList<string> ClosedCouncils { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(bool velg = false)
     {
         if (Access is null || velg)
         {
@@ -28,6 +31,11 @@ public sealed class IndexModel(PortalContext portal) : PageModel
         if (last is not null && places.Contains(last, StringComparer.OrdinalIgnoreCase))
         {
             return LocalRedirect(last);
+        }
+
+        if (places.Count == 0)
+        {
+            ClosedCouncils = await directory.ListClosedCouncilsOfAsync(Access.UserId);
         }
 
         return places.Count == 1 ? LocalRedirect(places[0]) : Page();

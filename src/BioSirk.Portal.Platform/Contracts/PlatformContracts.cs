@@ -57,6 +57,9 @@ public interface IPlatformDirectory
 {
     Task<UserAccess> GetAccessAsync(Guid userId, CancellationToken cancellationToken = default);
 
+    /// <summary>The councils this person is an active member of that the host has closed, by name.</summary>
+    Task<IReadOnlyList<string>> ListClosedCouncilsOfAsync(Guid userId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<CouncilInfo>> ListCouncilsInCountyAsync(Guid countyId, CancellationToken cancellationToken = default);

@@ -128,6 +128,8 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         Assert.Contains("Akershus fylkeskommune", row);
         Assert.Contains("Stengt", row);
         Assert.Equal(HttpStatusCode.NotFound, (await jon.GetAsync("/rad/ringerike")).StatusCode);
+        var frontDoor = await jon.GetPageAsync("/");
+        Assert.Contains("Rådet ditt er stengt i portalen: Ringeriksregionen IPR", frontDoor.QuerySelector("[data-testid=closed-councils]")!.TextContent);
 
         await host.SubmitAsync(url, "main form", new() { ["Input.Name"] = "Ringeriksregionen IPR", ["Input.CountyId"] = akershus, ["Input.IsActive"] = "true" });
 
