@@ -66,6 +66,13 @@ public sealed class Roadmap : IPartnershipShared, IAudited, IConcurrencyAware
     public DateOnly? PreviousReportingDate(DateOnly today) =>
         ReportingDates.Where(d => d < today).Order().Cast<DateOnly?>().LastOrDefault();
 
+    /// <summary>
+    /// Whether <paramref name="action"/> owed a report for the reporting date <paramref name="date"/> and gave none, then
+    /// or since: it was under way by then, and its last update is older than that date's window.
+    /// </summary>
+    public bool MissedReport(RoadmapAction action, DateOnly date) =>
+        action.Start < date && action.AwaitsUpdate(ReportingWindowStart(date));
+
     /// <summary>The reporting date before <paramref name="date"/>, or the start of the period: updates after it count for <paramref name="date"/>.</summary>
     public DateOnly ReportingWindowStart(DateOnly date) =>
         ReportingDates.Where(d => d < date).Order().Cast<DateOnly?>().LastOrDefault() ?? PeriodStart;

@@ -94,11 +94,8 @@ public sealed class RoadmapQueries(StrategyDbContext db)
             .Select(x => new AwaitedUpdate(x.Roadmap.Id, x.Roadmap.Title, x.Action, x.Date!.Value, Missed(x.Action, x.Roadmap, today))),
     ];
 
-    /// <summary>The last passed reporting date, when the action was under way by then and has reported nothing for it or since.</summary>
     private static DateOnly? Missed(RoadmapAction action, Roadmap roadmap, DateOnly today) =>
-        roadmap.PreviousReportingDate(today) is { } passed && action.Start < passed && action.AwaitsUpdate(roadmap.ReportingWindowStart(passed))
-            ? passed
-            : null;
+        roadmap.PreviousReportingDate(today) is { } passed && roadmap.MissedReport(action, passed) ? passed : null;
 
     public async Task<IReadOnlyList<RoadmapVersion>> VersionsAsync(Guid roadmapId, CancellationToken ct = default) =>
         await db.Versions.AsNoTracking().Where(v => v.RoadmapId == roadmapId).OrderByDescending(v => v.Number).ToListAsync(ct);

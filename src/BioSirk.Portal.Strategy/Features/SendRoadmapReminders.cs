@@ -44,7 +44,7 @@ public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirector
             foreach (var (date, kind) in notices)
             {
                 var windowStart = roadmap.ReportingWindowStart(date);
-                var owing = actions.Where(a => a.AwaitsUpdate(windowStart) && (kind == ReminderKind.BeforeDate || a.Start < date));
+                var owing = actions.Where(a => kind == ReminderKind.Missed ? roadmap.MissedReport(a, date) : a.AwaitsUpdate(windowStart));
                 foreach (var action in owing)
                 {
                     if (await NotifyAsync(roadmap, action, date, kind, councils.GetValueOrDefault(LinkCouncil(action, memberships)), ct))

@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.SharedKernel.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -43,16 +44,7 @@ public sealed class CouncilDetails(PlatformDbContext db)
         council.OrganisationNumber = OrganisationRules.StoredNumber(command.OrganisationNumber);
         council.ContactName = EmptyAsNull(command.ContactName?.Trim());
         council.ContactEmail = string.IsNullOrWhiteSpace(command.ContactEmail) ? null : EmailAddress.Normalize(command.ContactEmail);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Fail("", ConcurrencyMessages.ChangedByOther);
-        }
-
-        return Result.Ok();
+        return await db.SaveOrConflictAsync(ConcurrencyMessages.ChangedByOther, ct);
     }
 
     private static Errors Validate(SaveCouncilDetailsCommand command) => new Errors()

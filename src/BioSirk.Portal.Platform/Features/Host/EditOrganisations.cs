@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,7 +55,7 @@ public sealed class EditOrganisations(PlatformDbContext db)
         council.OrganisationNumber = OrganisationRules.StoredNumber(command.OrganisationNumber);
         council.CountyId = command.CountyId;
         council.IsActive = command.IsActive;
-        return await SaveAsync(ct);
+        return await db.SaveOrConflictAsync(ConcurrencyMessages.ChangedByOther, ct);
     }
 
     /// <returns>null when there is no such county (the page answers 404).</returns>
@@ -75,19 +76,6 @@ public sealed class EditOrganisations(PlatformDbContext db)
         db.Entry(county).Property(c => c.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
         county.Name = command.Name!.Trim();
         county.OrganisationNumber = OrganisationRules.StoredNumber(command.OrganisationNumber);
-        return await SaveAsync(ct);
-    }
-
-    private async Task<Result> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Fail("", ConcurrencyMessages.ChangedByOther);
-        }
+        return await db.SaveOrConflictAsync(ConcurrencyMessages.ChangedByOther, ct);
     }
 }
