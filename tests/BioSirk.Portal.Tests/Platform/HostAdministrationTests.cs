@@ -130,6 +130,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         Assert.Equal(HttpStatusCode.NotFound, (await jon.GetAsync("/rad/ringerike")).StatusCode);
         var frontDoor = await jon.GetPageAsync("/");
         Assert.Contains("Rådet ditt er stengt i portalen: Ringeriksregionen IPR", frontDoor.QuerySelector("[data-testid=closed-councils]")!.TextContent);
+        Assert.Equal("Velkommen til BioSirk-portalen", frontDoor.QuerySelector("h1")!.TextContent);
 
         await host.SubmitAsync(url, "main form", new() { ["Input.Name"] = "Ringeriksregionen IPR", ["Input.CountyId"] = akershus, ["Input.IsActive"] = "true" });
 
