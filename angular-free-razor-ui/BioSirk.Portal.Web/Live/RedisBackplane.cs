@@ -167,10 +167,27 @@ public sealed class LiveConnections : IHubFilter
 /// <summary>
 /// Sends a push as a courtesy: what it announces is already stored, and every client catches up on reconnect. A push
 /// that fails (Redis away) is logged, never thrown, so that the request or job that stored the change still succeeds.
+/// Nor does the request wait long for it: while a node is still finding out that Redis is away (its first connection
+/// attempt lasts up to the connect timeout), a push is left to finish or fail on its own after <see cref="LongestWait"/>.
 /// </summary>
 public static class LivePush
 {
+    public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(1);
+
     public static async Task BestEffortAsync(Func<Task> send, ILogger logger, string what)
+    {
+        var sending = SendOrLogAsync(send, logger, what);
+        try
+        {
+            await sending.WaitAsync(LongestWait);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Live push of {What} is still waiting for Redis after {Wait}; the request goes on without it.", what, LongestWait);
+        }
+    }
+
+    private static async Task SendOrLogAsync(Func<Task> send, ILogger logger, string what)
     {
         try
         {
