@@ -131,7 +131,7 @@ public static class AgreementSeeder
 
     private static Agreement NewAgreement(SeededCouncil council, string orgNumber, Guid countyId, string countyName, int year, int i)
     {
-        var terms = MissionsTemplate.For(council.Name, orgNumber, countyName, year) with
+        var terms = MissionsTemplate.For(new(council.Name, orgNumber), new(countyName), year) with
         {
             Title = $"Missions {council.Name} nr. {i + 1:000}",
             CountyContactName = "Sigrid Lien",

@@ -192,12 +192,12 @@ public static class AgreementLifecycleEndpoints
         }
 
         var (council, county, errors) = await PartiesAsync(caller, directory, councilId, countyId, http.RequestAborted);
-        if (errors.Any)
+        if (errors.Any || council is null || county is null)
         {
             return ApiProblems.Validation(errors.All, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
         }
 
-        var terms = MissionsTemplate.For(council!.Name, council.OrganisationNumber, county!.Name, Oslo.Today(clock).Year, council.ContactName, council.ContactEmail);
+        var terms = MissionsTemplate.For(council.AsTemplateParty(), county.AsTemplateParty(), Oslo.Today(clock).Year);
         return Results.Ok(DraftAgreementRequest.From(terms, county.Id, council.Id));
     }
 

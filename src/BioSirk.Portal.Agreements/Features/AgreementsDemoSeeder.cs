@@ -24,7 +24,7 @@ public sealed class AgreementsDemoSeeder(AgreementsDbContext db, DraftAgreement 
             return; // already there, or too early in the year for the template's period to have begun
         }
 
-        var terms = MissionsTemplate.For(parties.CouncilName, parties.CouncilOrganisationNumber, parties.CountyName, today.Year);
+        var terms = MissionsTemplate.For(new(parties.CouncilName, parties.CouncilOrganisationNumber), new(parties.CountyName), today.Year);
         var id = (await draft.HandleAsync(new DraftAgreementCommand(parties.CouncilId, parties.CouncilName, parties.CountyId, parties.CountyName, terms,
             parties.Secretary), ct)).Value;
         var agreement = await db.Agreements.Include(a => a.Milestones).SingleAsync(a => a.Id == id, ct);

@@ -10,9 +10,20 @@ public static class MissionsTemplate
 {
     public const string Title = "Missionssatsingen på sirkulær grønn nærings- og industriutvikling";
 
-    /// <summary>The template for a council and county; the council's contact is the one its admin keeps in the council's details.</summary>
-    public static AgreementTerms For(
-        string councilName, string? councilOrganisationNumber, string countyName, int year, string? councilContactName = null, string? councilContactEmail = null) => new()
+    /// <summary>
+    /// The template for a council and a county, with the organisation number and contact persons that each keeps in the
+    /// portal (the council's admin in the council's details, the host admin for the county).
+    /// </summary>
+    public static AgreementTerms For(TemplateParty council, TemplateParty county, int year) => For(council.Name, county.Name, year) with
+    {
+        CouncilOrganisationNumber = council.OrganisationNumber,
+        CouncilContactName = council.ContactName,
+        CouncilContactEmail = council.ContactEmail,
+        CountyContactName = county.ContactName,
+        CountyContactEmail = county.ContactEmail,
+    };
+
+    private static AgreementTerms For(string councilName, string countyName, int year) => new()
     {
         Title = Title,
         Purpose =
@@ -25,9 +36,6 @@ public static class MissionsTemplate
             "Utvikle og teste alternative metoder og modeller for kompetanseoppbygging og erfaringsutveksling",
             "Etablere gode metoder og modeller for kompetanseoppbygging og erfaringsutveksling som kan brukes i arbeidet med oppfølging av samarbeidsarenaer",
             "Utvikling av et forslag til videre oppfølging som en del av sluttrapporten"),
-        CouncilOrganisationNumber = councilOrganisationNumber,
-        CouncilContactName = councilContactName,
-        CouncilContactEmail = councilContactEmail,
         PeriodStart = new DateOnly(year, 1, 15),
         PeriodEnd = new DateOnly(year, 12, 31),
         ActivitiesDeadline = new DateOnly(year, 11, 30),
@@ -63,3 +71,6 @@ public static class MissionsTemplate
     private static string ShortName(string councilName) =>
         councilName.StartsWith("Regionrådet for ", StringComparison.Ordinal) ? councilName["Regionrådet for ".Length..] : councilName;
 }
+
+/// <summary>A party as the template names it: its name, and what the portal knows of its number and contact person.</summary>
+public sealed record TemplateParty(string Name, string? OrganisationNumber = null, string? ContactName = null, string? ContactEmail = null);

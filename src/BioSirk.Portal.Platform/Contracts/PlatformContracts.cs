@@ -39,7 +39,7 @@ public enum CouncilRoles
 /// <summary>A council, with the contact its agreements name unless a draft says otherwise.</summary>
 public sealed record CouncilInfo(Guid Id, string Slug, string Name, string? OrganisationNumber, Guid? CountyId, string? ContactName, string? ContactEmail);
 
-public sealed record CountyInfo(Guid Id, string Slug, string Name, string? OrganisationNumber);
+public sealed record CountyInfo(Guid Id, string Slug, string Name, string? OrganisationNumber, string? ContactName, string? ContactEmail);
 
 /// <summary>A partnership and its member councils (by name order).</summary>
 public sealed record PartnershipInfo(Guid Id, string Slug, string Name, IReadOnlyList<CouncilInfo> Councils)

@@ -29,6 +29,8 @@ internal sealed class CountyConfiguration : IEntityTypeConfiguration<County>
         builder.Property(c => c.Slug).HasMaxLength(60);
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.OrganisationNumber).HasMaxLength(9);
+        builder.Property(c => c.ContactName).HasMaxLength(200);
+        builder.Property(c => c.ContactEmail).HasMaxLength(256);
         builder.HasIndex(c => c.Slug).IsUnique();
     }
 }

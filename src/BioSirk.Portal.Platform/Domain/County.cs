@@ -25,5 +25,10 @@ public sealed class County : IAudited, IConcurrencyAware
 
     public string? OrganisationNumber { get; set; }
 
+    /// <summary>The county's contact person for agreements, filled in when a council drafts one with this county.</summary>
+    public string? ContactName { get; set; }
+
+    public string? ContactEmail { get; set; }
+
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 }

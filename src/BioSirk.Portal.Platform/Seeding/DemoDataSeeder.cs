@@ -55,9 +55,9 @@ public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PortalUser>
             return false;
         }
 
-        var buskerud = new County("buskerud", "Buskerud fylkeskommune", null);
+        var buskerud = new County("buskerud", "Buskerud fylkeskommune", null) { ContactName = Logins[4].FullName, ContactEmail = Logins[4].Email };
         var akershus = new County("akershus", "Akershus fylkeskommune", null);
-        var innlandet = new County("innlandet", "Innlandet fylkeskommune", null);
+        var innlandet = new County("innlandet", "Innlandet fylkeskommune", null) { ContactName = Logins[9].FullName, ContactEmail = Logins[9].Email };
         db.Counties.AddRange(buskerud, akershus, innlandet);
 
         var hallingdal = new Tenant("hallingdal", "Regionrådet for Hallingdal", "975576469", buskerud.Id)

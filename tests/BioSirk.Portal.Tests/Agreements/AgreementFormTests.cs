@@ -60,11 +60,13 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
-    public async Task SecretaryChoosesAnotherCounty_TheDraftNamesThatCounty()
+    public async Task SecretaryChoosesAnotherCounty_TheDraftNamesThatCounty_AndItsContact()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
         var first = await kari.GetPageAsync("/rad/hallingdal/avtaler/ny");
-        Assert.Contains("godkjent av Buskerud fylkeskommune", PortalClient.FormValues(first, "#draft-form")["Input.Terms"]);
+        var buskerudForm = PortalClient.FormValues(first, "#draft-form");
+        Assert.Contains("godkjent av Buskerud fylkeskommune", buskerudForm["Input.Terms"]);
+        Assert.Equal(("Sigrid Lien", Demo.BuskerudOfficer), (buskerudForm["Input.CountyContactName"], buskerudForm["Input.CountyContactEmail"]));
         var innlandet = first.QuerySelectorAll("[data-testid=choose-party] option").Single(o => o.TextContent == "Innlandet fylkeskommune").GetAttribute("value");
 
         var form = await kari.FormValuesAsync($"/rad/hallingdal/avtaler/ny?fylke={innlandet}", "#draft-form");
@@ -72,6 +74,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal(innlandet, form["CountyId"]);
         Assert.Contains("godkjent av Innlandet fylkeskommune", form["Input.Terms"]);
         Assert.DoesNotContain("Buskerud", form["Input.Terms"]);
+        Assert.Equal(("Hanne Moen", Demo.InnlandetOfficer), (form["Input.CountyContactName"], form["Input.CountyContactEmail"]));
     }
 
     [Fact]

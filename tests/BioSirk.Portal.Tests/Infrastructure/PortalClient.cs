@@ -39,9 +39,11 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public static async Task<IHtmlDocument> ReadAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
-    /// <summary>Opens <paramref name="url"/>, fills the form found by <paramref name="formSelector"/> and submits it.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(
-        string url, string formSelector, Dictionary<string, string> fields, string? submitName = null)
+    /// <summary>
+    /// Opens <paramref name="url"/> and submits the form found by <paramref name="formSelector"/> with its hidden fields
+    /// (antiforgery token, concurrency stamp) and <paramref name="fields"/> only: a visible field not given is not sent.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, Dictionary<string, string> fields)
     {
         var page = await GetPageAsync(url);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
@@ -56,7 +58,6 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         }
 
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Key.Split('#')[0], f.Value)));
-        _ = submitName;
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using BioSirk.Portal.Tests.Infrastructure;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
 namespace BioSirk.Portal.Tests.Platform;
 
@@ -176,6 +177,27 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         Assert.Equal(HttpStatusCode.Forbidden, (await ingrid.GetAsync(councilUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await sigrid.GetAsync(countyUrl)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync($"/vert/rad/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task HostNamesACountysContact_WithABadAddressFirst_AndACouncilsNewDraftWithThatCountyNamesHer()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var countyUrl = (await host.GetPageAsync("/vert")).QuerySelectorAll("a").Single(a => a.TextContent == "Innlandet fylkeskommune").GetAttribute("href")!;
+        Assert.Equal("Hanne Moen", (await host.FormValuesAsync(countyUrl, "main form"))["Input.ContactName"]);
+
+        var refused = await PortalClient.ReadAsync(await host.SubmitAsync(countyUrl, "main form",
+            new() { ["Input.Name"] = "Innlandet fylkeskommune", ["Input.ContactName"] = "Lars Holm", ["Input.ContactEmail"] = "lars.holm@" }));
+        Assert.Equal("E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.", refused.FieldError("Input.ContactEmail"));
+        Assert.Equal(("Lars Holm", "lars.holm@"), (refused.FieldValue("Input.ContactName"), refused.FieldValue("Input.ContactEmail")));
+        Assert.Equal("Hanne Moen", (await marte.FormValuesAsync("/rad/hadeland/avtaler/ny", "#draft-form"))["Input.CountyContactName"]);
+
+        await ExpectRedirectAsync(await host.SubmitAsync(countyUrl, "main form",
+            new() { ["Input.Name"] = "Innlandet fylkeskommune", ["Input.ContactName"] = " Lars Holm ", ["Input.ContactEmail"] = "Lars.Holm@Innlandetfylke.no" }));
+
+        var draft = await marte.FormValuesAsync("/rad/hadeland/avtaler/ny", "#draft-form");
+        Assert.Equal(("Lars Holm", "lars.holm@innlandetfylke.no"), (draft["Input.CountyContactName"], draft["Input.CountyContactEmail"]));
     }
 
     /// <summary>The edit page of a council listed on /vert, and Akershus' id from its county choices.</summary>

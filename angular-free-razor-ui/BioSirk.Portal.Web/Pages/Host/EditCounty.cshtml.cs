@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BioSirk.Portal.Web.Pages.Host;
 
-/// <summary>The host admin corrects a county's name or organisation number.</summary>
+/// <summary>The host admin corrects a county's name or organisation number, and names its contact person for agreements.</summary>
 public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
 {
     [BindProperty]
     public CountyInput Input { get; set; } = new();
 
-    public OrganisationDetails County { get; private set; } = null!;
+    public CountyDetails County { get; private set; } = null!;
 
     [TempData]
     public string? Message { get; set; }
@@ -23,7 +23,14 @@ public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
         }
 
         County = county;
-        Input = new CountyInput { Name = county.Name, OrganisationNumber = county.OrganisationNumber, ConcurrencyStamp = county.ConcurrencyStamp };
+        Input = new CountyInput
+        {
+            Name = county.Name,
+            OrganisationNumber = county.OrganisationNumber,
+            ContactName = county.ContactName,
+            ContactEmail = county.ContactEmail,
+            ConcurrencyStamp = county.ConcurrencyStamp,
+        };
         return Page();
     }
 
@@ -35,7 +42,8 @@ public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
         }
 
         County = county;
-        var result = await organisations.EditCountyAsync(new EditCountyCommand(countyId, Input.Name, Input.OrganisationNumber, Input.ConcurrencyStamp ?? string.Empty));
+        var result = await organisations.EditCountyAsync(new EditCountyCommand(
+            countyId, Input.Name, Input.OrganisationNumber, Input.ContactName, Input.ContactEmail, Input.ConcurrencyStamp ?? string.Empty));
         if (result is null)
         {
             return NotFound();
@@ -56,6 +64,10 @@ public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
         public string? Name { get; set; }
 
         public string? OrganisationNumber { get; set; }
+
+        public string? ContactName { get; set; }
+
+        public string? ContactEmail { get; set; }
 
         public string? ConcurrencyStamp { get; set; }
     }

@@ -2,7 +2,6 @@ using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Features.Members;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Results;
-using BioSirk.Portal.SharedKernel.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Platform.Features.Councils;
@@ -42,16 +41,12 @@ public sealed class CouncilDetails(PlatformDbContext db)
         db.Entry(council).Property(t => t.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
         council.Name = command.Name!.Trim();
         council.OrganisationNumber = OrganisationRules.StoredNumber(command.OrganisationNumber);
-        council.ContactName = EmptyAsNull(command.ContactName?.Trim());
-        council.ContactEmail = string.IsNullOrWhiteSpace(command.ContactEmail) ? null : EmailAddress.Normalize(command.ContactEmail);
+        council.ContactName = OrganisationRules.StoredContactName(command.ContactName);
+        council.ContactEmail = OrganisationRules.StoredContactEmail(command.ContactEmail);
         return await db.SaveOrConflictAsync(ConcurrencyMessages.ChangedByOther, ct);
     }
 
     private static Errors Validate(SaveCouncilDetailsCommand command) => new Errors()
         .NameAndNumber(command.Name, command.OrganisationNumber, "Skriv inn rådets navn, for eksempel «Regionrådet for Hallingdal».")
-        .When(command.ContactName?.Trim().Length > OrganisationRules.MaxNameLength, "ContactName", $"Navnet kan ha høyst {OrganisationRules.MaxNameLength} tegn.")
-        .When(!string.IsNullOrWhiteSpace(command.ContactEmail) && !EmailAddress.IsValid(command.ContactEmail), "ContactEmail",
-            "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.");
-
-    private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
+        .Contact(command.ContactName, command.ContactEmail);
 }

@@ -6,16 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Platform.Features.Host;
 
-/// <summary>A council or a county as the host admin edits it; a county has no county and is always active.</summary>
+/// <summary>A council as the host admin edits it.</summary>
 public sealed record OrganisationDetails(Guid Id, string Slug, string Name, string? OrganisationNumber, Guid? CountyId, bool IsActive, string ConcurrencyStamp);
+
+/// <summary>A county as the host admin edits it.</summary>
+public sealed record CountyDetails(Guid Id, string Slug, string Name, string? OrganisationNumber, string? ContactName, string? ContactEmail, string ConcurrencyStamp);
 
 public sealed record EditCouncilCommand(Guid CouncilId, string? Name, string? OrganisationNumber, Guid? CountyId, bool IsActive, string ConcurrencyStamp);
 
-public sealed record EditCountyCommand(Guid CountyId, string? Name, string? OrganisationNumber, string ConcurrencyStamp);
+public sealed record EditCountyCommand(
+    Guid CountyId, string? Name, string? OrganisationNumber, string? ContactName, string? ContactEmail, string ConcurrencyStamp);
 
 /// <summary>
 /// The host admin corrects a council (name, organisation number, county, whether it is active) or a county (name,
-/// organisation number). The slug stays: it is in every link people have saved. A council that is made inactive is
+/// organisation number, contact person for agreements). The slug stays: it is in every link people have saved. A council that is made inactive is
 /// closed to its people (their memberships no longer open it) and nothing of it is deleted.
 /// </summary>
 public sealed class EditOrganisations(PlatformDbContext db)
@@ -25,9 +29,9 @@ public sealed class EditOrganisations(PlatformDbContext db)
             .Select(t => new OrganisationDetails(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId, t.IsActive, t.ConcurrencyStamp))
             .FirstOrDefaultAsync(ct);
 
-    public Task<OrganisationDetails?> FindCountyAsync(Guid countyId, CancellationToken ct = default) =>
+    public Task<CountyDetails?> FindCountyAsync(Guid countyId, CancellationToken ct = default) =>
         db.Counties.AsNoTracking().Where(c => c.Id == countyId)
-            .Select(c => new OrganisationDetails(c.Id, c.Slug, c.Name, c.OrganisationNumber, null, true, c.ConcurrencyStamp))
+            .Select(c => new CountyDetails(c.Id, c.Slug, c.Name, c.OrganisationNumber, c.ContactName, c.ContactEmail, c.ConcurrencyStamp))
             .FirstOrDefaultAsync(ct);
 
     /// <returns>null when there is no such council (the page answers 404).</returns>
@@ -67,7 +71,9 @@ public sealed class EditOrganisations(PlatformDbContext db)
             return null;
         }
 
-        var errors = new Errors().NameAndNumber(command.Name, command.OrganisationNumber, "Skriv inn fylkeskommunens navn, for eksempel «Buskerud fylkeskommune».");
+        var errors = new Errors()
+            .NameAndNumber(command.Name, command.OrganisationNumber, "Skriv inn fylkeskommunens navn, for eksempel «Buskerud fylkeskommune».")
+            .Contact(command.ContactName, command.ContactEmail);
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -76,6 +82,8 @@ public sealed class EditOrganisations(PlatformDbContext db)
         db.Entry(county).Property(c => c.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
         county.Name = command.Name!.Trim();
         county.OrganisationNumber = OrganisationRules.StoredNumber(command.OrganisationNumber);
+        county.ContactName = OrganisationRules.StoredContactName(command.ContactName);
+        county.ContactEmail = OrganisationRules.StoredContactEmail(command.ContactEmail);
         return await db.SaveOrConflictAsync(ConcurrencyMessages.ChangedByOther, ct);
     }
 }

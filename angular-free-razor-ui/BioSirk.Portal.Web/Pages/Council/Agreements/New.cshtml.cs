@@ -21,13 +21,16 @@ public sealed class NewCouncilAgreementModel(PortalContext portal, IPlatformDire
 
     public string CountyName => Counties.FirstOrDefault(c => c.Id == CountyId)?.Name ?? "fylkeskommunen";
 
-    /// <summary>The template filled in for one county (<paramref name="fylke"/>, chosen above the form; at first the council's own).</summary>
+    /// <summary>
+    /// The template filled in for one county (<paramref name="fylke"/>, chosen above the form; at first the council's
+    /// own), with the contact persons that the council and the county keep in the portal.
+    /// </summary>
     public async Task OnGetAsync(Guid? fylke)
     {
         var council = await Load();
-        CountyId = Counties.FirstOrDefault(c => c.Id == fylke)?.Id ?? council.CountyId ?? Counties.FirstOrDefault()?.Id;
-        Input = TermsInput.From(MissionsTemplate.For(council.Name, council.OrganisationNumber, CountyName, SharedKernel.Time.Oslo.Today(clock).Year,
-            council.ContactName, council.ContactEmail));
+        var county = Counties.FirstOrDefault(c => c.Id == fylke) ?? Counties.FirstOrDefault(c => c.Id == council.CountyId) ?? Counties.FirstOrDefault();
+        CountyId = county?.Id;
+        Input = TermsInput.From(MissionsTemplate.For(council.AsTemplateParty(), county?.AsTemplateParty() ?? new(CountyName), SharedKernel.Time.Oslo.Today(clock).Year));
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -31,10 +31,8 @@ public sealed class NewCountyAgreementModel(PortalContext portal, IPlatformDirec
         Councils = await directory.ListCouncilsAsync();
         var council = Councils.FirstOrDefault(c => c.Id == rad) ?? Councils.FirstOrDefault(c => c.CountyId == portal.CountyId);
         CouncilId = council?.Id;
-        Input = TermsInput.From(MissionsTemplate.For(CouncilName, council?.OrganisationNumber, portal.County!.Name, SharedKernel.Time.Oslo.Today(clock).Year,
-            council?.ContactName, council?.ContactEmail));
-        Input.CountyContactName = User.FindFirstValue(CurrentUser.FullNameClaim);
-        Input.CountyContactEmail = User.FindFirstValue(ClaimTypes.Email);
+        var officer = new TemplateParty(portal.County!.Name, ContactName: User.FindFirstValue(CurrentUser.FullNameClaim), ContactEmail: User.FindFirstValue(ClaimTypes.Email));
+        Input = TermsInput.From(MissionsTemplate.For(council?.AsTemplateParty() ?? new(CouncilName), officer, SharedKernel.Time.Oslo.Today(clock).Year));
     }
 
     public async Task<IActionResult> OnPostAsync()
