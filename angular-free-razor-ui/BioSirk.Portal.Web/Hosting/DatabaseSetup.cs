@@ -6,6 +6,7 @@ using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using BioSirk.Portal.Strategy.Features;
+using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using Microsoft.Extensions.Options;
 
 namespace BioSirk.Portal.Web.Hosting;
@@ -149,7 +150,7 @@ public static class DatabaseSetup
         using (services.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(hallingdal.Id)))
         {
             await services.GetRequiredService<AgreementsDemoSeeder>().SeedAsync(new DemoAgreementParties(
-                hallingdal.Id, hallingdal.Name, hallingdal.OrganisationNumber, buskerud.Id, buskerud.Name,
+                hallingdal.Id, hallingdal.AsTemplateParty(), buskerud.Id, buskerud.AsTemplateParty(),
                 new Actor(secretary.UserId, secretary.FullName), new Actor(officer.Id, DemoDataSeeder.Logins[4].FullName)));
         }
     }

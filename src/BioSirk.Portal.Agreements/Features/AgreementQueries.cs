@@ -204,6 +204,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
     public async Task<AgreementDetails?> GetAsync(Guid agreementId, CancellationToken ct = default)
     {
         var agreement = await db.Agreements.AsNoTracking().Include(a => a.Milestones).Include(a => a.WorkingGroup)
+            .AsSingleQuery() // both lists are a handful of rows: one round trip beats a split query
             .FirstOrDefaultAsync(a => a.Id == agreementId, ct);
         if (agreement is null)
         {

@@ -17,8 +17,9 @@ public sealed class AgreementStore(AgreementsDbContext db)
 
     public AgreementsDbContext Db => db;
 
+    // Both lists are a handful of rows, so one round trip beats a split query.
     public Task<Agreement?> FindAsync(Guid agreementId, CancellationToken ct = default) =>
-        db.Agreements.Include(a => a.Milestones).Include(a => a.WorkingGroup).FirstOrDefaultAsync(a => a.Id == agreementId, ct);
+        db.Agreements.Include(a => a.Milestones).Include(a => a.WorkingGroup).AsSingleQuery().FirstOrDefaultAsync(a => a.Id == agreementId, ct);
 
     /// <summary>Saves; a concurrent change by someone else becomes a message instead of an overwrite.</summary>
     public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);

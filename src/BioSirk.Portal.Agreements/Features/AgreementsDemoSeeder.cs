@@ -6,8 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BioSirk.Portal.Agreements.Features;
 
 /// <summary>Who the demo agreement is between, and who signs for each side.</summary>
-public sealed record DemoAgreementParties(
-    Guid CouncilId, string CouncilName, string? CouncilOrganisationNumber, Guid CountyId, string CountyName, Actor Secretary, Actor Officer);
+public sealed record DemoAgreementParties(Guid CouncilId, TemplateParty Council, Guid CountyId, TemplateParty County, Actor Secretary, Actor Officer);
 
 /// <summary>
 /// The demo's Missions agreement: the seed's Hallingdal agreement for this year, signed by both sides, with some
@@ -24,8 +23,8 @@ public sealed class AgreementsDemoSeeder(AgreementsDbContext db, DraftAgreement 
             return; // already there, or too early in the year for the template's period to have begun
         }
 
-        var terms = MissionsTemplate.For(new(parties.CouncilName, parties.CouncilOrganisationNumber), new(parties.CountyName), today.Year);
-        var id = (await draft.HandleAsync(new DraftAgreementCommand(parties.CouncilId, parties.CouncilName, parties.CountyId, parties.CountyName, terms,
+        var terms = MissionsTemplate.For(parties.Council, parties.County, today.Year);
+        var id = (await draft.HandleAsync(new DraftAgreementCommand(parties.CouncilId, parties.Council.Name, parties.CountyId, parties.County.Name, terms,
             parties.Secretary), ct)).Value;
         var agreement = await db.Agreements.Include(a => a.Milestones).SingleAsync(a => a.Id == id, ct);
         var now = clock.GetUtcNow().UtcDateTime;

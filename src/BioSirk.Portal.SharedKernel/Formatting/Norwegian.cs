@@ -16,6 +16,10 @@ public static class Norwegian
     public static string DateTimeFromUtc(DateTime utc) =>
         Oslo.ToOslo(utc).ToString("dd.MM.yyyy 'kl.' HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>An organisation number as Enhetsregisteret writes it, "975 576 469"; anything but nine digits as it is.</summary>
+    public static string OrganisationNumber(string? number) =>
+        number is { Length: 9 } digits && digits.All(char.IsAsciiDigit) ? $"{digits[..3]} {digits[3..6]} {digits[6..]}" : number ?? string.Empty;
+
     /// <summary>How far away a day is, for a future day: "i dag", "i morgen", "om 5 dager".</summary>
     public static string InDays(int days) => days switch
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using BioSirk.Portal.Tests.Infrastructure;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
@@ -57,6 +58,10 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var agreement = await sigrid.GetPageAsync(saved.Headers.Location!.OriginalString);
         Assert.Contains("Ringeriksregionen", agreement.QuerySelector("#sign")!.TextContent);
+        Assert.Contains("Ringeriksregionen (org.nr. 975 576 469)", Text(agreement.QuerySelector("h1 + p")!));
+        var contacts = agreement.QuerySelectorAll("[data-testid=contacts] div").Select(Text);
+        Assert.Equal([$"Buskerud fylkeskommune: Sigrid Lien {Demo.BuskerudOfficer}", "Ringeriksregionen: ikke oppgitt"], contacts);
+        Assert.Equal("mailto:" + Demo.BuskerudOfficer, agreement.QuerySelector("[data-testid=contacts] a")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -291,4 +296,6 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         return await client.Http.PostAsync(form.GetAttribute("action"), content);
     }
+
+    private static string Text(AngleSharp.Dom.IElement element) => Regex.Replace(element.TextContent, @"\s+", " ").Trim();
 }

@@ -125,7 +125,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         var index = await host.GetPageAsync("/vert");
         Assert.Contains("Endringene er lagret. Ringeriksregionen IPR er stengt for sine medlemmer.", index.QuerySelector("[role=status]")!.TextContent);
         var row = Row(index, "Ringeriksregionen IPR");
-        Assert.Contains("975576469", row);
+        Assert.Contains("975 576 469", row);
         Assert.Contains("Akershus fylkeskommune", row);
         Assert.Contains("Stengt", row);
         Assert.Equal(HttpStatusCode.NotFound, (await jon.GetAsync("/rad/ringerike")).StatusCode);
