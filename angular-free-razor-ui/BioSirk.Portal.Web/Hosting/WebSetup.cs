@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using BioSirk.Portal.Platform.KeyRing;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.Web.Api;
@@ -53,11 +55,18 @@ public static class WebSetup
 
     /// <summary>
     /// The Data Protection keys (sign-in cookies, antiforgery tokens) live in the portal's database, so that every web node
-    /// and every restart reads the same ring; <c>DataProtection:KeyFolder</c> keeps them in a folder instead.
+    /// and every restart reads the same ring; <c>DataProtection:KeyFolder</c> keeps them in a folder instead. With
+    /// <c>DataProtection:CertificatePath</c> they are stored encrypted with that certificate, so that someone who can read
+    /// the database cannot forge a sign-in.
     /// </summary>
     private static void AddKeyRing(WebApplicationBuilder builder)
     {
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("BioSirk.Portal");
+        if (KeyEncryptionCertificate(builder) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+
         var keyFolder = builder.Configuration["DataProtection:KeyFolder"];
         if (string.IsNullOrWhiteSpace(keyFolder))
         {
@@ -67,6 +76,29 @@ public static class WebSetup
         else
         {
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, keyFolder)));
+        }
+    }
+
+    private static X509Certificate2? KeyEncryptionCertificate(WebApplicationBuilder builder)
+    {
+        var path = builder.Configuration["DataProtection:CertificatePath"];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        var file = Path.Combine(builder.Environment.ContentRootPath, path);
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(file, builder.Configuration["DataProtection:CertificatePassword"]);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new InvalidOperationException($"DataProtection:CertificatePath: the certificate in {file} has no private key; the portal needs it to read its keys.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new InvalidOperationException(
+                $"DataProtection:CertificatePath: the certificate {file} could not be read ({e.Message}). Check the path and DataProtection:CertificatePassword.", e);
         }
     }
 
