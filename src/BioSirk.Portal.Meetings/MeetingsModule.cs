@@ -21,6 +21,7 @@ public static class MeetingsModule
         services.AddScoped<MeetingComments>();
         services.AddScoped<MeetingFloor>();
         services.AddScoped<ItemAttachments>();
+        services.AddScoped<MeetingsDemoSeeder>();
         // The minutes print through SharedKernel.Pdf.IPdfRenderer, which the host registers (Reporting's warm Chromium),
         // and queue their job through IMinutesJobQueue (Hangfire in the host).
         services.AddScoped<MeetingMinutes>();

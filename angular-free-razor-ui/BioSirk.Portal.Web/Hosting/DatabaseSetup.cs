@@ -1,6 +1,7 @@
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Indicators.Domain;
 using BioSirk.Portal.Indicators.Features;
+using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.SharedKernel.Data;
@@ -110,7 +111,12 @@ public static class DatabaseSetup
         var secretary = (await directory.ListPeopleAsync([hallingdal.Id])).FirstOrDefault(p => p.Email == "sekretar.hallingdal@demo.biosirk.no");
         var indicators = services.GetRequiredService<IndicatorsDemoSeeder>();
         await indicators.SeedCouncilIndicatorsAsync(hallingdal.Id, hallingdal.Name, secretary?.UserId, secretary?.FullName);
-        await SeedDemoAgreementAsync(services, directory, hallingdal, secretary);
+        var agreementId = await SeedDemoAgreementAsync(services, directory, hallingdal, secretary);
+        using (services.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(hallingdal.Id)))
+        {
+            var agreement = agreementId is { } id ? new DemoAgreementLink(id, MissionsTemplate.Title) : null;
+            await services.GetRequiredService<MeetingsDemoSeeder>().SeedAsync(hallingdal, agreement);
+        }
 
         // The BioSirk roadmap, and an indicator on two of its goals (only when the roadmap is seeded now).
         var goals = await services.GetRequiredService<StrategyDemoSeeder>().SeedAsync();
@@ -131,25 +137,25 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>The Hallingdal–Buskerud Missions agreement, signed, with hours and the first payment: ready for its final report.</summary>
-    private static async Task SeedDemoAgreementAsync(IServiceProvider services, IPlatformDirectory directory, CouncilInfo hallingdal, PersonInfo? secretary)
+    /// <summary>The Hallingdal–Buskerud Missions agreement, signed, with hours and the first payment: ready for its final report. Returns its id.</summary>
+    private static async Task<Guid?> SeedDemoAgreementAsync(IServiceProvider services, IPlatformDirectory directory, CouncilInfo hallingdal, PersonInfo? secretary)
     {
         var buskerud = (await directory.ListCountiesAsync()).FirstOrDefault(c => c.Slug == "buskerud");
         if (secretary is null || buskerud is null)
         {
-            return;
+            return null;
         }
 
         var officer = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BioSirk.Portal.Platform.Domain.PortalUser>>()
             .FindByEmailAsync(DemoDataSeeder.Logins[4].Email);
         if (officer is null)
         {
-            return;
+            return null;
         }
 
         using (services.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(hallingdal.Id)))
         {
-            await services.GetRequiredService<AgreementsDemoSeeder>().SeedAsync(new DemoAgreementParties(
+            return await services.GetRequiredService<AgreementsDemoSeeder>().SeedAsync(new DemoAgreementParties(
                 hallingdal.Id, hallingdal.AsTemplateParty(), buskerud.Id, buskerud.AsTemplateParty(),
                 new Actor(secretary.UserId, secretary.FullName), new Actor(officer.Id, DemoDataSeeder.Logins[4].FullName)));
         }

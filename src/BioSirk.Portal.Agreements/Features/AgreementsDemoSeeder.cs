@@ -15,12 +15,18 @@ public sealed record DemoAgreementParties(Guid CouncilId, TemplateParty Council,
 /// </summary>
 public sealed class AgreementsDemoSeeder(AgreementsDbContext db, DraftAgreement draft, RegisterHours hours, PaymentRequests payments, TimeProvider clock)
 {
-    public async Task SeedAsync(DemoAgreementParties parties, CancellationToken ct = default)
+    /// <returns>The council's Missions agreement, seeded now or before; null when there is none.</returns>
+    public async Task<Guid?> SeedAsync(DemoAgreementParties parties, CancellationToken ct = default)
     {
         var today = Oslo.Today(clock);
-        if (await db.Agreements.AnyAsync(ct) || today.Month == 1 && today.Day < 16)
+        if (await db.Agreements.AnyAsync(ct))
         {
-            return; // already there, or too early in the year for the template's period to have begun
+            return await db.Agreements.Where(a => a.Title == MissionsTemplate.Title).OrderBy(a => a.PeriodStart).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+        }
+
+        if (today.Month == 1 && today.Day < 16)
+        {
+            return null; // too early in the year for the template's period to have begun
         }
 
         var terms = MissionsTemplate.For(parties.Council, parties.County, today.Year);
@@ -44,5 +50,6 @@ public sealed class AgreementsDemoSeeder(AgreementsDbContext db, DraftAgreement 
         var request = await db.PaymentRequests.SingleAsync(r => r.AgreementId == id, ct);
         await payments.DecideAsync(new DecidePaymentRequestCommand(id, request.Id, true, null, parties.Officer), ct);
         await payments.RegisterPaymentAsync(new RegisterPaymentCommand(id, first.Id, today, first.Amount, "BFK-DEMO-0001", parties.Officer), ct);
+        return id;
     }
 }

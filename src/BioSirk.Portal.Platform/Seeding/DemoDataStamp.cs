@@ -10,7 +10,7 @@ namespace BioSirk.Portal.Platform.Seeding;
 /// </summary>
 public sealed class DemoDataStamp
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2; // 2: the council meeting
 
     internal const string Table = "demo_data";
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.Tests.Infrastructure;
@@ -50,10 +52,34 @@ public sealed class SqliteStartTests : IDisposable
         }
 
         await using var second = Start();
+        using var ola = new PortalClient(second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        await ola.SignInAsync(Demo.HallingdalMember, DemoDataSeeder.Password);
+        await DemoMeeting_IsOnOlasListWithItsAgenda_AndHisComment(ola);
         using var again = new PortalClient(second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
         await again.SignInAsync(Demo.HallingdalAdmin, DemoDataSeeder.Password);
         var members = await again.GetPageAsync("/rad/hallingdal/admin/medlemmer");
         Assert.Contains("liv@hallingdal.no", members.Body!.TextContent);
+    }
+
+    /// <summary>The demo's council meeting: a week or two ahead, its agenda published and numbered, the first item linked to the agreement.</summary>
+    private static async Task DemoMeeting_IsOnOlasListWithItsAgenda_AndHisComment(PortalClient ola)
+    {
+        var list = await ola.GetPageAsync("/rad/hallingdal/moter");
+        var row = Assert.Single(list.QuerySelectorAll("[data-testid=meetings-upcoming] [data-testid=meeting-row]"));
+        Assert.Contains("Rådsmøte i Regionrådet for Hallingdal", row.TextContent);
+        Assert.Contains("Publisert · 3 saker", row.TextContent);
+
+        var meeting = await ola.GetPageAsync(row.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal(["1", "2", "3"], meeting.QuerySelectorAll("[data-testid=case-number]")
+            .Select(c => Regex.Match(c.TextContent.Trim(), @"^SAK (\d+)/\d\d$").Groups[1].Value));
+        Assert.Equal(["Status for missionssatsingen med Buskerud fylkeskommune", "Sluttrapport og forslag til videre oppfølging", "Eventuelt"],
+            meeting.QuerySelectorAll("[data-testid=item-title]").Select(t => t.TextContent.Trim()));
+        var comment = Assert.Single(meeting.QuerySelectorAll("[data-testid=comment]"));
+        Assert.Equal("Ola Bakken", comment.QuerySelector("[data-testid=comment-author]")!.TextContent.Trim());
+
+        var item = await ola.GetPageAsync(meeting.QuerySelector("[data-testid=item-title]")!.GetAttribute("href")!);
+        Assert.Contains(item.QuerySelectorAll("a"), a => a.TextContent.Contains(MissionsTemplate.Title, StringComparison.Ordinal)
+            && a.GetAttribute("href")!.StartsWith("/rad/hallingdal/avtaler/", StringComparison.Ordinal));
     }
 
     [Fact]
