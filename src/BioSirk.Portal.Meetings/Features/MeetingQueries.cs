@@ -1,11 +1,14 @@
+using System.Linq.Expressions;
 using BioSirk.Portal.Meetings.Data;
+using BioSirk.Portal.Meetings.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Meetings.Features;
 
+/// <param name="OrganiserCouncilId">The council whose secretaries run the meeting.</param>
 public sealed record MeetingSummary(
     Guid Id, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Place, bool HasVideo, bool IsPublished,
-    Guid PartnershipId, int ItemCount, bool IAmAbsent);
+    Guid PartnershipId, int ItemCount, bool IAmAbsent, Guid OrganiserCouncilId);
 
 /// <summary>An agenda item the acting person may open, with its meeting (to make its address).</summary>
 public sealed record VisibleItem(Guid ItemId, Guid MeetingId);
@@ -13,15 +16,23 @@ public sealed record VisibleItem(Guid ItemId, Guid MeetingId);
 /// <summary>The meetings the acting person sees: those she is invited to, and all of her council's when she is its secretary.</summary>
 public sealed class MeetingQueries(MeetingsDbContext db)
 {
-    public async Task<IReadOnlyList<MeetingSummary>> ListAsync(MeetingActor actor, CancellationToken ct = default)
+    public Task<IReadOnlyList<MeetingSummary>> ListAsync(MeetingActor actor, CancellationToken ct = default) =>
+        SummariesAsync(actor, m => true, ct);
+
+    /// <summary>Her meetings that have not ended and start before <paramref name="untilUtc"/>, soonest first.</summary>
+    public Task<IReadOnlyList<MeetingSummary>> UpcomingAsync(MeetingActor actor, DateTime nowUtc, DateTime untilUtc, CancellationToken ct = default) =>
+        SummariesAsync(actor, m => m.EndsAtUtc >= nowUtc && m.StartsAtUtc < untilUtc, ct);
+
+    private async Task<IReadOnlyList<MeetingSummary>> SummariesAsync(MeetingActor actor, Expression<Func<Meeting, bool>> which, CancellationToken ct)
     {
         var ownCouncil = actor.IsSecretary ? actor.CouncilId : (Guid?)null;
         return await db.Meetings.AsNoTracking()
             .Where(m => m.TenantId == ownCouncil || m.Participants.Any(p => p.UserId == actor.UserId))
+            .Where(which)
             .OrderBy(m => m.StartsAtUtc)
             .Select(m => new MeetingSummary(
                 m.Id, m.Title, m.StartsAtUtc, m.EndsAtUtc, m.Place, m.VideoLink != null, m.PublishedAtUtc != null, m.PartnershipId,
-                m.Items.Count, m.Participants.Any(p => p.UserId == actor.UserId && p.AbsenceReportedAtUtc != null)))
+                m.Items.Count, m.Participants.Any(p => p.UserId == actor.UserId && p.AbsenceReportedAtUtc != null), m.TenantId))
             .ToListAsync(ct);
     }
 

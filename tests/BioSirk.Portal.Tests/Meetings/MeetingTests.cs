@@ -9,6 +9,38 @@ namespace BioSirk.Portal.Tests.Meetings;
 public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
 {
     [Fact]
+    public async Task StartPage_ShowsTheComingMonthsMeetings_AndTellsTheSecretaryToPublishAnAgendaDueWithinTwoWeeks()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var soon = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte mars", "2026-03-12"); // the clock says 02.03.2026
+        await CreateMeetingAsync(kari, "hallingdal", "Arbeidsmøte mars", "2026-03-26");
+        await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte mai", "2026-05-07");
+
+        var before = await kari.GetPageAsync("/rad/hallingdal");
+        Assert.Equal(["Rådsmøte mars", "Arbeidsmøte mars"], UpcomingTitles(before));
+        Assert.Equal(["Publiser sakslisten til «Rådsmøte mars» (torsdag 12.03.2026 kl. 10:00–12:00), så deltakerne kan forberede seg."],
+            Tasks(before).Where(t => t.Contains("sakslisten", StringComparison.Ordinal)));
+        var olaBefore = await ola.GetPageAsync("/rad/hallingdal");
+        Assert.Contains("Sakslisten er ikke publisert ennå", olaBefore.QuerySelectorAll("[data-testid=upcoming-meeting]")[0].TextContent);
+        Assert.DoesNotContain(Tasks(olaBefore), t => t.Contains("sakslisten", StringComparison.Ordinal));
+        Assert.Empty(UpcomingTitles(await jon.GetPageAsync("/rad/ringerike")));
+
+        await AddItemAsync(kari, soon, "Godkjenning av innkalling");
+        await PublishAsync(kari, soon);
+
+        Assert.DoesNotContain(Tasks(await kari.GetPageAsync("/rad/hallingdal")), t => t.Contains("sakslisten", StringComparison.Ordinal));
+        Assert.Contains("Sakslisten er publisert", (await ola.GetPageAsync("/rad/hallingdal")).QuerySelectorAll("[data-testid=upcoming-meeting]")[0].TextContent);
+    }
+
+    private static List<string> UpcomingTitles(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("[data-testid=upcoming-meeting] > a").Select(a => a.TextContent.Trim())];
+
+    private static List<string> Tasks(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("section[aria-labelledby=todo-heading] li").Select(li => li.TextContent.Trim())];
+
+    [Fact]
     public async Task DraftAgenda_IsHiddenFromParticipants_UntilPublished_ThenNumbered()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

@@ -6,6 +6,8 @@ using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Members;
 using BioSirk.Portal.Indicators.Contracts;
+using BioSirk.Portal.Meetings.Features;
+using BioSirk.Portal.Web.Pages.Council.Meetings;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,9 +18,17 @@ public sealed record CouncilTask(string Text, string Url);
 
 /// <summary>A council's start page: what waits for this person, by her roles.</summary>
 public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers members, AgreementQueries agreements, RoadmapQueries roadmaps,
-    IIndicatorReader indicators, TimeProvider clock)
+    IIndicatorReader indicators, MeetingQueries meetings, TimeProvider clock)
     : PageModel
 {
+    /// <summary>How far ahead the start page shows meetings, and how soon before a meeting its agenda should be out.</summary>
+    public const int MeetingDaysAhead = 30;
+
+    private const int AgendaDueDaysBefore = 14;
+
+    /// <summary>Her meetings in the next <see cref="MeetingDaysAhead"/> days (at most three), soonest first.</summary>
+    public IReadOnlyList<MeetingSummary> UpcomingMeetings { get; private set; } = [];
+
     /// <summary>The indicators this council reports, with their status and who reports next, by when.</summary>
     public IReadOnlyList<IndicatorSummary> OwnIndicators { get; private set; } = [];
 
@@ -67,6 +77,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
             }
         }
 
+        await AddMeetingsAsync();
         await AddRoadmapTasksAsync(today);
         await AddIndicatorTasksAsync(today);
         OwnIndicators = [.. (await indicators.ListVisibleAsync()).Where(i => i.OwnerCouncilId == council.Id).OrderBy(i => i.NextReportingDate)];
@@ -89,6 +100,24 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         if (expired > 0)
         {
             Tasks.Add(new CouncilTask($"{expired} invitasjon(er) er utløpt uten svar: send dem på nytt.", admin));
+        }
+    }
+
+    /// <summary>Her coming meetings; for a secretary, also a task to publish the agenda of her council's next meetings.</summary>
+    private async Task AddMeetingsAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var upcoming = await meetings.UpcomingAsync(MeetingPageModel.ActorOf(portal, User), now, now.AddDays(MeetingDaysAhead), HttpContext.RequestAborted);
+        UpcomingMeetings = [.. upcoming.Take(3)];
+        if (!portal.IsIn(CouncilRoles.Secretary))
+        {
+            return;
+        }
+
+        foreach (var m in upcoming.Where(m => !m.IsPublished && m.OrganiserCouncilId == portal.CouncilId && m.StartsAtUtc < now.AddDays(AgendaDueDaysBefore)))
+        {
+            Tasks.Add(new CouncilTask($"Publiser sakslisten til «{m.Title}» ({MeetingPageModel.When(m.StartsAtUtc, m.EndsAtUtc)}), så deltakerne kan forberede seg.",
+                $"{portal.Prefix}/moter/{m.Id}"));
         }
     }
 
