@@ -4,8 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Npgsql;
 
 namespace BioSirk.Portal.Tests.Platform;
 
@@ -40,14 +38,14 @@ public sealed class EncryptedKeyRingTests : IAsyncLifetime
     public async Task TheKeysAreStoredEncrypted_AndANodeWithTheCertificate_ReadsTheOthersSignIn()
     {
         var browser = new CookieContainer();
-        using var viaFirst = Client(first!, browser);
-        using var viaSecond = Client(second!, browser);
+        using var viaFirst = KeyRingTests.Client(first!, browser);
+        using var viaSecond = KeyRingTests.Client(second!, browser);
         await viaFirst.SignInAsync(Demo.HallingdalSecretary, DemoDataSeeder.Password);
 
         var start = await viaSecond.GetPageAsync("/rad/hallingdal"); // a 302 to /logg-inn if the second node could not read the ring
         Assert.Contains("Kari Nordby", start.Body!.TextContent);
 
-        var stored = await StoredKeysAsync(first!.ConnectionString);
+        var stored = await KeyRingTests.StoredKeysAsync(first!.ConnectionString);
         Assert.NotEmpty(stored);
         Assert.All(stored, xml =>
         {
@@ -70,24 +68,6 @@ public sealed class EncryptedKeyRingTests : IAsyncLifetime
 
         Directory.Delete(Path.GetDirectoryName(certificateFile)!, recursive: true);
     }
-
-    private static async Task<List<string>> StoredKeysAsync(string connectionString)
-    {
-        var stored = new List<string>();
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT \"Xml\" FROM platform.data_protection_keys", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            stored.Add(reader.GetString(0));
-        }
-
-        return stored;
-    }
-
-    private static PortalClient Client(PortalFactory node, CookieContainer cookies) =>
-        new(node.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)));
 
     /// <summary>A web node whose key ring is encrypted with the certificate in <c>certificateFile</c>.</summary>
     private sealed class CertifiedNode : PortalFactory

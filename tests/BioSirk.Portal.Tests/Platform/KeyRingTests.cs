@@ -40,17 +40,7 @@ public sealed class KeyRingTests(ScaledOutPortal portal) : ScaledOutTest(portal)
     {
         using var client = await Portal.First.SignedInAsync(Demo.HallingdalSecretary); // makes sure a key exists
 
-        var stored = new List<string>();
-        await using (var connection = new NpgsqlConnection(Portal.First.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT \"Xml\" FROM platform.data_protection_keys", connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                stored.Add(reader.GetString(0));
-            }
-        }
+        var stored = await StoredKeysAsync(Portal.First.ConnectionString);
 
         foreach (var node in new[] { Portal.First, Portal.Second })
         {
@@ -60,6 +50,23 @@ public sealed class KeyRingTests(ScaledOutPortal portal) : ScaledOutTest(portal)
         }
     }
 
-    private static PortalClient Client(PortalFactory node, CookieContainer cookies) =>
+    /// <summary>The key ring as Platform's table holds it: one XML document per key.</summary>
+    internal static async Task<List<string>> StoredKeysAsync(string connectionString)
+    {
+        var stored = new List<string>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT \"Xml\" FROM platform.data_protection_keys", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            stored.Add(reader.GetString(0));
+        }
+
+        return stored;
+    }
+
+    /// <summary>A client of <paramref name="node"/> that shares <paramref name="cookies"/> with others: one browser behind a load balancer.</summary>
+    internal static PortalClient Client(PortalFactory node, CookieContainer cookies) =>
         new(node.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)));
 }
