@@ -120,6 +120,14 @@ public static class DatabaseSetup
 
         // The BioSirk roadmap, and an indicator on two of its goals (only when the roadmap is seeded now).
         var goals = await services.GetRequiredService<StrategyDemoSeeder>().SeedAsync();
+        if ((await directory.ListCouncilsAsync()).FirstOrDefault(c => c.Slug == "ringerike") is { } ringerike)
+        {
+            using (services.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(ringerike.Id)))
+            {
+                await services.GetRequiredService<MeetingsDemoSeeder>().SeedPartnershipMeetingAsync(ringerike);
+            }
+        }
+
         var people = await directory.ListPeopleAsync(goals.Select(g => g.OwnerCouncilId));
         PersonInfo? Secretary(Guid councilId) => people.FirstOrDefault(p => p.CouncilId == councilId && (p.Roles & CouncilRoles.Secretary) != 0);
         foreach (var (goal, index) in goals.Select((g, i) => (g, i)))

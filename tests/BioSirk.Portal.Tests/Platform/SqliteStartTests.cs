@@ -55,6 +55,9 @@ public sealed class SqliteStartTests : IDisposable
         using var ola = new PortalClient(second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
         await ola.SignInAsync(Demo.HallingdalMember, DemoDataSeeder.Password);
         await DemoMeeting_IsOnOlasListWithItsAgenda_AndHisComment(ola);
+        using var per = new PortalClient(second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        await per.SignInAsync(Demo.TwoCouncilMember, DemoDataSeeder.Password);
+        await DemoPartnershipMeeting_IsOnPersStartPage_WithHisComment(per);
         using var again = new PortalClient(second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
         await again.SignInAsync(Demo.HallingdalAdmin, DemoDataSeeder.Password);
         var members = await again.GetPageAsync("/rad/hallingdal/admin/medlemmer");
@@ -80,6 +83,19 @@ public sealed class SqliteStartTests : IDisposable
         var item = await ola.GetPageAsync(meeting.QuerySelector("[data-testid=item-title]")!.GetAttribute("href")!);
         Assert.Contains(item.QuerySelectorAll("a"), a => a.TextContent.Contains(MissionsTemplate.Title, StringComparison.Ordinal)
             && a.GetAttribute("href")!.StartsWith("/rad/hallingdal/avtaler/", StringComparison.Ordinal));
+    }
+
+    /// <summary>The BioSirk steering group's meeting, organised by Ringeriksregionen, on the start page of a member of Hadeland.</summary>
+    private static async Task DemoPartnershipMeeting_IsOnPersStartPage_WithHisComment(PortalClient per)
+    {
+        var start = await per.GetPageAsync("/rad/hadeland");
+        var upcoming = Assert.Single(start.QuerySelectorAll("[data-testid=upcoming-meeting]"));
+        Assert.Equal("Styringsgruppemøte i BioSirk", upcoming.QuerySelector("a")!.TextContent.Trim());
+        Assert.Contains("Sakslisten er publisert", upcoming.TextContent);
+
+        var meeting = await per.GetPageAsync(upcoming.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal(3, meeting.QuerySelectorAll("[data-testid=agenda-item]").Length);
+        Assert.Equal("Per Solberg", Assert.Single(meeting.QuerySelectorAll("[data-testid=comment-author]")).TextContent.Trim());
     }
 
     [Fact]
