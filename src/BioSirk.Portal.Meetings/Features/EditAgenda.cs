@@ -1,4 +1,6 @@
 using BioSirk.Portal.Meetings.Domain;
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 
 namespace BioSirk.Portal.Meetings.Features;
@@ -7,7 +9,7 @@ namespace BioSirk.Portal.Meetings.Features;
 public sealed record ChosenLink(AgendaLinkKind Kind, Guid TargetId, string Label);
 
 /// <summary>The organising secretary writes the agenda: adds, changes and orders items, and publishes it.</summary>
-public sealed class EditAgenda(MeetingStore store)
+public sealed class EditAgenda(MeetingStore store, IPlatformDirectory directory, INotifier notifier)
 {
     /// <summary>Null when the meeting is not hers (404). On a published agenda the new item is numbered at once.</summary>
     public async Task<Result<Guid>?> AddItemAsync(Guid meetingId, AgendaItemText text, IReadOnlyList<ChosenLink> links, MeetingActor by, CancellationToken ct = default)
@@ -80,6 +82,10 @@ public sealed class EditAgenda(MeetingStore store)
         return meeting.Move(itemId, direction) ? await store.SaveAsync(ct) : Result.Ok();
     }
 
+    /// <summary>
+    /// Numbers the agenda's new items and publishes it. The first time, every participant but her is sent the notice to
+    /// attend (innkalling), in the portal and by e-mail, with a link to the meeting in the participant's own council.
+    /// </summary>
     public async Task<Result?> PublishAsync(Guid meetingId, MeetingActor by, CancellationToken ct = default)
     {
         var meeting = await store.ManagedAsync(meetingId, by, ct);
@@ -88,7 +94,28 @@ public sealed class EditAgenda(MeetingStore store)
             return null;
         }
 
+        var firstTime = !meeting.IsPublished;
         var numbered = await store.NumberAgendaAsync(meeting, ct);
-        return numbered.Succeeded ? await store.SaveNumberedAsync(ct) : numbered;
+        var saved = numbered.Succeeded ? await store.SaveNumberedAsync(ct) : numbered;
+        if (saved.Succeeded && firstTime)
+        {
+            await SendNoticeToAttendAsync(meeting, by, ct);
+        }
+
+        return saved;
+    }
+
+    private async Task SendNoticeToAttendAsync(Meeting meeting, MeetingActor by, CancellationToken ct)
+    {
+        var slugs = (await directory.ListCouncilsAsync(ct)).ToDictionary(c => c.Id, c => c.Slug);
+        var where = string.Join(" og ", new[] { meeting.Place, meeting.VideoLink is null ? null : "på video" }.Where(w => w is not null));
+        var items = meeting.Agenda.Count();
+        var text = $"Du er innkalt til «{meeting.Title}» {Norwegian.DateTimeFromUtc(meeting.StartsAtUtc)} ({where}). Sakslisten er publisert med {items} {(items == 1 ? "sak" : "saker")}. " +
+            "Kan du ikke komme, melder du forfall på møtesiden.";
+        foreach (var participant in meeting.Participants.Where(p => p.UserId != by.UserId))
+        {
+            var url = slugs.TryGetValue(participant.CouncilId, out var slug) ? $"/rad/{slug}/moter/{meeting.Id}" : null;
+            await notifier.NotifyPersonAsync(participant.UserId, new NoticeMessage($"Innkalling: {meeting.Title}", text, url), ct);
+        }
     }
 }

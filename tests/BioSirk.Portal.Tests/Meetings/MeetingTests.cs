@@ -103,6 +103,35 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task PublishingTheAgenda_SendsEveryOtherParticipantANoticeToAttend_OnceWithALinkInTheirOwnCouncil()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var biosirk = (await jon.GetPageAsync("/rad/ringerike/moter/nytt")).QuerySelector("[data-testid=body-partnership]")!.GetAttribute("value")!;
+        var path = await CreateMeetingAsync(jon, "ringerike", "Styringsgruppe for innkallingstest", "2026-04-21", biosirk);
+        await AddItemAsync(jon, path, "Felles veikart 2026–2028");
+        Assert.Empty(await NoticesAsync(marte));
+
+        await PublishAsync(jon, path);
+        await AddItemAsync(jon, path, "Eventuelt"); // numbered at once on a published agenda; no second notice
+
+        var notice = Assert.Single(await NoticesAsync(marte));
+        Assert.Contains("Du er innkalt til «Styringsgruppe for innkallingstest» 21.04.2026 kl. 10:00 (Kommunehuset, Gol og på video). " +
+            "Sakslisten er publisert med 1 sak. Kan du ikke komme, melder du forfall på møtesiden.", notice.TextContent);
+        var link = notice.QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Equal(path.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal), link);
+        Assert.Equal(HttpStatusCode.OK, (await marte.GetAsync(link)).StatusCode);
+        Assert.Empty(await NoticesAsync(jon)); // she published it
+        Assert.Empty(await NoticesAsync(kari)); // not invited
+        var mails = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("Innkalling: Styringsgruppe for innkallingstest")).ToList();
+        Assert.Equal(3, mails.Count); // Anders, Marte and Per: everyone invited but Jon
+    }
+
+    private static async Task<List<AngleSharp.Dom.IElement>> NoticesAsync(PortalClient client) =>
+        [.. (await client.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li")];
+
+    [Fact]
     public async Task PartnershipMeeting_InvitesEveryMemberOfItsCouncils_AndNumbersForThePartnership()
     {
         using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
