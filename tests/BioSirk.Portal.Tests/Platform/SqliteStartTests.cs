@@ -72,6 +72,8 @@ public sealed class SqliteStartTests : IDisposable
         Assert.Contains("Rådsmøte i Regionrådet for Hallingdal", row.TextContent);
         Assert.Contains("Publisert · 3 saker", row.TextContent);
 
+        Assert.Contains("Du er innkalt til «Rådsmøte i Regionrådet for Hallingdal»", (await ola.GetPageAsync("/varsler")).QuerySelector("[data-testid=notifications]")!.TextContent);
+
         var meeting = await ola.GetPageAsync(row.QuerySelector("a")!.GetAttribute("href")!);
         Assert.Equal(["1", "2", "3"], meeting.QuerySelectorAll("[data-testid=case-number]")
             .Select(c => Regex.Match(c.TextContent.Trim(), @"^SAK (\d+)/\d\d$").Groups[1].Value));
