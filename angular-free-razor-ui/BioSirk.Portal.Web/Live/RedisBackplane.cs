@@ -36,12 +36,7 @@ public static class RedisBackplane
         signalR.Services.AddSingleton<BackplaneLink>();
         signalR.Services.Configure<HubOptions>(o => o.AddFilter<LiveConnections>());
         signalR.Services.AddOptions<RedisOptions>().Configure<BackplaneLink>((o, link) =>
-            o.ConnectionFactory = async writer =>
-            {
-                var multiplexer = await ConnectionMultiplexer.ConnectAsync(o.Configuration, writer);
-                link.Watch(multiplexer);
-                return multiplexer;
-            });
+            o.ConnectionFactory = writer => link.ConnectAsync(o.Configuration, writer));
     }
 
     /// <summary>The connection string's options, with the portal's defaults where it says nothing.</summary>
@@ -96,11 +91,32 @@ public static class RedisBackplane
 public sealed class BackplaneLink(LiveConnections connections, IServiceProvider services, ILogger<BackplaneLink> logger)
 {
     private IConnectionMultiplexer? multiplexer;
+    private volatile bool connecting;
 
-    /// <summary>False until the backplane has tried to connect (it does on the first live use).</summary>
-    public bool IsDown => multiplexer is { } m && !(m.IsConnected && m.GetSubscriber().IsConnected());
+    /// <summary>
+    /// False until the backplane first tries to connect (it does on the first live use); true while that first attempt
+    /// runs (up to the connect timeout: a live connection let through then would die after its handshake) and whenever
+    /// the link is down after it.
+    /// </summary>
+    public bool IsDown => connecting || multiplexer is { } m && !(m.IsConnected && m.GetSubscriber().IsConnected());
 
-    public void Watch(IConnectionMultiplexer connected)
+    /// <summary>Makes the backplane's connection to Redis (SignalR asks once, on the first live use) and watches it.</summary>
+    public async Task<IConnectionMultiplexer> ConnectAsync(ConfigurationOptions options, TextWriter log)
+    {
+        connecting = true;
+        try
+        {
+            var connected = await ConnectionMultiplexer.ConnectAsync(options, log);
+            Watch(connected);
+            return connected;
+        }
+        finally
+        {
+            connecting = false;
+        }
+    }
+
+    private void Watch(IConnectionMultiplexer connected)
     {
         multiplexer = connected;
         // Pushes arrive on the subscription link; the interactive one only sends.

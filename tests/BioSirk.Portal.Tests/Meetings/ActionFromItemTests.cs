@@ -122,8 +122,7 @@ public sealed class ActionFromItemTests(PortalFactory portal) : PortalTest(porta
     /// <summary>Ringerike's secretary holds a BioSirk meeting with one item and publishes the agenda; returns the item's path.</summary>
     private static async Task<string> PartnershipItemAsync(PortalClient ringerike, string title)
     {
-        var biosirk = (await ringerike.GetPageAsync("/rad/ringerike/moter/nytt")).QuerySelector("[data-testid=body-partnership]")!.GetAttribute("value")!;
-        var path = await CreateMeetingAsync(ringerike, "ringerike", "Fellesmøte BioSirk", "2026-04-21", biosirk);
+        var path = await CreateBioSirkMeetingAsync(ringerike, "Fellesmøte BioSirk", "2026-04-21");
         await AddItemAsync(ringerike, path, title);
         await PublishAsync(ringerike, path);
         return await ItemPathAsync(ringerike, path, title);

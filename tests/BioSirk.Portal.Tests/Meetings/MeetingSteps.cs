@@ -39,6 +39,13 @@ public static class MeetingSteps
         return response.Headers.Location!.OriginalString;
     }
 
+    /// <summary>Ringeriksregionen's secretary creates a meeting of the BioSirk partnership (every member of its councils invited); returns its URL path.</summary>
+    public static async Task<string> CreateBioSirkMeetingAsync(PortalClient ringerikeSecretary, string title, string date)
+    {
+        var biosirk = (await ringerikeSecretary.GetPageAsync("/rad/ringerike/moter/nytt")).QuerySelector("[data-testid=body-partnership]")!.GetAttribute("value")!;
+        return await CreateMeetingAsync(ringerikeSecretary, "ringerike", title, date, biosirk);
+    }
+
     public static async Task AddItemAsync(PortalClient secretary, string meetingPath, string title, string? proposed = null)
     {
         await ExpectRedirectAsync(await secretary.SubmitAsync(meetingPath + "/saker/ny", "form[data-testid=item-form]", new()

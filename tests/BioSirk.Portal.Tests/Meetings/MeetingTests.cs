@@ -108,8 +108,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
         using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        var biosirk = (await jon.GetPageAsync("/rad/ringerike/moter/nytt")).QuerySelector("[data-testid=body-partnership]")!.GetAttribute("value")!;
-        var path = await CreateMeetingAsync(jon, "ringerike", "Styringsgruppe for innkallingstest", "2026-04-21", biosirk);
+        var path = await CreateBioSirkMeetingAsync(jon, "Styringsgruppe for innkallingstest", "2026-04-21");
         await AddItemAsync(jon, path, "Felles veikart 2026–2028");
         Assert.Empty(await NoticesAsync(marte));
 
@@ -137,8 +136,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
         using var per = await Portal.SignedInAsync(Demo.TwoCouncilMember);
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        var biosirk = (await jon.GetPageAsync("/rad/ringerike/moter/nytt")).QuerySelector("[data-testid=body-partnership]")!.GetAttribute("value")!;
-        var path = await CreateMeetingAsync(jon, "ringerike", "Fellesmøte BioSirk", "2026-04-21", biosirk);
+        var path = await CreateBioSirkMeetingAsync(jon, "Fellesmøte BioSirk", "2026-04-21");
         await AddItemAsync(jon, path, "Felles veikart 2026–2028");
         await PublishAsync(jon, path);
 
