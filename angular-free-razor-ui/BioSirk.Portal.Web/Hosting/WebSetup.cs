@@ -135,6 +135,7 @@ public static class WebSetup
             RequestPath = "/lib/signalr",
             FileProvider = NpmFiles(app.Environment, "@microsoft/signalr"),
         });
+        app.UseMiddleware<ModelWarmUpOnFirstVisit>();
         app.UseRouting();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseAuthentication();
