@@ -29,13 +29,12 @@ public static class DatabaseSetup
 
         builder.Services.AddSingleton(Options.Create(database));
         builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton<ModelWarmUp>();
         return builder;
     }
 
     /// <summary>
     /// Applies every module's pending migrations, then seeds the demo councils when asked to (the embedded default) and
-    /// the database lacks the current demo data.
+    /// the database lacks the current demo data. Each module's EF Core model is built just after the start.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -50,7 +49,7 @@ public static class DatabaseSetup
             await SeedDemoDataAsync(app, scope.ServiceProvider);
         }
 
-        CollectStartGarbageOnceStarted(app);
+        BuildModelsOnceStarted(app);
     }
 
     private static async Task SeedDemoDataAsync(WebApplication app, IServiceProvider services)
@@ -69,14 +68,35 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// The start reads only what it must over plain connections (see <see cref="PlainConnection"/>) and leaves the
-    /// modules' models to the first visit (<see cref="ModelWarmUp"/>). What the start leaves behind (migrations, demo
-    /// data) is garbage that nothing collects while the portal is idle: one compacting collection once the portal
-    /// answers gives it back to the OS (about 18 MiB of working set, BENCHMARKS.md).
+    /// The start reads only what it must over plain connections (see <see cref="PlainConnection"/>); the modules'
+    /// models are built here, on the thread pool once the portal answers, so that the first people in do not wait for them,
+    /// and then the memory the start no longer needs is returned.
     /// </summary>
-    private static void CollectStartGarbageOnceStarted(WebApplication app) =>
+    private static void BuildModelsOnceStarted(WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true)));
+        {
+            try
+            {
+                using var scope = app.Services.CreateScope();
+                foreach (var migrator in scope.ServiceProvider.GetServices<IModuleMigrator>())
+                {
+                    app.Lifetime.ApplicationStopping.ThrowIfCancellationRequested();
+                    migrator.BuildModel();
+                }
+
+                // The start (migrations, demo data, models) leaves garbage that nothing collects while the portal is idle:
+                // one compacting collection gives it back to the OS (about 18 MiB of working set, BENCHMARKS.md).
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                // Stopped before the models were built: the next request that needs one builds it.
+            }
+            catch (Exception ex)
+            {
+                app.Logger.LogError(ex, "The modules' data models could not be built after the start.");
+            }
+        }));
 
     /// <summary>The modules' demo data for the demo councils; each seeder leaves what is already there.</summary>
     private static async Task SeedModuleDemoDataAsync(IServiceProvider services)

@@ -135,7 +135,6 @@ public static class WebSetup
             RequestPath = "/lib/signalr",
             FileProvider = NpmFiles(app.Environment, "@microsoft/signalr"),
         });
-        app.UseMiddleware<ModelWarmUpOnFirstVisit>();
         app.UseRouting();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseAuthentication();

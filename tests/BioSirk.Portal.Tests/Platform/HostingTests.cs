@@ -2,7 +2,6 @@ using System.Net;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BioSirk.Portal.Tests.Platform;
 
@@ -92,21 +91,4 @@ public sealed class HostingTests(PortalFactory portal) : PortalTest(portal)
     }
 
     private Task<HubConnection> Connect(PortalClient client) => LiveClients.ConnectAsync(Portal, client);
-
-    [Fact]
-    public async Task TheModulesModels_AreBuiltAtTheFirstVisit_NotByHealthProbes()
-    {
-        await using var started = Portal.WithWebHostBuilder(_ => { });
-        using var client = started.CreateClient();
-        var warmUp = started.Services.GetRequiredService<BioSirk.Portal.Web.Hosting.ModelWarmUp>();
-
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-        Assert.Null(warmUp.Running);
-
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/logg-inn")).StatusCode);
-        var running = Assert.IsAssignableFrom<Task>(warmUp.Running);
-        await running.WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.Same(running, warmUp.Running);
-    }
 }
