@@ -56,6 +56,9 @@ public static class PlatformModule
             services.AddScoped<IEmailSender, PickupFolderEmailSender>();
         }
 
+        services.AddSingleton<MailServerWatch>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<DeliverQueuedEmails>();
         services.AddScoped<IPlatformDirectory, PlatformDirectory>();
         services.AddScoped<IEntraDirectory, Features.Entra.EntraDirectory>();
         services.AddScoped<Features.Entra.EntraConnections>();

@@ -127,6 +127,10 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "5 6 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
+        recurring.AddOrUpdate<BioSirk.Portal.Platform.Email.DeliverQueuedEmails>(
+            BioSirk.Portal.Platform.Email.DeliverQueuedEmails.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "*/5 * * * *");
         recurring.AddOrUpdate<BioSirk.Portal.Reporting.Features.RequeueStalePdfs>(
             BioSirk.Portal.Reporting.Features.RequeueStalePdfs.JobId,
             job => job.RunAsync(CancellationToken.None),

@@ -111,6 +111,19 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     }
 }
 
+internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<OutgoingEmail>
+{
+    public void Configure(EntityTypeBuilder<OutgoingEmail> builder)
+    {
+        builder.ToTable("outgoing_emails");
+        builder.Property(e => e.To).HasMaxLength(256);
+        builder.Property(e => e.Subject).HasMaxLength(300);
+        builder.Property(e => e.Body).HasMaxLength(8000);
+        builder.Property(e => e.LastError).HasMaxLength(500);
+        builder.HasIndex(e => new { e.SentAtUtc, e.NextAttemptAtUtc });
+    }
+}
+
 internal sealed class EntraConnectionConfiguration : IEntityTypeConfiguration<EntraConnection>
 {
     public void Configure(EntityTypeBuilder<EntraConnection> builder)

@@ -44,6 +44,8 @@ public class PlatformDbContext(DbContextOptions options, ICurrentTenant currentT
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+
     public DbSet<EntraConnection> EntraConnections => Set<EntraConnection>();
 
     public DbSet<DemoDataStamp> DemoData => Set<DemoDataStamp>();

@@ -44,7 +44,8 @@ internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSe
     public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        using var client = new SmtpClient();
+        // Not MailKit's two minutes: a person's action waits for the first attempt (EmailOutbox), and the job retries.
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(15).TotalMilliseconds };
         await client.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
         if (!string.IsNullOrEmpty(settings.SmtpUser))
         {

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Platform.Email;
 using BioSirk.Portal.Platform.Features.Host;
 using BioSirk.Portal.Platform.Features.Members;
 using Microsoft.AspNetCore.Mvc;
@@ -5,12 +6,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BioSirk.Portal.Web.Pages.Host;
 
-public sealed class HostIndexModel(HostAdministration host, DecideMembershipRequest requests) : PageModel
+public sealed class HostIndexModel(HostAdministration host, DecideMembershipRequest requests, EmailOutbox outbox) : PageModel
 {
     /// <summary>County officers who signed in with Microsoft without an invitation (counties have no admin of their own).</summary>
     public List<MembershipRequestRow> OfficerRequests { get; private set; } = [];
 
     public List<OrganisationRow> Tenants { get; private set; } = [];
+
+    /// <summary>E-mails the mail server has not taken (the portal keeps trying; the notices are in the portal anyway).</summary>
+    public List<UnsentEmailRow> UnsentEmails { get; private set; } = [];
 
     public List<OrganisationRow> Counties { get; private set; } = [];
 
@@ -25,6 +29,21 @@ public sealed class HostIndexModel(HostAdministration host, DecideMembershipRequ
         Counties = await host.ListCountiesAsync();
         Partnerships = await host.ListPartnershipsAsync();
         OfficerRequests = await requests.ListForCountiesAsync();
+        UnsentEmails = await outbox.ListUnsentAsync();
+    }
+
+    public async Task<IActionResult> OnPostRetryEmailAsync(Guid emailId)
+    {
+        var sent = await outbox.RetryNowAsync(emailId);
+        if (sent is null)
+        {
+            return NotFound();
+        }
+
+        Message = sent.Value
+            ? "E-posten er sendt."
+            : "E-posttjeneren tok fortsatt ikke imot e-posten. Portalen prøver igjen om fem minutter; se feilmeldingen i listen.";
+        return RedirectToPage();
     }
 
     public Task<IActionResult> OnPostApproveOfficerAsync(Guid membershipId) => DecideAsync(membershipId, approve: true);

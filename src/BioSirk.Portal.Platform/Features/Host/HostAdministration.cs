@@ -28,7 +28,7 @@ public sealed record OrganisationRow(Guid Id, string Slug, string Name, string? 
 /// invitation is written for the new council explicitly.
 /// </summary>
 public sealed class HostAdministration(
-    PlatformDbContext db, IEmailSender mail, IOptions<EmailOptions> emailOptions, TimeProvider clock)
+    PlatformDbContext db, EmailOutbox outbox, IOptions<EmailOptions> emailOptions, TimeProvider clock)
 {
     public Task<List<OrganisationRow>> ListTenantsAsync(CancellationToken ct = default) =>
         (from t in db.Tenants.AsNoTracking()
@@ -79,8 +79,7 @@ public sealed class HostAdministration(
         var invitation = new Invitation(tenant.Id, EmailAddress.Normalize(command.AdminEmail!), command.AdminName!.Trim(),
             TenantRoles.TenantAdmin | TenantRoles.Secretary, command.HostAdminId, now, token);
         db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(ct);
-        return Result<InvitationSent>.Ok(await Send(tenant.Name, invitation, token, command.PortalBaseUrl, ct));
+        return Result<InvitationSent>.Ok(await SaveAndSendAsync(tenant.Name, invitation, token, command.PortalBaseUrl, ct));
     }
 
     public async Task<Result<InvitationSent>> CreateCountyAsync(CreateCountyCommand command, CancellationToken ct = default)
@@ -98,8 +97,7 @@ public sealed class HostAdministration(
         var invitation = Invitation.ForCounty(county.Id, EmailAddress.Normalize(command.OfficerEmail!), command.OfficerName!.Trim(),
             command.HostAdminId, clock.GetUtcNow().UtcDateTime, token);
         db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(ct);
-        return Result<InvitationSent>.Ok(await Send(county.Name, invitation, token, command.PortalBaseUrl, ct));
+        return Result<InvitationSent>.Ok(await SaveAndSendAsync(county.Name, invitation, token, command.PortalBaseUrl, ct));
     }
 
     public async Task<Result> CreatePartnershipAsync(CreatePartnershipCommand command, CancellationToken ct = default)
@@ -152,11 +150,12 @@ public sealed class HostAdministration(
             "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.");
     }
 
-    private async Task<InvitationSent> Send(string organisation, Invitation invitation, string token, string baseUrl, CancellationToken ct)
+    private async Task<InvitationSent> SaveAndSendAsync(string organisation, Invitation invitation, string token, string baseUrl, CancellationToken ct)
     {
         var link = InvitationLink.For(baseUrl, token);
-        await mail.SendAsync(invitation.Email, $"Invitasjon til {organisation} i BioSirk-portalen", InvitationLink.Body(organisation, invitation, link), ct);
-        return new InvitationSent(invitation.Id, invitation.Email, link, emailOptions.Value.IsSmtpConfigured);
+        var mail = outbox.Add(invitation.Email, InvitationLink.Subject(organisation), InvitationLink.Body(organisation, invitation, link));
+        await db.SaveChangesAsync(ct);
+        return await InvitationSent.MailAsync(outbox, emailOptions.Value.IsSmtpConfigured, invitation.Id, invitation.Email, link, mail, ct);
     }
 
     private static string Slug(string? value) => (value ?? string.Empty).Trim().ToLowerInvariant();

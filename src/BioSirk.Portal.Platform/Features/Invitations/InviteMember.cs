@@ -12,11 +12,22 @@ namespace BioSirk.Portal.Platform.Features.Invitations;
 public sealed record InviteMemberCommand(
     Guid TenantId, string? Email, string? FullName, TenantRoles Roles, Guid InvitedBy, string PortalBaseUrl);
 
-/// <summary>The link is returned so that the admin can pass it on when the portal has no SMTP server.</summary>
-public sealed record InvitationSent(Guid InvitationId, string Email, string Link, bool SentBySmtp);
+/// <summary>
+/// The link is returned so that the admin can pass it on when the portal has no SMTP server, or when the server did not
+/// take the e-mail (<see cref="MailWaiting"/>: the portal tries again, see <see cref="EmailOutbox"/>).
+/// </summary>
+public sealed record InvitationSent(Guid InvitationId, string Email, string Link, bool SentBySmtp, bool MailWaiting = false)
+{
+    public static async Task<InvitationSent> MailAsync(
+        EmailOutbox outbox, bool smtpConfigured, Guid invitationId, string email, string link, OutgoingEmail mail, CancellationToken ct)
+    {
+        var delivered = await outbox.SendNowAsync([mail], ct);
+        return new InvitationSent(invitationId, email, link, smtpConfigured && delivered, MailWaiting: !delivered);
+    }
+}
 
 public sealed class InviteMember(
-    PlatformDbContext db, IEmailSender mail, IOptions<EmailOptions> emailOptions, TimeProvider clock)
+    PlatformDbContext db, EmailOutbox outbox, IOptions<EmailOptions> emailOptions, TimeProvider clock)
 {
     public async Task<Result<InvitationSent>> HandleAsync(InviteMemberCommand command, CancellationToken ct = default)
     {
@@ -57,17 +68,20 @@ public sealed class InviteMember(
         var token = Invitation.NewToken();
         var invitation = new Invitation(command.TenantId, email, command.FullName!.Trim(), command.Roles, command.InvitedBy, now, token);
         db.Invitations.Add(invitation);
+        var link = InvitationLink.For(command.PortalBaseUrl, token);
+        var mail = outbox.Add(email, InvitationLink.Subject(council.Name), InvitationLink.Body(council.Name, invitation, link));
         await db.SaveChangesAsync(ct);
 
-        var link = InvitationLink.For(command.PortalBaseUrl, token);
-        await mail.SendAsync(email, $"Invitasjon til {council.Name} i BioSirk-portalen", InvitationLink.Body(council.Name, invitation, link), ct);
-        return Result<InvitationSent>.Ok(new InvitationSent(invitation.Id, email, link, emailOptions.Value.IsSmtpConfigured));
+        return Result<InvitationSent>.Ok(
+            await InvitationSent.MailAsync(outbox, emailOptions.Value.IsSmtpConfigured, invitation.Id, email, link, mail, ct));
     }
 }
 
 public static class InvitationLink
 {
     public static string For(string portalBaseUrl, string token) => $"{portalBaseUrl.TrimEnd('/')}/invitasjon/{token}";
+
+    public static string Subject(string organisation) => $"Invitasjon til {organisation} i BioSirk-portalen";
 
     public static string Body(string organisation, Invitation invitation, string link) =>
         $"""

@@ -1,12 +1,13 @@
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Platform.Features.Notifications;
 
-/// <summary>Writes a notice for each active person with the role, then e-mails them.</summary>
-internal sealed class Notifier(PlatformDbContext db, IEmailSender mail, TimeProvider clock) : INotifier
+/// <summary>Writes a notice for each active person with the role, and an e-mail (through the <see cref="EmailOutbox"/>) to each.</summary>
+internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, TimeProvider clock) : INotifier
 {
     public async Task NotifyCouncilAsync(Guid councilId, CouncilRoles role, NoticeMessage message, CancellationToken cancellationToken = default)
     {
@@ -45,11 +46,10 @@ internal sealed class Notifier(PlatformDbContext db, IEmailSender mail, TimeProv
         var list = recipients.ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         db.Notifications.AddRange(list.Select(r => new Notification(r.Id, message.Subject, message.Text, message.Url, now)));
+        var body = message.Text + (message.Url is null ? "" : $"\n\n{message.Url}");
+        var emails = list.Select(r => r.Email).Where(e => e.Length > 0).Select(e => outbox.Add(e, message.Subject, body)).ToList();
         await db.SaveChangesAsync(ct);
-        foreach (var email in list.Select(r => r.Email).Where(e => e.Length > 0))
-        {
-            await mail.SendAsync(email, message.Subject, message.Text + (message.Url is null ? "" : $"\n\n{message.Url}"), ct);
-        }
+        await outbox.SendNowAsync(emails, ct);
     }
 }
 
