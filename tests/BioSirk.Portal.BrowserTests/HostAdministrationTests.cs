@@ -1,5 +1,9 @@
 using BioSirk.Portal.BrowserTests.Infrastructure;
 using BioSirk.Portal.Tests.Infrastructure;
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Email;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -52,5 +56,31 @@ public sealed class HostAdministrationTests(BrowserPortalFactory portal) : Brows
 
         await GotoAsync("/vert/logg");
         await Expect(Page.Locator("[data-testid=audit-table] > tbody > tr").First).ToContainTextAsync("Ringeriksregionen IPR");
+    }
+
+    [Fact]
+    public async Task HostAdmin_SeesAnE_mailTheMailServerDidNotTake_AndSendsItNow()
+    {
+        await Portal.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            var now = Portal.Clock.GetUtcNow().UtcDateTime;
+            var email = new OutgoingEmail("ola.bakken@hallingdal.no", "Innkalling: Rådsmøte i april", "Du er innkalt.", now, EmailOutbox.Lease);
+            email.MarkFailed(now, "Connection refused 127.0.0.1:25");
+            db.OutgoingEmails.Add(email);
+            return await db.SaveChangesAsync();
+        });
+
+        await SignInAsync(Demo.HostAdmin, "/vert");
+        var row = Page.Locator("[data-testid=unsent-emails] tbody tr");
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("ola.bakken@hallingdal.no");
+        await Expect(row).ToContainTextAsync("Connection refused");
+
+        await ClickAndCheckAsync(row.GetByRole(AriaRole.Button, new() { Name = "Prøv nå" }), "/vert");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("E-posten er sendt.");
+        await Expect(Page.Locator("[data-testid=unsent-emails]")).ToHaveCountAsync(0);
+        Assert.Contains(Directory.GetFiles(Portal.MailFolder, "*.eml"),
+            f => File.ReadAllText(f).Contains("To: ola.bakken@hallingdal.no", StringComparison.Ordinal));
     }
 }
