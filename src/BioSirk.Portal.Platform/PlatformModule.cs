@@ -47,6 +47,7 @@ public static class PlatformModule
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();
+        email.Validate();
         if (email.IsSmtpConfigured)
         {
             services.AddScoped<IEmailSender, SmtpEmailSender>();

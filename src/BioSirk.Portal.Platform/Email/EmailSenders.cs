@@ -23,7 +23,30 @@ public sealed class EmailOptions
 
     public string PickupFolder { get; set; } = "data/mail";
 
+    /// <summary>
+    /// The address people open the portal at; the links in e-mails start with it. Required with SMTP; without it
+    /// (the embedded default, mail to the pickup folder) the address of etc/run.sh.
+    /// </summary>
+    public string? PortalUrl { get; set; }
+
+    public const string LocalPortalUrl = "http://localhost:5080";
+
     public bool IsSmtpConfigured => !string.IsNullOrWhiteSpace(SmtpHost);
+
+    /// <summary>A portal path ("/rad/…") as a link that works from an e-mail.</summary>
+    public string AbsoluteLink(string path) =>
+        path.StartsWith('/') ? (string.IsNullOrWhiteSpace(PortalUrl) ? LocalPortalUrl : PortalUrl.TrimEnd('/')) + path : path;
+
+    /// <summary>Stops the start when mail would carry links to an unknown address.</summary>
+    public void Validate()
+    {
+        if (IsSmtpConfigured && !Uri.TryCreate(PortalUrl, UriKind.Absolute, out _))
+        {
+            throw new InvalidOperationException(
+                "Email:PortalUrl must be set to the portal's public address (for example https://biosirk.example.no) when Email:SmtpHost is: " +
+                "the e-mails link to it. See etc/config/README.md.");
+        }
+    }
 }
 
 internal static class Messages

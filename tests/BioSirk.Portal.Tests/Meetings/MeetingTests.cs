@@ -125,6 +125,9 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         Assert.Empty(await NoticesAsync(kari)); // not invited
         var mails = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("Innkalling: Styringsgruppe for innkallingstest")).ToList();
         Assert.Equal(3, mails.Count); // Anders, Marte and Per: everyone invited but Jon
+        var toMarte = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Single(m => m.Subject!.Contains("Styringsgruppe for innkallingstest") && m.To.Mailboxes.Single().Address == Demo.HadelandSecretary);
+        Assert.EndsWith("Åpne i BioSirk-portalen: http://localhost:5080" + link, toMarte.TextBody!.TrimEnd()); // a link that works from the e-mail
     }
 
     private static async Task<List<AngleSharp.Dom.IElement>> NoticesAsync(PortalClient client) =>

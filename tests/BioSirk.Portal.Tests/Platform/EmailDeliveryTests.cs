@@ -81,6 +81,8 @@ public sealed class EmailDeliveryTests(PortalFactory portal) : PortalTest(portal
         Portal.Clock.Advance(EmailOutbox.Lease);
         Assert.Equal(emails.Count - 1, await DeliverAsync(smtp));
         Assert.Equal(emails.Count, server.Received.Count);
+        var meetingLink = "https://portal.example.no" + meeting;
+        Assert.All(server.Received, m => Assert.EndsWith(meetingLink, m.TextBody!.TrimEnd()));
         Assert.Empty((await host.GetPageAsync("/vert")).QuerySelectorAll("[data-testid=unsent-emails]"));
     }
 
@@ -108,8 +110,23 @@ public sealed class EmailDeliveryTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains("Gitt opp", row.TextContent);
     }
 
+    [Fact]
+    public void AMailServerWithoutThePortalsAddress_StopsTheStart_WithAMessageThatNamesTheSetting()
+    {
+        using var factory = Portal.WithWebHostBuilder(b => b.UseSetting("Email:SmtpHost", "smtp.example.no"));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        for (; error.InnerException is not null && !error.Message.Contains("Email:PortalUrl", StringComparison.Ordinal); error = error.InnerException)
+        {
+        }
+
+        Assert.Contains("Email:PortalUrl must be set", error.Message);
+    }
+
     private WebApplicationFactory<Program> WithMailServer(int port) =>
         Portal.WithWebHostBuilder(b => b
+            .UseSetting("Email:PortalUrl", "https://portal.example.no/")
             .UseSetting("Email:SmtpHost", "127.0.0.1")
             .UseSetting("Email:SmtpPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 

@@ -3,11 +3,12 @@ using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Email;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BioSirk.Portal.Platform.Features.Notifications;
 
 /// <summary>Writes a notice for each active person with the role, and an e-mail (through the <see cref="EmailOutbox"/>) to each.</summary>
-internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, TimeProvider clock) : INotifier
+internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOptions<EmailOptions> emailOptions, TimeProvider clock) : INotifier
 {
     public async Task NotifyCouncilAsync(Guid councilId, CouncilRoles role, NoticeMessage message, CancellationToken cancellationToken = default)
     {
@@ -46,7 +47,7 @@ internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, TimePro
         var list = recipients.ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         db.Notifications.AddRange(list.Select(r => new Notification(r.Id, message.Subject, message.Text, message.Url, now)));
-        var body = message.Text + (message.Url is null ? "" : $"\n\n{message.Url}");
+        var body = message.Text + (message.Url is null ? "" : $"\n\nÅpne i BioSirk-portalen: {emailOptions.Value.AbsoluteLink(message.Url)}");
         var emails = list.Select(r => r.Email).Where(e => e.Length > 0).Select(e => outbox.Add(e, message.Subject, body)).ToList();
         await db.SaveChangesAsync(ct);
         await outbox.SendNowAsync(emails, ct);
