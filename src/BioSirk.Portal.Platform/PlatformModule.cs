@@ -57,6 +57,8 @@ public static class PlatformModule
             services.AddScoped<IEmailSender, PickupFolderEmailSender>();
         }
 
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(Passwords.ResetLinkHours));
+        services.AddScoped<Passwords>();
         services.AddSingleton<MailServerWatch>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverQueuedEmails>();

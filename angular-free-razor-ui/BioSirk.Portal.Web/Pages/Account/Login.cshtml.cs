@@ -18,6 +18,9 @@ public sealed class LoginModel(
 
     public string? ReturnUrl { get; private set; }
 
+    [TempData]
+    public string? Message { get; set; }
+
     /// <summary>Only with the portal's app registration in configuration.</summary>
     public bool OffersMicrosoft => entra.IsConfigured;
 

@@ -1,0 +1,116 @@
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Email;
+using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BioSirk.Portal.Platform.Features.Accounts;
+
+public sealed record NewPassword(string? Password, string? ConfirmPassword);
+
+/// <summary>
+/// "Glemt passordet?": a link by e-mail that sets a new password, and a signed-in person's own change of password.
+/// Either change signs the person out everywhere else (the security stamp changes).
+/// </summary>
+public sealed class Passwords(UserManager<PortalUser> users, PlatformDbContext db, EmailOutbox outbox, TimeProvider clock)
+{
+    public const string ResetSubject = "Nytt passord i BioSirk-portalen";
+
+    /// <summary>How often one address can be sent a link: someone else typing it cannot fill her inbox.</summary>
+    public static readonly TimeSpan OneLinkPer = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// E-mails a link to set a new password, when the address has an account. The caller says the same whatever the
+    /// address, so that the page does not tell who has an account.
+    /// </summary>
+    public async Task RequestResetAsync(string? email, string portalBaseUrl, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email.Trim()) is not { } user || user.Email is null)
+        {
+            return;
+        }
+
+        var since = clock.GetUtcNow().UtcDateTime - OneLinkPer;
+        if (await db.OutgoingEmails.AnyAsync(e => e.To == user.Email && e.Subject == ResetSubject && e.CreatedAtUtc > since, ct))
+        {
+            return;
+        }
+
+        var body = user.PasswordHash is null
+            ? $"""
+              Hei {user.FullName},
+
+              noen (forhåpentlig du) ba om et nytt passord til BioSirk-portalen for denne adressen. Kontoen din har ikke
+              passord: du logger inn med «Logg inn med Microsoft» på {portalBaseUrl.TrimEnd('/')}/logg-inn.
+              """
+            : $"""
+              Hei {user.FullName},
+
+              noen (forhåpentlig du) ba om et nytt passord til BioSirk-portalen for denne adressen. Velg et nytt her
+              (lenken virker i {ResetLinkHours} timer og kan brukes én gang):
+
+              {portalBaseUrl.TrimEnd('/')}/nytt-passord?bruker={user.Id}&kode={Uri.EscapeDataString(await users.GeneratePasswordResetTokenAsync(user))}
+
+              Ba du ikke om dette, kan du se bort fra e-posten: passordet ditt er det samme som før.
+              """;
+        var mail = outbox.Add(user.Email, ResetSubject, body);
+        await db.SaveChangesAsync(ct);
+        await outbox.SendNowAsync([mail], ct);
+    }
+
+    /// <summary>The lifetime of a reset link (Identity's token lifespan, set in PlatformModule).</summary>
+    public const int ResetLinkHours = 2;
+
+    /// <summary>Sets the new password from the link; a locked account is opened again, since she proved she owns the address.</summary>
+    public async Task<Result> ResetAsync(string? userId, string? code, NewPassword input)
+    {
+        var errors = Validate(input);
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        var user = Guid.TryParse(userId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
+        if (user is null || string.IsNullOrEmpty(code))
+        {
+            return LinkUnusable;
+        }
+
+        var reset = await users.ResetPasswordAsync(user, code, input.Password!);
+        if (!reset.Succeeded)
+        {
+            return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
+                ? LinkUnusable
+                : Result.Fail([.. reset.Errors.Select(e => new FieldError("Password", e.Description))]);
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return Result.Ok();
+    }
+
+    public async Task<Result> ChangeAsync(PortalUser user, string? currentPassword, NewPassword input)
+    {
+        var errors = Validate(input).When(string.IsNullOrEmpty(currentPassword), "CurrentPassword", "Skriv inn passordet du har nå.");
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        var changed = await users.ChangePasswordAsync(user, currentPassword!, input.Password!);
+        return changed.Succeeded
+            ? Result.Ok()
+            : Result.Fail([.. changed.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
+                ? new FieldError("CurrentPassword", "Passordet du har nå, stemmer ikke. Prøv igjen.")
+                : new FieldError("Password", e.Description))]);
+    }
+
+    private static Result LinkUnusable =>
+        Result.Fail("", "Lenken er brukt, utløpt eller ikke hel. Be om en ny lenke under «Glemt passordet?».");
+
+    private static Errors Validate(NewPassword input) => new Errors()
+        .When(string.IsNullOrEmpty(input.Password), "Password", "Velg et nytt passord.")
+        .When(!string.IsNullOrEmpty(input.Password) && input.Password != input.ConfirmPassword, "ConfirmPassword",
+            "Passordene er ikke like. Skriv det samme passordet to ganger.");
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using BioSirk.Portal.Platform.Features.Accounts;
+using BioSirk.Portal.Platform.Seeding;
+using BioSirk.Portal.Tests.Infrastructure;
+
+namespace BioSirk.Portal.Tests.Platform;
+
+public sealed class PasswordTests(PortalFactory portal) : PortalTest(portal)
+{
+    private const string NewPassword = "nytt-passord-2026";
+
+    [Fact]
+    public async Task ForgottenPassword_TheLinkByEmailSetsANewOne_OpensALockedAccount_AndWorksOnce()
+    {
+        using var stranger = Portal.CreatePortalClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await stranger.SubmitAsync("/logg-inn", "main form", new() { ["Input.Email"] = Demo.HallingdalMember, ["Input.Password"] = "feil-passord-1" });
+        }
+
+        using var ola = Portal.CreatePortalClient();
+        var login = await ola.GetPageAsync("/logg-inn");
+        Assert.Equal("/glemt-passord", login.QuerySelector("main a[href='/glemt-passord']")!.GetAttribute("href"));
+        var asked = await PortalClient.ReadAsync(await ola.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = Demo.HallingdalMember }));
+        Assert.Contains($"Hvis det finnes en konto for {Demo.HallingdalMember}", Squash(asked.QuerySelector("[data-testid=reset-requested]")!.TextContent));
+        var link = ResetLinkIn(MailTo(Demo.HallingdalMember));
+
+        var weak = await PortalClient.ReadAsync(await ola.SubmitAsync(link, "main form", new() { ["Input.Password"] = "kort", ["Input.ConfirmPassword"] = "kort" }));
+        Assert.Contains("Passordet må ha minst 10 tegn.", weak.FieldError("Input.Password"));
+        var unlike = await PortalClient.ReadAsync(await ola.SubmitAsync(link, "main form", new() { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = "noe-annet-2026" }));
+        Assert.Equal("Passordene er ikke like. Skriv det samme passordet to ganger.", unlike.FieldError("Input.ConfirmPassword"));
+
+        var saved = await ola.SubmitAsync(link, "main form", new() { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("/logg-inn", saved.Headers.Location!.OriginalString);
+        Assert.Equal("Passordet er endret. Logg inn med det nye passordet.", (await ola.GetPageAsync("/logg-inn")).QuerySelector("[role=status]")!.TextContent);
+
+        await ola.SignInAsync(Demo.HallingdalMember, NewPassword); // was locked out: proving the address opens it
+        var old = await PortalClient.ReadAsync(await Portal.CreatePortalClient().SubmitAsync("/logg-inn", "main form",
+            new() { ["Input.Email"] = Demo.HallingdalMember, ["Input.Password"] = DemoDataSeeder.Password }));
+        Assert.Contains("Feil e-postadresse eller passord", old.FieldError("Input.Password"));
+
+        var again = await PortalClient.ReadAsync(await Portal.CreatePortalClient().SubmitAsync(link, "main form",
+            new() { ["Input.Password"] = "tredje-passord-9", ["Input.ConfirmPassword"] = "tredje-passord-9" }));
+        Assert.Contains("Lenken er brukt, utløpt eller ikke hel", again.QuerySelector("#error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ForgottenPassword_SaysTheSameForAnUnknownAddress_SendsNothing_AndSendsOneLinkPerFiveMinutes()
+    {
+        using var someone = Portal.CreatePortalClient();
+        var unknown = await PortalClient.ReadAsync(await someone.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = "ukjent@kommune.no" }));
+        Assert.Contains("Hvis det finnes en konto for ukjent@kommune.no", Squash(unknown.QuerySelector("[data-testid=reset-requested]")!.TextContent));
+        Assert.Empty(MailsTo("ukjent@kommune.no"));
+
+        var bad = await PortalClient.ReadAsync(await someone.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = "kari@" }));
+        Assert.Equal("E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.", bad.FieldError("Input.Email"));
+        Assert.Equal("kari@", bad.FieldValue("Input.Email"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await someone.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = Demo.HallingdalSecretary });
+        }
+
+        Assert.Single(MailsTo(Demo.HallingdalSecretary));
+        Portal.Clock.Advance(Passwords.OneLinkPer);
+        await someone.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = Demo.HallingdalSecretary });
+        Assert.Equal(2, MailsTo(Demo.HallingdalSecretary).Count);
+    }
+
+    [Fact]
+    public async Task ChangingThePassword_OnMyAccount_AsksForTheCurrentOne_AndSignsOutTheOtherDevicesOnly()
+    {
+        using var laptop = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var phone = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var account = await laptop.GetPageAsync("/rad/hallingdal");
+        Assert.Equal("/konto", account.QuerySelector("[data-testid=my-account]")!.GetAttribute("href"));
+
+        var wrong = await PortalClient.ReadAsync(await laptop.SubmitAsync("/konto", "main form",
+            new() { ["Input.CurrentPassword"] = "gjettet-feil-1", ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword }));
+        Assert.Equal("Passordet du har nå, stemmer ikke. Prøv igjen.", wrong.FieldError("Input.CurrentPassword"));
+
+        var changed = await laptop.SubmitAsync("/konto", "main form",
+            new() { ["Input.CurrentPassword"] = DemoDataSeeder.Password, ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Portal.Clock.Advance(TimeSpan.FromSeconds(1)); // the stamp is checked once the cookie is older than the interval (0 in tests)
+
+        Assert.Equal("Passordet er endret. Du er logget ut på andre enheter.", (await laptop.GetPageAsync("/konto")).QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/rad/hallingdal")).StatusCode);
+        var phoneAfter = await phone.GetAsync("/rad/hallingdal");
+        Assert.Equal(HttpStatusCode.Redirect, phoneAfter.StatusCode);
+        Assert.Contains("/logg-inn", phoneAfter.Headers.Location!.ToString());
+        using var withNew = Portal.CreatePortalClient();
+        await withNew.SignInAsync(Demo.HallingdalSecretary, NewPassword);
+    }
+
+    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private List<MimeKit.MimeMessage> MailsTo(string address) => !Directory.Exists(Portal.MailFolder) ? [] :
+        [.. Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Where(m => m.Subject == Passwords.ResetSubject && m.To.Mailboxes.Single().Address == address)];
+
+    private MimeKit.MimeMessage MailTo(string address) => Assert.Single(MailsTo(address));
+
+    private static string ResetLinkIn(MimeKit.MimeMessage mail)
+    {
+        var line = mail.TextBody!.Split('\n').Select(l => l.Trim()).Single(l => l.Contains("/nytt-passord?", StringComparison.Ordinal));
+        return new Uri(line).PathAndQuery;
+    }
+}
