@@ -34,4 +34,27 @@ public sealed class SignInTests(BrowserPortalFactory portal) : BrowserTest(porta
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "nb");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Regionrådet for Hallingdal");
     }
+
+    [Fact]
+    public async Task ForgottenPasswordAndMyAccount_AreReachable_ExplainBadInputBesideTheField_AndHaveNoAccessibilityViolations()
+    {
+        await GotoAsync("/logg-inn");
+        await ClickAndCheckAsync(Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Glemt passordet?" }), "/glemt-passord");
+        await Page.Locator("#Input_Email").FillAsync("kari@");
+        await ClickAndCheckAsync(Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Send lenke" }), "/glemt-passord");
+        await Expect(Page.Locator("#Input_Email-error")).ToHaveTextAsync("E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.");
+        await Expect(Page.Locator("#Input_Email")).ToHaveValueAsync("kari@");
+        await Page.Locator("#Input_Email").FillAsync(Demo.HallingdalMember);
+        await ClickAndCheckAsync(Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Send lenke" }), "/glemt-passord");
+        await Expect(Page.Locator("[data-testid=reset-requested]")).ToContainTextAsync("Lenken virker i 2 timer.");
+
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
+        await ClickAndCheckAsync(Page.Locator("[data-testid=my-account]"), "/konto");
+        await Page.Locator("#Input_CurrentPassword").FillAsync("gjettet-feil-1");
+        await Page.Locator("#Input_Password").FillAsync("nytt-passord-2026");
+        await Page.Locator("#Input_ConfirmPassword").FillAsync("nytt-passord-2026");
+        await ClickAndCheckAsync(Page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Endre passord" }), "/konto");
+        await Expect(Page.Locator("#Input_CurrentPassword-error")).ToHaveTextAsync("Passordet du har nå, stemmer ikke. Prøv igjen.");
+        await Expect(Page.Locator("#error-summary")).ToBeFocusedAsync();
+    }
 }
