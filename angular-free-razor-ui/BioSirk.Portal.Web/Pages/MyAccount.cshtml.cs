@@ -16,6 +16,8 @@ public sealed class MyAccountModel(UserManager<PortalUser> users, SignInManager<
 
     public bool HasPassword { get; private set; }
 
+    public bool EmailsNotices { get; private set; }
+
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
 
@@ -56,11 +58,29 @@ public sealed class MyAccountModel(UserManager<PortalUser> users, SignInManager<
         return RedirectToPage();
     }
 
+    /// <summary>Notices by e-mail or under Varsler only (an unchecked box posts nothing: false).</summary>
+    public async Task<IActionResult> OnPostEmailsAsync(bool emailsNotices)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        user.EmailsNotices = emailsNotices;
+        await users.UpdateAsync(user);
+        Message = emailsNotices
+            ? "Du får varslene på e-post, og under Varsler i portalen."
+            : "Du får ikke lenger varslene på e-post. De ligger under Varsler i portalen.";
+        return RedirectToPage();
+    }
+
     private void Show(PortalUser user)
     {
         FullName = user.FullName;
         Email = user.Email ?? "";
         HasPassword = user.PasswordHash is not null;
+        EmailsNotices = user.EmailsNotices;
     }
 
     public sealed class ChangePasswordInput

@@ -15,4 +15,7 @@ public sealed class PortalUser : IdentityUser<Guid>
     public string Language { get; set; } = "nb";
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Notices are also e-mailed (the default); without it she finds them under Varsler only.</summary>
+    public bool EmailsNotices { get; set; } = true;
 }

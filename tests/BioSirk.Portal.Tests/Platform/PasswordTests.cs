@@ -76,11 +76,11 @@ public sealed class PasswordTests(PortalFactory portal) : PortalTest(portal)
         var account = await laptop.GetPageAsync("/rad/hallingdal");
         Assert.Equal("/konto", account.QuerySelector("[data-testid=my-account]")!.GetAttribute("href"));
 
-        var wrong = await PortalClient.ReadAsync(await laptop.SubmitAsync("/konto", "main form",
+        var wrong = await PortalClient.ReadAsync(await laptop.SubmitAsync("/konto", "[data-testid=password-form]",
             new() { ["Input.CurrentPassword"] = "gjettet-feil-1", ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword }));
         Assert.Equal("Passordet du har nå, stemmer ikke. Prøv igjen.", wrong.FieldError("Input.CurrentPassword"));
 
-        var changed = await laptop.SubmitAsync("/konto", "main form",
+        var changed = await laptop.SubmitAsync("/konto", "[data-testid=password-form]",
             new() { ["Input.CurrentPassword"] = DemoDataSeeder.Password, ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Portal.Clock.Advance(TimeSpan.FromSeconds(1)); // the stamp is checked once the cookie is older than the interval (0 in tests)

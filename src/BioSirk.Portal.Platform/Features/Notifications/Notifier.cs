@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace BioSirk.Portal.Platform.Features.Notifications;
 
-/// <summary>Writes a notice for each active person with the role, and an e-mail (through the <see cref="EmailOutbox"/>) to each.</summary>
+/// <summary>Writes a notice for each active person with the role, and an e-mail (through the <see cref="EmailOutbox"/>) to each who wants them.</summary>
 internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOptions<EmailOptions> emailOptions, TimeProvider clock) : INotifier
 {
     public async Task NotifyCouncilAsync(Guid councilId, CouncilRoles role, NoticeMessage message, CancellationToken cancellationToken = default)
@@ -18,7 +18,7 @@ internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOption
                 from m in db.TenantMemberships.IgnoreQueryFilters()
                 join u in db.Users on m.UserId equals u.Id
                 where m.TenantId == councilId && m.IsActive && (m.Roles & wanted) == wanted
-                select new { u.Id, Email = u.Email ?? string.Empty })
+                select new { u.Id, Email = u.EmailsNotices ? u.Email ?? string.Empty : string.Empty })
             .ToListAsync(cancellationToken);
         await SendAsync(recipients.Select(r => (r.Id, r.Email)), message, cancellationToken);
     }
@@ -29,7 +29,7 @@ internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOption
                 from m in db.CountyMemberships
                 join u in db.Users on m.UserId equals u.Id
                 where m.CountyId == countyId && m.IsActive
-                select new { u.Id, Email = u.Email ?? string.Empty })
+                select new { u.Id, Email = u.EmailsNotices ? u.Email ?? string.Empty : string.Empty })
             .ToListAsync(cancellationToken);
         await SendAsync(recipients.Select(r => (r.Id, r.Email)), message, cancellationToken);
     }
@@ -37,11 +37,12 @@ internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOption
     public async Task NotifyPersonAsync(Guid userId, NoticeMessage message, CancellationToken cancellationToken = default)
     {
         var recipients = await db.Users.Where(u => u.Id == userId)
-            .Select(u => new { u.Id, Email = u.Email ?? string.Empty })
+            .Select(u => new { u.Id, Email = u.EmailsNotices ? u.Email ?? string.Empty : string.Empty })
             .ToListAsync(cancellationToken);
         await SendAsync(recipients.Select(r => (r.Id, r.Email)), message, cancellationToken);
     }
 
+    // An empty address: no e-mail (the person has none, or reads her notices under Varsler only).
     private async Task SendAsync(IEnumerable<(Guid Id, string Email)> recipients, NoticeMessage message, CancellationToken ct)
     {
         var list = recipients.ToList();

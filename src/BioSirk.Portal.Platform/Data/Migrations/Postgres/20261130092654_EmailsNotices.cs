@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class EmailsNotices : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Everyone already in the portal keeps getting her notices by e-mail, as before.
+            migrationBuilder.AddColumn<bool>(
+                name: "EmailsNotices",
+                schema: "platform",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EmailsNotices",
+                schema: "platform",
+                table: "AspNetUsers");
+        }
+    }
+}

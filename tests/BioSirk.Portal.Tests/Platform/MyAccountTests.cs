@@ -1,0 +1,37 @@
+using System.Net;
+using BioSirk.Portal.Tests.Infrastructure;
+using BioSirk.Portal.Tests.Meetings;
+
+namespace BioSirk.Portal.Tests.Platform;
+
+public sealed class MyAccountTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task NoticesByEmail_CanBeTurnedOff_TheNoticeStillComesUnderVarsler_AndOthersStillGetTheirEmail()
+    {
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        Assert.True((await ola.GetPageAsync("/konto")).QuerySelector("#EmailsNotices")!.HasAttribute("checked"));
+
+        var off = await ola.SubmitAsync("/konto", "form[action*=Emails]", []);
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        var account = await ola.GetPageAsync("/konto");
+        Assert.Equal("Du får ikke lenger varslene på e-post. De ligger under Varsler i portalen.", account.QuerySelector("[role=status]")!.TextContent);
+        Assert.False(account.QuerySelector("#EmailsNotices")!.HasAttribute("checked"));
+
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var meeting = await MeetingSteps.CreateMeetingAsync(kari, "hallingdal", "Rådsmøte i mai", "2026-05-12");
+        await MeetingSteps.AddItemAsync(kari, meeting, "Budsjett 2027");
+        await MeetingSteps.PublishAsync(kari, meeting);
+
+        Assert.Contains("Du er innkalt til «Rådsmøte i mai»", (await ola.GetPageAsync("/varsler")).QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain(Demo.HallingdalMember, NoticeRecipients("Innkalling: Rådsmøte i mai"));
+        Assert.Contains(Demo.HallingdalAdmin, NoticeRecipients("Innkalling: Rådsmøte i mai"));
+
+        await ola.SubmitAsync("/konto", "form[action*=Emails]", new() { ["EmailsNotices"] = "true" });
+        Assert.True((await ola.GetPageAsync("/konto")).QuerySelector("#EmailsNotices")!.HasAttribute("checked"));
+    }
+
+    private List<string> NoticeRecipients(string subject) =>
+        [.. Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Where(m => m.Subject == subject).SelectMany(m => m.To.Mailboxes.Select(b => b.Address))];
+}
