@@ -49,12 +49,17 @@ public sealed class OutgoingEmail
 
     public bool IsGivenUp => SentAtUtc is null && NextAttemptAtUtc is null;
 
+    /// <summary>How long a sent or given-up e-mail is kept (without its text once sent) before the delivery job deletes it.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(30);
+
+    /// <summary>Sent: the text is not kept, since it may hold a personal link (a new password, an invitation).</summary>
     public void MarkSent(DateTime nowUtc)
     {
         Attempts++;
         SentAtUtc = nowUtc;
         NextAttemptAtUtc = null;
         LastError = null;
+        Body = string.Empty;
     }
 
     public void MarkFailed(DateTime nowUtc, string error)

@@ -56,7 +56,10 @@ public sealed class EmailOutbox(PlatformDbContext db, IEmailSender transport, Ma
         return allSent;
     }
 
-    /// <summary>Sends the e-mails whose next attempt is due, each claimed first so that two nodes never send the same one. Returns how many were sent.</summary>
+    /// <summary>
+    /// Sends the e-mails whose next attempt is due, each claimed first so that two nodes never send the same one, and
+    /// deletes those sent or given up more than <see cref="OutgoingEmail.KeptFor"/> ago. Returns how many were sent.
+    /// </summary>
     public async Task<int> DeliverDueAsync(CancellationToken ct = default)
     {
         var now = Now;
@@ -76,6 +79,10 @@ public sealed class EmailOutbox(PlatformDbContext db, IEmailSender transport, Ma
             await db.SaveChangesAsync(ct);
         }
 
+        var forgotten = now - OutgoingEmail.KeptFor;
+        await db.OutgoingEmails
+            .Where(e => e.SentAtUtc != null ? e.SentAtUtc < forgotten : e.NextAttemptAtUtc == null && e.CreatedAtUtc < forgotten)
+            .ExecuteDeleteAsync(ct);
         return sent;
     }
 

@@ -45,7 +45,13 @@ public sealed class EmailDeliveryTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("liv@hallingdal.no", mail.To.Mailboxes.Single().Address);
         Assert.Equal("Invitasjon til Regionrådet for Hallingdal i BioSirk-portalen", mail.Subject);
         Assert.Contains(link, mail.TextBody);
-        Assert.NotNull(Assert.Single(await EmailsAsync()).SentAtUtc);
+        var stored = Assert.Single(await EmailsAsync());
+        Assert.NotNull(stored.SentAtUtc);
+        Assert.Empty(stored.Body); // the link is not kept once it has gone
+
+        Portal.Clock.Advance(OutgoingEmail.KeptFor + TimeSpan.FromMinutes(1));
+        await DeliverAsync(smtp);
+        Assert.Empty(await EmailsAsync());
     }
 
     [Fact]
@@ -108,6 +114,10 @@ public sealed class EmailDeliveryTests(PortalFactory portal) : PortalTest(portal
         using var host = await SignedInAsync(smtp, Demo.HostAdmin);
         var row = (await host.GetPageAsync("/vert")).QuerySelector("[data-testid=unsent-emails] tbody tr")!;
         Assert.Contains("Gitt opp", row.TextContent);
+
+        Portal.Clock.Advance(OutgoingEmail.KeptFor);
+        await DeliverAsync(smtp);
+        Assert.Empty(await EmailsAsync());
     }
 
     [Fact]
