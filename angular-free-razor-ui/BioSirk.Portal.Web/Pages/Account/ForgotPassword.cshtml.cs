@@ -33,7 +33,7 @@ public sealed class ForgotPasswordModel(Passwords passwords) : PageModel
             return Page();
         }
 
-        await passwords.RequestResetAsync(Input.Email, $"{Request.Scheme}://{Request.Host}", HttpContext.RequestAborted);
+        await passwords.RequestResetAsync(Input.Email, HttpContext.RequestAborted);
         SentTo = Input.Email!.Trim();
         return Page();
     }

@@ -4,6 +4,7 @@ using BioSirk.Portal.Platform.Email;
 using BioSirk.Portal.SharedKernel.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BioSirk.Portal.Platform.Features.Accounts;
 
@@ -13,7 +14,8 @@ public sealed record NewPassword(string? Password, string? ConfirmPassword);
 /// "Glemt passordet?": a link by e-mail that sets a new password, and a signed-in person's own change of password.
 /// Either change signs the person out everywhere else (the security stamp changes).
 /// </summary>
-public sealed class Passwords(UserManager<PortalUser> users, PlatformDbContext db, EmailOutbox outbox, TimeProvider clock)
+public sealed class Passwords(
+    UserManager<PortalUser> users, PlatformDbContext db, EmailOutbox outbox, IOptions<EmailOptions> emailOptions, TimeProvider clock)
 {
     public const string ResetSubject = "Nytt passord i BioSirk-portalen";
 
@@ -22,9 +24,10 @@ public sealed class Passwords(UserManager<PortalUser> users, PlatformDbContext d
 
     /// <summary>
     /// E-mails a link to set a new password, when the address has an account. The caller says the same whatever the
-    /// address, so that the page does not tell who has an account.
+    /// address, so that the page does not tell who has an account. The link starts with Email:PortalUrl, never with the
+    /// request's Host header, which whoever asks can forge to send the code to a site of theirs.
     /// </summary>
-    public async Task RequestResetAsync(string? email, string portalBaseUrl, CancellationToken ct = default)
+    public async Task RequestResetAsync(string? email, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email.Trim()) is not { } user || user.Email is null)
         {
@@ -42,7 +45,7 @@ public sealed class Passwords(UserManager<PortalUser> users, PlatformDbContext d
               Hei {user.FullName},
 
               noen (forhåpentlig du) ba om et nytt passord til BioSirk-portalen for denne adressen. Kontoen din har ikke
-              passord: du logger inn med «Logg inn med Microsoft» på {portalBaseUrl.TrimEnd('/')}/logg-inn.
+              passord: du logger inn med «Logg inn med Microsoft» på {emailOptions.Value.AbsoluteLink("/logg-inn")}.
               """
             : $"""
               Hei {user.FullName},
@@ -50,7 +53,7 @@ public sealed class Passwords(UserManager<PortalUser> users, PlatformDbContext d
               noen (forhåpentlig du) ba om et nytt passord til BioSirk-portalen for denne adressen. Velg et nytt her
               (lenken virker i {ResetLinkHours} timer og kan brukes én gang):
 
-              {portalBaseUrl.TrimEnd('/')}/nytt-passord?bruker={user.Id}&kode={Uri.EscapeDataString(await users.GeneratePasswordResetTokenAsync(user))}
+              {emailOptions.Value.AbsoluteLink($"/nytt-passord?bruker={user.Id}&kode={Uri.EscapeDataString(await users.GeneratePasswordResetTokenAsync(user))}")}
 
               Ba du ikke om dette, kan du se bort fra e-posten: passordet ditt er det samme som før.
               """;
