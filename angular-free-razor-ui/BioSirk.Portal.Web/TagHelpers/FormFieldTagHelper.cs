@@ -46,6 +46,7 @@ public sealed class FormFieldTagHelper : TagHelper
     {
         var options = Type == "select" ? (await output.GetChildContentAsync()).GetContent() : "";
         var name = For.Name;
+        RenderedFieldOrder.Record(ViewContext.HttpContext, name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
         var hasError = errors is { Count: > 0 };
@@ -116,43 +117,5 @@ public sealed class FormFieldTagHelper : TagHelper
             IFormattable formattable => formattable.ToString(null, CultureInfo.CurrentCulture),
             var other => other.ToString(),
         };
-    }
-}
-
-/// <summary>
-/// The list of a form's errors at its top, each linking to its field; focused on load so that a screen reader
-/// hears it first (the focus is set by site.js, the page works without it).
-/// </summary>
-[HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ErrorSummaryTagHelper : TagHelper
-{
-    [ViewContext]
-    [HtmlAttributeNotBound]
-    public ViewContext ViewContext { get; set; } = null!;
-
-    public override void Process(TagHelperContext context, TagHelperOutput output)
-    {
-        var state = ViewContext.ModelState;
-        if (state.IsValid)
-        {
-            output.SuppressOutput();
-            return;
-        }
-
-        var enc = HtmlEncoder.Default;
-        var items = state
-            .Where(kv => kv.Value is { Errors.Count: > 0 })
-            .SelectMany(kv => kv.Value!.Errors.Select(e => (Key: kv.Key, e.ErrorMessage)))
-            .Select(e => string.IsNullOrEmpty(e.Key)
-                ? $"<li>{enc.Encode(e.ErrorMessage)}</li>"
-                : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(e.Key, "_")}\">{enc.Encode(e.ErrorMessage)}</a></li>");
-
-        output.TagName = "div";
-        output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "alert alert-danger error-summary");
-        output.Attributes.SetAttribute("role", "alert");
-        output.Attributes.SetAttribute("tabindex", "-1");
-        output.Attributes.SetAttribute("id", "error-summary");
-        output.Content.SetHtmlContent($"<h2 class=\"h5\">Noe må rettes før du kan gå videre</h2><ul class=\"mb-0\">{string.Concat(items)}</ul>");
     }
 }

@@ -31,6 +31,18 @@ public sealed class MyAccountTests(PortalFactory portal) : PortalTest(portal)
         Assert.True((await ola.GetPageAsync("/konto")).QuerySelector("#EmailsNotices")!.HasAttribute("checked"));
     }
 
+    [Fact]
+    public async Task AnEmptyPasswordForm_ListsItsErrorsInTheOrderOfTheFields_EachLinkingToItsField()
+    {
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+
+        var page = await PortalClient.ReadAsync(await ola.SubmitAsync("/konto", "[data-testid=password-form]", []));
+
+        var links = page.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["#Input_CurrentPassword", "#Input_Password"], links); // the service checks the new password first
+        Assert.Equal("Skriv inn passordet du har nå.", page.QuerySelector("#error-summary li")!.TextContent);
+    }
+
     private List<string> NoticeRecipients(string subject) =>
         [.. Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
             .Where(m => m.Subject == subject).SelectMany(m => m.To.Mailboxes.Select(b => b.Address))];
