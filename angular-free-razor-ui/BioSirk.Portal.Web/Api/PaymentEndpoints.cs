@@ -17,7 +17,8 @@ public sealed record MilestoneResponse(
 public sealed record PaymentResponse(Guid Id, Guid MilestoneId, DateOnly Date, decimal Amount, string Reference, string RegisteredBy, DateTime RegisteredAtUtc);
 
 /// <summary>A payment to register: the same fields, and the same rule, as the county's payment form (negative amount: a repayment).</summary>
-public sealed record PaymentRegistration(Guid? MilestoneId, DateOnly? Date, decimal? Amount, string? Reference);
+/// <param name="ConfirmsDeviation">True to register an amount other than the milestone's expected one (otherwise refused with 400).</param>
+public sealed record PaymentRegistration(Guid? MilestoneId, DateOnly? Date, decimal? Amount, string? Reference, bool? ConfirmsDeviation = null);
 
 /// <summary>
 /// The payment milestones and payments of an agreement, through the same queries and use case as the agreement page:
@@ -79,7 +80,7 @@ public static class PaymentEndpoints
         }
 
         var result = await payments.RegisterPaymentAsync(new RegisterPaymentCommand(agreementId, milestoneId, body.Date, body.Amount, body.Reference,
-            new Actor(caller.ActorId, caller.Name)), http.RequestAborted);
+            new Actor(caller.ActorId, caller.Name)) { ConfirmsDeviation = body.ConfirmsDeviation == true }, http.RequestAborted);
         if (result is null)
         {
             return ApiProblems.NotFound();

@@ -12,7 +12,11 @@ public sealed record SendPaymentRequestCommand(Guid AgreementId, Guid MilestoneI
 
 public sealed record DecidePaymentRequestCommand(Guid AgreementId, Guid RequestId, bool Approve, string? Comment, Actor By);
 
-public sealed record RegisterPaymentCommand(Guid AgreementId, Guid MilestoneId, DateOnly? Date, decimal? Amount, string? Reference, Actor By);
+public sealed record RegisterPaymentCommand(Guid AgreementId, Guid MilestoneId, DateOnly? Date, decimal? Amount, string? Reference, Actor By)
+{
+    /// <summary>The officer has seen that the amount is not the expected one and registers it anyway.</summary>
+    public bool ConfirmsDeviation { get; init; }
+}
 
 /// <summary>
 /// The money between the parties: the council requests a payable milestone, the county approves or returns the
@@ -126,6 +130,11 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
             .When(c.Amount == 0, "Amount", "Beløpet kan ikke være 0.")
             .When(c.Amount is { } a && !SharedKernel.Money.Kroner.HasWholeOre(a), "Amount", "Beløpet kan ha høyst to desimaler (hele øre).")
             .When(string.IsNullOrWhiteSpace(c.Reference), "Reference", "Skriv inn en referanse, for eksempel bilagsnummeret i økonomisystemet.");
+        if (!errors.Any && !c.ConfirmsDeviation && DeviationFromExpected(milestone, c.Amount!.Value) is { } deviation)
+        {
+            errors.Add(nameof(c.ConfirmsDeviation), deviation);
+        }
+
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -146,6 +155,32 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
         }
 
         return await store.SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// Why an amount other than the milestone's needs a second look: a payment registered the wrong way round, or a typo
+    /// in the amount, would otherwise settle the agreement on a wrong sum.
+    /// </summary>
+    private static string? DeviationFromExpected(PaymentMilestone milestone, decimal amount)
+    {
+        var expected = milestone.Amount ?? 0;
+        if (amount == expected)
+        {
+            return null;
+        }
+
+        var fixIt = "Rett beløpet, eller kryss av her hvis det stemmer likevel.";
+        if (expected < 0 && amount > 0)
+        {
+            return $"Rådet skal betale tilbake {Norwegian.Kroner(-expected)}. En tilbakebetaling skrives med minus foran ({Norwegian.Amount(expected)}). {fixIt}";
+        }
+
+        if (expected > 0 && amount < 0)
+        {
+            return $"Dette er en utbetaling til rådet på {Norwegian.Kroner(expected)}, ikke en tilbakebetaling. {fixIt}";
+        }
+
+        return $"Du skrev {Norwegian.Kroner(amount)}, men forventet beløp er {Norwegian.Kroner(expected)}. {fixIt}";
     }
 
     public static string InvoiceMarking(Agreement agreement) =>

@@ -8,8 +8,11 @@ public static class Norwegian
 {
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("nb-NO");
 
-    public static string Kroner(decimal amount) =>
-        "kr " + amount.ToString("#,##0.00", Culture).Replace('\u00A0', ' ').Replace('−', '-');
+    public static string Kroner(decimal amount) => "kr " + Amount(amount);
+
+    /// <summary>An amount as a person types it into a field: "-40 249,00".</summary>
+    public static string Amount(decimal amount) =>
+        amount.ToString("#,##0.00", Culture).Replace('\u00A0', ' ').Replace('−', '-');
 
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 

@@ -101,10 +101,40 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         var approved = await sigrid.GetPageAsync(CountyUrl(id));
         Assert.Contains("krav om tilbakebetaling kr 17 500,00", Row(approved, "milestones", "Sluttoppgjør"));
         Assert.Contains("Registrer tilbakebetalingen", Text(approved, "next-step"));
+        Assert.Contains("venter på tilbakebetaling", Row(approved, "milestones", "Sluttoppgjør"));
+
+        var wrongWay = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
+        Assert.Equal("Rådet skal betale tilbake kr 17 500,00. En tilbakebetaling skrives med minus foran (-17 500,00). "
+            + "Rett beløpet, eller kryss av her hvis det stemmer likevel.", wrongWay.FieldError("Payment.ConfirmsDeviation"));
+        Assert.Equal("17 500", wrongWay.FieldValue("Payment.Amount"));
+        Assert.Equal("Sluttrapport godkjent", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
 
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "-17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
         Assert.Equal("Avsluttet (utløpt)", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
+    }
+
+    [Fact]
+    public async Task APaymentOtherThanTheExpectedAmount_IsRegisteredOnlyWhenTheOfficerConfirmsIt()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await SignAsync(kari, CouncilUrl(id));
+        await SignAsync(sigrid, CountyUrl(id));
+        await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+
+        var typo = new Dictionary<string, string> { ["Payment.Date"] = "2026-02-01", ["Payment.Amount"] = "1 125 000", ["Payment.Reference"] = "R1" };
+        var refused = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]", typo));
+        Assert.Equal("Du skrev kr 1 125 000,00, men forventet beløp er kr 112 500,00. Rett beløpet, eller kryss av her hvis det stemmer likevel.",
+            refused.FieldError("Payment.ConfirmsDeviation"));
+        Assert.Contains("anmodet", Row(refused, "milestones", "Ved signering"));
+        Assert.Null(refused.QuerySelector("[data-testid=payments]"));
+
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]", new(typo) { ["Payment.ConfirmsDeviation"] = "true" }));
+        Assert.Contains("betalt", Row(await sigrid.GetPageAsync(CountyUrl(id)), "milestones", "Ved signering"));
     }
 
     /// <summary>Registers the hours as 7,5-hour working days from 2 February (the rest on the last day).</summary>

@@ -171,7 +171,8 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     public Task<IActionResult> OnPostPaymentAsync(Guid agreementId, Guid milestoneId) => Act(agreementId, "payments", sp =>
         sp.GetRequiredService<PaymentRequests>().RegisterPaymentAsync(new RegisterPaymentCommand(agreementId, milestoneId, Payment.Date,
-            ParseOrFlag(Payment.Amount, "Payment.Amount", "Skriv beløpet som et tall, for eksempel 112 500 eller -17 500."), Payment.Reference, Actor)),
+            ParseOrFlag(Payment.Amount, "Payment.Amount", "Skriv beløpet som et tall, for eksempel 112 500 eller -17 500."), Payment.Reference, Actor)
+            { ConfirmsDeviation = Payment.ConfirmsDeviation }),
         "Betalingen er registrert.", onlyFor: Party.County, prefix: "Payment");
 
     public Task<IActionResult> OnPostBreachAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
@@ -300,6 +301,8 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         public string? Amount { get; set; }
 
         public string? Reference { get; set; }
+
+        public bool ConfirmsDeviation { get; set; }
     }
 
     public sealed class BreachInput
