@@ -54,7 +54,7 @@ public sealed class AgreementTests(BrowserPortalFactory portal) : BrowserTest(po
         await Expect(Page.Locator("[data-testid=invoice-marking]")).ToContainTextAsync("B701010");
 
         await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Signer for rådet" }), councilUrl);
-        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Avtalen er signert.");
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Du har signert for rådet. Avtalen gjelder når fylket også har signert.");
         await Expect(Page.Locator("[data-testid=agreement-status]")).ToHaveTextAsync("Utkast");
         await Expect(Page.Locator("#sign")).ToContainTextAsync("Regionrådet for Hallingdal: signert av Kari Nordby");
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Signer for rådet" })).ToHaveCountAsync(0);
@@ -68,6 +68,7 @@ public sealed class AgreementTests(BrowserPortalFactory portal) : BrowserTest(po
 
         await ClickAndCheckAsync(sigrid.GetByRole(AriaRole.Button, new() { Name = "Signer for fylket" }), countyUrl, sigrid);
         await Expect(sigrid.Locator("[data-testid=agreement-status]")).ToHaveTextAsync("Signert (i kraft)");
+        await Expect(sigrid.GetByRole(AriaRole.Status).First).ToContainTextAsync("Avtalen er signert av begge parter og gjelder fra nå.");
         var atSigning = MilestoneRow(sigrid, "Ved signering");
         await Expect(atSigning).ToContainTextAsync("kr 112 500,00");
         await Expect(atSigning).ToContainTextAsync("kan utbetales");

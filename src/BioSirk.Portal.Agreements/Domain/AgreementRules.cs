@@ -22,11 +22,40 @@ public static class AgreementRules
         Email(e, t.CountyContactEmail, nameof(t.CountyContactEmail));
         Email(e, t.CouncilContactEmail, nameof(t.CouncilContactEmail));
 
+        Lengths(e, t);
         Dates(e, t);
         Amount(e, t.FrameAmount, nameof(t.FrameAmount), "avtalens ramme");
         Amount(e, t.HourRate, nameof(t.HourRate), "timeprisen");
         Milestones(e, t);
         return e.All;
+    }
+
+    /// <summary>Long enough for the seed's texts many times over; the limits keep a pasted document out of a name field.</summary>
+    private static void Lengths(Errors e, AgreementTerms t)
+    {
+        e.WhenLongerThan(t.Title, 300, nameof(t.Title), "Tittelen")
+            .WhenLongerThan(t.Purpose, 20_000, nameof(t.Purpose), "Formålet")
+            .WhenLongerThan(t.SubGoals, 4_000, nameof(t.SubGoals), "Delmålene")
+            .WhenLongerThan(t.CountyContactName, 200, nameof(t.CountyContactName), "Navnet")
+            .WhenLongerThan(t.CountyContactEmail, 254, nameof(t.CountyContactEmail), "E-postadressen")
+            .WhenLongerThan(t.CouncilContactName, 200, nameof(t.CouncilContactName), "Navnet")
+            .WhenLongerThan(t.CouncilContactEmail, 254, nameof(t.CouncilContactEmail), "E-postadressen")
+            .WhenLongerThan(t.DirectCostRule, 2_000, nameof(t.DirectCostRule), "Regelen for direkte kostnader")
+            .WhenLongerThan(t.InvoiceText, 300, nameof(t.InvoiceText), "Fakturateksten")
+            .WhenLongerThan(t.OrderNumber, 100, nameof(t.OrderNumber), "Bestillernummeret")
+            .WhenLongerThan(t.ProjectNumber, 100, nameof(t.ProjectNumber), "Prosjektnummeret")
+            .WhenLongerThan(t.RequiredDocumentation, 4_000, nameof(t.RequiredDocumentation), "Dokumentasjonskravet")
+            .WhenLongerThan(t.Terms, 20_000, nameof(t.Terms), "Vilkårene");
+        for (var i = 0; i < t.Milestones.Count; i++)
+        {
+            e.WhenLongerThan(t.Milestones[i].Name, 200, $"Milestones[{i}].Name", "Navnet");
+        }
+
+        for (var i = 0; i < t.WorkingGroup.Count; i++)
+        {
+            e.WhenLongerThan(t.WorkingGroup[i].Name, 200, $"WorkingGroup[{i}].Name", "Navnet")
+                .WhenLongerThan(t.WorkingGroup[i].Role, 200, $"WorkingGroup[{i}].Role", "Rollen");
+        }
     }
 
     private static void Dates(Errors e, AgreementTerms t)

@@ -53,12 +53,15 @@ public sealed class HourEntry : ICountyFunded, IAudited, IConcurrencyAware
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     /// <summary>The rules for one row of hours, the same for the form, the import and the API.</summary>
-    public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly? date, string? person, string? activity, decimal? hours)
+    public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly? date, string? person, string? activity, decimal? hours, string? comment)
     {
         var e = new Errors();
         EntryRules.DateInPeriod(e, agreement, date, "Skriv inn datoen (dd.mm.åååå).");
-        e.When(string.IsNullOrWhiteSpace(person), "Person", "Skriv inn hvem som har arbeidet.");
-        e.When(string.IsNullOrWhiteSpace(activity), "Activity", "Skriv inn aktiviteten timene gjelder.");
+        e.When(string.IsNullOrWhiteSpace(person), "Person", "Skriv inn hvem som har arbeidet.")
+            .WhenLongerThan(person, 200, "Person", "Navnet");
+        e.When(string.IsNullOrWhiteSpace(activity), "Activity", "Skriv inn aktiviteten timene gjelder.")
+            .WhenLongerThan(activity, 300, "Activity", "Aktiviteten");
+        e.WhenLongerThan(comment, 1_000, "Comment", "Kommentaren");
         if (hours is null)
         {
             e.Add("Hours", "Skriv inn antall timer, for eksempel 7,5.");
@@ -126,8 +129,10 @@ public sealed class DirectCost : ICountyFunded, IAudited, IConcurrencyAware
     {
         var e = new Errors();
         EntryRules.DateInPeriod(e, agreement, date, "Skriv inn datoen på bilaget (dd.mm.åååå).");
-        e.When(string.IsNullOrWhiteSpace(supplier), "Supplier", "Skriv inn leverandøren.");
-        e.When(string.IsNullOrWhiteSpace(description), "Description", "Skriv hva kostnaden gjelder.");
+        e.When(string.IsNullOrWhiteSpace(supplier), "Supplier", "Skriv inn leverandøren.")
+            .WhenLongerThan(supplier, 200, "Supplier", "Leverandørens navn");
+        e.When(string.IsNullOrWhiteSpace(description), "Description", "Skriv hva kostnaden gjelder.")
+            .WhenLongerThan(description, 500, "Description", "Beskrivelsen");
         if (amount is null)
         {
             e.Add("Amount", "Skriv inn beløpet i kroner, eks. mva.");

@@ -134,7 +134,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         {
             // An unreadable cell is reported once, as unreadable, and not again as missing.
             var rowErrors = row.ReadErrors.Concat(HourEntry.Check(agreement, row.Date ?? (row.DateUnreadable ? agreement.PeriodStart : null),
-                row.Person, row.Activity, row.Hours ?? (row.HoursUnreadable ? 1 : null)).Select(e => e.Message)).ToList();
+                row.Person, row.Activity, row.Hours ?? (row.HoursUnreadable ? 1 : null), row.Comment).Select(e => e.Message)).ToList();
             reports.Add(new ImportRowReport(row.Number, row.Summary, rowErrors));
             if (rowErrors.Count == 0)
             {

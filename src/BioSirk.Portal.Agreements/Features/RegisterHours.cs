@@ -21,7 +21,7 @@ public sealed class RegisterHours(AgreementStore store, TimeProvider clock)
             return Result.Fail("", closed);
         }
 
-        var errors = HourEntry.Check(agreement, c.Date, c.Person, c.Activity, c.Hours);
+        var errors = HourEntry.Check(agreement, c.Date, c.Person, c.Activity, c.Hours, c.Comment);
         if (errors.Count > 0)
         {
             return Result.Fail(errors);

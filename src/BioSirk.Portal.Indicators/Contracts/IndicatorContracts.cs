@@ -95,6 +95,28 @@ public static class IndicatorTexts
     public static string Value(decimal value) =>
         value.ToString("#,##0.####", Norwegian.Culture).Replace('\u00A0', ' ').Replace('\u2212', '-');
 
+    /// <summary>
+    /// A value the portal computed from people's figures (where the straight line stands on a date, how far behind it a
+    /// measurement is), with no more decimals than those figures have, and at least one: 199,7 rather than 199,7257.
+    /// </summary>
+    public static string Computed(decimal value, params ReadOnlySpan<decimal> from)
+    {
+        var places = 1;
+        foreach (var figure in from)
+        {
+            places = Math.Max(places, DecimalPlaces(figure));
+        }
+
+        return Value(Math.Round(value, places, MidpointRounding.AwayFromZero));
+    }
+
+    private static int DecimalPlaces(decimal value)
+    {
+        var text = Input(value);
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        return comma < 0 ? 0 : text.Length - comma - 1;
+    }
+
     /// <summary>A value for a form field, without grouping, so that it reads back exactly: "1234,5".</summary>
     public static string Input(decimal value) => value.ToString("0.####", Norwegian.Culture).Replace('\u2212', '-');
 

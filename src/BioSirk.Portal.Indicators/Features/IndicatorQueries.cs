@@ -73,6 +73,7 @@ public static class StatusExplanation
     public static string For(Indicator i, IndicatorStatus status, Measurement? latest)
     {
         string V(decimal value) => $"{IndicatorTexts.Value(value)} {i.Unit}";
+        string Computed(decimal value) => $"{IndicatorTexts.Computed(value, i.BaselineValue, i.TargetValue, latest!.Value)} {i.Unit}";
         if (latest is null || status.State == IndicatorState.NoData)
         {
             return "Ingen målinger ennå. Registrer den første målingen for å se om indikatoren er i rute.";
@@ -86,12 +87,12 @@ public static class StatusExplanation
 
         var text = $"Siste måling ({date}) er {V(latest.Value)}. Etter en jevn linje fra utgangsverdien ({V(i.BaselineValue)}, "
                    + $"{SharedKernel.Formatting.Norwegian.Date(i.BaselineDate)}) til målet ({V(i.TargetValue)}, {SharedKernel.Formatting.Norwegian.Date(i.TargetDate)}) "
-                   + $"var forventet verdi den datoen {V(status.Expected!.Value)}. ";
+                   + $"var forventet verdi den datoen {Computed(status.Expected!.Value)}. ";
         return status.State switch
         {
-            IndicatorState.OnTrack => text + (status.Shortfall == 0 ? "Målingen ligger på linjen: i rute." : $"Målingen ligger {V(-status.Shortfall!.Value)} foran linjen: i rute."),
-            IndicatorState.AtRisk => text + $"Målingen ligger {V(status.Shortfall!.Value)} bak linjen, det er {IndicatorTexts.Percent(status.Gap!.Value)} av hele endringen fra utgangsverdi til mål. Inntil 10 % bak er risiko.",
-            _ => text + $"Målingen ligger {V(status.Shortfall!.Value)} bak linjen, det er {IndicatorTexts.Percent(status.Gap!.Value)} av hele endringen fra utgangsverdi til mål. Mer enn 10 % bak er ikke i rute.",
+            IndicatorState.OnTrack => text + (status.Shortfall == 0 ? "Målingen ligger på linjen: i rute." : $"Målingen ligger {Computed(-status.Shortfall!.Value)} foran linjen: i rute."),
+            IndicatorState.AtRisk => text + $"Målingen ligger {Computed(status.Shortfall!.Value)} bak linjen, det er {IndicatorTexts.Percent(status.Gap!.Value)} av hele endringen fra utgangsverdi til mål. Inntil 10 % bak er risiko.",
+            _ => text + $"Målingen ligger {Computed(status.Shortfall!.Value)} bak linjen, det er {IndicatorTexts.Percent(status.Gap!.Value)} av hele endringen fra utgangsverdi til mål. Mer enn 10 % bak er ikke i rute.",
         };
     }
 }

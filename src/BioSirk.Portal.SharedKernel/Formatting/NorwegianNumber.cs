@@ -3,7 +3,8 @@ using System.Globalization;
 namespace BioSirk.Portal.SharedKernel.Formatting;
 
 /// <summary>
-/// Reads numbers the way people type them in Norway: "150 000", "150000,50", "7,5", also "7.5" and "kr 900".
+/// Reads numbers the way people type them in Norway: "150 000", "150000,50", "7,5", also "7.5", "kr 900", "900 kr",
+/// "NOK 900" and "150 000,-".
 /// </summary>
 public static class NorwegianNumber
 {
@@ -15,11 +16,7 @@ public static class NorwegianNumber
             return false;
         }
 
-        var cleaned = text.Trim();
-        if (cleaned.StartsWith("kr", StringComparison.OrdinalIgnoreCase))
-        {
-            cleaned = cleaned[2..];
-        }
+        var cleaned = WithoutCurrency(text.Trim());
 
         cleaned = new string(cleaned.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray())
             .Replace('\u2212', '-')
@@ -30,6 +27,24 @@ public static class NorwegianNumber
         }
 
         return decimal.TryParse(cleaned.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static string WithoutCurrency(string text)
+    {
+        foreach (var currency in (string[])["kr.", "kr", "NOK"])
+        {
+            if (text.StartsWith(currency, StringComparison.OrdinalIgnoreCase))
+            {
+                return text[currency.Length..];
+            }
+
+            if (text.EndsWith(currency, StringComparison.OrdinalIgnoreCase))
+            {
+                return text[..^currency.Length];
+            }
+        }
+
+        return text;
     }
 
     /// <summary>For form fields: the value as a Norwegian would write it back, "150000,00" → "150 000,00" is not needed to re-parse.</summary>

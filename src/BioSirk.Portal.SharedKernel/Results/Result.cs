@@ -49,4 +49,12 @@ public sealed class Errors
     }
 
     public Errors When(bool condition, string field, string message) => condition ? Add(field, message) : this;
+
+    /// <summary>A text longer than its field holds: "Tittelen kan være på høyst 300 tegn (nå 612)."</summary>
+    public Errors WhenLongerThan(string? text, int maxLength, string field, string what) =>
+        text?.Trim().Length is { } length && length > maxLength
+            ? Add(field, $"{what} kan være på høyst {Count(maxLength)} tegn (nå {Count(length)}).")
+            : this;
+
+    private static string Count(int n) => n.ToString("#,0", Formatting.Norwegian.Culture).Replace('\u00A0', ' ');
 }

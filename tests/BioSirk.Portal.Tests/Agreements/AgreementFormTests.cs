@@ -15,6 +15,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var form = await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", "#draft-form");
         Assert.Equal("150000", form["Input.FrameAmount"].Replace(" ", "").Replace("\u00A0", ""));
         form["Input.Title"] = "Min avtale";
+        form["Input.OrderNumber"] = new string('1', 101);
         form["Input.CouncilOrganisationNumber"] = "975 576 468";
         form["Input.PeriodEnd"] = "2026-01-10";
         form["Input.FrameAmount"] = "150 000,005";
@@ -29,6 +30,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Perioden må slutte etter at den starter (15.01.2026).", page.FieldError("Input.PeriodEnd"));
         Assert.Equal("Beløpet for avtalens ramme kan ha høyst to desimaler (hele øre).", page.FieldError("Input.FrameAmount"));
         Assert.Equal("Skriv timeprisen som et beløp, for eksempel 900.", page.FieldError("Input.HourRate"));
+        Assert.Equal("Bestillernummeret kan være på høyst 100 tegn (nå 101).", page.FieldError("Input.OrderNumber"));
         Assert.Equal("Andelene må til sammen være 100 %. Nå er summen 95 %.", page.GetElementById("Input_Milestones-error")!.TextContent);
         Assert.Equal("Min avtale", page.FieldValue("Input.Title"));
         Assert.Equal("ni hundre", page.FieldValue("Input.HourRate"));
@@ -154,6 +156,11 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var word = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", "Arbeid", "sju"));
         Assert.Equal("Skriv timene som et tall, for eksempel 7,5.", word.FieldError("Hours.Hours"));
         Assert.Equal("sju", word.FieldValue("Hours.Hours"));
+
+        var pasted = new string('x', 3000);
+        var tooLong = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", pasted, "7,5"));
+        Assert.Equal("Aktiviteten kan være på høyst 300 tegn (nå 3 000).", tooLong.FieldError("Hours.Activity"));
+        Assert.Equal(pasted, tooLong.FieldValue("Hours.Activity"));
     }
 
     [Fact]

@@ -140,4 +140,12 @@ public sealed class IndicatorStatusRuleTests
         Assert.Equal(new DateOnly(2026, 2, 1), Indicator.NextReportingDate(ReportingFrequency.Monthly, Start, new DateOnly(2025, 12, 1)));
         Assert.Equal(new DateOnly(2027, 1, 1), Indicator.NextReportingDate(ReportingFrequency.Yearly, Start, null));
     }
+
+    [Theory]
+    [InlineData(199.7257, new[] { 100.0, 300.0, 150.0 }, "199,7")] // whole figures: one decimal
+    [InlineData(150.0, new[] { 100.0, 200.0, 140.0 }, "150")]
+    [InlineData(49.72571, new[] { 100.0, 300.0, 150.25 }, "49,73")] // as many decimals as the figures have
+    [InlineData(1234.56, new[] { 1000.0, 2000.0, 1500.0 }, "1 234,6")]
+    public void ComputedValues_HaveTheDecimalsOfTheFiguresTheyComeFrom(double value, double[] figures, string expected) =>
+        Assert.Equal(expected, IndicatorTexts.Computed((decimal)value, [.. figures.Select(f => (decimal)f)]));
 }

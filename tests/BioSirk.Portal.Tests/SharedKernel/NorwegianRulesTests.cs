@@ -24,6 +24,28 @@ public sealed class NorwegianRulesTests
     public void Kroner_AreFormattedTheNorwegianWay(decimal amount, string expected) =>
         Assert.Equal(expected, Norwegian.Kroner(amount));
 
+    [Theory]
+    [InlineData("150 000", 150000)]
+    [InlineData("150000,50", 150000.50)]
+    [InlineData("7.5", 7.5)]
+    [InlineData("kr 900", 900)]
+    [InlineData("200 000 kr", 200000)]
+    [InlineData("950 kr.", 950)]
+    [InlineData("NOK 1 250,50", 1250.50)]
+    [InlineData("150 000,-", 150000)]
+    [InlineData("-17 500", -17500)]
+    public void Amounts_AreReadAsPeopleTypeThem(string text, decimal expected)
+    {
+        Assert.True(NorwegianNumber.TryParse(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("tolv")]
+    [InlineData("1,000.50")]
+    [InlineData("kr")]
+    public void Amounts_ThatAreNotNumbers_AreRefused(string text) => Assert.False(NorwegianNumber.TryParse(text, out _));
+
     [Fact]
     public void Dates_AreDayMonthYear() => Assert.Equal("15.01.2026", Norwegian.Date(new DateOnly(2026, 1, 15)));
 

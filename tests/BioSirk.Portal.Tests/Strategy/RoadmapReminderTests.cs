@@ -96,6 +96,9 @@ public sealed class RoadmapReminderTests(PortalFactory portal) : PortalTest(port
         {
             ["Progress.Status"] = "NotStarted", ["Progress.Judgement"] = "OnTrack",
         }));
+        var action = await per.GetPageAsync(actionPath);
+        var reported = action.QuerySelectorAll("dt").First(dt => dt.TextContent == "Siste fremdriftsrapport").NextElementSibling!.TextContent.Trim();
+        Assert.Matches(@"^\d\d\.\d\d\.\d{4} kl\. \d\d:\d\d – \S", reported);
         Assert.Empty((await per.GetPageAsync("/rad/gjovik/mine-oppdateringer")).QuerySelectorAll("section[aria-labelledby=my-actions] li"));
     }
 

@@ -128,7 +128,9 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     public Task<IActionResult> OnPostSignAsync(Guid agreementId) => Act(agreementId, "sign", sp =>
         sp.GetRequiredService<SignAgreement>().HandleAsync(new SignAgreementCommand(agreementId, Viewer, ConcurrencyStamp ?? "", Actor)),
-        "Avtalen er signert.");
+        () => OtherPartyHasSigned
+            ? "Avtalen er signert av begge parter og gjelder fra nå."
+            : Viewer == Party.Council ? "Du har signert for rådet. Avtalen gjelder når fylket også har signert." : "Du har signert for fylket. Avtalen gjelder når rådet også har signert.");
 
     public Task<IActionResult> OnPostHoursAsync(Guid agreementId) => Act(agreementId, "hours", sp =>
         sp.GetRequiredService<RegisterHours>().HandleAsync(new RegisterHoursCommand(agreementId, Hours.Date, Hours.Person, Hours.Activity,
@@ -207,7 +209,13 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
     /// Runs one action: 404 when the agreement is not visible here, 403 when this person may not act, the page again
     /// with messages beside the fields (and what was typed) when refused, otherwise back to the page with a receipt.
     /// </summary>
-    private async Task<IActionResult> Act(Guid agreementId, string anchor, Func<IServiceProvider, Task<Result?>> action, string done,
+    /// <summary>Read before the signature is added, so it says whether this one completes the agreement.</summary>
+    private bool OtherPartyHasSigned => (Viewer == Party.Council ? Details.Agreement.CountySignature : Details.Agreement.CouncilSignature) is not null;
+
+    private Task<IActionResult> Act(Guid agreementId, string anchor, Func<IServiceProvider, Task<Result?>> action, string done,
+        Party? onlyFor = null, string prefix = "") => Act(agreementId, anchor, action, () => done, onlyFor, prefix);
+
+    private async Task<IActionResult> Act(Guid agreementId, string anchor, Func<IServiceProvider, Task<Result?>> action, Func<string> done,
         Party? onlyFor = null, string prefix = "")
     {
         if (!await Load(agreementId))
@@ -240,7 +248,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             return Page();
         }
 
-        Message = done;
+        Message = done();
         return LocalRedirect($"{SelfUrl}#{anchor}");
     }
 
