@@ -70,11 +70,14 @@ public sealed class FinalReportTests(BrowserPortalFactory portal) : BrowserTest(
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..5]));
 
-        // The preview is the same document, with what she wrote.
-        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Forhåndsvis" }), url + "/forhandsvisning");
+        // The preview is the same document, with what she wrote, including what she typed just before (saved on the way).
+        await Page.Locator("form[data-testid=report-form]").GetByLabel("Videre arbeid").FillAsync("Regionrådet viderefører nettverket i 2027 og 2028.");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre og forhåndsvis" }), url + "/forhandsvisning");
         var document = Page.Locator("[data-testid=report-document]");
         await Expect(document.Locator("[data-section=Activities]")).ToContainTextAsync("Tolv møter med bedrifter i Gol, Ål og Hemsedal.");
-        await Expect(document.Locator("[data-section=FurtherWork]")).ToContainTextAsync("Regionrådet viderefører nettverket i 2027.");
+        await Expect(document.Locator("[data-section=FurtherWork]")).ToContainTextAsync("Regionrådet viderefører nettverket i 2027 og 2028.");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Tilbake til sluttrapporten" }), url);
+        await Expect(Page.Locator("form[data-testid=report-form]").GetByLabel("Videre arbeid")).ToHaveValueAsync("Regionrådet viderefører nettverket i 2027 og 2028.");
     }
 
     [Fact]

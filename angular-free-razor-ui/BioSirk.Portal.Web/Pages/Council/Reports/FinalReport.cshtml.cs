@@ -61,6 +61,11 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor)),
         "Sluttrapporten er lagret.");
 
+    /// <summary>Saves what is in the form, then shows it as the county will read it (a plain link would leave the typed text behind).</summary>
+    public Task<IActionResult> OnPostPreviewAsync(Guid agreementId) => Act(agreementId, CanWrite, "write", async sp =>
+        await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor)),
+        done: "", then: "/forhandsvisning");
+
     /// <summary>Saves what is in the form, then freezes it and queues its PDF.</summary>
     public Task<IActionResult> OnPostPdfAsync(Guid agreementId) => Act(agreementId, CanWrite, "pdfs", async sp =>
         View.Stage == ReportStage.Draft && await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused
@@ -100,7 +105,8 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
     /// One action: 404 when the agreement is not visible here, 403 when this person may not do it, the page again with
     /// the messages beside the fields and the typed text kept when refused, otherwise back to the page with a receipt.
     /// </summary>
-    private async Task<IActionResult> Act(Guid agreementId, bool allowed, string anchor, Func<IServiceProvider, Task<Result?>> action, string done)
+    private async Task<IActionResult> Act(Guid agreementId, bool allowed, string anchor, Func<IServiceProvider, Task<Result?>> action, string done,
+        string then = "")
     {
         if (!await LoadAsync(agreementId))
         {
@@ -129,6 +135,11 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
             }
 
             return Page();
+        }
+
+        if (then.Length > 0)
+        {
+            return LocalRedirect(SelfUrl + then);
         }
 
         Message = done;
