@@ -24,6 +24,7 @@ public static class AgreementsModule
         services.AddScoped<AmendAgreement>();
         services.AddScoped<Rescission>();
         services.AddScoped<RegisterHours>();
+        services.AddScoped<RemoveBudgetEntry>();
         services.AddScoped<RegisterDirectCost>();
         services.AddScoped<PaymentRequests>();
         services.AddScoped<IAgreementReports, AgreementReports>();

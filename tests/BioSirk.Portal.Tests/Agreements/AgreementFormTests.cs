@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
 namespace BioSirk.Portal.Tests.Agreements;
@@ -161,6 +163,42 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var tooLong = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", pasted, "7,5"));
         Assert.Equal("Aktiviteten kan være på høyst 300 tegn (nå 3 000).", tooLong.FieldError("Hours.Activity"));
         Assert.Equal(pasted, tooLong.FieldValue("Hours.Activity"));
+    }
+
+    [Fact]
+    public async Task HoursAndCostsRegisteredByMistake_CanBeTakenBack_UntilTheReportIsDelivered_OnlyByTheCouncil()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Arbeid", "7,5"));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-06", "Kari Nordby", "Arbeid", "17,5"));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Leverandør AS", "Møte", "500", "%PDF-1.4"u8.ToArray(), "b.pdf"));
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        var typo = page.QuerySelectorAll("[data-testid=hour-rows] form").Single(f => f.TextContent.Contains("17,5 t 06.02.2026"));
+
+        using var hadeland = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        Assert.Equal(HttpStatusCode.NotFound, (await hadeland.PostWithTokenAsync(typo.GetAttribute("action")!, [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sigrid.PostWithTokenAsync(typo.GetAttribute("action")!.Replace("/rad/hallingdal", "/fylke/buskerud"), [])).StatusCode);
+
+        await ExpectRedirectAsync(await kari.PostWithTokenAsync(typo.GetAttribute("action")!, []));
+        page = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal("Timeføringen er slettet: 17,5 t 06.02.2026, Kari Nordby.", page.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Contains("7,5 t × kr 900,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "[data-testid=cost-rows] form", []));
+        page = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Null(page.QuerySelector("[data-testid=cost-rows]"));
+        Assert.Equal("Kostnaden er slettet: kr 500,00 01.03.2026, Leverandør AS.", page.QuerySelector("[role=status]")!.TextContent.Trim());
+
+        var deleted = await Portal.WithScopeAsync(sp => sp.GetRequiredService<BioSirk.Portal.Agreements.Data.AgreementsDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.Action == BioSirk.Portal.SharedKernel.Auditing.AuditAction.Deleted).Select(e => e.EntityType).ToListAsync());
+        Assert.Equal(["DirectCost", "HourEntry"], deleted.Order());
+
+        var remaining = page.QuerySelector("[data-testid=hour-rows] form")!.GetAttribute("action")!;
+        await ExpectRedirectAsync(await Reporting.FinalReportSteps.SubmitReportAsync(kari, id));
+        var refused = await PortalClient.ReadAsync(await kari.PostWithTokenAsync(remaining, []));
+        Assert.Contains("Sluttrapporten er levert", refused.QuerySelector("#error-summary")!.TextContent);
+        Assert.Null(refused.QuerySelector("[data-testid=hour-rows] form"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Indicators.Domain;
 using BioSirk.Portal.Indicators.Features;
@@ -221,6 +222,9 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         db.TenantMemberships.Add(request);
         await db.SaveChangesAsync();
         var agreement = await VictimAgreement.CreateAsync(sp, hallingdal.Id);
+        await sp.GetRequiredService<RegisterHours>().HandleAsync(new RegisterHoursCommand(agreement.AgreementId, new DateOnly(2026, 3, 2), "Testperson", "Arbeid", 2m, null,
+            new Actor(admin.Id, admin.FullName)));
+        var hourEntry = await sp.GetRequiredService<AgreementsDbContext>().Hours.SingleAsync(h => h.AgreementId == agreement.AgreementId);
         var roadmap = await VictimRoadmap.CreateAsync(sp, hallingdal.Id);
         var indicatorId = await VictimIndicatorAsync(sp, agreement.AgreementId);
         var report = await VictimReport.CreateAsync(sp, agreement.AgreementId);
@@ -234,6 +238,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["milestoneId"] = agreement.MilestoneId.ToString(),
             ["requestId"] = agreement.RequestId.ToString(),
             ["costId"] = agreement.CostId.ToString(),
+            ["entryId"] = hourEntry.Id.ToString(),
             ["fileId"] = agreement.AttachmentId.ToString(),
             ["roadmapId"] = roadmap.RoadmapId.ToString(),
             ["goalId"] = roadmap.GoalId.ToString(),

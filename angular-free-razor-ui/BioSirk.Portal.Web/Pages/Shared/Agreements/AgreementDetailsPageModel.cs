@@ -126,6 +126,29 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         return LocalRedirect($"{SelfUrl}#hours");
     }
 
+    /// <summary>Takes back an hour row registered by mistake; the receipt names what was removed.</summary>
+    public Task<IActionResult> OnPostRemoveHoursAsync(Guid agreementId, Guid entryId)
+    {
+        string? removed = null;
+        return Act(agreementId, "hours", async sp =>
+        {
+            var result = await sp.GetRequiredService<RemoveBudgetEntry>().RemoveHoursAsync(agreementId, entryId);
+            removed = result?.Value;
+            return result;
+        }, () => $"Timeføringen er slettet: {removed}.", onlyFor: Party.Council);
+    }
+
+    public Task<IActionResult> OnPostRemoveCostAsync(Guid agreementId, Guid costId)
+    {
+        string? removed = null;
+        return Act(agreementId, "costs", async sp =>
+        {
+            var result = await sp.GetRequiredService<RemoveBudgetEntry>().RemoveCostAsync(agreementId, costId);
+            removed = result?.Value;
+            return result;
+        }, () => $"Kostnaden er slettet: {removed}.", onlyFor: Party.Council);
+    }
+
     public Task<IActionResult> OnPostSignAsync(Guid agreementId) => Act(agreementId, "sign", sp =>
         sp.GetRequiredService<SignAgreement>().HandleAsync(new SignAgreementCommand(agreementId, Viewer, ConcurrencyStamp ?? "", Actor)),
         () => OtherPartyHasSigned
