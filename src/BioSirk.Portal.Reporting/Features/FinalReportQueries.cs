@@ -37,6 +37,9 @@ public sealed record FinalReportView(AgreementReportBasis Agreement, FinalReport
 /// <summary>A submitted report waiting for the county's decision.</summary>
 public sealed record ReportQueueRow(Guid AgreementId, string AgreementTitle, string CouncilName, int Version, string SubmittedBy, DateTime SubmittedAtUtc);
 
+/// <summary>A report the county sent back, for the council to rewrite and deliver again.</summary>
+public sealed record ReturnedReportRow(Guid AgreementId, string AgreementTitle);
+
 /// <summary>Reads for the final report pages; everything through the tenant filter (a council's or a county's view).</summary>
 public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports agreements, ICurrentTenant currentTenant)
 {
@@ -87,6 +90,17 @@ public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports 
          orderby s.SubmittedAtUtc
          select new ReportQueueRow(r.AgreementId, r.AgreementTitle, r.CouncilName, s.Version, s.SubmittedBy, s.SubmittedAtUtc))
         .ToListAsync(ct);
+
+    /// <summary>
+    /// The reports the county has returned and the council has not delivered again: being written again (a draft) after a
+    /// returned version, which only a return leads to.
+    /// </summary>
+    public Task<List<ReturnedReportRow>> ReturnedAsync(CancellationToken ct = default) =>
+        db.Reports.AsNoTracking()
+            .Where(r => r.Stage == ReportStage.Draft && db.Submissions.Any(s => s.ReportId == r.Id && s.Decision == ReportDecision.Returned))
+            .OrderBy(r => r.AgreementTitle)
+            .Select(r => new ReturnedReportRow(r.AgreementId, r.AgreementTitle))
+            .ToListAsync(ct);
 
     /// <summary>A finished PDF of the agreement's report: its file, name and size; null (404) when not visible or not ready.</summary>
     public async Task<(Guid FileId, string FileName)?> ReadyPdfAsync(Guid agreementId, Guid pdfId, CancellationToken ct = default)

@@ -48,7 +48,9 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Sluttrapporten er levert", locked.GetElementById("error-summary")!.TextContent);
         var queue = (await sigrid.GetPageAsync("/fylke/buskerud/sluttrapporter")).QuerySelector("[data-testid=report-queue]")!.TextContent;
         Assert.Contains("Regionrådet for Hallingdal", queue);
-        Assert.Contains("Regionrådet for Hallingdal har levert sluttrapporten", (await sigrid.GetPageAsync("/fylke/buskerud")).QuerySelector("main")!.TextContent);
+        var countyStart = await sigrid.GetPageAsync("/fylke/buskerud");
+        Assert.Contains("Regionrådet for Hallingdal har levert sluttrapporten", countyStart.QuerySelector("main")!.TextContent);
+        Assert.Contains("fylkets vurdering av sluttrapporten", countyStart.QuerySelectorAll("tr").Single(tr => tr.InnerHtml.Contains(id.ToString())).TextContent);
 
         // Returning needs a comment; with one on a named section, the council sees it beside that section.
         var noComment = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 1, "Return"));
@@ -58,9 +60,13 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Tallfest resultatet for delmål 2.", returned.QuerySelector("[data-testid=comment-Results]")!.TextContent);
         Assert.Contains("Sendt tilbake", HallingdalLifecycleTests.Text(returned, "report-stage"));
         Assert.Equal("Signert (i kraft)", HallingdalLifecycleTests.Text(await kari.GetPageAsync(AgreementSteps.CouncilUrl(id)), "agreement-status"));
+        var task = (await kari.GetPageAsync("/rad/hallingdal")).QuerySelectorAll("section[aria-labelledby=todo-heading] li a")
+            .Single(a => a.TextContent.StartsWith("Fylket har sendt sluttrapporten for", StringComparison.Ordinal));
+        Assert.Equal(CouncilUrl(id), task.GetAttribute("href"));
 
         // The next submission is version 2; a decision on the stale version 1 is refused.
         await ExpectRedirectAsync(await SubmitReportAsync(kari, id, new() { ["Input.Results"] = "Delmål 2: 14 bedrifter kartlagt, fire piloter i gang." }));
+        Assert.DoesNotContain("Fylket har sendt sluttrapporten", (await kari.GetPageAsync("/rad/hallingdal")).QuerySelector("section[aria-labelledby=todo-heading]")!.TextContent);
         var stale = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 1, "Approve"));
         Assert.Contains("nyere versjon (2)", stale.GetElementById("error-summary")!.TextContent);
         await ExpectRedirectAsync(await DecideAsync(sigrid, id, 2, "Approve"));

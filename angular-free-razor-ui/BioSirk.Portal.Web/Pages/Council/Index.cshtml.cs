@@ -18,7 +18,7 @@ public sealed record CouncilTask(string Text, string Url);
 
 /// <summary>A council's start page: what waits for this person, by her roles.</summary>
 public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers members, AgreementQueries agreements, RoadmapQueries roadmaps,
-    IIndicatorReader indicators, MeetingQueries meetings, TimeProvider clock)
+    IIndicatorReader indicators, MeetingQueries meetings, BioSirk.Portal.Reporting.Features.FinalReportQueries reports, TimeProvider clock)
     : PageModel
 {
     /// <summary>How far ahead the start page shows meetings, and how soon before a meeting its agenda should be out.</summary>
@@ -57,6 +57,12 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
             today);
         if (council.Has(CouncilRoles.Secretary))
         {
+            foreach (var returned in await reports.ReturnedAsync())
+            {
+                Tasks.Add(new CouncilTask($"Fylket har sendt sluttrapporten for «{returned.AgreementTitle}» tilbake: se merknadene, rett rapporten og lever den på nytt.",
+                    $"{portal.Prefix}/avtaler/{returned.AgreementId}/sluttrapport"));
+            }
+
             foreach (var row in rows)
             {
                 var url = $"{portal.Prefix}/avtaler/{row.Id}";
