@@ -27,7 +27,7 @@ public sealed class InvitationTests(BrowserPortalFactory portal) : BrowserTest(p
         await ClickAndCheckAsync(Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Endringslogg" }),
             "/rad/hallingdal/admin/logg");
         var newest = Page.Locator("[data-testid=audit-table] > tbody > tr").First;
-        await Expect(newest).ToContainTextAsync("Invitation (opprettet)");
+        await Expect(newest).ToContainTextAsync("Invitasjon (opprettet)");
         await Expect(newest).ToContainTextAsync("Ingrid Haugen");
         await Expect(newest).ToContainTextAsync("liv@hallingdal.no");
 

@@ -268,14 +268,18 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
         var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg");
         var types = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr > td:nth-child(3)").Select(td => td.TextContent).ToList();
-        foreach (var type in new[] { "Agreement", "HourEntry", "DirectCost", "PaymentRequest", "Payment", "PaymentMilestone" })
+        foreach (var type in new[] { "Avtale", "Timeføring", "Direkte kostnad", "Utbetalingsanmodning", "Betaling", "Utbetaling etter avtalen" })
         {
             Assert.Contains(types, t => t.StartsWith(type + " ", StringComparison.Ordinal));
         }
 
-        var payment = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").First(r => r.TextContent.Contains("Payment (opprettet)"));
+        var payment = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").First(r => r.TextContent.Contains("Betaling (opprettet)"));
         Assert.Contains("Sigrid Lien", payment.TextContent);
-        Assert.Contains("112500", payment.TextContent);
+        var fields = payment.QuerySelectorAll(".audit-changes tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
+        Assert.Contains("Beløp | – | 112500", fields);
+        Assert.Contains("Dato | – | 20.03.2026", fields);
+        Assert.Contains("Registrert | – | 20.01.2026 kl. 10:00", fields); // the clock of SignedAgreementAsync, 09:00 UTC, in Oslo
+        Assert.DoesNotContain(fields, f => f.Contains("Id |", StringComparison.Ordinal) || f.StartsWith("TenantId", StringComparison.Ordinal));
     }
 
     [Fact]

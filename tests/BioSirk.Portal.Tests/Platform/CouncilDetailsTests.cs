@@ -40,8 +40,8 @@ public sealed class CouncilDetailsTests(PortalFactory portal) : PortalTest(porta
         var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=Tenant");
         var changes = audit.QuerySelector("[data-testid=audit-table] > tbody > tr")!.QuerySelectorAll(".audit-changes tbody tr")
             .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
-        Assert.Contains("Name | Regionrådet for Hallingdal | Regionrådet for Hallingdal IPR", changes);
-        Assert.Contains("ContactName | Kari Nordby | Ola Bakken", changes);
+        Assert.Contains("Navn | Regionrådet for Hallingdal | Regionrådet for Hallingdal IPR", changes);
+        Assert.Contains("Kontaktperson | Kari Nordby | Ola Bakken", changes);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
         var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=TenantMembership");
         var newest = audit.QuerySelector("[data-testid=audit-table] > tbody > tr")!;
         Assert.Contains("opprettet", newest.TextContent);
-        Assert.Contains("Secretary", newest.TextContent);
+        Assert.Contains("sekretariat", newest.TextContent);
 
         var reused = await PortalClient.ReadAsync(await Portal.CreatePortalClient().GetAsync(path));
         Assert.Equal("Invitasjonen kan ikke brukes", reused.QuerySelector("h1")!.TextContent);

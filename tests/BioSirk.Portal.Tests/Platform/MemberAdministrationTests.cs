@@ -39,7 +39,7 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
         var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=TenantMembership");
         var newest = audit.QuerySelector("[data-testid=audit-table] > tbody > tr")!;
         var change = newest.QuerySelectorAll(".audit-changes tbody tr").Single();
-        Assert.Equal(["Roles", "Member", "Secretary"], change.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
+        Assert.Equal(["Roller", "medlem", "sekretariat"], change.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
         Assert.Contains("Ingrid Haugen", newest.TextContent);
         Assert.Contains("endret", newest.TextContent);
     }

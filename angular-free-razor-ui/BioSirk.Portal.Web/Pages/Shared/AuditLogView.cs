@@ -8,17 +8,18 @@ public sealed record AuditChange(string Field, string Old, string New);
 /// <summary>What the audit log partial shows: a page of entries, the filter that made it, and council names for the host.</summary>
 public sealed record AuditLogView(AuditPage Page, AuditFilter Filter, bool ShowTenant, IReadOnlyDictionary<Guid, string> TenantNames)
 {
+    /// <summary>The changed fields a reader can make sense of, by their Norwegian names and with Norwegian formats.</summary>
     public static IEnumerable<AuditChange> Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
-        foreach (var property in document.RootElement.EnumerateObject())
+        foreach (var property in document.RootElement.EnumerateObject().Where(p => AuditTexts.IsShown(p.Name)))
         {
-            yield return new AuditChange(property.Name, Text(property.Value, "old"), Text(property.Value, "new"));
+            yield return new AuditChange(AuditTexts.Field(property.Name), Text(property, "old"), Text(property, "new"));
         }
     }
 
-    private static string Text(JsonElement change, string name) =>
-        change.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()
+    private static string Text(JsonProperty change, string name) =>
+        change.Value.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? AuditTexts.Value(change.Name, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
             : "–";
 }

@@ -1,0 +1,113 @@
+using System.Globalization;
+using BioSirk.Portal.SharedKernel.Formatting;
+
+namespace BioSirk.Portal.Web.Pages;
+
+/// <summary>
+/// The audit log in words a council admin reads: the entities and fields by their Norwegian names, instants in Oslo
+/// time, dates as dd.mm.åååå. The log itself stores the code names, so that it stays exact when the texts change.
+/// </summary>
+public static class AuditTexts
+{
+    private static readonly Dictionary<string, string> Entities = new(StringComparer.Ordinal)
+    {
+        ["AdoptionDecision"] = "Vedtak om veikart", ["AgendaAttachment"] = "Vedlegg til sak", ["AgendaItem"] = "Sak",
+        ["Agreement"] = "Avtale", ["County"] = "Fylke", ["CountyMembership"] = "Fylkesrolle", ["DirectCost"] = "Direkte kostnad",
+        ["EntraConnection"] = "Microsoft-innlogging", ["FinalReport"] = "Sluttrapport", ["FocusArea"] = "Innsatsområde", ["Goal"] = "Mål",
+        ["HourEntry"] = "Timeføring", ["Indicator"] = "Indikator", ["Invitation"] = "Invitasjon", ["Measurement"] = "Måling",
+        ["Meeting"] = "Møte", ["MeetingComment"] = "Kommentar i møte", ["MinutesPdf"] = "Protokoll (PDF)", ["Partnership"] = "Partnerskap",
+        ["Payment"] = "Betaling", ["PaymentMilestone"] = "Utbetaling etter avtalen", ["PaymentRequest"] = "Utbetalingsanmodning",
+        ["ReportPdf"] = "Sluttrapport (PDF)", ["ReportSubmission"] = "Levert sluttrapport", ["Roadmap"] = "Veikart",
+        ["RoadmapAction"] = "Tiltak", ["RoadmapVersion"] = "Veikartversjon", ["Tenant"] = "Regionråd", ["TenantMembership"] = "Medlemskap",
+        ["PortalUser"] = "Bruker",
+    };
+
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["AcceptedAtUtc"] = "Akseptert", ["Activities"] = "Gjennomførte aktiviteter", ["ActivitiesDeadline"] = "Frist for aktivitetene",
+        ["Activity"] = "Aktivitet", ["AdoptedResolution"] = "Vedtatt vedtak", ["AgreementTitle"] = "Avtale", ["AllowedDomains"] = "Tillatte domener",
+        ["Amount"] = "Beløp", ["Assessment"] = "Vurdering", ["AuthorName"] = "Skrevet av", ["AwaitsApproval"] = "Venter på godkjenning",
+        ["Background"] = "Bakgrunn", ["BaselineDate"] = "Utgangsdato", ["BaselineValue"] = "Utgangsverdi", ["BreachNotice"] = "Varsel om mislighold",
+        ["CaseNumber"] = "Saksnummer", ["CaseReference"] = "Saksreferanse", ["CaseYear"] = "Saksår", ["Comment"] = "Kommentar",
+        ["ContactEmail"] = "Kontaktens e-post", ["ContactName"] = "Kontaktperson", ["ContentType"] = "Filtype",
+        ["CouncilContactEmail"] = "Rådets kontakt (e-post)", ["CouncilContactName"] = "Rådets kontaktperson", ["CouncilName"] = "Regionråd",
+        ["CouncilOrganisationNumber"] = "Rådets org.nr.", ["CouncilSignature"] = "Rådets signatur",
+        ["CountyContactEmail"] = "Fylkets kontakt (e-post)", ["CountyContactName"] = "Fylkets kontaktperson", ["CountyName"] = "Fylke",
+        ["CountySignature"] = "Fylkets signatur", ["CreatedAtUtc"] = "Opprettet", ["Date"] = "Dato", ["DecidedAtUtc"] = "Avgjort",
+        ["DecidedBy"] = "Avgjort av", ["DecidedOn"] = "Vedtaksdato", ["Decision"] = "Avgjørelse", ["DecisionComment"] = "Merknad til avgjørelsen",
+        ["DecisionWanted"] = "Ønsket vedtak", ["DeletedAtUtc"] = "Slettet", ["Description"] = "Beskrivelse", ["Deviations"] = "Avvik",
+        ["Direction"] = "Retning", ["DirectCostRule"] = "Regel for direkte kostnader", ["DueDate"] = "Forfallsdato", ["EditedAtUtc"] = "Redigert",
+        ["Email"] = "E-post", ["EntraTenantId"] = "Microsoft Entra-tenant (ID)", ["End"] = "Slutt", ["EndsAtUtc"] = "Slutter", ["ExpiresAtUtc"] = "Utløper", ["FileName"] = "Filnavn",
+        ["FrameAmount"] = "Ramme", ["Frequency"] = "Hyppighet", ["FrozenAtUtc"] = "Låst", ["FrozenByName"] = "Låst av", ["FullName"] = "Navn",
+        ["FurtherWork"] = "Videre arbeid", ["HiddenAtUtc"] = "Skjult", ["HiddenByName"] = "Skjult av", ["HourRate"] = "Timepris", ["Hours"] = "Timer",
+        ["InvoiceMarking"] = "Fakturamerking", ["InvoiceText"] = "Fakturatekst", ["IsActive"] = "Aktiv", ["Judgement"] = "Vurdering",
+        ["JudgementComment"] = "Kommentar til vurderingen", ["Label"] = "Navn på versjonen", ["LastEditedAtUtc"] = "Sist endret",
+        ["LastEditedBy"] = "Sist endret av", ["Name"] = "Navn", ["Number"] = "Nummer", ["OrderNumber"] = "Bestillernummer",
+        ["OrganisationNumber"] = "Org.nr.", ["Outcome"] = "Utfall", ["OwnerKind"] = "Eier", ["PayableSinceUtc"] = "Kan utbetales fra",
+        ["PeriodEnd"] = "Periode slutt", ["PeriodStart"] = "Periode start", ["Person"] = "Person", ["Phase"] = "Utviklingsfase", ["Place"] = "Sted",
+        ["PlanKind"] = "Plan", ["PlanTitle"] = "Plan", ["Position"] = "Plassering", ["PostedAtUtc"] = "Skrevet",
+        ["ProgressUpdatedAtUtc"] = "Fremdrift rapportert", ["ProgressUpdatedBy"] = "Fremdrift rapportert av", ["ProjectNumber"] = "Prosjektnummer",
+        ["ProposedResolution"] = "Forslag til vedtak", ["PublishedAtUtc"] = "Publisert", ["Purpose"] = "Formål", ["RecordedAtUtc"] = "Registrert",
+        ["RecordedByName"] = "Registrert av", ["Reference"] = "Referanse", ["RegisteredAtUtc"] = "Registrert", ["RegisteredBy"] = "Registrert av",
+        ["RegisteredByName"] = "Registrert av", ["ReportDeadline"] = "Frist for sluttrapporten", ["ReportingDates"] = "Rapporteringsdatoer",
+        ["RequiredDocumentation"] = "Krav til dokumentasjon", ["RescindedAtUtc"] = "Hevet", ["ResponsibleName"] = "Ansvarlig", ["Results"] = "Resultater",
+        ["Revision"] = "Revisjon", ["Roles"] = "Roller", ["SentAtUtc"] = "Sendt", ["SentBy"] = "Sendt av", ["Sequence"] = "Løpenummer",
+        ["SharePercent"] = "Andel (%)", ["Size"] = "Størrelse (byte)", ["Slug"] = "Adresse", ["Source"] = "Kilde", ["SpentSoFar"] = "Brukt så langt",
+        ["Stage"] = "Fase", ["Start"] = "Start", ["StartsAtUtc"] = "Starter", ["State"] = "Tilstand", ["Status"] = "Status", ["StatusText"] = "Status (tekst)",
+        ["SubGoals"] = "Delmål", ["SubmittedAtUtc"] = "Levert", ["SubmittedBy"] = "Levert av", ["SubmittedVersions"] = "Leverte versjoner",
+        ["Supplier"] = "Leverandør", ["TargetDate"] = "Måldato", ["TargetValue"] = "Målverdi", ["Terms"] = "Vilkår", ["Text"] = "Tekst",
+        ["Timesheet"] = "Timeliste", ["Title"] = "Tittel", ["Trigger"] = "Utløses", ["Unit"] = "Enhet", ["UploadedAtUtc"] = "Lastet opp",
+        ["UploadedBy"] = "Lastet opp av", ["UseOfFunds"] = "Bruk av midlene", ["Value"] = "Verdi", ["Version"] = "Versjon", ["VideoLink"] = "Videolenke",
+        ["Voucher"] = "Bilag",
+    };
+
+    /// <summary>The states and roles the log stores by their code names (a set of flags as "Member, Secretary").</summary>
+    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
+    {
+        ["Member"] = "medlem", ["Secretary"] = "sekretariat", ["TenantAdmin"] = "administrator", ["None"] = "ingen",
+        ["Draft"] = "utkast", ["Signed"] = "signert", ["FinalReportSubmitted"] = "sluttrapport levert", ["Approved"] = "godkjent",
+        ["Settled"] = "avsluttet", ["Rescinded"] = "hevet", ["Waiting"] = "ikke utløst", ["Payable"] = "kan utbetales",
+        ["Requested"] = "anmodet", ["Paid"] = "betalt", ["Sent"] = "sendt", ["Returned"] = "sendt tilbake", ["Pending"] = "venter",
+        ["Withdrawn"] = "trukket", ["Submitted"] = "levert", ["Queued"] = "i kø", ["Rendering"] = "lages", ["Ready"] = "klar",
+        ["Failed"] = "feilet", ["AtSigning"] = "ved signering", ["FinalReportApproved"] = "når sluttrapporten er godkjent",
+        ["OnDate"] = "på en dato",
+    };
+
+    public static string Entity(string type) => Entities.GetValueOrDefault(type, type);
+
+    /// <summary>Ids, hashes and stored snapshots say nothing to a reader, and a hash is nobody's business (a named field is shown).</summary>
+    public static bool IsShown(string field) => Fields.ContainsKey(field) ||
+        !(field.EndsWith("Id", StringComparison.Ordinal) || field.EndsWith("Ids", StringComparison.Ordinal)
+          || field.EndsWith("Hash", StringComparison.Ordinal) || field.EndsWith("Json", StringComparison.Ordinal)
+          || field is "Sha256" or "SecurityStamp" or "ConcurrencyStamp");
+
+    public static string Field(string name) => Fields.GetValueOrDefault(name, name);
+
+    /// <summary>An instant (a field ending in Utc) in Oslo time, a date as dd.mm.åååå, true/false as ja/nei; anything else as stored.</summary>
+    public static string Value(string field, string value)
+    {
+        if (field.EndsWith("Utc", StringComparison.Ordinal)
+            && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return Norwegian.DateTimeFromUtc(instant);
+        }
+
+        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return Norwegian.Date(date);
+        }
+
+        var words = value.Split(", ");
+        if (words.All(Words.ContainsKey))
+        {
+            return string.Join(", ", words.Select(w => Words[w]));
+        }
+
+        return value switch
+        {
+            "true" => "ja",
+            "false" => "nei",
+            _ => value,
+        };
+    }
+}
