@@ -2,10 +2,18 @@ using BioSirk.Portal.Agreements.Contracts;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Reporting.Features;
 
-public sealed record WriteReportCommand(Guid AgreementId, ReportSections Sections, string? ConcurrencyStamp, ReportActor By);
+/// <param name="ConcurrencyStamp">
+/// The stamp of the report the form was filled from; <see cref="NoReportYet"/> when there was none yet; null to skip the
+/// check (the API checks its If-Match itself).
+/// </param>
+public sealed record WriteReportCommand(Guid AgreementId, ReportSections Sections, string? ConcurrencyStamp, ReportActor By)
+{
+    public const string NoReportYet = "ingen";
+}
 
 /// <summary>A file chosen in the attachment form.</summary>
 public sealed record ReportUpload(Stream Content, string FileName, long Length);
@@ -25,7 +33,14 @@ public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agree
             return refused;
         }
 
-        store.ExpectStamp(report, c.ConcurrencyStamp ?? report.ConcurrencyStamp);
+        // A form filled before any report existed conflicts with one that someone else has created meanwhile.
+        var isNew = store.Db.Entry(report).State == EntityState.Added;
+        store.ExpectStamp(report, c.ConcurrencyStamp switch
+        {
+            null => report.ConcurrencyStamp,
+            WriteReportCommand.NoReportYet => isNew ? report.ConcurrencyStamp : "",
+            var stamp => stamp,
+        });
         var written = report.Write(c.Sections, c.By.Name, clock.GetUtcNow().UtcDateTime);
         return written.Succeeded ? await store.SaveAsync(ct) : written;
     }

@@ -160,6 +160,26 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Equal("Kari sin versjon.", saved["Input.Activities"]);
     }
 
+    [Fact]
+    public async Task TwoWritersOfAReportNobodyHasSavedYet_TheSecondIsToldInsteadOfOverwriting()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        using var member = await Portal.SignedInAsync(Demo.HallingdalMember);
+
+        var karisForm = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        var membersForm = await member.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        karisForm["Input.Activities"] = "Kari sin versjon.";
+        membersForm["Input.Activities"] = "Medlemmets versjon.";
+        await ExpectRedirectAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", karisForm));
+        var conflict = await PortalClient.ReadAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", membersForm));
+
+        Assert.Contains("Noen andre har endret sluttrapporten", conflict.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("Medlemmets versjon.", conflict.FieldValue("Input.Activities"));
+        Assert.Equal("Kari sin versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
+    }
+
     /// <summary>First milestone requested and paid (kr 112 500), 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>
     internal static async Task PaidFirstMilestoneWithSpendingAsync(PortalClient kari, PortalClient sigrid, Guid id)
     {

@@ -53,7 +53,7 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         }
 
         Input = SectionsInput.From(View.Report?.Sections ?? ReportSections.Empty);
-        ConcurrencyStamp = View.Report?.ConcurrencyStamp;
+        ConcurrencyStamp = View.Report?.ConcurrencyStamp ?? WriteReportCommand.NoReportYet;
         return Page();
     }
 
@@ -131,7 +131,7 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
             await LoadAsync(agreementId);
             if (savedFirst)
             {
-                ConcurrencyStamp = View.Report?.ConcurrencyStamp; // the text was saved; only the delivery (or PDF) was refused
+                ConcurrencyStamp = View.Report?.ConcurrencyStamp ?? WriteReportCommand.NoReportYet; // the text was saved; only the delivery (or PDF) was refused
             }
 
             return Page();
