@@ -244,11 +244,10 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
             return null;
         }
 
-        var candidates = new List<Deadline>
-        {
-            new("Aktivitetene skal være ferdige", activitiesDeadline),
-            new("Sluttrapporten skal leveres", reportDeadline),
-        };
+        // Once the report is delivered, the council has met the activities and report deadlines: only dated payments remain.
+        var candidates = status is AgreementStatus.FinalReportSubmitted or AgreementStatus.Approved
+            ? new List<Deadline>()
+            : [new("Aktivitetene skal være ferdige", activitiesDeadline), new("Sluttrapporten skal leveres", reportDeadline)];
         candidates.AddRange(milestones.Where(m => m.DueDate is not null && m.State == MilestoneState.Waiting)
             .Select(m => new Deadline($"Utbetaling «{m.Name}»", m.DueDate!.Value)));
         if (status is AgreementStatus.Approved)
@@ -257,7 +256,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         }
 
         return candidates.Where(d => d.Date >= today).OrderBy(d => d.Date).FirstOrDefault()
-               ?? candidates.OrderByDescending(d => d.Date).FirstOrDefault(d => status is AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted);
+               ?? candidates.OrderByDescending(d => d.Date).FirstOrDefault(d => status is AgreementStatus.Signed);
     }
 
     public static string StatusText(AgreementStatus status) => status switch

@@ -10,6 +10,9 @@ public static class MissionsTemplate
 {
     public const string Title = "Missionssatsingen på sirkulær grønn nærings- og industriutvikling";
 
+    /// <summary>The county whose order and project numbers the seed gives (its own, for the whole programme).</summary>
+    private const string SeedCounty = "Buskerud fylkeskommune";
+
     /// <summary>
     /// The template for a council and a county, with the organisation number and contact persons that each keeps in the
     /// portal (the council's admin in the council's details, the host admin for the county).
@@ -21,6 +24,8 @@ public static class MissionsTemplate
         CouncilContactEmail = council.ContactEmail,
         CountyContactName = county.ContactName,
         CountyContactEmail = county.ContactEmail,
+        OrderNumber = county.Name == SeedCounty ? "B701010" : null, // another county's invoices carry its own numbers
+        ProjectNumber = county.Name == SeedCounty ? "60256" : null,
     };
 
     private static AgreementTerms For(string councilName, string countyName, int year) => new()
@@ -44,8 +49,6 @@ public static class MissionsTemplate
         HourRate = 900m,
         DirectCostRule = "Direkte kostnader dekkes uten påslag.",
         InvoiceText = Title,
-        OrderNumber = "B701010",
-        ProjectNumber = "60256",
         RequiredDocumentation = string.Join('\n',
             "Timelister",
             "Dokumentasjon for gjennomførte aktiviteter og kostnader (bilag)",

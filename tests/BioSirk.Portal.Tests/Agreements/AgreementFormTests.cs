@@ -84,6 +84,8 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains("godkjent av Innlandet fylkeskommune", form["Input.Terms"]);
         Assert.DoesNotContain("Buskerud", form["Input.Terms"]);
         Assert.Equal(("Hanne Moen", Demo.InnlandetOfficer), (form["Input.CountyContactName"], form["Input.CountyContactEmail"]));
+        Assert.Equal(("B701010", "60256"), (buskerudForm["Input.OrderNumber"], buskerudForm["Input.ProjectNumber"]));
+        Assert.Equal(("", ""), (form["Input.OrderNumber"], form["Input.ProjectNumber"])); // Buskerud's numbers are not Innlandet's
     }
 
     [Fact]

@@ -20,6 +20,20 @@ public sealed class AgreementRulesTests
         Assert.Equal(expected, AgreementQueries.DeadlineText(
             new Deadline("Aktivitetene skal være ferdige", new DateOnly(2026, 11, 30)), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 
+    [Theory]
+    [InlineData(AgreementStatus.Signed, "Aktivitetene skal være ferdige")]
+    [InlineData(AgreementStatus.FinalReportSubmitted, null)] // the council has delivered: its own deadlines are met
+    [InlineData(AgreementStatus.Approved, null)]
+    [InlineData(AgreementStatus.Settled, null)]
+    public void TheNextDeadline_AfterTheReportIsDelivered_IsOnlyADatedPayment(AgreementStatus status, string? expected)
+    {
+        var today = new DateOnly(2026, 11, 30);
+        Assert.Equal(expected, AgreementQueries.NextDeadline(status, today, new DateOnly(2026, 12, 31), [], today)?.What);
+        var dated = new MilestoneDeadline("Rate 2", new DateOnly(2027, 1, 15), MilestoneState.Waiting);
+        Assert.Equal(status == AgreementStatus.Settled ? null : status == AgreementStatus.Signed ? "Aktivitetene skal være ferdige" : "Utbetaling «Rate 2»",
+            AgreementQueries.NextDeadline(status, today, new DateOnly(2026, 12, 31), [dated], today)?.What);
+    }
+
     [Fact]
     public void TheMissionsTemplate_IsValidAsItIs() => Assert.Empty(AgreementRules.Validate(Template));
 

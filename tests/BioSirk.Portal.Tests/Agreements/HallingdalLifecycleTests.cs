@@ -57,6 +57,8 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         // Rescission before the remedy deadline is refused.
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Breach]",
             new() { ["Breach.Description"] = "Ingen rapportering", ["Breach.RemedyDeadline"] = "2026-04-30" }));
+        Assert.Equal("Avtalen kan heves fra 01.05.2026, når fristen for å rette er ute. Forsøk før det avvises og føres i historikken.",
+            (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("#rescind-hint")!.TextContent);
         var refused = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Rescind]", []));
         Assert.Contains("Fristen for å rette misligholdet går ut 30.04.2026", refused.GetElementById("error-summary")!.TextContent);
         Assert.Equal("Signert (i kraft)", Text(refused, "agreement-status"));

@@ -44,7 +44,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         var page = await kari.GetPageAsync(CouncilUrl(id));
         var listed = page.QuerySelectorAll("[data-testid=hour-rows] tbody tr");
         Assert.Equal(200, listed.Length);
-        Assert.StartsWith("24.02.2026", listed[0].TextContent);
+        Assert.Equal("24.02.2026", listed[0].QuerySelector("td")!.TextContent);
         Assert.Equal("Viser de 200 nyeste av 205 timeføringer. Summene gjelder alle, og Excel- og CSV-filen har alle radene.",
             page.QuerySelector("[data-testid=hour-rows-shown]")!.TextContent.Trim());
         Assert.Contains("205 t × kr 900,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
