@@ -13,7 +13,8 @@ public sealed record DemoAgreementParties(Guid CouncilId, TemplateParty Council,
 /// weeks of hours and the first payment made, so that the final report can be written and delivered. Seeded once;
 /// a council that has agreements is left alone. Call inside the council's scope.
 /// </summary>
-public sealed class AgreementsDemoSeeder(AgreementsDbContext db, DraftAgreement draft, RegisterHours hours, PaymentRequests payments, TimeProvider clock)
+public sealed class AgreementsDemoSeeder(
+    AgreementsDbContext db, DraftAgreement draft, SignAgreement sign, RegisterHours hours, PaymentRequests payments, TimeProvider clock)
 {
     /// <returns>The council's Missions agreement, seeded now or before; null when there is none.</returns>
     public async Task<Guid?> SeedAsync(DemoAgreementParties parties, CancellationToken ct = default)
@@ -33,10 +34,8 @@ public sealed class AgreementsDemoSeeder(AgreementsDbContext db, DraftAgreement 
         var id = (await draft.HandleAsync(new DraftAgreementCommand(parties.CouncilId, parties.Council.Name, parties.CountyId, parties.County.Name, terms,
             parties.Secretary), ct)).Value;
         var agreement = await db.Agreements.Include(a => a.Milestones).SingleAsync(a => a.Id == id, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        agreement.Sign(Party.Council, parties.Secretary.UserId, parties.Secretary.Name, now, today);
-        agreement.Sign(Party.County, parties.Officer.UserId, parties.Officer.Name, now, today);
-        await db.SaveChangesAsync(ct);
+        await sign.HandleAsync(new SignAgreementCommand(id, Party.Council, agreement.ConcurrencyStamp, parties.Secretary), ct); // recorded in its history
+        await sign.HandleAsync(new SignAgreementCommand(id, Party.County, agreement.ConcurrencyStamp, parties.Officer), ct);
 
         var day = agreement.PeriodStart.AddDays(7);
         for (var week = 0; week < 10 && day <= today && day <= agreement.PeriodEnd; week++, day = day.AddDays(14))
