@@ -107,6 +107,7 @@ public sealed class FinalReportTests(BrowserPortalFactory portal) : BrowserTest(
         // She empties a section by mistake and delivers: refused, explained at the top and beside the field, nothing lost.
         await Page.GetByLabel("Avvik").FillAsync("");
         await results.FillAsync("Delmål 2: 14 bedrifter kartlagt.");
+        await Page.GetByLabel("Rapporten er klar til å leveres").CheckAsync();
         await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lever sluttrapporten til fylket" }), url + "?handler=Submit");
 
         const string message = "Beskriv avvikene, eller skriv «Ingen avvik».";
@@ -115,6 +116,7 @@ public sealed class FinalReportTests(BrowserPortalFactory portal) : BrowserTest(
         await Expect(Page.GetByLabel("Avvik")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(Page.GetByLabel("Avvik")).ToHaveAccessibleDescriptionAsync(new Regex("^" + Regex.Escape(message)));
         await Expect(results).ToHaveValueAsync("Delmål 2: 14 bedrifter kartlagt.");
+        await Expect(Page.GetByLabel("Rapporten er klar til å leveres")).ToBeCheckedAsync();
         await Expect(Page.Locator("[data-testid=comment-Results]")).ToContainTextAsync("Tallfest resultatet for delmål 2.");
     }
 

@@ -46,8 +46,10 @@ public static class FinalReportSteps
         return (kari, sigrid, id, Assert.Single(await PdfsAsync(portal, id)));
     }
 
+    /// <summary>Delivers the report as the secretary does: the sections filled in, and "the report is ready" ticked.</summary>
     public static Task<HttpResponseMessage> SubmitReportAsync(PortalClient secretary, Guid id, Dictionary<string, string>? changes = null) =>
-        PostReportFormAsync(secretary, id, "Submit", changes);
+        PostReportFormAsync(secretary, id, "Submit", new Dictionary<string, string> { ["Input.ConfirmsDelivery"] = "true" }.Concat(changes ?? [])
+            .ToDictionary(f => f.Key, f => f.Value));
 
     public static async Task<HttpResponseMessage> DecideAsync(PortalClient officer, Guid id, int version, string handler, Dictionary<string, string>? fields = null)
     {

@@ -161,6 +161,22 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
     }
 
     [Fact]
+    public async Task Delivering_WithoutTickingThatTheReportIsReady_SavesTheText_ButDeliversNothing()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+
+        var refused = await PortalClient.ReadAsync(await PostReportFormAsync(kari, id, "Submit", new() { ["Input.Deviations"] = "" }));
+
+        Assert.Equal("Kryss av for at rapporten er klar til å leveres, og trykk «Lever» igjen. Det du skrev, er lagret.",
+            refused.GetElementById("Input_ConfirmsDelivery-error")!.TextContent);
+        Assert.Equal("Beskriv avvikene, eller skriv «Ingen avvik».", refused.FieldError("Input.Deviations")); // everything at once
+        Assert.Equal("Signert (i kraft)", HallingdalLifecycleTests.Text(await kari.GetPageAsync(AgreementSteps.CouncilUrl(id)), "agreement-status"));
+        Assert.Equal(CompleteSections["Input.Activities"], (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
+    }
+
+    [Fact]
     public async Task TwoWritersOfAReportNobodyHasSavedYet_TheSecondIsToldInsteadOfOverwriting()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);

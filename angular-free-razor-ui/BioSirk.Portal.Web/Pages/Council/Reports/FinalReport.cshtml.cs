@@ -13,6 +13,9 @@ public sealed class SectionsInput
 {
     public string? Activities { get; set; }
 
+    /// <summary>The secretary's "the report is ready": delivery locks it until the county has assessed it.</summary>
+    public bool ConfirmsDelivery { get; set; }
+
     public string? Results { get; set; }
 
     public string? Deviations { get; set; }
@@ -75,9 +78,9 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
 
     /// <summary>Saves what is in the form, then delivers it.</summary>
     public Task<IActionResult> OnPostSubmitAsync(Guid agreementId) => Act(agreementId, CanSubmit, "write", async sp =>
-        await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused
-            ? refused
-            : await sp.GetRequiredService<SubmitFinalReport>().HandleAsync(agreementId, null, Actor),
+        await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused ? refused
+        : !Input.ConfirmsDelivery ? NotConfirmed()
+        : await sp.GetRequiredService<SubmitFinalReport>().HandleAsync(agreementId, null, Actor),
         "Sluttrapporten er levert til fylket. PDF-en av den lages nå.");
 
     public Task<IActionResult> OnPostAttachAsync(Guid agreementId, IFormFile? upload) => Act(agreementId, CanWrite, "attachments", async sp =>
@@ -90,6 +93,12 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
     public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid agreementId, Guid attachmentId) => Act(agreementId, CanWrite, "attachments", async sp =>
         await sp.GetRequiredService<ReportDrafts>().RemoveAttachmentAsync(agreementId, attachmentId),
         "Vedlegget er fjernet.");
+
+    /// <summary>Delivery without "the report is ready" ticked: that, and whatever else would stop the delivery, at once.</summary>
+    private Result NotConfirmed() => Result.Fail([
+        .. ReportRules.CheckComplete(Input.ToSections()),
+        new FieldError(nameof(SectionsInput.ConfirmsDelivery), "Kryss av for at rapporten er klar til å leveres, og trykk «Lever» igjen. Det du skrev, er lagret."),
+    ]);
 
     /// <summary>Whether the form's text was saved before the action proper: if that then fails, the form must carry the new stamp.</summary>
     private bool savedFirst;
