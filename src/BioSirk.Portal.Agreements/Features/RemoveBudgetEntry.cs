@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
@@ -14,10 +15,20 @@ namespace BioSirk.Portal.Agreements.Features;
 public sealed class RemoveBudgetEntry(AgreementStore store)
 {
     /// <summary>What was removed, in words for the receipt ("7,5 t 20.01.2026, Kari Nordby"); null when not found here.</summary>
-    public async Task<Result<string>?> RemoveHoursAsync(Guid agreementId, Guid entryId, CancellationToken ct = default)
+    public Task<Result<string>?> RemoveHoursAsync(Guid agreementId, Guid entryId, CancellationToken ct = default) =>
+        RemoveAsync(agreementId, store.Db.Hours, h => h.Id == entryId && h.AgreementId == agreementId,
+            h => $"{h.Hours.ToString("0.##", Norwegian.Culture)} t {Norwegian.Date(h.Date)}, {h.Person}", ct);
+
+    public Task<Result<string>?> RemoveCostAsync(Guid agreementId, Guid costId, CancellationToken ct = default) =>
+        RemoveAsync(agreementId, store.Db.DirectCosts, c => c.Id == costId && c.AgreementId == agreementId,
+            c => $"{Norwegian.Kroner(c.Amount)} {Norwegian.Date(c.Date)}, {c.Supplier}", ct);
+
+    private async Task<Result<string>?> RemoveAsync<TEntry>(
+        Guid agreementId, DbSet<TEntry> entries, Expression<Func<TEntry, bool>> which, Func<TEntry, string> describe, CancellationToken ct)
+        where TEntry : class
     {
         var agreement = await store.FindAsync(agreementId, ct);
-        var entry = agreement is null ? null : await store.Db.Hours.FirstOrDefaultAsync(h => h.Id == entryId && h.AgreementId == agreementId, ct);
+        var entry = agreement is null ? null : await entries.FirstOrDefaultAsync(which, ct);
         if (agreement is null || entry is null)
         {
             return null;
@@ -28,31 +39,8 @@ public sealed class RemoveBudgetEntry(AgreementStore store)
             return Result<string>.Fail("", closed);
         }
 
-        store.Db.Hours.Remove(entry);
-        return await SavedAsync($"{entry.Hours.ToString("0.##", Norwegian.Culture)} t {Norwegian.Date(entry.Date)}, {entry.Person}", ct);
-    }
-
-    public async Task<Result<string>?> RemoveCostAsync(Guid agreementId, Guid costId, CancellationToken ct = default)
-    {
-        var agreement = await store.FindAsync(agreementId, ct);
-        var cost = agreement is null ? null : await store.Db.DirectCosts.FirstOrDefaultAsync(c => c.Id == costId && c.AgreementId == agreementId, ct);
-        if (agreement is null || cost is null)
-        {
-            return null;
-        }
-
-        if (BudgetRules.ClosedFor(agreement) is { } closed)
-        {
-            return Result<string>.Fail("", closed);
-        }
-
-        store.Db.DirectCosts.Remove(cost);
-        return await SavedAsync($"{Norwegian.Kroner(cost.Amount)} {Norwegian.Date(cost.Date)}, {cost.Supplier}", ct);
-    }
-
-    private async Task<Result<string>> SavedAsync(string removed, CancellationToken ct)
-    {
+        entries.Remove(entry);
         var saved = await store.SaveAsync(ct);
-        return saved.Succeeded ? Result<string>.Ok(removed) : Result<string>.Fail(saved.Errors);
+        return saved.Succeeded ? Result<string>.Ok(describe(entry)) : Result<string>.Fail(saved.Errors);
     }
 }

@@ -127,27 +127,11 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
     }
 
     /// <summary>Takes back an hour row registered by mistake; the receipt names what was removed.</summary>
-    public Task<IActionResult> OnPostRemoveHoursAsync(Guid agreementId, Guid entryId)
-    {
-        string? removed = null;
-        return Act(agreementId, "hours", async sp =>
-        {
-            var result = await sp.GetRequiredService<RemoveBudgetEntry>().RemoveHoursAsync(agreementId, entryId);
-            removed = result?.Value;
-            return result;
-        }, () => $"Timeføringen er slettet: {removed}.", onlyFor: Party.Council);
-    }
+    public Task<IActionResult> OnPostRemoveHoursAsync(Guid agreementId, Guid entryId) =>
+        Remove(agreementId, "hours", entries => entries.RemoveHoursAsync(agreementId, entryId), "Timeføringen er slettet");
 
-    public Task<IActionResult> OnPostRemoveCostAsync(Guid agreementId, Guid costId)
-    {
-        string? removed = null;
-        return Act(agreementId, "costs", async sp =>
-        {
-            var result = await sp.GetRequiredService<RemoveBudgetEntry>().RemoveCostAsync(agreementId, costId);
-            removed = result?.Value;
-            return result;
-        }, () => $"Kostnaden er slettet: {removed}.", onlyFor: Party.Council);
-    }
+    public Task<IActionResult> OnPostRemoveCostAsync(Guid agreementId, Guid costId) =>
+        Remove(agreementId, "costs", entries => entries.RemoveCostAsync(agreementId, costId), "Kostnaden er slettet");
 
     public Task<IActionResult> OnPostSignAsync(Guid agreementId) => Act(agreementId, "sign", sp =>
         sp.GetRequiredService<SignAgreement>().HandleAsync(new SignAgreementCommand(agreementId, Viewer, ConcurrencyStamp ?? "", Actor)),
@@ -232,6 +216,17 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
     /// Runs one action: 404 when the agreement is not visible here, 403 when this person may not act, the page again
     /// with messages beside the fields (and what was typed) when refused, otherwise back to the page with a receipt.
     /// </summary>
+    private Task<IActionResult> Remove(Guid agreementId, string anchor, Func<RemoveBudgetEntry, Task<Result<string>?>> remove, string done)
+    {
+        string? removed = null;
+        return Act(agreementId, anchor, async sp =>
+        {
+            var result = await remove(sp.GetRequiredService<RemoveBudgetEntry>());
+            removed = result?.Value;
+            return result;
+        }, () => $"{done}: {removed}.", onlyFor: Party.Council);
+    }
+
     /// <summary>Read before the signature is added, so it says whether this one completes the agreement.</summary>
     private bool OtherPartyHasSigned => (Viewer == Party.Council ? Details.Agreement.CountySignature : Details.Agreement.CouncilSignature) is not null;
 
