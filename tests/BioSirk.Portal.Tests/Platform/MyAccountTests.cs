@@ -43,6 +43,22 @@ public sealed class MyAccountTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("Skriv inn passordet du har nå.", page.QuerySelector("#error-summary li")!.TextContent);
     }
 
+    [Fact]
+    public async Task VarslerAndMyAccount_LeadBackToEachOfThePersonsPlaces()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+
+        foreach (var path in new[] { "/varsler", "/konto" })
+        {
+            var links = (await kari.GetPageAsync(path)).QuerySelectorAll("[data-testid=my-places] a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+            Assert.Contains(("Regionrådet for Hallingdal", "/rad/hallingdal"), links);
+        }
+
+        var officers = (await sigrid.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=my-places] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/fylke/buskerud"], officers);
+    }
+
     private List<string> NoticeRecipients(string subject) =>
         [.. Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
             .Where(m => m.Subject == subject).SelectMany(m => m.To.Mailboxes.Select(b => b.Address))];
