@@ -319,6 +319,15 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         return Result.Ok();
     }
 
+    /// <summary>A payment of a settled agreement was reversed: the settlement waits for it again.</summary>
+    public void Unsettle()
+    {
+        if (Status == AgreementStatus.Settled)
+        {
+            Status = AgreementStatus.Approved;
+        }
+    }
+
     /// <summary>After the approval, the final payment (or repayment) registered: the agreement has expired.</summary>
     public void SettleIfComplete()
     {

@@ -75,6 +75,9 @@ public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAwar
 
     public void MarkPaid() => State = MilestoneState.Paid;
 
+    /// <summary>Its payment was reversed: the county registers it again (a repayment claim is never requested).</summary>
+    public void ReopenForPayment() => State = Amount < 0 ? MilestoneState.Payable : MilestoneState.Requested;
+
     internal void Change(string name, decimal sharePercent, MilestoneTrigger trigger, DateOnly? dueDate)
     {
         Name = name;

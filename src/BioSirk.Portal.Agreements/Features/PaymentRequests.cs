@@ -12,6 +12,8 @@ public sealed record SendPaymentRequestCommand(Guid AgreementId, Guid MilestoneI
 
 public sealed record DecidePaymentRequestCommand(Guid AgreementId, Guid RequestId, bool Approve, string? Comment, Actor By);
 
+public sealed record ReversePaymentCommand(Guid AgreementId, Guid? PaymentId, string? Reason, Actor By);
+
 public sealed record RegisterPaymentCommand(Guid AgreementId, Guid MilestoneId, DateOnly? Date, decimal? Amount, string? Reference, Actor By)
 {
     /// <summary>The officer has seen that the amount is not the expected one and registers it anyway.</summary>
@@ -154,6 +156,43 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
             AgreementJournal.Record(store.Db, agreement, c.By.Name, now, "Sluttoppgjøret er gjort. Avtalen er utløpt.");
         }
 
+        return await store.SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// Takes back a payment registered by mistake (a wrong amount, date or reference): the milestone waits for its payment
+    /// again, a settled agreement is no longer settled, and the history and audit log keep what was reversed and why.
+    /// </summary>
+    public async Task<Result?> ReversePaymentAsync(ReversePaymentCommand c, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(c.AgreementId, ct);
+        if (agreement is not null && c.PaymentId is null)
+        {
+            return Result.Fail("PaymentId", "Velg betalingen som skal reverseres.");
+        }
+
+        var payment = agreement is null ? null : await store.Db.Payments.FirstOrDefaultAsync(p => p.Id == c.PaymentId && p.AgreementId == c.AgreementId, ct);
+        var milestone = agreement?.Milestones.FirstOrDefault(m => m.Id == payment?.MilestoneId);
+        if (agreement is null || payment is null || milestone is null)
+        {
+            return null; // not this agreement's payment: another council's or county's id says nothing
+        }
+
+        var errors = new Errors()
+            .When(agreement.Status == AgreementStatus.Rescinded, "", "Avtalen er hevet; betalingene står slik de var.")
+            .When(string.IsNullOrWhiteSpace(c.Reason), "Reason", "Skriv hvorfor betalingen reverseres, for eksempel «feil beløp».")
+            .WhenLongerThan(c.Reason, 500, "Reason", "Begrunnelsen");
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        store.Db.Payments.Remove(payment);
+        milestone.ReopenForPayment();
+        agreement.Unsettle();
+        AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
+            $"Betalingen for «{milestone.Name}» ({Norwegian.Kroner(payment.Amount)}, {Norwegian.Date(payment.Date)}, ref. {payment.Reference}) er reversert: {c.Reason!.Trim()}");
         return await store.SaveAsync(ct);
     }
 

@@ -139,6 +139,50 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("betalt", Row(await sigrid.GetPageAsync(CountyUrl(id)), "milestones", "Ved signering"));
     }
 
+    [Fact]
+    public async Task AWrongPaymentThatSettledTheAgreement_IsReversedWithAReason_AndTheRightOneRegistered()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await SignAsync(kari, CouncilUrl(id));
+        await SignAsync(sigrid, CountyUrl(id));
+        await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-02-01", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" }));
+        await RegisterWorkdaysAsync(kari, id, 100m);
+        await ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
+        await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]", new()
+        {
+            ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "22 500", ["Payment.Reference"] = "Feil retning", ["Payment.ConfirmsDeviation"] = "true",
+        }));
+        Assert.Equal("Avsluttet (utløpt)", Text(await sigrid.GetPageAsync(CountyUrl(id)), "agreement-status"));
+
+        var settled = await sigrid.GetPageAsync(CountyUrl(id));
+        var wrong = settled.QuerySelectorAll("#Reversal_PaymentId option").Single(o => o.TextContent.Contains("Feil retning")).GetAttribute("value")!;
+        var noReason = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "[data-testid=reverse-payment]", new() { ["Reversal.PaymentId"] = wrong }));
+        Assert.Equal("Skriv hvorfor betalingen reverseres, for eksempel «feil beløp».", noReason.FieldError("Reversal.Reason"));
+        Assert.Equal("Avsluttet (utløpt)", Text(noReason, "agreement-status"));
+        using var hadeland = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        Assert.Equal(HttpStatusCode.NotFound, (await hadeland.PostWithTokenAsync(CouncilUrl(id) + "?handler=ReversePayment", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kari.PostWithTokenAsync(CouncilUrl(id) + "?handler=ReversePayment", [])).StatusCode);
+
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "[data-testid=reverse-payment]",
+            new() { ["Reversal.PaymentId"] = wrong, ["Reversal.Reason"] = "Rådet betalte tilbake; registrert som utbetaling." }));
+        var reopened = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.Equal("Sluttrapport godkjent", Text(reopened, "agreement-status"));
+        Assert.Contains("venter på tilbakebetaling", Row(reopened, "milestones", "Sluttoppgjør"));
+        Assert.DoesNotContain("Feil retning", reopened.QuerySelector("[data-testid=payments]")!.TextContent);
+        Assert.Contains("Betalingen for «Sluttoppgjør", Text(reopened, "history"));
+        Assert.Contains("er reversert: Rådet betalte tilbake; registrert som utbetaling.", Text(reopened, "history"));
+
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "-22 500", ["Payment.Reference"] = "Innbetaling 4711" }));
+        Assert.Equal("Avsluttet (utløpt)", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
+    }
+
     /// <summary>Registers the hours as 7,5-hour working days from 2 February (the rest on the last day).</summary>
     internal static async Task RegisterWorkdaysAsync(PortalClient client, Guid id, decimal total)
     {

@@ -52,6 +52,9 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
     public PaymentInput Payment { get; set; } = new();
 
     [BindProperty]
+    public ReversalInput Reversal { get; set; } = new();
+
+    [BindProperty]
     public BreachInput Breach { get; set; } = new();
 
     [BindProperty]
@@ -125,6 +128,10 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         Message = $"Timelisten er importert: {report.Imported} rader.";
         return LocalRedirect($"{SelfUrl}#hours");
     }
+
+    public Task<IActionResult> OnPostReversePaymentAsync(Guid agreementId) => Act(agreementId, "payments", sp =>
+        sp.GetRequiredService<PaymentRequests>().ReversePaymentAsync(new ReversePaymentCommand(agreementId, Reversal.PaymentId, Reversal.Reason, Actor)),
+        "Betalingen er reversert. Registrer den riktige betalingen når den er gjort.", onlyFor: Party.County, prefix: "Reversal");
 
     /// <summary>Takes back an hour row registered by mistake; the receipt names what was removed.</summary>
     public Task<IActionResult> OnPostRemoveHoursAsync(Guid agreementId, Guid entryId) =>
@@ -329,6 +336,13 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         public string? Reference { get; set; }
 
         public bool ConfirmsDeviation { get; set; }
+    }
+
+    public sealed class ReversalInput
+    {
+        public Guid? PaymentId { get; set; }
+
+        public string? Reason { get; set; }
     }
 
     public sealed class BreachInput
