@@ -23,7 +23,11 @@ public sealed class LanguageTests(BrowserPortalFactory portal) : BrowserTest(por
         var back = Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "Norsk (bokmål)" });
         await Expect(back).ToHaveAttributeAsync("lang", "nb");
 
-        // The choice is kept on the next page, and switching back works the same way.
+        // The choice is kept on the next pages: a form's required fields say so in English.
+        await GotoAsync("/konto");
+        await Expect(Page.Locator("label[for=Input_CurrentPassword]")).ToContainTextAsync("(required)");
+
+        // Switching back works the same way.
         await GotoAsync("/logg-ut");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await ClickAndCheckAsync(Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "Norsk (bokmål)" }), "/logg-ut");

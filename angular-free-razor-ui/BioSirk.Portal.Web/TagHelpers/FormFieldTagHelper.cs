@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using BioSirk.Portal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.TagHelpers;
 
@@ -15,7 +17,7 @@ namespace BioSirk.Portal.Web.TagHelpers;
 /// the hint and any described-by ids.
 /// </summary>
 [HtmlTargetElement("form-field")]
-public sealed class FormFieldTagHelper : TagHelper
+public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> texts) : TagHelper
 {
     [HtmlAttributeName("for")]
     public ModelExpression For { get; set; } = null!;
@@ -78,7 +80,7 @@ public sealed class FormFieldTagHelper : TagHelper
             (describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\"" : "");
 
         var html = new System.Text.StringBuilder();
-        html.Append($"<label class=\"form-label\" for=\"{id}\">{enc.Encode(Label)}{(Required ? " <span class=\"text-body-secondary\">(må fylles ut)</span>" : "")}</label>");
+        html.Append($"<label class=\"form-label\" for=\"{id}\">{enc.Encode(Label)}{(Required ? $" <span class=\"text-body-secondary\">({enc.Encode(texts["må fylles ut"])})</span>" : "")}</label>");
         if (Hint is not null)
         {
             html.Append($"<div class=\"form-text mt-0 mb-1\" id=\"{id}-hint\">{enc.Encode(Hint)}</div>");

@@ -9,13 +9,28 @@ namespace BioSirk.Portal.Tests.Platform;
 /// </summary>
 public sealed partial class EnglishTextsTests
 {
+    private static string Web => Path.Combine(RepositoryRoot(), "angular-free-razor-ui", "BioSirk.Portal.Web");
+
+    private static HashSet<string> English => XDocument.Load(Path.Combine(Web, "Resources", "Localization.SharedResource.en.resx"))
+        .Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+        .ToHashSet(StringComparer.OrdinalIgnoreCase); // the resource manager looks keys up without regard to case
+
+    /// <summary>The agreement's status is shown through the localizer with a text computed from the status.</summary>
+    [Fact]
+    public void EveryAgreementStatus_HasAnEnglishTranslation()
+    {
+        var english = English;
+        foreach (var status in Enum.GetValues<BioSirk.Portal.Agreements.Domain.AgreementStatus>())
+        {
+            Assert.Contains(BioSirk.Portal.Agreements.Features.AgreementQueries.StatusText(status), english);
+        }
+    }
+
     [Fact]
     public void EveryTextOfThePages_HasAnEnglishTranslation()
     {
-        var web = Path.Combine(RepositoryRoot(), "angular-free-razor-ui", "BioSirk.Portal.Web");
-        var english = XDocument.Load(Path.Combine(web, "Resources", "Localization.SharedResource.en.resx"))
-            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase); // the resource manager looks keys up without regard to case
+        var web = Web;
+        var english = English;
 
         var missing = Directory.EnumerateFiles(Path.Combine(web, "Pages"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
