@@ -219,10 +219,6 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         return null;
     }
 
-    /// <summary>
-    /// Runs one action: 404 when the agreement is not visible here, 403 when this person may not act, the page again
-    /// with messages beside the fields (and what was typed) when refused, otherwise back to the page with a receipt.
-    /// </summary>
     private Task<IActionResult> Remove(Guid agreementId, string anchor, Func<RemoveBudgetEntry, Task<Result<string>?>> remove, string done)
     {
         string? removed = null;
@@ -237,6 +233,10 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
     /// <summary>Read before the signature is added, so it says whether this one completes the agreement.</summary>
     private bool OtherPartyHasSigned => (Viewer == Party.Council ? Details.Agreement.CountySignature : Details.Agreement.CouncilSignature) is not null;
 
+    /// <summary>
+    /// Runs one action: 404 when the agreement is not visible here, 403 when this person may not act, the page again
+    /// with messages beside the fields (and what was typed) when refused, otherwise back to the page with a receipt.
+    /// </summary>
     private Task<IActionResult> Act(Guid agreementId, string anchor, Func<IServiceProvider, Task<Result?>> action, string done,
         Party? onlyFor = null, string prefix = "") => Act(agreementId, anchor, action, () => done, onlyFor, prefix);
 
