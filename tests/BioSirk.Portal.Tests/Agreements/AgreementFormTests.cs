@@ -282,6 +282,8 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains("Dato | – | 20.03.2026", fields);
         Assert.Contains("Registrert | – | 20.01.2026 kl. 10:00", fields); // the clock of SignedAgreementAsync, 09:00 UTC, in Oslo
         Assert.DoesNotContain(fields, f => f.Contains("Id |", StringComparison.Ordinal) || f.StartsWith("TenantId", StringComparison.Ordinal));
+        var hours = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").First(r => r.TextContent.Contains("Timeføring (opprettet)"));
+        Assert.Contains("Timer–7,5", hours.QuerySelectorAll(".audit-changes tbody tr").Select(r => r.TextContent));
     }
 
     [Fact]

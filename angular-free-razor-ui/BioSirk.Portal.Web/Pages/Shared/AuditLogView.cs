@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BioSirk.Portal.Platform.Features.Audit;
+using BioSirk.Portal.SharedKernel.Formatting;
 
 namespace BioSirk.Portal.Web.Pages;
 
@@ -20,6 +21,8 @@ public sealed record AuditLogView(AuditPage Page, AuditFilter Filter, bool ShowT
 
     private static string Text(JsonProperty change, string name) =>
         change.Value.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? AuditTexts.Value(change.Name, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
+            ? value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)
+                ? number.ToString("0.##", Norwegian.Culture).Replace('\u2212', '-') // 112500.0 from SQLite and 112500 from PostgreSQL alike
+                : AuditTexts.Value(change.Name, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
             : "–";
 }
