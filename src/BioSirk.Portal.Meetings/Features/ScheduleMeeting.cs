@@ -1,12 +1,20 @@
 using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 
 namespace BioSirk.Portal.Meetings.Features;
 
 /// <param name="PartnershipId">Null or empty: a meeting of the acting person's council.</param>
 /// <param name="ParticipantIds">For a council meeting, the people invited; a partnership meeting invites every member of its councils.</param>
-public sealed record ScheduleMeetingCommand(Guid? PartnershipId, MeetingDetails Details, IReadOnlyList<Guid> ParticipantIds, MeetingActor By);
+public sealed record ScheduleMeetingCommand(Guid? PartnershipId, MeetingDetails Details, IReadOnlyList<Guid> ParticipantIds, MeetingActor By)
+{
+    /// <summary>
+    /// True when the secretary confirms a start time that has passed: a meeting already held, registered afterwards
+    /// for its minutes. Without it such a time is refused, since it is far more often a mistyped date.
+    /// </summary>
+    public bool ConfirmsPastTime { get; init; }
+}
 
 /// <summary>A secretary sets up a meeting of her council or of a partnership her council is in, and later changes it.</summary>
 public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory directory)
@@ -48,6 +56,13 @@ public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory direc
     {
         var details = command.Details.Normalised();
         var errors = details.Check();
+        if (!errors.Any && !command.ConfirmsPastTime)
+        {
+            var start = details.UtcTimes().Start;
+            errors.When(start < store.UtcNow && start != meeting.StartsAtUtc, nameof(ScheduleMeetingCommand.ConfirmsPastTime),
+                $"Starttidspunktet {Norwegian.DateTimeFromUtc(start)} er passert. Rett datoen, eller kryss av hvis møtet allerede er holdt.");
+        }
+
         List<Invitee> invitees;
         if (meeting.IsPartnershipMeeting)
         {

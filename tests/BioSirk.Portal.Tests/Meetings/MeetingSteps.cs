@@ -18,9 +18,13 @@ public static class MeetingSteps
         return await secretary.Http.PostAsync(url, new FormUrlEncodedContent(form));
     }
 
-    /// <summary>Creates a meeting on the date given (10:00–12:00 Oslo time); returns its URL path.</summary>
+    /// <summary>
+    /// Creates a meeting on the date given (10:00–12:00 Oslo time); returns its URL path. A meeting whose start has
+    /// passed is registered as already held, as the secretary confirms on the form.
+    /// </summary>
     public static async Task<string> CreateMeetingAsync(
-        PortalClient secretary, string council, string title, string date, string? partnershipId = null, string start = "10:00", string end = "12:00")
+        PortalClient secretary, string council, string title, string date, string? partnershipId = null, string start = "10:00", string end = "12:00",
+        bool alreadyHeld = false)
     {
         var response = await PostNewMeetingAsync(secretary, council, form =>
         {
@@ -33,6 +37,11 @@ public static class MeetingSteps
             if (partnershipId is not null)
             {
                 Set(form, "Input.PartnershipId", partnershipId);
+            }
+
+            if (alreadyHeld)
+            {
+                Set(form, "Input.ConfirmsPastTime", "true");
             }
         });
         await ExpectRedirectAsync(response);

@@ -224,6 +224,47 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task AMeetingWhoseStartHasPassed_IsRegisteredOnlyWhenTheSecretarySaysItWasHeld()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        void LastFebruary(List<KeyValuePair<string, string>> form)
+        {
+            Set(form, "Input.Title", "Arbeidsutvalget i februar");
+            Set(form, "Input.Date", "2026-02-26");
+            Set(form, "Input.Place", "Gol");
+        }
+
+        // 2026-02-26 is before the clock's 2026-03-02: most likely a mistyped year or month.
+        var refused = await PostNewMeetingAsync(kari, "hallingdal", LastFebruary);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PortalClient.ReadAsync(refused);
+        Assert.Equal("Starttidspunktet 26.02.2026 kl. 10:00 er passert. Rett datoen, eller kryss av hvis møtet allerede er holdt.",
+            page.FieldError("Input.ConfirmsPastTime"));
+        Assert.Equal("2026-02-26", page.FieldValue("Input.Date"));
+        Assert.Equal("Arbeidsutvalget i februar", page.FieldValue("Input.Title"));
+        Assert.Equal("#Input_ConfirmsPastTime", page.GetElementById("error-summary")!.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Møtet er allerede holdt: registrer det likevel", page.QuerySelector("label[for=Input_ConfirmsPastTime]")!.TextContent.Trim());
+
+        var held = await PostNewMeetingAsync(kari, "hallingdal", form =>
+        {
+            LastFebruary(form);
+            Set(form, "Input.ConfirmsPastTime", "true");
+        });
+        await ExpectRedirectAsync(held);
+        var path = held.Headers.Location!.OriginalString;
+        Assert.Contains("torsdag 26.02.2026 kl. 10:00–12:00", (await kari.GetPageAsync(path)).QuerySelector("[data-testid=meeting-time]")!.TextContent, StringComparison.Ordinal);
+
+        // Correcting its place afterwards is not a new date to confirm; moving it to another passed day is.
+        var placeOnly = await kari.FormListAsync(path + "/endre", "form[data-testid=meeting-form]");
+        Set(placeOnly, "Input.Place", "Gol rådhus");
+        await ExpectRedirectAsync(await kari.Http.PostAsync(path + "/endre", new FormUrlEncodedContent(placeOnly)));
+        var moved = await kari.FormListAsync(path + "/endre", "form[data-testid=meeting-form]");
+        Set(moved, "Input.Date", "2026-02-25");
+        var movedPage = await PortalClient.ReadAsync(await kari.Http.PostAsync(path + "/endre", new FormUrlEncodedContent(moved)));
+        Assert.StartsWith("Starttidspunktet 25.02.2026 kl. 10:00 er passert.", movedPage.FieldError("Input.ConfirmsPastTime"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NewMeeting_WithBadInput_ShowsMessagesBesideTheFields_AndKeepsInput()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

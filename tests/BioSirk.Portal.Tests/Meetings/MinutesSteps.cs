@@ -21,7 +21,7 @@ public static class MinutesSteps
     /// </summary>
     public static async Task<string> HeldMeetingAsync(PortalClient secretary)
     {
-        var path = await CreateMeetingAsync(secretary, "hallingdal", "Rådsmøte februar", "2026-02-24");
+        var path = await CreateMeetingAsync(secretary, "hallingdal", "Rådsmøte februar", "2026-02-24", alreadyHeld: true);
         await AddItemAsync(secretary, path, "Budsjett 2027", "Budsjettet vedtas som foreslått.");
         await AddItemAsync(secretary, path, "Flisfyring i Ål", "Saken tas til orientering.");
         await PublishAsync(secretary, path);

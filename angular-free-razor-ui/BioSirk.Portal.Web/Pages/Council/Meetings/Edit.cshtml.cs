@@ -36,7 +36,7 @@ public sealed class EditMeetingModel(PortalContext portal, MeetingStore store, S
         }
 
         Meeting = meeting;
-        var result = await schedule.ChangeAsync(meetingId, new ScheduleMeetingCommand(meeting.PartnershipId, Input.ToDetails(), Input.ParticipantIds, Actor), Input.ConcurrencyStamp);
+        var result = await schedule.ChangeAsync(meetingId, new ScheduleMeetingCommand(meeting.PartnershipId, Input.ToDetails(), Input.ParticipantIds, Actor) { ConfirmsPastTime = Input.ConfirmsPastTime }, Input.ConcurrencyStamp);
         if (result is null)
         {
             return NotFound();

@@ -24,6 +24,9 @@ public sealed class MeetingInput
 
     public string? ConcurrencyStamp { get; set; }
 
+    /// <summary>Ticked when the start has passed and the meeting was already held.</summary>
+    public bool ConfirmsPastTime { get; set; }
+
     public MeetingDetails ToDetails() => new(Title, Date, Start, End, Place, VideoLink);
 
     public static MeetingInput From(Meeting meeting)

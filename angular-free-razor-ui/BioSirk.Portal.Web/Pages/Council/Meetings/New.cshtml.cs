@@ -27,7 +27,7 @@ public sealed class NewMeetingModel(PortalContext portal, ScheduleMeeting schedu
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = MeetingPageModel.ActorOf(portal, User);
-        var result = await schedule.CreateAsync(new ScheduleMeetingCommand(Input.PartnershipId, Input.ToDetails(), Input.ParticipantIds, actor));
+        var result = await schedule.CreateAsync(new ScheduleMeetingCommand(Input.PartnershipId, Input.ToDetails(), Input.ParticipantIds, actor) { ConfirmsPastTime = Input.ConfirmsPastTime });
         if (result.Succeeded)
         {
             TempData["Message"] = "Møtet er opprettet. Legg til sakene, og publiser sakslisten når den er klar.";
