@@ -20,6 +20,9 @@ public sealed record PaymentResponse(Guid Id, Guid MilestoneId, DateOnly Date, d
 /// <param name="ConfirmsDeviation">True to register an amount other than the milestone's expected one (otherwise refused with 400).</param>
 public sealed record PaymentRegistration(Guid? MilestoneId, DateOnly? Date, decimal? Amount, string? Reference, bool? ConfirmsDeviation = null);
 
+/// <summary>Why a payment registered by mistake is taken back (required; kept in the agreement's history).</summary>
+public sealed record PaymentReversal(string? Reason);
+
 /// <summary>
 /// The payment milestones and payments of an agreement, through the same queries and use case as the agreement page:
 /// the funding county registers payments on the milestones the council has requested (or a repayment claim).
@@ -39,6 +42,11 @@ public static class PaymentEndpoints
         api.MapPost("/agreements/{agreementId:guid}/payments", RegisterPaymentAsync).WithName("RegisterPayment")
             .WithSummary("Registrer en betaling (fylket; samme regler som skjemaet; If-Match)")
             .Produces<List<PaymentResponse>>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        api.MapPost("/agreements/{agreementId:guid}/payments/{paymentId:guid}/reversal", ReversePaymentAsync).WithName("ReversePayment")
+            .WithSummary("Reverser en betaling som er registrert feil (fylket; begrunnelse kreves; If-Match). Utbetalingen venter på betaling igjen.")
+            .Produces<List<PaymentResponse>>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return api;
@@ -99,6 +107,39 @@ public static class PaymentEndpoints
         var after = (await queries.GetAsync(agreementId, http.RequestAborted))!;
         AgreementETag.Set(http, after);
         return Results.Created($"/api/v1/agreements/{agreementId}/payments", Payments(after));
+    }
+
+    /// <summary>Answers with the payments that remain, as the county's reversal form on the agreement page does.</summary>
+    private static async Task<IResult> ReversePaymentAsync(
+        HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, PaymentRequests payments, Guid agreementId, Guid paymentId, PaymentReversal body)
+    {
+        var caller = callers.Caller!;
+        var details = await queries.GetAsync(agreementId, http.RequestAborted);
+        if (details is null || details.Payments.All(p => p.Id != paymentId))
+        {
+            return ApiProblems.NotFound();
+        }
+
+        if (!caller.CanRegisterPayments)
+        {
+            return ApiProblems.Forbidden("Betalinger reverseres av fylkets rådgivere, eller av fylkets klient med app-rollen Payments.Write.");
+        }
+
+        if (AgreementETag.IfMatchFails(http, details) is { } stale)
+        {
+            return stale;
+        }
+
+        var result = await payments.ReversePaymentAsync(
+            new ReversePaymentCommand(agreementId, paymentId, body.Reason, new Actor(caller.ActorId, caller.Name)), http.RequestAborted);
+        if (ApiProblems.Refusal(result, http) is { } refused)
+        {
+            return refused;
+        }
+
+        var after = (await queries.GetAsync(agreementId, http.RequestAborted))!;
+        AgreementETag.Set(http, after);
+        return Results.Ok(Payments(after));
     }
 
     private static List<PaymentResponse> Payments(AgreementDetails details) =>

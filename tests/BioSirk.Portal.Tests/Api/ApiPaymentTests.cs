@@ -179,6 +179,47 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task APaymentRegisteredByMistake_IsReversedWithAReason_ByTheCountyOnly_AndTheMilestoneAwaitsItsPaymentAgain()
+    {
+        var hallingdal = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        var buskerud = await ApiTokens.ConnectAsync(Portal, "buskerud", county: true);
+        var innlandet = await ApiTokens.ConnectAsync(Portal, "innlandet", county: true);
+        var agreementId = await HallingdalAgreementAsync(Portal);
+        using var sigrid = Portal.CreateClient().WithToken(ApiTokens.Person(buskerud, Demo.BuskerudOfficer));
+        using var kari = Portal.CreateClient().WithToken(ApiTokens.Person(hallingdal, Demo.HallingdalSecretary));
+        using var hanne = Portal.CreateClient().WithToken(ApiTokens.Person(innlandet, Demo.InnlandetOfficer));
+        var milestone = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0];
+        Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, agreementId, milestone)).StatusCode);
+        var paymentId = Assert.Single((await Json(await sigrid.GetAsync($"/api/v1/agreements/{agreementId}/payments"))).EnumerateArray()).GetProperty("id").GetGuid();
+        var reversal = $"/api/v1/agreements/{agreementId}/payments/{paymentId}/reversal";
+
+        var council = await kari.PostAsJsonAsync(reversal, new { reason = "Feil beløp" });
+        var otherCounty = await hanne.PostAsJsonAsync(reversal, new { reason = "Feil beløp" });
+        var unknown = await sigrid.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments/{Guid.NewGuid()}/reversal", new { reason = "Feil beløp" });
+        var noReason = await sigrid.PostAsJsonAsync(reversal, new { reason = " " });
+
+        Assert.Equal(HttpStatusCode.Forbidden, council.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherCounty.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var problem = await Json(noReason);
+        Assert.Equal("Skriv hvorfor betalingen reverseres, for eksempel «feil beløp».", problem.GetProperty("errors").GetProperty("reason")[0].GetString());
+        Assert.Equal("Say why the payment is reversed, for example “wrong amount”.", problem.GetProperty("errorsEnglish").GetProperty("reason")[0].GetString());
+        Assert.Single((await Json(await kari.GetAsync($"/api/v1/agreements/{agreementId}/payments"))).EnumerateArray());
+
+        var reversed = await sigrid.PostAsJsonAsync(reversal, new { reason = "Registrert på feil avtale" });
+
+        Assert.Equal(HttpStatusCode.OK, reversed.StatusCode);
+        Assert.Empty((await Json(reversed)).EnumerateArray());
+        Assert.Equal((await sigrid.GetAsync($"/api/v1/agreements/{agreementId}")).Headers.ETag, reversed.Headers.ETag);
+        var reopened = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0];
+        Assert.Equal("Requested", reopened.GetProperty("status").GetString());
+        Assert.True(reopened.GetProperty("awaitsPayment").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await sigrid.PostAsJsonAsync(reversal, new { reason = "To ganger" })).StatusCode); // it is gone
+        Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, agreementId, reopened)).StatusCode);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocument_DescribesWhatRegisteringAPaymentAnswers()
     {
         using var http = Portal.CreateClient();

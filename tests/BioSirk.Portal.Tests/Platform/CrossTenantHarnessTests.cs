@@ -225,6 +225,9 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         await sp.GetRequiredService<RegisterHours>().HandleAsync(new RegisterHoursCommand(agreement.AgreementId, new DateOnly(2026, 3, 2), "Testperson", "Arbeid", 2m, null,
             new Actor(admin.Id, admin.FullName)));
         var hourEntry = await sp.GetRequiredService<AgreementsDbContext>().Hours.SingleAsync(h => h.AgreementId == agreement.AgreementId);
+        await sp.GetRequiredService<PaymentRequests>().RegisterPaymentAsync(new RegisterPaymentCommand(
+            agreement.AgreementId, agreement.MilestoneId, new DateOnly(2026, 3, 2), 1m, "Offer", new Actor(admin.Id, admin.FullName)) { ConfirmsDeviation = true });
+        var payment = await sp.GetRequiredService<AgreementsDbContext>().Payments.SingleAsync(p => p.AgreementId == agreement.AgreementId);
         var roadmap = await VictimRoadmap.CreateAsync(sp, hallingdal.Id);
         var indicatorId = await VictimIndicatorAsync(sp, agreement.AgreementId);
         var report = await VictimReport.CreateAsync(sp, agreement.AgreementId);
@@ -239,6 +242,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["requestId"] = agreement.RequestId.ToString(),
             ["costId"] = agreement.CostId.ToString(),
             ["entryId"] = hourEntry.Id.ToString(),
+            ["paymentId"] = payment.Id.ToString(),
             ["fileId"] = agreement.AttachmentId.ToString(),
             ["roadmapId"] = roadmap.RoadmapId.ToString(),
             ["goalId"] = roadmap.GoalId.ToString(),
