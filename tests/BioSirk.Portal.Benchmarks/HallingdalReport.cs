@@ -46,7 +46,7 @@ internal static class HallingdalReport
 
     public static ReportContent Create(int hourRows = DefaultHourRows, int costRows = DefaultCostRows, int indicators = DefaultIndicators)
     {
-        var terms = MissionsTemplate.For(new(Council, "975576469"), new(County), Year);
+        var terms = MissionsTemplate.For(new(Council, "975576469"), new(County, InvoiceOrderNumber: "B701010", InvoiceProjectNumber: "60256"), Year);
         var random = new Random(60256);
         var start = terms.PeriodStart!.Value;
         var end = new DateOnly(Year, 11, 30);

@@ -10,12 +10,10 @@ public static class MissionsTemplate
 {
     public const string Title = "Missionssatsingen på sirkulær grønn nærings- og industriutvikling";
 
-    /// <summary>The county whose order and project numbers the seed gives (its own, for the whole programme).</summary>
-    private const string SeedCounty = "Buskerud fylkeskommune";
-
     /// <summary>
     /// The template for a council and a county, with the organisation number and contact persons that each keeps in the
-    /// portal (the council's admin in the council's details, the host admin for the county).
+    /// portal (the council's admin in the council's details, the host admin for the county, with the order and project
+    /// numbers the county's invoices carry).
     /// </summary>
     public static AgreementTerms For(TemplateParty council, TemplateParty county, int year) => For(council.Name, county.Name, year) with
     {
@@ -24,8 +22,8 @@ public static class MissionsTemplate
         CouncilContactEmail = council.ContactEmail,
         CountyContactName = county.ContactName,
         CountyContactEmail = county.ContactEmail,
-        OrderNumber = county.Name == SeedCounty ? "B701010" : null, // another county's invoices carry its own numbers
-        ProjectNumber = county.Name == SeedCounty ? "60256" : null,
+        OrderNumber = county.InvoiceOrderNumber,
+        ProjectNumber = county.InvoiceProjectNumber,
     };
 
     private static AgreementTerms For(string councilName, string countyName, int year) => new()
@@ -76,4 +74,7 @@ public static class MissionsTemplate
 }
 
 /// <summary>A party as the template names it: its name, and what the portal knows of its number and contact person.</summary>
-public sealed record TemplateParty(string Name, string? OrganisationNumber = null, string? ContactName = null, string? ContactEmail = null);
+/// <param name="InvoiceOrderNumber">A county's: the order and project numbers its invoices carry.</param>
+public sealed record TemplateParty(
+    string Name, string? OrganisationNumber = null, string? ContactName = null, string? ContactEmail = null,
+    string? InvoiceOrderNumber = null, string? InvoiceProjectNumber = null);

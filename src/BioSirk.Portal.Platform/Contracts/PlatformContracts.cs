@@ -39,7 +39,10 @@ public enum CouncilRoles
 /// <summary>A council, with the contact its agreements name unless a draft says otherwise.</summary>
 public sealed record CouncilInfo(Guid Id, string Slug, string Name, string? OrganisationNumber, Guid? CountyId, string? ContactName, string? ContactEmail);
 
-public sealed record CountyInfo(Guid Id, string Slug, string Name, string? OrganisationNumber, string? ContactName, string? ContactEmail);
+/// <param name="InvoiceOrderNumber">The order and project numbers the county's invoices carry: prefilled in its new agreements.</param>
+public sealed record CountyInfo(
+    Guid Id, string Slug, string Name, string? OrganisationNumber, string? ContactName, string? ContactEmail,
+    string? InvoiceOrderNumber = null, string? InvoiceProjectNumber = null);
 
 /// <summary>A partnership and its member councils (by name order).</summary>
 public sealed record PartnershipInfo(Guid Id, string Slug, string Name, IReadOnlyList<CouncilInfo> Councils)

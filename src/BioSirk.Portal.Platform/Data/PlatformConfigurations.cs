@@ -31,6 +31,8 @@ internal sealed class CountyConfiguration : IEntityTypeConfiguration<County>
         builder.Property(c => c.OrganisationNumber).HasMaxLength(9);
         builder.Property(c => c.ContactName).HasMaxLength(200);
         builder.Property(c => c.ContactEmail).HasMaxLength(256);
+        builder.Property(c => c.InvoiceOrderNumber).HasMaxLength(100);
+        builder.Property(c => c.InvoiceProjectNumber).HasMaxLength(100);
         builder.HasIndex(c => c.Slug).IsUnique();
     }
 }

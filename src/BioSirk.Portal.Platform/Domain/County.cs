@@ -30,5 +30,11 @@ public sealed class County : IAudited, IConcurrencyAware
 
     public string? ContactEmail { get; set; }
 
+    /// <summary>The order number (bestillernummer) the county's invoices must carry, filled in when an agreement with it is drafted.</summary>
+    public string? InvoiceOrderNumber { get; set; }
+
+    /// <summary>The project number (prosjektnummer) the county's invoices must carry, filled in when an agreement with it is drafted.</summary>
+    public string? InvoiceProjectNumber { get; set; }
+
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 }

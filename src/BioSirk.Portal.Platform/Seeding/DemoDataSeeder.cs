@@ -55,7 +55,10 @@ public sealed class DemoDataSeeder(PlatformDbContext db, UserManager<PortalUser>
             return false;
         }
 
-        var buskerud = new County("buskerud", "Buskerud fylkeskommune", null) { ContactName = Logins[4].FullName, ContactEmail = Logins[4].Email };
+        var buskerud = new County("buskerud", "Buskerud fylkeskommune", null)
+        {
+            ContactName = Logins[4].FullName, ContactEmail = Logins[4].Email, InvoiceOrderNumber = "B701010", InvoiceProjectNumber = "60256", // seed 002
+        };
         var akershus = new County("akershus", "Akershus fylkeskommune", null);
         var innlandet = new County("innlandet", "Innlandet fylkeskommune", null) { ContactName = Logins[9].FullName, ContactEmail = Logins[9].Email };
         db.Counties.AddRange(buskerud, akershus, innlandet);

@@ -6,7 +6,7 @@ namespace BioSirk.Portal.Tests.Agreements;
 public sealed class AgreementRulesTests
 {
     private static readonly AgreementTerms Template =
-        MissionsTemplate.For(new("Regionrådet for Hallingdal", "975576469"), new("Buskerud fylkeskommune"), 2026);
+        MissionsTemplate.For(new("Regionrådet for Hallingdal", "975576469"), new("Buskerud fylkeskommune", InvoiceOrderNumber: "B701010", InvoiceProjectNumber: "60256"), 2026);
 
     private static Dictionary<string, string> Errors(AgreementTerms terms) =>
         AgreementRules.Validate(terms).GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);

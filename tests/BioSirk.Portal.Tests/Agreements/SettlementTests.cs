@@ -78,5 +78,5 @@ public sealed class SettlementTests
 
     internal static Agreement HallingdalAgreement() =>
         new(Guid.NewGuid(), Guid.NewGuid(), "Regionrådet for Hallingdal", "Buskerud fylkeskommune",
-            MissionsTemplate.For(new("Regionrådet for Hallingdal", "975576469"), new("Buskerud fylkeskommune"), 2026));
+            MissionsTemplate.For(new("Regionrådet for Hallingdal", "975576469"), new("Buskerud fylkeskommune", InvoiceOrderNumber: "B701010", InvoiceProjectNumber: "60256"), 2026));
 }

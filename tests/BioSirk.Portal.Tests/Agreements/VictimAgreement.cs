@@ -18,7 +18,7 @@ public static class VictimAgreement
         var platform = sp.GetRequiredService<PlatformDbContext>();
         var buskerud = await platform.Counties.SingleAsync(c => c.Slug == "buskerud");
         var by = new Actor(Guid.NewGuid(), "Testperson");
-        var terms = MissionsTemplate.For(new("Regionrådet for Hallingdal", "975576469"), new(buskerud.Name), 2026);
+        var terms = MissionsTemplate.For(new("Regionrådet for Hallingdal", "975576469"), new(buskerud.Name, InvoiceOrderNumber: buskerud.InvoiceOrderNumber, InvoiceProjectNumber: buskerud.InvoiceProjectNumber), 2026);
         var id = (await sp.GetRequiredService<DraftAgreement>().HandleAsync(
             new DraftAgreementCommand(councilId, "Regionrådet for Hallingdal", buskerud.Id, buskerud.Name, terms, by))).Value;
         var db = sp.GetRequiredService<AgreementsDbContext>();

@@ -200,6 +200,33 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         Assert.Equal(("Lars Holm", "lars.holm@innlandetfylke.no"), (draft["Input.CountyContactName"], draft["Input.CountyContactEmail"]));
     }
 
+    [Fact]
+    public async Task HostGivesACountyTheNumbersItsInvoicesCarry_AndNewDraftsWithThatCountyHaveThem()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        using var hanne = await Portal.SignedInAsync(Demo.InnlandetOfficer);
+        var countyUrl = (await host.GetPageAsync("/vert")).QuerySelectorAll("a").Single(a => a.TextContent == "Innlandet fylkeskommune").GetAttribute("href")!;
+        Assert.Equal(("", ""), NumbersOf(await marte.FormValuesAsync("/rad/hadeland/avtaler/ny", "#draft-form")));
+
+        var tooLong = new string('7', 101);
+        var refused = await PortalClient.ReadAsync(await host.SubmitAsync(countyUrl, "main form",
+            new() { ["Input.Name"] = "Innlandet fylkeskommune", ["Input.InvoiceOrderNumber"] = "IFK-2027", ["Input.InvoiceProjectNumber"] = tooLong }));
+        Assert.Equal("Prosjektnummeret kan være på høyst 100 tegn (nå 101).", refused.FieldError("Input.InvoiceProjectNumber"));
+        Assert.Equal(("IFK-2027", tooLong), (refused.FieldValue("Input.InvoiceOrderNumber"), refused.FieldValue("Input.InvoiceProjectNumber")));
+
+        await ExpectRedirectAsync(await host.SubmitAsync(countyUrl, "main form",
+            new() { ["Input.Name"] = "Innlandet fylkeskommune", ["Input.InvoiceOrderNumber"] = " IFK-2027 ", ["Input.InvoiceProjectNumber"] = "4711" }));
+
+        Assert.Equal(("IFK-2027", "4711"), NumbersOf(await marte.FormValuesAsync("/rad/hadeland/avtaler/ny", "#draft-form")));
+        Assert.Equal(("IFK-2027", "4711"), NumbersOf(await hanne.FormValuesAsync("/fylke/innlandet/avtaler/ny", "#draft-form")));
+        var buskerud = (await marte.GetPageAsync("/rad/hadeland/avtaler/ny")).QuerySelectorAll("[data-testid=choose-party] option")
+            .Single(o => o.TextContent == "Buskerud fylkeskommune").GetAttribute("value");
+        Assert.Equal(("B701010", "60256"), NumbersOf(await marte.FormValuesAsync($"/rad/hadeland/avtaler/ny?fylke={buskerud}", "#draft-form")));
+
+        static (string, string) NumbersOf(Dictionary<string, string> form) => (form["Input.OrderNumber"], form["Input.ProjectNumber"]);
+    }
+
     /// <summary>The edit page of a council listed on /vert, and Akershus' id from its county choices.</summary>
     private static async Task<(string Url, string Akershus)> EditLinkAsync(PortalClient host, string councilName)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BioSirk.Portal.Web.Pages.Host;
 
-/// <summary>The host admin corrects a county's name or organisation number, and names its contact person for agreements.</summary>
+/// <summary>The host admin corrects a county's name or organisation number, names its contact person for agreements, and the numbers its invoices carry.</summary>
 public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
 {
     [BindProperty]
@@ -29,6 +29,8 @@ public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
             OrganisationNumber = county.OrganisationNumber,
             ContactName = county.ContactName,
             ContactEmail = county.ContactEmail,
+            InvoiceOrderNumber = county.InvoiceOrderNumber,
+            InvoiceProjectNumber = county.InvoiceProjectNumber,
             ConcurrencyStamp = county.ConcurrencyStamp,
         };
         return Page();
@@ -43,7 +45,11 @@ public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
 
         County = county;
         var result = await organisations.EditCountyAsync(new EditCountyCommand(
-            countyId, Input.Name, Input.OrganisationNumber, Input.ContactName, Input.ContactEmail, Input.ConcurrencyStamp ?? string.Empty));
+            countyId, Input.Name, Input.OrganisationNumber, Input.ContactName, Input.ContactEmail, Input.ConcurrencyStamp ?? string.Empty)
+        {
+            InvoiceOrderNumber = Input.InvoiceOrderNumber,
+            InvoiceProjectNumber = Input.InvoiceProjectNumber,
+        });
         if (result is null)
         {
             return NotFound();
@@ -68,6 +74,10 @@ public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
         public string? ContactName { get; set; }
 
         public string? ContactEmail { get; set; }
+
+        public string? InvoiceOrderNumber { get; set; }
+
+        public string? InvoiceProjectNumber { get; set; }
 
         public string? ConcurrencyStamp { get; set; }
     }

@@ -65,7 +65,7 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
 
     public async Task<IReadOnlyList<CountyInfo>> ListCountiesAsync(CancellationToken cancellationToken = default) =>
         await db.Counties.AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new CountyInfo(c.Id, c.Slug, c.Name, c.OrganisationNumber, c.ContactName, c.ContactEmail))
+            .Select(c => new CountyInfo(c.Id, c.Slug, c.Name, c.OrganisationNumber, c.ContactName, c.ContactEmail, c.InvoiceOrderNumber, c.InvoiceProjectNumber))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PartnershipInfo>> ListPartnershipsOfCouncilAsync(Guid councilId, CancellationToken cancellationToken = default)

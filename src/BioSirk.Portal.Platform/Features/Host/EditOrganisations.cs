@@ -10,16 +10,23 @@ namespace BioSirk.Portal.Platform.Features.Host;
 public sealed record OrganisationDetails(Guid Id, string Slug, string Name, string? OrganisationNumber, Guid? CountyId, bool IsActive, string ConcurrencyStamp);
 
 /// <summary>A county as the host admin edits it.</summary>
-public sealed record CountyDetails(Guid Id, string Slug, string Name, string? OrganisationNumber, string? ContactName, string? ContactEmail, string ConcurrencyStamp);
+public sealed record CountyDetails(
+    Guid Id, string Slug, string Name, string? OrganisationNumber, string? ContactName, string? ContactEmail,
+    string? InvoiceOrderNumber, string? InvoiceProjectNumber, string ConcurrencyStamp);
 
 public sealed record EditCouncilCommand(Guid CouncilId, string? Name, string? OrganisationNumber, Guid? CountyId, bool IsActive, string ConcurrencyStamp);
 
 public sealed record EditCountyCommand(
-    Guid CountyId, string? Name, string? OrganisationNumber, string? ContactName, string? ContactEmail, string ConcurrencyStamp);
+    Guid CountyId, string? Name, string? OrganisationNumber, string? ContactName, string? ContactEmail, string ConcurrencyStamp)
+{
+    public string? InvoiceOrderNumber { get; init; }
+
+    public string? InvoiceProjectNumber { get; init; }
+}
 
 /// <summary>
 /// The host admin corrects a council (name, organisation number, county, whether it is active) or a county (name,
-/// organisation number, contact person for agreements). The slug stays: it is in every link people have saved. A council that is made inactive is
+/// organisation number, contact person for agreements, the numbers its invoices carry). The slug stays: it is in every link people have saved. A council that is made inactive is
 /// closed to its people (their memberships no longer open it) and nothing of it is deleted.
 /// </summary>
 public sealed class EditOrganisations(PlatformDbContext db)
@@ -31,7 +38,7 @@ public sealed class EditOrganisations(PlatformDbContext db)
 
     public Task<CountyDetails?> FindCountyAsync(Guid countyId, CancellationToken ct = default) =>
         db.Counties.AsNoTracking().Where(c => c.Id == countyId)
-            .Select(c => new CountyDetails(c.Id, c.Slug, c.Name, c.OrganisationNumber, c.ContactName, c.ContactEmail, c.ConcurrencyStamp))
+            .Select(c => new CountyDetails(c.Id, c.Slug, c.Name, c.OrganisationNumber, c.ContactName, c.ContactEmail, c.InvoiceOrderNumber, c.InvoiceProjectNumber, c.ConcurrencyStamp))
             .FirstOrDefaultAsync(ct);
 
     /// <returns>null when there is no such council (the page answers 404).</returns>
@@ -73,7 +80,9 @@ public sealed class EditOrganisations(PlatformDbContext db)
 
         var errors = new Errors()
             .NameAndNumber(command.Name, command.OrganisationNumber, "Skriv inn fylkeskommunens navn, for eksempel «Buskerud fylkeskommune».")
-            .Contact(command.ContactName, command.ContactEmail);
+            .Contact(command.ContactName, command.ContactEmail)
+            .WhenLongerThan(command.InvoiceOrderNumber, 100, nameof(command.InvoiceOrderNumber), "Bestillernummeret")
+            .WhenLongerThan(command.InvoiceProjectNumber, 100, nameof(command.InvoiceProjectNumber), "Prosjektnummeret");
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -84,6 +93,8 @@ public sealed class EditOrganisations(PlatformDbContext db)
         county.OrganisationNumber = OrganisationRules.StoredNumber(command.OrganisationNumber);
         county.ContactName = OrganisationRules.StoredContactName(command.ContactName);
         county.ContactEmail = OrganisationRules.StoredContactEmail(command.ContactEmail);
+        county.InvoiceOrderNumber = string.IsNullOrWhiteSpace(command.InvoiceOrderNumber) ? null : command.InvoiceOrderNumber.Trim();
+        county.InvoiceProjectNumber = string.IsNullOrWhiteSpace(command.InvoiceProjectNumber) ? null : command.InvoiceProjectNumber.Trim();
         return await db.SaveOrConflictAsync(ConcurrencyMessages.ChangedByOther, ct);
     }
 }

@@ -31,7 +31,11 @@ public sealed class NewCountyAgreementModel(PortalContext portal, IPlatformDirec
         Councils = await directory.ListCouncilsAsync();
         var council = Councils.FirstOrDefault(c => c.Id == rad) ?? Councils.FirstOrDefault(c => c.CountyId == portal.CountyId);
         CouncilId = council?.Id;
-        var officer = new TemplateParty(portal.County!.Name, ContactName: User.FindFirstValue(CurrentUser.FullNameClaim), ContactEmail: User.FindFirstValue(ClaimTypes.Email));
+        var county = (await directory.ListCountiesAsync()).Single(c => c.Id == portal.CountyId);
+        var officer = county.AsTemplateParty() with
+        {
+            ContactName = User.FindFirstValue(CurrentUser.FullNameClaim), ContactEmail = User.FindFirstValue(ClaimTypes.Email),
+        };
         Input = TermsInput.From(MissionsTemplate.For(council?.AsTemplateParty() ?? new(CouncilName), officer, SharedKernel.Time.Oslo.Today(clock).Year));
     }
 

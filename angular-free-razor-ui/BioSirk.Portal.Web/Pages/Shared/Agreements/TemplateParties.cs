@@ -10,5 +10,5 @@ public static class TemplateParties
         new(council.Name, council.OrganisationNumber, council.ContactName, council.ContactEmail);
 
     public static TemplateParty AsTemplateParty(this CountyInfo county) =>
-        new(county.Name, county.OrganisationNumber, county.ContactName, county.ContactEmail);
+        new(county.Name, county.OrganisationNumber, county.ContactName, county.ContactEmail, county.InvoiceOrderNumber, county.InvoiceProjectNumber);
 }
