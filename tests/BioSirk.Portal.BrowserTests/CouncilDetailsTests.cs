@@ -12,6 +12,7 @@ public sealed class CouncilDetailsTests(BrowserPortalFactory portal) : BrowserTe
     {
         const string url = "/rad/hallingdal/admin/opplysninger";
         await SignInAsync(Demo.HallingdalAdmin, "/rad/hallingdal");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Administrasjon", Exact = true }), "/rad/hallingdal/admin/medlemmer");
         await ClickAndCheckAsync(Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Rådets opplysninger" }), url);
         await Expect(Page.GetByLabel("Rådets navn")).ToHaveValueAsync("Regionrådet for Hallingdal");
 

@@ -11,8 +11,10 @@ public sealed class InvitationTests(BrowserPortalFactory portal) : BrowserTest(p
     public async Task InviteMember_ThenTheAuditLogShowsIt()
     {
         await SignInAsync(Demo.HallingdalAdmin, "/rad/hallingdal");
-        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Medlemmer" }),
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Administrasjon" }),
             "/rad/hallingdal/admin/medlemmer");
+        var adminMenu = Page.GetByRole(AriaRole.Navigation, new() { Name = "Administrasjon av rådet" });
+        await Expect(adminMenu.GetByRole(AriaRole.Link, new() { Name = "Medlemmer" })).ToHaveAttributeAsync("aria-current", "page");
 
         await Page.GetByLabel("Navn").FillAsync("Liv Øyen");
         await Page.GetByLabel("E-postadresse").FillAsync("liv@hallingdal.no");
@@ -26,6 +28,8 @@ public sealed class InvitationTests(BrowserPortalFactory portal) : BrowserTest(p
 
         await ClickAndCheckAsync(Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Endringslogg" }),
             "/rad/hallingdal/admin/logg");
+        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Administrasjon" }))
+            .ToHaveAttributeAsync("aria-current", "true"); // the section the page is in
         var newest = Page.Locator("[data-testid=audit-table] > tbody > tr").First;
         await Expect(newest).ToContainTextAsync("Invitasjon (opprettet)");
         await Expect(newest).ToContainTextAsync("Ingrid Haugen");
