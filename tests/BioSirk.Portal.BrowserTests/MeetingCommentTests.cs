@@ -109,6 +109,35 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         await CheckAsync(kari);
     }
 
+    [Fact]
+    public async Task WhatThePagePushes_IsInTheReadersLanguage()
+    {
+        var (meetingId, itemId) = await PublishedMeetingAsync();
+        var url = $"/rad/hallingdal/moter/{meetingId}";
+        var kari = Page;
+        var ola = await NewPageInFreshContextAsync();
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal", kari);
+        await SignInAsync(Demo.HallingdalMember, "/rad/hallingdal", ola);
+        await ClickAndCheckAsync(kari.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal", kari);
+        await GotoAsync(url, kari);
+        await GotoAsync(url, ola);
+        await Expect(kari.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Expect(ola.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+
+        await ola.Locator($"#comment-{itemId}").FillAsync("Et innspill");
+        await ola.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").ClickAsync();
+        await Expect(kari.Locator("#comment-announcer")).ToHaveTextAsync("New comment from Ola Bakken on Budsjett 2027: Et innspill", new() { Timeout = 5_000 });
+        var arrived = kari.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]");
+        await Expect(arrived.GetByRole(AriaRole.Button)).ToHaveTextAsync("Hide the comment from Ola Bakken");
+        await Expect(arrived.Locator("div").First).ToContainTextAsync(" at ");
+
+        await kari.GetByRole(AriaRole.Button, new() { Name = "Discuss now" }).ClickAsync();
+        await Expect(kari.Locator("[data-current-line]")).ToContainTextAsync("Now under discussion:");
+        await Expect(kari.GetByRole(AriaRole.Button, new() { Name = "End the discussion" })).ToHaveCountAsync(1);
+        await Expect(ola.Locator("[data-current-line]")).ToContainTextAsync("Nå behandles:"); // Ola reads Norwegian
+        await CheckAsync(kari);
+    }
+
     private Task<(Guid MeetingId, Guid ItemId)> PublishedMeetingAsync() => Portal.WithScopeAsync(async sp =>
     {
         var platform = sp.GetRequiredService<PlatformDbContext>();

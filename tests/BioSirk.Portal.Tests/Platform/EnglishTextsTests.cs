@@ -43,6 +43,18 @@ public sealed partial class EnglishTextsTests
         Assert.True(missing.Count == 0, "No English text in Resources/Localization.SharedResource.en.resx for:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>Two keys that differ only in case make the lookup of both fail: the page then shows the Norwegian.</summary>
+    [Fact]
+    public void NoTwoTextsDifferOnlyInCase()
+    {
+        var twins = XDocument.Load(Path.Combine(Web, "Resources", "Localization.SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .GroupBy(name => name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+
+        Assert.True(twins.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", twins));
+    }
+
     [GeneratedRegex("""\bT\["((?:[^"\\]|\\.)*)"\]""")]
     private static partial Regex LocalizedText();
 

@@ -10,6 +10,12 @@
     }
 
     var announcer = document.getElementById('comment-announcer');
+    // The page's texts in the person's language (Norwegian or English), from a JSON block the server writes.
+    var texts = JSON.parse(document.getElementById('meeting-live-texts').textContent);
+    function format(template) {
+        var args = Array.prototype.slice.call(arguments, 1);
+        return template.replace(/\{(\d)\}/g, function (_, i) { return args[i]; });
+    }
     var place = agenda.getAttribute('data-place');
     var meetingId = agenda.getAttribute('data-meeting');
     // Every comment up to `last` is shown. With several web nodes a push can be lost (Redis away) while later ones
@@ -47,13 +53,13 @@
             var details = document.createElement('details');
             details.className = 'small';
             var summary = document.createElement('summary');
-            summary.textContent = 'Endre eller slett';
+            summary.textContent = texts.editOrDelete;
             details.appendChild(summary);
-            var edit = form('EditComment', comment, 'Lagre endringen', null, 'btn btn-sm btn-outline-primary mt-1');
+            var edit = form('EditComment', comment, texts.saveEdit, null, 'btn btn-sm btn-outline-primary mt-1');
             var label = document.createElement('label');
             label.className = 'form-label';
             label.htmlFor = 'edit-' + comment.id;
-            label.textContent = 'Endre kommentaren';
+            label.textContent = texts.editLabel;
             var area = document.createElement('textarea');
             area.className = 'form-control';
             area.id = 'edit-' + comment.id;
@@ -63,11 +69,11 @@
             edit.insertBefore(area, edit.querySelector('button'));
             edit.insertBefore(label, area);
             details.appendChild(edit);
-            details.appendChild(form('DeleteComment', comment, 'Slett kommentaren', null, 'btn btn-sm btn-outline-danger mt-1'));
+            details.appendChild(form('DeleteComment', comment, texts.delete, null, 'btn btn-sm btn-outline-danger mt-1'));
             item.appendChild(details);
         }
         if (canHide) {
-            item.appendChild(form('HideComment', comment, 'Skjul kommentaren', ' fra ' + comment.authorName, 'btn btn-sm btn-link p-0'));
+            item.appendChild(form('HideComment', comment, texts.hide, ' ' + format(texts.fromName, comment.authorName), 'btn btn-sm btn-link p-0'));
         }
     }
 
@@ -96,8 +102,8 @@
     }
 
     function textOf(comment) {
-        if (comment.state === 'Hidden') { return 'Kommentaren er skjult av sekretariatet.'; }
-        if (comment.state === 'Deleted') { return 'Kommentaren er slettet av forfatteren.'; }
+        if (comment.state === 'Hidden') { return texts.hidden; }
+        if (comment.state === 'Deleted') { return texts.deleted; }
         return null;
     }
 
@@ -123,7 +129,7 @@
         if (comment.editedAtUtc && comment.state === 'Visible' && head && !head.querySelector('[data-edited]')) {
             var edited = document.createElement('span');
             edited.setAttribute('data-edited', '');
-            edited.textContent = ' (endret)';
+            edited.textContent = ' ' + texts.edited;
             head.appendChild(edited);
         }
     }
@@ -155,7 +161,7 @@
         var author = document.createElement('span');
         author.className = 'fw-semibold text-body';
         author.textContent = comment.authorName;
-        head.append(author, ' kl. ' + time(comment.postedAtUtc));
+        head.append(author, ' ' + texts.at + ' ' + time(comment.postedAtUtc));
         item.appendChild(head);
         render(item, comment);
         controls(item, comment);
@@ -167,8 +173,8 @@
         var empty = list.parentElement.querySelector('[data-no-comments]');
         if (empty) { empty.remove(); }
         if (announce && announcer) {
-            var title = list.parentElement.querySelector('h3').textContent.replace(/^Kommentarer\s*til\s*/, '');
-            announcer.textContent = 'Ny kommentar fra ' + comment.authorName + ' til ' + title + ': ' + (comment.text || textOf(comment));
+            var title = list.parentElement.querySelector('h3').getAttribute('data-item-title');
+            announcer.textContent = format(texts.newComment, comment.authorName, title, comment.text || textOf(comment));
         }
     }
 
@@ -186,7 +192,7 @@
             var currentForm = li.querySelector('form[data-current-form]');
             if (currentForm) {
                 var button = currentForm.querySelector('button');
-                button.firstChild.textContent = on ? 'Avslutt behandlingen' : 'Behandle nå';
+                button.firstChild.textContent = on ? texts.endCurrent : texts.makeCurrent;
                 currentForm.setAttribute('data-clears', on ? 'true' : 'false');
             }
         });
@@ -195,7 +201,7 @@
             if (current.itemId) {
                 var label = document.createElement('span');
                 label.className = 'fw-semibold';
-                label.textContent = 'Nå behandles:';
+                label.textContent = texts.currentLine + ':';
                 var link = document.createElement('a');
                 link.href = '#item-' + current.itemId;
                 link.textContent = current.caseLabel + ' ' + current.title;
@@ -203,12 +209,12 @@
             } else {
                 var none = document.createElement('span');
                 none.className = 'text-body-secondary';
-                none.textContent = 'Ingen sak er til behandling nå.';
+                none.textContent = texts.noCurrent;
                 currentLine.appendChild(none);
             }
         }
         if (announce && announcer && current.itemId !== currentItemId) {
-            announcer.textContent = current.itemId ? 'Nå behandles ' + current.caseLabel + ' ' + current.title : 'Ingen sak er til behandling nå.';
+            announcer.textContent = current.itemId ? texts.currentLine + ' ' + current.caseLabel + ' ' + current.title : texts.noCurrent;
         }
         currentItemId = current.itemId;
     }
