@@ -20,6 +20,17 @@ public sealed class LanguageTests(BrowserPortalFactory portal) : BrowserTest(por
         await Expect(Page.Locator("#todo-heading")).ToHaveTextAsync("Waiting for you");
         await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" })).ToContainTextAsync("Overview");
         await Expect(Page.Locator("[data-testid=current-place]")).ToHaveTextAsync("You are in: Regionrådet for Hallingdal");
+        await Expect(Page.Locator("[data-testid=my-roles]")).ToHaveTextAsync("Your roles in the council: Secretariat.");
+
+        // A meeting set up in English: the form's button, and the time with its weekday in English.
+        await GotoAsync("/rad/hallingdal/moter/nytt");
+        await Page.Locator("#Input_Title").FillAsync("Council meeting");
+        await Page.Locator("#Input_Date").FillAsync("2027-06-10");
+        await Page.Locator("#Input_Place").FillAsync("Gol");
+        await NavigateAsync(Page, () => Page.GetByRole(AriaRole.Button, new() { Name = "Create the meeting" }).ClickAsync());
+        Assert.StartsWith("/rad/hallingdal/moter/", new Uri(Page.Url).AbsolutePath, StringComparison.Ordinal);
+        await CheckAsync();
+        await Expect(Page.Locator("[data-testid=meeting-time]")).ToHaveTextAsync("Thursday 10.06.2027 at 10:00–12:00");
         var back = Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "Norsk (bokmål)" });
         await Expect(back).ToHaveAttributeAsync("lang", "nb");
 

@@ -14,8 +14,6 @@ public sealed class InvitationModel(AcceptInvitation acceptInvitation, SignInMan
     [BindProperty]
     public AccountInput Input { get; set; } = new();
 
-    public string RoleNames => Invitation is null ? "" : RoleText.Describe(Invitation.Roles);
-
     public async Task OnGetAsync(string token)
     {
         Invitation = await acceptInvitation.FindAsync(token);

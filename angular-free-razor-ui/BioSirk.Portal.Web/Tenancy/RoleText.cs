@@ -1,27 +1,35 @@
 using BioSirk.Portal.Platform.Domain;
+using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Tenancy;
 
+/// <summary>A person's council roles in words, in the reader's language: «administrator, medlem» / «Administrator, Member».</summary>
 public static class RoleText
 {
-    public static string Describe(TenantRoles roles)
+    public static string Describe(TenantRoles roles, IStringLocalizer texts)
     {
         var names = new List<string>();
         if (roles.HasFlag(TenantRoles.TenantAdmin))
         {
-            names.Add("administrator");
+            names.Add("Administrator");
         }
 
         if (roles.HasFlag(TenantRoles.Secretary))
         {
-            names.Add("sekretariat");
+            names.Add("Sekretariat");
         }
 
         if (roles.HasFlag(TenantRoles.Member))
         {
-            names.Add("medlem");
+            names.Add("Medlem");
         }
 
-        return names.Count == 0 ? "ingen roller" : string.Join(", ", names);
+        if (names.Count == 0)
+        {
+            names.Add("Ingen roller");
+        }
+
+        // The keys are the role names as labels («Medlem»); inside a Norwegian sentence they are written in lower case.
+        return string.Join(", ", names.Select(name => texts[name] is { ResourceNotFound: false } english ? english.Value : name.ToLowerInvariant()));
     }
 }

@@ -26,6 +26,17 @@ public sealed partial class EnglishTextsTests
         }
     }
 
+    /// <summary>An indicator's state is shown through the localizer with a text computed from the state.</summary>
+    [Fact]
+    public void EveryIndicatorState_HasAnEnglishTranslation()
+    {
+        var english = English;
+        foreach (var state in Enum.GetValues<BioSirk.Portal.Indicators.Contracts.IndicatorState>())
+        {
+            Assert.Contains(BioSirk.Portal.Indicators.Contracts.IndicatorTexts.State(state), english);
+        }
+    }
+
     [Fact]
     public void EveryTextOfThePages_HasAnEnglishTranslation()
     {

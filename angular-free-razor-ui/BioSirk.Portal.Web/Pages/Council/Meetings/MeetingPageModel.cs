@@ -39,11 +39,18 @@ public abstract class MeetingPageModel(PortalContext portal) : PageModel
         councilId == portal.CouncilId ? portal.Council!.Name
             : portal.Partnerships.SelectMany(p => p.Councils).FirstOrDefault(c => c.Id == councilId)?.Name ?? "";
 
-    /// <summary>"tirsdag 10.03.2026 kl. 10:00–12:00" in Norwegian time.</summary>
+    /// <summary>
+    /// "tirsdag 10.03.2026 kl. 10:00–12:00" in Norwegian time; in English "Tuesday 10.03.2026 at 10:00–12:00" (the
+    /// date and clock stay in the Norwegian format, as everywhere in the portal).
+    /// </summary>
     public static string When(DateTime startUtc, DateTime endUtc)
     {
         var start = SharedKernel.Time.Oslo.ToOslo(startUtc);
         var end = SharedKernel.Time.Oslo.ToOslo(endUtc);
-        return start.ToString("dddd dd.MM.yyyy 'kl.' HH:mm", SharedKernel.Formatting.Norwegian.Culture) + "–" + end.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var days = english ? System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat : SharedKernel.Formatting.Norwegian.Culture.DateTimeFormat;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return $"{days.GetDayName(start.DayOfWeek)} {start.ToString("dd.MM.yyyy", invariant)} {(english ? "at" : "kl.")} " +
+            $"{start.ToString("HH:mm", invariant)}–{end.ToString("HH:mm", invariant)}";
     }
 }
