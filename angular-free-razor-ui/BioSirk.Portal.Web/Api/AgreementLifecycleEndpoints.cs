@@ -281,7 +281,7 @@ public static class AgreementLifecycleEndpoints
         return new AgreementStatusResponse(a.Id, a.Status.ToString(), AgreementQueries.StatusText(a.Status), a.Version,
             a.CouncilSignature is not null, a.CountySignature is not null,
             deadline is null ? null : new NextDeadlineResponse(deadline.What, deadline.Date, AgreementQueries.DeadlineText(deadline, Oslo.Today(clock))),
-            NextStep.For(details, PartyOf(caller), ActsForParty(caller)));
+            NextStep.For(details, PartyOf(caller), ActsForParty(caller), NorwegianTexts.Instance));
     }
 
     internal static Party PartyOf(ApiCaller caller) => caller.IsCouncil ? Party.Council : Party.County;

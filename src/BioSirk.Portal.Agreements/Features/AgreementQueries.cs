@@ -9,7 +9,8 @@ public sealed record AgreementRow(
     Guid Id, string Title, string CouncilName, string CountyName, AgreementStatus Status, decimal PercentUsed, SpendLevel Level,
     Deadline? NextDeadline, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue);
 
-public sealed record Deadline(string What, DateOnly Date);
+/// <param name="Milestone">For a dated payment: the milestone's name (<paramref name="What"/> is then "Utbetaling «name»").</param>
+public sealed record Deadline(string What, DateOnly Date, string? Milestone = null);
 
 /// <summary>
 /// Which agreements a paged list shows: by council, by status, by words in the title, by a period that overlaps
@@ -249,7 +250,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
             ? new List<Deadline>()
             : [new("Aktivitetene skal være ferdige", activitiesDeadline), new("Sluttrapporten skal leveres", reportDeadline)];
         candidates.AddRange(milestones.Where(m => m.DueDate is not null && m.State == MilestoneState.Waiting)
-            .Select(m => new Deadline($"Utbetaling «{m.Name}»", m.DueDate!.Value)));
+            .Select(m => new Deadline($"Utbetaling «{m.Name}»", m.DueDate!.Value, m.Name)));
         if (status is AgreementStatus.Approved)
         {
             candidates.RemoveAll(d => d.Date < today);

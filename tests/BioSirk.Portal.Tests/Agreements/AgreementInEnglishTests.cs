@@ -1,0 +1,30 @@
+using BioSirk.Portal.Tests.Infrastructure;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+
+namespace BioSirk.Portal.Tests.Agreements;
+
+/// <summary>The agreement's sentences that are made from its state, in the language each reader chose.</summary>
+public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task TheNextStepAndTheNextDeadline_AreInTheReadersLanguage()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await kari.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+
+        var english = await kari.GetPageAsync(CouncilUrl(id));
+        var norwegian = await sigrid.GetPageAsync(CountyUrl(id));
+
+        Assert.Matches("^Send a payment request for “.+” \\(kr 112 500,00\\)\\.$", Text(english, "next-step"));
+        Assert.Matches("^Activities due \\d\\d\\.\\d\\d\\.\\d{4} \\(in \\d+ days\\)$", Text(english, "next-deadline"));
+        Assert.Matches("^Activities due \\d\\d\\.\\d\\d\\.\\d{4} \\(in \\d+ days\\)$",
+            (await kari.GetPageAsync("/rad/hallingdal/avtaler")).QuerySelector("tbody tr td:nth-last-child(2)")!.TextContent.Trim());
+        Assert.Equal("Ingenting venter på deg nå. Rådet registrerer timer og kostnader.", Text(norwegian, "next-step"));
+        Assert.Matches("^Aktivitetene skal være ferdige \\d\\d\\.\\d\\d\\.\\d{4} \\(om \\d+ dager\\)$", Text(norwegian, "next-deadline"));
+    }
+
+    private static string Text(AngleSharp.Html.Dom.IHtmlDocument page, string testId) =>
+        page.QuerySelector($"[data-testid={testId}]")!.TextContent.Trim();
+}
