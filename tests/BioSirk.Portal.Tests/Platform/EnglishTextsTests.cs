@@ -13,7 +13,7 @@ public sealed partial class EnglishTextsTests
 
     private static HashSet<string> English => XDocument.Load(Path.Combine(Web, "Resources", "Localization.SharedResource.en.resx"))
         .Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
-        .ToHashSet(StringComparer.OrdinalIgnoreCase); // the resource manager looks keys up without regard to case
+        .ToHashSet(StringComparer.Ordinal); // the localizer looks keys up by their exact case
 
     /// <summary>The agreement's status is shown through the localizer with a text computed from the status.</summary>
     [Fact]
@@ -35,6 +35,23 @@ public sealed partial class EnglishTextsTests
         {
             Assert.Contains(BioSirk.Portal.Indicators.Contracts.IndicatorTexts.State(state), english);
         }
+    }
+
+    /// <summary>The roadmap's phases, statuses, judgements, decisions and link kinds are shown through the localizer.</summary>
+    [Fact]
+    public void EveryRoadmapWord_HasAnEnglishTranslation()
+    {
+        var english = English;
+        string[] words =
+        [
+            .. Enum.GetValues<BioSirk.Portal.Strategy.Domain.DevelopmentPhase>().Select(BioSirk.Portal.Strategy.Domain.RoadmapTexts.Phase),
+            .. Enum.GetValues<BioSirk.Portal.Strategy.Domain.ActionStatus>().Select(BioSirk.Portal.Strategy.Domain.RoadmapTexts.Status),
+            .. Enum.GetValues<BioSirk.Portal.Strategy.Domain.ProgressJudgement>().Select(BioSirk.Portal.Strategy.Domain.RoadmapTexts.Judgement),
+            .. Enum.GetValues<BioSirk.Portal.Strategy.Domain.AdoptionOutcome>().Select(BioSirk.Portal.Strategy.Domain.RoadmapTexts.Outcome),
+            .. Enum.GetValues<BioSirk.Portal.Strategy.Domain.ActionLinkKind>().Select(BioSirk.Portal.Strategy.Domain.RoadmapTexts.LinkKind),
+        ];
+
+        Assert.All(words, word => Assert.Contains(word, english));
     }
 
     [Fact]
@@ -66,7 +83,8 @@ public sealed partial class EnglishTextsTests
         Assert.True(twins.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", twins));
     }
 
-    [GeneratedRegex("""\bT\["((?:[^"\\]|\\.)*)"\]""")]
+    // T["text"] and T["text with {0}", argument].
+    [GeneratedRegex("""\bT\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex LocalizedText();
 
     private static string RepositoryRoot()
