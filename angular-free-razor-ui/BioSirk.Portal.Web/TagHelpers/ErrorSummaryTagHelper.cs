@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
+using BioSirk.Portal.Web.Localization;
 
 namespace BioSirk.Portal.Web.TagHelpers;
 
 /// <summary>
 /// The list of a form's errors at its top, each linking to its field, in the order the fields appear on the page;
 /// focused on load so that a screen reader hears it first (the focus is set by site.js, the page works without it).
+/// A message with an English text is shown in English to those who chose English.
 /// </summary>
 [HtmlTargetElement("error-summary", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class ErrorSummaryTagHelper : TagHelper
+public sealed class ErrorSummaryTagHelper(IStringLocalizer<SharedResource> texts) : TagHelper
 {
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -33,21 +36,24 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.Attributes.SetAttribute("role", "alert");
         output.Attributes.SetAttribute("tabindex", "-1");
         output.Attributes.SetAttribute("id", "error-summary");
-        output.Content.SetHtmlContent("<h2 class=\"h5\">Noe må rettes før du kan gå videre</h2>");
-        output.Content.AppendHtml(new ErrorList(state, ViewContext.HttpContext));
+        output.Content.SetHtmlContent("<h2 class=\"h5\">");
+        output.Content.Append(texts["Noe må rettes før du kan gå videre"]);
+        output.Content.AppendHtml("</h2>");
+        output.Content.AppendHtml(new ErrorList(state, ViewContext.HttpContext, texts));
     }
 
     /// <summary>
     /// Written when the page is written out, after the form below the summary has rendered its fields, so that the
     /// errors can follow the fields' order rather than the order the model binder met them.
     /// </summary>
-    private sealed class ErrorList(ModelStateDictionary state, HttpContext http) : IHtmlContent
+    private sealed class ErrorList(ModelStateDictionary state, HttpContext http, IStringLocalizer texts) : IHtmlContent
     {
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
             writer.Write("<ul class=\"mb-0\">");
-            foreach (var (key, message) in ErrorsInFieldOrder())
+            foreach (var (key, norwegian) in ErrorsInFieldOrder())
             {
+                var message = texts[norwegian].Value;
                 writer.Write(key.Length == 0
                     ? $"<li>{encoder.Encode(message)}</li>"
                     : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(key, "_")}\">{encoder.Encode(message)}</a></li>");

@@ -94,7 +94,7 @@ public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> texts) :
         });
         if (hasError)
         {
-            html.Append($"<div class=\"invalid-feedback\" id=\"{id}-error\">{enc.Encode(string.Join(" ", errors!.Select(e => e.ErrorMessage)))}</div>");
+            html.Append($"<div class=\"invalid-feedback\" id=\"{id}-error\">{enc.Encode(string.Join(" ", errors!.Select(e => texts[e.ErrorMessage].Value)))}</div>");
         }
 
         output.TagName = "div";

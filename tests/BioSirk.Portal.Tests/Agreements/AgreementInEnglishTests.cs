@@ -25,6 +25,24 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         Assert.Matches("^Aktivitetene skal være ferdige \\d\\d\\.\\d\\d\\.\\d{4} \\(om \\d+ dager\\)$", Text(norwegian, "next-deadline"));
     }
 
+    [Fact]
+    public async Task AFormsMessages_AreInEnglish_WhereTheyHaveAnEnglishText()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await kari.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+
+        var refused = await PortalClient.ReadAsync(await kari.PostWithTokenAsync(CouncilUrl(id) + "?handler=Cost",
+            new() { ["Cost.Date"] = "2026-01-25", ["Cost.Supplier"] = "Skogeierforeningen", ["Cost.Description"] = "", ["Cost.Amount"] = "1 200" }));
+
+        var summary = refused.GetElementById("error-summary")!;
+        Assert.Equal("Something needs correcting before you can go on", summary.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Contains("Write what the cost is for.", summary.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Write what the cost is for.", refused.FieldError("Cost.Description"));
+        Assert.Equal("Skogeierforeningen", refused.FieldValue("Cost.Supplier"));
+    }
+
     private static string Text(AngleSharp.Html.Dom.IHtmlDocument page, string testId) =>
         page.QuerySelector($"[data-testid={testId}]")!.TextContent.Trim();
 }
