@@ -43,6 +43,20 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         Assert.Equal("Skogeierforeningen", refused.FieldValue("Cost.Supplier"));
     }
 
+    [Fact]
+    public async Task WhatWaitsOnTheCountysStartPage_IsInTheOfficersLanguage()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        await sigrid.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+
+        var tasks = (await sigrid.GetPageAsync("/fylke/buskerud")).QuerySelectorAll("main ul li a").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Contains(tasks, t => t.StartsWith("Regionrådet for Hallingdal has signed “", StringComparison.Ordinal) && t.EndsWith("”: sign for the county.", StringComparison.Ordinal));
+    }
+
     private static string Text(AngleSharp.Html.Dom.IHtmlDocument page, string testId) =>
         page.QuerySelector($"[data-testid={testId}]")!.TextContent.Trim();
 }

@@ -10,7 +10,9 @@ using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Web.Pages.Council.Meetings;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Tenancy;
+using BioSirk.Portal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Pages.Council;
 
@@ -18,7 +20,8 @@ public sealed record CouncilTask(string Text, string Url);
 
 /// <summary>A council's start page: what waits for this person, by her roles.</summary>
 public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers members, AgreementQueries agreements, RoadmapQueries roadmaps,
-    IIndicatorReader indicators, MeetingQueries meetings, BioSirk.Portal.Reporting.Features.FinalReportQueries reports, TimeProvider clock)
+    IIndicatorReader indicators, MeetingQueries meetings, BioSirk.Portal.Reporting.Features.FinalReportQueries reports, TimeProvider clock,
+    IStringLocalizer<SharedResource> t)
     : PageModel
 {
     /// <summary>How far ahead the start page shows meetings, and how soon before a meeting its agenda should be out.</summary>
@@ -52,14 +55,14 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         var rows = await agreements.ListAsync();
         Agreements = new AgreementListView(rows, portal.Prefix, ShowCouncil: false,
             council.Has(CouncilRoles.Secretary)
-                ? "Rådet har ingen avtaler ennå. Start med «Ny Missions-avtale» under Avtaler."
-                : "Rådet har ingen avtaler ennå.",
+                ? t["Rådet har ingen avtaler ennå. Start med «Ny Missions-avtale» under Avtaler."]
+                : t["Rådet har ingen avtaler ennå."],
             today);
         if (council.Has(CouncilRoles.Secretary))
         {
             foreach (var returned in await reports.ReturnedAsync())
             {
-                Tasks.Add(new CouncilTask($"Fylket har sendt sluttrapporten for «{returned.AgreementTitle}» tilbake: se merknadene, rett rapporten og lever den på nytt.",
+                Tasks.Add(new CouncilTask(t["Fylket har sendt sluttrapporten for «{0}» tilbake: se merknadene, rett rapporten og lever den på nytt.", returned.AgreementTitle],
                     $"{portal.Prefix}/avtaler/{returned.AgreementId}/sluttrapport"));
             }
 
@@ -68,17 +71,17 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
                 var url = $"{portal.Prefix}/avtaler/{row.Id}";
                 if (row.WaitsForCouncilSignature)
                 {
-                    Tasks.Add(new CouncilTask($"Signer avtalen «{row.Title}» for rådet.", url));
+                    Tasks.Add(new CouncilTask(t["Signer avtalen «{0}» for rådet.", row.Title], url));
                 }
 
                 if (row.Level is SpendLevel.Above90 or SpendLevel.BeyondFrame)
                 {
-                    Tasks.Add(new CouncilTask($"«{row.Title}»: {row.PercentUsed.ToString("0.#", Norwegian.Culture)} % av rammen er brukt.", url));
+                    Tasks.Add(new CouncilTask(t["«{0}»: {1} % av rammen er brukt.", row.Title, row.PercentUsed.ToString("0.#", Norwegian.Culture)], url));
                 }
 
                 if (row.NextDeadline is { } d && (IsWithin30Days(d.Date, today) || (d.Date < today && row.Status == AgreementStatus.Signed)))
                 {
-                    Tasks.Add(new CouncilTask($"«{row.Title}»: {AgreementQueries.DeadlineText(d, today)}.", url));
+                    Tasks.Add(new CouncilTask($"«{row.Title}»: {DeadlineTexts.Describe(d, today, t)}.", url));
                 }
             }
         }
@@ -99,13 +102,13 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         var admin = $"/rad/{council.Slug}/admin/medlemmer";
         if (!list.Any(m => m.IsActive && m.Roles.HasFlag(TenantRoles.Secretary)))
         {
-            Tasks.Add(new CouncilTask("Rådet har ingen i sekretariatet ennå: inviter sekretariatet først.", admin));
+            Tasks.Add(new CouncilTask(t["Rådet har ingen i sekretariatet ennå: inviter sekretariatet først."], admin));
         }
 
         var expired = invitations.Count(i => i.State == InvitationState.Expired);
         if (expired > 0)
         {
-            Tasks.Add(new CouncilTask($"{expired} invitasjon(er) er utløpt uten svar: send dem på nytt.", admin));
+            Tasks.Add(new CouncilTask(t["{0} invitasjon(er) er utløpt uten svar: send dem på nytt.", expired], admin));
         }
     }
 
@@ -122,7 +125,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
 
         foreach (var m in upcoming.Where(m => !m.IsPublished && m.OrganiserCouncilId == portal.CouncilId && m.StartsAtUtc < now.AddDays(AgendaDueDaysBefore)))
         {
-            Tasks.Add(new CouncilTask($"Publiser sakslisten til «{m.Title}» ({MeetingPageModel.When(m.StartsAtUtc, m.EndsAtUtc)}), så deltakerne kan forberede seg.",
+            Tasks.Add(new CouncilTask(t["Publiser sakslisten til «{0}» ({1}), så deltakerne kan forberede seg.", m.Title, MeetingPageModel.When(m.StartsAtUtc, m.EndsAtUtc)],
                 $"{portal.Prefix}/moter/{m.Id}"));
         }
     }
@@ -134,7 +137,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
     {
         foreach (var indicator in await indicators.ListAwaitingUpdateAsync(CurrentUser.IdOf(User)!.Value, today))
         {
-            Tasks.Add(new CouncilTask($"Registrer ny måling av «{indicator.Name}» innen {IndicatorTexts.NextReporting(indicator.NextReportingDate, today)}.",
+            Tasks.Add(new CouncilTask(t["Registrer ny måling av «{0}» innen {1}.", indicator.Name, IndicatorTexts.NextReporting(indicator.NextReportingDate, today)],
                 $"{portal.Prefix}/indikatorer/{indicator.Id}"));
         }
     }
@@ -150,7 +153,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         var userId = CurrentUser.IdOf(User);
         foreach (var item in Roadmap.AwaitingUpdate.Where(a => a.Action.ResponsibleUserId == userId))
         {
-            Tasks.Add(new CouncilTask($"Rapporter fremdrift på «{item.Action.Title}» innen {item.DueText}.",
+            Tasks.Add(new CouncilTask(t["Rapporter fremdrift på «{0}» innen {1}.", item.Action.Title, item.DueText],
                 $"{portal.Prefix}/veikart/{item.RoadmapId}/tiltak/{item.Action.Id}"));
         }
 
@@ -158,7 +161,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         {
             foreach (var (roadmap, version) in Roadmap.DecisionsPending)
             {
-                Tasks.Add(new CouncilTask($"Registrer rådets vedtak om versjon {version.Number} av «{roadmap.Title}».",
+                Tasks.Add(new CouncilTask(t["Registrer rådets vedtak om versjon {0} av «{1}».", version.Number, roadmap.Title],
                     $"{portal.Prefix}/veikart/{roadmap.Id}/versjoner"));
             }
         }

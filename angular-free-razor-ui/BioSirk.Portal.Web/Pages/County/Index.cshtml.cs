@@ -6,7 +6,9 @@ using BioSirk.Portal.Web.Pages.Council;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
+using BioSirk.Portal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Pages.County;
 
@@ -14,7 +16,8 @@ namespace BioSirk.Portal.Web.Pages.County;
 /// A county officer's start page: what waits for her across councils, then the county's agreements, 25 to a page,
 /// filtered by words in the title, council and status (all in the query string).
 /// </summary>
-public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory directory, AgreementQueries agreements, FinalReportQueries reports, TimeProvider clock)
+public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory directory, AgreementQueries agreements, FinalReportQueries reports, TimeProvider clock,
+    IStringLocalizer<SharedResource> t)
     : PageModel
 {
     public IReadOnlyList<CouncilInfo> Councils { get; private set; } = [];
@@ -44,30 +47,30 @@ public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory dir
             var url = $"{portal.Prefix}/avtaler/{row.Id}";
             if (row.WaitsForCountySignature && !row.WaitsForCouncilSignature)
             {
-                Tasks.Add(new CouncilTask($"{row.CouncilName} har signert «{row.Title}»: signer for fylket.", url));
+                Tasks.Add(new CouncilTask(t["{0} har signert «{1}»: signer for fylket.", row.CouncilName, row.Title], url));
             }
             else if (row.WaitsForCountySignature)
             {
-                Tasks.Add(new CouncilTask($"Utkast med {row.CouncilName}: «{row.Title}» venter på signatur.", url));
+                Tasks.Add(new CouncilTask(t["Utkast med {0}: «{1}» venter på signatur.", row.CouncilName, row.Title], url));
             }
 
             if (row.RequestsWaiting > 0)
             {
-                Tasks.Add(new CouncilTask($"{row.CouncilName} har sendt utbetalingsanmodning for «{row.Title}».", url));
+                Tasks.Add(new CouncilTask(t["{0} har sendt utbetalingsanmodning for «{1}».", row.CouncilName, row.Title], url));
             }
             else if (row.PaymentDue)
             {
-                Tasks.Add(new CouncilTask($"Registrer utbetalingen til {row.CouncilName} for «{row.Title}».", url));
+                Tasks.Add(new CouncilTask(t["Registrer utbetalingen til {0} for «{1}».", row.CouncilName, row.Title], url));
             }
         }
 
         foreach (var report in await reports.QueueAsync())
         {
-            Tasks.Add(new CouncilTask($"{report.CouncilName} har levert sluttrapporten for «{report.AgreementTitle}» (versjon {report.Version}): vurder den.",
+            Tasks.Add(new CouncilTask(t["{0} har levert sluttrapporten for «{1}» (versjon {2}): vurder den.", report.CouncilName, report.AgreementTitle, report.Version],
                 $"{portal.Prefix}/avtaler/{report.AgreementId}/sluttrapport"));
         }
 
         Agreements = await AgreementListPage.LoadAsync(agreements, portal.Prefix, Request.Path, new AgreementListQuery(Search, Council, Status, Side),
-            "Fylket er ikke part i noen avtale ennå. Lag en ny Missions-avtale under Avtaler.", SharedKernel.Time.Oslo.Today(clock));
+            t["Fylket er ikke part i noen avtale ennå. Lag en ny Missions-avtale under Avtaler."], SharedKernel.Time.Oslo.Today(clock));
     }
 }
