@@ -21,7 +21,10 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         Assert.Matches("^Activities due \\d\\d\\.\\d\\d\\.\\d{4} \\(in \\d+ days\\)$", Text(english, "next-deadline"));
         Assert.Matches("^Activities due \\d\\d\\.\\d\\d\\.\\d{4} \\(in \\d+ days\\)$",
             (await kari.GetPageAsync("/rad/hallingdal/avtaler")).QuerySelector("tbody tr td:nth-last-child(2)")!.TextContent.Trim());
+        Assert.Equal("Hours (0 h)", english.GetElementById("hours-heading")!.TextContent.Trim());
+        Assert.Contains("(org. no. 975 576 469)", english.QuerySelector("h1 + p")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Ingenting venter på deg nå. Rådet registrerer timer og kostnader.", Text(norwegian, "next-step"));
+        Assert.Contains("(org.nr. 975 576 469)", norwegian.QuerySelector("h1 + p")!.TextContent, StringComparison.Ordinal);
         Assert.Matches("^Aktivitetene skal være ferdige \\d\\d\\.\\d\\d\\.\\d{4} \\(om \\d+ dager\\)$", Text(norwegian, "next-deadline"));
     }
 

@@ -137,7 +137,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
     {
         foreach (var indicator in await indicators.ListAwaitingUpdateAsync(CurrentUser.IdOf(User)!.Value, today))
         {
-            Tasks.Add(new CouncilTask(t["Registrer ny måling av «{0}» innen {1}.", indicator.Name, IndicatorTexts.NextReporting(indicator.NextReportingDate, today)],
+            Tasks.Add(new CouncilTask(t["Registrer ny måling av «{0}» innen {1}.", indicator.Name, BioSirk.Portal.Web.Pages.Shared.Indicators.NextReportingText.Of(indicator.NextReportingDate, today, t)],
                 $"{portal.Prefix}/indikatorer/{indicator.Id}"));
         }
     }
