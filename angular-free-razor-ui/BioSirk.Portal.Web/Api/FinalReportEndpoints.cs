@@ -1,6 +1,7 @@
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.Reporting.Features;
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Web.Pages.Shared.Reports;
 using BioSirk.Portal.SharedKernel.Pdf;
 
@@ -54,7 +55,7 @@ public static class FinalReportEndpoints
         var versions = view.Submissions.Select(s => new ReportVersionResponse(s.Version, s.SubmittedAtUtc, s.SubmittedBy, s.Decision.ToString(),
             s.DecidedAtUtc, s.DecidedBy, s.DecisionComment,
             view.PdfOf(s) is { } p ? new ReportPdfResponse(p.Number, p.State.ToString(), p.Sha256, p.Size, p.CompletedAtUtc) : null)).ToList();
-        return Results.Ok(new FinalReportResponse(agreementId, Status(view), ReportStageText.For(view), view.Report?.LastEditedAtUtc, versions,
+        return Results.Ok(new FinalReportResponse(agreementId, Status(view), ReportStageText.For(view, NorwegianTexts.Instance), view.Report?.LastEditedAtUtc, versions,
             ApprovedPdf(view) is null ? null : $"/api/v1/agreements/{agreementId}/final-report/pdf"));
     }
 

@@ -60,6 +60,25 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         Assert.Contains(tasks, t => t.StartsWith("Regionrådet for Hallingdal has signed “", StringComparison.Ordinal) && t.EndsWith("”: sign for the county.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheFinalReportsSectionsAndNextStep_AreInTheReadersLanguage()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await kari.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+
+        var english = await kari.GetPageAsync(CouncilUrl(id) + "/sluttrapport");
+        var norwegian = await sigrid.GetPageAsync(CountyUrl(id) + "/sluttrapport");
+
+        Assert.StartsWith("Activities carried out", english.QuerySelector("label[for=Input_Activities]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("Further work", english.QuerySelector("label[for=Input_FurtherWork]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Not started", Text(english, "report-stage"));
+        Assert.Matches("^Write the five sections, check the preview and deliver the report by \\d\\d\\.\\d\\d\\.\\d{4}\\.$", Text(english, "report-next-step"));
+        Assert.Equal("Ikke påbegynt", Text(norwegian, "report-stage"));
+        Assert.Equal("Rådet har ikke levert sluttrapporten ennå.", Text(norwegian, "report-next-step"));
+    }
+
     private static string Text(AngleSharp.Html.Dom.IHtmlDocument page, string testId) =>
         page.QuerySelector($"[data-testid={testId}]")!.TextContent.Trim();
 }

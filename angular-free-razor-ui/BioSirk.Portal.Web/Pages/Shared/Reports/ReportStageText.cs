@@ -1,41 +1,45 @@
 using BioSirk.Portal.Agreements.Contracts;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.Reporting.Features;
+using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Pages.Shared.Reports;
 
-/// <summary>The final report's state and next step in words, for the council's and the county's pages.</summary>
+/// <summary>
+/// The final report's state and next step in words, for the council's and the county's pages, in the reader's language
+/// (<see cref="Hint"/> and <see cref="Decision"/> are looked up by the pages).
+/// </summary>
 public static class ReportStageText
 {
-    public static string For(FinalReportView v) => v.Report is null
-        ? "Ikke påbegynt"
+    public static string For(FinalReportView v, IStringLocalizer t) => v.Report is null
+        ? t["Ikke påbegynt"]
         : v.Stage switch
         {
-            ReportStage.Submitted => $"Levert (versjon {v.Pending?.Version}) – hos fylket",
-            ReportStage.Approved => "Godkjent",
-            _ when v.Returned is not null => $"Sendt tilbake (versjon {v.Returned.Version}) – under arbeid",
-            _ => "Utkast",
+            ReportStage.Submitted => t["Levert (versjon {0}) – hos fylket", v.Pending?.Version ?? 0],
+            ReportStage.Approved => t["Godkjent"],
+            _ when v.Returned is not null => t["Sendt tilbake (versjon {0}) – under arbeid", v.Returned.Version],
+            _ => t["Utkast"],
         };
 
-    public static string NextStepForCouncil(FinalReportView v, bool canSubmit) => v.Stage switch
+    public static string NextStepForCouncil(FinalReportView v, bool canSubmit, IStringLocalizer t) => v.Stage switch
     {
-        _ when v.Agreement.Stage == AgreementReportStage.NotInForce => "Sluttrapporten skrives når avtalen er signert av begge parter.",
-        ReportStage.Submitted => "Fylket vurderer rapporten. Dere får beskjed når den er godkjent eller sendt tilbake.",
-        ReportStage.Approved => "Rapporten er godkjent. Sluttoppgjøret står på avtalens side.",
+        _ when v.Agreement.Stage == AgreementReportStage.NotInForce => t["Sluttrapporten skrives når avtalen er signert av begge parter."],
+        ReportStage.Submitted => t["Fylket vurderer rapporten. Dere får beskjed når den er godkjent eller sendt tilbake."],
+        ReportStage.Approved => t["Rapporten er godkjent. Sluttoppgjøret står på avtalens side."],
         _ when v.Returned is not null => canSubmit
-            ? "Rett delene fylket har merknader til, og lever rapporten på nytt."
-            : "Rett delene fylket har merknader til; sekretæren leverer rapporten på nytt.",
+            ? t["Rett delene fylket har merknader til, og lever rapporten på nytt."]
+            : t["Rett delene fylket har merknader til; sekretæren leverer rapporten på nytt."],
         _ => canSubmit
-            ? $"Skriv de fem delene, se over forhåndsvisningen og lever rapporten innen {SharedKernel.Formatting.Norwegian.Date(v.Agreement.ReportDeadline)}."
-            : $"Skriv i delene; sekretæren leverer rapporten innen {SharedKernel.Formatting.Norwegian.Date(v.Agreement.ReportDeadline)}.",
+            ? t["Skriv de fem delene, se over forhåndsvisningen og lever rapporten innen {0}.", SharedKernel.Formatting.Norwegian.Date(v.Agreement.ReportDeadline)]
+            : t["Skriv i delene; sekretæren leverer rapporten innen {0}.", SharedKernel.Formatting.Norwegian.Date(v.Agreement.ReportDeadline)],
     };
 
-    public static string NextStepForCounty(FinalReportView v) => v.Stage switch
+    public static string NextStepForCounty(FinalReportView v, IStringLocalizer t) => v.Stage switch
     {
-        ReportStage.Submitted => "Les rapporten, og godkjenn den eller send den tilbake med merknader til delene som må rettes.",
-        ReportStage.Approved => "Rapporten er godkjent. Registrer sluttbetalingen (eller tilbakebetalingen) på avtalens side.",
-        _ when v.Returned is not null => "Rapporten er sendt tilbake. Rådet leverer en ny versjon.",
-        _ => "Rådet har ikke levert sluttrapporten ennå.",
+        ReportStage.Submitted => t["Les rapporten, og godkjenn den eller send den tilbake med merknader til delene som må rettes."],
+        ReportStage.Approved => t["Rapporten er godkjent. Registrer sluttbetalingen (eller tilbakebetalingen) på avtalens side."],
+        _ when v.Returned is not null => t["Rapporten er sendt tilbake. Rådet leverer en ny versjon."],
+        _ => t["Rådet har ikke levert sluttrapporten ennå."],
     };
 
     public static string Hint(ReportSection section) => section switch
