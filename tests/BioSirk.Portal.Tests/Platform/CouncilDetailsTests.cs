@@ -42,6 +42,13 @@ public sealed class CouncilDetailsTests(PortalFactory portal) : PortalTest(porta
             .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
         Assert.Contains("Navn | Regionrådet for Hallingdal | Regionrådet for Hallingdal IPR", changes);
         Assert.Contains("Kontaktperson | Kari Nordby | Ola Bakken", changes);
+
+        // In English the log names the same change in English.
+        await admin.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+        var english = (await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=Tenant")).QuerySelector("[data-testid=audit-table] > tbody > tr")!;
+        Assert.StartsWith("Regional council", english.QuerySelectorAll("td")[2].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Contact name | Kari Nordby | Ola Bakken",
+            english.QuerySelectorAll(".audit-changes tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))));
     }
 
     [Fact]

@@ -73,7 +73,19 @@ public static class AuditTexts
         ["OnDate"] = "på en dato",
     };
 
-    public static string Entity(string type) => Entities.GetValueOrDefault(type, type);
+    /// <summary>
+    /// For an English reader the log speaks the code's own English names, spaced out («Activities deadline»), except
+    /// where the code's word is not what a user knows the thing as.
+    /// </summary>
+    private static readonly Dictionary<string, string> EnglishNames = new(StringComparer.Ordinal)
+    {
+        ["Tenant"] = "Regional council", ["TenantMembership"] = "Membership", ["TenantAdmin"] = "administrator", ["PortalUser"] = "User",
+        ["EntraConnection"] = "Microsoft sign-in", ["Slug"] = "Address", ["FullName"] = "Name", ["OwnerKind"] = "Owner",
+    };
+
+    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static string Entity(string type) => English ? InEnglish(type) : Entities.GetValueOrDefault(type, type);
 
     /// <summary>Ids, hashes and stored snapshots say nothing to a reader, and a hash is nobody's business (a named field is shown).</summary>
     public static bool IsShown(string field) => Fields.ContainsKey(field) ||
@@ -81,7 +93,20 @@ public static class AuditTexts
           || field.EndsWith("Hash", StringComparison.Ordinal) || field.EndsWith("Json", StringComparison.Ordinal)
           || field is "Sha256" or "SecurityStamp" or "ConcurrencyStamp");
 
-    public static string Field(string name) => Fields.GetValueOrDefault(name, name);
+    public static string Field(string name) => English ? InEnglish(name) : Fields.GetValueOrDefault(name, name);
+
+    /// <summary>«ActivitiesDeadline» → «Activities deadline», «AcceptedAtUtc» → «Accepted at».</summary>
+    private static string InEnglish(string code)
+    {
+        if (EnglishNames.TryGetValue(code, out var name))
+        {
+            return name;
+        }
+
+        var bare = code.EndsWith("Utc", StringComparison.Ordinal) ? code[..^3] : code;
+        var words = System.Text.RegularExpressions.Regex.Replace(bare, "(?<=[a-z0-9])(?=[A-Z])", " ").ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
 
     /// <summary>An instant (a field ending in Utc) in Oslo time, a date as dd.mm.åååå, true/false as ja/nei; anything else as stored.</summary>
     public static string Value(string field, string value)
@@ -100,13 +125,13 @@ public static class AuditTexts
         var words = value.Split(", ");
         if (words.All(Words.ContainsKey))
         {
-            return string.Join(", ", words.Select(w => Words[w]));
+            return string.Join(", ", words.Select(w => English ? InEnglish(w).ToLowerInvariant() : Words[w]));
         }
 
         return value switch
         {
-            "true" => "ja",
-            "false" => "nei",
+            "true" => English ? "yes" : "ja",
+            "false" => English ? "no" : "nei",
             _ => value,
         };
     }
