@@ -44,6 +44,9 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         Assert.Contains("Write what the cost is for.", summary.TextContent, StringComparison.Ordinal);
         Assert.Equal("Write what the cost is for.", refused.FieldError("Cost.Description"));
         Assert.Equal("Skogeierforeningen", refused.FieldValue("Cost.Supplier"));
+
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-20", "Kari Nordby", "Oppstartsmøte", "3"));
+        Assert.Equal("The hours are registered.", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[role=status]")!.TextContent.Trim());
     }
 
     [Fact]
