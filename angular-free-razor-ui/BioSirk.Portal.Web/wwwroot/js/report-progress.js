@@ -9,7 +9,7 @@
 
     var status = document.getElementById('pdf-status');
     var self = section.getAttribute('data-self');
-    var stateWords = { Queued: 'I kø', Rendering: 'Lages', Ready: 'Klar', Failed: 'Feilet' };
+    var texts = JSON.parse(document.getElementById('report-progress-texts').textContent); // in the reader's language
 
     function rowOf(pdfId, number) {
         var row = section.querySelector('tr[data-pdf-id="' + pdfId + '"]');
@@ -40,7 +40,9 @@
     function show(progress) {
         status.textContent = progress.message;
         var row = rowOf(progress.pdfId, progress.number);
-        row.querySelector('[data-pdf-state]').textContent = stateWords[progress.state] || progress.state;
+        var stateCell = row.querySelector('[data-pdf-state]');
+        stateCell.textContent = texts[progress.state] || progress.state;
+        stateCell.setAttribute('data-state', progress.state);
         if (progress.state === 'Ready') {
             var cell = row.querySelector('[data-pdf-link]');
             var link = document.createElement('a');
@@ -49,7 +51,7 @@
             var number = document.createElement('span');
             number.className = 'visually-hidden';
             number.textContent = String(progress.number);
-            link.append('Last ned PDF ', number);
+            link.append(texts.download + ' ', number);
             cell.replaceChildren(link);
         }
         if (progress.state === 'Ready' || progress.state === 'Failed') {
@@ -62,8 +64,8 @@
     // down is not lost, it is read again.
     function catchUp() {
         section.querySelectorAll('tr[data-pdf-id]').forEach(function (row) {
-            var state = row.querySelector('[data-pdf-state]').textContent;
-            if (state.indexOf('Klar') === 0 || state.indexOf('Feilet') === 0) {
+            var state = row.querySelector('[data-pdf-state]').getAttribute('data-state');
+            if (state === 'Ready' || state === 'Failed') {
                 return;
             }
             fetch(self + '?handler=PdfState&pdfId=' + encodeURIComponent(row.getAttribute('data-pdf-id')), { credentials: 'same-origin' })
