@@ -265,6 +265,24 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task NewMeeting_InEnglish_ExplainsWhatToCorrectInEnglish()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        await kari.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+
+        var page = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>
+        {
+            Set(form, "Input.Title", "");
+            Set(form, "Input.Start", "13:00");
+            Set(form, "Input.End", "12:00");
+        }));
+
+        Assert.Equal("Write a title for the meeting.", page.FieldError("Input.Title"));
+        Assert.Equal("The meeting must end after it starts.", page.FieldError("Input.End"));
+        Assert.Equal("Something needs correcting before you can go on", page.GetElementById("error-summary")!.QuerySelector("h2")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task NewMeeting_WithBadInput_ShowsMessagesBesideTheFields_AndKeepsInput()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
