@@ -20,12 +20,7 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         var url = $"/rad/hallingdal/moter/{meetingId}";
         var kari = Page;
         var ola = await NewPageInFreshContextAsync();
-        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal", kari);
-        await SignInAsync(Demo.HallingdalMember, "/rad/hallingdal", ola);
-        await GotoAsync(url, kari);
-        await GotoAsync(url, ola);
-        await Expect(kari.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
-        await Expect(ola.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await JoinLiveAsync(url, kari, ola);
         await kari.EvaluateAsync("() => { window.sameDocument = true; }");
 
         // Kari is typing when Ola's comment arrives: her text and her focus stay.
@@ -75,12 +70,7 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
             sockets.Add(socket);
             socket.ConnectToServer();
         });
-        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal", kari);
-        await SignInAsync(Demo.HallingdalMember, "/rad/hallingdal", ola);
-        await GotoAsync(url, kari);
-        await GotoAsync(url, ola);
-        await Expect(kari.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
-        await Expect(ola.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await JoinLiveAsync(url, kari, ola);
         await Expect(kari.Locator("[data-testid=present] li")).ToHaveCountAsync(2, new() { Timeout = 5_000 });
 
         var olaField = ola.Locator($"#comment-{itemId}");
@@ -116,13 +106,7 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         var url = $"/rad/hallingdal/moter/{meetingId}";
         var kari = Page;
         var ola = await NewPageInFreshContextAsync();
-        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal", kari);
-        await SignInAsync(Demo.HallingdalMember, "/rad/hallingdal", ola);
-        await ClickAndCheckAsync(kari.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal", kari);
-        await GotoAsync(url, kari);
-        await GotoAsync(url, ola);
-        await Expect(kari.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
-        await Expect(ola.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await JoinLiveAsync(url, kari, ola, kariInEnglish: true);
 
         await ola.Locator($"#comment-{itemId}").FillAsync("Et innspill");
         await ola.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").ClickAsync();
@@ -136,6 +120,22 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         await Expect(kari.GetByRole(AriaRole.Button, new() { Name = "End the discussion" })).ToHaveCountAsync(1);
         await Expect(ola.Locator("[data-current-line]")).ToContainTextAsync("Nå behandles:"); // Ola reads Norwegian
         await CheckAsync(kari);
+    }
+
+    /// <summary>Kari (secretary) and Ola (member) sign in and open the meeting page; returns once both pages are live.</summary>
+    private async Task JoinLiveAsync(string url, IPage kari, IPage ola, bool kariInEnglish = false)
+    {
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal", kari);
+        await SignInAsync(Demo.HallingdalMember, "/rad/hallingdal", ola);
+        if (kariInEnglish)
+        {
+            await ClickAndCheckAsync(kari.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal", kari);
+        }
+
+        await GotoAsync(url, kari);
+        await GotoAsync(url, ola);
+        await Expect(kari.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await Expect(ola.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
     }
 
     private Task<(Guid MeetingId, Guid ItemId)> PublishedMeetingAsync() => Portal.WithScopeAsync(async sp =>

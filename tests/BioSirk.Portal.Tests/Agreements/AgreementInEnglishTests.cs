@@ -9,10 +9,9 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
     [Fact]
     public async Task TheNextStepAndTheNextDeadline_AreInTheReadersLanguage()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        var (kari, sigrid, id) = await SignedAgreementKariReadsInEnglishAsync();
         using var _ = kari;
         using var __ = sigrid;
-        await kari.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
 
         var english = await kari.GetPageAsync(CouncilUrl(id));
         var norwegian = await sigrid.GetPageAsync(CountyUrl(id));
@@ -31,10 +30,9 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
     [Fact]
     public async Task AFormsMessages_AreInEnglish_WhereTheyHaveAnEnglishText()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        var (kari, sigrid, id) = await SignedAgreementKariReadsInEnglishAsync();
         using var _ = kari;
         using var __ = sigrid;
-        await kari.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
 
         var refused = await PortalClient.ReadAsync(await kari.PostWithTokenAsync(CouncilUrl(id) + "?handler=Cost",
             new() { ["Cost.Date"] = "2026-01-25", ["Cost.Supplier"] = "Skogeierforeningen", ["Cost.Description"] = "", ["Cost.Amount"] = "1 200" }));
@@ -56,7 +54,7 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
         var id = await DraftFromTemplateAsync(kari);
         await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
-        await sigrid.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+        await sigrid.ChooseEnglishAsync();
 
         var tasks = (await sigrid.GetPageAsync("/fylke/buskerud")).QuerySelectorAll("main ul li a").Select(a => a.TextContent.Trim()).ToList();
 
@@ -66,10 +64,9 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
     [Fact]
     public async Task TheFinalReportsSectionsAndNextStep_AreInTheReadersLanguage()
     {
-        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        var (kari, sigrid, id) = await SignedAgreementKariReadsInEnglishAsync();
         using var _ = kari;
         using var __ = sigrid;
-        await kari.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
 
         var english = await kari.GetPageAsync(CouncilUrl(id) + "/sluttrapport");
         var norwegian = await sigrid.GetPageAsync(CountyUrl(id) + "/sluttrapport");
@@ -80,6 +77,14 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         Assert.Matches("^Write the five sections, check the preview and deliver the report by \\d\\d\\.\\d\\d\\.\\d{4}\\.$", Text(english, "report-next-step"));
         Assert.Equal("Ikke påbegynt", Text(norwegian, "report-stage"));
         Assert.Equal("Rådet har ikke levert sluttrapporten ennå.", Text(norwegian, "report-next-step"));
+    }
+
+    /// <summary>The signed template agreement; Kari (Hallingdal) has chosen English, Sigrid (Buskerud) reads Norwegian.</summary>
+    private async Task<(PortalClient Kari, PortalClient Sigrid, Guid Id)> SignedAgreementKariReadsInEnglishAsync()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        await kari.ChooseEnglishAsync();
+        return (kari, sigrid, id);
     }
 
     private static string Text(AngleSharp.Html.Dom.IHtmlDocument page, string testId) =>

@@ -104,6 +104,10 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> values) =>
         Http.PostAsync(url, new FormUrlEncodedContent(values));
 
+    /// <summary>Chooses English with the footer's language switch, as a person would; the choice lasts for this client.</summary>
+    public Task<HttpResponseMessage> ChooseEnglishAsync() =>
+        PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+
     /// <summary>Posts to a URL with a token from any page of this client (tokens belong to the user, not the page).</summary>
     public async Task<HttpResponseMessage> PostWithTokenAsync(string url, Dictionary<string, string>? fields = null, string tokenPage = "/logg-ut")
     {

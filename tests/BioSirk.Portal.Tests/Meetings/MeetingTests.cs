@@ -268,7 +268,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
     public async Task NewMeeting_InEnglish_ExplainsWhatToCorrectInEnglish()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        await kari.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+        await kari.ChooseEnglishAsync();
 
         var page = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>
         {

@@ -44,7 +44,7 @@ public sealed class CouncilDetailsTests(PortalFactory portal) : PortalTest(porta
         Assert.Contains("Kontaktperson | Kari Nordby | Ola Bakken", changes);
 
         // In English the log names the same change in English.
-        await admin.PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
+        await admin.ChooseEnglishAsync();
         var english = (await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=Tenant")).QuerySelector("[data-testid=audit-table] > tbody > tr")!;
         Assert.StartsWith("Regional council", english.QuerySelectorAll("td")[2].TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("Contact name | Kari Nordby | Ola Bakken",
