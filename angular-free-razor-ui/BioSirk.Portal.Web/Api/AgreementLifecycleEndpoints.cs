@@ -280,7 +280,7 @@ public static class AgreementLifecycleEndpoints
         var deadline = details.NextDeadline;
         return new AgreementStatusResponse(a.Id, a.Status.ToString(), AgreementQueries.StatusText(a.Status), a.Version,
             a.CouncilSignature is not null, a.CountySignature is not null,
-            deadline is null ? null : new NextDeadlineResponse(deadline.What, deadline.Date, AgreementQueries.DeadlineText(deadline, Oslo.Today(clock))),
+            deadline is null ? null : new NextDeadlineResponse(deadline.What, deadline.Date, DeadlineTexts.Describe(deadline, Oslo.Today(clock), NorwegianTexts.Instance)),
             NextStep.For(details, PartyOf(caller), ActsForParty(caller), NorwegianTexts.Instance));
     }
 

@@ -285,8 +285,4 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         MilestoneState.Requested => "anmodet",
         _ => "betalt",
     };
-
-    public static string DeadlineText(Deadline? deadline, DateOnly today) => deadline is null
-        ? "Ingen frister igjen"
-        : $"{deadline.What} {Norwegian.Date(deadline.Date)} ({(deadline.Date < today ? "passert" : Norwegian.InDays(deadline.Date.DayNumber - today.DayNumber))})";
 }

@@ -17,8 +17,9 @@ public sealed class AgreementRulesTests
     [InlineData("2026-11-29", "Aktivitetene skal være ferdige 30.11.2026 (i morgen)")]
     [InlineData("2026-11-20", "Aktivitetene skal være ferdige 30.11.2026 (om 10 dager)")]
     public void TheNextDeadline_SaysHowFarAwayItIs_InWords(string today, string expected) =>
-        Assert.Equal(expected, AgreementQueries.DeadlineText(
-            new Deadline("Aktivitetene skal være ferdige", new DateOnly(2026, 11, 30)), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, BioSirk.Portal.Web.Pages.Shared.Agreements.DeadlineTexts.Describe(
+            new Deadline("Aktivitetene skal være ferdige", new DateOnly(2026, 11, 30)), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture),
+            BioSirk.Portal.Web.Localization.NorwegianTexts.Instance));
 
     [Theory]
     [InlineData(AgreementStatus.Signed, "Aktivitetene skal være ferdige")]

@@ -6,7 +6,7 @@ namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
 
 /// <summary>
 /// An agreement's next deadline in the reader's language: «Sluttrapporten skal leveres 01.02.2027 (om 5 dager)» /
-/// «Final report due 01.02.2027 (in 5 days)». The Norwegian is the same as <see cref="AgreementQueries.DeadlineText"/>.
+/// «Final report due 01.02.2027 (in 5 days)». The API writes it in Norwegian (<see cref="BioSirk.Portal.Web.Localization.NorwegianTexts"/>).
 /// </summary>
 public static class DeadlineTexts
 {
