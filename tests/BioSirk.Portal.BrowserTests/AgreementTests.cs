@@ -97,7 +97,7 @@ public sealed class AgreementTests(BrowserPortalFactory portal) : BrowserTest(po
         await request.GetByLabel("Kort status for arbeidet").FillAsync("Oppstart gjennomført.");
         await ClickAndCheckAsync(request.GetByRole(AriaRole.Button, new() { Name = "Send anmodningen til fylket" }), councilUrl);
         await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Utbetalingsanmodningen er sendt til fylket.");
-        await Expect(Page.Locator("[data-testid=requests] tbody tr").First).ToContainTextAsync("venter på fylket");
+        await Expect(Page.Locator("[data-testid=requests] tbody tr").First).ToContainTextAsync("Venter på fylket");
         await Expect(MilestoneRow(Page, "Ved signering")).ToContainTextAsync("anmodet");
 
         // Sigrid approves the request and registers the payment.
@@ -106,7 +106,7 @@ public sealed class AgreementTests(BrowserPortalFactory portal) : BrowserTest(po
         await Expect(requests.Locator("tbody tr").First).ToContainTextAsync("Oppstart gjennomført.");
         await ClickAndCheckAsync(requests.GetByRole(AriaRole.Button, new() { Name = "Godkjenn" }), countyUrl, sigrid);
         await Expect(sigrid.GetByRole(AriaRole.Status).First).ToContainTextAsync("Anmodningen er godkjent.");
-        await Expect(sigrid.Locator("[data-testid=requests] tbody tr").First).ToContainTextAsync("godkjent");
+        await Expect(sigrid.Locator("[data-testid=requests] tbody tr").First).ToContainTextAsync("Godkjent");
 
         var payment = sigrid.Locator("form").Filter(new() { Has = sigrid.GetByRole(AriaRole.Heading, new() { Name = "Registrer betaling: Ved signering" }) });
         await payment.GetByLabel("Betalingsdato").FillAsync("2026-01-27");

@@ -81,6 +81,34 @@ public sealed class FinalReportTests(BrowserPortalFactory portal) : BrowserTest(
     }
 
     [Fact]
+    public async Task InEnglish_TheLiveProgressOfAPdf_IsInEnglish()
+    {
+        var id = await SignedAgreementAsync();
+        var url = CouncilUrl(id);
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
+        await ClickAndCheckAsync(Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal");
+        await GotoAsync(url);
+
+        var status = Page.Locator("#pdf-status");
+        var hold = Portal.Pdfs.Hold();
+        try
+        {
+            await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Make PDF" }), url);
+            await Expect(status).ToHaveTextAsync(new Regex("^PDF 1 (is queued\\.|is being made …)$"));
+            await Expect(Page.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+            await Expect(status).ToHaveTextAsync("PDF 1 is being made …", BackgroundJob); // pushed by the server, worded by the page
+        }
+        finally
+        {
+            hold.Dispose();
+        }
+
+        await Expect(status).ToHaveTextAsync("PDF 1 is ready.", BackgroundJob);
+        await Expect(Page.Locator("[data-testid=pdf-versions] [data-pdf-state]")).ToHaveTextAsync("Ready");
+        await Expect(Page.Locator("[data-testid=pdf-versions]").GetByRole(AriaRole.Link, new() { Name = "Download PDF 1" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Secretary_SeesTheCountysCommentsBesideTheSections_AndDeliveringWithAnEmptySectionIsExplained()
     {
         var id = await SignedAgreementAsync();

@@ -269,6 +269,7 @@ public sealed class SignalRReportProgress(IHubContext<PortalHub> hub, ILogger<Si
             pdfId = progress.PdfId,
             number = progress.Number,
             state = progress.State.ToString(),
+            attempts = progress.Attempts,
             message = progress.Message,
         };
         return LivePush.BestEffortAsync(() => hub.Clients.Groups(groups.ToList()).SendAsync(Method, message, ct), logger, $"PDF {progress.PdfId} progress");

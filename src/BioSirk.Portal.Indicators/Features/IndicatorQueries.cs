@@ -66,33 +66,3 @@ public sealed class IndicatorQueries(IndicatorsDbContext db) : IIndicatorReader
             i.TargetValue, i.TargetDate, i.ResponsibleUserId, i.ResponsibleName, Indicator.NextReportingDate(i.Frequency, i.BaselineDate, latest?.Date));
     }
 }
-
-/// <summary>The status in words, for the indicator page (and anyone who needs to say why).</summary>
-public static class StatusExplanation
-{
-    public static string For(Indicator i, IndicatorStatus status, Measurement? latest)
-    {
-        string V(decimal value) => $"{IndicatorTexts.Value(value)} {i.Unit}";
-        string Computed(decimal value) => $"{IndicatorTexts.Computed(value, i.BaselineValue, i.TargetValue, latest!.Value)} {i.Unit}";
-        if (latest is null || status.State == IndicatorState.NoData)
-        {
-            return "Ingen målinger ennå. Registrer den første målingen for å se om indikatoren er i rute.";
-        }
-
-        var date = SharedKernel.Formatting.Norwegian.Date(latest.Date);
-        if (status.State == IndicatorState.Achieved)
-        {
-            return $"Målet er nådd: siste måling ({date}) er {V(latest.Value)}, og målverdien er {V(i.TargetValue)}.";
-        }
-
-        var text = $"Siste måling ({date}) er {V(latest.Value)}. Etter en jevn linje fra utgangsverdien ({V(i.BaselineValue)}, "
-                   + $"{SharedKernel.Formatting.Norwegian.Date(i.BaselineDate)}) til målet ({V(i.TargetValue)}, {SharedKernel.Formatting.Norwegian.Date(i.TargetDate)}) "
-                   + $"var forventet verdi den datoen {Computed(status.Expected!.Value)}. ";
-        return status.State switch
-        {
-            IndicatorState.OnTrack => text + (status.Shortfall == 0 ? "Målingen ligger på linjen: i rute." : $"Målingen ligger {Computed(-status.Shortfall!.Value)} foran linjen: i rute."),
-            IndicatorState.AtRisk => text + $"Målingen ligger {Computed(status.Shortfall!.Value)} bak linjen, det er {IndicatorTexts.Percent(status.Gap!.Value)} av hele endringen fra utgangsverdi til mål. Inntil 10 % bak er risiko.",
-            _ => text + $"Målingen ligger {Computed(status.Shortfall!.Value)} bak linjen, det er {IndicatorTexts.Percent(status.Gap!.Value)} av hele endringen fra utgangsverdi til mål. Mer enn 10 % bak er ikke i rute.",
-        };
-    }
-}

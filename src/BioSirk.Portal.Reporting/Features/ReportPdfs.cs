@@ -1,3 +1,4 @@
+using System.Globalization;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Contracts;
 using BioSirk.Portal.SharedKernel.Pdf;
@@ -95,17 +96,21 @@ public sealed class RenderReportPdf(
 public static class PdfMessages
 {
     public static PdfProgress Progress(ReportPdf pdf) =>
-        new(pdf.AgreementId, pdf.Id, pdf.Number, (PdfProgressState)(int)pdf.State, Text(pdf), OfDelivery: pdf.SubmissionId is not null);
+        new(pdf.AgreementId, pdf.Id, pdf.Number, (PdfProgressState)(int)pdf.State, pdf.Attempts, Text(pdf), OfDelivery: pdf.SubmissionId is not null);
 
     public static string Text(ReportPdf pdf) => Text(pdf.Number, pdf.State, pdf.Attempts);
 
-    public static string Text(int number, PdfState state, int attempts) => state switch
+    public static string Text(int number, PdfState state, int attempts) =>
+        string.Format(CultureInfo.InvariantCulture, Sentence(state, attempts), number, attempts);
+
+    /// <summary>The sentence of a state with {0} for the PDF's number and {1} for the attempts: the localizer's key.</summary>
+    public static string Sentence(PdfState state, int attempts) => state switch
     {
-        PdfState.Queued when attempts > 0 => $"PDF {number}: forsøk {attempts} mislyktes. Nytt forsøk kommer automatisk.",
-        PdfState.Queued => $"PDF {number} står i kø.",
-        PdfState.Rendering => $"PDF {number} lages nå …",
-        PdfState.Ready => $"PDF {number} er klar.",
-        _ => $"PDF {number} kunne ikke lages etter {attempts} forsøk. Prøv «Lag PDF» igjen om litt; feilen er meldt til driften.",
+        PdfState.Queued when attempts > 0 => "PDF {0}: forsøk {1} mislyktes. Nytt forsøk kommer automatisk.",
+        PdfState.Queued => "PDF {0} står i kø.",
+        PdfState.Rendering => "PDF {0} lages nå …",
+        PdfState.Ready => "PDF {0} er klar.",
+        _ => "PDF {0} kunne ikke lages etter {1} forsøk. Prøv «Lag PDF» igjen om litt; feilen er meldt til driften.",
     };
 
     public static string StateText(PdfState state) => state switch

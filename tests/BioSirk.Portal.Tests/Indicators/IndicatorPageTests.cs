@@ -65,6 +65,29 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task InEnglish_TheStatusIsExplainedInEnglish_WithTheNumbersAndDatesAsInNorwegian()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari);
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "140", "Produksjonsrapport"));
+        await kari.ChooseEnglishAsync();
+
+        var page = await kari.GetPageAsync(Url(id));
+        Assert.Equal("At risk", page.QuerySelector("[data-testid=indicator-status]")!.TextContent);
+        Assert.Equal(
+            "The latest measurement (20.02.2026) is 140 tonn. On a straight line from the baseline (100 tonn, 01.01.2026) to the target (200 tonn, 11.04.2026), "
+            + "the expected value on that date was 150 tonn. The measurement is 10 tonn behind the line, which is 10 % of the whole change from baseline to "
+            + "target. Up to 10 % behind is at risk.",
+            page.QuerySelector("[data-testid=status-explanation]")!.TextContent);
+        var chart = page.QuerySelector("svg[data-testid=indicator-chart]")!;
+        Assert.Equal("Progress over time", chart.QuerySelector("title")!.TextContent);
+        Assert.Equal(
+            "Baseline 100 tonn on 01.01.2026, target 200 tonn by 11.04.2026 (higher is better). The dashed line shows the expected value along the way. "
+            + "One measurement; latest 140 tonn on 20.02.2026. Status: At risk. The figures are in the table below.",
+            chart.QuerySelector("desc")!.TextContent);
+    }
+
+    [Fact]
     public async Task BadInput_InTheIndicatorForm_ShowsTheMessageBesideTheField_AndKeepsTheInput()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

@@ -84,6 +84,13 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
 
         Assert.Contains("minst to råd", refused.GetElementById("Input_TenantIds-error")!.TextContent);
         Assert.Equal("Buskerud-samarbeidet", refused.FieldValue("Input.Name"));
+
+        // In English the message beside the councils (written by the page, not the field tag helper) is English too.
+        await host.ChooseEnglishAsync();
+        refused = await PortalClient.ReadAsync(await host.SubmitAsync("/vert/partnerskap/nytt", "main form",
+            new() { ["Input.Name"] = "Buskerud-samarbeidet", ["Input.Slug"] = "buskerud-samarbeid", ["Input.TenantIds"] = hallingdalId }));
+        Assert.Equal("A partnership must have at least two councils. Tick the councils that take part.",
+            refused.GetElementById("Input_TenantIds-error")!.TextContent.Trim());
     }
 
     [Theory]

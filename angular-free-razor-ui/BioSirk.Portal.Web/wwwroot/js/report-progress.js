@@ -37,8 +37,15 @@
         return row;
     }
 
+    // The status line in the reader's language; the server's own sentence (bokmål) if this page has no words for it.
+    function sentence(progress) {
+        var key = progress.state === 'Queued' && progress.attempts > 0 ? 'Retrying' : progress.state;
+        var template = texts['sentence.' + key];
+        return template ? template.replace('{0}', progress.number).replace('{1}', progress.attempts) : progress.message;
+    }
+
     function show(progress) {
-        status.textContent = progress.message;
+        status.textContent = sentence(progress);
         var row = rowOf(progress.pdfId, progress.number);
         var stateCell = row.querySelector('[data-pdf-state]');
         stateCell.textContent = texts[progress.state] || progress.state;

@@ -2,7 +2,9 @@ using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Web.Tenancy;
+using BioSirk.Portal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Pages.Council.Meetings;
 
@@ -19,8 +21,8 @@ public abstract class MeetingPageModel(PortalContext portal) : PageModel
 
     public string BasePath => $"{portal.Prefix}/moter/{Meeting.Id}";
 
-    /// <summary>"Regionrådet for Hallingdal" or "BioSirk (partnerskap)".</summary>
-    public string BodyName => BodyNameOf(portal, Meeting.PartnershipId);
+    /// <summary>"Regionrådet for Hallingdal" or "BioSirk (partnerskap)" ("BioSirk (partnership)" in English).</summary>
+    public string BodyName => BodyNameOf(portal, Meeting.PartnershipId, TextsOf(HttpContext));
 
     protected PortalContext Portal => portal;
 
@@ -30,10 +32,13 @@ public abstract class MeetingPageModel(PortalContext portal) : PageModel
         portal.CouncilId,
         portal.IsIn(CouncilRoles.Secretary));
 
-    public static string BodyNameOf(PortalContext portal, Guid partnershipId) =>
+    public static string BodyNameOf(PortalContext portal, Guid partnershipId, IStringLocalizer texts) =>
         partnershipId == Guid.Empty
             ? portal.Council?.Name ?? ""
-            : (portal.Partnerships.FirstOrDefault(p => p.Id == partnershipId)?.Name ?? "Partnerskapet") + " (partnerskap)";
+            : texts["{0} (partnerskap)", portal.Partnerships.FirstOrDefault(p => p.Id == partnershipId)?.Name ?? texts["Partnerskapet"].Value].Value;
+
+    public static IStringLocalizer TextsOf(Microsoft.AspNetCore.Http.HttpContext http) =>
+        http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     public string CouncilName(Guid councilId) =>
         councilId == portal.CouncilId ? portal.Council!.Name

@@ -3,13 +3,14 @@ using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Indicators.Domain;
 using BioSirk.Portal.Indicators.Features;
 using BioSirk.Portal.SharedKernel.Formatting;
+using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Pages.Shared.Indicators;
 
 /// <summary>
 /// The geometry of an indicator's chart, drawn by _IndicatorChart.cshtml as SVG on the server: the measurements, the
 /// expected line (flat at the baseline before its date, flat at the target after its date, as the status rule clamps
-/// it) and the target. Coordinates are in the SVG's own units; text is in Norwegian.
+/// it) and the target. Coordinates are in the SVG's own units; the description is in the reader's language.
 /// </summary>
 public sealed class IndicatorChart
 {
@@ -25,7 +26,7 @@ public sealed class IndicatorChart
     private readonly decimal low;
     private readonly decimal high;
 
-    public IndicatorChart(IndicatorDetails details)
+    public IndicatorChart(IndicatorDetails details, IStringLocalizer texts)
     {
         var i = details.Indicator;
         var dates = details.Measurements.Select(m => m.Date).Append(i.BaselineDate).Append(i.TargetDate).ToList();
@@ -73,7 +74,7 @@ public sealed class IndicatorChart
         MeasuredPoints = Points(Measured.Select(p => (p.X, p.Y)));
         Target = (X(i.TargetDate), Y(i.TargetValue));
         Unit = i.Unit;
-        Description = Describe(details);
+        Description = Describe(details, texts);
     }
 
     public List<(double Y, string Label)> YTicks { get; } = [];
@@ -124,13 +125,20 @@ public sealed class IndicatorChart
         return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
     }
 
-    private static string Describe(IndicatorDetails d)
+    private static string Describe(IndicatorDetails d, IStringLocalizer texts)
     {
         var i = d.Indicator;
-        var text = $"Utgangsverdi {IndicatorTexts.Value(i.BaselineValue)} {i.Unit} {Norwegian.Date(i.BaselineDate)}, mål {IndicatorTexts.Value(i.TargetValue)} {i.Unit} {Norwegian.Date(i.TargetDate)} ({i.DirectionText.ToLowerInvariant()}). "
-                   + "Den stiplede linjen viser forventet verdi underveis. ";
-        return text + (d.Latest is { } latest
-            ? $"{d.Measurements.Count} målinger; siste {IndicatorTexts.Value(latest.Value)} {i.Unit} {Norwegian.Date(latest.Date)}. Status: {IndicatorTexts.State(d.Status.State)}. Tallene står i tabellen under."
-            : "Ingen målinger ennå.");
+        var plan = texts["Utgangsverdi {0} {1}, mål {2} {3} ({4}). Den stiplede linjen viser forventet verdi underveis.",
+            $"{IndicatorTexts.Value(i.BaselineValue)} {i.Unit}", Norwegian.Date(i.BaselineDate), $"{IndicatorTexts.Value(i.TargetValue)} {i.Unit}",
+            Norwegian.Date(i.TargetDate), texts[i.DirectionText].Value.ToLowerInvariant()];
+        if (d.Latest is not { } latest)
+        {
+            return plan + " " + texts["Ingen målinger ennå."];
+        }
+
+        var count = d.Measurements.Count == 1 ? texts["Én måling"] : texts["{0} målinger", d.Measurements.Count];
+        var measured = texts["{0}; siste {1} {2}. Status: {3}. Tallene står i tabellen under.", count,
+            $"{IndicatorTexts.Value(latest.Value)} {i.Unit}", Norwegian.Date(latest.Date), texts[IndicatorTexts.State(d.Status.State)]];
+        return plan + " " + measured;
     }
 }

@@ -60,7 +60,7 @@ public abstract class FinalReportPageModel(PortalContext portal, FinalReportQuer
     public async Task<IActionResult> OnGetPdfStateAsync(Guid agreementId, Guid pdfId)
     {
         var pdf = await queries.PdfAsync(agreementId, pdfId);
-        return pdf is null ? NotFound() : new JsonResult(new { pdfId = pdf.Id, number = pdf.Number, state = pdf.State.ToString(), message = pdf.Message });
+        return pdf is null ? NotFound() : new JsonResult(new { pdfId = pdf.Id, number = pdf.Number, state = pdf.State.ToString(), attempts = pdf.Attempts, message = pdf.Message });
     }
 
     protected ReportActor Actor => new(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)?.Value ?? User.Identity!.Name!);
