@@ -74,6 +74,21 @@ public sealed class ItemAttachmentTests(PortalFactory portal) : PortalTest(porta
     }
 
     [Fact]
+    public async Task InEnglish_TheReceiptNamesTheFileInEnglish()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte april", "2026-04-14");
+        await AddItemAsync(kari, path, "Budsjett 2027");
+        var itemPath = await ItemPathAsync(kari, path, "Budsjett 2027");
+        await kari.ChooseEnglishAsync();
+
+        await ExpectRedirectAsync(await UploadAsync(kari, itemPath, "notat.docx", Docx()));
+
+        var page = await kari.GetPageAsync(itemPath);
+        Assert.Equal("“notat.docx” has been attached to the item.", page.QuerySelector("[role=status]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Upload_IsCheckedByItsContent_AndABadFileGetsAMessageBesideTheField()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

@@ -4,9 +4,9 @@ using System.Xml.Linq;
 namespace BioSirk.Portal.Tests.Platform;
 
 /// <summary>
-/// English is the portal's second language: every text a page asks the localizer for (<c>T["…"]</c>, or
-/// <c>texts["…"]</c> in a helper) must have an English translation, or an English reader meets Norwegian in the middle
-/// of a page.
+/// English is the portal's second language: every text a page asks the localizer for (<c>T["…"]</c>,
+/// <c>texts["…"]</c> in a helper, <c>this.Localized("…", values)</c> in a page model) must have an English
+/// translation, or an English reader meets Norwegian in the middle of a page.
 /// </summary>
 public sealed partial class EnglishTextsTests
 {
@@ -84,8 +84,9 @@ public sealed partial class EnglishTextsTests
         Assert.True(twins.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", twins));
     }
 
-    // T["text"] and T["text with {0}", argument]; helpers that are handed the localizer call it t[…] or texts[…].
-    [GeneratedRegex("""\b(?:T|t|texts)\["((?:[^"\\]|\\.)*)"[\],]""")]
+    // T["text"] and T["text with {0}", argument]; helpers that are handed the localizer call it t[…] or texts[…]; page
+    // models translate a text with values in it through this.Localized("text with {0}", value).
+    [GeneratedRegex("""(?:\b(?:T|t|texts)\[|\bLocalized\()"((?:[^"\\]|\\.)*)"[\],)]""")]
     private static partial Regex LocalizedText();
 
     private static string RepositoryRoot()

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.SharedKernel.Formatting;
@@ -97,7 +98,7 @@ public sealed class LoginModel(
         {
             var until = user.LockoutEnd is { } end ? Norwegian.DateTimeFromUtc(end.UtcDateTime) : null;
             ModelState.AddModelError("Input.Password",
-                $"Kontoen er låst etter for mange feil passord. Prøv igjen etter {until}, eller be administratoren om hjelp.");
+                this.Localized("Kontoen er låst etter for mange feil passord. Prøv igjen etter {0}, eller be administratoren om hjelp.", until ?? ""));
             return Page();
         }
 

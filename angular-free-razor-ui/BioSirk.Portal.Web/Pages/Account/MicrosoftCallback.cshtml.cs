@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.Web.Security;
@@ -35,8 +36,8 @@ public sealed class MicrosoftCallbackModel(SignInManager<PortalUser> signIn, Sig
                 return await SignInAsync(accepted, identity, returnUrl);
             case MicrosoftSignInOutcome.AwaitingApproval waiting:
                 AwaitsApproval = true;
-                Message = $"Du er registrert, men administratoren i {waiting.Organisation} må godkjenne deg før du får tilgang. " +
-                          "Du får beskjed på e-post når det er gjort; logg da inn med Microsoft igjen.";
+                Message = this.Localized("Du er registrert, men administratoren i {0} må godkjenne deg før du får tilgang. Du får beskjed på e-post når det er gjort; logg da inn med Microsoft igjen.",
+                    waiting.Organisation);
                 return Page();
             case MicrosoftSignInOutcome.Refused refused:
                 Message = refused.Message;

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Features.Host;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,7 @@ public sealed class CreatePartnershipModel(HostAdministration host) : PageModel
         var result = await host.CreatePartnershipAsync(new CreatePartnershipCommand(Input.Slug, Input.Name, Input.Description, Input.TenantIds));
         if (result.Succeeded)
         {
-            TempData["Message"] = $"Partnerskapet {Input.Name} er opprettet.";
+            TempData["Message"] = this.Localized("Partnerskapet {0} er opprettet.", Input.Name!);
             return LocalRedirect("/vert");
         }
 

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Features.Host;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,7 +62,7 @@ public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
             return Page();
         }
 
-        Message = $"Endringene for {Input.Name!.Trim()} er lagret.";
+        Message = this.Localized("Endringene for {0} er lagret.", Input.Name!.Trim());
         return LocalRedirect("/vert");
     }
 

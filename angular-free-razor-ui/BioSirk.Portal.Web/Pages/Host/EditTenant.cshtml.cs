@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Features.Host;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,7 +56,7 @@ public sealed class EditTenantModel(EditOrganisations organisations, HostAdminis
             return Page();
         }
 
-        Message = Input.IsActive ? $"Endringene for {Input.Name!.Trim()} er lagret." : $"Endringene er lagret. {Input.Name!.Trim()} er stengt for sine medlemmer.";
+        Message = Input.IsActive ? this.Localized("Endringene for {0} er lagret.", Input.Name!.Trim()) : this.Localized("Endringene er lagret. {0} er stengt for sine medlemmer.", Input.Name!.Trim());
         return LocalRedirect("/vert");
     }
 

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Members;
@@ -57,7 +58,7 @@ public sealed class MemberModel(CouncilMembers members, ChangeMemberRoles change
             return Page();
         }
 
-        TempData["Message"] = $"Endringene for {member.FullName} er lagret.";
+        TempData["Message"] = this.Localized("Endringene for {0} er lagret.", member.FullName);
         return LocalRedirect($"/rad/{RouteData.Values["tenant"]}/admin/medlemmer");
     }
 

@@ -22,5 +22,5 @@ public sealed class MeetingsIndexModel(PortalContext portal, MeetingQueries quer
         Past = all.Where(m => m.EndsAtUtc < now).Reverse().ToList();
     }
 
-    public string BodyName(Guid partnershipId) => MeetingPageModel.BodyNameOf(portal, partnershipId, MeetingPageModel.TextsOf(HttpContext));
+    public string BodyName(Guid partnershipId) => MeetingPageModel.BodyNameOf(portal, partnershipId, Localization.PageTexts.Of(HttpContext));
 }

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Platform.Contracts;
@@ -76,7 +77,7 @@ public sealed class AgendaItemModel(
 
         if (result.Succeeded)
         {
-            TempData["Message"] = $"«{Path.GetFileName(upload!.FileName)}» er lagt ved saken.";
+            TempData["Message"] = this.Localized("«{0}» er lagt ved saken.", Path.GetFileName(upload!.FileName));
             return LocalRedirect(ItemPath + "#attachments");
         }
 
@@ -95,7 +96,7 @@ public sealed class AgendaItemModel(
             return NotFound();
         }
 
-        TempData["Message"] = result.Succeeded ? $"Vedlegget «{result.Value}» er fjernet." : string.Join(" ", result.Errors.Select(e => e.Message));
+        TempData["Message"] = result.Succeeded ? this.Localized("Vedlegget «{0}» er fjernet.", result.Value!) : string.Join(" ", result.Errors.Select(e => e.Message));
         return LocalRedirect(ItemPath + "#attachments");
     }
 
@@ -115,7 +116,8 @@ public sealed class AgendaItemModel(
         if (result.Succeeded)
         {
             var made = result.Value!;
-            TempData["Message"] = $"Tiltaket «{made.Title}» er lagt i veikartet «{made.RoadmapTitle}» og koblet til saken." + (made.Warning is null ? "" : " " + made.Warning);
+            TempData["Message"] = this.Localized("Tiltaket «{0}» er lagt i veikartet «{1}» og koblet til saken.", made.Title, made.RoadmapTitle)
+                + (made.Warning is null ? "" : " " + this.Localized(made.Warning));
             return LocalRedirect(made.Href);
         }
 

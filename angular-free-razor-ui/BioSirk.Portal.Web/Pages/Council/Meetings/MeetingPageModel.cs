@@ -22,7 +22,7 @@ public abstract class MeetingPageModel(PortalContext portal) : PageModel
     public string BasePath => $"{portal.Prefix}/moter/{Meeting.Id}";
 
     /// <summary>"Regionrådet for Hallingdal" or "BioSirk (partnerskap)" ("BioSirk (partnership)" in English).</summary>
-    public string BodyName => BodyNameOf(portal, Meeting.PartnershipId, TextsOf(HttpContext));
+    public string BodyName => BodyNameOf(portal, Meeting.PartnershipId, PageTexts.Of(HttpContext));
 
     protected PortalContext Portal => portal;
 
@@ -37,8 +37,6 @@ public abstract class MeetingPageModel(PortalContext portal) : PageModel
             ? portal.Council?.Name ?? ""
             : texts["{0} (partnerskap)", portal.Partnerships.FirstOrDefault(p => p.Id == partnershipId)?.Name ?? texts["Partnerskapet"].Value].Value;
 
-    public static IStringLocalizer TextsOf(Microsoft.AspNetCore.Http.HttpContext http) =>
-        http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     public string CouncilName(Guid councilId) =>
         councilId == portal.CouncilId ? portal.Council!.Name

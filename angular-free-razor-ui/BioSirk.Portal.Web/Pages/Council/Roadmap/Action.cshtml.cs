@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Strategy.Domain;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Hosting;
@@ -72,7 +73,7 @@ public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries quer
             return Page();
         }
 
-        TempData["Message"] = add ? $"Tiltaket er koblet til «{target.Label}»." : $"Koblingen til «{target.Label}» er fjernet.";
+        TempData["Message"] = add ? this.Localized("Tiltaket er koblet til «{0}».", target.Label) : this.Localized("Koblingen til «{0}» er fjernet.", target.Label);
         return LocalRedirect($"{BasePath}/tiltak/{actionId}");
     }
 

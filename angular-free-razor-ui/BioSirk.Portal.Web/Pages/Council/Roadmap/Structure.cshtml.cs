@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using System.Globalization;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Hosting;
@@ -51,7 +52,7 @@ public sealed class RoadmapStructureModel(PortalContext portal, RoadmapQueries q
         }
 
         var result = await shape.AddFocusAreaAsync(roadmapId, Area.AreaTitle, Area.AreaDescription, Actor);
-        return await AfterAsync(result, nameof(Area), $"Satsingsområdet «{Area.AreaTitle}» er lagt til.", roadmapId);
+        return await AfterAsync(result, nameof(Area), this.Localized("Satsingsområdet «{0}» er lagt til.", Area.AreaTitle!), roadmapId);
     }
 
     public async Task<IActionResult> OnPostGoalAsync(Guid roadmapId)
@@ -62,7 +63,7 @@ public sealed class RoadmapStructureModel(PortalContext portal, RoadmapQueries q
         }
 
         var result = await shape.AddGoalAsync(roadmapId, NewGoal.FocusAreaId, NewGoal.GoalTitle, NewGoal.GoalDescription, Actor);
-        return await AfterAsync(result, nameof(NewGoal), $"Målet «{NewGoal.GoalTitle}» er lagt til.", roadmapId);
+        return await AfterAsync(result, nameof(NewGoal), this.Localized("Målet «{0}» er lagt til.", NewGoal.GoalTitle!), roadmapId);
     }
 
     private async Task<IActionResult> AfterAsync(SharedKernel.Results.Result? result, string prefix, string message, Guid roadmapId)
@@ -92,7 +93,7 @@ public sealed class RoadmapStructureModel(PortalContext portal, RoadmapQueries q
 
         if (!IsCoordinator)
         {
-            NotCoordinator = $"Bare sekretariatet i {CouncilName(Roadmap.CoordinatorCouncilId)}, som koordinerer veikartet, kan endre satsingsområder, mål og datoer.";
+            NotCoordinator = this.Localized("Bare sekretariatet i {0}, som koordinerer veikartet, kan endre satsingsområder, mål og datoer.", CouncilName(Roadmap.CoordinatorCouncilId));
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }

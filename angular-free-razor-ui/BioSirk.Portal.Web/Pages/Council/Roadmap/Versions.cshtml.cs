@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Strategy.Domain;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Hosting;
@@ -71,7 +72,7 @@ public sealed class RoadmapVersionsModel(PortalContext portal, RoadmapQueries qu
 
         if (result.Succeeded)
         {
-            TempData["Message"] = $"Vedtaket i {Portal.Council!.Name} er registrert.";
+            TempData["Message"] = this.Localized("Vedtaket i {0} er registrert.", Portal.Council!.Name);
             return LocalRedirect($"{BasePath}/versjoner");
         }
 

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Indicators.Contracts;
@@ -125,7 +126,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             return Page();
         }
 
-        Message = $"Timelisten er importert: {report.Imported} rader.";
+        Message = this.Localized("Timelisten er importert: {0} rader.", report.Imported);
         return LocalRedirect($"{SelfUrl}#hours");
     }
 

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.SharedKernel.Results;
@@ -74,7 +75,7 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
 
         if (result is { Succeeded: true })
         {
-            TempData["Message"] = agreement.IsLocked ? $"Tillegget er lagret som versjon {agreement.Version}." : "Endringene i utkastet er lagret.";
+            TempData["Message"] = agreement.IsLocked ? this.Localized("Tillegget er lagret som versjon {0}.", agreement.Version) : "Endringene i utkastet er lagret.";
             return LocalRedirect($"{BasePath}/avtaler/{agreementId}");
         }
 

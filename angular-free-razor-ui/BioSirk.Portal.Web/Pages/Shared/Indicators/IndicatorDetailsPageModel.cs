@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Indicators.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Formatting;
@@ -137,7 +138,7 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
             return Page();
         }
 
-        Message = $"Målingene er importert: {report.Imported} rader.";
+        Message = this.Localized("Målingene er importert: {0} rader.", report.Imported);
         return LocalRedirect($"{SelfUrl}#measurements");
     }
 

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace BioSirk.Portal.Web.Localization;
+
+/// <summary>
+/// Texts with values in them, put in the reader's language by the page model that writes them (a receipt, a message).
+/// A page looks a receipt up again when it shows it, but a sentence with its values filled in is no key: it has to
+/// be translated before the values go in.
+/// </summary>
+public static class PageTexts
+{
+    /// <summary>The portal's texts in the language of this request.</summary>
+    public static IStringLocalizer Of(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>"Partnerskapet {0} er opprettet." with its values, in the reader's language.</summary>
+    public static string Localized(this PageModel page, string norwegian, params object[] values) => Of(page.HttpContext)[norwegian, values].Value;
+}
