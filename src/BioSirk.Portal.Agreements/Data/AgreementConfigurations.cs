@@ -83,7 +83,15 @@ internal sealed class PaymentRequestConfiguration : IEntityTypeConfiguration<Pay
     {
         builder.ToTable("payment_requests");
         builder.HasIndex(r => r.AgreementId);
-        builder.OwnsMany(r => r.Attachments, a => a.ToTable("payment_request_attachments"));
+        builder.OwnsMany(r => r.Attachments, a =>
+        {
+            // A key of its own, as the other attachment tables have: SQLite cannot number the second column of a
+            // composite key, so the default (PaymentRequestId, Id) failed every attachment there.
+            a.ToTable("payment_request_attachments");
+            a.WithOwner().HasForeignKey("PaymentRequestId");
+            a.Property<int>("Id");
+            a.HasKey("Id");
+        });
         builder.Navigation(r => r.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -333,22 +333,5 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Mangler rapport", pastDeadline.GetElementById("Breach_Description")!.TextContent);
     }
 
-    private static async Task<HttpResponseMessage> SendRequestAsync(PortalClient client, Guid id, string status, params (string Name, byte[] Content)[] files)
-    {
-        var page = await client.GetPageAsync(CouncilUrl(id));
-        var form = (IHtmlFormElement)page.QuerySelector("form[action*=Request]")!;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
-            { new StringContent(status), "RequestForm.StatusText" },
-        };
-        foreach (var (name, bytes) in files)
-        {
-            content.Add(new ByteArrayContent(bytes), "attachments", name);
-        }
-
-        return await client.Http.PostAsync(form.GetAttribute("action"), content);
-    }
-
     private static string Text(AngleSharp.Dom.IElement element) => Regex.Replace(element.TextContent, @"\s+", " ").Trim();
 }

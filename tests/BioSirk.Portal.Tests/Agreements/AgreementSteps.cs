@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using System.Net;
 using BioSirk.Portal.Tests.Infrastructure;
 
@@ -53,5 +54,23 @@ public static class AgreementSteps
             var page = await PortalClient.ReadAsync(response);
             throw new InvalidOperationException($"Expected a redirect, got {(int)response.StatusCode}: " + page.GetElementById("error-summary")?.TextContent);
         }
+    }
+
+    /// <summary>The council's payment request form, sent with files as the browser sends them.</summary>
+    public static async Task<HttpResponseMessage> SendRequestAsync(PortalClient client, Guid id, string status, params (string Name, byte[] Content)[] files)
+    {
+        var page = await client.GetPageAsync(CouncilUrl(id));
+        var form = (IHtmlFormElement)page.QuerySelector("form[action*=Request]")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
+            { new StringContent(status), "RequestForm.StatusText" },
+        };
+        foreach (var (name, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), "attachments", name);
+        }
+
+        return await client.Http.PostAsync(form.GetAttribute("action"), content);
     }
 }

@@ -37,6 +37,11 @@ public sealed class SqliteStartTests : IDisposable
             var workday = today < new DateOnly(today.Year, 1, 15) ? new DateOnly(today.Year, 1, 15) : today; // inside the template period of this year
             await Agreements.AgreementSteps.ExpectRedirectAsync(await Agreements.HallingdalLifecycleTests.RegisterHoursAsync(kari, id,
                 workday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "Kari", "Arbeid", "7,5"));
+            // A payment request with an attachment: its table's key is numbered by SQLite itself.
+            await Agreements.AgreementSteps.ExpectRedirectAsync(await Agreements.AgreementSteps.SendRequestAsync(kari, id, "Oppstart gjennomført",
+                ("timeliste.pdf", "%PDF-1.4 timer"u8.ToArray())));
+            var attachment = (await sigrid.GetPageAsync(Agreements.AgreementSteps.CountyUrl(id))).QuerySelector("[data-testid=requests] a[href*=Attachment]")!;
+            Assert.Equal("%PDF-1.4 timer", await (await sigrid.GetAsync(attachment.GetAttribute("href")!)).Content.ReadAsStringAsync());
             var list = await kari.GetPageAsync("/rad/hallingdal/avtaler");
             Assert.Contains("4,5 %", list.QuerySelector("[data-testid=agreement-list]")!.TextContent);
             // The county's paged, filtered list and its tasks query run on SQLite too (no APPLY, decimal sums).

@@ -785,9 +785,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                 {
                     b.OwnsMany("BioSirk.Portal.Agreements.Domain.Voucher", "Attachments", b1 =>
                         {
-                            b1.Property<Guid>("PaymentRequestId")
-                                .HasColumnType("uuid");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
@@ -807,6 +804,9 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
+                            b1.Property<Guid>("PaymentRequestId")
+                                .HasColumnType("uuid");
+
                             b1.Property<string>("Sha256")
                                 .IsRequired()
                                 .HasMaxLength(4000)
@@ -815,7 +815,9 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                             b1.Property<long>("Size")
                                 .HasColumnType("bigint");
 
-                            b1.HasKey("PaymentRequestId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PaymentRequestId");
 
                             b1.ToTable("payment_request_attachments", "agreements");
 

@@ -771,9 +771,6 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                 {
                     b.OwnsMany("BioSirk.Portal.Agreements.Domain.Voucher", "Attachments", b1 =>
                         {
-                            b1.Property<Guid>("PaymentRequestId")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -791,6 +788,9 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid>("PaymentRequestId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Sha256")
                                 .IsRequired()
                                 .HasMaxLength(4000)
@@ -799,7 +799,9 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                             b1.Property<long>("Size")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("PaymentRequestId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PaymentRequestId");
 
                             b1.ToTable("payment_request_attachments", (string)null);
 

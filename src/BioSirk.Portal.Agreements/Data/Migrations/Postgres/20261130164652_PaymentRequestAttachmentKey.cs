@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PaymentRequestAttachmentKey : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_payment_request_attachments",
+                schema: "agreements",
+                table: "payment_request_attachments");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_payment_request_attachments",
+                schema: "agreements",
+                table: "payment_request_attachments",
+                column: "Id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_request_attachments_PaymentRequestId",
+                schema: "agreements",
+                table: "payment_request_attachments",
+                column: "PaymentRequestId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_payment_request_attachments",
+                schema: "agreements",
+                table: "payment_request_attachments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_payment_request_attachments_PaymentRequestId",
+                schema: "agreements",
+                table: "payment_request_attachments");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_payment_request_attachments",
+                schema: "agreements",
+                table: "payment_request_attachments",
+                columns: new[] { "PaymentRequestId", "Id" });
+        }
+    }
+}
