@@ -149,6 +149,40 @@ public sealed class FinalReportTests(BrowserPortalFactory portal) : BrowserTest(
     }
 
     [Fact]
+    public async Task Secretary_UploadsAnAttachmentWhileWriting_KeepsWhatSheTyped_AndTheCountyOpensTheAttachmentFromTheReport()
+    {
+        var id = await SignedAgreementAsync();
+        var url = CouncilUrl(id);
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
+        await GotoAsync(url);
+
+        // She types, then attaches a document without pressing «Lagre» first: the text is saved with the upload.
+        await Page.GetByLabel("Gjennomførte aktiviteter").FillAsync("Tolv møter med bedrifter i Gol, Ål og Hemsedal.");
+        await Page.GetByLabel("Legg ved et dokument (PDF, JPEG eller PNG, høyst 10 MB)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "referater.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 referater fra nettverksmøtene"u8.ToArray(),
+        });
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Last opp" }), url);
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Vedlegget er lagt til.");
+        await Expect(Page.Locator("[data-testid=attachments]")).ToContainTextAsync("referater.pdf");
+        await Expect(Page.GetByLabel("Gjennomførte aktiviteter")).ToHaveValueAsync("Tolv møter med bedrifter i Gol, Ål og Hemsedal.");
+
+        using (var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary))
+        {
+            await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        }
+
+        // The county reads the delivered report, and its attachment is a link to the file.
+        var county = await NewPageInFreshContextAsync();
+        await SignInAsync(Demo.BuskerudOfficer, "/fylke/buskerud", county);
+        await GotoAsync(CountyUrl(id), county);
+        var link = county.Locator("[data-testid=report-document]").GetByRole(AriaRole.Link, new() { Name = "referater.pdf" });
+        var file = await county.Context.APIRequest.GetAsync((await link.GetAttributeAsync("href"))!);
+        Assert.Equal(200, file.Status);
+        Assert.Equal("%PDF-1.4 referater fra nettverksmøtene", await file.TextAsync());
+    }
+
+    [Fact]
     public async Task Officer_FindsTheReportInTheQueue_AndReturnsItWithTheKeyboardOnly()
     {
         var id = await SignedAgreementAsync();

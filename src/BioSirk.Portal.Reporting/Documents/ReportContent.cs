@@ -6,7 +6,8 @@ using BioSirk.Portal.Reporting.Domain;
 namespace BioSirk.Portal.Reporting.Documents;
 
 /// <summary>An attachment as the report lists it.</summary>
-public sealed record AttachmentLine(string FileName, long Size);
+/// <param name="FileId">The stored file, for a link in the portal (empty in versions delivered before links were made).</param>
+public sealed record AttachmentLine(string FileName, long Size, Guid FileId = default);
 
 /// <summary>
 /// Everything one final report document shows: the agreement's facts and figures, the council's sections and the

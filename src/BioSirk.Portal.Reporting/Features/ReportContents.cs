@@ -23,7 +23,7 @@ public sealed class ReportContents(IAgreementReports agreements, IIndicatorReade
         AgreementReportBasis basis, ReportSections sections, IEnumerable<ReportAttachment> attachments, string label, CancellationToken ct = default)
     {
         var snapshot = await indicators.SnapshotAsync(PlanKind.Agreement, basis.AgreementId, Today, ct);
-        return new ReportContent(basis, sections, snapshot, attachments.Select(a => new AttachmentLine(a.FileName, a.Size)).ToList(), Today, label);
+        return new ReportContent(basis, sections, snapshot, attachments.Select(a => new AttachmentLine(a.FileName, a.Size, a.FileId)).ToList(), Today, label);
     }
 
     public string DraftLabel => $"Utkast per {Norwegian.Date(Today)} – ikke levert";

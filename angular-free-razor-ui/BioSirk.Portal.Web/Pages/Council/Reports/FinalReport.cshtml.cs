@@ -83,15 +83,24 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         : await sp.GetRequiredService<SubmitFinalReport>().HandleAsync(agreementId, null, Actor),
         "Sluttrapporten er levert til fylket. PDF-en av den lages nå.");
 
+    /// <summary>Saves what is in the form (the upload is one of its buttons), then attaches the file.</summary>
     public Task<IActionResult> OnPostAttachAsync(Guid agreementId, IFormFile? upload) => Act(agreementId, CanWrite, "attachments", async sp =>
     {
+        if (await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused)
+        {
+            return refused;
+        }
+
         await using var content = upload?.OpenReadStream() ?? Stream.Null;
         return await sp.GetRequiredService<ReportDrafts>().AttachAsync(agreementId,
             upload is null ? null : new ReportUpload(content, upload.FileName, upload.Length), Actor);
     }, "Vedlegget er lagt til.");
 
+    /// <summary>Saves what is in the form, then removes the attachment.</summary>
     public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid agreementId, Guid attachmentId) => Act(agreementId, CanWrite, "attachments", async sp =>
-        await sp.GetRequiredService<ReportDrafts>().RemoveAttachmentAsync(agreementId, attachmentId),
+        await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused
+            ? refused
+            : await sp.GetRequiredService<ReportDrafts>().RemoveAttachmentAsync(agreementId, attachmentId),
         "Vedlegget er fjernet.");
 
     /// <summary>Delivery without "the report is ready" ticked: that, and whatever else would stop the delivery, at once.</summary>

@@ -32,6 +32,8 @@ public abstract class FinalReportPageModel(PortalContext portal, FinalReportQuer
     /// <summary>Where the report's vouchers are read: the agreement page's voucher download (same tenant check).</summary>
     public Func<Guid, string> VoucherUrl => costId => $"{AgreementUrl}?handler=Voucher&costId={costId}";
 
+    public Func<Guid, string> AttachmentUrl => fileId => $"{SelfUrl}?handler=Attachment&attachmentId={fileId}";
+
     /// <summary>"rad/hallingdal" or "fylke/buskerud": the place the live connection asks to watch the report in.</summary>
     public string LivePlace => portal.Prefix.TrimStart('/');
 
