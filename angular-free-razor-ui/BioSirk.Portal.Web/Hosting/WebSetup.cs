@@ -31,7 +31,11 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Invitation");
                 o.Conventions.AuthorizeFolder("/Host", PortalPolicies.HostAdmin);
             })
-            .AddMvcOptions(o => NorwegianModelBindingMessages.Apply(o.ModelBindingMessageProvider))
+            .AddMvcOptions(o =>
+            {
+                NorwegianModelBindingMessages.Apply(o.ModelBindingMessageProvider);
+                o.ModelBinderProviders.Insert(0, new DateAndTimeBinderProvider());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -23,6 +23,8 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         form["Input.FrameAmount"] = "150 000,005";
         form["Input.HourRate"] = "ni hundre";
         form["Input.Milestones[1].SharePercent"] = "20";
+        form["Input.ActivitiesDeadline"] = "31.02.2026"; // typed by hand where the browser has no date picker: no such day
+        form["Input.ReportDeadline"] = "15.12.2026"; // typed by hand, and a real day
 
         var response = await kari.PostFormAsync("/rad/hallingdal/avtaler/ny", form);
 
@@ -37,6 +39,10 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Min avtale", page.FieldValue("Input.Title"));
         Assert.Equal("ni hundre", page.FieldValue("Input.HourRate"));
         Assert.Equal("975 576 468", page.FieldValue("Input.CouncilOrganisationNumber"));
+        Assert.Equal("«31.02.2026» er ikke en gyldig dato. Skriv datoen som dd.mm.åååå.", page.FieldError("Input.ActivitiesDeadline"));
+        Assert.Single(page.QuerySelectorAll("#error-summary a[href='#Input_ActivitiesDeadline']")); // not also "fill in the deadline"
+        Assert.Equal("31.02.2026", page.FieldValue("Input.ActivitiesDeadline"));
+        Assert.Null(page.FieldError("Input.ReportDeadline"));
     }
 
     [Fact]

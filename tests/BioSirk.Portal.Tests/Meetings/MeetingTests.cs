@@ -316,6 +316,19 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         });
         Assert.Equal("Skriv hvor møtet holdes, eller legg inn en videolenke (eller begge).", (await PortalClient.ReadAsync(noPlace)).FieldError("Input.Place"));
         Assert.Equal("Rådsmøte", (await PortalClient.ReadAsync(noPlace)).FieldValue("Input.Title"));
+
+        // Typed by hand (a browser without pickers): a time that does not exist gets one message that says how to write it.
+        var badTime = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>
+        {
+            Set(form, "Input.Title", "Rådsmøte");
+            Set(form, "Input.Date", "14.04.2026");
+            Set(form, "Input.Start", "25:00");
+            Set(form, "Input.Place", "Gol");
+        }));
+        Assert.Equal("«25:00» er ikke et gyldig klokkeslett. Skriv det som tt:mm, for eksempel 09:30.", badTime.FieldError("Input.Start"));
+        Assert.Equal(["«25:00» er ikke et gyldig klokkeslett. Skriv det som tt:mm, for eksempel 09:30."], // the date was read; no "fill in the start"
+            badTime.QuerySelectorAll("#error-summary a").Select(a => a.TextContent.Trim()));
+        Assert.Equal("25:00", badTime.FieldValue("Input.Start"));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore stor
             return LocalRedirect($"{portal.Prefix}/indikatorer/{indicatorId}");
         }
 
-        IndicatorInput.ShowErrors(ModelState, parseErrors, result?.Errors ?? IndicatorRules.Validate(definition));
+        parseErrors.AddTo(result?.Errors ?? IndicatorRules.Validate(definition), ModelState, "Input");
         return Page();
     }
 

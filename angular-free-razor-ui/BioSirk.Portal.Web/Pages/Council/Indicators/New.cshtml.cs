@@ -57,7 +57,7 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
             return LocalRedirect($"{portal.Prefix}/indikatorer/{result.Value}");
         }
 
-        IndicatorInput.ShowErrors(ModelState, parseErrors, result?.Errors ?? IndicatorRules.Validate(definition));
+        parseErrors.AddTo(result?.Errors ?? IndicatorRules.Validate(definition), ModelState, "Input");
         return Page();
     }
 

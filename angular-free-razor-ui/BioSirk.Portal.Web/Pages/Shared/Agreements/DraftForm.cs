@@ -24,11 +24,11 @@ public static class DraftForm
                 return result.Value;
             }
 
-            TermsErrors.Show(modelState, parseErrors, result.Errors);
+            parseErrors.AddTo(result.Errors, modelState, "Input");
         }
         else
         {
-            TermsErrors.Show(modelState, parseErrors, AgreementRules.Validate(terms));
+            parseErrors.AddTo(AgreementRules.Validate(terms), modelState, "Input");
         }
 
         input.Pad();

@@ -80,7 +80,7 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
         }
 
         var ruleErrors = result?.Errors ?? AgreementRules.Validate(terms);
-        TermsErrors.Show(ModelState, parseErrors, ruleErrors.Where(e => e.Field != "Reason").ToList());
+        parseErrors.AddTo(ruleErrors.Where(e => e.Field != "Reason").ToList(), ModelState, "Input");
         foreach (var reasonError in ruleErrors.Where(e => e.Field == "Reason"))
         {
             ModelState.AddModelError(nameof(Reason), reasonError.Message);

@@ -73,16 +73,6 @@ public sealed class IndicatorInput
             Number(TargetValue, "TargetValue", "1 500"), TargetDate, Frequency, person?.UserId, person?.FullName, Description);
     }
 
-    /// <summary>Puts the messages beside the fields ("Name" → "Input.Name"): a number that could not be read is reported once.</summary>
-    public static void ShowErrors(ModelStateDictionary modelState, IReadOnlyList<FieldError> parseErrors, IReadOnlyList<FieldError> ruleErrors)
-    {
-        var flagged = parseErrors.Select(e => e.Field).ToHashSet();
-        foreach (var error in parseErrors.Concat(ruleErrors.Where(e => !flagged.Contains(e.Field))))
-        {
-            modelState.AddModelError(error.Field.Length == 0 ? string.Empty : "Input." + error.Field, error.Message);
-        }
-    }
-
     public static string FrequencyText(ReportingFrequency frequency) => frequency switch
     {
         ReportingFrequency.Monthly => "Hver måned",

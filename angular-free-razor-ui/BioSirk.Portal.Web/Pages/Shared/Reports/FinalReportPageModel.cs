@@ -82,9 +82,6 @@ public abstract class FinalReportPageModel(PortalContext portal, FinalReportQuer
     /// <summary>Puts a refused result's messages beside their fields (<paramref name="prefix"/>.Field), or at the top.</summary>
     protected void Show(Result result, string prefix)
     {
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError(error.Field.Length == 0 ? string.Empty : $"{prefix}.{error.Field}", error.Message);
-        }
+        result.Errors.AddTo(ModelState, prefix);
     }
 }
