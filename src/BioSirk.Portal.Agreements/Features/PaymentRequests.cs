@@ -26,6 +26,8 @@ public sealed record RegisterPaymentCommand(Guid AgreementId, Guid MilestoneId, 
 /// </summary>
 public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platform.Contracts.IFileStore files, TimeProvider clock)
 {
+    public const int MaxStatusLength = 3000;
+
     public async Task<Result?> SendAsync(SendPaymentRequestCommand c, CancellationToken ct = default)
     {
         var agreement = await store.FindAsync(c.AgreementId, ct);
@@ -45,6 +47,11 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
         if (string.IsNullOrWhiteSpace(c.StatusText))
         {
             return Result.Fail("StatusText", "Skriv en kort status for arbeidet så langt.");
+        }
+
+        if (new Errors().WhenLongerThan(c.StatusText, MaxStatusLength, "StatusText", "Statusen") is { Any: true } tooLong)
+        {
+            return Result.Fail(tooLong.All);
         }
 
         var checkedFiles = new List<(VoucherUpload Upload, byte[] Content, string ContentType)>();
@@ -147,6 +154,11 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
         milestone.MarkPaid();
         var pending = await store.Db.PaymentRequests.Where(r => r.MilestoneId == milestone.Id && r.Status == PaymentRequestStatus.Sent).ToListAsync(ct);
         pending.ForEach(r => r.Approve(c.By.Name, now));
+        if (pending.Count > 0)
+        {
+            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, $"Utbetalingsanmodningen for «{milestone.Name}» er godkjent.");
+        }
+
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now, c.Amount < 0
             ? $"Tilbakebetaling registrert for «{milestone.Name}»: {Norwegian.Kroner(-c.Amount!.Value)}."
             : $"Utbetaling registrert for «{milestone.Name}»: {Norwegian.Kroner(c.Amount!.Value)}.");

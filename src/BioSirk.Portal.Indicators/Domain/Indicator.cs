@@ -132,8 +132,13 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
     }
 
     /// <summary>The next report is due one period after the latest measurement (or after the baseline when none).</summary>
-    public static DateOnly NextReportingDate(ReportingFrequency frequency, DateOnly baselineDate, DateOnly? latestMeasurement) =>
-        (latestMeasurement is { } latest && latest > baselineDate ? latest : baselineDate).AddMonths((int)frequency);
+    public static DateOnly NextReportingDate(ReportingFrequency frequency, DateOnly baselineDate, DateOnly? latestMeasurement)
+    {
+        var from = latestMeasurement is { } latest && latest > baselineDate ? latest : baselineDate;
+        var next = from.AddMonths((int)frequency);
+        // A month's last day is followed by a month's last day: 30.06 → 31.12, not 30.12.
+        return from.Day == DateTime.DaysInMonth(from.Year, from.Month) ? new DateOnly(next.Year, next.Month, DateTime.DaysInMonth(next.Year, next.Month)) : next;
+    }
 
     public string DirectionText => IndicatorTexts.Direction(Direction == Direction.HigherIsBetter);
 

@@ -321,6 +321,8 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         var noStatus = await PortalClient.ReadAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "" }));
         Assert.Equal("Skriv en kort status for arbeidet så langt.", noStatus.FieldError("RequestForm.StatusText"));
+        var longStatus = await PortalClient.ReadAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = new string('x', 3001) }));
+        Assert.Equal("Statusen kan være på høyst 3 000 tegn (nå 3 001).", longStatus.FieldError("RequestForm.StatusText"));
 
         await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart" }));
         var badPayment = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
@@ -337,6 +339,13 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
             new() { ["Breach.Description"] = "Mangler rapport", ["Breach.RemedyDeadline"] = "2026-01-10" }));
         Assert.StartsWith("Fristen for å rette må være etter i dag", pastDeadline.FieldError("Breach.RemedyDeadline"));
         Assert.Equal("Mangler rapport", pastDeadline.GetElementById("Breach_Description")!.TextContent);
+
+        // Paying a request that waits for the county approves it, and the history says so, as when she approves first.
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-03-02", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "B-1" }));
+        var paid = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.Contains("Godkjent", paid.QuerySelector("[data-testid=requests] tbody tr")!.TextContent);
+        Assert.Matches("Utbetalingsanmodningen for «[^»]+» er godkjent\\.", paid.QuerySelector("[data-testid=history]")!.TextContent);
     }
 
     private static string Text(AngleSharp.Dom.IElement element) => Regex.Replace(element.TextContent, @"\s+", " ").Trim();

@@ -141,6 +141,15 @@ public sealed class IndicatorStatusRuleTests
         Assert.Equal(new DateOnly(2027, 1, 1), Indicator.NextReportingDate(ReportingFrequency.Yearly, Start, null));
     }
 
+    [Fact]
+    public void NextReportingDate_AfterAMonthsLastDay_IsAMonthsLastDay()
+    {
+        Assert.Equal(new DateOnly(2026, 12, 31), Indicator.NextReportingDate(ReportingFrequency.HalfYearly, Start, new DateOnly(2026, 6, 30)));
+        Assert.Equal(new DateOnly(2026, 6, 30), Indicator.NextReportingDate(ReportingFrequency.Quarterly, Start, new DateOnly(2026, 3, 31)));
+        Assert.Equal(new DateOnly(2026, 3, 31), Indicator.NextReportingDate(ReportingFrequency.Monthly, Start, new DateOnly(2026, 2, 28)));
+        Assert.Equal(new DateOnly(2026, 7, 29), Indicator.NextReportingDate(ReportingFrequency.HalfYearly, Start, new DateOnly(2026, 1, 29)));
+    }
+
     [Theory]
     [InlineData(199.7257, new[] { 100.0, 300.0, 150.0 }, "199,7")] // whole figures: one decimal
     [InlineData(150.0, new[] { 100.0, 200.0, 140.0 }, "150")]

@@ -42,6 +42,19 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task Invite_WithANameLongerThanAnAccountHolds_IsRefusedBesideTheField()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var name = string.Concat(Enumerable.Repeat("Liv Øyen ", 25)).Trim(); // 224 characters
+
+        var page = await PortalClient.ReadAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
+            new() { ["Input.FullName"] = name, ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
+
+        Assert.Equal("Navnet kan være på høyst 200 tegn (nå 224).", page.FieldError("Input.FullName"));
+        Assert.Equal(name, page.FieldValue("Input.FullName"));
+    }
+
+    [Fact]
     public async Task Invite_OfSomeoneAlreadyInTheCouncil_IsRefusedWithAMessage()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);

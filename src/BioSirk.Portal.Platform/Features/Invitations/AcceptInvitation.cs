@@ -46,6 +46,7 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
 
         var errors = new Errors()
             .When(string.IsNullOrWhiteSpace(account.FullName), "FullName", "Skriv inn navnet ditt.")
+            .WhenLongerThan(account.FullName, 200, "FullName", "Navnet")
             .When(string.IsNullOrEmpty(account.Password), "Password", "Velg et passord.")
             .When(!string.IsNullOrEmpty(account.Password) && account.Password != account.ConfirmPassword, "ConfirmPassword",
                 "Passordene er ikke like. Skriv det samme passordet to ganger.");

@@ -33,6 +33,7 @@ public sealed class InviteMember(
     {
         var errors = new Errors()
             .When(string.IsNullOrWhiteSpace(command.FullName), "FullName", "Skriv inn navnet til personen.")
+            .WhenLongerThan(command.FullName, 200, "FullName", "Navnet")
             .When(string.IsNullOrWhiteSpace(command.Email), "Email", "Skriv inn e-postadressen.")
             .When(!string.IsNullOrWhiteSpace(command.Email) && !EmailAddress.IsValid(command.Email), "Email",
                 "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.")
