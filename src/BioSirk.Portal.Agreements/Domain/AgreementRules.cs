@@ -11,6 +11,8 @@ namespace BioSirk.Portal.Agreements.Domain;
 /// </summary>
 public static class AgreementRules
 {
+    public const decimal MaxHourRate = 10_000m;
+
     public static IReadOnlyList<FieldError> Validate(AgreementTerms t)
     {
         var e = new Errors();
@@ -26,6 +28,8 @@ public static class AgreementRules
         Dates(e, t);
         Amount(e, t.FrameAmount, nameof(t.FrameAmount), "avtalens ramme");
         Amount(e, t.HourRate, nameof(t.HourRate), "timeprisen");
+        e.When(t.HourRate is > MaxHourRate and <= Kroner.MaxAmount, nameof(t.HourRate),
+            "Timeprisen kan være høyst kr 10 000,00. Sjekk at den er skrevet riktig.");
         Milestones(e, t);
         return e.All;
     }
@@ -109,6 +113,10 @@ public static class AgreementRules
         else if (!Kroner.HasWholeOre(amount.Value))
         {
             e.Add(field, $"Beløpet for {what} kan ha høyst to desimaler (hele øre).");
+        }
+        else if (amount > Kroner.MaxAmount)
+        {
+            e.Add(field, $"Beløpet for {what} er for stort (høyst {Norwegian.Kroner(Kroner.MaxAmount)}). Sjekk at det er skrevet riktig.");
         }
     }
 

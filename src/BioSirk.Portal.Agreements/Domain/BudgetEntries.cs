@@ -145,6 +145,10 @@ public sealed class DirectCost : ICountyFunded, IAudited, IConcurrencyAware
         {
             e.Add("Amount", "Beløpet kan ha høyst to desimaler (hele øre).");
         }
+        else if (amount > Kroner.MaxAmount)
+        {
+            e.Add("Amount", "Beløpet er for stort (høyst kr 999 999 999,99). Sjekk at det er skrevet riktig.");
+        }
 
         return e.All;
     }

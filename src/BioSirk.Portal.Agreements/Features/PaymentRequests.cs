@@ -138,6 +138,8 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
             .When(c.Amount is null, "Amount", "Skriv inn beløpet. Et negativt beløp registrerer en tilbakebetaling.")
             .When(c.Amount == 0, "Amount", "Beløpet kan ikke være 0.")
             .When(c.Amount is { } a && !SharedKernel.Money.Kroner.HasWholeOre(a), "Amount", "Beløpet kan ha høyst to desimaler (hele øre).")
+            .When(c.Amount is { } big && Math.Abs(big) > SharedKernel.Money.Kroner.MaxAmount, "Amount",
+                "Beløpet er for stort (høyst kr 999 999 999,99). Sjekk at det er skrevet riktig.")
             .When(string.IsNullOrWhiteSpace(c.Reference), "Reference", "Skriv inn en referanse, for eksempel bilagsnummeret i økonomisystemet.");
         if (!errors.Any && !c.ConfirmsDeviation && DeviationFromExpected(milestone, c.Amount!.Value) is { } deviation)
         {

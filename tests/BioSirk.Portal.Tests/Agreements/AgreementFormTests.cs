@@ -153,6 +153,43 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task Costs_WithAnAmountNoAgreementHas_AreRefused_AndTheFormSaysToChooseTheVoucherAgain()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var pdf = "%PDF-1.4 faktura"u8.ToArray();
+
+        var huge = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-02-05", "Gol kro", "Møteleie", "99999999999999999999", pdf, "faktura.pdf"));
+        Assert.Equal("Beløpet er for stort (høyst kr 999 999 999,99). Sjekk at det er skrevet riktig.", huge.FieldError("Cost.Amount"));
+        Assert.Equal("Gol kro", huge.FieldValue("Cost.Supplier"));
+        Assert.Equal("Rett feilene over, og velg bilaget på nytt før du registrerer.", huge.QuerySelector("[data-testid=choose-voucher-again]")!.TextContent.Trim());
+        Assert.Null(huge.QuerySelector("[data-testid=choose-voucher-again]")!.ParentElement!.QuerySelector(".invalid-feedback"));
+
+        var typo = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-02-05", "Gol kro", "Møteleie", "12abc", pdf, "faktura.pdf"));
+        Assert.NotNull(typo.QuerySelector("[data-testid=choose-voucher-again]"));
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("Ingen direkte kostnader er registrert ennå.", page.GetElementById("costs")!.TextContent);
+    }
+
+    [Fact]
+    public async Task NewAgreement_WithAnHourRateOrFrameNoAgreementHas_IsRefused()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var form = await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", "#draft-form");
+        form["Input.HourRate"] = "1 000 000 000 000";
+        form["Input.FrameAmount"] = "150 000";
+
+        var page = await PortalClient.ReadAsync(await kari.PostFormAsync("/rad/hallingdal/avtaler/ny", form));
+        Assert.Equal("Beløpet for timeprisen er for stort (høyst kr 999 999 999,99). Sjekk at det er skrevet riktig.", page.FieldError("Input.HourRate"));
+
+        form["Input.HourRate"] = "12 000";
+        page = await PortalClient.ReadAsync(await kari.PostFormAsync("/rad/hallingdal/avtaler/ny", form));
+        Assert.Equal("Timeprisen kan være høyst kr 10 000,00. Sjekk at den er skrevet riktig.", page.FieldError("Input.HourRate"));
+        Assert.Equal("12 000", page.FieldValue("Input.HourRate"));
+    }
+
+    [Fact]
     public async Task Hours_OutsideThePeriodOrNotANumber_AreRefusedBesideTheField()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
