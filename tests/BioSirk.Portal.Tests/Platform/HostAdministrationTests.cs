@@ -24,6 +24,18 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         Assert.Contains("9 siffer og gyldig kontrollsiffer", page.FieldError("Input.OrganisationNumber"));
         Assert.Contains("«hallingdal» er allerede i bruk", page.FieldError("Input.Slug"));
         Assert.Equal("975 576 468", page.FieldValue("Input.OrganisationNumber"));
+
+        // The same council a second time, under another short name: refused by its name and by its number.
+        var again = await PortalClient.ReadAsync(await host.SubmitAsync("/vert/rad/nytt", "main form", new()
+        {
+            ["Input.Name"] = "regionrådet for hallingdal",
+            ["Input.Slug"] = "hallingdal2",
+            ["Input.OrganisationNumber"] = "975 576 469",
+            ["Input.AdminName"] = "Åse Ødegård",
+            ["Input.AdminEmail"] = "ase@hallingdal.no",
+        }));
+        Assert.Equal("Et råd med navnet «regionrådet for hallingdal» finnes allerede i portalen.", again.FieldError("Input.Name"));
+        Assert.Equal("Organisasjonsnummeret er allerede registrert på Regionrådet for Hallingdal.", again.FieldError("Input.OrganisationNumber"));
         Assert.Equal("Åse Ødegård", page.FieldValue("Input.AdminName"));
     }
 
@@ -36,7 +48,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         {
             ["Input.Name"] = "Regionrådet for Numedal",
             ["Input.Slug"] = "numedal",
-            ["Input.OrganisationNumber"] = "975 576 469",
+            ["Input.OrganisationNumber"] = "923 456 783",
             ["Input.AdminName"] = "Åse Ødegård",
             ["Input.AdminEmail"] = "ase@numedal.no",
         });

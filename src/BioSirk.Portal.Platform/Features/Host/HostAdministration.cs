@@ -61,6 +61,9 @@ public sealed class HostAdministration(
     public async Task<Result<InvitationSent>> CreateTenantAsync(CreateTenantCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Tenants.Select(t => t.Slug), ct);
+        await RefuseTakenAsync(errors, command.Name, command.OrganisationNumber, "Et råd",
+            name => db.Tenants.AnyAsync(t => t.Name.ToLower() == name, ct),
+            number => db.Tenants.Where(t => t.OrganisationNumber == number).Select(t => t.Name).FirstOrDefaultAsync(ct));
         ValidatePerson(errors, command.AdminEmail, command.AdminName, "AdminEmail", "AdminName");
         if (command.CountyId is { } countyId && !await db.Counties.AnyAsync(c => c.Id == countyId, ct))
         {
@@ -85,6 +88,9 @@ public sealed class HostAdministration(
     public async Task<Result<InvitationSent>> CreateCountyAsync(CreateCountyCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Counties.Select(c => c.Slug), ct);
+        await RefuseTakenAsync(errors, command.Name, command.OrganisationNumber, "Et fylke",
+            name => db.Counties.AnyAsync(c => c.Name.ToLower() == name, ct),
+            number => db.Counties.Where(c => c.OrganisationNumber == number).Select(c => c.Name).FirstOrDefaultAsync(ct));
         ValidatePerson(errors, command.OfficerEmail, command.OfficerName, "OfficerEmail", "OfficerName");
         if (errors.Any)
         {
@@ -140,6 +146,21 @@ public sealed class HostAdministration(
         }
 
         return errors;
+    }
+
+    /// <summary>A second council (or county) with the same name or organisation number is a mistake, not a new one.</summary>
+    private static async Task RefuseTakenAsync(Errors errors, string? name, string? organisationNumber, string what,
+        Func<string, Task<bool>> nameTaken, Func<string, Task<string?>> numberHolder)
+    {
+        if (!string.IsNullOrWhiteSpace(name) && await nameTaken(name.Trim().ToLower(SharedKernel.Formatting.Norwegian.Culture)))
+        {
+            errors.Add("Name", $"{what} med navnet «{name.Trim()}» finnes allerede i portalen.");
+        }
+
+        if (OrganisationRules.StoredNumber(organisationNumber) is { } number && await numberHolder(number) is { } holder)
+        {
+            errors.Add("OrganisationNumber", $"Organisasjonsnummeret er allerede registrert på {holder}.");
+        }
     }
 
     private static void ValidatePerson(Errors errors, string? email, string? name, string emailField, string nameField)
