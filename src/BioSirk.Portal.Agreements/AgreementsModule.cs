@@ -27,6 +27,7 @@ public static class AgreementsModule
         services.AddScoped<RemoveBudgetEntry>();
         services.AddScoped<RegisterDirectCost>();
         services.AddScoped<PaymentRequests>();
+        services.AddScoped<AgreementNotices>();
         services.AddScoped<IAgreementReports, AgreementReports>();
         services.AddScoped<ImportTimesheet>();
         services.AddScoped<ExportBudget>();

@@ -24,7 +24,7 @@ public sealed record RegisterPaymentCommand(Guid AgreementId, Guid MilestoneId, 
 /// The money between the parties: the council requests a payable milestone, the county approves or returns the
 /// request, and registers the payment (negative for a repayment). The last payment after approval settles the agreement.
 /// </summary>
-public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platform.Contracts.IFileStore files, TimeProvider clock)
+public sealed class PaymentRequests(AgreementStore store, AgreementNotices notices, BioSirk.Portal.Platform.Contracts.IFileStore files, TimeProvider clock)
 {
     public const int MaxStatusLength = 3000;
 
@@ -81,7 +81,9 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
         milestone.MarkRequested();
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
             $"Utbetalingsanmodning sendt for «{milestone.Name}»: {Norwegian.Kroner(milestone.Amount ?? 0)}.");
-        return await store.SaveAsync(ct);
+        return await SaveAndTellAsync(agreement, toCounty: true, $"Utbetalingsanmodning fra {agreement.CouncilName}",
+            $"{agreement.CouncilName} ber om utbetaling av «{milestone.Name}» ({Norwegian.Kroner(milestone.Amount ?? 0)}) for «{agreement.Title}». "
+            + "Godkjenn anmodningen eller send den tilbake på avtalens side.", ct);
     }
 
     public async Task<Result?> DecideAsync(DecidePaymentRequestCommand c, CancellationToken ct = default)
@@ -117,7 +119,12 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
             AgreementJournal.Record(store.Db, agreement, c.By.Name, now, $"Utbetalingsanmodningen for «{milestone.Name}» er sendt tilbake: {c.Comment.Trim()}");
         }
 
-        return await store.SaveAsync(ct);
+        return c.Approve
+            ? await SaveAndTellAsync(agreement, toCounty: false, "Utbetalingsanmodningen er godkjent",
+                $"{agreement.CountyName} har godkjent anmodningen om «{milestone.Name}» for «{agreement.Title}». Dere får beskjed når utbetalingen er registrert.", ct)
+            : await SaveAndTellAsync(agreement, toCounty: false, "Utbetalingsanmodningen er sendt tilbake",
+                $"{agreement.CountyName} har sendt tilbake anmodningen om «{milestone.Name}» for «{agreement.Title}»: {c.Comment!.Trim()} "
+                + "Rett det fylket ber om, og send anmodningen på nytt på avtalens side.", ct);
     }
 
     public async Task<Result?> RegisterPaymentAsync(RegisterPaymentCommand c, CancellationToken ct = default)
@@ -170,7 +177,11 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
             AgreementJournal.Record(store.Db, agreement, c.By.Name, now, "Sluttoppgjøret er gjort. Avtalen er utløpt.");
         }
 
-        return await store.SaveAsync(ct);
+        return await SaveAndTellAsync(agreement, toCounty: false, c.Amount < 0 ? "Tilbakebetaling registrert" : "Utbetaling registrert",
+            (c.Amount < 0
+                ? $"{agreement.CountyName} har registrert tilbakebetalingen av {Norwegian.Kroner(-c.Amount!.Value)} for «{milestone.Name}» («{agreement.Title}»)."
+                : $"{agreement.CountyName} har registrert utbetaling av {Norwegian.Kroner(c.Amount!.Value)} for «{milestone.Name}» («{agreement.Title}»).")
+            + (agreement.Status == AgreementStatus.Settled ? " Sluttoppgjøret er gjort." : ""), ct);
     }
 
     /// <summary>
@@ -238,4 +249,16 @@ public sealed class PaymentRequests(AgreementStore store, BioSirk.Portal.Platfor
 
     public static string InvoiceMarking(Agreement agreement) =>
         $"«{agreement.InvoiceText}», bestillernummer {agreement.OrderNumber}, prosjektnummer {agreement.ProjectNumber}";
+
+    /// <summary>Saves, and once saved tells the other party what now waits for it.</summary>
+    private async Task<Result> SaveAndTellAsync(Agreement agreement, bool toCounty, string subject, string text, CancellationToken ct)
+    {
+        var saved = await store.SaveAsync(ct);
+        if (saved.Succeeded)
+        {
+            await (toCounty ? notices.ToCountyAsync(agreement, subject, text, ct) : notices.ToCouncilAsync(agreement, subject, text, ct));
+        }
+
+        return saved;
+    }
 }

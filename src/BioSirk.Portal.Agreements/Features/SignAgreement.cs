@@ -8,7 +8,7 @@ namespace BioSirk.Portal.Agreements.Features;
 public sealed record SignAgreementCommand(Guid AgreementId, Party Party, string ConcurrencyStamp, Actor By);
 
 /// <summary>A party signs; the second signature puts the agreement in force and makes the first milestone payable.</summary>
-public sealed class SignAgreement(AgreementStore store, TimeProvider clock)
+public sealed class SignAgreement(AgreementStore store, AgreementNotices notices, TimeProvider clock)
 {
     public async Task<Result?> HandleAsync(SignAgreementCommand command, CancellationToken ct = default)
     {
@@ -38,6 +38,30 @@ public sealed class SignAgreement(AgreementStore store, TimeProvider clock)
             }
         }
 
-        return await store.SaveAsync(ct);
+        var saved = await store.SaveAsync(ct);
+        if (saved.Succeeded)
+        {
+            await TellTheOtherPartyAsync(agreement, command.Party, ct);
+        }
+
+        return saved;
+    }
+
+    private Task TellTheOtherPartyAsync(Agreement agreement, Party signedBy, CancellationToken ct)
+    {
+        if (agreement.Status == AgreementStatus.Draft)
+        {
+            return signedBy == Party.Council
+                ? notices.ToCountyAsync(agreement, "Avtale til signering",
+                    $"{agreement.CouncilName} har signert «{agreement.Title}». Fylket signerer på avtalens side.", ct)
+                : notices.ToCouncilAsync(agreement, "Avtale til signering",
+                    $"{agreement.CountyName} har signert «{agreement.Title}». Sekretariatet signerer for rådet på avtalens side.", ct);
+        }
+
+        var inForce = $"«{agreement.Title}» er signert av begge parter og er i kraft.";
+        return signedBy == Party.Council
+            ? notices.ToCountyAsync(agreement, "Avtalen er i kraft", $"{inForce} {agreement.CouncilName} kan nå sende utbetalingsanmodning.", ct)
+            : notices.ToCouncilAsync(agreement, "Avtalen er i kraft", inForce + string.Concat(agreement.Milestones.Where(m => m.State == MilestoneState.Payable)
+                .Select(m => $" Send utbetalingsanmodning for «{m.Name}» ({Norwegian.Kroner(m.Amount!.Value)}) på avtalens side.")), ct);
     }
 }

@@ -105,6 +105,10 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         Http.PostAsync(url, new FormUrlEncodedContent(values));
 
     /// <summary>Chooses English with the footer's language switch, as a person would; the choice lasts for this client.</summary>
+    /// <summary>The person's notices under «Varsler», newest first.</summary>
+    public async Task<List<AngleSharp.Dom.IElement>> NoticesAsync() =>
+        [.. (await GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li")];
+
     public Task<HttpResponseMessage> ChooseEnglishAsync() =>
         PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
 

@@ -110,28 +110,25 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
         var path = await CreateBioSirkMeetingAsync(jon, "Styringsgruppe for innkallingstest", "2026-04-21");
         await AddItemAsync(jon, path, "Felles veikart 2026–2028");
-        Assert.Empty(await NoticesAsync(marte));
+        Assert.Empty(await marte.NoticesAsync());
 
         await PublishAsync(jon, path);
         await AddItemAsync(jon, path, "Eventuelt"); // numbered at once on a published agenda; no second notice
 
-        var notice = Assert.Single(await NoticesAsync(marte));
+        var notice = Assert.Single(await marte.NoticesAsync());
         Assert.Contains("Du er innkalt til «Styringsgruppe for innkallingstest» 21.04.2026 kl. 10:00 (Kommunehuset, Gol og på video). " +
             "Sakslisten er publisert med 1 sak. Kan du ikke komme, melder du forfall på møtesiden.", notice.TextContent);
         var link = notice.QuerySelector("a")!.GetAttribute("href")!;
         Assert.Equal(path.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal), link);
         Assert.Equal(HttpStatusCode.OK, (await marte.GetAsync(link)).StatusCode);
-        Assert.Empty(await NoticesAsync(jon)); // she published it
-        Assert.Empty(await NoticesAsync(kari)); // not invited
+        Assert.Empty(await jon.NoticesAsync()); // she published it
+        Assert.Empty(await kari.NoticesAsync()); // not invited
         var mails = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("Innkalling: Styringsgruppe for innkallingstest")).ToList();
         Assert.Equal(3, mails.Count); // Anders, Marte and Per: everyone invited but Jon
         var toMarte = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
             .Single(m => m.Subject!.Contains("Styringsgruppe for innkallingstest") && m.To.Mailboxes.Single().Address == Demo.HadelandSecretary);
         Assert.EndsWith("Åpne i BioSirk-portalen: http://localhost:5080" + link, toMarte.TextBody!.TrimEnd()); // a link that works from the e-mail
     }
-
-    private static async Task<List<AngleSharp.Dom.IElement>> NoticesAsync(PortalClient client) =>
-        [.. (await client.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li")];
 
     [Fact]
     public async Task PartnershipMeeting_InvitesEveryMemberOfItsCouncils_AndNumbersForThePartnership()

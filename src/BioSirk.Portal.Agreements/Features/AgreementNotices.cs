@@ -1,0 +1,31 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Platform.Contracts;
+
+namespace BioSirk.Portal.Agreements.Features;
+
+/// <summary>
+/// Tells the other party when an agreement waits for it (a signature, a payment request, a decision, a payment), in
+/// the portal and by e-mail, with a link to the agreement in that party's own pages.
+/// </summary>
+public sealed class AgreementNotices(IPlatformDirectory directory, INotifier notifier)
+{
+    /// <summary>Every county officer of the agreement's county.</summary>
+    public async Task ToCountyAsync(Agreement agreement, string subject, string text, CancellationToken ct)
+    {
+        var county = (await directory.ListCountiesAsync(ct)).FirstOrDefault(c => c.Id == agreement.FunderCountyId);
+        if (county is not null)
+        {
+            await notifier.NotifyCountyAsync(county.Id, new NoticeMessage(subject, text, $"/fylke/{county.Slug}/avtaler/{agreement.Id}"), ct);
+        }
+    }
+
+    /// <summary>The council's secretaries, who act on its agreements.</summary>
+    public async Task ToCouncilAsync(Agreement agreement, string subject, string text, CancellationToken ct)
+    {
+        var council = (await directory.ListCouncilsAsync(ct)).FirstOrDefault(c => c.Id == agreement.TenantId);
+        if (council is not null)
+        {
+            await notifier.NotifyCouncilAsync(council.Id, CouncilRoles.Secretary, new NoticeMessage(subject, text, $"/rad/{council.Slug}/avtaler/{agreement.Id}"), ct);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using BioSirk.Portal.Tests.Infrastructure;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+
+namespace BioSirk.Portal.Tests.Agreements;
+
+/// <summary>What waits for the other party is told to it, under «Varsler» (and by e-mail), with a link to the agreement.</summary>
+public sealed class AgreementNoticeTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task EachStepThatWaitsForTheOtherParty_IsNoticedToIt_AndToNobodyElse()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        using var innlandet = await Portal.SignedInAsync(Demo.InnlandetOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        var toSign = Assert.Single(await sigrid.NoticesAsync());
+        Assert.Contains("Regionrådet for Hallingdal har signert «", toSign.TextContent);
+        Assert.Equal(CountyUrl(id), toSign.QuerySelector("a")!.GetAttribute("href"));
+
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+        var inForce = Assert.Single(await kari.NoticesAsync());
+        Assert.Contains("er signert av begge parter og er i kraft. Send utbetalingsanmodning for «", inForce.TextContent);
+        Assert.Contains("(kr 112 500,00)", inForce.TextContent);
+        Assert.Equal(CouncilUrl(id), inForce.QuerySelector("a")!.GetAttribute("href"));
+
+        await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført"));
+        Assert.Contains("ber om utbetaling av «", await TextOfNoticesAsync(sigrid));
+
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]",
+            new() { ["Decision.Approve"] = "false", ["Decision.Comment"] = "Legg ved timelisten." }));
+        Assert.Matches("har sendt tilbake anmodningen om «[^»]+» for «[^»]+»: Legg ved timelisten\\.", await TextOfNoticesAsync(kari));
+
+        await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført, timelisten er lagt ved"));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "BFK-1" }));
+        Assert.Contains("Buskerud fylkeskommune har registrert utbetaling av kr 112 500,00 for «", await TextOfNoticesAsync(kari));
+
+        Assert.Equal(3, (await kari.NoticesAsync()).Count); // in force, returned, paid
+        Assert.Equal(3, (await sigrid.NoticesAsync()).Count); // to sign, and two requests
+        Assert.Empty(await innlandet.NoticesAsync()); // another county hears nothing
+    }
+
+    // The notices of one test share the test clock's instant, so their order among themselves is not asserted.
+    private static async Task<string> TextOfNoticesAsync(PortalClient client) => string.Join("\n", (await client.NoticesAsync()).Select(n => n.TextContent));
+}
