@@ -197,7 +197,7 @@ public static class AgreementLifecycleEndpoints
             return ApiProblems.Validation(errors.All, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
         }
 
-        var terms = MissionsTemplate.For(council.AsTemplateParty(), county.AsTemplateParty(), Oslo.Today(clock).Year);
+        var terms = MissionsTemplate.For(council.AsTemplateParty(), county.AsTemplateParty(), MissionsTemplate.YearOf(Oslo.Today(clock)));
         return Results.Ok(DraftAgreementRequest.From(terms, county.Id, council.Id));
     }
 

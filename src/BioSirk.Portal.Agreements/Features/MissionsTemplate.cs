@@ -11,6 +11,12 @@ public static class MissionsTemplate
     public const string Title = "Missionssatsingen på sirkulær grønn nærings- og industriutvikling";
 
     /// <summary>
+    /// The year a new draft is for: this year, or the next once this year's activities deadline (30 November) is less
+    /// than two months away, so that a draft made in the autumn does not start with deadlines that have passed.
+    /// </summary>
+    public static int YearOf(DateOnly today) => today.AddMonths(2) > new DateOnly(today.Year, 11, 30) ? today.Year + 1 : today.Year;
+
+    /// <summary>
     /// The template for a council and a county, with the organisation number and contact persons that each keeps in the
     /// portal (the council's admin in the council's details, the host admin for the county, with the order and project
     /// numbers the county's invoices carry).

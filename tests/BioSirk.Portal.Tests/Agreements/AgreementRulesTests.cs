@@ -38,6 +38,16 @@ public sealed class AgreementRulesTests
     [Fact]
     public void TheMissionsTemplate_IsValidAsItIs() => Assert.Empty(AgreementRules.Validate(Template));
 
+    /// <summary>A draft made in the autumn is for next year: this year's activities deadline (30 November) is too close.</summary>
+    [Theory]
+    [InlineData("2026-01-02", 2026)]
+    [InlineData("2026-09-30", 2026)]
+    [InlineData("2026-10-01", 2027)]
+    [InlineData("2026-11-30", 2027)]
+    [InlineData("2026-12-31", 2027)]
+    public void ANewDraft_IsForTheYearWhoseDeadlinesAreStillAhead(string today, int year) =>
+        Assert.Equal(year, MissionsTemplate.YearOf(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Fact]
     public void PeriodEnd_MustComeAfterTheStart() =>
         Assert.Equal("Perioden må slutte etter at den starter (15.01.2026).",

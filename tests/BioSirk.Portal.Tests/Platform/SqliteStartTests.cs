@@ -34,7 +34,8 @@ public sealed class SqliteStartTests : IDisposable
             await Agreements.AgreementSteps.ExpectRedirectAsync(await Agreements.AgreementSteps.SignAsync(kari, Agreements.AgreementSteps.CouncilUrl(id)));
             await Agreements.AgreementSteps.ExpectRedirectAsync(await Agreements.AgreementSteps.SignAsync(sigrid, Agreements.AgreementSteps.CountyUrl(id)));
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var workday = today < new DateOnly(today.Year, 1, 15) ? new DateOnly(today.Year, 1, 15) : today; // inside the template period of this year
+            var year = MissionsTemplate.YearOf(today); // the draft's year: next year's from October
+            var workday = year > today.Year || today < new DateOnly(year, 1, 15) ? new DateOnly(year, 1, 15) : today; // inside the draft's period
             await Agreements.AgreementSteps.ExpectRedirectAsync(await Agreements.HallingdalLifecycleTests.RegisterHoursAsync(kari, id,
                 workday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "Kari", "Arbeid", "7,5"));
             // A payment request with an attachment: its table's key is numbered by SQLite itself.

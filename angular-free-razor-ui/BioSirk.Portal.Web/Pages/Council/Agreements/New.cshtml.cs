@@ -30,7 +30,7 @@ public sealed class NewCouncilAgreementModel(PortalContext portal, IPlatformDire
         var council = await Load();
         var county = Counties.FirstOrDefault(c => c.Id == fylke) ?? Counties.FirstOrDefault(c => c.Id == council.CountyId) ?? Counties.FirstOrDefault();
         CountyId = county?.Id;
-        Input = TermsInput.From(MissionsTemplate.For(council.AsTemplateParty(), county?.AsTemplateParty() ?? new(CountyName), SharedKernel.Time.Oslo.Today(clock).Year));
+        Input = TermsInput.From(MissionsTemplate.For(council.AsTemplateParty(), county?.AsTemplateParty() ?? new(CountyName), MissionsTemplate.YearOf(SharedKernel.Time.Oslo.Today(clock))));
     }
 
     public async Task<IActionResult> OnPostAsync()

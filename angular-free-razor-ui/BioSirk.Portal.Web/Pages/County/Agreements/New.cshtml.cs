@@ -36,7 +36,7 @@ public sealed class NewCountyAgreementModel(PortalContext portal, IPlatformDirec
         {
             ContactName = User.FindFirstValue(CurrentUser.FullNameClaim), ContactEmail = User.FindFirstValue(ClaimTypes.Email),
         };
-        Input = TermsInput.From(MissionsTemplate.For(council?.AsTemplateParty() ?? new(CouncilName), officer, SharedKernel.Time.Oslo.Today(clock).Year));
+        Input = TermsInput.From(MissionsTemplate.For(council?.AsTemplateParty() ?? new(CouncilName), officer, MissionsTemplate.YearOf(SharedKernel.Time.Oslo.Today(clock))));
     }
 
     public async Task<IActionResult> OnPostAsync()
