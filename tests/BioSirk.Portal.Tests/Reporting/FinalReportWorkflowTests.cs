@@ -172,6 +172,9 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Equal("Kryss av for at rapporten er klar til å leveres, og trykk «Lever» igjen. Det du skrev, er lagret.",
             refused.GetElementById("Input_ConfirmsDelivery-error")!.TextContent);
         Assert.Equal("Beskriv avvikene, eller skriv «Ingen avvik».", refused.FieldError("Input.Deviations")); // everything at once
+        var tick = refused.GetElementById("Input_ConfirmsDelivery")!;
+        var deliver = refused.QuerySelector("button[formaction*=Submit]")!;
+        Assert.True(tick.CompareDocumentPosition(deliver).HasFlag(AngleSharp.Dom.DocumentPositions.Following), "The tick should come before «Lever».");
         Assert.Equal("Signert (i kraft)", HallingdalLifecycleTests.Text(await kari.GetPageAsync(AgreementSteps.CouncilUrl(id)), "agreement-status"));
         Assert.Equal(CompleteSections["Input.Activities"], (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
     }
