@@ -112,7 +112,9 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
     {
         using var client = await Portal.SignedInAsync(email);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/vert")).StatusCode);
+        var host = await client.GetAsync("/vert");
+        Assert.Equal(HttpStatusCode.Forbidden, host.StatusCode);
+        Assert.Contains("Siden er for dem som drifter portalen", (await PortalClient.ReadAsync(host)).QuerySelector("main")!.TextContent);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/jobs")).StatusCode);
     }
 
