@@ -62,6 +62,8 @@ public sealed class FinalReportTests(BrowserPortalFactory portal) : BrowserTest(
         await Expect(versions.Locator("[data-pdf-state]")).ToHaveTextAsync("Klar");
         var download = versions.GetByRole(AriaRole.Link, new() { Name = "Last ned PDF 1" });
         await Expect(download).ToBeVisibleAsync();
+        await Expect(versions.Locator("[data-pdf-size]")).ToHaveTextAsync(new Regex("^[0-9 ,]+ (kB|MB)$")); // the finished file's size and hash, live too
+        await Expect(versions.Locator("[data-pdf-sha] code")).ToHaveTextAsync(new Regex("^[0-9a-f]{12}$"));
         Assert.True(await Page.EvaluateAsync<bool>("() => window.sameDocument === true"), "The page was loaded again; the progress should come without a reload.");
         await CheckAsync(); // the status line and the table as the script left them
 

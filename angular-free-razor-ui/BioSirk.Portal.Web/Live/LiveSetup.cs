@@ -2,6 +2,7 @@ using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Contracts;
 using BioSirk.Portal.Reporting.Features;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -271,6 +272,8 @@ public sealed class SignalRReportProgress(IHubContext<PortalHub> hub, ILogger<Si
             state = progress.State.ToString(),
             attempts = progress.Attempts,
             message = progress.Message,
+            size = progress.Size is { } bytes ? Norwegian.FileSize(bytes) : null,
+            sha256 = progress.Sha256,
         };
         return LivePush.BestEffortAsync(() => hub.Clients.Groups(groups.ToList()).SendAsync(Method, message, ct), logger, $"PDF {progress.PdfId} progress");
     }

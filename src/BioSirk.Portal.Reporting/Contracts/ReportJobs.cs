@@ -12,7 +12,9 @@ public enum PdfProgressState
 /// <summary>One step of a PDF, for the people watching the agreement's final report.</summary>
 /// <param name="Message">The step in plain bokmål, for the page's status line (read out by screen readers).</param>
 /// <param name="OfDelivery">A PDF of a delivered version (the county sees it too), not of the council's draft.</param>
-public sealed record PdfProgress(Guid AgreementId, Guid PdfId, int Number, PdfProgressState State, int Attempts, string Message, bool OfDelivery);
+/// <param name="Size">The finished file's size in bytes, and <paramref name="Sha256"/> its hash: the table shows both once it is ready.</param>
+public sealed record PdfProgress(Guid AgreementId, Guid PdfId, int Number, PdfProgressState State, int Attempts, string Message, bool OfDelivery,
+    long? Size = null, string? Sha256 = null);
 
 /// <summary>Tells the browsers watching a final report how its PDFs go (the web host pushes it through SignalR).</summary>
 public interface IReportProgress

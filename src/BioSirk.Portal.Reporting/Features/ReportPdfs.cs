@@ -96,7 +96,7 @@ public sealed class RenderReportPdf(
 public static class PdfMessages
 {
     public static PdfProgress Progress(ReportPdf pdf) =>
-        new(pdf.AgreementId, pdf.Id, pdf.Number, (PdfProgressState)(int)pdf.State, pdf.Attempts, Text(pdf), OfDelivery: pdf.SubmissionId is not null);
+        new(pdf.AgreementId, pdf.Id, pdf.Number, (PdfProgressState)(int)pdf.State, pdf.Attempts, Text(pdf), OfDelivery: pdf.SubmissionId is not null, pdf.Size, pdf.Sha256);
 
     public static string Text(ReportPdf pdf) => Text(pdf.Number, pdf.State, pdf.Attempts);
 

@@ -30,6 +30,8 @@
             var cell = document.createElement('td');
             cell.textContent = text;
             if (i === 2) { cell.setAttribute('data-pdf-state', ''); }
+            if (i === 4) { cell.setAttribute('data-pdf-size', ''); }
+            if (i === 5) { cell.setAttribute('data-pdf-sha', ''); }
             if (i === 6) { cell.setAttribute('data-pdf-link', ''); }
             row.appendChild(cell);
         });
@@ -51,6 +53,16 @@
         stateCell.textContent = texts[progress.state] || progress.state;
         stateCell.setAttribute('data-state', progress.state);
         if (progress.state === 'Ready') {
+            if (progress.size) {
+                row.querySelector('[data-pdf-size]').textContent = progress.size;
+            }
+            if (progress.sha256) {
+                var sha = document.createElement('code');
+                sha.className = 'sha';
+                sha.title = progress.sha256;
+                sha.textContent = progress.sha256.substring(0, 12);
+                row.querySelector('[data-pdf-sha]').replaceChildren(sha);
+            }
             var cell = row.querySelector('[data-pdf-link]');
             var link = document.createElement('a');
             link.href = self + '?handler=Pdf&pdfId=' + encodeURIComponent(progress.pdfId);

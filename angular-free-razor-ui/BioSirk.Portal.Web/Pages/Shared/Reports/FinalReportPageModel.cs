@@ -1,6 +1,7 @@
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.Reporting.Features;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -62,7 +63,11 @@ public abstract class FinalReportPageModel(PortalContext portal, FinalReportQuer
     public async Task<IActionResult> OnGetPdfStateAsync(Guid agreementId, Guid pdfId)
     {
         var pdf = await queries.PdfAsync(agreementId, pdfId);
-        return pdf is null ? NotFound() : new JsonResult(new { pdfId = pdf.Id, number = pdf.Number, state = pdf.State.ToString(), attempts = pdf.Attempts, message = pdf.Message });
+        return pdf is null ? NotFound() : new JsonResult(new
+        {
+            pdfId = pdf.Id, number = pdf.Number, state = pdf.State.ToString(), attempts = pdf.Attempts, message = pdf.Message,
+            size = pdf.Size is { } bytes ? Norwegian.FileSize(bytes) : null, sha256 = pdf.Sha256,
+        });
     }
 
     protected ReportActor Actor => new(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)?.Value ?? User.Identity!.Name!);
