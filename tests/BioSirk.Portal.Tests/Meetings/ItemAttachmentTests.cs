@@ -77,9 +77,7 @@ public sealed class ItemAttachmentTests(PortalFactory portal) : PortalTest(porta
     public async Task InEnglish_TheReceiptNamesTheFileInEnglish()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte april", "2026-04-14");
-        await AddItemAsync(kari, path, "Budsjett 2027");
-        var itemPath = await ItemPathAsync(kari, path, "Budsjett 2027");
+        var itemPath = await ItemOfANewMeetingAsync(kari, "Rådsmøte april", "2026-04-14", "Budsjett 2027");
         await kari.ChooseEnglishAsync();
 
         await ExpectRedirectAsync(await UploadAsync(kari, itemPath, "notat.docx", Docx()));
@@ -92,9 +90,7 @@ public sealed class ItemAttachmentTests(PortalFactory portal) : PortalTest(porta
     public async Task Upload_IsCheckedByItsContent_AndABadFileGetsAMessageBesideTheField()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte mai", "2026-05-05");
-        await AddItemAsync(kari, path, "Flisfyring i Ål");
-        var itemPath = await ItemPathAsync(kari, path, "Flisfyring i Ål");
+        var itemPath = await ItemOfANewMeetingAsync(kari, "Rådsmøte mai", "2026-05-05", "Flisfyring i Ål");
         const string wrongType = "Filen er ikke en PDF, JPEG, PNG, Word (.docx) eller Excel (.xlsx) (vi sjekker innholdet, ikke bare navnet). Lagre den i et av disse formatene og prøv igjen.";
 
         foreach (var (name, content) in new[]

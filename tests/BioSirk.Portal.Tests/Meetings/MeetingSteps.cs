@@ -74,6 +74,14 @@ public static class MeetingSteps
         .Select(li => li.QuerySelector("[data-testid=case-number]")!.TextContent.Trim() + " " + li.QuerySelector("[data-testid=item-title]")!.TextContent.Trim())
         .ToList();
 
+    /// <summary>A new Hallingdal meeting with one item on its agenda; the item's path.</summary>
+    public static async Task<string> ItemOfANewMeetingAsync(PortalClient secretary, string meetingTitle, string date, string itemTitle)
+    {
+        var path = await CreateMeetingAsync(secretary, "hallingdal", meetingTitle, date);
+        await AddItemAsync(secretary, path, itemTitle);
+        return await ItemPathAsync(secretary, path, itemTitle);
+    }
+
     public static async Task<string> ItemPathAsync(PortalClient client, string meetingPath, string title) =>
         (await client.GetPageAsync(meetingPath)).QuerySelectorAll("[data-testid=item-title]")
         .Single(a => a.TextContent.Trim() == title).GetAttribute("href")!;
