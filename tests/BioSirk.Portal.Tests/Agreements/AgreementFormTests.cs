@@ -115,6 +115,24 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task BeforeSigning_ThePageSaysWhatIsSigned_AndTheSignatureSaysWhoAndWhen()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await DraftFromTemplateAsync(kari);
+
+        var draft = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal("Du signerer avtalen slik den står på denne siden: perioden 15.01.2026–31.12.2026, ramme kr 150 000,00 og timepris kr 900,00 "
+            + "(eks. mva.), og utbetalingene i tabellen. Etter signering kan den bare endres med et tillegg.", draft.QuerySelector("[data-testid=sign-summary]")!.TextContent);
+        Assert.Equal("sign-summary", draft.QuerySelector("form[action*=Sign] button")!.GetAttribute("aria-describedby"));
+
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        var signed = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("Regionrådet for Hallingdal: signert av Kari Nordby 20.01.2026 kl. 10:00", Text(signed.GetElementById("sign")!));
+        Assert.Null(signed.QuerySelector("[data-testid=sign-summary]"));
+    }
+
+    [Fact]
     public async Task EditingADraftAfterOneSignature_WithdrawsTheSignature()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
