@@ -142,6 +142,8 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
             .When(milestone.State is MilestoneState.Payable && !milestone.AwaitsPayment, "",
                 "Rådet har ikke sendt utbetalingsanmodning for denne utbetalingen ennå.")
             .When(c.Date is null, "Date", "Skriv inn betalingsdatoen (dd.mm.åååå).")
+            .When(c.Date is { } date && (date < agreement.PeriodStart.AddYears(-1) || date > agreement.PeriodEnd.AddYears(1)), "Date",
+                $"Betalingsdatoen må ligge innen et år før eller etter avtaleperioden ({Norwegian.Date(agreement.PeriodStart)}–{Norwegian.Date(agreement.PeriodEnd)}). Sjekk årstallet.")
             .When(c.Amount is null, "Amount", "Skriv inn beløpet. Et negativt beløp registrerer en tilbakebetaling.")
             .When(c.Amount == 0, "Amount", "Beløpet kan ikke være 0.")
             .When(c.Amount is { } a && !SharedKernel.Money.Kroner.HasWholeOre(a), "Amount", "Beløpet kan ha høyst to desimaler (hele øre).")

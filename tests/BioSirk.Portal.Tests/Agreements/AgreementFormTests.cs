@@ -386,6 +386,11 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Beløpet kan ha høyst to desimaler (hele øre).", badPayment.FieldError("Payment.Amount"));
         Assert.Equal("112 500,001", badPayment.FieldValue("Payment.Amount"));
         Assert.StartsWith("Skriv inn en referanse", badPayment.FieldError("Payment.Reference"));
+        var yearTypo = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2030-01-01", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "B-1" }));
+        Assert.Equal("Betalingsdatoen må ligge innen et år før eller etter avtaleperioden (15.01.2026–31.12.2026). Sjekk årstallet.",
+            yearTypo.FieldError("Payment.Date"));
+        Assert.Equal("2030-01-01", yearTypo.FieldValue("Payment.Date"));
 
         var returnWithoutComment = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "false" }));
         Assert.Equal("Skriv hva rådet må rette før anmodningen sendes på nytt.", returnWithoutComment.FieldError("Decision.Comment"));
