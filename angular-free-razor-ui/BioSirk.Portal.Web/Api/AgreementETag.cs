@@ -44,7 +44,7 @@ public static class AgreementETag
         var current = new EntityTagHeaderValue(Of(details));
         var matches = EntityTagHeaderValue.TryParseList(header, out var tags)
                       && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: true));
-        return matches ? null : ApiProblems.PreconditionFailed(http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+        return matches ? null : ApiProblems.PreconditionFailed(PageTexts.Of(http));
     }
 
     /// <summary>The agreement's ETag after a write, so that the client can make its next write conditional.</summary>

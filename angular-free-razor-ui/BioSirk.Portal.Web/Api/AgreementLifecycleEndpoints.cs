@@ -194,7 +194,7 @@ public static class AgreementLifecycleEndpoints
         var (council, county, errors) = await PartiesAsync(caller, directory, councilId, countyId, http.RequestAborted);
         if (errors.Any || council is null || county is null)
         {
-            return ApiProblems.Validation(errors.All, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+            return ApiProblems.Validation(errors.All, PageTexts.Of(http));
         }
 
         var terms = MissionsTemplate.For(council.AsTemplateParty(), county.AsTemplateParty(), MissionsTemplate.YearOf(Oslo.Today(clock)));
@@ -217,7 +217,7 @@ public static class AgreementLifecycleEndpoints
             // every message at once, as the form shows them: the unknown party and triggers, and what the rule says
             var unreadable = errors.All.Select(e => e.Field).ToHashSet();
             return ApiProblems.Validation(errors.All.Concat(AgreementRules.Validate(terms).Where(e => !unreadable.Contains(e.Field))),
-                http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+                PageTexts.Of(http));
         }
 
         var result = await draft.HandleAsync(new DraftAgreementCommand(council!.Id, council.Name, county!.Id, county.Name, terms,

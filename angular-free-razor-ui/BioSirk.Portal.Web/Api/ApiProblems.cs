@@ -43,7 +43,7 @@ public static class ApiProblems
             extensions: new Dictionary<string, object?> { ["errorsEnglish"] = english });
     }
 
-    public static IResult Validation(IEnumerable<FieldError> errors, HttpContext http) => Validation(errors, Texts(http));
+    public static IResult Validation(IEnumerable<FieldError> errors, HttpContext http) => Validation(errors, PageTexts.Of(http));
 
     /// <summary>
     /// The outcome of a use case that the pages call too: null when it succeeded; 404 when it found nothing in the
@@ -63,7 +63,7 @@ public static class ApiProblems
     /// </summary>
     public static IResult Rows(IEnumerable<ImportRowReport> wrong, int total, string detail, HttpContext http)
     {
-        var texts = Texts(http);
+        var texts = PageTexts.Of(http);
         var rows = wrong.Where(r => r.Errors.Count > 0).Select(r => new
         {
             row = r.Row,
@@ -74,9 +74,6 @@ public static class ApiProblems
         return Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: $"{rows.Count} av {total} rader må rettes",
             extensions: new Dictionary<string, object?> { ["rows"] = rows });
     }
-
-    private static IStringLocalizer<SharedResource> Texts(HttpContext http) =>
-        http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     private static string InEnglish(IStringLocalizer<SharedResource> texts, string norwegian)
     {

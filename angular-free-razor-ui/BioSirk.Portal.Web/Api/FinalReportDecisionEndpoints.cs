@@ -124,7 +124,7 @@ public static class FinalReportDecisionEndpoints
             .When(body.Version is null, "Version", "Oppgi versjonen av sluttrapporten du har lest.");
         if (errors.Any)
         {
-            return ApiProblems.Validation(errors.All, http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
+            return ApiProblems.Validation(errors.All, PageTexts.Of(http));
         }
 
         var by = new ReportActor(caller.ActorId, caller.Name);

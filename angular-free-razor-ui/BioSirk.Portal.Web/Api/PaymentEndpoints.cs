@@ -81,7 +81,7 @@ public static class PaymentEndpoints
             return stale;
         }
 
-        var texts = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var texts = PageTexts.Of(http);
         if (body.MilestoneId is not { } milestoneId || details.Agreement.Milestones.All(m => m.Id != milestoneId))
         {
             return ApiProblems.Validation([new FieldError("MilestoneId", UnknownMilestone)], texts);

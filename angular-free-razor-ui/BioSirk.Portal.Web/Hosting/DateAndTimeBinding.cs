@@ -1,7 +1,6 @@
 using System.Globalization;
 using BioSirk.Portal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Hosting;
 
@@ -55,8 +54,7 @@ public sealed class DateAndTimeBinderProvider : IModelBinderProvider
             }
             else
             {
-                var texts = bindingContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, texts[invalid, text]);
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, PageTexts.Of(bindingContext.HttpContext)[invalid, text]);
             }
 
             return Task.CompletedTask;

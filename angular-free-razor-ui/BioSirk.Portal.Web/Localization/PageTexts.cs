@@ -10,8 +10,8 @@ namespace BioSirk.Portal.Web.Localization;
 /// </summary>
 public static class PageTexts
 {
-    /// <summary>The portal's texts in the language of this request.</summary>
-    public static IStringLocalizer Of(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+    /// <summary>The portal's texts in the language of this request (also for the API's English messages).</summary>
+    public static IStringLocalizer<SharedResource> Of(HttpContext http) => http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     /// <summary>"Partnerskapet {0} er opprettet." with its values, in the reader's language.</summary>
     public static string Localized(this PageModel page, string norwegian, params object[] values) => Of(page.HttpContext)[norwegian, values].Value;
