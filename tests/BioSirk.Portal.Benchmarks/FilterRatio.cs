@@ -159,10 +159,11 @@ public static class FilterRatio
                 CountySigned = a.CountySignature != null,
                 Waiting = db.PaymentRequests.Count(r => r.FunderCountyId == county && r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
                 Due = a.Milestones.Any(m => m.FunderCountyId == county && m.State == MilestoneState.Requested),
+                AmountDue = a.Milestones.Where(m => m.FunderCountyId == county && m.State == MilestoneState.Requested).Sum(m => m.Amount ?? 0),
             })
             .ToListAsync();
         return rows.Select(a => new AgreementAttention(a.Id, a.Title, a.CouncilName,
-            a.Status == AgreementStatus.Draft && !a.CouncilSigned, a.Status == AgreementStatus.Draft && !a.CountySigned, a.Waiting, a.Due)).ToList();
+            a.Status == AgreementStatus.Draft && !a.CouncilSigned, a.Status == AgreementStatus.Draft && !a.CountySigned, a.Waiting, a.Due, a.AmountDue)).ToList();
     }
 
     private static async Task<AgreementPage> UnfilteredPageAsync(AgreementsDbContext db, Guid county, TimeProvider clock)
@@ -174,7 +175,7 @@ public static class FilterRatio
             .Take(size)
             .Select(a => new
             {
-                a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
+                a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Milestones = a.Milestones.Where(m => m.FunderCountyId == county).Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
@@ -195,7 +196,7 @@ public static class FilterRatio
         {
             var sum = sums[a.Id];
             var s = Settlement.Compute(a.FrameAmount, a.HourRate, sum.Hours, sum.Costs, 0);
-            return new AgreementRow(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
+            return new AgreementRow(a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
                 AgreementQueries.NextDeadline(a.Status, a.ActivitiesDeadline, a.ReportDeadline, a.Milestones, today),
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Agreements.Features;
 
+/// <param name="PeriodStart">With <paramref name="PeriodEnd"/>: what tells apart two agreements of the same title.</param>
 public sealed record AgreementRow(
-    Guid Id, string Title, string CouncilName, string CountyName, AgreementStatus Status, decimal PercentUsed, SpendLevel Level,
+    Guid Id, string Title, DateOnly PeriodStart, DateOnly PeriodEnd, string CouncilName, string CountyName, AgreementStatus Status, decimal PercentUsed, SpendLevel Level,
     Deadline? NextDeadline, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue);
 
 /// <param name="Milestone">For a dated payment: the milestone's name (<paramref name="What"/> is then "Utbetaling «name»").</param>
@@ -40,8 +41,10 @@ public sealed record AgreementPage(IReadOnlyList<AgreementRow> Rows, int Total, 
 public sealed record AgreementCouncil(Guid Id, string Name);
 
 /// <summary>An agreement that waits for someone: what the start pages' task lists are made of.</summary>
+/// <param name="AmountDue">What the milestones with a request at the county come to (requested, or approved and not yet paid).</param>
 public sealed record AgreementAttention(
-    Guid Id, string Title, string CouncilName, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue);
+    Guid Id, string Title, string CouncilName, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue,
+    decimal AmountDue);
 
 /// <summary>What <see cref="AgreementQueries.NextDeadline(Agreement, DateOnly)"/> needs of a payment milestone.</summary>
 public sealed record MilestoneDeadline(string Name, DateOnly? DueDate, MilestoneState State);
@@ -67,7 +70,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title)
             .Select(a => new
             {
-                a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
+                a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
@@ -81,7 +84,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         return agreements.Select(a =>
         {
             var s = Settlement.Compute(a.FrameAmount, a.HourRate, hours.GetValueOrDefault(a.Id), costs.GetValueOrDefault(a.Id), 0);
-            return new AgreementRow(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
+            return new AgreementRow(a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
                 NextDeadline(a.Status, a.ActivitiesDeadline, a.ReportDeadline, a.Milestones, today),
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
@@ -136,7 +139,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
             .Skip((page - 1) * size).Take(size)
             .Select(a => new
             {
-                a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
+                a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
@@ -160,7 +163,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         {
             var sum = sums[a.Id];
             var s = Settlement.Compute(a.FrameAmount, a.HourRate, sum.Hours, sum.Costs, 0);
-            return new AgreementRow(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
+            return new AgreementRow(a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
                 NextDeadline(a.Status, a.ActivitiesDeadline, a.ReportDeadline, a.Milestones, today),
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
@@ -196,10 +199,11 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 CountySigned = a.CountySignature != null,
                 Waiting = db.PaymentRequests.Count(r => r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
                 Due = a.Milestones.Any(m => m.State == MilestoneState.Requested),
+                AmountDue = a.Milestones.Where(m => m.State == MilestoneState.Requested).Sum(m => m.Amount ?? 0),
             })
             .ToListAsync(ct);
         return rows.Select(a => new AgreementAttention(a.Id, a.Title, a.CouncilName,
-            a.Status == AgreementStatus.Draft && !a.CouncilSigned, a.Status == AgreementStatus.Draft && !a.CountySigned, a.Waiting, a.Due)).ToList();
+            a.Status == AgreementStatus.Draft && !a.CouncilSigned, a.Status == AgreementStatus.Draft && !a.CountySigned, a.Waiting, a.Due, a.AmountDue)).ToList();
     }
 
     public async Task<AgreementDetails?> GetAsync(Guid agreementId, CancellationToken ct = default)

@@ -78,6 +78,31 @@ public sealed class AgreementListPagingTests(PortalFactory portal) : PortalTest(
         Assert.Equal(HttpStatusCode.OK, (await sigrid.GetAsync("/fylke/buskerud?side=-3")).StatusCode);
     }
 
+    [Fact]
+    public async Task TwoAgreementsOfTheSameTitle_AreToldApartByTheirPeriod_InTheCouncilsAndTheCountysLists()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using (var lastYear = await Portal.SignedInAsync(Demo.HallingdalSecretary))
+        {
+            await DraftFromTemplateAsync(lastYear);
+        }
+
+        Portal.Clock.Set(new DateTimeOffset(2027, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        await DraftFromTemplateAsync(kari);
+
+        foreach (var (client, url) in new[] { (kari, CouncilList), (sigrid, "/fylke/buskerud") })
+        {
+            var page = await client.GetPageAsync(url);
+            Assert.Equal([MissionsTemplateTitle, MissionsTemplateTitle], Titles(page));
+            Assert.Equal(["Periode: 15.01.2026–31.12.2026", "Periode: 15.01.2027–31.12.2027"],
+                page.QuerySelectorAll("[data-testid=agreement-period]").Select(p => p.TextContent.Trim()));
+        }
+    }
+
+    private const string MissionsTemplateTitle = BioSirk.Portal.Agreements.Features.MissionsTemplate.Title;
+
     private static List<string> Titles(IHtmlDocument page) =>
         [.. page.QuerySelectorAll("[data-testid=agreement-list] tbody tr td:first-child a").Select(a => a.TextContent.Trim())];
 

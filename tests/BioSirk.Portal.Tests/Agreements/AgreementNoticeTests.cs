@@ -1,3 +1,4 @@
+using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Tests.Infrastructure;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
@@ -42,6 +43,26 @@ public sealed class AgreementNoticeTests(PortalFactory portal) : PortalTest(port
         Assert.Equal(3, (await sigrid.NoticesAsync()).Count); // to sign, and two requests
         Assert.Empty(await innlandet.NoticesAsync()); // another county hears nothing
     }
+
+    [Fact]
+    public async Task TheCountysTask_NamesTheAmountAPaymentRequestAsksFor_UntilItIsPaid()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført"));
+        Assert.Contains($"Regionrådet for Hallingdal har sendt utbetalingsanmodning for «{MissionsTemplate.Title}»: kr 112 500,00.", await CountyTasksAsync(sigrid));
+
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
+        Assert.Contains($"Registrer utbetalingen til Regionrådet for Hallingdal for «{MissionsTemplate.Title}»: kr 112 500,00.", await CountyTasksAsync(sigrid));
+
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "BFK-1" }));
+        Assert.DoesNotContain("112 500,00", await CountyTasksAsync(sigrid));
+    }
+
+    private static async Task<string> CountyTasksAsync(PortalClient officer) =>
+        (await officer.GetPageAsync("/fylke/buskerud")).QuerySelector("#todo-heading")!.ParentElement!.TextContent;
 
     // The notices of one test share the test clock's instant, so their order among themselves is not asserted.
     private static async Task<string> TextOfNoticesAsync(PortalClient client) => string.Join("\n", (await client.NoticesAsync()).Select(n => n.TextContent));

@@ -2,6 +2,7 @@ using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Features;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.Web.Pages.Council;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Web.Tenancy;
@@ -56,11 +57,11 @@ public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory dir
 
             if (row.RequestsWaiting > 0)
             {
-                Tasks.Add(new CouncilTask(t["{0} har sendt utbetalingsanmodning for «{1}».", row.CouncilName, row.Title], url));
+                Tasks.Add(new CouncilTask(t["{0} har sendt utbetalingsanmodning for «{1}»: {2}.", row.CouncilName, row.Title, Norwegian.Kroner(row.AmountDue)], url));
             }
             else if (row.PaymentDue)
             {
-                Tasks.Add(new CouncilTask(t["Registrer utbetalingen til {0} for «{1}».", row.CouncilName, row.Title], url));
+                Tasks.Add(new CouncilTask(t["Registrer utbetalingen til {0} for «{1}»: {2}.", row.CouncilName, row.Title, Norwegian.Kroner(row.AmountDue)], url));
             }
         }
 
