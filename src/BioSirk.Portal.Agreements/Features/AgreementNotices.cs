@@ -1,5 +1,6 @@
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
 
 namespace BioSirk.Portal.Agreements.Features;
 
@@ -10,7 +11,7 @@ namespace BioSirk.Portal.Agreements.Features;
 public sealed class AgreementNotices(IPlatformDirectory directory, INotifier notifier)
 {
     /// <summary>Every county officer of the agreement's county.</summary>
-    public async Task ToCountyAsync(Agreement agreement, string subject, string text, CancellationToken ct)
+    public async Task ToCountyAsync(Agreement agreement, string subject, Phrase text, CancellationToken ct)
     {
         var county = (await directory.ListCountiesAsync(ct)).FirstOrDefault(c => c.Id == agreement.FunderCountyId);
         if (county is not null)
@@ -20,7 +21,7 @@ public sealed class AgreementNotices(IPlatformDirectory directory, INotifier not
     }
 
     /// <summary>The council's secretaries, who act on its agreements.</summary>
-    public async Task ToCouncilAsync(Agreement agreement, string subject, string text, CancellationToken ct)
+    public async Task ToCouncilAsync(Agreement agreement, string subject, Phrase text, CancellationToken ct)
     {
         var council = (await directory.ListCouncilsAsync(ct)).FirstOrDefault(c => c.Id == agreement.TenantId);
         if (council is not null)

@@ -82,8 +82,8 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
             $"Utbetalingsanmodning sendt for «{milestone.Name}»: {Norwegian.Kroner(milestone.Amount ?? 0)}.");
         return await SaveAndTellAsync(agreement, toCounty: true, $"Utbetalingsanmodning fra {agreement.CouncilName}",
-            $"{agreement.CouncilName} ber om utbetaling av «{milestone.Name}» ({Norwegian.Kroner(milestone.Amount ?? 0)}) for «{agreement.Title}». "
-            + "Godkjenn anmodningen eller send den tilbake på avtalens side.", ct);
+            Phrase.Of("{0} ber om utbetaling av «{1}» ({2}) for «{3}». Godkjenn anmodningen eller send den tilbake på avtalens side.",
+                agreement.CouncilName, milestone.Name, Norwegian.Kroner(milestone.Amount ?? 0), agreement.Title), ct);
     }
 
     public async Task<Result?> DecideAsync(DecidePaymentRequestCommand c, CancellationToken ct = default)
@@ -121,10 +121,11 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
 
         return c.Approve
             ? await SaveAndTellAsync(agreement, toCounty: false, "Utbetalingsanmodningen er godkjent",
-                $"{agreement.CountyName} har godkjent anmodningen om «{milestone.Name}» for «{agreement.Title}». Dere får beskjed når utbetalingen er registrert.", ct)
+                Phrase.Of("{0} har godkjent anmodningen om «{1}» for «{2}». Dere får beskjed når utbetalingen er registrert.",
+                    agreement.CountyName, milestone.Name, agreement.Title), ct)
             : await SaveAndTellAsync(agreement, toCounty: false, "Utbetalingsanmodningen er sendt tilbake",
-                $"{agreement.CountyName} har sendt tilbake anmodningen om «{milestone.Name}» for «{agreement.Title}»: {c.Comment!.Trim()} "
-                + "Rett det fylket ber om, og send anmodningen på nytt på avtalens side.", ct);
+                Phrase.Of("{0} har sendt tilbake anmodningen om «{1}» for «{2}»: {3} Rett det fylket ber om, og send anmodningen på nytt på avtalens side.",
+                    agreement.CountyName, milestone.Name, agreement.Title, c.Comment!.Trim()), ct);
     }
 
     public async Task<Result?> RegisterPaymentAsync(RegisterPaymentCommand c, CancellationToken ct = default)
@@ -179,11 +180,11 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
             AgreementJournal.Record(store.Db, agreement, c.By.Name, now, "Sluttoppgjøret er gjort. Avtalen er utløpt.");
         }
 
+        var paid = c.Amount < 0
+            ? Phrase.Of("{0} har registrert tilbakebetalingen av {1} for «{2}» («{3}»).", agreement.CountyName, Norwegian.Kroner(-c.Amount!.Value), milestone.Name, agreement.Title)
+            : Phrase.Of("{0} har registrert utbetaling av {1} for «{2}» («{3}»).", agreement.CountyName, Norwegian.Kroner(c.Amount!.Value), milestone.Name, agreement.Title);
         return await SaveAndTellAsync(agreement, toCounty: false, c.Amount < 0 ? "Tilbakebetaling registrert" : "Utbetaling registrert",
-            (c.Amount < 0
-                ? $"{agreement.CountyName} har registrert tilbakebetalingen av {Norwegian.Kroner(-c.Amount!.Value)} for «{milestone.Name}» («{agreement.Title}»)."
-                : $"{agreement.CountyName} har registrert utbetaling av {Norwegian.Kroner(c.Amount!.Value)} for «{milestone.Name}» («{agreement.Title}»).")
-            + (agreement.Status == AgreementStatus.Settled ? " Sluttoppgjøret er gjort." : ""), ct);
+            agreement.Status == AgreementStatus.Settled ? Phrase.Join([paid, Phrase.Of("Sluttoppgjøret er gjort.")]) : paid, ct);
     }
 
     /// <summary>
@@ -253,7 +254,7 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         $"«{agreement.InvoiceText}», bestillernummer {agreement.OrderNumber}, prosjektnummer {agreement.ProjectNumber}";
 
     /// <summary>Saves, and once saved tells the other party what now waits for it.</summary>
-    private async Task<Result> SaveAndTellAsync(Agreement agreement, bool toCounty, string subject, string text, CancellationToken ct)
+    private async Task<Result> SaveAndTellAsync(Agreement agreement, bool toCounty, string subject, Phrase text, CancellationToken ct)
     {
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)

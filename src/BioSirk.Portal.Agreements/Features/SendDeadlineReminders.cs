@@ -47,25 +47,25 @@ public sealed class SendDeadlineReminders(AgreementsDbContext db, ICurrentTenant
         return sent;
     }
 
-    private static IEnumerable<(string Kind, string What, DateOnly Date)> Deadlines(Agreement a)
+    private static IEnumerable<(string Kind, Phrase What, DateOnly Date)> Deadlines(Agreement a)
     {
         if (a.Status is AgreementStatus.Signed)
         {
-            yield return ("activities", "Aktivitetene skal være ferdige", a.ActivitiesDeadline);
+            yield return ("activities", Phrase.Of("Aktivitetene skal være ferdige"), a.ActivitiesDeadline);
         }
 
         if (a.Status is AgreementStatus.Signed)
         {
-            yield return ("report", "Sluttrapporten skal leveres", a.ReportDeadline);
+            yield return ("report", Phrase.Of("Sluttrapporten skal leveres"), a.ReportDeadline);
         }
 
         foreach (var m in a.Milestones.Where(m => m.DueDate is not null && m.State is MilestoneState.Waiting or MilestoneState.Payable))
         {
-            yield return ($"milestone-{m.Number}", $"Utbetalingen «{m.Name}» forfaller", m.DueDate!.Value);
+            yield return ($"milestone-{m.Number}", Phrase.Of("Utbetalingen «{0}» forfaller", m.Name), m.DueDate!.Value);
         }
     }
 
-    private async Task<bool> RemindAsync(Agreement agreement, (string Kind, string What, DateOnly Date) deadline, DateOnly today, string councilSlug,
+    private async Task<bool> RemindAsync(Agreement agreement, (string Kind, Phrase What, DateOnly Date) deadline, DateOnly today, string councilSlug,
         string? countySlug, CancellationToken ct)
     {
         var daysLeft = deadline.Date.DayNumber - today.DayNumber;
@@ -93,15 +93,15 @@ public sealed class SendDeadlineReminders(AgreementsDbContext db, ICurrentTenant
         try
         {
             var text = step == "passed"
-                ? $"Fristen er passert: {deadline.What} {Norwegian.Date(deadline.Date)} («{agreement.Title}»)."
-                : $"Påminnelse: {deadline.What} {Norwegian.Date(deadline.Date)}, {Norwegian.InDays(daysLeft)} («{agreement.Title}»).";
-            var subject = step == "passed" ? "Frist passert: " + deadline.What.ToLowerInvariant() : "Frist " + Norwegian.InDays(daysLeft);
+                ? Phrase.Of("Fristen er passert: {0} {1} («{2}»).", deadline.What, Norwegian.Date(deadline.Date), agreement.Title)
+                : Phrase.Of("Påminnelse: {0} {1}, {2} («{3}»).", deadline.What, Norwegian.Date(deadline.Date), Norwegian.InDaysPhrase(daysLeft), agreement.Title);
+            var subject = step == "passed" ? "Frist passert: " + deadline.What.ToString().ToLowerInvariant() : "Frist " + Norwegian.InDays(daysLeft);
             await notifier.NotifyCouncilAsync(agreement.TenantId, CouncilRoles.Secretary,
                 new NoticeMessage(subject, text, $"/rad/{councilSlug}/avtaler/{agreement.Id}"), ct);
             if (step == "passed" && countySlug is not null)
             {
                 await notifier.NotifyCountyAsync(agreement.FunderCountyId,
-                    new NoticeMessage(subject, $"{agreement.CouncilName}: {text}", $"/fylke/{countySlug}/avtaler/{agreement.Id}"), ct);
+                    new NoticeMessage(subject, Phrase.Of("{0}: {1}", agreement.CouncilName, text), $"/fylke/{countySlug}/avtaler/{agreement.Id}"), ct);
             }
         }
         catch

@@ -53,15 +53,16 @@ public sealed class SignAgreement(AgreementStore store, AgreementNotices notices
         {
             return signedBy == Party.Council
                 ? notices.ToCountyAsync(agreement, "Avtale til signering",
-                    $"{agreement.CouncilName} har signert «{agreement.Title}». Fylket signerer på avtalens side.", ct)
+                    Phrase.Of("{0} har signert «{1}». Fylket signerer på avtalens side.", agreement.CouncilName, agreement.Title), ct)
                 : notices.ToCouncilAsync(agreement, "Avtale til signering",
-                    $"{agreement.CountyName} har signert «{agreement.Title}». Sekretariatet signerer for rådet på avtalens side.", ct);
+                    Phrase.Of("{0} har signert «{1}». Sekretariatet signerer for rådet på avtalens side.", agreement.CountyName, agreement.Title), ct);
         }
 
-        var inForce = $"«{agreement.Title}» er signert av begge parter og er i kraft.";
+        var inForce = Phrase.Of("«{0}» er signert av begge parter og er i kraft.", agreement.Title);
         return signedBy == Party.Council
-            ? notices.ToCountyAsync(agreement, "Avtalen er i kraft", $"{inForce} {agreement.CouncilName} kan nå sende utbetalingsanmodning.", ct)
-            : notices.ToCouncilAsync(agreement, "Avtalen er i kraft", inForce + string.Concat(agreement.Milestones.Where(m => m.State == MilestoneState.Payable)
-                .Select(m => $" Send utbetalingsanmodning for «{m.Name}» ({Norwegian.Kroner(m.Amount!.Value)}) på avtalens side.")), ct);
+            ? notices.ToCountyAsync(agreement, "Avtalen er i kraft",
+                Phrase.Join([inForce, Phrase.Of("{0} kan nå sende utbetalingsanmodning.", agreement.CouncilName)]), ct)
+            : notices.ToCouncilAsync(agreement, "Avtalen er i kraft", Phrase.Join([inForce, .. agreement.Milestones.Where(m => m.State == MilestoneState.Payable)
+                .Select(m => Phrase.Of("Send utbetalingsanmodning for «{0}» ({1}) på avtalens side.", m.Name, Norwegian.Kroner(m.Amount!.Value)))]), ct);
     }
 }

@@ -67,10 +67,10 @@ public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenan
 
         try
         {
-            var when = Norwegian.InDays(daysLeft);
+            var when = Norwegian.InDaysPhrase(daysLeft);
             await notifier.NotifyPersonAsync(indicator.ResponsibleUserId!.Value, new NoticeMessage(
                 $"Indikatoren «{indicator.Name}» skal rapporteres {Norwegian.Date(due)}",
-                $"Påminnelse: registrer en ny måling av «{indicator.Name}» ({indicator.PlanTitle}) innen {Norwegian.Date(due)}, {when}.",
+                Phrase.Of("Påminnelse: registrer en ny måling av «{0}» ({1}) innen {2}, {3}.", indicator.Name, indicator.PlanTitle, Norwegian.Date(due), when),
                 $"/rad/{councilSlug}/indikatorer/{indicator.Id}"), ct);
         }
         catch

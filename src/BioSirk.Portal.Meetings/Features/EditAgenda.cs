@@ -108,10 +108,19 @@ public sealed class EditAgenda(MeetingStore store, IPlatformDirectory directory,
     private async Task SendNoticeToAttendAsync(Meeting meeting, MeetingActor by, CancellationToken ct)
     {
         var slugs = (await directory.ListCouncilsAsync(ct)).ToDictionary(c => c.Id, c => c.Slug);
-        var where = string.Join(" og ", new[] { meeting.Place, meeting.VideoLink is null ? null : "på video" }.Where(w => w is not null));
+        var when = Norwegian.DateTimeFromUtc(meeting.StartsAtUtc);
+        var where = (meeting.Place, meeting.VideoLink) switch
+        {
+            (null, null) => null,
+            (null, _) => Phrase.Of("på video"),
+            (_, null) => Phrase.Of("{0}", meeting.Place),
+            _ => Phrase.Of("{0} og på video", meeting.Place),
+        };
         var items = meeting.Agenda.Count();
-        var text = $"Du er innkalt til «{meeting.Title}» {Norwegian.DateTimeFromUtc(meeting.StartsAtUtc)} ({where}). Sakslisten er publisert med {items} {(items == 1 ? "sak" : "saker")}. " +
-            "Kan du ikke komme, melder du forfall på møtesiden.";
+        var agenda = items == 1 ? Phrase.Of("Sakslisten er publisert med 1 sak.") : Phrase.Of("Sakslisten er publisert med {0} saker.", items);
+        var text = where is null
+            ? Phrase.Of("Du er innkalt til «{0}» {1}. {2} Kan du ikke komme, melder du forfall på møtesiden.", meeting.Title, when, agenda)
+            : Phrase.Of("Du er innkalt til «{0}» {1} ({2}). {3} Kan du ikke komme, melder du forfall på møtesiden.", meeting.Title, when, where, agenda);
         foreach (var participant in meeting.Participants.Where(p => p.UserId != by.UserId))
         {
             var url = slugs.TryGetValue(participant.CouncilId, out var slug) ? $"/rad/{slug}/moter/{meeting.Id}" : null;

@@ -1,9 +1,10 @@
 using BioSirk.Portal.Meetings.Documents;
 using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Pdf;
 using BioSirk.Portal.SharedKernel.Results;
 using Microsoft.EntityFrameworkCore;
-using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Meetings.Features;
 
@@ -205,13 +206,15 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
 /// <summary>The words for a version's state, the same on the page and in the notice.</summary>
 public static class MinutesMessages
 {
-    public static string Text(int number, PdfState state, int attempts) => state switch
+    public static string Text(int number, PdfState state, int attempts) => Sentence(number, state, attempts).ToString();
+
+    public static Phrase Sentence(int number, PdfState state, int attempts) => state switch
     {
-        PdfState.Queued when attempts > 0 => $"Protokoll {number}: forsøk {attempts} mislyktes. Nytt forsøk kommer automatisk.",
-        PdfState.Queued => $"Protokoll {number} står i kø.",
-        PdfState.Rendering => $"Protokoll {number} lages nå …",
-        PdfState.Ready => $"Protokoll {number} er klar.",
-        _ => $"Protokoll {number} kunne ikke lages etter {attempts} forsøk. Prøv «Lag protokoll» igjen om litt; feilen er meldt til driften.",
+        PdfState.Queued when attempts > 0 => Phrase.Of("Protokoll {0}: forsøk {1} mislyktes. Nytt forsøk kommer automatisk.", number, attempts),
+        PdfState.Queued => Phrase.Of("Protokoll {0} står i kø.", number),
+        PdfState.Rendering => Phrase.Of("Protokoll {0} lages nå …", number),
+        PdfState.Ready => Phrase.Of("Protokoll {0} er klar.", number),
+        _ => Phrase.Of("Protokoll {0} kunne ikke lages etter {1} forsøk. Prøv «Lag protokoll» igjen om litt; feilen er meldt til driften.", number, attempts),
     };
 
     public static string StateText(PdfState state) => state switch

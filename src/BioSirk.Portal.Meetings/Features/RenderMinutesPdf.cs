@@ -46,7 +46,7 @@ public sealed class RenderMinutesPdf(
         var slug = (await directory.ListCouncilsAsync(ct)).FirstOrDefault(c => c.Id == version.TenantId)?.Slug;
         await notifier.NotifyPersonAsync(version.RequestedByUserId, new NoticeMessage(
             "Protokollen kunne ikke lages",
-            MinutesMessages.Text(version.Number, version.State, version.Attempts),
+            MinutesMessages.Sentence(version.Number, version.State, version.Attempts),
             slug is null ? null : $"/rad/{slug}/moter/{version.MeetingId}/protokoll"), ct);
     }
 }

@@ -1,3 +1,5 @@
+using BioSirk.Portal.SharedKernel.Formatting;
+
 namespace BioSirk.Portal.Platform.Contracts;
 
 /// <summary>
@@ -110,8 +112,11 @@ public interface IFileStore
     Task DeleteAsync(Guid fileId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A message to the people who hold a role: in the portal (the bell in the header) and by e-mail.</summary>
-public sealed record NoticeMessage(string Subject, string Text, string? Url);
+/// <summary>
+/// A message to the people who hold a role: in the portal (the bell in the header) and by e-mail. The e-mail is in
+/// bokmål; under «Varsler» the text is shown in the reader's language.
+/// </summary>
+public sealed record NoticeMessage(string Subject, Phrase Text, string? Url);
 
 /// <summary>Notifies people by their role in a council or county; every module uses it for reminders and decisions.</summary>
 public interface INotifier

@@ -1,3 +1,5 @@
+using BioSirk.Portal.SharedKernel.Formatting;
+
 namespace BioSirk.Portal.Platform.Domain;
 
 /// <summary>A notice for one person, shown under "Varsler" until she has read it.</summary>
@@ -7,11 +9,12 @@ public sealed class Notification
     {
     }
 
-    public Notification(Guid userId, string subject, string text, string? url, DateTime nowUtc)
+    public Notification(Guid userId, string subject, Phrase text, string? url, DateTime nowUtc)
     {
         UserId = userId;
         Subject = subject;
-        Text = text;
+        Text = text.ToString();
+        TextPhrase = text.ToJson();
         Url = url;
         CreatedAtUtc = nowUtc;
     }
@@ -22,7 +25,11 @@ public sealed class Notification
 
     public string Subject { get; private set; } = string.Empty;
 
+    /// <summary>The text in bokmål, as the e-mail said it.</summary>
     public string Text { get; private set; } = string.Empty;
+
+    /// <summary>The text as a <see cref="Phrase"/> (JSON), for readers of another language; null on notices older than that.</summary>
+    public string? TextPhrase { get; private set; }
 
     public string? Url { get; private set; }
 

@@ -59,7 +59,7 @@ public sealed class DecideFinalReport(FinalReportStore store, IAgreementReports 
         {
             await notifier.NotifyPersonAsync(submission.SubmittedByUserId, new NoticeMessage(
                 $"Sluttrapporten er sendt tilbake: {report.AgreementTitle}",
-                $"Fylket har sendt sluttrapporten (versjon {c.Version}) tilbake med merknader. Se merknadene ved delene, rett rapporten og lever den på nytt.",
+                Phrase.Of("Fylket har sendt sluttrapporten (versjon {0}) tilbake med merknader. Se merknadene ved delene, rett rapporten og lever den på nytt.", c.Version),
                 await links.CouncilAsync(report.TenantId, report.AgreementId, ct)), ct);
         }
 
@@ -92,11 +92,11 @@ public sealed class DecideFinalReport(FinalReportStore store, IAgreementReports 
         {
             var figures = approved.Value!;
             var settlement = figures.IsRepaymentClaim
-                ? $"Sluttoppgjøret er et krav om tilbakebetaling på {Norwegian.Kroner(-figures.Remainder)}."
-                : $"Sluttoppgjøret på {Norwegian.Kroner(figures.Remainder)} kan nå anmodes utbetalt.";
+                ? Phrase.Of("Sluttoppgjøret er et krav om tilbakebetaling på {0}.", Norwegian.Kroner(-figures.Remainder))
+                : Phrase.Of("Sluttoppgjøret på {0} kan nå anmodes utbetalt.", Norwegian.Kroner(figures.Remainder));
             await notifier.NotifyPersonAsync(submission.SubmittedByUserId, new NoticeMessage(
                 $"Sluttrapporten er godkjent: {report.AgreementTitle}",
-                $"Fylket har godkjent sluttrapporten (versjon {c.Version}). {settlement}",
+                Phrase.Of("Fylket har godkjent sluttrapporten (versjon {0}). {1}", c.Version, settlement),
                 await links.CouncilAsync(report.TenantId, report.AgreementId, ct)), ct);
         }
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Contracts;
-using BioSirk.Portal.SharedKernel.Pdf;
 using BioSirk.Portal.Reporting.Data;
 using BioSirk.Portal.Reporting.Documents;
 using BioSirk.Portal.Reporting.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Pdf;
 using BioSirk.Portal.SharedKernel.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -87,7 +88,7 @@ public sealed class RenderReportPdf(
         var url = await links.CouncilAsync(version.TenantId, version.AgreementId, ct);
         await notifier.NotifyPersonAsync(version.RequestedByUserId, new NoticeMessage(
             "PDF-en av sluttrapporten kunne ikke lages",
-            $"PDF {version.Number} av sluttrapporten kunne ikke lages etter {version.Attempts} forsøk. Prøv «Lag PDF» igjen om litt; feilen er meldt til driften.",
+            Phrase.Of("PDF {0} av sluttrapporten kunne ikke lages etter {1} forsøk. Prøv «Lag PDF» igjen om litt; feilen er meldt til driften.", version.Number, version.Attempts),
             url), ct);
     }
 }

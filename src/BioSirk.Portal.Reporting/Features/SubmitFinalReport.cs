@@ -2,6 +2,7 @@ using BioSirk.Portal.Agreements.Contracts;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Contracts;
 using BioSirk.Portal.Reporting.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 
 namespace BioSirk.Portal.Reporting.Features;
@@ -79,7 +80,7 @@ public sealed class SubmitFinalReport(
         await progress.PublishAsync(PdfMessages.Progress(pdf), ct);
         await notifier.NotifyCountyAsync(report.FunderCountyId, new NoticeMessage(
             $"Sluttrapport levert: {basis.Title}",
-            $"{basis.CouncilName} har levert sluttrapporten (versjon {version}) for «{basis.Title}». Den venter på deres vurdering.",
+            Phrase.Of("{0} har levert sluttrapporten (versjon {1}) for «{2}». Den venter på deres vurdering.", basis.CouncilName, version, basis.Title),
             await links.CountyAsync(report.FunderCountyId, agreementId, ct)), ct);
         return Result<int>.Ok(version);
     }

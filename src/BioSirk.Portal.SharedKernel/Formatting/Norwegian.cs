@@ -24,11 +24,13 @@ public static class Norwegian
         number is { Length: 9 } digits && digits.All(char.IsAsciiDigit) ? $"{digits[..3]} {digits[3..6]} {digits[6..]}" : number ?? string.Empty;
 
     /// <summary>How far away a day is, for a future day: "i dag", "i morgen", "om 5 dager".</summary>
-    public static string InDays(int days) => days switch
+    public static string InDays(int days) => InDaysPhrase(days).ToString();
+
+    public static Phrase InDaysPhrase(int days) => days switch
     {
-        0 => "i dag",
-        1 => "i morgen",
-        _ => $"om {days} dager",
+        0 => Phrase.Of("i dag"),
+        1 => Phrase.Of("i morgen"),
+        _ => Phrase.Of("om {0} dager", days),
     };
 
     /// <summary>A file size as people read it: "840 byte", "12,4 kB", "2,1 MB".</summary>

@@ -1,4 +1,5 @@
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.Strategy.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public sealed class RoadmapVersions(RoadmapStore store, RoadmapQueries queries, 
         {
             await notifier.NotifyCouncilAsync(council.Id, CouncilRoles.Secretary, new NoticeMessage(
                 $"Veikartet er lagt fram for vedtak: {tree.Roadmap.Title}",
-                $"Versjon {version.Number} «{version.Label}» er frosset og lagt fram for vedtak i hvert råd. Registrer rådets vedtak når saken er behandlet.",
+                Phrase.Of("Versjon {0} «{1}» er frosset og lagt fram for vedtak i hvert råd. Registrer rådets vedtak når saken er behandlet.", version.Number, version.Label),
                 $"/rad/{council.Slug}/{roadmapUrlPath}"), ct);
         }
 

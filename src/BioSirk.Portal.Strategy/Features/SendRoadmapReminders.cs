@@ -107,10 +107,12 @@ public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirector
     private static NoticeMessage Message(Roadmap roadmap, RoadmapAction action, DateOnly date, ReminderKind kind, string? link) => kind == ReminderKind.Missed
         ? new NoticeMessage(
             $"Fremdriftsrapporten for {Norwegian.Date(date)} mangler",
-            $"Tiltaket «{action.Title}» i «{roadmap.Title}» har ingen rapport om status og fremdrift for rapporteringsdatoen {Norwegian.Date(date)}. Rapporter så snart du kan.",
+            Phrase.Of("Tiltaket «{0}» i «{1}» har ingen rapport om status og fremdrift for rapporteringsdatoen {2}. Rapporter så snart du kan.",
+                action.Title, roadmap.Title, Norwegian.Date(date)),
             link)
         : new NoticeMessage(
             $"Rapporter fremdrift innen {Norwegian.Date(date)}",
-            $"Tiltaket «{action.Title}» i «{roadmap.Title}» venter på din rapport om status og fremdrift før rapporteringsdatoen {Norwegian.Date(date)}.",
+            Phrase.Of("Tiltaket «{0}» i «{1}» venter på din rapport om status og fremdrift før rapporteringsdatoen {2}.",
+                action.Title, roadmap.Title, Norwegian.Date(date)),
             link);
 }

@@ -61,6 +61,27 @@ public sealed class AgreementNoticeTests(PortalFactory portal) : PortalTest(port
         Assert.DoesNotContain("112 500,00", await CountyTasksAsync(sigrid));
     }
 
+    [Fact]
+    public async Task ANotice_IsShownInTheReadersLanguage_WhileItsEmailIsInBokmal()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        await kari.ChooseEnglishAsync();
+        var id = await DraftFromTemplateAsync(kari);
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+
+        var inForce = Assert.Single(await kari.NoticesAsync()).QuerySelector("a")!.TextContent;
+        Assert.Equal($"“{MissionsTemplate.Title}” is signed by both parties and is in force. Send a payment request for “Ved signering” (kr 112 500,00) on the agreement's page.", inForce);
+        var toSign = Assert.Single(await sigrid.NoticesAsync()).QuerySelector("a")!.TextContent;
+        Assert.Equal($"Regionrådet for Hallingdal har signert «{MissionsTemplate.Title}». Fylket signerer på avtalens side.", toSign);
+
+        var email = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+            .Single(m => m.Subject == "Avtalen er i kraft" && m.TextBody!.Contains(CouncilUrl(id), StringComparison.Ordinal));
+        Assert.StartsWith($"«{MissionsTemplate.Title}» er signert av begge parter og er i kraft. Send utbetalingsanmodning for «Ved signering» (kr 112 500,00) på avtalens side.", email.TextBody);
+    }
+
     private static async Task<string> CountyTasksAsync(PortalClient officer) =>
         (await officer.GetPageAsync("/fylke/buskerud")).QuerySelector("#todo-heading")!.ParentElement!.TextContent;
 

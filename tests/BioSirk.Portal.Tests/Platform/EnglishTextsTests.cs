@@ -72,6 +72,26 @@ public sealed partial class EnglishTextsTests
         Assert.True(missing.Count == 0, "No English text in Resources/Localization.SharedResource.en.resx for:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>
+    /// What the modules store to be shown later (a notice under «Varsler») is a <c>Phrase.Of("…", values)</c>; the page
+    /// shows it in the reader's language, so each such sentence needs its English text too.
+    /// </summary>
+    [Fact]
+    public void EveryStoredPhraseOfTheModules_HasAnEnglishTranslation()
+    {
+        var english = English;
+        var src = Path.Combine(RepositoryRoot(), "src");
+        var phrases = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => PhraseText().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(src, f), Text: Regex.Unescape(m.Groups[1].Value))))
+            .Where(t => t.Text.Any(char.IsLetter)) // "{0}: {1}" needs no translation
+            .ToList();
+
+        Assert.True(phrases.Count > 20, "the search for Phrase.Of(…) found almost nothing: has the code changed?");
+        var missing = phrases.Where(t => !english.Contains(t.Text)).Select(t => $"{t.File}: «{t.Text}»").Distinct().ToList();
+        Assert.True(missing.Count == 0, "No English text in Resources/Localization.SharedResource.en.resx for:\n" + string.Join("\n", missing));
+    }
+
     /// <summary>Two keys that differ only in case make the lookup of both fail: the page then shows the Norwegian.</summary>
     [Fact]
     public void NoTwoTextsDifferOnlyInCase()
@@ -88,6 +108,9 @@ public sealed partial class EnglishTextsTests
     // models translate a text with values in it through this.Localized("text with {0}", value).
     [GeneratedRegex("""(?:\b(?:T|t|texts)\[|\bLocalized\()"((?:[^"\\]|\\.)*)"[\],)]""")]
     private static partial Regex LocalizedText();
+
+    [GeneratedRegex("""\bPhrase\.Of\("((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex PhraseText();
 
     private static string RepositoryRoot()
     {

@@ -2,6 +2,7 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Invitations;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -154,7 +155,7 @@ public sealed class SignInWithMicrosoft(
     private async Task AskForApprovalAsync(EntraOwner owner, PortalUser user, CancellationToken ct)
     {
         var subject = $"{user.FullName} venter på godkjenning";
-        var text = $"{user.FullName} ({user.Email}) har logget inn med Microsoft og ber om tilgang til {owner.Name} i BioSirk-portalen.";
+        var text = Phrase.Of("{0} ({1}) har logget inn med Microsoft og ber om tilgang til {2} i BioSirk-portalen.", user.FullName, user.Email, owner.Name);
         if (owner.IsCounty)
         {
             db.CountyMemberships.Add(CountyMembership.AwaitingApproval(owner.Id, user.Id));

@@ -1,6 +1,7 @@
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Platform.Features.Members;
@@ -68,6 +69,6 @@ public sealed class DecideMembershipRequest(PlatformDbContext db, INotifier noti
 
     private Task TellAsync(Guid userId, bool approved, string organisation, string url, CancellationToken ct) =>
         notifier.NotifyPersonAsync(userId, approved
-            ? new NoticeMessage($"Du har fått tilgang til {organisation}", $"Administratoren har godkjent deg i {organisation} i BioSirk-portalen. Logg inn med Microsoft.", url)
-            : new NoticeMessage($"Ingen tilgang til {organisation}", $"Administratoren i {organisation} har ikke gitt deg tilgang i BioSirk-portalen. Ta kontakt om du mener det er feil.", null), ct);
+            ? new NoticeMessage($"Du har fått tilgang til {organisation}", Phrase.Of("Administratoren har godkjent deg i {0} i BioSirk-portalen. Logg inn med Microsoft.", organisation), url)
+            : new NoticeMessage($"Ingen tilgang til {organisation}", Phrase.Of("Administratoren i {0} har ikke gitt deg tilgang i BioSirk-portalen. Ta kontakt om du mener det er feil.", organisation), null), ct);
 }

@@ -2,6 +2,7 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Email;
+using BioSirk.Portal.SharedKernel.Formatting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -48,14 +49,18 @@ internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOption
         var list = recipients.ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         db.Notifications.AddRange(list.Select(r => new Notification(r.Id, message.Subject, message.Text, message.Url, now)));
-        var body = message.Text + (message.Url is null ? "" : $"\n\nÅpne i BioSirk-portalen: {emailOptions.Value.AbsoluteLink(message.Url)}");
+        var body = message.Text.ToString() + (message.Url is null ? "" : $"\n\nÅpne i BioSirk-portalen: {emailOptions.Value.AbsoluteLink(message.Url)}");
         var emails = list.Select(r => r.Email).Where(e => e.Length > 0).Select(e => outbox.Add(e, message.Subject, body)).ToList();
         await db.SaveChangesAsync(ct);
         await outbox.SendNowAsync(emails, ct);
     }
 }
 
-public sealed record NotificationRow(Guid Id, string Subject, string Text, string? Url, DateTime CreatedAtUtc, bool IsRead);
+public sealed record NotificationRow(Guid Id, string Subject, string Text, string? TextPhrase, string? Url, DateTime CreatedAtUtc, bool IsRead)
+{
+    /// <summary>The text in the reader's language (<paramref name="translate"/> gives a format's text).</summary>
+    public string TextIn(Func<string, string> translate) => Phrase.FromJson(TextPhrase)?.Render(translate) ?? Text;
+}
 
 /// <summary>A person's own notices; never another person's, whatever the id.</summary>
 public sealed class MyNotifications(PlatformDbContext db, TimeProvider clock)
@@ -65,7 +70,7 @@ public sealed class MyNotifications(PlatformDbContext db, TimeProvider clock)
 
     public Task<List<NotificationRow>> ListAsync(Guid userId, CancellationToken ct = default) =>
         db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.CreatedAtUtc).Take(100)
-            .Select(n => new NotificationRow(n.Id, n.Subject, n.Text, n.Url, n.CreatedAtUtc, n.ReadAtUtc != null))
+            .Select(n => new NotificationRow(n.Id, n.Subject, n.Text, n.TextPhrase, n.Url, n.CreatedAtUtc, n.ReadAtUtc != null))
             .ToListAsync(ct);
 
     public async Task MarkAllReadAsync(Guid userId, CancellationToken ct = default)

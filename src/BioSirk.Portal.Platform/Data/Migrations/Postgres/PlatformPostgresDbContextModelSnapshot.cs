@@ -270,6 +270,9 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("TextPhrase")
+                        .HasColumnType("text");
+
                     b.Property<string>("Url")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

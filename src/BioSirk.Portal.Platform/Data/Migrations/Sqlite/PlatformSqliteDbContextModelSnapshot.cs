@@ -264,6 +264,9 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextPhrase")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Url")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
