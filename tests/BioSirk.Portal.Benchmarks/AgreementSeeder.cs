@@ -85,7 +85,7 @@ public static class AgreementSeeder
                     var agreement = NewAgreement(council, orgNumbers[c], countyId, countyName, year, i);
                     db.Agreements.Add(agreement);
                     var draftedAt = now.AddDays(-300 + (i % 200));
-                    db.Events.Add(new AgreementEvent(agreement, draftedAt, "Kari Nordby", "Utkast opprettet."));
+                    db.Events.Add(new AgreementEvent(agreement, draftedAt, "Kari Nordby", Phrase.Of("Utkast opprettet.")));
                     Sign(db, agreement, Party.Council, council.Name, draftedAt.AddDays(1), today);
                     if (isDraft[i])
                     {
@@ -97,7 +97,7 @@ public static class AgreementSeeder
                     foreach (var milestone in agreement.Milestones.Where(m => m.State == MilestoneState.Payable))
                     {
                         db.Events.Add(new AgreementEvent(agreement, draftedAt.AddDays(2), "Sigrid Lien",
-                            $"Avtalen er i kraft (versjon 1). «{milestone.Name}» kan utbetales: {Norwegian.Kroner(milestone.Amount!.Value)}."));
+                            Phrase.Of("Avtalen er i kraft (versjon 1). «{0}» kan utbetales: {1}.", milestone.Name, Norwegian.Kroner(milestone.Amount!.Value))));
                     }
 
                     var days = Math.Max(1, today.DayNumber - agreement.PeriodStart.DayNumber);
@@ -158,7 +158,7 @@ public static class AgreementSeeder
             throw new InvalidOperationException($"Seeding could not sign agreement {agreement.Title} for {party}.");
         }
 
-        db.Events.Add(new AgreementEvent(agreement, atUtc, name, $"Signert for {who}."));
+        db.Events.Add(new AgreementEvent(agreement, atUtc, name, Phrase.Of("Signert for {0}.", who)));
     }
 
     /// <summary>Valid (mod 11) nine-digit organisation numbers; the first is Hallingdal's real one.</summary>

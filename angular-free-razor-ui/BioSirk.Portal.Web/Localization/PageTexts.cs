@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Formatting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -15,4 +16,8 @@ public static class PageTexts
 
     /// <summary>"Partnerskapet {0} er opprettet." with its values, in the reader's language.</summary>
     public static string Localized(this PageModel page, string norwegian, params object[] values) => Of(page.HttpContext)[norwegian, values].Value;
+
+    /// <summary>A stored <see cref="Phrase"/> (a notice, an event of the history) in the reader's language; the bokmål text when none was stored.</summary>
+    public static string Phrase(this IStringLocalizer texts, string? phraseJson, string bokmal) =>
+        SharedKernel.Formatting.Phrase.FromJson(phraseJson)?.Render(format => texts[format].Value) ?? bokmal;
 }

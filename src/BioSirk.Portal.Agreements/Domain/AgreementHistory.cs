@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Tenancy;
 
 namespace BioSirk.Portal.Agreements.Domain;
@@ -9,14 +10,15 @@ public sealed class AgreementEvent : ICountyFunded
     {
     }
 
-    public AgreementEvent(Agreement agreement, DateTime atUtc, string byName, string text)
+    public AgreementEvent(Agreement agreement, DateTime atUtc, string byName, Phrase text)
     {
         AgreementId = agreement.Id;
         TenantId = agreement.TenantId;
         FunderCountyId = agreement.FunderCountyId;
         AtUtc = atUtc;
         ByName = byName;
-        Text = text;
+        Text = text.ToString();
+        TextPhrase = text.ToJson();
     }
 
     public long Id { get; private set; }
@@ -31,7 +33,11 @@ public sealed class AgreementEvent : ICountyFunded
 
     public string ByName { get; private set; } = string.Empty;
 
+    /// <summary>What happened, in bokmål.</summary>
     public string Text { get; private set; } = string.Empty;
+
+    /// <summary>The same as a <see cref="Phrase"/> (JSON), for readers of another language; null on older events.</summary>
+    public string? TextPhrase { get; private set; }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BioSirk.Portal.Agreements.Data;
 using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
 
 namespace BioSirk.Portal.Agreements.Features;
 
@@ -9,7 +10,7 @@ internal static class AgreementJournal
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public static void Record(AgreementsDbContext db, Agreement agreement, string byName, DateTime nowUtc, string text) =>
+    public static void Record(AgreementsDbContext db, Agreement agreement, string byName, DateTime nowUtc, Phrase text) =>
         db.Events.Add(new AgreementEvent(agreement, nowUtc, byName, text));
 
     public static void RecordVersion(AgreementsDbContext db, Agreement agreement, AgreementTerms? previous, string? reason, string byName, DateTime nowUtc)

@@ -38,10 +38,10 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
     public Task<ExportFile?> ExportTimesheetAsync(Guid agreementId, CancellationToken ct = default) => export.HandleAsync(agreementId, excel: true, ct);
 
     public Task<Result?> MarkSubmittedAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default) =>
-        Move(agreementId, a => a.SubmitFinalReport(), by, $"Sluttrapporten (versjon {version}) er levert til fylket.", ct);
+        Move(agreementId, a => a.SubmitFinalReport(), by, Phrase.Of("Sluttrapporten (versjon {0}) er levert til fylket.", version), ct);
 
     public Task<Result?> MarkReturnedAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default) =>
-        Move(agreementId, a => a.ReturnFinalReport(), by, $"Sluttrapporten (versjon {version}) er sendt tilbake til rådet med merknader.", ct);
+        Move(agreementId, a => a.ReturnFinalReport(), by, Phrase.Of("Sluttrapporten (versjon {0}) er sendt tilbake til rådet med merknader.", version), ct);
 
     public async Task<Result<BudgetFigures>?> ApproveAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default)
     {
@@ -60,13 +60,13 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
 
         var final = settlement.Remainder;
         AgreementJournal.Record(store.Db, agreement, by.Name, clock.GetUtcNow().UtcDateTime, final < 0
-            ? $"Sluttrapporten (versjon {version}) er godkjent. Sluttoppgjør: krav om tilbakebetaling på {Norwegian.Kroner(-final)}."
-            : $"Sluttrapporten (versjon {version}) er godkjent. Sluttoppgjør: {Norwegian.Kroner(final)} kan utbetales.");
+            ? Phrase.Of("Sluttrapporten (versjon {0}) er godkjent. Sluttoppgjør: krav om tilbakebetaling på {1}.", version, Norwegian.Kroner(-final))
+            : Phrase.Of("Sluttrapporten (versjon {0}) er godkjent. Sluttoppgjør: {1} kan utbetales.", version, Norwegian.Kroner(final)));
         var saved = await store.SaveAsync(ct);
         return saved.Succeeded ? Result<BudgetFigures>.Ok(Figures(settlement)) : Result<BudgetFigures>.Fail(saved.Errors);
     }
 
-    private async Task<Result?> Move(Guid agreementId, Func<Agreement, Result> step, AgreementActor by, string journal, CancellationToken ct)
+    private async Task<Result?> Move(Guid agreementId, Func<Agreement, Result> step, AgreementActor by, Phrase journal, CancellationToken ct)
     {
         var agreement = await store.FindAsync(agreementId, ct);
         if (agreement is null)

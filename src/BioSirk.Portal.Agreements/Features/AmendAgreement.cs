@@ -1,4 +1,5 @@
 using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 
 namespace BioSirk.Portal.Agreements.Features;
@@ -33,7 +34,7 @@ public sealed class AmendAgreement(AgreementStore store, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         AgreementJournal.RecordVersion(store.Db, agreement, before, command.Reason!.Trim(), command.By.Name, now);
         AgreementJournal.Record(store.Db, agreement, command.By.Name, now,
-            $"Tillegg: versjon {agreement.Version}. Endret: {string.Join(", ", changes.Select(c => c.Field))}. Begrunnelse: {command.Reason.Trim()}");
+            Phrase.Of("Tillegg: versjon {0}. Endret: {1}. Begrunnelse: {2}", agreement.Version, Phrase.Join(changes.Select(c => Phrase.Of(c.Field)), ", "), command.Reason.Trim()));
         return await store.SaveAsync(ct);
     }
 }

@@ -1,4 +1,5 @@
 using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 
 namespace BioSirk.Portal.Agreements.Features;
@@ -18,7 +19,7 @@ public sealed class DraftAgreement(AgreementStore store, TimeProvider clock)
 
         var agreement = new Agreement(command.CouncilId, command.CountyId, command.CouncilName, command.CountyName, command.Terms);
         store.Db.Agreements.Add(agreement);
-        AgreementJournal.Record(store.Db, agreement, command.By.Name, clock.GetUtcNow().UtcDateTime, "Utkast opprettet.");
+        AgreementJournal.Record(store.Db, agreement, command.By.Name, clock.GetUtcNow().UtcDateTime, Phrase.Of("Utkast opprettet."));
         await store.Db.SaveChangesAsync(ct);
         return Result<Guid>.Ok(agreement.Id);
     }
@@ -46,7 +47,7 @@ public sealed class EditDraft(AgreementStore store, TimeProvider clock)
         }
 
         AgreementJournal.Record(store.Db, agreement, command.By.Name, clock.GetUtcNow().UtcDateTime,
-            hadSignature ? "Utkastet er endret; signaturen som var gitt, er trukket tilbake." : "Utkastet er endret.");
+            hadSignature ? Phrase.Of("Utkastet er endret; signaturen som var gitt, er trukket tilbake.") : Phrase.Of("Utkastet er endret."));
         return await store.SaveAsync(ct);
     }
 }

@@ -149,7 +149,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
 
         store.Db.Hours.AddRange(entries);
         AgreementJournal.Record(store.Db, agreement, by.Name, now,
-            $"Timeliste importert: {entries.Count} rader, {entries.Sum(e => e.Hours).ToString("0.##", Norwegian.Culture)} timer.");
+            Phrase.Of("Timeliste importert: {0} rader, {1} timer.", entries.Count, entries.Sum(e => e.Hours).ToString("0.##", Norwegian.Culture)));
         var saved = await store.SaveAsync(ct);
         return saved.Succeeded ? new ImportReport(entries.Count, reports, null) : new ImportReport(0, reports, saved.Errors[0].Message);
     }

@@ -80,7 +80,7 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         store.Db.PaymentRequests.Add(request);
         milestone.MarkRequested();
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
-            $"Utbetalingsanmodning sendt for «{milestone.Name}»: {Norwegian.Kroner(milestone.Amount ?? 0)}.");
+            Phrase.Of("Utbetalingsanmodning sendt for «{0}»: {1}.", milestone.Name, Norwegian.Kroner(milestone.Amount ?? 0)));
         return await SaveAndTellAsync(agreement, toCounty: true, $"Utbetalingsanmodning fra {agreement.CouncilName}",
             Phrase.Of("{0} ber om utbetaling av «{1}» ({2}) for «{3}». Godkjenn anmodningen eller send den tilbake på avtalens side.",
                 agreement.CouncilName, milestone.Name, Norwegian.Kroner(milestone.Amount ?? 0), agreement.Title), ct);
@@ -110,13 +110,13 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         if (c.Approve)
         {
             request.Approve(c.By.Name, now);
-            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, $"Utbetalingsanmodningen for «{milestone.Name}» er godkjent.");
+            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, Phrase.Of("Utbetalingsanmodningen for «{0}» er godkjent.", milestone.Name));
         }
         else
         {
             request.Return(c.Comment!.Trim(), c.By.Name, now);
             milestone.MarkReturned();
-            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, $"Utbetalingsanmodningen for «{milestone.Name}» er sendt tilbake: {c.Comment.Trim()}");
+            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, Phrase.Of("Utbetalingsanmodningen for «{0}» er sendt tilbake: {1}", milestone.Name, c.Comment.Trim()));
         }
 
         return c.Approve
@@ -168,16 +168,16 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         pending.ForEach(r => r.Approve(c.By.Name, now));
         if (pending.Count > 0)
         {
-            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, $"Utbetalingsanmodningen for «{milestone.Name}» er godkjent.");
+            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, Phrase.Of("Utbetalingsanmodningen for «{0}» er godkjent.", milestone.Name));
         }
 
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now, c.Amount < 0
-            ? $"Tilbakebetaling registrert for «{milestone.Name}»: {Norwegian.Kroner(-c.Amount!.Value)}."
-            : $"Utbetaling registrert for «{milestone.Name}»: {Norwegian.Kroner(c.Amount!.Value)}.");
+            ? Phrase.Of("Tilbakebetaling registrert for «{0}»: {1}.", milestone.Name, Norwegian.Kroner(-c.Amount!.Value))
+            : Phrase.Of("Utbetaling registrert for «{0}»: {1}.", milestone.Name, Norwegian.Kroner(c.Amount!.Value)));
         agreement.SettleIfComplete();
         if (agreement.Status == AgreementStatus.Settled)
         {
-            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, "Sluttoppgjøret er gjort. Avtalen er utløpt.");
+            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, Phrase.Of("Sluttoppgjøret er gjort. Avtalen er utløpt."));
         }
 
         var paid = c.Amount < 0
@@ -220,7 +220,8 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         milestone.ReopenForPayment();
         agreement.Unsettle();
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
-            $"Betalingen for «{milestone.Name}» ({Norwegian.Kroner(payment.Amount)}, {Norwegian.Date(payment.Date)}, ref. {payment.Reference}) er reversert: {c.Reason!.Trim()}");
+            Phrase.Of("Betalingen for «{0}» ({1}, {2}, ref. {3}) er reversert: {4}",
+                milestone.Name, Norwegian.Kroner(payment.Amount), Norwegian.Date(payment.Date), payment.Reference, c.Reason!.Trim()));
         return await store.SaveAsync(ct);
     }
 

@@ -32,7 +32,7 @@ public sealed class Rescission(AgreementStore store, TimeProvider clock)
         }
 
         AgreementJournal.Record(store.Db, agreement, command.Actor.Name, now,
-            $"Varsel om vesentlig mislighold. Frist for å rette: {Norwegian.Date(command.RemedyDeadline!.Value)}. {command.Description!.Trim()}");
+            Phrase.Of("Varsel om vesentlig mislighold. Frist for å rette: {0}. {1}", Norwegian.Date(command.RemedyDeadline!.Value), command.Description!.Trim()));
         return await store.SaveAsync(ct);
     }
 
@@ -47,8 +47,8 @@ public sealed class Rescission(AgreementStore store, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var result = agreement.Rescind(command.By, Oslo.Today(clock), now);
         AgreementJournal.Record(store.Db, agreement, command.Actor.Name, now, result.Succeeded
-            ? "Avtalen er hevet etter at fristen for å rette misligholdet gikk ut."
-            : "Forsøk på å heve avtalen ble avvist: " + result.Errors[0].Message);
+            ? Phrase.Of("Avtalen er hevet etter at fristen for å rette misligholdet gikk ut.")
+            : Phrase.Of("Forsøk på å heve avtalen ble avvist: {0}", Phrase.Of(result.Errors[0].Message)));
         var saved = await store.SaveAsync(ct);
         return result.Succeeded ? saved : result;
     }

@@ -126,7 +126,8 @@ public sealed class SendDeadlineReminders(AgreementsDbContext db, ICurrentTenant
         foreach (var milestone in due)
         {
             milestone.MakePayable(SharedKernel.Money.Kroner.RoundToOre(agreement.FrameAmount * milestone.SharePercent / 100m), now);
-            AgreementJournal.Record(db, agreement, "BioSirk-portalen", now, $"«{milestone.Name}» forfalt {Norwegian.Date(milestone.DueDate!.Value)} og kan utbetales: {Norwegian.Kroner(milestone.Amount!.Value)}.");
+            AgreementJournal.Record(db, agreement, "BioSirk-portalen", now, Phrase.Of("«{0}» forfalt {1} og kan utbetales: {2}.",
+                milestone.Name, Norwegian.Date(milestone.DueDate!.Value), Norwegian.Kroner(milestone.Amount!.Value)));
         }
 
         await db.SaveChangesAsync(ct);

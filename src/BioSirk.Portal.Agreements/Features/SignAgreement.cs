@@ -27,14 +27,14 @@ public sealed class SignAgreement(AgreementStore store, AgreementNotices notices
         }
 
         var who = command.Party == Party.Council ? agreement.CouncilName : agreement.CountyName;
-        AgreementJournal.Record(store.Db, agreement, command.By.Name, now, $"Signert for {who}.");
+        AgreementJournal.Record(store.Db, agreement, command.By.Name, now, Phrase.Of("Signert for {0}.", who));
         if (agreement.Status == AgreementStatus.Signed)
         {
             AgreementJournal.RecordVersion(store.Db, agreement, null, null, command.By.Name, now);
             foreach (var milestone in agreement.Milestones.Where(m => m.State == MilestoneState.Payable))
             {
                 AgreementJournal.Record(store.Db, agreement, command.By.Name, now,
-                    $"Avtalen er i kraft (versjon 1). «{milestone.Name}» kan utbetales: {Norwegian.Kroner(milestone.Amount!.Value)}.");
+                    Phrase.Of("Avtalen er i kraft (versjon 1). «{0}» kan utbetales: {1}.", milestone.Name, Norwegian.Kroner(milestone.Amount!.Value)));
             }
         }
 

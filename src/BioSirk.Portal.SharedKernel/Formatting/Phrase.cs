@@ -25,16 +25,18 @@ public sealed class Phrase
     public static Phrase Of(string format, params object?[] values) =>
         new(format, [.. values.Select(v => v as Phrase ?? (object)Convert.ToString(v, Norwegian.Culture)!)]);
 
-    /// <summary>Phrases one after another, with a space between.</summary>
-    public static Phrase Join(IEnumerable<Phrase> phrases)
+    /// <summary>Phrases one after another, with <paramref name="separator"/> between.</summary>
+    public static Phrase Join(IEnumerable<Phrase> phrases, string separator = " ")
     {
         var list = phrases.ToList();
-        return new(string.Join(" ", list.Select((_, i) => $"{{{i}}}")), list);
+        return new(string.Join(separator, list.Select((_, i) => $"{{{i}}}")), list);
     }
 
     /// <param name="translate">The reader's text for a format; a format without one is shown as it is.</param>
-    public string Render(Func<string, string> translate) =>
-        string.Format(Norwegian.Culture, translate(Format), [.. Values.Select(v => v is Phrase p ? p.Render(translate) : v)]);
+    /// <remarks>A phrase without values is not a format: a sentence with braces in it is shown as it is.</remarks>
+    public string Render(Func<string, string> translate) => Values.Count == 0
+        ? translate(Format)
+        : string.Format(Norwegian.Culture, translate(Format), [.. Values.Select(v => v is Phrase p ? p.Render(translate) : v)]);
 
     /// <summary>The sentence in bokmål.</summary>
     public override string ToString() => Render(static format => format);

@@ -28,6 +28,24 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
     }
 
     [Fact]
+    public async Task TheHistory_IsInTheReadersLanguage()
+    {
+        var (kari, sigrid, id) = await SignedAgreementKariReadsInEnglishAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+
+        var english = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=history]")!.TextContent;
+        var norwegian = (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=history]")!.TextContent;
+
+        Assert.Contains("Draft created.", english, StringComparison.Ordinal);
+        Assert.Contains("Signed for Regionrådet for Hallingdal.", english, StringComparison.Ordinal);
+        Assert.Contains("The agreement is in force (version 1). “Ved signering” can be paid: kr 112 500,00.", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Utkast opprettet.", english, StringComparison.Ordinal);
+        Assert.Contains("Utkast opprettet.", norwegian, StringComparison.Ordinal);
+        Assert.Contains("Avtalen er i kraft (versjon 1). «Ved signering» kan utbetales: kr 112 500,00.", norwegian, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFormsMessages_AreInEnglish_WhereTheyHaveAnEnglishText()
     {
         var (kari, sigrid, id) = await SignedAgreementKariReadsInEnglishAsync();

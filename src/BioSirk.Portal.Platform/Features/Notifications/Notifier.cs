@@ -56,11 +56,8 @@ internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOption
     }
 }
 
-public sealed record NotificationRow(Guid Id, string Subject, string Text, string? TextPhrase, string? Url, DateTime CreatedAtUtc, bool IsRead)
-{
-    /// <summary>The text in the reader's language (<paramref name="translate"/> gives a format's text).</summary>
-    public string TextIn(Func<string, string> translate) => Phrase.FromJson(TextPhrase)?.Render(translate) ?? Text;
-}
+/// <param name="TextPhrase">The text as a stored <see cref="Phrase"/>, for the reader's language.</param>
+public sealed record NotificationRow(Guid Id, string Subject, string Text, string? TextPhrase, string? Url, DateTime CreatedAtUtc, bool IsRead);
 
 /// <summary>A person's own notices; never another person's, whatever the id.</summary>
 public sealed class MyNotifications(PlatformDbContext db, TimeProvider clock)
