@@ -182,12 +182,21 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
         return Result.Ok();
     }
 
+    /// <summary>Whether a participant may still report or withdraw her absence herself: until the meeting starts.</summary>
+    public bool TakesAbsenceReports(DateTime nowUtc) => nowUtc < StartsAtUtc;
+
+    /// <summary>A participant reports her own absence (forfall), before the meeting starts.</summary>
     public Result ReportAbsence(Guid userId, string? note, DateTime nowUtc)
     {
         var participant = Participant(userId);
         if (participant is null)
         {
             return Result.Fail("", "Du er ikke invitert til dette møtet.");
+        }
+
+        if (!TakesAbsenceReports(nowUtc))
+        {
+            return Result.Fail("", AttendanceIsInTheMinutes);
         }
 
         if (note?.Trim().Length > 500)
@@ -199,7 +208,7 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
         return Result.Ok();
     }
 
-    public Result WithdrawAbsence(Guid userId)
+    public Result WithdrawAbsence(Guid userId, DateTime nowUtc)
     {
         var participant = Participant(userId);
         if (participant is null)
@@ -207,9 +216,30 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
             return Result.Fail("", "Du er ikke invitert til dette møtet.");
         }
 
+        if (!TakesAbsenceReports(nowUtc))
+        {
+            return Result.Fail("", AttendanceIsInTheMinutes);
+        }
+
         participant.WithdrawAbsence();
         return Result.Ok();
     }
+
+    /// <summary>The secretariat records, for the minutes, that a participant was absent or came after all (at any time).</summary>
+    public void RecordAttendance(MeetingParticipant participant, bool absent, DateTime nowUtc)
+    {
+        if (absent)
+        {
+            participant.ReportAbsence(participant.AbsenceNote, participant.AbsenceReportedAtUtc ?? nowUtc);
+        }
+        else
+        {
+            participant.WithdrawAbsence();
+        }
+    }
+
+    private const string AttendanceIsInTheMinutes =
+        "Møtet har begynt, så forfall meldes ikke lenger her. Sekretariatet fører hvem som møtte, i protokollen: ta kontakt med dem.";
 }
 
 /// <summary>What the secretary types about a meeting, in Norwegian local time.</summary>
@@ -256,8 +286,11 @@ public sealed record MeetingDetails(string? Title, DateOnly? Date, TimeOnly? Sta
 
 public sealed record Invitee(Guid UserId, string Name, Guid CouncilId);
 
-/// <summary>An invited person; she reports her absence (forfall) herself.</summary>
-public sealed class MeetingParticipant
+/// <summary>
+/// An invited person; she reports her absence (forfall) herself before the meeting, and the secretariat records who
+/// came for the minutes. Audited: the minutes are made from it.
+/// </summary>
+public sealed class MeetingParticipant : IAudited
 {
     private MeetingParticipant()
     {

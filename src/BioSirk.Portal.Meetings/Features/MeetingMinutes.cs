@@ -96,10 +96,8 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
             return null;
         }
 
-        var result = absent
-            ? meeting.ReportAbsence(participant.UserId, null, store.UtcNow)
-            : meeting.WithdrawAbsence(participant.UserId);
-        return result.Succeeded ? await store.SaveAsync(ct) : result;
+        meeting.RecordAttendance(participant, absent, store.UtcNow);
+        return await store.SaveAsync(ct);
     }
 
     /// <summary>

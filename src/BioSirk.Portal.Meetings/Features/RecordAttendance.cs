@@ -25,7 +25,7 @@ public sealed class RecordAttendance(MeetingStore store)
             return null;
         }
 
-        var result = meeting.WithdrawAbsence(by.UserId);
+        var result = meeting.WithdrawAbsence(by.UserId, store.UtcNow);
         return result.Succeeded ? await store.SaveAsync(ct) : result;
     }
 

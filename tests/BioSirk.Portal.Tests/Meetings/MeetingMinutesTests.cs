@@ -80,6 +80,34 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
     }
 
     [Fact]
+    public async Task OnceTheMeetingHasBegun_AttendanceIsTheSecretariats_AndEveryChangeOfItIsInTheChangeLog()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var ingrid = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var path = await HeldMeetingAsync(kari);
+
+        var olaRow = (await kari.GetPageAsync(MinutesPath(path))).QuerySelectorAll("[data-testid=minutes-person]")
+            .Single(r => r.TextContent.Contains("Ola Bakken", StringComparison.Ordinal));
+        await ExpectRedirectAsync(await kari.PostWithTokenAsync(olaRow.QuerySelector("form")!.GetAttribute("action")!));
+
+        // Ola did not report it himself and is not told he did; he can no longer change it from the meeting page.
+        var asOla = await ola.GetPageAsync(path);
+        Assert.StartsWith("Du står med forfall i protokollen.", asOla.QuerySelector("[data-testid=my-absence]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(asOla.QuerySelector("form[data-testid=withdraw-absence-form]"));
+        Assert.Null(asOla.QuerySelector("form[data-testid=absence-form]"));
+        var refused = await PortalClient.ReadAsync(await ola.PostWithTokenAsync(path + "?handler=WithdrawAbsence"));
+        Assert.Contains("Møtet har begynt, så forfall meldes ikke lenger her.", refused.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Ola Bakken | Regionrådet for Hallingdal | Forfall",
+            (await kari.GetPageAsync(MinutesPath(path))).QuerySelectorAll("[data-testid=minutes-person]").Select(r => string.Join(" | ", r.Children.Take(3).Select(c => c.TextContent.Trim()))));
+
+        var log = (await ingrid.GetPageAsync("/rad/hallingdal/admin/logg?type=MeetingParticipant")).QuerySelector("[data-testid=audit-table] > tbody > tr")!.TextContent;
+        Assert.Contains("Deltaker i møte", log, StringComparison.Ordinal);
+        Assert.Contains("Forfall registrert", log, StringComparison.Ordinal);
+        Assert.Contains("Kari Nordby", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Member_CannotRecordResolutionsOrAbsence_NorMakeTheMinutes()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

@@ -15,7 +15,7 @@ public static class AuditTexts
         ["Agreement"] = "Avtale", ["County"] = "Fylke", ["CountyMembership"] = "Fylkesrolle", ["DirectCost"] = "Direkte kostnad",
         ["EntraConnection"] = "Microsoft-innlogging", ["FinalReport"] = "Sluttrapport", ["FocusArea"] = "Innsatsområde", ["Goal"] = "Mål",
         ["HourEntry"] = "Timeføring", ["Indicator"] = "Indikator", ["Invitation"] = "Invitasjon", ["Measurement"] = "Måling",
-        ["Meeting"] = "Møte", ["MeetingComment"] = "Kommentar i møte", ["MinutesPdf"] = "Protokoll (PDF)", ["Partnership"] = "Partnerskap",
+        ["Meeting"] = "Møte", ["MeetingComment"] = "Kommentar i møte", ["MeetingParticipant"] = "Deltaker i møte", ["MinutesPdf"] = "Protokoll (PDF)", ["Partnership"] = "Partnerskap",
         ["Payment"] = "Betaling", ["PaymentMilestone"] = "Utbetaling etter avtalen", ["PaymentRequest"] = "Utbetalingsanmodning",
         ["ReportPdf"] = "Sluttrapport (PDF)", ["ReportSubmission"] = "Levert sluttrapport", ["Roadmap"] = "Veikart",
         ["RoadmapAction"] = "Tiltak", ["RoadmapVersion"] = "Veikartversjon", ["Tenant"] = "Regionråd", ["TenantMembership"] = "Medlemskap",
@@ -24,7 +24,7 @@ public static class AuditTexts
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
-        ["AcceptedAtUtc"] = "Akseptert", ["Activities"] = "Gjennomførte aktiviteter", ["ActivitiesDeadline"] = "Frist for aktivitetene",
+        ["AbsenceNote"] = "Merknad om forfall", ["AbsenceReportedAtUtc"] = "Forfall registrert", ["AcceptedAtUtc"] = "Akseptert", ["Activities"] = "Gjennomførte aktiviteter", ["ActivitiesDeadline"] = "Frist for aktivitetene",
         ["Activity"] = "Aktivitet", ["AdoptedResolution"] = "Vedtatt vedtak", ["AgreementTitle"] = "Avtale", ["AllowedDomains"] = "Tillatte domener",
         ["Amount"] = "Beløp", ["Assessment"] = "Vurdering", ["AuthorName"] = "Skrevet av", ["AwaitsApproval"] = "Venter på godkjenning",
         ["Background"] = "Bakgrunn", ["BaselineDate"] = "Utgangsdato", ["BaselineValue"] = "Utgangsverdi", ["BreachNotice"] = "Varsel om mislighold",

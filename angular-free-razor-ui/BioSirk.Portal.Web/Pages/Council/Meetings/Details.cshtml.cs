@@ -37,6 +37,9 @@ public sealed class MeetingDetailsModel(
 
     public int LastSequence => Comments.Count == 0 ? 0 : Comments.Max(c => c.Sequence);
 
+    /// <summary>Until the meeting starts a participant reports her absence here; then the secretariat keeps attendance in the minutes.</summary>
+    public bool TakesAbsenceReports => Meeting.TakesAbsenceReports(store.UtcNow);
+
     public static string CommentField(Guid itemId) => "comment-" + itemId;
 
     public static string EditField(Guid commentId) => "edit-" + commentId;
