@@ -149,7 +149,7 @@ public static class FilterRatio
         var rows = await db.Agreements.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.FunderCountyId == county)
             .Where(a => (a.Status == AgreementStatus.Draft && (a.CouncilSignature == null || a.CountySignature == null))
-                        || a.Milestones.Any(m => m.FunderCountyId == county && m.State == MilestoneState.Requested)
+                        || a.Milestones.Any(m => m.FunderCountyId == county && (m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0)))
                         || db.PaymentRequests.Any(r => r.FunderCountyId == county && r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent))
             .OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title).ThenBy(a => a.Id)
             .Select(a => new
@@ -158,8 +158,9 @@ public static class FilterRatio
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Waiting = db.PaymentRequests.Count(r => r.FunderCountyId == county && r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
-                Due = a.Milestones.Any(m => m.FunderCountyId == county && m.State == MilestoneState.Requested),
-                AmountDue = a.Milestones.Where(m => m.FunderCountyId == county && m.State == MilestoneState.Requested).Sum(m => m.Amount ?? 0),
+                Due = a.Milestones.Any(m => m.FunderCountyId == county && (m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0))),
+                AmountDue = a.Milestones.Where(m => m.FunderCountyId == county && (m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0)))
+                    .Sum(m => m.Amount ?? 0),
             })
             .ToListAsync();
         return rows.Select(a => new AgreementAttention(a.Id, a.Title, a.CouncilName,
@@ -178,7 +179,7 @@ public static class FilterRatio
                 a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
-                Milestones = a.Milestones.Where(m => m.FunderCountyId == county).Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
+                Milestones = a.Milestones.Where(m => m.FunderCountyId == county).Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State, m.Amount)).ToList(),
             })
             .ToListAsync();
         var ids = agreements.Select(a => a.Id).ToList();
@@ -201,7 +202,7 @@ public static class FilterRatio
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
                 sum.Waiting,
-                a.Milestones.Any(m => m.State == MilestoneState.Requested));
+                a.Milestones.Any(m => m.AwaitsPayment));
         }).ToList();
         return new AgreementPage(rows, total, 1, size);
     }

@@ -41,13 +41,18 @@ public sealed record AgreementPage(IReadOnlyList<AgreementRow> Rows, int Total, 
 public sealed record AgreementCouncil(Guid Id, string Name);
 
 /// <summary>An agreement that waits for someone: what the start pages' task lists are made of.</summary>
-/// <param name="AmountDue">What the milestones with a request at the county come to (requested, or approved and not yet paid).</param>
+/// <param name="PaymentDue">A payment (or the council's repayment) waits to be registered by the county.</param>
+/// <param name="AmountDue">What those payments come to (requested, or approved and not yet paid); negative for a repayment.</param>
 public sealed record AgreementAttention(
     Guid Id, string Title, string CouncilName, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue,
     decimal AmountDue);
 
 /// <summary>What <see cref="AgreementQueries.NextDeadline(Agreement, DateOnly)"/> needs of a payment milestone.</summary>
-public sealed record MilestoneDeadline(string Name, DateOnly? DueDate, MilestoneState State);
+public sealed record MilestoneDeadline(string Name, DateOnly? DueDate, MilestoneState State, decimal? Amount = null)
+{
+    /// <summary>As <see cref="PaymentMilestone.AwaitsPayment"/>: the county is to register a payment, or the council's repayment.</summary>
+    public bool AwaitsPayment => State == MilestoneState.Requested || (State == MilestoneState.Payable && Amount < 0);
+}
 
 public sealed record AgreementDetails(
     Agreement Agreement,
@@ -73,7 +78,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
-                Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
+                Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State, m.Amount)).ToList(),
             })
             .ToListAsync(ct);
         var hours = await db.Hours.GroupBy(h => h.AgreementId).Select(g => new { g.Key, Total = g.Sum(h => h.Hours) }).ToDictionaryAsync(g => g.Key, g => g.Total, ct);
@@ -89,7 +94,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
                 waiting.GetValueOrDefault(a.Id),
-                a.Milestones.Any(m => m.State == MilestoneState.Requested));
+                a.Milestones.Any(m => m.AwaitsPayment));
         }).ToList();
     }
 
@@ -142,7 +147,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
-                Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State)).ToList(),
+                Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State, m.Amount)).ToList(),
             })
             .ToListAsync(ct);
 
@@ -168,7 +173,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
                 sum.Waiting,
-                a.Milestones.Any(m => m.State == MilestoneState.Requested));
+                a.Milestones.Any(m => m.AwaitsPayment));
         }).ToList();
         return new AgreementPage(rows, total, page, size);
     }
@@ -189,7 +194,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
     {
         var rows = await db.Agreements.AsNoTracking()
             .Where(a => (a.Status == AgreementStatus.Draft && (a.CouncilSignature == null || a.CountySignature == null))
-                        || a.Milestones.Any(m => m.State == MilestoneState.Requested)
+                        || a.Milestones.Any(m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0))
                         || db.PaymentRequests.Any(r => r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent))
             .OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title).ThenBy(a => a.Id)
             .Select(a => new
@@ -198,8 +203,9 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Waiting = db.PaymentRequests.Count(r => r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
-                Due = a.Milestones.Any(m => m.State == MilestoneState.Requested),
-                AmountDue = a.Milestones.Where(m => m.State == MilestoneState.Requested).Sum(m => m.Amount ?? 0),
+                Due = a.Milestones.Any(m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0)),
+                AmountDue = a.Milestones.Where(m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0))
+                    .Sum(m => m.Amount ?? 0),
             })
             .ToListAsync(ct);
         return rows.Select(a => new AgreementAttention(a.Id, a.Title, a.CouncilName,

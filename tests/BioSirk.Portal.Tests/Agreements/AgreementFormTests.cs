@@ -167,7 +167,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var change = page.QuerySelector("[data-testid=version-changes] tbody tr")!;
         Assert.Equal(["Frist for aktiviteter", "30.11.2026", "15.12.2026"], change.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
         Assert.Contains("Fylket ga utsatt frist", page.QuerySelector("#versions")!.TextContent);
-        Assert.Equal("Versjon 2", page.QuerySelector("[data-testid=agreement-version]")!.TextContent);
+        Assert.Equal("Avtaleversjon 2", page.QuerySelector("[data-testid=agreement-version]")!.TextContent);
     }
 
     [Fact]

@@ -104,6 +104,10 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("krav om tilbakebetaling kr 17 500,00", Row(approved, "milestones", "Sluttoppgjør"));
         Assert.Contains("Registrer tilbakebetalingen", Text(approved, "next-step"));
         Assert.Contains("venter på tilbakebetaling", Row(approved, "milestones", "Sluttoppgjør"));
+        var countyHome = await sigrid.GetPageAsync("/fylke/buskerud");
+        Assert.Contains("Registrer tilbakebetalingen fra Regionrådet for Hallingdal for «", countyHome.QuerySelector("#todo-heading")!.ParentElement!.TextContent);
+        Assert.Contains("»: kr 17 500,00.", countyHome.QuerySelector("#todo-heading")!.ParentElement!.TextContent);
+        Assert.Equal("registrering av betalingen", countyHome.QuerySelector("[data-testid=agreement-list] tbody tr td:last-child")!.TextContent.Trim());
 
         var wrongWay = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
@@ -115,6 +119,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "-17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
         Assert.Equal("Avsluttet (utløpt)", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
+        Assert.DoesNotContain("tilbakebetalingen", (await sigrid.GetPageAsync("/fylke/buskerud")).QuerySelector("#todo-heading")!.ParentElement!.TextContent);
     }
 
     [Fact]

@@ -59,6 +59,10 @@ public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory dir
             {
                 Tasks.Add(new CouncilTask(t["{0} har sendt utbetalingsanmodning for «{1}»: {2}.", row.CouncilName, row.Title, Norwegian.Kroner(row.AmountDue)], url));
             }
+            else if (row.PaymentDue && row.AmountDue < 0)
+            {
+                Tasks.Add(new CouncilTask(t["Registrer tilbakebetalingen fra {0} for «{1}»: {2}.", row.CouncilName, row.Title, Norwegian.Kroner(-row.AmountDue)], url));
+            }
             else if (row.PaymentDue)
             {
                 Tasks.Add(new CouncilTask(t["Registrer utbetalingen til {0} for «{1}»: {2}.", row.CouncilName, row.Title, Norwegian.Kroner(row.AmountDue)], url));
