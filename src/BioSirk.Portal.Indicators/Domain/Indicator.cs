@@ -85,6 +85,9 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
 
     public ReportingFrequency Frequency { get; private set; }
 
+    /// <summary>The day the indicator was made: its first report falls after it, not in the months before it existed.</summary>
+    public DateOnly DefinedOn { get; private set; }
+
     public Guid? ResponsibleUserId { get; private set; }
 
     public string? ResponsibleName { get; private set; }
@@ -93,7 +96,7 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
 
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
-    public static Result<Indicator> Define(PlanRef plan, IndicatorDefinition definition)
+    public static Result<Indicator> Define(PlanRef plan, IndicatorDefinition definition, DateOnly today)
     {
         var errors = IndicatorRules.Validate(definition);
         if (errors.Count > 0)
@@ -101,7 +104,7 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
             return Result<Indicator>.Fail(errors);
         }
 
-        var indicator = new Indicator(plan);
+        var indicator = new Indicator(plan) { DefinedOn = today };
         indicator.Apply(definition);
         return Result<Indicator>.Ok(indicator);
     }
@@ -131,12 +134,32 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
         return Result<Measurement>.Ok(measurement);
     }
 
-    /// <summary>The next report is due one period after the latest measurement (or after the baseline when none).</summary>
-    public static DateOnly NextReportingDate(ReportingFrequency frequency, DateOnly baselineDate, DateOnly? latestMeasurement)
+    public DateOnly NextReportingDate(DateOnly? latestMeasurement) => NextReportingDate(Frequency, BaselineDate, latestMeasurement, DefinedOn);
+
+    /// <summary>
+    /// The next report is due one period after the latest measurement. Before the first one, it is the first date in
+    /// the baseline's rhythm (every period from the baseline) on or after the day the indicator was defined.
+    /// </summary>
+    public static DateOnly NextReportingDate(ReportingFrequency frequency, DateOnly baselineDate, DateOnly? latestMeasurement, DateOnly definedOn = default)
     {
-        var from = latestMeasurement is { } latest && latest > baselineDate ? latest : baselineDate;
+        if (latestMeasurement is { } latest && latest > baselineDate)
+        {
+            return OnePeriodAfter(latest, frequency);
+        }
+
+        var next = OnePeriodAfter(baselineDate, frequency);
+        while (next < definedOn)
+        {
+            next = OnePeriodAfter(next, frequency);
+        }
+
+        return next;
+    }
+
+    // A month's last day is followed by a month's last day: 30.06 → 31.12, not 30.12.
+    private static DateOnly OnePeriodAfter(DateOnly from, ReportingFrequency frequency)
+    {
         var next = from.AddMonths((int)frequency);
-        // A month's last day is followed by a month's last day: 30.06 → 31.12, not 30.12.
         return from.Day == DateTime.DaysInMonth(from.Year, from.Month) ? new DateOnly(next.Year, next.Month, DateTime.DaysInMonth(next.Year, next.Month)) : next;
     }
 

@@ -12,7 +12,7 @@ public sealed record DefineIndicatorCommand(PlanRef Plan, IndicatorDefinition De
 /// agreement visible in the council (its county is the funder), a roadmap goal of one of the council's partnerships
 /// (the roadmap's partnership shares it), or the council's own plan (the plan id is the council's id).
 /// </summary>
-public sealed class DefineIndicator(IndicatorStore store, ICurrentTenant tenant)
+public sealed class DefineIndicator(IndicatorStore store, ICurrentTenant tenant, TimeProvider clock)
 {
     public async Task<Result<Guid>> HandleAsync(DefineIndicatorCommand command, CancellationToken ct = default)
     {
@@ -34,7 +34,7 @@ public sealed class DefineIndicator(IndicatorStore store, ICurrentTenant tenant)
             throw new ArgumentException($"The plan {plan} does not fit its kind.", nameof(command));
         }
 
-        var defined = Indicator.Define(plan, command.Definition);
+        var defined = Indicator.Define(plan, command.Definition, SharedKernel.Time.Oslo.Today(clock));
         if (!defined.Succeeded)
         {
             return Result<Guid>.Fail(defined.Errors);

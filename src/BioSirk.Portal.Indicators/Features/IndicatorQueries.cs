@@ -24,7 +24,7 @@ public sealed class IndicatorQueries(IndicatorsDbContext db) : IIndicatorReader
             .OrderBy(m => m.Date).ThenBy(m => m.RegisteredAtUtc).ToListAsync(ct);
         var latest = IndicatorStatusRule.Latest(measurements);
         return new IndicatorDetails(indicator, measurements, IndicatorStatusRule.Evaluate(indicator, measurements), latest,
-            Indicator.NextReportingDate(indicator.Frequency, indicator.BaselineDate, latest?.Date));
+            indicator.NextReportingDate(latest?.Date));
     }
 
     public Task<IReadOnlyList<IndicatorSummary>> ListForPlanAsync(PlanKind kind, Guid planId, CancellationToken ct = default) =>
@@ -63,6 +63,6 @@ public sealed class IndicatorQueries(IndicatorsDbContext db) : IIndicatorReader
         var latest = IndicatorStatusRule.Latest(i.Measurements);
         var status = IndicatorStatusRule.Evaluate(i, i.Measurements);
         return new IndicatorSummary(i.Id, i.Name, i.Unit, i.PlanKind, i.PlanId, i.PlanTitle, i.TenantId, status.State, latest?.Value, latest?.Date,
-            i.TargetValue, i.TargetDate, i.ResponsibleUserId, i.ResponsibleName, Indicator.NextReportingDate(i.Frequency, i.BaselineDate, latest?.Date));
+            i.TargetValue, i.TargetDate, i.ResponsibleUserId, i.ResponsibleName, i.NextReportingDate(latest?.Date));
     }
 }

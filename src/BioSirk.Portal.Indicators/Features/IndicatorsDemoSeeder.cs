@@ -58,7 +58,7 @@ public sealed class IndicatorsDemoSeeder(IndicatorsDbContext db, ICurrentTenant 
 
     private Indicator Add(PlanRef plan, IndicatorDefinition definition, IReadOnlyList<(DateOnly Date, decimal Value, string? Source)> measurements)
     {
-        var defined = Indicator.Define(plan, definition);
+        var defined = Indicator.Define(plan, definition, SharedKernel.Time.Oslo.Today(clock));
         var indicator = defined.Value ?? throw new InvalidOperationException("Demo indicator refused: " + string.Join(" ", defined.Errors.Select(e => e.Message)));
         db.Indicators.Add(indicator);
         var now = clock.GetUtcNow().UtcDateTime;

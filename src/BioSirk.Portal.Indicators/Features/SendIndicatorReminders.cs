@@ -33,7 +33,7 @@ public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenan
                     .ToListAsync(ct);
                 foreach (var row in indicators)
                 {
-                    var due = Indicator.NextReportingDate(row.Indicator.Frequency, row.Indicator.BaselineDate, row.Latest);
+                    var due = row.Indicator.NextReportingDate(row.Latest);
                     var daysLeft = due.DayNumber - today.DayNumber;
                     if (daysLeft is >= 0 and <= DaysBefore && await RemindAsync(row.Indicator, due, daysLeft, council.Slug, ct))
                     {

@@ -16,6 +16,18 @@ namespace BioSirk.Portal.Tests.Indicators;
 public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal)
 {
     [Fact]
+    public async Task AnIndicatorDefinedLateInTheYear_IsNotOverdueTheDayItIsMade()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari, new() { ["Input.TargetDate"] = "2027-12-31" });
+
+        var page = await kari.GetPageAsync(Url(id));
+        Assert.Equal("01.01.2027", page.QuerySelector("[data-testid=next-reporting]")!.TextContent);
+        Assert.DoesNotContain("(passert)", page.QuerySelector("[data-testid=next-reporting]")!.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Secretary_DefinesAnIndicatorAndRegistersAMeasurement_SeesStatusChartAndTable_AndEveryChangeIsAudited()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

@@ -142,6 +142,17 @@ public sealed class IndicatorStatusRuleTests
     }
 
     [Fact]
+    public void ANewIndicatorsFirstReport_FallsOnOrAfterTheDayItWasDefined_InTheBaselinesRhythm()
+    {
+        // Baseline 01.01.2026, defined 30.11.2026: not overdue since 01.04.2026, but due 01.01.2027.
+        Assert.Equal(new DateOnly(2027, 1, 1), Indicator.NextReportingDate(ReportingFrequency.Quarterly, Start, null, new DateOnly(2026, 11, 30)));
+        Assert.Equal(new DateOnly(2026, 10, 1), Indicator.NextReportingDate(ReportingFrequency.Quarterly, Start, null, new DateOnly(2026, 10, 1)));
+        Assert.Equal(new DateOnly(2026, 4, 1), Indicator.NextReportingDate(ReportingFrequency.Quarterly, Start, null, new DateOnly(2026, 1, 15)));
+        // Once measured, the latest measurement sets the pace, even one dated before the indicator was defined.
+        Assert.Equal(new DateOnly(2026, 5, 20), Indicator.NextReportingDate(ReportingFrequency.Quarterly, Start, Day50, new DateOnly(2026, 11, 30)));
+    }
+
+    [Fact]
     public void NextReportingDate_AfterAMonthsLastDay_IsAMonthsLastDay()
     {
         Assert.Equal(new DateOnly(2026, 12, 31), Indicator.NextReportingDate(ReportingFrequency.HalfYearly, Start, new DateOnly(2026, 6, 30)));

@@ -41,6 +41,9 @@ namespace BioSirk.Portal.Indicators.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly>("DefinedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Description")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
