@@ -66,6 +66,21 @@ public sealed class RoadmapAction : IPartnershipShared, IAudited, IConcurrencyAw
 
     public bool IsActive => Status is ActionStatus.NotStarted or ActionStatus.InProgress;
 
+    /// <summary>
+    /// A new action: not started and on track. Its creation counts as its starting point for the reminders (it waits for
+    /// a first report from the next reporting window), but it is no report: nobody is named as having reported.
+    /// </summary>
+    public void Begin(DateTime atUtc)
+    {
+        Status = ActionStatus.NotStarted;
+        Judgement = ProgressJudgement.OnTrack;
+        ProgressUpdatedAtUtc = atUtc;
+        ProgressUpdatedBy = null;
+    }
+
+    /// <summary>Whether anyone has reported on the action yet (<see cref="Begin"/> is not a report).</summary>
+    public bool HasProgressReport => ProgressUpdatedBy is not null;
+
     public void ReportProgress(ActionStatus status, ProgressJudgement judgement, string? comment, string byName, DateTime atUtc)
     {
         Status = status;

@@ -58,7 +58,7 @@ public sealed class SaveRoadmapAction(RoadmapStore store, IPlatformDirectory dir
             action.AddLink(link.Kind, link.TargetId, link.Label);
         }
 
-        action.ReportProgress(ActionStatus.NotStarted, ProgressJudgement.OnTrack, null, actor.Name, clock.GetUtcNow().UtcDateTime);
+        action.Begin(clock.GetUtcNow().UtcDateTime);
         store.Db.Actions.Add(action);
         var saved = await store.SaveAsync(ct);
         return saved.Succeeded ? Result<Guid>.Ok(action.Id) : Result<Guid>.Fail(saved.Errors);

@@ -73,7 +73,7 @@ public sealed class StrategyDemoSeeder(StrategyDbContext db, IPlatformDirectory 
         var frozenAt = new DateTime(2026, 4, 20, 10, 0, 0, DateTimeKind.Utc);
         foreach (var action in actions)
         {
-            action.ReportProgress(ActionStatus.NotStarted, ProgressJudgement.OnTrack, null, "BioSirk-portalen", frozenAt);
+            action.Begin(frozenAt);
         }
 
         db.Actions.AddRange(actions);

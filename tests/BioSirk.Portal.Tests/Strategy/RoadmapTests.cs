@@ -126,6 +126,7 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var people = await jon.GetPageAsync(basePath + "/tiltak/ny");
         var per = people.QuerySelectorAll("#Input_ResponsibleUserId option").First(o => o.TextContent == "Per Solberg").GetAttribute("value")!;
         var actionPath = await AddActionAsync(jon, basePath, "Forsøk med biokull", f => f["Input.ResponsibleUserId"] = per);
+        Assert.Equal("Ingen ennå", LastReport(await jon.GetPageAsync(actionPath))); // making the action is no report on it
 
         using var perClient = await Portal.SignedInAsync(Demo.TwoCouncilMember);
         var asHadeland = actionPath.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal);
@@ -144,7 +145,11 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var area = tree.QuerySelector(".roadmap-tree > li")!;
         Assert.Contains("1 pågår", area.QuerySelector(".rollup")!.TextContent);
         Assert.Contains("Verst: risiko for forsinkelse", area.QuerySelector(".rollup")!.TextContent);
+        Assert.Matches(@"^\d\d\.\d\d\.\d{4} kl\. \d\d:\d\d – Per Solberg", LastReport(await jon.GetPageAsync(actionPath)));
     }
+
+    private static string LastReport(AngleSharp.Html.Dom.IHtmlDocument action) =>
+        action.QuerySelectorAll("dt").First(dt => dt.TextContent == "Siste fremdriftsrapport").NextElementSibling!.TextContent.Trim();
 
     [Fact]
     public async Task TwoSessionsEditingTheSameAction_TheSecondGetsAConflictAndKeepsHerText()
