@@ -1,4 +1,5 @@
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.Strategy.Domain;
 
@@ -97,6 +98,10 @@ public sealed class SaveRoadmapAction(RoadmapStore store, IPlatformDirectory dir
             .When(draft.Start is null, "Start", "Skriv når tiltaket starter.")
             .When(draft.End is null, "End", "Skriv når tiltaket skal være ferdig.")
             .When(draft.Start is { } s && draft.End is { } e && e < s, "End", "Sluttdatoen må være samme dag som eller etter startdatoen.")
+            .When(draft.Start is { } early && early < roadmap.PeriodStart, "Start",
+                $"Tiltaket kan ikke starte før veikartets periode begynner ({Norwegian.Date(roadmap.PeriodStart)}–{Norwegian.Date(roadmap.PeriodEnd)}).")
+            .When(draft.End is { } late && late > roadmap.PeriodEnd, "End",
+                $"Tiltaket må være ferdig innen veikartets periode slutter ({Norwegian.Date(roadmap.PeriodStart)}–{Norwegian.Date(roadmap.PeriodEnd)}).")
             .When(draft.Phase is null || !Enum.IsDefined(draft.Phase.Value), "Phase", "Velg utviklingsfase (1–4).")
             .When(draft.CollaboratingCouncilIds.Any(c => !councils.Contains(c)), "CollaboratingCouncilIds", "Samarbeidende råd må være med i partnerskapet.")
             .When(draft.CollaboratingCouncilIds.Contains(action.OwnerCouncilId), "CollaboratingCouncilIds", "Rådet som eier tiltaket, kan ikke også være samarbeidspartner.")

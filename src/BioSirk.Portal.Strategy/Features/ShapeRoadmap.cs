@@ -1,6 +1,8 @@
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.Strategy.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Strategy.Features;
 
@@ -48,6 +50,14 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
         }
 
         var (errors, dates) = Check(draft);
+        if (!errors.Any && await ActionsOutsideAsync(roadmapId, draft.PeriodStart!.Value, draft.PeriodEnd!.Value, ct) is { Count: > 0 } outside)
+        {
+            var first = outside[0];
+            errors.Add(first.Start < draft.PeriodStart ? "PeriodStart" : "PeriodEnd",
+                $"{(outside.Count == 1 ? "Ett tiltak" : $"{outside.Count} tiltak")} ligger utenfor den nye perioden, blant dem «{first.Title}» "
+                + $"({Norwegian.Date(first.Start)}–{Norwegian.Date(first.End)}). Flytt tiltakene først, eller velg en periode som rommer dem.");
+        }
+
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -115,6 +125,10 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
     private static string? TitleError(string? title) =>
         string.IsNullOrWhiteSpace(title) ? "Skriv et navn." : title.Trim().Length > 300 ? "Navnet kan være høyst 300 tegn." : null;
 
+    private Task<List<RoadmapAction>> ActionsOutsideAsync(Guid roadmapId, DateOnly start, DateOnly end, CancellationToken ct) =>
+        store.Db.Actions.AsNoTracking().Where(a => a.RoadmapId == roadmapId && (a.Start < start || a.End > end))
+            .OrderBy(a => a.Start).ToListAsync(ct);
+
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static (Errors Errors, List<DateOnly> Dates) Check(RoadmapDraft draft)
@@ -134,7 +148,7 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
                 continue;
             }
 
-            if (draft.PeriodStart is { } start && draft.PeriodEnd is { } end && (date < start || date > end))
+            if (draft.PeriodStart is { } start && draft.PeriodEnd is { } end && end > start && (date < start || date > end))
             {
                 errors.Add("ReportingDates", $"{date:dd.MM.yyyy} er utenfor veikartets periode.");
             }

@@ -205,6 +205,33 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         }));
         Assert.Equal("«31.02.2027» er ikke en dato. Skriv datoene som dd.mm.åååå, skilt med komma.", structure.FieldError("Settings.ReportingDates"));
         Assert.Equal("01.06.2026, 31.02.2027", (structure.GetElementById("Settings_ReportingDates") as AngleSharp.Html.Dom.IHtmlTextAreaElement)!.Value);
+
+        // An action lies inside the roadmap's period (01.01.2026–31.12.2028), and the period cannot shrink away from one.
+        form["Input.GoalId"] = (await jon.GetPageAsync(basePath + "/tiltak/ny")).QuerySelector("#Input_GoalId option[value]:not([value=''])")!.GetAttribute("value")!;
+        form["Input.Start"] = "2025-12-01";
+        form["Input.End"] = "2035-01-01";
+        form["Input.Phase"] = "Mapping";
+        var outside = await PortalClient.ReadAsync(await jon.PostFormAsync(basePath + "/tiltak/ny", form));
+        Assert.Equal("Tiltaket kan ikke starte før veikartets periode begynner (01.01.2026–31.12.2028).", outside.FieldError("Input.Start"));
+        Assert.Equal("Tiltaket må være ferdig innen veikartets periode slutter (01.01.2026–31.12.2028).", outside.FieldError("Input.End"));
+        Assert.Equal("2035-01-01", outside.FieldValue("Input.End"));
+
+        var shrunk = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Settings]", new()
+        {
+            ["Settings.Title"] = "Felles veikart", ["Settings.PeriodStart"] = "2027-01-01", ["Settings.PeriodEnd"] = "2027-06-30",
+            ["Settings.ReportingDates"] = "",
+        }));
+        Assert.Equal("Ett tiltak ligger utenfor den nye perioden, blant dem «Befaring på Follum» (01.03.2026–30.06.2027). "
+            + "Flytt tiltakene først, eller velg en periode som rommer dem.", shrunk.FieldError("Settings.PeriodStart"));
+
+        // With the period's end before its start, the reporting dates are not measured against it.
+        var reversed = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Settings]", new()
+        {
+            ["Settings.Title"] = "Felles veikart", ["Settings.PeriodStart"] = "2028-12-31", ["Settings.PeriodEnd"] = "2026-01-01",
+            ["Settings.ReportingDates"] = "01.12.2026",
+        }));
+        Assert.Equal("Slutten må være etter starten.", reversed.FieldError("Settings.PeriodEnd"));
+        Assert.Null(reversed.FieldError("Settings.ReportingDates"));
     }
 
     [Fact]

@@ -67,17 +67,22 @@ public sealed class ActionFromItem(RoadmapQueries roadmaps, SaveRoadmapAction sa
         return new ActionFromItemChoices(trees, people);
     }
 
-    /// <summary>The form as it first shows: the item's title, from the meeting's day to the end of the roadmap's period, phase 1.</summary>
+    /// <summary>
+    /// The form as it first shows: the item's title, from the meeting's day (or the roadmap's start, when the meeting
+    /// came before it) to the end of the roadmap's period, phase 1.
+    /// </summary>
     public static ActionFromItemInput Prefill(Meeting meeting, AgendaItem item, ActionFromItemChoices choices)
     {
         var goals = choices.Goals.ToList();
         var withGoals = choices.Roadmaps.Where(r => r.Roadmap.Goals.Any()).ToList();
+        var meetingDay = DateOnly.FromDateTime(Oslo.ToOslo(meeting.StartsAtUtc));
+        var only = withGoals.Count == 1 ? withGoals[0].Roadmap : null;
         return new ActionFromItemInput
         {
             Title = item.Title,
             GoalId = goals.Count == 1 ? goals[0].Id : null,
-            Start = DateOnly.FromDateTime(Oslo.ToOslo(meeting.StartsAtUtc)),
-            End = withGoals.Count == 1 ? withGoals[0].Roadmap.PeriodEnd : null,
+            Start = only is not null && meetingDay < only.PeriodStart ? only.PeriodStart : meetingDay,
+            End = only?.PeriodEnd,
             Phase = DevelopmentPhase.Mapping,
         };
     }
