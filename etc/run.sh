@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the BioSirk Portal on the embedded default: SQLite in ./data, demo data, http://localhost:5080.
+# Starts the BioSirk Portal on the embedded default: SQLite in ./data, demo data, http://localhost:5080 (PORTAL_URLS to change it).
 # Running it again keeps the data; delete ./data to start afresh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +18,7 @@ export Database__ConnectionString="${Database__ConnectionString:-Data Source=$ro
 export Email__PickupFolder="${Email__PickupFolder:-$root/data/mail}"
 export Demo__Seed="${Demo__Seed:-true}"
 
-say "Starter BioSirk-portalen på http://localhost:5080 (stopp med Ctrl+C) ..."
+urls="${PORTAL_URLS:-http://localhost:5080}"
+say "Starter BioSirk-portalen på $urls (stopp med Ctrl+C) ..."
 cd "$root/angular-free-razor-ui/BioSirk.Portal.Web"
-exec dotnet "$(portal_dll "$root")" --urls "${PORTAL_URLS:-http://localhost:5080}"
+exec dotnet "$(portal_dll "$root")" --urls "$urls"

@@ -20,6 +20,7 @@ public sealed class PhoneLayoutTests(BrowserPortalFactory portal) : BrowserTest(
         {
             ["Hours.Date"] = "2026-02-05", ["Hours.Person"] = "Kari Nordby", ["Hours.Activity"] = "Mobilisering av bedrifter", ["Hours.Hours"] = "7,5",
         }));
+        await AgreementSteps.ExpectRedirectAsync(await BioSirk.Portal.Tests.Reporting.FinalReportSteps.SubmitReportAsync(kari, id));
         kari.Dispose();
         sigrid.Dispose();
         await Page.SetViewportSizeAsync(320, 720);
@@ -43,6 +44,21 @@ public sealed class PhoneLayoutTests(BrowserPortalFactory portal) : BrowserTest(
         wide.AddRange(await SidewaysAsync("/fylke/buskerud", officer));
         await GotoAsync($"/fylke/buskerud/avtaler/{id}", officer);
         wide.AddRange(await SidewaysAsync($"/fylke/buskerud/avtaler/{id}", officer));
+        await GotoAsync($"/fylke/buskerud/avtaler/{id}/sluttrapport", officer); // the delivered report, its long e-mail addresses too
+        wide.AddRange(await SidewaysAsync($"/fylke/buskerud/avtaler/{id}/sluttrapport", officer));
+
+        // The roadmap's timeline is wider than a phone: it scrolls inside its own box, which the keyboard reaches and moves.
+        var marte = await NewPageInFreshContextAsync();
+        await marte.SetViewportSizeAsync(320, 720);
+        await SignInAsync(Demo.HadelandSecretary, "/rad/hadeland", marte);
+        await GotoAsync("/rad/hadeland/veikart", marte);
+        await GotoAsync(new Uri(marte.Url).AbsolutePath + "/tidslinje", marte);
+        wide.AddRange(await SidewaysAsync("the timeline", marte));
+        var box = marte.Locator(".timeline-scroll");
+        Assert.True(await box.EvaluateAsync<bool>("b => b.scrollWidth > b.clientWidth"), "the timeline should be wider than its box at 320 px");
+        await box.FocusAsync();
+        await marte.Keyboard.PressAsync("ArrowRight");
+        await marte.WaitForFunctionAsync("() => document.querySelector('.timeline-scroll').scrollLeft > 0"); // scrolling may be smooth
 
         Assert.True(wide.Count == 0, "Pages wider than a 320 px screen: " + string.Join("; ", wide));
     }

@@ -16,6 +16,9 @@ public sealed class IndexModel(PortalContext portal, IPlatformDirectory director
     /// <summary>For a person with nowhere to go: the councils of hers that the host has closed.</summary>
     public IReadOnlyList<string> ClosedCouncils { get; private set; } = [];
 
+    /// <summary>For a person with nowhere to go: the councils whose admin has deactivated her.</summary>
+    public IReadOnlyList<string> DeactivatedIn { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(bool velg = false)
     {
         if (Access is null || velg)
@@ -36,6 +39,7 @@ public sealed class IndexModel(PortalContext portal, IPlatformDirectory director
         if (places.Count == 0)
         {
             ClosedCouncils = await directory.ListClosedCouncilsOfAsync(Access.UserId);
+            DeactivatedIn = await directory.ListDeactivatedCouncilsOfAsync(Access.UserId);
         }
 
         return places.Count == 1 ? LocalRedirect(places[0]) : Page();

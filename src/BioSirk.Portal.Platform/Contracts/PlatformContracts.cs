@@ -65,6 +65,9 @@ public interface IPlatformDirectory
     /// <summary>The councils this person is an active member of that the host has closed, by name.</summary>
     Task<IReadOnlyList<string>> ListClosedCouncilsOfAsync(Guid userId, CancellationToken cancellationToken = default);
 
+    /// <summary>The councils whose admin has deactivated this person's membership (not those still awaiting approval), by name.</summary>
+    Task<IReadOnlyList<string>> ListDeactivatedCouncilsOfAsync(Guid userId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<CouncilInfo>> ListCouncilsInCountyAsync(Guid countyId, CancellationToken cancellationToken = default);

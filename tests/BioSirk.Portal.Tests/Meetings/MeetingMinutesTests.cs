@@ -85,7 +85,11 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
         using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
         using var ingrid = await Portal.SignedInAsync(Demo.HallingdalAdmin);
-        var path = await HeldMeetingAsync(kari);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte februar", "2026-02-24", alreadyHeld: true);
+        await AddItemAsync(kari, path, "Eventuelt", proposed: "");
+        await PublishAsync(kari, path);
+        Assert.Equal("Saken har ikke noe forslag til vedtak. Skriv vedtaket slik møtet gjorde det, og lagre.",
+            ResolutionForm(await kari.GetPageAsync(MinutesPath(path)), "SAK 1/26").QuerySelector(".form-text")!.TextContent.Trim());
 
         var olaRow = (await kari.GetPageAsync(MinutesPath(path))).QuerySelectorAll("[data-testid=minutes-person]")
             .Single(r => r.TextContent.Contains("Ola Bakken", StringComparison.Ordinal));

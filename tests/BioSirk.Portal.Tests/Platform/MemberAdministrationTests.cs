@@ -26,6 +26,12 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/rad/hallingdal")).StatusCode);
         var list = await admin.GetPageAsync("/rad/hallingdal/admin/medlemmer");
         Assert.Contains("Deaktivert", list.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("Ola Bakken")).TextContent);
+
+        // Signing in again, he is told why he has nowhere to go, not invited to ask for an invitation.
+        using var again = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var frontDoor = await again.GetPageAsync("/");
+        Assert.Equal("Tilgangen din er slått av: Regionrådet for Hallingdal", frontDoor.QuerySelector("[data-testid=deactivated-in] h2")!.TextContent);
+        Assert.DoesNotContain("ikke medlem av noe råd", frontDoor.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

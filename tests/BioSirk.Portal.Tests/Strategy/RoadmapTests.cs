@@ -344,6 +344,9 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
 
         var refused = await PortalClient.ReadAsync(await jon.SubmitAsync(actionPath, "form[action*=Link]", new() { ["LinkTarget"] = $"Agreement:{foreign}" }));
         Assert.Equal("Velg en avtale eller en indikator fra listen.", refused.FieldError("LinkTarget"));
+        // The summary sits under the page's heading, not inside the progress report's section further down.
+        Assert.Null(refused.GetElementById("error-summary")!.Closest("section"));
+        Assert.Equal("H1", refused.GetElementById("error-summary")!.PreviousElementSibling!.TagName);
 
         await ExpectRedirectAsync(await jon.SubmitAsync(actionPath, "form[action*=Link]", new() { ["LinkTarget"] = $"Agreement:{own}" }));
         var page = await jon.GetPageAsync(actionPath);

@@ -53,6 +53,14 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
                select t.Name)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<string>> ListDeactivatedCouncilsOfAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await (from m in db.TenantMemberships.IgnoreQueryFilters()
+               join t in db.Tenants on m.TenantId equals t.Id
+               where m.UserId == userId && !m.IsActive && !m.AwaitsApproval && t.IsActive
+               orderby t.Name
+               select t.Name)
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default) =>
         await db.Tenants.AsNoTracking().OrderBy(t => t.Name)
             .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId, t.ContactName, t.ContactEmail))
