@@ -166,9 +166,13 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         b["Input.Title"] = "Andre endring";
         var conflict = await PortalClient.ReadAsync(await second.PostFormAsync(actionPath + "/rediger", b));
 
-        Assert.Contains("Noen andre har endret dette mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Noen andre har lagret endringer i tiltaket mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
         Assert.Equal("Andre endring", conflict.FieldValue("Input.Title"));
         Assert.Equal("Første endring", (await first.GetPageAsync(actionPath)).QuerySelector("h1")!.TextContent);
+
+        // Told, she saves again from the same form, and her version stands (before, every new try failed the same way).
+        await ExpectRedirectAsync(await second.PostFormAsync(actionPath + "/rediger", PortalClient.FormValues(conflict, "main form")));
+        Assert.Equal("Andre endring", (await first.GetPageAsync(actionPath)).QuerySelector("h1")!.TextContent);
     }
 
     [Fact]

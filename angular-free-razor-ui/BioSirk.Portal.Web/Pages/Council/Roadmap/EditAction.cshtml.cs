@@ -11,7 +11,7 @@ namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
 /// Changes an action. Only the owner council's secretaries get the form; everyone else in the partnership gets a
 /// page that says whose it is (403), and a stale save keeps the input and says what happened.
 /// </summary>
-public sealed class EditRoadmapActionModel(PortalContext portal, RoadmapQueries queries, SaveRoadmapAction save, IPlatformDirectory directory)
+public sealed class EditRoadmapActionModel(PortalContext portal, RoadmapQueries queries, SaveRoadmapAction save, RoadmapStore store, IPlatformDirectory directory)
     : RoadmapPageModel(portal, queries)
 {
     [BindProperty]
@@ -49,7 +49,17 @@ public sealed class EditRoadmapActionModel(PortalContext portal, RoadmapQueries 
             return LocalRedirect($"{BasePath}/tiltak/{actionId}");
         }
 
-        result?.Errors.AddTo(ModelState, nameof(Input));
+        if (result is { Errors: [{ Message: RoadmapStore.ConflictMessage }] })
+        {
+            // Told once that someone else saved first, she may save again over it: the form now carries their stamp.
+            Input.ConcurrencyStamp = await store.CurrentStampAsync(actionId);
+            ModelState.AddModelError("", RoadmapStore.OverwriteOfferMessage);
+        }
+        else
+        {
+            result?.Errors.AddTo(ModelState, nameof(Input));
+        }
+
         await BuildFormAsync();
         return Page();
     }
