@@ -54,6 +54,11 @@ public static class FinalReportSteps
     public static async Task<HttpResponseMessage> DecideAsync(PortalClient officer, Guid id, int version, string handler, Dictionary<string, string>? fields = null)
     {
         var form = await officer.FormValuesAsync(CountyUrl(id), "form[data-testid=decision-form]");
+        if (handler == "Approve")
+        {
+            form["Decision.ConfirmsApproval"] = "true";
+        }
+
         foreach (var (key, value) in fields ?? [])
         {
             form[key] = value;

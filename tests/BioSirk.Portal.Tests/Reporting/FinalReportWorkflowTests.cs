@@ -69,6 +69,14 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.DoesNotContain("Fylket har sendt sluttrapporten", (await kari.GetPageAsync("/rad/hallingdal")).QuerySelector("section[aria-labelledby=todo-heading]")!.TextContent);
         var stale = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 1, "Approve"));
         Assert.Contains("nyere versjon (2)", stale.GetElementById("error-summary")!.TextContent);
+
+        // Approving is final: without the tick nothing is decided, and the comment typed stays.
+        var unticked = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 2, "Approve",
+            new() { ["Decision.ConfirmsApproval"] = "false", ["Decision.Comment"] = "God rapport." }));
+        Assert.Equal("Kryss av for at du har lest rapporten og vil godkjenne den. En godkjenning kan ikke angres.", unticked.FieldError("Decision.ConfirmsApproval"));
+        Assert.Equal("God rapport.", unticked.FieldValue("Decision.Comment"));
+        Assert.Equal("Sluttrapport levert", HallingdalLifecycleTests.Text(await kari.GetPageAsync(AgreementSteps.CouncilUrl(id)), "agreement-status"));
+
         await ExpectRedirectAsync(await DecideAsync(sigrid, id, 2, "Approve"));
 
         var approved = await kari.GetPageAsync(AgreementSteps.CouncilUrl(id));

@@ -24,6 +24,9 @@ public sealed class DecisionInput
 
     public string? SectionFurtherWork { get; set; }
 
+    /// <summary>Ticked to approve: an approval is final and makes the settlement payable.</summary>
+    public bool ConfirmsApproval { get; set; }
+
     public IReadOnlyDictionary<ReportSection, string?> SectionComments => new Dictionary<ReportSection, string?>
     {
         [ReportSection.Activities] = SectionActivities,
@@ -58,9 +61,24 @@ public sealed class CountyFinalReportModel(PortalContext portal, FinalReportQuer
         return Page();
     }
 
-    public Task<IActionResult> OnPostApproveAsync(Guid agreementId, int version) => Act(agreementId, version, sp =>
-        sp.GetRequiredService<DecideFinalReport>().ApproveAsync(new ApproveReportCommand(agreementId, version, Decision.Comment, Actor)),
-        "Sluttrapporten er godkjent. Sluttoppgjøret kan nå utbetales (eller kreves tilbake) på avtalens side.");
+    public async Task<IActionResult> OnPostApproveAsync(Guid agreementId, int version)
+    {
+        if (!Decision.ConfirmsApproval)
+        {
+            if (!await LoadVersionAsync(agreementId, null))
+            {
+                return NotFound();
+            }
+
+            ModelState.Clear();
+            ModelState.AddModelError("Decision.ConfirmsApproval", "Kryss av for at du har lest rapporten og vil godkjenne den. En godkjenning kan ikke angres.");
+            return Page();
+        }
+
+        return await Act(agreementId, version, sp =>
+            sp.GetRequiredService<DecideFinalReport>().ApproveAsync(new ApproveReportCommand(agreementId, version, Decision.Comment, Actor)),
+            "Sluttrapporten er godkjent. Sluttoppgjøret kan nå utbetales (eller kreves tilbake) på avtalens side.");
+    }
 
     public Task<IActionResult> OnPostReturnAsync(Guid agreementId, int version) => Act(agreementId, version, sp =>
         sp.GetRequiredService<DecideFinalReport>().ReturnAsync(new ReturnReportCommand(agreementId, version, Decision.Comment, Decision.SectionComments, Actor)),
