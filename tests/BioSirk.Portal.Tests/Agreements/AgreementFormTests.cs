@@ -339,7 +339,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var payment = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").First(r => r.TextContent.Contains("Betaling (opprettet)"));
         Assert.Contains("Sigrid Lien", payment.TextContent);
         var fields = payment.QuerySelectorAll(".audit-changes tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
-        Assert.Contains("Beløp | – | 112500", fields);
+        Assert.Contains("Beløp | – | kr 112 500,00", fields);
         Assert.Contains("Dato | – | 20.03.2026", fields);
         Assert.Contains("Registrert | – | 20.01.2026 kl. 10:00", fields); // the clock of SignedAgreementAsync, 09:00 UTC, in Oslo
         Assert.DoesNotContain(fields, f => f.Contains("Id |", StringComparison.Ordinal) || f.StartsWith("TenantId", StringComparison.Ordinal));

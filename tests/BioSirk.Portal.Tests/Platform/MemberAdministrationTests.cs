@@ -51,6 +51,27 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
     }
 
     [Fact]
+    public async Task TheChangeLog_NamesWhoseMembershipChanged_WritesNumbersTheNorwegianWay_AndSaysWhenTheDatesAreReversed()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        await admin.SubmitAsync(await MemberUrl(admin, "Ola Bakken"), "main form", new() { ["Input.Roles"] = "Member" });
+
+        var membership = (await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=TenantMembership")).QuerySelector("[data-testid=audit-table] > tbody > tr")!;
+        Assert.Contains("Medlemskap: Ola Bakken", membership.TextContent, StringComparison.Ordinal);
+
+        // A measurement keeps every decimal and its thousands in the log, as on the indicator's page.
+        var indicator = await Indicators.IndicatorSteps.CreateAsync(kari);
+        await Agreements.AgreementSteps.ExpectRedirectAsync(await Indicators.IndicatorSteps.MeasureAsync(kari, Indicators.IndicatorSteps.Url(indicator), "2026-02-20", "1 500,2345"));
+        var measured = (await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=Measurement")).QuerySelector("[data-testid=audit-table] > tbody > tr")!;
+        Assert.Contains(["Verdi", "–", "1 500,2345"], measured.QuerySelectorAll(".audit-changes tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()));
+
+        var reversed = await admin.GetPageAsync("/rad/hallingdal/admin/logg?from=2026-12-31&to=2026-01-01");
+        Assert.Equal("Til-datoen er før fra-datoen. Bytt dem om.", reversed.GetElementById("to-error")!.TextContent.Trim());
+        Assert.Equal("to-error", reversed.GetElementById("to")!.GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
     public async Task TwoAdminsEditingTheSameMember_SecondGetsAConflictMessageAndKeepsHerChoice()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);

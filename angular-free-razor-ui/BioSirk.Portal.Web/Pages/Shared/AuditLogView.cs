@@ -19,10 +19,13 @@ public sealed record AuditLogView(AuditPage Page, AuditFilter Filter, bool ShowT
         }
     }
 
+    /// <summary>The filter's dates the wrong way round: said beside «Til dato» instead of an empty list that does not say why.</summary>
+    public bool DatesReversed => Filter.From is { } from && Filter.To is { } to && to < from;
+
     private static string Text(JsonProperty change, string name) =>
         change.Value.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
             ? value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)
-                ? number.ToString("0.##", Norwegian.Culture).Replace('\u2212', '-') // 112500.0 from SQLite and 112500 from PostgreSQL alike
+                ? AuditTexts.Number(change.Name, number) // 112500.0 from SQLite and 112500 from PostgreSQL alike
                 : AuditTexts.Value(change.Name, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText())
             : "–";
 }

@@ -13,10 +13,10 @@ public static class AuditTexts
     {
         ["AdoptionDecision"] = "Vedtak om veikart", ["AgendaAttachment"] = "Vedlegg til sak", ["AgendaItem"] = "Sak",
         ["Agreement"] = "Avtale", ["County"] = "Fylke", ["CountyMembership"] = "Fylkesrolle", ["DirectCost"] = "Direkte kostnad",
-        ["EntraConnection"] = "Microsoft-innlogging", ["FinalReport"] = "Sluttrapport", ["FocusArea"] = "Innsatsområde", ["Goal"] = "Mål",
+        ["EntraConnection"] = "Microsoft-innlogging", ["FinalReport"] = "Sluttrapport", ["FocusArea"] = "Satsingsområde", ["Goal"] = "Mål",
         ["HourEntry"] = "Timeføring", ["Indicator"] = "Indikator", ["Invitation"] = "Invitasjon", ["Measurement"] = "Måling",
         ["Meeting"] = "Møte", ["MeetingComment"] = "Kommentar i møte", ["MeetingParticipant"] = "Deltaker i møte", ["MinutesPdf"] = "Protokoll (PDF)", ["Partnership"] = "Partnerskap",
-        ["Payment"] = "Betaling", ["PaymentMilestone"] = "Utbetaling etter avtalen", ["PaymentRequest"] = "Utbetalingsanmodning",
+        ["PartnershipMember"] = "Medlem av partnerskap", ["Payment"] = "Betaling", ["PaymentMilestone"] = "Utbetaling etter avtalen", ["PaymentRequest"] = "Utbetalingsanmodning",
         ["ReportPdf"] = "Sluttrapport (PDF)", ["ReportSubmission"] = "Levert sluttrapport", ["Roadmap"] = "Veikart",
         ["RoadmapAction"] = "Tiltak", ["RoadmapVersion"] = "Veikartversjon", ["Tenant"] = "Regionråd", ["TenantMembership"] = "Medlemskap",
         ["PortalUser"] = "Bruker",
@@ -28,7 +28,7 @@ public static class AuditTexts
         ["Activity"] = "Aktivitet", ["AdoptedResolution"] = "Vedtatt vedtak", ["AgreementTitle"] = "Avtale", ["AllowedDomains"] = "Tillatte domener",
         ["Amount"] = "Beløp", ["Assessment"] = "Vurdering", ["AuthorName"] = "Skrevet av", ["AwaitsApproval"] = "Venter på godkjenning",
         ["Background"] = "Bakgrunn", ["BaselineDate"] = "Utgangsdato", ["BaselineValue"] = "Utgangsverdi", ["BreachNotice"] = "Varsel om mislighold",
-        ["CaseNumber"] = "Saksnummer", ["CaseReference"] = "Saksreferanse", ["CaseYear"] = "Saksår", ["Comment"] = "Kommentar",
+        ["CaseNumber"] = "Saksnummer", ["CaseReference"] = "Saksreferanse", ["CaseYear"] = "Saksår", ["Comment"] = "Kommentar", ["CompletedAtUtc"] = "Ferdig",
         ["ContactEmail"] = "Kontaktens e-post", ["ContactName"] = "Kontaktperson", ["ContentType"] = "Filtype",
         ["CouncilContactEmail"] = "Rådets kontakt (e-post)", ["CouncilContactName"] = "Rådets kontaktperson", ["CouncilName"] = "Regionråd",
         ["CouncilOrganisationNumber"] = "Rådets org.nr.", ["CouncilSignature"] = "Rådets signatur",
@@ -52,7 +52,7 @@ public static class AuditTexts
         ["RegisteredByName"] = "Registrert av", ["ReportDeadline"] = "Frist for sluttrapporten", ["ReportingDates"] = "Rapporteringsdatoer",
         ["RequiredDocumentation"] = "Krav til dokumentasjon", ["RescindedAtUtc"] = "Hevet", ["ResponsibleName"] = "Ansvarlig", ["Results"] = "Resultater",
         ["Revision"] = "Revisjon", ["Roles"] = "Roller", ["SentAtUtc"] = "Sendt", ["SentBy"] = "Sendt av", ["Sequence"] = "Løpenummer",
-        ["SharePercent"] = "Andel (%)", ["Size"] = "Størrelse (byte)", ["Slug"] = "Adresse", ["Source"] = "Kilde", ["SpentSoFar"] = "Brukt så langt",
+        ["SharePercent"] = "Andel (%)", ["Size"] = "Størrelse (byte)", ["Slug"] = "Kortform i nettadressen", ["Source"] = "Kilde", ["SpentSoFar"] = "Brukt så langt",
         ["Stage"] = "Fase", ["Start"] = "Start", ["StartsAtUtc"] = "Starter", ["State"] = "Tilstand", ["Status"] = "Status", ["StatusText"] = "Status (tekst)",
         ["SubGoals"] = "Delmål", ["SubmittedAtUtc"] = "Levert", ["SubmittedBy"] = "Levert av", ["SubmittedVersions"] = "Leverte versjoner",
         ["Supplier"] = "Leverandør", ["TargetDate"] = "Måldato", ["TargetValue"] = "Målverdi", ["Terms"] = "Vilkår", ["Text"] = "Tekst",
@@ -88,10 +88,10 @@ public static class AuditTexts
     public static string Entity(string type) => English ? InEnglish(type) : Entities.GetValueOrDefault(type, type);
 
     /// <summary>Ids, hashes and stored snapshots say nothing to a reader, and a hash is nobody's business (a named field is shown).</summary>
-    public static bool IsShown(string field) => Fields.ContainsKey(field) ||
-        !(field.EndsWith("Id", StringComparison.Ordinal) || field.EndsWith("Ids", StringComparison.Ordinal)
-          || field.EndsWith("Hash", StringComparison.Ordinal) || field.EndsWith("Json", StringComparison.Ordinal)
-          || field is "Sha256" or "SecurityStamp" or "ConcurrencyStamp");
+    public static bool IsShown(string field) => field is not ("Sha256" or "SecurityStamp" or "ConcurrencyStamp" or "Revision")
+        && (Fields.ContainsKey(field)
+            || !(field.EndsWith("Id", StringComparison.Ordinal) || field.EndsWith("Ids", StringComparison.Ordinal)
+                 || field.EndsWith("Hash", StringComparison.Ordinal) || field.EndsWith("Json", StringComparison.Ordinal)));
 
     public static string Field(string name) => English ? InEnglish(name) : Fields.GetValueOrDefault(name, name);
 
@@ -107,6 +107,16 @@ public static class AuditTexts
         var words = System.Text.RegularExpressions.Regex.Replace(bare, "(?<=[a-z0-9])(?=[A-Z])", " ").ToLowerInvariant();
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
+
+    private static readonly HashSet<string> Money = new(StringComparer.Ordinal) { "Amount", "FrameAmount", "HourRate", "SpentSoFar" };
+
+    /// <summary>Counters and years, which are not grouped in thousands («2026», not «2 026»).</summary>
+    private static readonly HashSet<string> Counters = new(StringComparer.Ordinal) { "CaseYear", "Year", "Number", "Sequence", "Version", "Revision" };
+
+    /// <summary>A number as the page writes it: kroner for amounts, «1 500» and «1,2345» (every decimal kept) for quantities.</summary>
+    public static string Number(string field, decimal number) => Money.Contains(field)
+        ? Norwegian.Kroner(number).Replace('\u2212', '-')
+        : number.ToString(Counters.Contains(field) ? "0.####" : "#,##0.####", Norwegian.Culture).Replace('\u00A0', ' ').Replace('\u2212', '-');
 
     /// <summary>An instant (a field ending in Utc) in Oslo time, a date as dd.mm.åååå, true/false as ja/nei; anything else as stored.</summary>
     public static string Value(string field, string value)

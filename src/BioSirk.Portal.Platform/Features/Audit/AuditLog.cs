@@ -6,7 +6,9 @@ namespace BioSirk.Portal.Platform.Features.Audit;
 
 public sealed record AuditFilter(Guid? TenantId, bool AllTenants, string? EntityType, string? UserText, DateOnly? From, DateOnly? To, int Page = 1);
 
-public sealed record AuditRow(long Id, DateTime AtUtc, Guid? TenantId, string? UserName, string EntityType, string EntityId, AuditAction Action, string Changes);
+/// <param name="Subject">Whom the entry is about, where the entry alone does not say (a membership: the member's name).</param>
+public sealed record AuditRow(long Id, DateTime AtUtc, Guid? TenantId, string? UserName, string EntityType, string EntityId, AuditAction Action, string Changes,
+    string? Subject = null);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, int PageCount, IReadOnlyList<string> EntityTypes);
 
@@ -54,8 +56,26 @@ public sealed class AuditLog(PlatformDbContext db)
         var page = Math.Clamp(filter.Page, 1, pageCount);
         var rows = await query.OrderByDescending(a => a.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(a => new AuditRow(a.Id, a.AtUtc, a.TenantId, a.UserName, a.EntityType, a.EntityId, a.Action, a.Changes))
+            .Select(a => new AuditRow(a.Id, a.AtUtc, a.TenantId, a.UserName, a.EntityType, a.EntityId, a.Action, a.Changes, null))
             .ToListAsync(ct);
-        return new AuditPage(rows, page, pageCount, entityTypes);
+        var members = await MembersAsync(rows, ct);
+        return new AuditPage([.. rows.Select(r => members.TryGetValue(r.EntityId, out var name) ? r with { Subject = name } : r)], page, pageCount, entityTypes);
+    }
+
+    /// <summary>A membership's entry names the member: «Aktiv ja → nei» alone does not say whose.</summary>
+    private async Task<Dictionary<string, string>> MembersAsync(IReadOnlyList<AuditRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(r => r.EntityType is "TenantMembership" or "CountyMembership")
+            .Select(r => Guid.TryParse(r.EntityId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var councils = from m in db.TenantMemberships.IgnoreQueryFilters() join u in db.Users on m.UserId equals u.Id where ids.Contains(m.Id) select new { m.Id, u.FullName };
+        var counties = from m in db.CountyMemberships join u in db.Users on m.UserId equals u.Id where ids.Contains(m.Id) select new { m.Id, u.FullName };
+        var names = await councils.ToListAsync(ct);
+        names.AddRange(await counties.ToListAsync(ct));
+        return names.ToDictionary(n => n.Id.ToString(), n => n.FullName);
     }
 }
