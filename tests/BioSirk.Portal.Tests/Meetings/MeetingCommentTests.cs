@@ -174,6 +174,8 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
         await ExpectRedirectAsync(await PostCommentFormAsync(ola, path, itemId, "Første utkast"));
         await ExpectRedirectAsync(await PostCommentFormAsync(ola, path, itemId, "Skal slettes"));
         var ids = (await ola.GetPageAsync(path)).QuerySelectorAll("[data-testid=comment]").Select(c => c.Id!["comment-".Length..]).ToList();
+        Assert.Equal("Du kan endre eller slette kommentaren de første 5 minuttene etter at du skrev den.",
+            (await ola.GetPageAsync(path)).QuerySelector("[data-testid=edit-window]")!.TextContent.Trim()); // the controls will go: he is told when
 
         Assert.Equal(HttpStatusCode.NotFound, (await kari.PostWithTokenAsync($"{path}?handler=EditComment&commentId={Guid.NewGuid()}", new() { ["EditText"] = "x" })).StatusCode);
         var notHers = await kari.PostWithTokenAsync($"{path}?handler=EditComment&commentId={ids[0]}", new() { ["EditText"] = "Kapret" });

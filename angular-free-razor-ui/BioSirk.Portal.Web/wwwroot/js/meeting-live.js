@@ -55,6 +55,10 @@
             var summary = document.createElement('summary');
             summary.textContent = texts.editOrDelete;
             details.appendChild(summary);
+            var hint = document.createElement('p');
+            hint.className = 'form-text mt-0';
+            hint.textContent = texts.editWindow;
+            details.appendChild(hint);
             var edit = form('EditComment', comment, texts.saveEdit, null, 'btn btn-sm btn-outline-primary mt-1');
             var label = document.createElement('label');
             label.className = 'form-label';
