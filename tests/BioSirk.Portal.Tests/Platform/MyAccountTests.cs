@@ -1,4 +1,5 @@
 using System.Net;
+using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.Tests.Infrastructure;
 using BioSirk.Portal.Tests.Meetings;
 
@@ -41,6 +42,20 @@ public sealed class MyAccountTests(PortalFactory portal) : PortalTest(portal)
         var links = page.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["#Input_CurrentPassword", "#Input_Password"], links); // the service checks the new password first
         Assert.Equal("Skriv inn passordet du har nå.", page.QuerySelector("#error-summary li")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AShortPasswordTypedTwoWays_GetsBothMessagesAtOnce_NotOnePerTry()
+    {
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+
+        var page = await PortalClient.ReadAsync(await ola.SubmitAsync("/konto", "[data-testid=password-form]", new()
+        {
+            ["Input.CurrentPassword"] = DemoDataSeeder.Password, ["Input.Password"] = "kort", ["Input.ConfirmPassword"] = "kart",
+        }));
+
+        Assert.Contains("Passordet må ha minst 10 tegn.", page.FieldError("Input.Password"));
+        Assert.Equal("Passordene er ikke like. Skriv det samme passordet to ganger.", page.FieldError("Input.ConfirmPassword"));
     }
 
     [Fact]

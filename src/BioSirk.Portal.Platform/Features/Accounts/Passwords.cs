@@ -68,16 +68,16 @@ public sealed class Passwords(
     /// <summary>Sets the new password from the link; a locked account is opened again, since she proved she owns the address.</summary>
     public async Task<Result> ResetAsync(string? userId, string? code, NewPassword input)
     {
-        var errors = Validate(input);
-        if (errors.Any)
-        {
-            return Result.Fail(errors.All);
-        }
-
         var user = Guid.TryParse(userId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
         if (user is null || string.IsNullOrEmpty(code))
         {
             return LinkUnusable;
+        }
+
+        var errors = await ValidateAsync(user, input);
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
         }
 
         var reset = await users.ResetPasswordAsync(user, code, input.Password!);
@@ -95,7 +95,7 @@ public sealed class Passwords(
 
     public async Task<Result> ChangeAsync(PortalUser user, string? currentPassword, NewPassword input)
     {
-        var errors = Validate(input).When(string.IsNullOrEmpty(currentPassword), "CurrentPassword", "Skriv inn passordet du har nå.");
+        var errors = (await ValidateAsync(user, input)).When(string.IsNullOrEmpty(currentPassword), "CurrentPassword", "Skriv inn passordet du har nå.");
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -112,8 +112,24 @@ public sealed class Passwords(
     private static Result LinkUnusable =>
         Result.Fail("", "Lenken er brukt, utløpt eller ikke hel. Be om en ny lenke under «Glemt passordet?».");
 
-    private static Errors Validate(NewPassword input) => new Errors()
-        .When(string.IsNullOrEmpty(input.Password), "Password", "Velg et nytt passord.")
-        .When(!string.IsNullOrEmpty(input.Password) && input.Password != input.ConfirmPassword, "ConfirmPassword",
-            "Passordene er ikke like. Skriv det samme passordet to ganger.");
+    /// <summary>Every problem at once: the password rules and a confirmation that differs, not one per try.</summary>
+    private async Task<Errors> ValidateAsync(PortalUser user, NewPassword input)
+    {
+        var errors = new Errors()
+            .When(string.IsNullOrEmpty(input.Password), "Password", "Velg et nytt passord.")
+            .When(!string.IsNullOrEmpty(input.Password) && input.Password != input.ConfirmPassword, "ConfirmPassword",
+                "Passordene er ikke like. Skriv det samme passordet to ganger.");
+        if (!string.IsNullOrEmpty(input.Password))
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                foreach (var error in (await validator.ValidateAsync(users, user, input.Password)).Errors)
+                {
+                    errors.Add("Password", error.Description);
+                }
+            }
+        }
+
+        return errors;
+    }
 }
