@@ -92,6 +92,22 @@ public sealed partial class EnglishTextsTests
         Assert.True(missing.Count == 0, "No English text in Resources/Localization.SharedResource.en.resx for:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>
+    /// A translation has the same placeholders as its bokmål text: one that drops «{1}» loses a value, and one that adds
+    /// «{2}» makes the page (or a stored notice shown later) fail when it is formatted.
+    /// </summary>
+    [Fact]
+    public void EveryTranslation_HasTheSamePlaceholdersAsItsBokmalText()
+    {
+        static string Placeholders(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Value).Distinct().Order());
+        var mismatched = XDocument.Load(Path.Combine(Web, "Resources", "Localization.SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (Key: (string)d.Attribute("name")!, Value: (string?)d.Element("value") ?? ""))
+            .Where(d => Placeholders(d.Key) != Placeholders(d.Value))
+            .Select(d => $"«{d.Key}» → «{d.Value}»").ToList();
+
+        Assert.True(mismatched.Count == 0, "Translations whose placeholders differ:\n" + string.Join("\n", mismatched));
+    }
+
     /// <summary>Two keys that differ only in case make the lookup of both fail: the page then shows the Norwegian.</summary>
     [Fact]
     public void NoTwoTextsDifferOnlyInCase()
@@ -108,6 +124,9 @@ public sealed partial class EnglishTextsTests
     // models translate a text with values in it through this.Localized("text with {0}", value).
     [GeneratedRegex("""(?:\b(?:T|t|texts)\[|\bLocalized\()"((?:[^"\\]|\\.)*)"[\],)]""")]
     private static partial Regex LocalizedText();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex("""\bPhrase\.Of\("((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex PhraseText();
