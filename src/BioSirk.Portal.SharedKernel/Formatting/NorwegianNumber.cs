@@ -16,11 +16,7 @@ public static class NorwegianNumber
             return false;
         }
 
-        var cleaned = WithoutCurrency(text.Trim());
-
-        cleaned = new string(cleaned.Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray())
-            .Replace('\u2212', '-')
-            .TrimEnd('-', ',');
+        var cleaned = Cleaned(text);
         if (cleaned.Count(c => c is ',' or '.') > 1)
         {
             return false;
@@ -28,6 +24,17 @@ public static class NorwegianNumber
 
         return decimal.TryParse(cleaned.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>A number written right that no amount or measurement holds (more than 28 digits): «too large», not «not a number».</summary>
+    public static bool IsTooLarge(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && !TryParse(text, out _) && Cleaned(text) is var cleaned
+        && cleaned.TrimStart('-').All(c => char.IsAsciiDigit(c) || c is ',' or '.') && cleaned.Count(c => c is ',' or '.') <= 1
+        && cleaned.Any(char.IsAsciiDigit);
+
+    private static string Cleaned(string text) =>
+        new string(WithoutCurrency(text.Trim()).Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray())
+            .Replace('\u2212', '-')
+            .TrimEnd('-', ',');
 
     private static string WithoutCurrency(string text)
     {

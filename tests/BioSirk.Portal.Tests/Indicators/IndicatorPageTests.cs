@@ -138,6 +138,10 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("mye", page.FieldValue("Measurement.Value"));
         Assert.Equal("Rapport", page.FieldValue("Measurement.Source"));
 
+        // A number no measurement holds is «too large», as in the indicator's own form, not «not a number».
+        var huge = await PortalClient.ReadAsync(await MeasureAsync(kari, Url(id), "2026-02-01", "123456789012345678901234567890"));
+        Assert.Equal("Tallet er for stort.", huge.FieldError("Measurement.Value"));
+
         await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2025-12-01", "1 234,5"));
         page = await kari.GetPageAsync(Url(id));
         Assert.Equal("Nådd", page.QuerySelector("[data-testid=indicator-status]")!.TextContent);

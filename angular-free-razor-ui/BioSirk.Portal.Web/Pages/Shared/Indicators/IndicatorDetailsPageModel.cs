@@ -77,7 +77,8 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
             }
             else
             {
-                parseErrors.Add(new FieldError("Value", "Skriv verdien som et tall, for eksempel 1 234,5."));
+                parseErrors.Add(new FieldError("Value", NorwegianNumber.IsTooLarge(Measurement.Value)
+                    ? "Tallet er for stort." : "Skriv verdien som et tall, for eksempel 1 234,5."));
             }
         }
 

@@ -59,7 +59,7 @@ public sealed class IndicatorInput
                 return value;
             }
 
-            parseErrors.Add(new FieldError(field, $"Skriv verdien som et tall, for eksempel {example}."));
+            parseErrors.Add(new FieldError(field, NorwegianNumber.IsTooLarge(text) ? "Tallet er for stort." : $"Skriv verdien som et tall, for eksempel {example}."));
             return null;
         }
 
