@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BioSirk.Portal.SharedKernel.Auditing;
 using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Tenancy;
@@ -58,6 +59,10 @@ public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAwar
     /// council does not request, it pays).
     /// </summary>
     public bool AwaitsPayment => State == MilestoneState.Requested || (State == MilestoneState.Payable && Amount < 0);
+
+    /// <summary><see cref="AwaitsPayment"/> for a database query (the county's tasks).</summary>
+    public static readonly Expression<Func<PaymentMilestone, bool>> AwaitingPayment =
+        m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0);
 
     public void MakePayable(decimal amount, DateTime nowUtc)
     {

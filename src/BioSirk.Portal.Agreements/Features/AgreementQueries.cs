@@ -194,7 +194,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
     {
         var rows = await db.Agreements.AsNoTracking()
             .Where(a => (a.Status == AgreementStatus.Draft && (a.CouncilSignature == null || a.CountySignature == null))
-                        || a.Milestones.Any(m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0))
+                        || a.Milestones.AsQueryable().Any(PaymentMilestone.AwaitingPayment)
                         || db.PaymentRequests.Any(r => r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent))
             .OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title).ThenBy(a => a.Id)
             .Select(a => new
@@ -203,9 +203,8 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Waiting = db.PaymentRequests.Count(r => r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
-                Due = a.Milestones.Any(m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0)),
-                AmountDue = a.Milestones.Where(m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0))
-                    .Sum(m => m.Amount ?? 0),
+                Due = a.Milestones.AsQueryable().Any(PaymentMilestone.AwaitingPayment),
+                AmountDue = a.Milestones.AsQueryable().Where(PaymentMilestone.AwaitingPayment).Sum(m => m.Amount ?? 0),
             })
             .ToListAsync(ct);
         return rows.Select(a => new AgreementAttention(a.Id, a.Title, a.CouncilName,
