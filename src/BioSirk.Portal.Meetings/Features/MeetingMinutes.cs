@@ -83,7 +83,7 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
         }
 
         var saved = await store.SaveAsync(ct);
-        return saved.Succeeded ? saved : Result.Fail(field, MeetingStore.ConflictMessage);
+        return saved.Succeeded ? saved : Result.Stale(field, MeetingStore.ConflictMessage);
     }
 
     /// <summary>The secretary records that a participant was absent (or came after all), for the minutes.</summary>

@@ -15,7 +15,18 @@ public static class ConcurrencyCheckedSave
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result.Fail("", conflictMessage);
+            return Result.Stale("", conflictMessage);
         }
     }
+
+    /// <summary>
+    /// The stamp a row has in the database now, for a form that lets its writer save over a newer version once she
+    /// has been told about it (not the stamp a failed save left on the tracked entity).
+    /// </summary>
+    public static Task<string?> CurrentStampAsync<TEntity>(this DbContext db, Guid id, CancellationToken ct = default)
+        where TEntity : class, IConcurrencyAware =>
+        db.Set<TEntity>().AsNoTracking()
+            .Where(e => EF.Property<Guid>(e, "Id") == id)
+            .Select(e => e.ConcurrencyStamp)
+            .FirstOrDefaultAsync(ct);
 }

@@ -6,17 +6,26 @@ public sealed record FieldError(string Field, string Message);
 /// <summary>The outcome of a command: done, or refused with messages the user can act on.</summary>
 public class Result
 {
-    protected Result(IReadOnlyList<FieldError> errors) => Errors = errors;
+    protected Result(IReadOnlyList<FieldError> errors, bool isStale = false)
+    {
+        Errors = errors;
+        IsStale = isStale;
+    }
 
     public IReadOnlyList<FieldError> Errors { get; }
 
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Refused because someone else saved the row after the form was loaded (its concurrency stamp is old).</summary>
+    public bool IsStale { get; }
 
     public static Result Ok() => new([]);
 
     public static Result Fail(string field, string message) => new([new FieldError(field, message)]);
 
     public static Result Fail(IReadOnlyList<FieldError> errors) => new(errors);
+
+    public static Result Stale(string field, string message) => new([new FieldError(field, message)], isStale: true);
 }
 
 public sealed class Result<T> : Result

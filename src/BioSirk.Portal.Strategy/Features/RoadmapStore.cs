@@ -12,14 +12,6 @@ public sealed class RoadmapStore(StrategyDbContext db)
     public const string ConflictMessage =
         "Noen andre har endret dette mens du arbeidet. Det du skrev står fortsatt i skjemaet: last inn siden på nytt for å se endringen, og lagre igjen.";
 
-    /// <summary>For a form that lets the second writer save over the first once she has been told (the action's form).</summary>
-    public const string OverwriteOfferMessage =
-        "Noen andre har lagret endringer i tiltaket mens du arbeidet. Det du skrev står fortsatt i skjemaet. Trykk «Lagre endringene» igjen for å lagre din versjon over deres, eller åpne tiltaket i en ny fane for å se hva de endret først.";
-
-    /// <summary>The stamp the action has in the database now (not the one a failed save left on the tracked entity).</summary>
-    public Task<string?> CurrentStampAsync(Guid actionId, CancellationToken ct = default) =>
-        db.Actions.AsNoTracking().Where(a => a.Id == actionId).Select(a => a.ConcurrencyStamp).FirstOrDefaultAsync(ct);
-
     public StrategyDbContext Db => db;
 
     public Task<Roadmap?> RoadmapAsync(Guid roadmapId, CancellationToken ct = default) =>

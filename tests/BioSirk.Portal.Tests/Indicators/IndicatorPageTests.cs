@@ -232,11 +232,17 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PortalClient.ReadAsync(response);
-        Assert.Contains("Noen andre har endret indikatoren mens du arbeidet.", page.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Noen andre har lagret endringer i indikatoren mens du arbeidet.", page.GetElementById("error-summary")!.TextContent);
         Assert.Equal("Biokull (tonn)", page.FieldValue("Input.Name"));
         var saved = await kari.GetPageAsync(Url(id));
         Assert.Equal("Tonn biokull produsert", saved.QuerySelector("h1")!.TextContent);
         Assert.Contains("250 tonn", saved.QuerySelector("[data-testid=definition]")!.TextContent);
+
+        // Told, she saves again from the same form: her whole version stands, the first save's target included.
+        await ExpectRedirectAsync(await secondTab.PostFormAsync(Url(id) + "/rediger", PortalClient.FormValues(page, "main form")));
+        var overwritten = await kari.GetPageAsync(Url(id));
+        Assert.Equal("Biokull (tonn)", overwritten.QuerySelector("h1")!.TextContent);
+        Assert.DoesNotContain("250 tonn", overwritten.QuerySelector("[data-testid=definition]")!.TextContent);
     }
 
     [Fact]

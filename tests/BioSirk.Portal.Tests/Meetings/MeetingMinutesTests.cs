@@ -165,8 +165,18 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
             ["Resolution"] = "Sist skrevet.",
         }));
         var conflictPage = await PortalClient.ReadAsync(conflict);
-        Assert.StartsWith("Noen andre har endret møtet", conflictPage.FieldError(budgetField), StringComparison.Ordinal);
+        Assert.StartsWith("Noen andre har lagret endringer i vedtaket mens du arbeidet.", conflictPage.FieldError(budgetField), StringComparison.Ordinal);
         Assert.Equal("Sist skrevet.", conflictPage.FieldValue(budgetField));
+
+        // Told, she saves again from the form shown to her, and her text stands.
+        var again = ResolutionForm(conflictPage, "SAK 1/26");
+        await ExpectRedirectAsync(await kari.Http.PostAsync(again.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = ((AngleSharp.Html.Dom.IHtmlInputElement)again.QuerySelector("input[name=__RequestVerificationToken]")!).Value,
+            ["Stamp"] = ((AngleSharp.Html.Dom.IHtmlInputElement)again.QuerySelector("input[name=Stamp]")!).Value,
+            ["Resolution"] = conflictPage.FieldValue(budgetField)!,
+        })));
+        Assert.Equal("Sist skrevet.", (await kari.GetPageAsync(MinutesPath(path))).FieldValue(budgetField));
     }
 
     [Fact]

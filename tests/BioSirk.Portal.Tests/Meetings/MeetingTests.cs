@@ -41,6 +41,33 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         [.. page.QuerySelectorAll("section[aria-labelledby=todo-heading] li").Select(li => li.TextContent.Trim())];
 
     [Fact]
+    public async Task TwoTabsEditingTheMeetingAndAnItem_TheSecondIsTold_AndMaySaveHerVersionOverTheFirst()
+    {
+        using var first = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var second = await Portal.SignedInAsync(Demo.HallingdalSecretary); // the same secretary in another browser
+        var path = await CreateMeetingAsync(first, "hallingdal", "Rådsmøte mars", "2026-03-17");
+        await AddItemAsync(first, path, "Missions-avtalen med Buskerud");
+        var itemPath = await ItemPathAsync(first, path, "Missions-avtalen med Buskerud");
+
+        foreach (var (editPath, selector, field) in new[] { (path + "/endre", "form[data-testid=meeting-form]", "Input.Place"), (itemPath + "/endre", "form[data-testid=item-form]", "Input.Background") })
+        {
+            var a = await first.FormValuesAsync(editPath, selector);
+            var b = await second.FormValuesAsync(editPath, selector);
+            a[field] = "Første versjon";
+            await ExpectRedirectAsync(await first.PostFormAsync(editPath, a));
+            b[field] = "Andre versjon";
+            var conflict = await PortalClient.ReadAsync(await second.PostFormAsync(editPath, b));
+
+            Assert.Matches("Noen andre har lagret endringer i (møtet|saken) mens du arbeidet\\. Det du skrev står fortsatt i skjemaet\\.", conflict.GetElementById("error-summary")!.TextContent);
+            Assert.Equal("Andre versjon", conflict.FieldValue(field));
+            Assert.Equal("Første versjon", (await first.FormValuesAsync(editPath, selector))[field]);
+
+            await ExpectRedirectAsync(await second.PostFormAsync(editPath, PortalClient.FormValues(conflict, selector)));
+            Assert.Equal("Andre versjon", (await first.FormValuesAsync(editPath, selector))[field]);
+        }
+    }
+
+    [Fact]
     public async Task DraftAgenda_IsHiddenFromParticipants_UntilPublished_ThenNumbered()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

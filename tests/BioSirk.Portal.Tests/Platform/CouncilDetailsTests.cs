@@ -95,9 +95,12 @@ public sealed class CouncilDetailsTests(PortalFactory portal) : PortalTest(porta
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var page = await PortalClient.ReadAsync(second);
-        Assert.Contains("Noen andre har endret dette mens du arbeidet", page.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Noen andre har lagret endringer i opplysningene om rådet mens du arbeidet", page.GetElementById("error-summary")!.TextContent);
         Assert.Equal("Hallingdal regionråd", PortalClient.FormValues(page, Form)["Input.Name"]);
         Assert.Equal("Ola Bakken", PortalClient.FormValues(await admin.GetPageAsync(Url), Form)["Input.ContactName"]);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(Url, PortalClient.FormValues(page, Form))).StatusCode);
+        Assert.Equal("Kari Nordby", PortalClient.FormValues(await admin.GetPageAsync(Url), Form)["Input.ContactName"]);
     }
 
     [Fact]

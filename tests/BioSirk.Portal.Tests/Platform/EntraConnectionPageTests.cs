@@ -119,9 +119,12 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
         });
 
         var page = await PortalClient.ReadAsync(second);
-        Assert.Contains("Noen andre har endret dette mens du arbeidet", page.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Noen andre har lagret endringer i koblingen til Entra ID mens du arbeidet", page.GetElementById("error-summary")!.TextContent);
         Assert.Equal("gol.kommune.no", page.FieldValue("Input.AllowedDomains"));
         Assert.NotNull(await FindAsync(Tid));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(HallingdalPage + "?handler=Save", PortalClient.FormValues(page, "[data-testid=entra-form]"))).StatusCode);
+        Assert.Equal("gol.kommune.no", (await admin.FormValuesAsync(HallingdalPage, "[data-testid=entra-form]"))["Input.AllowedDomains"]);
     }
 
     [Fact]

@@ -89,9 +89,14 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
 
         var page = await PortalClient.ReadAsync(second);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains("Noen andre har endret dette mens du arbeidet", page.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Noen andre har lagret endringer i rollene til Ola Bakken mens du arbeidet", page.GetElementById("error-summary")!.TextContent);
         Assert.True(page.QuerySelector("#role-TenantAdmin")!.HasAttribute("checked"));
         Assert.False(page.QuerySelector("#role-Secretary")!.HasAttribute("checked"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, PortalClient.FormValues(page, "main form"))).StatusCode);
+        var saved = await admin.GetPageAsync(url);
+        Assert.True(saved.QuerySelector("#role-TenantAdmin")!.HasAttribute("checked"));
+        Assert.False(saved.QuerySelector("#role-Secretary")!.HasAttribute("checked"));
     }
 
     [Fact]

@@ -162,10 +162,14 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         await ExpectRedirectAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", karisForm));
         var conflict = await PortalClient.ReadAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", membersForm));
 
-        Assert.Contains("Noen andre har endret sluttrapporten", conflict.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Noen andre har lagret endringer i denne sluttrapporten mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
         Assert.Equal("Medlemmets versjon.", conflict.FieldValue("Input.Activities"));
         var saved = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
         Assert.Equal("Kari sin versjon.", saved["Input.Activities"]);
+
+        // Told, she saves again from the same form, and her text stands (before, she had to copy it out and reload).
+        await ExpectRedirectAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", PortalClient.FormValues(conflict, "form[data-testid=report-form]")));
+        Assert.Equal("Medlemmets versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
     }
 
     [Fact]
@@ -202,9 +206,12 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         await ExpectRedirectAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", karisForm));
         var conflict = await PortalClient.ReadAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", membersForm));
 
-        Assert.Contains("Noen andre har endret sluttrapporten", conflict.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Noen andre har lagret endringer i denne sluttrapporten mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
         Assert.Equal("Medlemmets versjon.", conflict.FieldValue("Input.Activities"));
         Assert.Equal("Kari sin versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
+
+        await ExpectRedirectAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", PortalClient.FormValues(conflict, "form[data-testid=report-form]")));
+        Assert.Equal("Medlemmets versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
     }
 
     /// <summary>First milestone requested and paid (kr 112 500), 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>

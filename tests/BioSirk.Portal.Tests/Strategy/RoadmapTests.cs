@@ -152,27 +152,40 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         action.QuerySelectorAll("dt").First(dt => dt.TextContent == "Siste fremdriftsrapport").NextElementSibling!.TextContent.Trim();
 
     [Fact]
-    public async Task TwoSessionsEditingTheSameAction_TheSecondGetsAConflictAndKeepsHerText()
+    public async Task TwoSessionsEditingTheSameAction_TheSecondGetsAConflictAndKeepsHerText_AndMaySaveOverIt()
     {
         using var first = await Portal.SignedInAsync(Demo.RingerikeSecretary);
         using var second = await Portal.SignedInAsync(Demo.RingerikeSecretary);
         var basePath = await StartRoadmapAsync(first);
         var actionPath = await AddActionAsync(first, basePath, "Befaring på Follum");
-        var a = await first.FormValuesAsync(actionPath + "/rediger", "main form");
-        var b = await second.FormValuesAsync(actionPath + "/rediger", "main form");
+        await EditInTwoTabsAsync(actionPath + "/rediger", "main form", "Input.Title", "tiltaket");
+        await EditInTwoTabsAsync(actionPath, "form[action*=Progress]", "Progress.Comment", "tiltaket");
+        await EditInTwoTabsAsync(basePath + "/struktur", "form[action*=Settings]", "Settings.Description", "veikartet");
+        await ExpectRedirectAsync(await first.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
+        await ExpectRedirectAsync(await first.SubmitAsync(basePath + "/versjoner", "form[action*=Decision]", new()
+        {
+            ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 12/26",
+        }));
+        await EditInTwoTabsAsync(basePath + "/versjoner", "form[action*=Decision]", "Decision.CaseReference", "vedtaket");
 
-        a["Input.Title"] = "Første endring";
-        await ExpectRedirectAsync(await first.PostFormAsync(actionPath + "/rediger", a));
-        b["Input.Title"] = "Andre endring";
-        var conflict = await PortalClient.ReadAsync(await second.PostFormAsync(actionPath + "/rediger", b));
+        async Task EditInTwoTabsAsync(string page, string form, string field, string what)
+        {
+            var post = (await first.GetPageAsync(page)).QuerySelector(form)!.GetAttribute("action") is { Length: > 0 } action ? action : page;
+            var a = await first.FormValuesAsync(page, form);
+            var b = await second.FormValuesAsync(page, form);
+            a[field] = "Første endring";
+            await ExpectRedirectAsync(await first.PostFormAsync(post, a));
+            b[field] = "Andre endring";
+            var conflict = await PortalClient.ReadAsync(await second.PostFormAsync(post, b));
 
-        Assert.Contains("Noen andre har lagret endringer i tiltaket mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
-        Assert.Equal("Andre endring", conflict.FieldValue("Input.Title"));
-        Assert.Equal("Første endring", (await first.GetPageAsync(actionPath)).QuerySelector("h1")!.TextContent);
+            Assert.Contains($"Noen andre har lagret endringer i {what} mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
+            Assert.Equal("Andre endring", conflict.FieldValue(field));
+            Assert.Equal("Første endring", (await first.FormValuesAsync(page, form))[field]);
 
-        // Told, she saves again from the same form, and her version stands (before, every new try failed the same way).
-        await ExpectRedirectAsync(await second.PostFormAsync(actionPath + "/rediger", PortalClient.FormValues(conflict, "main form")));
-        Assert.Equal("Andre endring", (await first.GetPageAsync(actionPath)).QuerySelector("h1")!.TextContent);
+            // Told, she saves again from the same form, and her version stands (before, every new try failed the same way).
+            await ExpectRedirectAsync(await second.PostFormAsync(post, PortalClient.FormValues(conflict, form)));
+            Assert.Equal("Andre endring", (await first.FormValuesAsync(page, form))[field]);
+        }
     }
 
     [Fact]

@@ -1,5 +1,6 @@
-using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Features.Host;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -54,6 +55,13 @@ public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
         if (result is null)
         {
             return NotFound();
+        }
+
+        if (result.IsStale)
+        {
+            Input.ConcurrencyStamp = (await organisations.FindCountyAsync(countyId))?.ConcurrencyStamp;
+            this.OfferOverwrite(this.Localized("opplysningene om fylket"));
+            return Page();
         }
 
         if (!result.Succeeded)

@@ -1,5 +1,6 @@
-using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Features.Host;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -48,6 +49,13 @@ public sealed class EditTenantModel(EditOrganisations organisations, HostAdminis
         if (result is null)
         {
             return NotFound();
+        }
+
+        if (result.IsStale)
+        {
+            Input.ConcurrencyStamp = (await organisations.FindCouncilAsync(councilId))?.ConcurrencyStamp;
+            this.OfferOverwrite(this.Localized("opplysningene om rådet"));
+            return Page();
         }
 
         if (!result.Succeeded)

@@ -1,6 +1,7 @@
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Entra;
 using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -56,8 +57,18 @@ public abstract class EntraConnectionPage(EntraConnections connections) : PageMo
             OwnerKind, ownerId, Input.EntraTenantId, Input.AllowedDomains, Input.ConcurrencyStamp));
         if (!result.Succeeded)
         {
-            result.Errors.AddTo(ModelState, "Input");
-            IsConnected = await connections.GetAsync(OwnerKind, ownerId) is not null;
+            var current = await connections.GetAsync(OwnerKind, ownerId);
+            IsConnected = current is not null;
+            if (result.IsStale)
+            {
+                Input.ConcurrencyStamp = current?.ConcurrencyStamp;
+                this.OfferOverwrite(this.Localized("koblingen til Entra ID"));
+            }
+            else
+            {
+                result.Errors.AddTo(ModelState, "Input");
+            }
+
             return Page();
         }
 

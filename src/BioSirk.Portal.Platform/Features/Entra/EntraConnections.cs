@@ -35,7 +35,7 @@ public sealed class EntraConnections(PlatformDbContext db)
         var formSawNoConnection = string.IsNullOrEmpty(command.ConcurrencyStamp);
         if (connection is not null && formSawNoConnection)
         {
-            return Result.Fail("", ConcurrencyMessages.ChangedByOther);
+            return Result.Stale("", ConcurrencyMessages.ChangedByOther);
         }
 
         var isNew = connection is null;
@@ -69,7 +69,7 @@ public sealed class EntraConnections(PlatformDbContext db)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result.Fail("", ConcurrencyMessages.ChangedByOther);
+            return Result.Stale("", ConcurrencyMessages.ChangedByOther);
         }
         catch (DbUpdateException)
         {

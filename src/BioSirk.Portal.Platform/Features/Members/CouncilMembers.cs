@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,16 +78,7 @@ public sealed class ChangeMemberRoles(PlatformDbContext db)
         }
 
         membership.IsActive = command.IsActive;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Fail("", ConcurrencyMessages.ChangedByOther);
-        }
-
-        return Result.Ok();
+        return await db.SaveOrConflictAsync(ConcurrencyMessages.ChangedByOther, ct);
     }
 }
 

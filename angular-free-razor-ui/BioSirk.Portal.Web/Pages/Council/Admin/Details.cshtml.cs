@@ -1,5 +1,7 @@
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Features.Councils;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,6 +44,13 @@ public sealed class DetailsModel(PortalContext portal, CouncilDetails details) :
         if (result is null)
         {
             return NotFound();
+        }
+
+        if (result.IsStale)
+        {
+            Input.ConcurrencyStamp = (await details.GetAsync(portal.CouncilId))?.ConcurrencyStamp;
+            this.OfferOverwrite(this.Localized("opplysningene om rådet"));
+            return Page();
         }
 
         if (!result.Succeeded)

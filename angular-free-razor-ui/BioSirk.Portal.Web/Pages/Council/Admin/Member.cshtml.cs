@@ -1,7 +1,8 @@
-using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,6 +51,13 @@ public sealed class MemberModel(CouncilMembers members, ChangeMemberRoles change
         if (result is null)
         {
             return NotFound();
+        }
+
+        if (result.IsStale)
+        {
+            Input.ConcurrencyStamp = (await members.FindAsync(memberId))?.ConcurrencyStamp;
+            this.OfferOverwrite(this.Localized("rollene til {0}", member.FullName));
+            return Page();
         }
 
         if (!result.Succeeded)

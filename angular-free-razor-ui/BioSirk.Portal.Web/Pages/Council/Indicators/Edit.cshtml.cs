@@ -1,7 +1,10 @@
 using BioSirk.Portal.Indicators.Domain;
 using BioSirk.Portal.Indicators.Features;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Pages.Shared.Indicators;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -52,6 +55,13 @@ public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore stor
         {
             TempData["Message"] = "Endringene er lagret.";
             return LocalRedirect($"{portal.Prefix}/indikatorer/{indicatorId}");
+        }
+
+        if (result is { IsStale: true })
+        {
+            ConcurrencyStamp = await store.Db.CurrentStampAsync<Indicator>(indicatorId);
+            this.OfferOverwrite(this.Localized("indikatoren"));
+            return Page();
         }
 
         parseErrors.AddTo(result?.Errors ?? IndicatorRules.Validate(definition), ModelState, "Input");

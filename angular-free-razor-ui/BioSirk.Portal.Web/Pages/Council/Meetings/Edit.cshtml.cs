@@ -1,6 +1,10 @@
+using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -48,7 +52,16 @@ public sealed class EditMeetingModel(PortalContext portal, MeetingStore store, S
             return LocalRedirect(BasePath);
         }
 
-        result.Errors.AddTo(ModelState, nameof(Input));
+        if (result.IsStale)
+        {
+            Input.ConcurrencyStamp = await store.Db.CurrentStampAsync<Meeting>(meetingId);
+            this.OfferOverwrite(this.Localized("møtet"));
+        }
+        else
+        {
+            result.Errors.AddTo(ModelState, nameof(Input));
+        }
+
         Input.PartnershipId = meeting.IsPartnershipMeeting ? meeting.PartnershipId : null;
         await BuildFormAsync();
         return Page();

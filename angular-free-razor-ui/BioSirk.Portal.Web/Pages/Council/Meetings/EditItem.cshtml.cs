@@ -1,7 +1,10 @@
 using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -52,7 +55,16 @@ public sealed class EditAgendaItemModel(PortalContext portal, MeetingStore store
             return LocalRedirect($"{BasePath}/saker/{itemId}");
         }
 
-        result.Errors.AddTo(ModelState, nameof(Input));
+        if (result.IsStale)
+        {
+            Input.ConcurrencyStamp = await store.Db.CurrentStampAsync<AgendaItem>(itemId);
+            this.OfferOverwrite(this.Localized("saken"));
+        }
+        else
+        {
+            result.Errors.AddTo(ModelState, nameof(Input));
+        }
+
         Form = new ItemFormView(Input, available, "Lagre saken");
         return Page();
     }

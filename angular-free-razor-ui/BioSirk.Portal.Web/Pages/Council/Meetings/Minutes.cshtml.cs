@@ -1,10 +1,12 @@
 using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Pdf;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
-using BioSirk.Portal.SharedKernel.Pdf;
 
 namespace BioSirk.Portal.Web.Pages.Council.Meetings;
 
@@ -66,7 +68,14 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
         }
 
         FailedItemId = itemId;
-        return await RefusedAsync(meetingId, result);
+        if (result.IsStale)
+        {
+            // The page is loaded again below, so her form carries the item's current stamp and saving again stores her text.
+            this.OfferOverwrite(this.Localized("vedtaket"), field);
+            return await RefusedAsync(meetingId, []);
+        }
+
+        return await RefusedAsync(meetingId, result.Errors);
     }
 
     public Task<IActionResult> OnPostAbsentAsync(Guid meetingId, Guid participantId) =>
@@ -90,7 +99,7 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
             return LocalRedirect($"{BasePathOf(meetingId)}#minutes-pdfs");
         }
 
-        return await RefusedAsync(meetingId, result);
+        return await RefusedAsync(meetingId, result.Errors);
     }
 
     private async Task<IActionResult> AttendanceAsync(Guid meetingId, Guid participantId, bool absent, string done)
@@ -107,14 +116,14 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
             return LocalRedirect($"{BasePathOf(meetingId)}#attendance");
         }
 
-        return await RefusedAsync(meetingId, result);
+        return await RefusedAsync(meetingId, result.Errors);
     }
 
     /// <summary>The page again, with the messages beside their fields ("vedtak-{item}") or at the top.</summary>
-    private async Task<IActionResult> RefusedAsync(Guid meetingId, Result result)
+    private async Task<IActionResult> RefusedAsync(Guid meetingId, IEnumerable<FieldError> errors)
     {
         store.Db.ChangeTracker.Clear();
-        foreach (var error in result.Errors)
+        foreach (var error in errors)
         {
             ModelState.AddModelError(error.Field, error.Message);
         }

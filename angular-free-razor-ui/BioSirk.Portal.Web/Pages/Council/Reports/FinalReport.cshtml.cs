@@ -2,6 +2,8 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.Reporting.Features;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Pages.Shared.Reports;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -145,8 +147,15 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
 
         if (!result.Succeeded)
         {
-            Show(result, "Input");
             await LoadAsync(agreementId);
+            if (result.IsStale)
+            {
+                ConcurrencyStamp = View.Report?.ConcurrencyStamp ?? WriteReportCommand.NoReportYet;
+                this.OfferOverwrite(this.Localized("denne sluttrapporten"));
+                return Page();
+            }
+
+            Show(result, "Input");
             if (savedFirst)
             {
                 ConcurrencyStamp = View.Report?.ConcurrencyStamp ?? WriteReportCommand.NoReportYet; // the text was saved; only the delivery (or PDF) was refused

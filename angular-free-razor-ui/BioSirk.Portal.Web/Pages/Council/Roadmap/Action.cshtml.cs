@@ -1,7 +1,8 @@
-using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Strategy.Domain;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -96,6 +97,13 @@ public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries quer
         {
             TempData["Message"] = "Fremdriften er rapportert.";
             return LocalRedirect($"{BasePath}/tiltak/{actionId}");
+        }
+
+        if (result is { IsStale: true })
+        {
+            Progress.ConcurrencyStamp = (await Queries.ActionAsync(roadmapId, actionId))?.ConcurrencyStamp;
+            this.OfferOverwrite(this.Localized("tiltaket"));
+            return Page();
         }
 
         result?.Errors.AddTo(ModelState, nameof(Progress));

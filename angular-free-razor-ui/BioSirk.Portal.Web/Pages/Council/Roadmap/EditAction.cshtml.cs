@@ -2,6 +2,8 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Strategy.Domain;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +13,7 @@ namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
 /// Changes an action. Only the owner council's secretaries get the form; everyone else in the partnership gets a
 /// page that says whose it is (403), and a stale save keeps the input and says what happened.
 /// </summary>
-public sealed class EditRoadmapActionModel(PortalContext portal, RoadmapQueries queries, SaveRoadmapAction save, RoadmapStore store, IPlatformDirectory directory)
+public sealed class EditRoadmapActionModel(PortalContext portal, RoadmapQueries queries, SaveRoadmapAction save, IPlatformDirectory directory)
     : RoadmapPageModel(portal, queries)
 {
     [BindProperty]
@@ -49,11 +51,10 @@ public sealed class EditRoadmapActionModel(PortalContext portal, RoadmapQueries 
             return LocalRedirect($"{BasePath}/tiltak/{actionId}");
         }
 
-        if (result is { Errors: [{ Message: RoadmapStore.ConflictMessage }] })
+        if (result is { IsStale: true })
         {
-            // Told once that someone else saved first, she may save again over it: the form now carries their stamp.
-            Input.ConcurrencyStamp = await store.CurrentStampAsync(actionId);
-            ModelState.AddModelError("", RoadmapStore.OverwriteOfferMessage);
+            Input.ConcurrencyStamp = (await Queries.ActionAsync(roadmapId, actionId))?.ConcurrencyStamp;
+            this.OfferOverwrite(this.Localized("tiltaket"));
         }
         else
         {

@@ -1,7 +1,8 @@
-using BioSirk.Portal.Web.Localization;
 using System.Globalization;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -74,11 +75,20 @@ public sealed class RoadmapStructureModel(PortalContext portal, RoadmapQueries q
             return LocalRedirect($"{BasePath}/struktur");
         }
 
-        result?.Errors.AddTo(ModelState, prefix);
         await LoadAsync(roadmapId);
         if (prefix != nameof(Settings))
         {
             Settings = SettingsInput.From(Roadmap);
+        }
+
+        if (result is { IsStale: true } && prefix == nameof(Settings))
+        {
+            Settings.ConcurrencyStamp = Roadmap.ConcurrencyStamp;
+            this.OfferOverwrite(this.Localized("veikartet"));
+        }
+        else
+        {
+            result?.Errors.AddTo(ModelState, prefix);
         }
 
         return Page();

@@ -1,7 +1,8 @@
-using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Strategy.Domain;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -74,6 +75,14 @@ public sealed class RoadmapVersionsModel(PortalContext portal, RoadmapQueries qu
         {
             TempData["Message"] = this.Localized("Vedtaket i {0} er registrert.", Portal.Council!.Name);
             return LocalRedirect($"{BasePath}/versjoner");
+        }
+
+        if (result.IsStale)
+        {
+            Decisions = await Queries.DecisionsAsync(roadmapId);
+            Decision.ConcurrencyStamp = OwnDecision(versionId)?.ConcurrencyStamp;
+            this.OfferOverwrite(this.Localized("vedtaket"));
+            return Page();
         }
 
         result.Errors.AddTo(ModelState, nameof(Decision));

@@ -1,7 +1,9 @@
-using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.SharedKernel.Data;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -77,6 +79,14 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
         {
             TempData["Message"] = agreement.IsLocked ? this.Localized("Tillegget er lagret som versjon {0}.", agreement.Version) : "Endringene i utkastet er lagret.";
             return LocalRedirect($"{BasePath}/avtaler/{agreementId}");
+        }
+
+        if (result is { IsStale: true })
+        {
+            ConcurrencyStamp = await store.Db.CurrentStampAsync<Agreement>(agreementId);
+            this.OfferOverwrite(this.Localized("denne avtalen"));
+            Input.Pad();
+            return Page();
         }
 
         var ruleErrors = result?.Errors ?? AgreementRules.Validate(terms);
