@@ -43,6 +43,9 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         Assert.DoesNotContain("Utkast opprettet.", english, StringComparison.Ordinal);
         Assert.Contains("Utkast opprettet.", norwegian, StringComparison.Ordinal);
         Assert.Contains("Avtalen er i kraft (versjon 1). «Ved signering» kan utbetales: kr 112 500,00.", norwegian, StringComparison.Ordinal);
+        Assert.Matches(@"\d\d\.\d\d\.\d{4} at \d\d:\d\d, ", english); // the time of each entry, as the reader says it
+        Assert.DoesNotContain(" kl. ", english, StringComparison.Ordinal);
+        Assert.Matches(@"\d\d\.\d\d\.\d{4} kl\. \d\d:\d\d, ", norwegian);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Accounts;
-using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -96,7 +95,7 @@ public sealed class LoginModel(
 
         if (result.IsLockedOut)
         {
-            var until = user.LockoutEnd is { } end ? Norwegian.DateTimeFromUtc(end.UtcDateTime) : null;
+            var until = user.LockoutEnd is { } end ? PageTexts.Of(HttpContext).DateTime(end.UtcDateTime) : null;
             ModelState.AddModelError("Input.Password",
                 this.Localized("Kontoen er låst etter for mange feil passord. Prøv igjen etter {0}, eller be administratoren om hjelp.", until ?? ""));
             return Page();
