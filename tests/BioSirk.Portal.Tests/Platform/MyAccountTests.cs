@@ -59,19 +59,33 @@ public sealed class MyAccountTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
-    public async Task VarslerAndMyAccount_LeadBackToEachOfThePersonsPlaces()
+    public async Task VarslerAndMyAccount_KeepTheHeaderOfThePlaceSheCameFrom()
     {
+        using var twoCouncils = await Portal.SignedInAsync(Demo.TwoCouncilMember);
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
         using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
 
-        foreach (var path in new[] { "/varsler", "/konto" })
+        // Nothing remembered yet: the way back to each of her places.
+        var links = (await twoCouncils.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=my-places] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/rad/gjovik", "/rad/hadeland"], links.Order().ToList());
+
+        foreach (var (council, name) in new[] { ("gjovik", "Gjøvikregionen"), ("hadeland", "Hadeland") })
         {
-            var links = (await kari.GetPageAsync(path)).QuerySelectorAll("[data-testid=my-places] a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
-            Assert.Contains(("Regionrådet for Hallingdal", "/rad/hallingdal"), links);
+            await twoCouncils.GetPageAsync("/rad/" + council);
+            foreach (var path in new[] { "/varsler", "/konto" })
+            {
+                var page = await twoCouncils.GetPageAsync(path);
+                Assert.Contains(name, page.QuerySelector("[data-testid=current-place]")!.TextContent);
+                Assert.NotNull(page.QuerySelector($"nav a[href='/rad/{council}/moter']"));
+                Assert.Null(page.QuerySelector("[data-testid=my-places]"));
+            }
         }
 
-        var officers = (await sigrid.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=my-places] a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/fylke/buskerud"], officers);
+        // Someone with one place sees it even when she came straight from an e-mail's link.
+        Assert.Equal("Regionrådet for Hallingdal", (await kari.GetPageAsync("/konto")).QuerySelector("[data-testid=current-place]")!.TextContent.Replace("Du er i:", "").Trim());
+        var officers = await sigrid.GetPageAsync("/varsler");
+        Assert.Contains("Buskerud fylkeskommune", officers.QuerySelector("[data-testid=current-place]")!.TextContent);
+        Assert.NotNull(officers.QuerySelector("nav a[href='/fylke/buskerud/avtaler']"));
     }
 
     private List<string> NoticeRecipients(string subject) =>
