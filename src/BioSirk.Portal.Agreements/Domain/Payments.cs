@@ -96,6 +96,8 @@ public sealed class Payment : ICountyFunded, IAudited
     {
     }
 
+    public const int MaxReferenceLength = 200;
+
     public Payment(Agreement agreement, PaymentMilestone milestone, DateOnly date, decimal amount, string reference, string registeredBy, DateTime nowUtc)
     {
         AgreementId = agreement.Id;

@@ -150,7 +150,8 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
             .When(c.Amount is { } a && !SharedKernel.Money.Kroner.HasWholeOre(a), "Amount", "Beløpet kan ha høyst to desimaler (hele øre).")
             .When(c.Amount is { } big && Math.Abs(big) > SharedKernel.Money.Kroner.MaxAmount, "Amount",
                 "Beløpet er for stort (høyst kr 999 999 999,99). Sjekk at det er skrevet riktig.")
-            .When(string.IsNullOrWhiteSpace(c.Reference), "Reference", "Skriv inn en referanse, for eksempel bilagsnummeret i økonomisystemet.");
+            .When(string.IsNullOrWhiteSpace(c.Reference), "Reference", "Skriv inn en referanse, for eksempel bilagsnummeret i økonomisystemet.")
+            .WhenLongerThan(c.Reference, Payment.MaxReferenceLength, "Reference", "Referansen");
         if (!errors.Any && !c.ConfirmsDeviation && DeviationFromExpected(milestone, c.Amount!.Value) is { } deviation)
         {
             errors.Add(nameof(c.ConfirmsDeviation), deviation);

@@ -1,12 +1,13 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace BioSirk.Portal.SharedKernel.Formatting;
 
 /// <summary>
 /// Reads numbers the way people type them in Norway: "150 000", "150000,50", "7,5", also "7.5", "kr 900", "900 kr",
-/// "NOK 900" and "150 000,-".
+/// "NOK 900", "150 000,-" and "45,5 %".
 /// </summary>
-public static class NorwegianNumber
+public static partial class NorwegianNumber
 {
     public static bool TryParse(string? text, out decimal value)
     {
@@ -25,15 +26,25 @@ public static class NorwegianNumber
         return decimal.TryParse(cleaned.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>
+    /// An amount in kroner. "1.234" is read as 1 234, as a Norwegian writes thousands: an amount has no third decimal.
+    /// </summary>
+    public static bool TryParseAmount(string? text, out decimal value) =>
+        TryParse(text is not null && ThousandsWithDots().IsMatch(text.Trim()) ? text.Replace(".", "", StringComparison.Ordinal) : text, out value);
+
     /// <summary>A number written right that no amount or measurement holds (more than 28 digits): «too large», not «not a number».</summary>
     public static bool IsTooLarge(string? text) =>
         !string.IsNullOrWhiteSpace(text) && !TryParse(text, out _) && Cleaned(text) is var cleaned
         && cleaned.TrimStart('-').All(c => char.IsAsciiDigit(c) || c is ',' or '.') && cleaned.Count(c => c is ',' or '.') <= 1
         && cleaned.Any(char.IsAsciiDigit);
 
+    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+(,\d*)?(,-)?$")]
+    private static partial Regex ThousandsWithDots();
+
     private static string Cleaned(string text) =>
         new string(WithoutCurrency(text.Trim()).Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray())
             .Replace('\u2212', '-')
+            .TrimEnd('%')
             .TrimEnd('-', ',');
 
     private static string WithoutCurrency(string text)

@@ -395,6 +395,10 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Betalingsdatoen må ligge innen et år før eller etter avtaleperioden (15.01.2026–31.12.2026). Sjekk årstallet.",
             yearTypo.FieldError("Payment.Date"));
         Assert.Equal("2030-01-01", yearTypo.FieldValue("Payment.Date"));
+        var longReference = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-03-02", ["Payment.Amount"] = "112.500", ["Payment.Reference"] = new string('R', 201) }));
+        Assert.Equal("Referansen kan være på høyst 200 tegn (nå 201).", longReference.FieldError("Payment.Reference"));
+        Assert.Null(longReference.FieldError("Payment.Amount")); // «112.500» is 112 500 kroner, as a Norwegian writes thousands
 
         var returnWithoutComment = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "false" }));
         Assert.Equal("Skriv hva rådet må rette før anmodningen sendes på nytt.", returnWithoutComment.FieldError("Decision.Comment"));

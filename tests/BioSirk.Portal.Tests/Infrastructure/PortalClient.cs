@@ -36,6 +36,10 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await ReadAsync(response);
     }
 
+    /// <summary>The page a form's answer shows: the page it redirects to (post, redirect, get), or the answer itself.</summary>
+    public async Task<IHtmlDocument> PageAfterAsync(HttpResponseMessage response) =>
+        response.StatusCode == System.Net.HttpStatusCode.Redirect ? await GetPageAsync(response.Headers.Location!.OriginalString) : await ReadAsync(response);
+
     public static async Task<IHtmlDocument> ReadAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 

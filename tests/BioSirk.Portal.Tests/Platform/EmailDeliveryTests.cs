@@ -23,7 +23,7 @@ public sealed class EmailDeliveryTests(PortalFactory portal) : PortalTest(portal
         await using var smtp = WithMailServer(port);
         using var admin = await SignedInAsync(smtp, Demo.HallingdalAdmin);
 
-        var sent = await PortalClient.ReadAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
+        var sent = await admin.PageAfterAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
             new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
 
         var status = sent.QuerySelector("[role=status]")!.TextContent;

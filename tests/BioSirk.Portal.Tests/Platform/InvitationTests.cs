@@ -47,7 +47,7 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
         var name = string.Concat(Enumerable.Repeat("Liv Øyen ", 25)).Trim(); // 224 characters
 
-        var page = await PortalClient.ReadAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
+        var page = await admin.PageAfterAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
             new() { ["Input.FullName"] = name, ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
 
         Assert.Equal("Navnet kan være på høyst 200 tegn (nå 224).", page.FieldError("Input.FullName"));
@@ -73,7 +73,7 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
         Dictionary<string, string> form = new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" };
         await admin.SubmitAsync(Members, "form[action*=Invite]", form);
 
-        var page = await PortalClient.ReadAsync(await admin.SubmitAsync(Members, "form[action*=Invite]", form));
+        var page = await admin.PageAfterAsync(await admin.SubmitAsync(Members, "form[action*=Invite]", form));
 
         Assert.Contains("har allerede en invitasjon som ikke er besvart", page.FieldError("Input.Email"));
     }
@@ -82,10 +82,13 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
     public async Task Invite_ThenAccept_GivesTheNewPersonTheCouncilWithTheRolesAndLogsIt()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
-        var sent = await PortalClient.ReadAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
-            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Secretary" }));
+        var response = await admin.SubmitAsync(Members, "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Secretary" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode); // reloading the page afterwards does not send the form again
+        var sent = await admin.PageAfterAsync(response);
         var link = sent.QuerySelector("[data-testid=invitation-link]")!.TextContent;
         Assert.StartsWith("http://localhost/invitasjon/", link);
+        Assert.Null((await admin.GetPageAsync(Members)).QuerySelector("[data-testid=invitation-link]")); // the link is shown once
         var mails = await Task.WhenAll(Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => File.ReadAllTextAsync(f)));
         Assert.Single(mails, m => m.Contains(link, StringComparison.Ordinal) && m.Contains("To: liv@hallingdal.no", StringComparison.Ordinal));
 
@@ -116,7 +119,7 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
     public async Task Invitation_OlderThanSevenDays_IsExpiredByTheNightlyJobAndCannotBeUsed()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
-        var sent = await PortalClient.ReadAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
+        var sent = await admin.PageAfterAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
             new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
         var path = new Uri(sent.QuerySelector("[data-testid=invitation-link]")!.TextContent).AbsolutePath;
 
@@ -139,7 +142,7 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
     public async Task ExistingAccount_AcceptsAnInvitationToASecondCouncilWhenSignedIn()
     {
         using var admin = await Portal.SignedInAsync(Demo.HadelandSecretary);
-        var sent = await PortalClient.ReadAsync(await admin.SubmitAsync("/rad/hadeland/admin/medlemmer", "form[action*=Invite]",
+        var sent = await admin.PageAfterAsync(await admin.SubmitAsync("/rad/hadeland/admin/medlemmer", "form[action*=Invite]",
             new() { ["Input.FullName"] = "Kari Nordby", ["Input.Email"] = Demo.HallingdalSecretary, ["Input.Roles"] = "Member" }));
         var path = new Uri(sent.QuerySelector("[data-testid=invitation-link]")!.TextContent).AbsolutePath;
 

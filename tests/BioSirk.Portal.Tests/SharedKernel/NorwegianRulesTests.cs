@@ -41,6 +41,28 @@ public sealed class NorwegianRulesTests
     }
 
     [Theory]
+    [InlineData("1.234", 1234)]
+    [InlineData("150.000", 150000)]
+    [InlineData("1.234.567,50", 1234567.50)]
+    [InlineData("-17.500", -17500)]
+    [InlineData("7.5", 7.5)]
+    [InlineData("112 500,00", 112500)]
+    public void Amounts_MayHaveTheirThousandsMarkedWithDots(string text, decimal expected)
+    {
+        Assert.True(NorwegianNumber.TryParseAmount(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("45,5 %", 45.5)]
+    [InlineData("75%", 75)]
+    public void Percentages_MayKeepTheirSign(string text, decimal expected)
+    {
+        Assert.True(NorwegianNumber.TryParse(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
     [InlineData("tolv")]
     [InlineData("1,000.50")]
     [InlineData("kr")]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Invitations;
@@ -29,7 +30,11 @@ public sealed class MembersModel(
     /// <summary>People who signed in with Microsoft without an invitation.</summary>
     public List<MembershipRequestRow> Requests { get; private set; } = [];
 
-    public InvitationSent? Sent { get; private set; }
+    /// <summary>The invitation just made, shown once after the redirect (so that reloading the page does not invite again).</summary>
+    public InvitationSent? Sent => SentInvitation is null ? null : JsonSerializer.Deserialize<InvitationSent>(SentInvitation);
+
+    [TempData]
+    public string? SentInvitation { get; set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -47,15 +52,11 @@ public sealed class MembersModel(
         var result = await invite.HandleAsync(new InviteMemberCommand(portal.CouncilId, Input.Email, Input.FullName, roles, CurrentUser.IdOf(User)!.Value, baseUrl));
         if (result.Succeeded)
         {
-            Sent = result.Value;
-            Input = new InviteInput { Roles = ["Member"] };
-            ModelState.Clear();
-        }
-        else
-        {
-            result.Errors.AddTo(ModelState, "Input");
+            SentInvitation = JsonSerializer.Serialize(result.Value);
+            return RedirectToPage();
         }
 
+        result.Errors.AddTo(ModelState, "Input");
         await Load();
         return Page();
     }

@@ -157,7 +157,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         await using var content = voucher?.OpenReadStream() ?? Stream.Null;
         var upload = voucher is null ? null : new VoucherUpload(content, voucher.FileName, voucher.Length);
         return await sp.GetRequiredService<RegisterDirectCost>().HandleAsync(new RegisterDirectCostCommand(agreementId, Cost.Date, Cost.Supplier,
-            Cost.Description, ParseOrFlag(Cost.Amount, "Cost.Amount", "Skriv beløpet som et tall, for eksempel 12 345,67."), upload, Actor));
+            Cost.Description, ParseOrFlag(Cost.Amount, "Cost.Amount", "Skriv beløpet som et tall, for eksempel 12 345,67.", isAmount: true), upload, Actor));
     }, "Kostnaden er registrert.", onlyFor: Party.Council, prefix: "Cost");
 
     public Task<IActionResult> OnPostRequestAsync(Guid agreementId, Guid milestoneId, List<IFormFile>? attachments) => Act(agreementId, "payments", async sp =>
@@ -188,7 +188,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     public Task<IActionResult> OnPostPaymentAsync(Guid agreementId, Guid milestoneId) => Act(agreementId, "payments", sp =>
         sp.GetRequiredService<PaymentRequests>().RegisterPaymentAsync(new RegisterPaymentCommand(agreementId, milestoneId, Payment.Date,
-            ParseOrFlag(Payment.Amount, "Payment.Amount", "Skriv beløpet som et tall, for eksempel 112 500 eller -17 500."), Payment.Reference, Actor)
+            ParseOrFlag(Payment.Amount, "Payment.Amount", "Skriv beløpet som et tall, for eksempel 112 500 eller -17 500.", isAmount: true), Payment.Reference, Actor)
             { ConfirmsDeviation = Payment.ConfirmsDeviation }),
         "Betalingen er registrert.", onlyFor: Party.County, prefix: "Payment");
 
@@ -204,14 +204,14 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     private readonly List<FieldError> parseErrors = [];
 
-    private decimal? ParseOrFlag(string? text, string field, string message)
+    private decimal? ParseOrFlag(string? text, string field, string message, bool isAmount = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        if (NorwegianNumber.TryParse(text, out var value))
+        if (isAmount ? NorwegianNumber.TryParseAmount(text, out var value) : NorwegianNumber.TryParse(text, out value))
         {
             return value;
         }

@@ -138,8 +138,8 @@ public sealed class TermsInput
             PeriodEnd = PeriodEnd,
             ActivitiesDeadline = ActivitiesDeadline,
             ReportDeadline = ReportDeadline,
-            FrameAmount = Number(FrameAmount, nameof(FrameAmount), "Skriv rammen som et beløp, for eksempel 150 000.", parseErrors),
-            HourRate = Number(HourRate, nameof(HourRate), "Skriv timeprisen som et beløp, for eksempel 900.", parseErrors),
+            FrameAmount = Number(FrameAmount, nameof(FrameAmount), "Skriv rammen som et beløp, for eksempel 150 000.", parseErrors, isAmount: true),
+            HourRate = Number(HourRate, nameof(HourRate), "Skriv timeprisen som et beløp, for eksempel 900.", parseErrors, isAmount: true),
             DirectCostRule = DirectCostRule,
             InvoiceText = InvoiceText,
             OrderNumber = OrderNumber,
@@ -151,14 +151,14 @@ public sealed class TermsInput
         };
     }
 
-    private static decimal? Number(string? text, string field, string message, List<FieldError> errors)
+    private static decimal? Number(string? text, string field, string message, List<FieldError> errors, bool isAmount = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        if (NorwegianNumber.TryParse(text, out var value))
+        if (isAmount ? NorwegianNumber.TryParseAmount(text, out var value) : NorwegianNumber.TryParse(text, out value))
         {
             return value;
         }
