@@ -13,6 +13,10 @@ public static class AgreementRules
 {
     public const decimal MaxHourRate = 10_000m;
 
+    public const int EarliestYear = 2000;
+
+    public const int MaxPeriodYears = 10;
+
     public static IReadOnlyList<FieldError> Validate(AgreementTerms t)
     {
         var e = new Errors();
@@ -77,13 +81,23 @@ public static class AgreementRules
             return;
         }
 
+        if (start.Year < EarliestYear || end > start.AddYears(MaxPeriodYears))
+        {
+            e.Add(start.Year < EarliestYear ? nameof(t.PeriodStart) : nameof(t.PeriodEnd),
+                $"Sjekk årstallet: en avtaleperiode starter tidligst i {EarliestYear} og varer høyst {MaxPeriodYears} år.");
+            return;
+        }
+
         InsidePeriod(e, t.ActivitiesDeadline, start, end, nameof(t.ActivitiesDeadline), "Fristen for aktivitetene");
         InsidePeriod(e, t.ReportDeadline, start, end, nameof(t.ReportDeadline), "Fristen for sluttrapporten");
         for (var i = 0; i < t.Milestones.Count; i++)
         {
             if (t.Milestones[i].Trigger == MilestoneTrigger.OnDate)
             {
-                InsidePeriod(e, t.Milestones[i].DueDate, start, end.AddMonths(3), $"Milestones[{i}].DueDate", "Datoen for utbetalingen");
+                var (due, latest, field) = (t.Milestones[i].DueDate, end.AddMonths(3), $"Milestones[{i}].DueDate");
+                e.When(due is null, field, "Datoen for utbetalingen må fylles ut (dd.mm.åååå).")
+                    .When(due < start || due > latest, field,
+                        $"Datoen for utbetalingen må ligge i avtaleperioden eller de tre månedene etter, {Norwegian.Date(start)}–{Norwegian.Date(latest)}.");
             }
         }
     }
@@ -139,7 +153,7 @@ public static class AgreementRules
             }
             else if (share <= 0 || share > 100 || !Kroner.HasWholeOre(share))
             {
-                e.Add($"Milestones[{i}].SharePercent", "Andelen må være mellom 0 og 100 prosent, med høyst to desimaler.");
+                e.Add($"Milestones[{i}].SharePercent", "Andelen må være større enn 0 og høyst 100 prosent, med høyst to desimaler.");
             }
 
             e.When(row.Trigger is null, $"Milestones[{i}].Trigger", "Velg når utbetalingen utløses.");

@@ -262,9 +262,9 @@ public sealed record MeetingDetails(string? Title, DateOnly? Date, TimeOnly? Sta
         if (Date is { } date)
         {
             errors.When(Start is { } s && Oslo.TimeZone.IsInvalidTime(date.ToDateTime(s)), nameof(Start),
-                "Dette klokkeslettet finnes ikke den dagen (klokka stilles fram til sommertid). Velg et annet.");
+                "Starttidspunktet finnes ikke den dagen (klokka stilles fram til sommertid). Velg et annet.");
             errors.When(End is { } e && Oslo.TimeZone.IsInvalidTime(date.ToDateTime(e)), nameof(End),
-                "Dette klokkeslettet finnes ikke den dagen (klokka stilles fram til sommertid). Velg et annet.");
+                "Sluttidspunktet finnes ikke den dagen (klokka stilles fram til sommertid). Velg et annet.");
         }
 
         return errors;

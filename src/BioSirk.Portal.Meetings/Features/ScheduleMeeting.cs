@@ -2,6 +2,7 @@ using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Time;
 
 namespace BioSirk.Portal.Meetings.Features;
 
@@ -56,6 +57,13 @@ public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory direc
     {
         var details = command.Details.Normalised();
         var errors = details.Check();
+        if (!errors.Any && details.Date is { } date)
+        {
+            var today = DateOnly.FromDateTime(Oslo.ToOslo(store.UtcNow));
+            errors.When(date < today.AddYears(-10) || date > today.AddYears(5), nameof(MeetingDetails.Date),
+                "Sjekk årstallet: et møte kan ligge høyst 10 år tilbake og 5 år fram i tid.");
+        }
+
         if (!errors.Any && !command.ConfirmsPastTime)
         {
             var start = details.UtcTimes().Start;

@@ -36,6 +36,11 @@ public sealed class SubmitFinalReport(
             return Result<int>.Fail("", "Sluttrapporten kan leveres når avtalen er signert av begge parter og i kraft.");
         }
 
+        if (report.IsEditable && contents.Today < basis.PeriodStart)
+        {
+            return Result<int>.Fail("", $"Avtaleperioden har ikke begynt ennå: sluttrapporten kan leveres fra {Norwegian.Date(basis.PeriodStart)}.");
+        }
+
         store.ExpectStamp(report, concurrencyStamp ?? report.ConcurrencyStamp);
         var version = report.SubmittedVersions + 1;
         var content = await contents.BuildAsync(basis, report.Sections, report.Attachments, contents.SubmittedLabel(version), ct);

@@ -53,6 +53,24 @@ public sealed class AgreementRulesTests
         Assert.Equal("Perioden må slutte etter at den starter (15.01.2026).",
             Errors(Template with { PeriodEnd = new DateOnly(2026, 1, 15) })["PeriodEnd"]);
 
+    [Theory]
+    [InlineData("1999-12-31", "2026-12-31", "PeriodStart")]
+    [InlineData("2026-01-15", "9999-12-31", "PeriodEnd")]
+    public void APeriod_OfAnImpossibleYear_IsCaught(string start, string end, string field) =>
+        Assert.Equal("Sjekk årstallet: en avtaleperiode starter tidligst i 2000 og varer høyst 10 år.",
+            Errors(Template with { PeriodStart = DateOnly.Parse(start), PeriodEnd = DateOnly.Parse(end) })[field]);
+
+    [Fact]
+    public void AMilestonesDate_MayFallUpToThreeMonthsAfterThePeriod_AndTheMessageSaysSo()
+    {
+        var terms = Template with
+        {
+            Milestones = [new MilestoneTerms("Ved signering", 75m, MilestoneTrigger.AtSigning, null), new MilestoneTerms("Slutt", 25m, MilestoneTrigger.OnDate, new DateOnly(2099, 1, 1))],
+        };
+
+        Assert.Equal("Datoen for utbetalingen må ligge i avtaleperioden eller de tre månedene etter, 15.01.2026–31.03.2027.", Errors(terms)["Milestones[1].DueDate"]);
+    }
+
     [Fact]
     public void Deadlines_MustLieInsideThePeriod()
     {

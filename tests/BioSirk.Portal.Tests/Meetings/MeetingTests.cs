@@ -325,7 +325,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         var page = await PortalClient.ReadAsync(response);
         Assert.Equal("Skriv en tittel på møtet.", page.FieldError("Input.Title"));
         Assert.Equal("Møtet må slutte etter at det starter.", page.FieldError("Input.End"));
-        Assert.Contains("finnes ikke den dagen", page.FieldError("Input.Start"), StringComparison.Ordinal);
+        Assert.Equal("Starttidspunktet finnes ikke den dagen (klokka stilles fram til sommertid). Velg et annet.", page.FieldError("Input.Start"));
         Assert.StartsWith("Videolenken må være en full adresse", page.FieldError("Input.VideoLink"), StringComparison.Ordinal);
         Assert.Equal("Velg minst én deltaker.", page.GetElementById("Input_ParticipantIds-error")!.TextContent.Trim());
         Assert.Equal("teams-lenke", page.FieldValue("Input.VideoLink"));
@@ -340,6 +340,17 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         });
         Assert.Equal("Skriv hvor møtet holdes, eller legg inn en videolenke (eller begge).", (await PortalClient.ReadAsync(noPlace)).FieldError("Input.Place"));
         Assert.Equal("Rådsmøte", (await PortalClient.ReadAsync(noPlace)).FieldValue("Input.Title"));
+
+        var farAhead = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>
+        {
+            Set(form, "Input.Title", "Rådsmøte");
+            Set(form, "Input.Date", "9999-12-31");
+            Set(form, "Input.Start", "10:00");
+            Set(form, "Input.End", "12:00");
+            Set(form, "Input.Place", "Kommunehuset, Gol");
+        }));
+        Assert.Equal("Sjekk årstallet: et møte kan ligge høyst 10 år tilbake og 5 år fram i tid.", farAhead.FieldError("Input.Date"));
+        Assert.Equal("9999-12-31", farAhead.FieldValue("Input.Date"));
 
         // Typed by hand (a browser without pickers): a time that does not exist gets one message that says how to write it.
         var badTime = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>

@@ -173,6 +173,22 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
     }
 
     [Fact]
+    public async Task AReport_IsDeliveredOnlyOnceTheAgreementPeriodHasBegun()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 10, 9, 0, 0, TimeSpan.Zero)); // signed ahead: the period starts 15.01.2026
+
+        var early = await PortalClient.ReadAsync(await SubmitReportAsync(kari, id));
+
+        Assert.Contains("Avtaleperioden har ikke begynt ennå: sluttrapporten kan leveres fra 15.01.2026.", early.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("Signert (i kraft)", HallingdalLifecycleTests.Text(await kari.GetPageAsync(AgreementSteps.CouncilUrl(id)), "agreement-status"));
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero));
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+    }
+
+    [Fact]
     public async Task Delivering_WithoutTickingThatTheReportIsReady_SavesTheText_ButDeliversNothing()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
