@@ -33,7 +33,7 @@ public static class PlatformModule
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
+                options.Password.RequireLowercase = false; // NorwegianPasswordRules: æ, ø and å are small letters too
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
@@ -43,7 +43,8 @@ public static class PlatformModule
             .AddSignInManager()
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<NorwegianIdentityErrors>();
+            .AddErrorDescriber<NorwegianIdentityErrors>()
+            .AddPasswordValidator<NorwegianPasswordRules>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();

@@ -45,6 +45,32 @@ public sealed class MyAccountTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task APasswordOfNorwegianSmallLetters_IsAccepted_AndAPastedNovelIsNot()
+    {
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var tooLong = new string('x', 128) + "1"; // 129 characters
+
+        var refused = await PortalClient.ReadAsync(await ola.SubmitAsync("/konto", "[data-testid=password-form]", new()
+        {
+            ["Input.CurrentPassword"] = DemoDataSeeder.Password, ["Input.Password"] = tooLong, ["Input.ConfirmPassword"] = tooLong,
+        }));
+        Assert.Equal("Passordet kan ha høyst 128 tegn.", refused.FieldError("Input.Password"));
+        var noSmallLetter = await PortalClient.ReadAsync(await ola.SubmitAsync("/konto", "[data-testid=password-form]", new()
+        {
+            ["Input.CurrentPassword"] = DemoDataSeeder.Password, ["Input.Password"] = "ÆØÅ-HYTTE-2026", ["Input.ConfirmPassword"] = "ÆØÅ-HYTTE-2026",
+        }));
+        Assert.Equal("Passordet må ha minst én liten bokstav.", noSmallLetter.FieldError("Input.Password"));
+
+        var accepted = await ola.SubmitAsync("/konto", "[data-testid=password-form]", new()
+        {
+            ["Input.CurrentPassword"] = DemoDataSeeder.Password, ["Input.Password"] = "æøåæøåæøå1", ["Input.ConfirmPassword"] = "æøåæøåæøå1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        using var again = new PortalClient(Portal.CreateClient(new() { AllowAutoRedirect = false }));
+        await again.SignInAsync(Demo.HallingdalMember, "æøåæøåæøå1");
+    }
+
+    [Fact]
     public async Task AShortPasswordTypedTwoWays_GetsBothMessagesAtOnce_NotOnePerTry()
     {
         using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);

@@ -12,7 +12,7 @@ internal sealed class NorwegianIdentityErrors : IdentityErrorDescriber
         new() { Code = nameof(PasswordRequiresDigit), Description = "Passordet må ha minst ett siffer (0–9)." };
 
     public override IdentityError PasswordRequiresLower() =>
-        new() { Code = nameof(PasswordRequiresLower), Description = "Passordet må ha minst én liten bokstav (a–z)." };
+        new() { Code = nameof(PasswordRequiresLower), Description = "Passordet må ha minst én liten bokstav." };
 
     public override IdentityError PasswordRequiresUpper() =>
         new() { Code = nameof(PasswordRequiresUpper), Description = "Passordet må ha minst én stor bokstav (A–Z)." };
