@@ -32,6 +32,24 @@ public static class ModelStateExtensions
         ((IReadOnlyList<FieldError>)[.. parseErrors, .. ruleErrors.Where(e => !unreadable.Contains(e.Field))]).AddTo(modelState, prefix);
     }
 
+    /// <summary>
+    /// Forgets what model binding said about the page's other forms, but keeps each field whose typed value it could
+    /// not read (a date that is no date, 31.02.2026): its message, and what was typed.
+    /// </summary>
+    public static void ClearAllButUnreadable(this ModelStateDictionary modelState)
+    {
+        var unreadable = modelState
+            .Where(entry => entry.Key.Length > 0 && entry.Value is { Errors.Count: > 0, AttemptedValue.Length: > 0 })
+            .Select(entry => (entry.Key, entry.Value!.RawValue, entry.Value.AttemptedValue, entry.Value.Errors[0].ErrorMessage))
+            .ToList();
+        modelState.Clear();
+        foreach (var (key, raw, attempted, message) in unreadable)
+        {
+            modelState.SetModelValue(key, raw, attempted);
+            modelState.AddModelError(key, message);
+        }
+    }
+
     /// <summary>The fields model binding could not read, before any rule's message is added.</summary>
     public static HashSet<string> Unreadable(ModelStateDictionary modelState) =>
         modelState.Where(entry => entry.Key.Length > 0 && entry.Value is { Errors.Count: > 0 }).Select(entry => entry.Key).ToHashSet();

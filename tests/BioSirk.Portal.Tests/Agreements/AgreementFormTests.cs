@@ -399,6 +399,10 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
             new() { ["Payment.Date"] = "2026-03-02", ["Payment.Amount"] = "112.500", ["Payment.Reference"] = new string('R', 201) }));
         Assert.Equal("Referansen kan være på høyst 200 tegn (nå 201).", longReference.FieldError("Payment.Reference"));
         Assert.Null(longReference.FieldError("Payment.Amount")); // «112.500» is 112 500 kroner, as a Norwegian writes thousands
+        var noDate = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "31.02.2026", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "B-1" }));
+        Assert.Equal("«31.02.2026» er ikke en gyldig dato. Skriv datoen som dd.mm.åååå.", noDate.FieldError("Payment.Date"));
+        Assert.Equal("31.02.2026", noDate.FieldValue("Payment.Date"));
 
         var returnWithoutComment = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "false" }));
         Assert.Equal("Skriv hva rådet må rette før anmodningen sendes på nytt.", returnWithoutComment.FieldError("Decision.Comment"));

@@ -142,6 +142,12 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         var huge = await PortalClient.ReadAsync(await MeasureAsync(kari, Url(id), "2026-02-01", "123456789012345678901234567890"));
         Assert.Equal("Tallet er for stort.", huge.FieldError("Measurement.Value"));
 
+        // A date that is no date is called so (not «fill in the date»), and stays as typed; «%» after a number is fine.
+        var noDate = await PortalClient.ReadAsync(await MeasureAsync(kari, Url(id), "31.02.2026", "45,5 %"));
+        Assert.Equal("«31.02.2026» er ikke en gyldig dato. Skriv datoen som dd.mm.åååå.", noDate.FieldError("Measurement.Date"));
+        Assert.Equal("31.02.2026", noDate.FieldValue("Measurement.Date"));
+        Assert.Null(noDate.FieldError("Measurement.Value"));
+
         await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2025-12-01", "1 234,5"));
         page = await kari.GetPageAsync(Url(id));
         Assert.Equal("Nådd", page.QuerySelector("[data-testid=indicator-status]")!.TextContent);

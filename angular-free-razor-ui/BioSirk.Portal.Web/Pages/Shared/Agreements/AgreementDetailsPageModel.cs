@@ -254,14 +254,14 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        ModelState.Clear();
+        ModelState.ClearAllButUnreadable();
         var result = await action(HttpContext.RequestServices);
         if (result is null)
         {
             return NotFound();
         }
 
-        var shown = parseErrors.Select(e => e.Field).ToHashSet();
+        var shown = parseErrors.Select(e => e.Field).Concat(ModelStateExtensions.Unreadable(ModelState)).ToHashSet();
         foreach (var error in parseErrors.Concat(result.Errors.Where(e => !shown.Contains($"{prefix}.{e.Field}"))))
         {
             var key = error.Field.Length == 0 ? string.Empty : error.Field.Contains('.', StringComparison.Ordinal) ? error.Field : $"{prefix}.{error.Field}";

@@ -66,7 +66,7 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        ModelState.Clear();
+        ModelState.ClearAllButUnreadable();
         var parseErrors = new List<FieldError>();
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(Measurement.Value))
@@ -89,11 +89,7 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
             return NotFound();
         }
 
-        var flagged = parseErrors.Select(e => e.Field).ToHashSet();
-        foreach (var error in parseErrors.Concat(result.Errors.Where(e => !flagged.Contains(e.Field))))
-        {
-            ModelState.AddModelError(error.Field.Length == 0 ? string.Empty : "Measurement." + error.Field, error.Message);
-        }
+        parseErrors.AddTo(result.Errors, ModelState, nameof(Measurement));
 
         if (!ModelState.IsValid)
         {
