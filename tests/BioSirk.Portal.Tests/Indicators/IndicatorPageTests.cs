@@ -124,6 +124,20 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task AMeasurementDecadesBack_LeavesTheChartsYearsReadable()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari);
+
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "1990-01-01", "10"));
+
+        var years = (await kari.GetPageAsync(Url(id))).QuerySelectorAll("[data-testid=indicator-chart] .tick-label")
+            .Select(t => t.TextContent).Where(t => t.Length == 4 && t.All(char.IsAsciiDigit)).ToList();
+        Assert.InRange(years.Count, 3, 9); // not one label for each of 37 years, printed on top of each other
+        Assert.Contains("1990", years);
+    }
+
+    [Fact]
     public async Task BadInput_InTheMeasurementForm_ShowsTheMessageBesideTheField_AndKeepsTheInput_AndAcceptsADateBeforeTheBaseline()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

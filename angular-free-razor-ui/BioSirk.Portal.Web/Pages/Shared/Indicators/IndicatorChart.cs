@@ -46,7 +46,10 @@ public sealed class IndicatorChart
             YTicks.Add((Y(v), IndicatorTexts.Value(v)));
         }
 
-        for (var year = from.Year + (from.DayOfYear == 1 ? 0 : 1); year <= to.Year; year++)
+        // A year a label while they fit; over decades (a series from 1990), every 2nd, 5th, 10th … year.
+        var yearStep = YearStep(to.Year - from.Year);
+        var firstYear = from.Year + (from.DayOfYear == 1 ? 0 : 1);
+        for (var year = (firstYear + yearStep - 1) / yearStep * yearStep; year <= to.Year; year += yearStep)
         {
             XTicks.Add((X(new DateOnly(year, 1, 1)), year.ToString(CultureInfo.InvariantCulture)));
         }
@@ -112,6 +115,20 @@ public sealed class IndicatorChart
         Height - Bottom - ((Height - Top - Bottom) * (double)((value - low) / (high - low)));
 
     private static string Points(IEnumerable<(double X, double Y)> points) => string.Join(' ', points.Select(p => $"{F(p.X)},{F(p.Y)}"));
+
+    /// <summary>Years between labels, so that at most about eight fit under the chart: 1, 2, 5, 10, 20, 50, 100 …</summary>
+    private static int YearStep(int years)
+    {
+        foreach (var step in (int[])[1, 2, 5, 10, 20, 50])
+        {
+            if (years / step <= 8)
+            {
+                return step;
+            }
+        }
+
+        return 100 * (years / 800 + 1);
+    }
 
     private static decimal NiceStep(decimal rough)
     {
