@@ -43,6 +43,12 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         await Expect(ola.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]")).ToHaveCountAsync(1);
         await Expect(olaField).ToHaveValueAsync("");
         await Expect(ola.Locator($"[data-comments-for=\"{itemId}\"] details summary")).ToHaveCountAsync(1);
+
+        // An empty comment is refused where she is: the message above the field, and the focus back in it.
+        await ola.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").ClickAsync();
+        await Expect(ola.Locator($"#comment-{itemId}-live-error")).ToBeVisibleAsync();
+        await Expect(olaField).ToBeFocusedAsync();
+        await Expect(olaField).ToHaveAttributeAsync("aria-invalid", "true");
         await CheckAsync(kari);
         await CheckAsync(ola);
 

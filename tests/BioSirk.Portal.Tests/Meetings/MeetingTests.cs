@@ -91,6 +91,9 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         var item = await ola.GetPageAsync(itemPath);
         Assert.Equal("SAK 2/26", item.QuerySelector("[data-testid=case-number]")!.TextContent.Trim());
         Assert.Equal("Saken tas til orientering.", item.QuerySelector("[data-testid=proposed]")!.TextContent.Trim());
+        var toComments = item.QuerySelector("[data-testid=item-comments-link]")!.GetAttribute("href")!;
+        Assert.Equal(path + "#comments-" + itemPath.Split('/').Last(), toComments);
+        Assert.NotNull((await ola.GetPageAsync(path)).GetElementById(toComments.Split('#')[1]));
         Assert.Contains("Rådsmøte mars", (await ola.GetPageAsync("/rad/hallingdal/moter")).QuerySelector("[data-testid=meetings-upcoming]")!.TextContent, StringComparison.Ordinal);
     }
 

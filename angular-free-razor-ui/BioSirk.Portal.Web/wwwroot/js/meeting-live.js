@@ -279,6 +279,7 @@
             connection.invoke('PostComment', place, meetingId, itemId, field.value).then(function (answer) {
                 if (answer.ok) {
                     field.value = '';
+                    field.removeAttribute('aria-invalid');
                     if (error) { error.remove(); }
                     show(answer.comment, false);
                     return;
@@ -293,6 +294,8 @@
                     field.setAttribute('aria-describedby', (field.getAttribute('aria-describedby') || '') + ' ' + error.id);
                 }
                 error.textContent = answer.error; // the text stays in the field
+                field.setAttribute('aria-invalid', 'true');
+                field.focus(); // to the text to correct, as after a refused form elsewhere
             }).catch(function () {
                 form.submit(); // the connection dropped in between: post the form the ordinary way
             });
