@@ -50,18 +50,29 @@ public sealed class SqliteStartTests : IDisposable
             Assert.Contains("4,5 %", countyList.QuerySelector("[data-testid=agreement-list]")!.TextContent);
             var demoSeeded = today >= new DateOnly(today.Year, 1, 16); // the demo's own signed agreement of this year
             Assert.Equal(demoSeeded ? "Viser 1–2 av 2 avtaler." : "Viser 1 avtale.", countyList.QuerySelector("[data-testid=agreement-count]")!.TextContent.Trim());
+            Guid? demoId = null;
             if (demoSeeded)
             {
                 var demo = countyList.QuerySelectorAll("[data-testid=agreement-list] a").Select(a => a.GetAttribute("href")!).Single(href => !href.Contains(id.ToString(), StringComparison.Ordinal));
                 var history = (await sigrid.GetPageAsync(demo)).QuerySelector("[data-testid=history]")!.TextContent;
                 Assert.Contains("Signert for Regionrådet for Hallingdal.", history); // the demo signs as people do, so its history says so
                 Assert.Contains("Avtalen er i kraft (versjon 1).", history);
+                demoId = Guid.Parse(demo.Split('/').Last());
             }
 
-            // The final report's queries on SQLite: write and deliver, and the county's queue lists it.
-            await Reporting.FinalReportSteps.ExpectRedirectAsync(await Reporting.FinalReportSteps.SubmitReportAsync(kari, id));
-            var queue = await sigrid.GetPageAsync("/fylke/buskerud/sluttrapporter");
-            Assert.Contains("Regionrådet for Hallingdal", queue.QuerySelector("[data-testid=report-queue]")!.TextContent);
+            // The final report's queries on SQLite: write and deliver, and the county's queue lists it. A report is
+            // delivered once its agreement's period has begun: the new draft's (next year's from October), or the demo's.
+            if ((today >= new DateOnly(year, 1, 15) ? id : demoId) is { } begun)
+            {
+                await Reporting.FinalReportSteps.ExpectRedirectAsync(await Reporting.FinalReportSteps.SubmitReportAsync(kari, begun));
+                var queue = await sigrid.GetPageAsync("/fylke/buskerud/sluttrapporter");
+                Assert.Contains("Regionrådet for Hallingdal", queue.QuerySelector("[data-testid=report-queue]")!.TextContent);
+            }
+            else
+            {
+                var early = await PortalClient.ReadAsync(await Reporting.FinalReportSteps.SubmitReportAsync(kari, id));
+                Assert.Contains("Avtaleperioden har ikke begynt ennå", early.GetElementById("error-summary")!.TextContent);
+            }
         }
 
         await using var second = Start();
