@@ -1,6 +1,7 @@
 using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.SharedKernel.Auditing;
 using BioSirk.Portal.SharedKernel.Data;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.SharedKernel.Tenancy;
 
@@ -133,6 +134,28 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
         measurements.Add(measurement);
         return Result<Measurement>.Ok(measurement);
     }
+
+    /// <summary>
+    /// What makes a new measurement look mistyped, for the person to confirm: a second one on a date that has one, a
+    /// negative value where the baseline and the target are not, a share above 100 %. Null when nothing does.
+    /// </summary>
+    public string? DoubtAbout(decimal value, DateOnly date)
+    {
+        if (measurements.FirstOrDefault(m => m.Date == date) is { } same)
+        {
+            return $"Det finnes allerede en måling for {Norwegian.Date(date)}: {WithUnit(same.Value)}. Kryss av hvis du vil registrere en til for samme dato.";
+        }
+
+        if (value < 0 && BaselineValue >= 0 && TargetValue >= 0)
+        {
+            return $"Verdien er negativ, men utgangsverdien og målverdien er ikke det. Kryss av hvis {WithUnit(value)} er riktig.";
+        }
+
+        var isPercent = Unit == "%" || Unit.Contains("prosent", StringComparison.OrdinalIgnoreCase);
+        return value > 100 && isPercent ? $"En andel er sjelden over 100 prosent. Kryss av hvis {WithUnit(value)} er riktig." : null;
+    }
+
+    private string WithUnit(decimal value) => value.ToString("#,##0.####", Norwegian.Culture).Replace('\u00A0', ' ').Replace('\u2212', '-') + " " + Unit;
 
     public DateOnly NextReportingDate(DateOnly? latestMeasurement) => NextReportingDate(Frequency, BaselineDate, latestMeasurement, DefinedOn);
 

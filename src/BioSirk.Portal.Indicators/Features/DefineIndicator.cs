@@ -66,11 +66,21 @@ public sealed class EditIndicator(IndicatorStore store)
     }
 }
 
-public sealed record RegisterMeasurementCommand(Guid IndicatorId, decimal? Value, DateOnly? Date, string? Source, string? Comment, ActingPerson By);
+public sealed record RegisterMeasurementCommand(Guid IndicatorId, decimal? Value, DateOnly? Date, string? Source, string? Comment, ActingPerson By)
+{
+    /// <summary>
+    /// A person at the form is asked to confirm a value that looks mistyped (<see cref="Indicator.DoubtAbout"/>) before it
+    /// is saved; she confirms by sending the form again with this off. A system sending its figures is not asked.
+    /// </summary>
+    public bool AsksAboutDoubts { get; init; }
+}
 
 /// <summary>One measurement, checked by the same rule as the import.</summary>
 public sealed class RegisterMeasurement(IndicatorStore store, TimeProvider clock)
 {
+    /// <summary>The form's tick that confirms a doubtful value: where the doubt is said.</summary>
+    public const string ConfirmsDoubtField = "ConfirmsDoubt";
+
     /// <returns>null when the indicator is not visible here (404).</returns>
     public async Task<Result?> HandleAsync(RegisterMeasurementCommand c, CancellationToken ct = default)
     {
@@ -80,8 +90,14 @@ public sealed class RegisterMeasurement(IndicatorStore store, TimeProvider clock
             return null;
         }
 
-        var registered = indicator.Register(c.Value, c.Date, c.Source, c.Comment, c.By.UserId, c.By.Name,
-            SharedKernel.Time.Oslo.Today(clock), clock.GetUtcNow().UtcDateTime);
+        var today = SharedKernel.Time.Oslo.Today(clock);
+        if (c.AsksAboutDoubts && c.Value is { } value && c.Date is { } date && indicator.DoubtAbout(value, date) is { } doubt
+            && IndicatorRules.CheckMeasurement(c.Value, c.Date, c.Source, c.Comment, today).Count == 0)
+        {
+            return Result.Fail(ConfirmsDoubtField, doubt);
+        }
+
+        var registered = indicator.Register(c.Value, c.Date, c.Source, c.Comment, c.By.UserId, c.By.Name, today, clock.GetUtcNow().UtcDateTime);
         if (!registered.Succeeded)
         {
             return Result.Fail(registered.Errors);

@@ -124,6 +124,34 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task AValueThatLooksMistyped_IsSavedOnlyOnceSheConfirmsIt_AndTheFormKeepsWhatSheTyped()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var share = await CreateAsync(kari, new() { ["Input.Name"] = "Andel gjenvunnet", ["Input.Unit"] = "prosent", ["Input.BaselineValue"] = "20", ["Input.TargetValue"] = "60" });
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(share), "2026-02-01", "35"));
+
+        foreach (var (date, value, doubt) in new[]
+        {
+            ("2026-02-01", "40", "Det finnes allerede en måling for 01.02.2026: 35 prosent. Kryss av hvis du vil registrere en til for samme dato."),
+            ("2026-02-15", "-5", "Verdien er negativ, men utgangsverdien og målverdien er ikke det. Kryss av hvis -5 prosent er riktig."),
+            ("2026-02-15", "250", "En andel er sjelden over 100 prosent. Kryss av hvis 250 prosent er riktig."),
+        })
+        {
+            var asked = await PortalClient.ReadAsync(await MeasureAsync(kari, Url(share), date, value, "Rapport"));
+            Assert.Equal(doubt, asked.GetElementById("Measurement_ConfirmsDoubt-error")!.TextContent);
+            Assert.Equal(value, asked.FieldValue("Measurement.Value"));
+            Assert.Equal("Rapport", asked.FieldValue("Measurement.Source"));
+        }
+
+        Assert.Single((await kari.GetPageAsync(Url(share))).QuerySelectorAll("[data-testid=measurement-rows] tbody tr"));
+        await ExpectRedirectAsync(await kari.SubmitAsync(Url(share), "form[action*=Measurement]", new()
+        {
+            ["Measurement.Date"] = "2026-02-15", ["Measurement.Value"] = "250", ["Measurement.ConfirmsDoubt"] = "true",
+        }));
+        Assert.Equal(2, (await kari.GetPageAsync(Url(share))).QuerySelectorAll("[data-testid=measurement-rows] tbody tr").Length);
+    }
+
+    [Fact]
     public async Task AMeasurementDecadesBack_LeavesTheChartsYearsReadable()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

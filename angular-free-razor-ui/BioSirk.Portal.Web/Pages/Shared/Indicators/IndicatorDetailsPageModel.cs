@@ -83,7 +83,10 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
         }
 
         var result = await HttpContext.RequestServices.GetRequiredService<RegisterMeasurement>().HandleAsync(
-            new RegisterMeasurementCommand(indicatorId, value, Measurement.Date, Measurement.Source, Measurement.Comment, Actor));
+            new RegisterMeasurementCommand(indicatorId, value, Measurement.Date, Measurement.Source, Measurement.Comment, Actor)
+            {
+                AsksAboutDoubts = !Measurement.ConfirmsDoubt,
+            });
         if (result is null)
         {
             return NotFound();
@@ -162,5 +165,7 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
         public string? Source { get; set; }
 
         public string? Comment { get; set; }
+
+        public bool ConfirmsDoubt { get; set; }
     }
 }
