@@ -51,6 +51,9 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 
     public AgreementStatus Status { get; private set; } = AgreementStatus.Draft;
 
+    /// <summary>The county sent the last delivered final report back: the council corrects it and delivers again.</summary>
+    public bool FinalReportReturned { get; private set; }
+
     /// <summary>1 when signed; each amendment adds one. 0 while a draft.</summary>
     public int Version { get; private set; }
 
@@ -282,6 +285,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         }
 
         Status = AgreementStatus.FinalReportSubmitted;
+        FinalReportReturned = false;
         return Result.Ok();
     }
 
@@ -294,6 +298,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         }
 
         Status = AgreementStatus.Signed;
+        FinalReportReturned = true;
         return Result.Ok();
     }
 

@@ -43,6 +43,12 @@ public sealed record AgreementCouncil(Guid Id, string Name);
 /// <summary>An agreement that waits for someone: what the start pages' task lists are made of.</summary>
 /// <param name="PaymentDue">A payment (or the council's repayment) waits to be registered by the county.</param>
 /// <param name="AmountDue">What those payments come to (requested, or approved and not yet paid); negative for a repayment.</param>
+/// <summary>
+/// Money that waits for the council: a payment it can request (<paramref name="ReturnedWith"/> the county's comment when
+/// the county sent the last request back), or, with a negative amount, a repayment it owes.
+/// </summary>
+public sealed record CouncilMoneyTask(Guid AgreementId, string AgreementTitle, string MilestoneName, decimal Amount, string? ReturnedWith);
+
 public sealed record AgreementAttention(
     Guid Id, string Title, string CouncilName, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue,
     decimal AmountDue);
@@ -209,6 +215,23 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         return rows.Select(a => new AgreementAttention(a.Id, a.Title, a.CouncilName,
             a.Status == AgreementStatus.Draft && !a.CouncilSigned, a.Status == AgreementStatus.Draft && !a.CountySigned, a.Waiting, a.Due, a.AmountDue)).ToList();
+    }
+
+    public async Task<List<CouncilMoneyTask>> CouncilMoneyTasksAsync(CancellationToken ct = default)
+    {
+        var payable = await db.Milestones.AsNoTracking()
+            .Where(m => m.State == MilestoneState.Payable && m.Amount != null)
+            .Join(db.Agreements.Where(a => a.Status != AgreementStatus.Rescinded), m => m.AgreementId, a => a.Id,
+                (m, a) => new { m.Id, m.AgreementId, a.Title, m.Name, Amount = m.Amount!.Value, a.PeriodEnd, m.Number })
+            .ToListAsync(ct);
+        payable = [.. payable.Where(m => m.Amount != 0).OrderBy(m => m.PeriodEnd).ThenBy(m => m.Title).ThenBy(m => m.Number)];
+        var ids = payable.Select(m => m.Id).ToList();
+        // A payable milestone's requests were all sent back (one in play would make it requested): the last decided says why.
+        var returned = await db.PaymentRequests.AsNoTracking().Where(r => ids.Contains(r.MilestoneId) && r.Status == PaymentRequestStatus.Returned)
+            .Select(r => new { r.MilestoneId, r.DecidedAtUtc, r.DecisionComment }).ToListAsync(ct);
+        return payable.Select(m => new CouncilMoneyTask(m.AgreementId, m.Title, m.Name, m.Amount,
+                returned.Where(r => r.MilestoneId == m.Id).MaxBy(r => r.DecidedAtUtc) is { } last ? last.DecisionComment ?? "" : null))
+            .ToList();
     }
 
     public async Task<AgreementDetails?> GetAsync(Guid agreementId, CancellationToken ct = default)

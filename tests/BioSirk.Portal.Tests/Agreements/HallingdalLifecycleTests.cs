@@ -34,6 +34,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Equal("Signert (i kraft)", Text(signed, "agreement-status"));
         Assert.Contains("kr 112 500,00", Row(signed, "milestones", "Ved signering"));
         Assert.Contains("kan utbetales", Row(signed, "milestones", "Ved signering"));
+        Assert.Contains("send utbetalingsanmodning for «Ved signering» (kr 112 500,00).", CouncilTasks(await kari.GetPageAsync("/rad/hallingdal")));
 
         // Hours and a direct cost: 150 h × 900 + 12 345,67 = 147 345,67.
         await RegisterWorkdaysAsync(kari, id, 150m);
@@ -44,13 +45,20 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Over 90 % av rammen er brukt.", spent.QuerySelector("#money")!.TextContent);
 
         // Payment request for the first milestone: returned once, then approved and paid.
+        // At each step the council's page says whose turn it is.
         await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart gjennomført." }));
+        Assert.Equal("Utbetalingsanmodningen for «Ved signering» (kr 112 500,00) ligger hos fylket til behandling.", Text(await kari.GetPageAsync(CouncilUrl(id)), "next-step"));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]",
             new() { ["Decision.Approve"] = "false", ["Decision.Comment"] = "Legg ved timelistene." }));
         var returned = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Contains("Legg ved timelistene.", returned.QuerySelector("[data-testid=requests]")!.TextContent);
+        Assert.Equal("Fylket sendte utbetalingsanmodningen for «Ved signering» tilbake: «Legg ved timelistene.» Rett det, og send en ny anmodning.",
+            Text(returned, "next-step"));
+        Assert.Contains("fylket sendte utbetalingsanmodningen for «Ved signering» tilbake: «Legg ved timelistene.» Rett det, og send en ny.",
+            CouncilTasks(await kari.GetPageAsync("/rad/hallingdal")));
         await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Timelister er lagt ved." }));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
+        Assert.StartsWith("Fylket har godkjent utbetalingsanmodningen for «Ved signering» (kr 112 500,00).", Text(await kari.GetPageAsync(CouncilUrl(id)), "next-step"));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
 
@@ -83,6 +91,9 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Sluttoppgjøret er gjort. Avtalen er utløpt.", history);
     }
 
+    /// <summary>What the council's start page lists under «Dette venter på deg».</summary>
+    private static string CouncilTasks(AngleSharp.Html.Dom.IHtmlDocument home) => home.QuerySelector("#todo-heading")?.ParentElement?.TextContent ?? "";
+
     [Fact]
     public async Task SmallSpend_EndsInARepaymentClaimThatTheCountyRegisters()
     {
@@ -103,6 +114,9 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         var approved = await sigrid.GetPageAsync(CountyUrl(id));
         Assert.Contains("krav om tilbakebetaling kr 17 500,00", Row(approved, "milestones", "Sluttoppgjør"));
         Assert.Contains("Registrer tilbakebetalingen", Text(approved, "next-step"));
+        Assert.Matches("betal tilbake kr 17 500,00 til fylket \\(«Sluttoppgjør", CouncilTasks(await kari.GetPageAsync("/rad/hallingdal")));
+        Assert.Matches("^Betal tilbake kr 17 500,00 til Buskerud fylkeskommune \\(«Sluttoppgjør[^»]*»\\)\\. Fylket registrerer tilbakebetalingen når pengene er kommet\\.$",
+            Text(await kari.GetPageAsync(CouncilUrl(id)), "next-step"));
         Assert.Contains("venter på tilbakebetaling", Row(approved, "milestones", "Sluttoppgjør"));
         var countyHome = await sigrid.GetPageAsync("/fylke/buskerud");
         Assert.Contains("Registrer tilbakebetalingen fra Regionrådet for Hallingdal for «", countyHome.QuerySelector("#todo-heading")!.ParentElement!.TextContent);

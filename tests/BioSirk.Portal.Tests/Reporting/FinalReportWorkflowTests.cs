@@ -59,7 +59,11 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         var returned = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Contains("Tallfest resultatet for delmål 2.", returned.QuerySelector("[data-testid=comment-Results]")!.TextContent);
         Assert.Contains("Sendt tilbake", HallingdalLifecycleTests.Text(returned, "report-stage"));
-        Assert.Equal("Signert (i kraft)", HallingdalLifecycleTests.Text(await kari.GetPageAsync(AgreementSteps.CouncilUrl(id)), "agreement-status"));
+        var agreementPage = await kari.GetPageAsync(AgreementSteps.CouncilUrl(id));
+        Assert.Equal("Signert (i kraft)", HallingdalLifecycleTests.Text(agreementPage, "agreement-status"));
+        Assert.Equal("Fylket sendte sluttrapporten tilbake med merknader. Rett den, og lever den på nytt innen 31.12.2026.",
+            HallingdalLifecycleTests.Text(agreementPage, "next-step"));
+        Assert.StartsWith("Sluttrapporten er sendt tilbake til rådet.", HallingdalLifecycleTests.Text(await sigrid.GetPageAsync(AgreementSteps.CountyUrl(id)), "next-step"));
         var task = (await kari.GetPageAsync("/rad/hallingdal")).QuerySelectorAll("section[aria-labelledby=todo-heading] li a")
             .Single(a => a.TextContent.StartsWith("Fylket har sendt sluttrapporten for", StringComparison.Ordinal));
         Assert.Equal(CouncilUrl(id), task.GetAttribute("href"));

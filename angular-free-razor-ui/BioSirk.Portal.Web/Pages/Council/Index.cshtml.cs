@@ -66,6 +66,11 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
                     $"{portal.Prefix}/avtaler/{returned.AgreementId}/sluttrapport"));
             }
 
+            foreach (var money in await agreements.CouncilMoneyTasksAsync())
+            {
+                Tasks.Add(new CouncilTask(MoneyTaskText(money), $"{portal.Prefix}/avtaler/{money.AgreementId}#money"));
+            }
+
             foreach (var row in rows)
             {
                 var url = $"{portal.Prefix}/avtaler/{row.Id}";
@@ -111,6 +116,13 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
             Tasks.Add(new CouncilTask(t["{0} invitasjon(er) er utløpt uten svar: send dem på nytt.", expired], admin));
         }
     }
+
+    private string MoneyTaskText(CouncilMoneyTask money) => money switch
+    {
+        { Amount: < 0 } => t["«{0}»: betal tilbake {1} til fylket («{2}»).", money.AgreementTitle, Norwegian.Kroner(-money.Amount), money.MilestoneName],
+        { ReturnedWith: { } comment } => t["«{0}»: fylket sendte utbetalingsanmodningen for «{1}» tilbake: «{2}» Rett det, og send en ny.", money.AgreementTitle, money.MilestoneName, comment],
+        _ => t["«{0}»: send utbetalingsanmodning for «{1}» ({2}).", money.AgreementTitle, money.MilestoneName, Norwegian.Kroner(money.Amount)],
+    };
 
     /// <summary>Her coming meetings; for a secretary, also a task to publish the agenda of her council's next meetings.</summary>
     private async Task AddMeetingsAsync()

@@ -32,6 +32,9 @@ public static class NextStep
                     AgreementStatus.FinalReportSubmitted => viewer == Party.Council
                         ? t["Sluttrapporten er levert. Fylket vurderer den."]
                         : t["Sluttrapporten er levert. Les den, og godkjenn den eller send den tilbake med merknader."],
+                    _ when a.FinalReportReturned => viewer == Party.Council
+                        ? t["Fylket sendte sluttrapporten tilbake med merknader. Rett den, og lever den på nytt innen {0}.", Norwegian.Date(a.ReportDeadline)]
+                        : t["Sluttrapporten er sendt tilbake til rådet. Den kommer til deg igjen når rådet har levert den på nytt."],
                     _ => viewer == Party.Council
                         ? t["Registrer timer og kostnader fortløpende. Skriv sluttrapporten og lever den innen {0}.", Norwegian.Date(a.ReportDeadline)]
                         : t["Ingenting venter på deg nå. Rådet registrerer timer og kostnader."],
@@ -43,13 +46,42 @@ public static class NextStep
         }
     }
 
+    /// <summary>The council's part of the money: a request to send (again), a repayment to make, or the county's turn.</summary>
+    private static string? ForCouncil(AgreementDetails d, List<PaymentMilestone> milestones, IStringLocalizer t)
+    {
+        // A milestone has at most one request in play (sent or approved); the others were sent back, the last decided last.
+        PaymentRequest? LatestRequest(PaymentMilestone m) => d.Requests.Where(r => r.MilestoneId == m.Id)
+            .OrderBy(r => r.Status == PaymentRequestStatus.Returned).ThenByDescending(r => r.DecidedAtUtc).FirstOrDefault();
+
+        if (milestones.FirstOrDefault(m => m.State == MilestoneState.Payable && m.Amount > 0) is { } payable)
+        {
+            return LatestRequest(payable) is { Status: PaymentRequestStatus.Returned } returned
+                ? t["Fylket sendte utbetalingsanmodningen for «{0}» tilbake: «{1}» Rett det, og send en ny anmodning.", payable.Name, returned.DecisionComment ?? ""].Value
+                : t["Send utbetalingsanmodning for «{0}» ({1}).", payable.Name, Norwegian.Kroner(payable.Amount!.Value)].Value;
+        }
+
+        if (milestones.FirstOrDefault(m => m.State == MilestoneState.Payable && m.Amount < 0) is { } repayment)
+        {
+            return t["Betal tilbake {0} til {1} («{2}»). Fylket registrerer tilbakebetalingen når pengene er kommet.",
+                Norwegian.Kroner(-repayment.Amount!.Value), d.Agreement.CountyName, repayment.Name].Value;
+        }
+
+        if (milestones.FirstOrDefault(m => m.State == MilestoneState.Requested) is not { } requested)
+        {
+            return null;
+        }
+
+        return LatestRequest(requested) is { Status: PaymentRequestStatus.Approved }
+            ? t["Fylket har godkjent utbetalingsanmodningen for «{0}» ({1}). Den registreres her når pengene er betalt.", requested.Name, Norwegian.Kroner(requested.Amount ?? 0)].Value
+            : t["Utbetalingsanmodningen for «{0}» ({1}) ligger hos fylket til behandling.", requested.Name, Norwegian.Kroner(requested.Amount ?? 0)].Value;
+    }
+
     private static string? Money(AgreementDetails d, Party viewer, IStringLocalizer t)
     {
         var milestones = d.Agreement.Milestones.OrderBy(m => m.Number).ToList();
         if (viewer == Party.Council)
         {
-            var payable = milestones.FirstOrDefault(m => m.State == MilestoneState.Payable && m.Amount > 0);
-            return payable is null ? null : t["Send utbetalingsanmodning for «{0}» ({1}).", payable.Name, Norwegian.Kroner(payable.Amount!.Value)].Value;
+            return ForCouncil(d, milestones, t);
         }
 
         if (d.Requests.Any(r => r.Status == PaymentRequestStatus.Sent))

@@ -77,6 +77,9 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<bool>("FinalReportReturned")
+                        .HasColumnType("boolean");
+
                     b.Property<decimal>("FrameAmount")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");

@@ -71,6 +71,9 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FinalReportReturned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("FrameAmount")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
