@@ -159,7 +159,10 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         return Result.Ok();
     }
 
-    /// <summary>Signs for one party; when both have signed, the agreement is in force and the first milestone payable.</summary>
+    /// <summary>
+    /// Signs for one party; when both have signed, the agreement is in force, and the milestones due at signing, or on a
+    /// date that has come, are payable (the nightly job makes the later dated ones payable on their day).
+    /// </summary>
     public Result Sign(Party party, Guid userId, string name, DateTime nowUtc, DateOnly today)
     {
         if (Status != AgreementStatus.Draft)
@@ -197,7 +200,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         {
             Status = AgreementStatus.Signed;
             Version = 1;
-            foreach (var milestone in milestones.Where(m => m.Trigger == MilestoneTrigger.AtSigning))
+            foreach (var milestone in milestones.Where(m => m.Trigger == MilestoneTrigger.AtSigning || (m.Trigger == MilestoneTrigger.OnDate && m.DueDate <= today)))
             {
                 milestone.MakePayable(Kroner.RoundToOre(FrameAmount * milestone.SharePercent / 100m), nowUtc);
             }

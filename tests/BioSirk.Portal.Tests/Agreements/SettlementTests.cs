@@ -66,6 +66,29 @@ public sealed class SettlementTests
     }
 
     [Fact]
+    public void Signing_AfterADatedMilestonesDay_MakesItPayableAtOnce_WhileALaterOneWaitsForItsDay()
+    {
+        var terms = MissionsTemplate.For(new("Regionrådet for Hallingdal", "975576469"), new("Buskerud fylkeskommune"), 2026) with
+        {
+            Milestones =
+            [
+                new MilestoneTerms("Ved signering", 50m, MilestoneTrigger.AtSigning, null),
+                new MilestoneTerms("Halvveis", 25m, MilestoneTrigger.OnDate, new DateOnly(2026, 3, 1)),
+                new MilestoneTerms("Høsten", 25m, MilestoneTrigger.OnDate, new DateOnly(2026, 9, 1)),
+            ],
+        };
+        var agreement = new Agreement(Guid.NewGuid(), Guid.NewGuid(), "Regionrådet for Hallingdal", "Buskerud fylkeskommune", terms);
+        var now = new DateTime(2026, 3, 10, 10, 0, 0, DateTimeKind.Utc);
+
+        agreement.Sign(Party.Council, Guid.NewGuid(), "Kari Nordby", now, new DateOnly(2026, 3, 10));
+        agreement.Sign(Party.County, Guid.NewGuid(), "Sigrid Lien", now, new DateOnly(2026, 3, 10));
+
+        var halfway = agreement.Milestones.Single(m => m.Name == "Halvveis");
+        Assert.Equal((MilestoneState.Payable, 37_500.00m), (halfway.State, halfway.Amount));
+        Assert.Equal(MilestoneState.Waiting, agreement.Milestones.Single(m => m.Name == "Høsten").State);
+    }
+
+    [Fact]
     public void SpendLevel_WarnsAt75And90PercentAndMarksBeyondTheFrame()
     {
         Assert.Equal(SpendLevel.Normal, Settlement.Compute(Frame, Rate, 124, 0, 0).Level);       // 111 600 = 74,4 %
