@@ -444,5 +444,14 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("RoadmapVersion:Created", audited);
         Assert.Contains("AdoptionDecision:Created", audited);
         Assert.Contains("AdoptionDecision:Updated", audited);
+
+        // The host's change log says the codes in words.
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        var log = System.Text.RegularExpressions.Regex.Replace((await host.GetPageAsync("/vert/logg?type=AdoptionDecision")).QuerySelector("[data-testid=audit-table]")!.TextContent, @"\s+", " ");
+        Assert.Contains("Utfallvedtattikke vedtatt", log); // the cells of the row Utfall: before, after
+        Assert.DoesNotContain("NotAdopted", log);
+        var progress = (await host.GetPageAsync("/vert/logg?type=RoadmapAction")).QuerySelector("[data-testid=audit-table]")!.TextContent;
+        Assert.Contains("pågår", progress);
+        Assert.DoesNotContain("InProgress", progress);
     }
 }

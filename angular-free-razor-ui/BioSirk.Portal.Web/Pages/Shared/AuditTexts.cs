@@ -24,6 +24,8 @@ public static class AuditTexts
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
+        ["Attempts"] = "Forsøk", ["Changes"] = "Endringer", ["DefinedOn"] = "Definert", ["Failure"] = "Feil", ["InvoiceOrderNumber"] = "Bestillernummer",
+        ["InvoiceProjectNumber"] = "Prosjektnummer", ["RequestedAtUtc"] = "Bestilt", ["RequestedBy"] = "Bestilt av", ["FinalReportReturned"] = "Sluttrapport sendt tilbake",
         ["AbsenceNote"] = "Merknad om forfall", ["AbsenceReportedAtUtc"] = "Forfall registrert", ["AcceptedAtUtc"] = "Akseptert", ["Activities"] = "Gjennomførte aktiviteter", ["ActivitiesDeadline"] = "Frist for aktivitetene",
         ["Activity"] = "Aktivitet", ["AdoptedResolution"] = "Vedtatt vedtak", ["AgreementTitle"] = "Avtale", ["AllowedDomains"] = "Tillatte domener",
         ["Amount"] = "Beløp", ["Assessment"] = "Vurdering", ["AuthorName"] = "Skrevet av", ["AwaitsApproval"] = "Venter på godkjenning",
@@ -71,6 +73,13 @@ public static class AuditTexts
         ["Withdrawn"] = "trukket", ["Submitted"] = "levert", ["Queued"] = "i kø", ["Rendering"] = "lages", ["Ready"] = "klar",
         ["Failed"] = "feilet", ["AtSigning"] = "ved signering", ["FinalReportApproved"] = "når sluttrapporten er godkjent",
         ["OnDate"] = "på en dato",
+        ["Adopted"] = "vedtatt", ["AdoptedWithChanges"] = "vedtatt med endringer", ["NotAdopted"] = "ikke vedtatt",
+        ["OnTrack"] = "i rute", ["AtRisk"] = "risiko for forsinkelse", ["Late"] = "forsinket",
+        ["NotStarted"] = "ikke startet", ["InProgress"] = "pågår", ["Done"] = "fullført", ["Cancelled"] = "avlyst",
+        ["Mapping"] = "1 kartlegging", ["SelectionAndMobilisation"] = "2 utvelgelse og mobilisering", ["Implementation"] = "3 implementering", ["Learning"] = "4 læring",
+        ["HigherIsBetter"] = "høyere er bedre", ["LowerIsBetter"] = "lavere er bedre",
+        ["Monthly"] = "hver måned", ["Quarterly"] = "hvert kvartal", ["HalfYearly"] = "hvert halvår", ["Yearly"] = "hvert år",
+        ["Agreement"] = "avtale", ["RoadmapGoal"] = "mål i veikartet", ["Council"] = "rådet", ["Indicator"] = "indikator", ["MeetingItem"] = "møtesak",
     };
 
     /// <summary>
@@ -124,7 +133,8 @@ public static class AuditTexts
         if (field.EndsWith("Utc", StringComparison.Ordinal)
             && DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var instant))
         {
-            return Norwegian.DateTimeFromUtc(instant);
+            var oslo = SharedKernel.Time.Oslo.ToOslo(instant);
+            return oslo.ToString(English ? "dd.MM.yyyy 'at' HH:mm" : "dd.MM.yyyy 'kl.' HH:mm", CultureInfo.InvariantCulture);
         }
 
         if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
