@@ -10,6 +10,9 @@ public sealed record SignAgreementCommand(Guid AgreementId, Party Party, string 
 /// <summary>A party signs; the second signature puts the agreement in force and makes the first milestone payable.</summary>
 public sealed class SignAgreement(AgreementStore store, AgreementNotices notices, TimeProvider clock)
 {
+    public const string ChangedWhileReading =
+        "Noen andre endret avtalen mens du leste den, så den er ikke signert. Siden viser nå avtalen slik den er lagret: les den, og signer igjen hvis du er enig.";
+
     public async Task<Result?> HandleAsync(SignAgreementCommand command, CancellationToken ct = default)
     {
         var agreement = await store.FindAsync(command.AgreementId, ct);
@@ -39,6 +42,11 @@ public sealed class SignAgreement(AgreementStore store, AgreementNotices notices
         }
 
         var saved = await store.SaveAsync(ct);
+        if (saved.IsStale)
+        {
+            return Result.Stale("", ChangedWhileReading); // a signature is for the text as read, so no signing over the change
+        }
+
         if (saved.Succeeded)
         {
             await TellTheOtherPartyAsync(agreement, command.Party, ct);

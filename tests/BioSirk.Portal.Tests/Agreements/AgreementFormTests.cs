@@ -119,6 +119,26 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task SigningADraftChangedWhileSheReadIt_IsRefused_AndThePageShowsWhatIsNowToBeSigned()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        var read = await sigrid.GetPageAsync(CountyUrl(id));
+        var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.Title"] = "Ny tittel";
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+
+        var signForm = read.QuerySelector("form[action*=Sign]")!;
+        var refused = await PortalClient.ReadAsync(await sigrid.PostFormAsync(signForm.GetAttribute("action")!, PortalClient.FormValues(read, "form[action*=Sign]")));
+
+        Assert.Contains("Noen andre endret avtalen mens du leste den, så den er ikke signert.", refused.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("Ny tittel", refused.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Utkast", Text(refused.QuerySelector("[data-testid=agreement-status]")!));
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+    }
+
+    [Fact]
     public async Task BeforeSigning_ThePageSaysWhatIsSigned_AndTheSignatureSaysWhoAndWhen()
     {
         Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
