@@ -217,12 +217,19 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var wasSettled = agreement.Status == AgreementStatus.Settled;
         store.Db.Payments.Remove(payment);
         milestone.ReopenForPayment();
         agreement.Unsettle();
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
             Phrase.Of("Betalingen for «{0}» ({1}, {2}, ref. {3}) er reversert: {4}",
                 milestone.Name, Norwegian.Kroner(payment.Amount), Norwegian.Date(payment.Date), payment.Reference, c.Reason!.Trim()));
+        if (wasSettled)
+        {
+            AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
+                Phrase.Of("Avtalen var avsluttet og er åpnet igjen: «{0}» venter på betaling.", milestone.Name));
+        }
+
         return await store.SaveAsync(ct);
     }
 

@@ -180,6 +180,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Equal("Avsluttet (utløpt)", Text(await sigrid.GetPageAsync(CountyUrl(id)), "agreement-status"));
 
         var settled = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.StartsWith("Avtalen er avsluttet. Reverserer du en betaling, åpnes avtalen igjen", Text(settled, "reopens"));
         var wrong = settled.QuerySelectorAll("#Reversal_PaymentId option").Single(o => o.TextContent.Contains("Feil retning")).GetAttribute("value")!;
         var noReason = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "[data-testid=reverse-payment]", new() { ["Reversal.PaymentId"] = wrong }));
         Assert.Equal("Skriv hvorfor betalingen reverseres, for eksempel «feil beløp».", noReason.FieldError("Reversal.Reason"));
@@ -196,6 +197,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.DoesNotContain("Feil retning", reopened.QuerySelector("[data-testid=payments]")!.TextContent);
         Assert.Contains("Betalingen for «Sluttoppgjør", Text(reopened, "history"));
         Assert.Contains("er reversert: Rådet betalte tilbake; registrert som utbetaling.", Text(reopened, "history"));
+        Assert.Contains("Avtalen var avsluttet og er åpnet igjen: «Sluttoppgjør", Text(reopened, "history"));
 
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "-22 500", ["Payment.Reference"] = "Innbetaling 4711" }));
