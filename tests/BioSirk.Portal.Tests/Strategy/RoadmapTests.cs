@@ -49,6 +49,8 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("Gjøvikregionen | Ikke vedtatt | 02.03.2026 | PS 4/26", rows);
         Assert.Contains("Hadeland | Vedtatt med endringer Biogass tas inn under bioenergi. | 02.03.2026 | SAK 9/26", rows);
         Assert.Contains("Ringeriksregionen | Vedtatt | 02.03.2026 | SAK 12/26", rows);
+        var dashboard = await anders.GetPageAsync(gjovikPath + "/oversikt");
+        Assert.Equal("Ikke vedtatt i: Gjøvikregionen.", dashboard.QuerySelector("[data-testid=not-adopting]")!.TextContent); // «all have decided» is not «all adopted»
         var notices = await Portal.WithScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().Notifications.CountAsync(n => n.Subject.StartsWith("Veikartet er lagt fram")));
         Assert.Equal(3, notices);
     }

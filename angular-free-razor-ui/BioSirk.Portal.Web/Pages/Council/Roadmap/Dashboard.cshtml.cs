@@ -18,6 +18,9 @@ public sealed class RoadmapDashboardModel(PortalContext portal, RoadmapQueries q
 
     public IReadOnlyList<CouncilInfo> CouncilsWithoutDecision { get; private set; } = [];
 
+    /// <summary>The councils that decided not to adopt the latest version.</summary>
+    public IReadOnlyList<CouncilInfo> CouncilsNotAdopting { get; private set; } = [];
+
     public IReadOnlyList<RoadmapAction> Troubled { get; private set; } = [];
 
     public IReadOnlyList<RoadmapAction> AwaitingUpdate { get; private set; } = [];
@@ -36,8 +39,9 @@ public sealed class RoadmapDashboardModel(PortalContext portal, RoadmapQueries q
         LatestVersion = (await Queries.VersionsAsync(roadmapId)).FirstOrDefault();
         if (LatestVersion is not null)
         {
-            var decided = (await Queries.DecisionsAsync(roadmapId)).Where(d => d.VersionId == LatestVersion.Id).Select(d => d.CouncilId).ToHashSet();
-            CouncilsWithoutDecision = [.. Partnership.Councils.Where(c => !decided.Contains(c.Id))];
+            var decisions = (await Queries.DecisionsAsync(roadmapId)).Where(d => d.VersionId == LatestVersion.Id).ToList();
+            CouncilsWithoutDecision = [.. Partnership.Councils.Where(c => decisions.All(d => d.CouncilId != c.Id))];
+            CouncilsNotAdopting = [.. Partnership.Councils.Where(c => decisions.Any(d => d.CouncilId == c.Id && d.Outcome == AdoptionOutcome.NotAdopted))];
         }
 
         var goals = Roadmap.Goals.Select(g => g.Id).ToHashSet();
