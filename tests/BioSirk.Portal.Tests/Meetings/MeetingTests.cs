@@ -49,22 +49,8 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         await AddItemAsync(first, path, "Missions-avtalen med Buskerud");
         var itemPath = await ItemPathAsync(first, path, "Missions-avtalen med Buskerud");
 
-        foreach (var (editPath, selector, field) in new[] { (path + "/endre", "form[data-testid=meeting-form]", "Input.Place"), (itemPath + "/endre", "form[data-testid=item-form]", "Input.Background") })
-        {
-            var a = await first.FormValuesAsync(editPath, selector);
-            var b = await second.FormValuesAsync(editPath, selector);
-            a[field] = "Første versjon";
-            await ExpectRedirectAsync(await first.PostFormAsync(editPath, a));
-            b[field] = "Andre versjon";
-            var conflict = await PortalClient.ReadAsync(await second.PostFormAsync(editPath, b));
-
-            Assert.Matches("Noen andre har lagret endringer i (møtet|saken) mens du arbeidet\\. Det du skrev står fortsatt i skjemaet\\.", conflict.GetElementById("error-summary")!.TextContent);
-            Assert.Equal("Andre versjon", conflict.FieldValue(field));
-            Assert.Equal("Første versjon", (await first.FormValuesAsync(editPath, selector))[field]);
-
-            await ExpectRedirectAsync(await second.PostFormAsync(editPath, PortalClient.FormValues(conflict, selector)));
-            Assert.Equal("Andre versjon", (await first.FormValuesAsync(editPath, selector))[field]);
-        }
+        await TwoTabs.SecondIsToldAndMaySaveOverAsync(first, second, path + "/endre", "form[data-testid=meeting-form]", "Input.Place", "møtet");
+        await TwoTabs.SecondIsToldAndMaySaveOverAsync(first, second, itemPath + "/endre", "form[data-testid=item-form]", "Input.Background", "saken");
     }
 
     [Fact]

@@ -189,22 +189,8 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         var (councilUrl, _) = await EditLinkAsync(first, "Hadeland");
         var countyUrl = (await first.GetPageAsync("/vert")).QuerySelectorAll("a").Single(a => a.TextContent == "Innlandet fylkeskommune").GetAttribute("href")!;
 
-        foreach (var (url, what) in new[] { (councilUrl, "opplysningene om rådet"), (countyUrl, "opplysningene om fylket") })
-        {
-            var a = await first.FormValuesAsync(url, "main form");
-            var b = await second.FormValuesAsync(url, "main form");
-            a["Input.Name"] += " (første)";
-            Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync(url, a)).StatusCode);
-            b["Input.Name"] += " (andre)";
-            var conflict = await PortalClient.ReadAsync(await second.PostFormAsync(url, b));
-
-            Assert.Contains($"Noen andre har lagret endringer i {what} mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
-            Assert.EndsWith(" (andre)", conflict.FieldValue("Input.Name"));
-            Assert.EndsWith(" (første)", (await first.FormValuesAsync(url, "main form"))["Input.Name"]);
-
-            Assert.Equal(HttpStatusCode.Redirect, (await second.PostFormAsync(url, PortalClient.FormValues(conflict, "main form"))).StatusCode);
-            Assert.EndsWith(" (andre)", (await first.FormValuesAsync(url, "main form"))["Input.Name"]);
-        }
+        await TwoTabs.SecondIsToldAndMaySaveOverAsync(first, second, councilUrl, "main form", "Input.Name", "opplysningene om rådet");
+        await TwoTabs.SecondIsToldAndMaySaveOverAsync(first, second, countyUrl, "main form", "Input.ContactName", "opplysningene om fylket");
     }
 
     [Fact]

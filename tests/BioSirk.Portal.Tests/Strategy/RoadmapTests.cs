@@ -160,34 +160,15 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         using var second = await Portal.SignedInAsync(Demo.RingerikeSecretary);
         var basePath = await StartRoadmapAsync(first);
         var actionPath = await AddActionAsync(first, basePath, "Befaring på Follum");
-        await EditInTwoTabsAsync(actionPath + "/rediger", "main form", "Input.Title", "tiltaket");
-        await EditInTwoTabsAsync(actionPath, "form[action*=Progress]", "Progress.Comment", "tiltaket");
-        await EditInTwoTabsAsync(basePath + "/struktur", "form[action*=Settings]", "Settings.Description", "veikartet");
+        await TwoTabs.SecondIsToldAndMaySaveOverAsync(first, second, actionPath + "/rediger", "main form", "Input.Title", "tiltaket");
+        await TwoTabs.SecondIsToldAndMaySaveOverAsync(first, second, actionPath, "form[action*=Progress]", "Progress.Comment", "tiltaket");
+        await TwoTabs.SecondIsToldAndMaySaveOverAsync(first, second, basePath + "/struktur", "form[action*=Settings]", "Settings.Description", "veikartet");
         await ExpectRedirectAsync(await first.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
         await ExpectRedirectAsync(await first.SubmitAsync(basePath + "/versjoner", "form[action*=Decision]", new()
         {
             ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 12/26",
         }));
-        await EditInTwoTabsAsync(basePath + "/versjoner", "form[action*=Decision]", "Decision.CaseReference", "vedtaket");
-
-        async Task EditInTwoTabsAsync(string page, string form, string field, string what)
-        {
-            var post = (await first.GetPageAsync(page)).QuerySelector(form)!.GetAttribute("action") is { Length: > 0 } action ? action : page;
-            var a = await first.FormValuesAsync(page, form);
-            var b = await second.FormValuesAsync(page, form);
-            a[field] = "Første endring";
-            await ExpectRedirectAsync(await first.PostFormAsync(post, a));
-            b[field] = "Andre endring";
-            var conflict = await PortalClient.ReadAsync(await second.PostFormAsync(post, b));
-
-            Assert.Contains($"Noen andre har lagret endringer i {what} mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
-            Assert.Equal("Andre endring", conflict.FieldValue(field));
-            Assert.Equal("Første endring", (await first.FormValuesAsync(page, form))[field]);
-
-            // Told, she saves again from the same form, and her version stands (before, every new try failed the same way).
-            await ExpectRedirectAsync(await second.PostFormAsync(post, PortalClient.FormValues(conflict, form)));
-            Assert.Equal("Andre endring", (await first.FormValuesAsync(page, form))[field]);
-        }
+        await TwoTabs.SecondIsToldAndMaySaveOverAsync(first, second, basePath + "/versjoner", "form[action*=Decision]", "Decision.CaseReference", "vedtaket");
     }
 
     [Fact]
