@@ -58,7 +58,9 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
             CouncilTasks(await kari.GetPageAsync("/rad/hallingdal")));
         await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Timelister er lagt ved." }));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
-        Assert.StartsWith("Fylket har godkjent utbetalingsanmodningen for «Ved signering» (kr 112 500,00).", Text(await kari.GetPageAsync(CouncilUrl(id)), "next-step"));
+        var requestApproved = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.StartsWith("Fylket har godkjent utbetalingsanmodningen for «Ved signering» (kr 112 500,00).", Text(requestApproved, "next-step"));
+        Assert.Contains("godkjent, venter på betaling", Row(requestApproved, "milestones", "Ved signering"));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
 
