@@ -99,6 +99,18 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         var first = (await kari.GetPageAsync(CouncilUrl(id) + "/forhandsvisning?versjon=1")).QuerySelector("[data-testid=report-document]")!.TextContent;
         Assert.Contains("Delmål 2: fire pilotprosjekter er i gang.", first);
         Assert.DoesNotContain("14 bedrifter kartlagt", first);
+
+        // The approved report is read as approved, not with a measurement registered afterwards.
+        await AgreementSteps.ExpectRedirectAsync(await IndicatorSteps.MeasureAsync(kari, IndicatorSteps.Url(indicator), "2026-01-19", "987,25"));
+        var approvedReport = await kari.GetPageAsync(CouncilUrl(id));
+        var readLink = approvedReport.QuerySelectorAll("a").Single(a => a.TextContent == "Les rapporten slik den ble levert").GetAttribute("href")!;
+        Assert.EndsWith("/forhandsvisning?versjon=2", readLink, StringComparison.Ordinal);
+        var unversioned = await kari.Http.GetAsync(CouncilUrl(id) + "/forhandsvisning");
+        Assert.Equal(HttpStatusCode.Redirect, unversioned.StatusCode);
+        var asApproved = (await kari.PageAfterAsync(unversioned)).QuerySelector("[data-testid=report-document]")!.TextContent;
+        Assert.Contains("14 bedrifter kartlagt", asApproved);
+        Assert.Contains("137,5", asApproved);
+        Assert.DoesNotContain("987,25", asApproved);
     }
 
     [Fact]

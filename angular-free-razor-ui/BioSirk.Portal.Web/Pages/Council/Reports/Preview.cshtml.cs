@@ -2,7 +2,6 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Documents;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.Reporting.Features;
-using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.Web.Pages.Shared.Reports;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,7 @@ namespace BioSirk.Portal.Web.Pages.Council.Reports;
 
 /// <summary>
 /// The report as its PDF will read: the same template, with the figures and indicators as of today (the draft), or
-/// a submitted version exactly as it was delivered (?versjon=2).
+/// a submitted version exactly as it was delivered (?versjon=2); a report that is locked is shown as last delivered.
 /// </summary>
 public sealed class CouncilReportPreviewModel(PortalContext portal, FinalReportQueries queries, IFileStore files, ReportContents contents)
     : FinalReportPageModel(portal, queries, files)
@@ -41,8 +40,13 @@ public sealed class CouncilReportPreviewModel(PortalContext portal, FinalReportQ
         }
 
         var report = View.Report;
-        Document = await contents.BuildAsync(View.Agreement, report?.Sections ?? ReportSections.Empty, report?.Attachments ?? [],
-            report is null || report.IsEditable ? contents.DraftLabel : $"Slik rapporten står per {Norwegian.Date(contents.Today)}");
+        if (report is { IsEditable: false } && View.Submissions.Count > 0)
+        {
+            // A delivered report is read as delivered: today's figures may have moved since the county got it.
+            return Redirect($"{SelfUrl}/forhandsvisning?versjon={View.Submissions[0].Version}");
+        }
+
+        Document = await contents.BuildAsync(View.Agreement, report?.Sections ?? ReportSections.Empty, report?.Attachments ?? [], contents.DraftLabel);
         return Page();
     }
 }
