@@ -17,6 +17,7 @@ public static class StrategyModule
         services.AddScoped<ReportProgress>();
         services.AddScoped<LinkAction>();
         services.AddScoped<ShapeRoadmap>();
+        services.AddScoped<EditRoadmapPart>();
         services.AddScoped<RoadmapVersions>();
         services.AddScoped<SendRoadmapReminders>();
         services.AddScoped<StrategyDemoSeeder>();

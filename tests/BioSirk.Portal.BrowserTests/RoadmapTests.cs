@@ -59,4 +59,33 @@ public sealed class RoadmapTests(BrowserPortalFactory portal) : BrowserTest(port
         await Expect(Page.Locator("li.change[data-kind=Added]")).ToContainTextAsync("Biogass fra HRA IKS på Jevnaker som drivstoff");
         await GotoAsync("/rad/hadeland/mine-oppdateringer");
     }
+
+    [Fact]
+    public async Task Coordinator_RenamesAGoal_WithTheEmptyNameExplainedBesideTheField()
+    {
+        await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDemoSeeder>().SeedAsync());
+        await SignInAsync(Demo.RingerikeSecretary, "/rad/ringerike");
+        await NavigateAsync(Page, () => Page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Veikart" }).ClickAsync());
+        await CheckAsync();
+        var roadmap = new Uri(Page.Url).AbsolutePath;
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Link, new() { Name = "Struktur og datoer" }), roadmap + "/struktur");
+        var edit = Page.GetByRole(AriaRole.Link, new() { Name = "Endre Mål 1.2" });
+        await ClickAndCheckAsync(edit, (await edit.GetAttributeAsync("href"))!);
+        await Expect(Page.Locator("main h2").First).ToHaveTextAsync("Endre mål 1.2");
+        await Expect(Page.Locator("[data-testid=not-removable]")).ToContainTextAsync("hører til målet");
+        var partPath = new Uri(Page.Url).AbsolutePath;
+
+        await Page.GetByLabel("Navn på målet").FillAsync("");
+        await Page.GetByLabel("Beskrivelse").FillAsync("Biokull i landbruk, betong og asfalt.");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }), partPath);
+        await Expect(Page.Locator("#Input_Title-error")).ToHaveTextAsync("Skriv et navn.");
+        await Expect(Page.Locator("#error-summary")).ToBeFocusedAsync();
+        await Expect(Page.GetByLabel("Beskrivelse")).ToHaveValueAsync("Biokull i landbruk, betong og asfalt.");
+
+        await Page.GetByLabel("Navn på målet").FillAsync("Biokull fra sidestrømmer i landbruk og industri");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }), roadmap + "/struktur");
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Målet «Biokull fra sidestrømmer i landbruk og industri» er lagret.");
+        await GotoAsync(roadmap);
+        await Expect(Page.Locator("main")).ToContainTextAsync("Biokull fra sidestrømmer i landbruk og industri");
+    }
 }

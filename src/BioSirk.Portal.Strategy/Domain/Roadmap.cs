@@ -58,6 +58,21 @@ public sealed class Roadmap : IPartnershipShared, IAudited, IConcurrencyAware
         return area;
     }
 
+    /// <summary>Takes out an empty focus area; the ones after it move up a number, so the numbering has no gap.</summary>
+    public void RemoveFocusArea(FocusArea area)
+    {
+        if (area.Goals.Count > 0)
+        {
+            throw new InvalidOperationException("A focus area with goals cannot be removed.");
+        }
+
+        focusAreas.Remove(area);
+        foreach (var later in focusAreas.Where(f => f.Number > area.Number))
+        {
+            later.Number--;
+        }
+    }
+
     /// <summary>The first reporting date on or after <paramref name="today"/>, if any is left.</summary>
     public DateOnly? NextReportingDate(DateOnly today) =>
         ReportingDates.Where(d => d >= today).Order().Cast<DateOnly?>().FirstOrDefault();
@@ -78,7 +93,7 @@ public sealed class Roadmap : IPartnershipShared, IAudited, IConcurrencyAware
         ReportingDates.Where(d => d < date).Order().Cast<DateOnly?>().LastOrDefault() ?? PeriodStart;
 }
 
-public sealed class FocusArea : IPartnershipShared, IAudited
+public sealed class FocusArea : IPartnershipShared, IAudited, IConcurrencyAware
 {
     private readonly List<Goal> goals = [];
 
@@ -101,11 +116,13 @@ public sealed class FocusArea : IPartnershipShared, IAudited
 
     public Guid PartnershipId { get; private set; }
 
-    public int Number { get; private set; }
+    public int Number { get; internal set; }
 
     public string Title { get; set; } = string.Empty;
 
     public string? Description { get; set; }
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     public IReadOnlyList<Goal> Goals => goals;
 
@@ -115,9 +132,19 @@ public sealed class FocusArea : IPartnershipShared, IAudited
         goals.Add(goal);
         return goal;
     }
+
+    /// <summary>Takes out a goal no action hangs under (the caller checks); the goals after it move up a number.</summary>
+    public void RemoveGoal(Goal goal)
+    {
+        goals.Remove(goal);
+        foreach (var later in goals.Where(g => g.Number > goal.Number))
+        {
+            later.Number--;
+        }
+    }
 }
 
-public sealed class Goal : IPartnershipShared, IAudited
+public sealed class Goal : IPartnershipShared, IAudited, IConcurrencyAware
 {
     private Goal()
     {
@@ -141,9 +168,11 @@ public sealed class Goal : IPartnershipShared, IAudited
 
     public Guid PartnershipId { get; private set; }
 
-    public int Number { get; private set; }
+    public int Number { get; internal set; }
 
     public string Title { get; set; } = string.Empty;
 
     public string? Description { get; set; }
+
+    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 }

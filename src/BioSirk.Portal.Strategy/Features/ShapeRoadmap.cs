@@ -120,16 +120,16 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
         return await store.SaveAsync(ct);
     }
 
-    private const string NotCoordinator = "Bare sekretariatet i rådet som koordinerer veikartet, kan endre satsingsområder, mål og rapporteringsdatoer.";
+    internal const string NotCoordinator = "Bare sekretariatet i rådet som koordinerer veikartet, kan endre satsingsområder, mål og rapporteringsdatoer.";
 
-    private static string? TitleError(string? title) =>
+    internal static string? TitleError(string? title) =>
         string.IsNullOrWhiteSpace(title) ? "Skriv et navn." : title.Trim().Length > 300 ? "Navnet kan være høyst 300 tegn." : null;
 
     private Task<List<RoadmapAction>> ActionsOutsideAsync(Guid roadmapId, DateOnly start, DateOnly end, CancellationToken ct) =>
         store.Db.Actions.AsNoTracking().Where(a => a.RoadmapId == roadmapId && (a.Start < start || a.End > end))
             .OrderBy(a => a.Start).ToListAsync(ct);
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static (Errors Errors, List<DateOnly> Dates) Check(RoadmapDraft draft)
     {

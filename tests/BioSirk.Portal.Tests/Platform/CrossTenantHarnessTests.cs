@@ -246,6 +246,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["fileId"] = agreement.AttachmentId.ToString(),
             ["roadmapId"] = roadmap.RoadmapId.ToString(),
             ["goalId"] = roadmap.GoalId.ToString(),
+            ["partId"] = roadmap.GoalId.ToString(),
             ["actionId"] = roadmap.ActionId.ToString(),
             ["versionId"] = roadmap.VersionId.ToString(),
             ["fromVersionId"] = roadmap.VersionId.ToString(),

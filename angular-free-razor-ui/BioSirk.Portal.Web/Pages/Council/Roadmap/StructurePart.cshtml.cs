@@ -1,0 +1,131 @@
+using BioSirk.Portal.Strategy.Features;
+using BioSirk.Portal.Web.Hosting;
+using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Web.Pages.Shared;
+using BioSirk.Portal.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
+
+/// <summary>The coordinator renames a focus area or a goal, or removes it when nothing hangs under it.</summary>
+public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueries queries, EditRoadmapPart edit) : RoadmapPageModel(portal, queries)
+{
+    [BindProperty]
+    public PartInput Input { get; set; } = new();
+
+    public RoadmapPart Part { get; private set; } = null!;
+
+    /// <summary>Why it cannot be removed now (what to do first), or null when the remove button is offered.</summary>
+    public string? NotRemovable { get; private set; }
+
+    public string? NotCoordinator { get; private set; }
+
+    public string Number => Part.Goal is { } goal ? Tree.NumberOf(goal) : $"{Part.Area!.Number}";
+
+    public async Task<IActionResult> OnGetAsync(Guid roadmapId, Guid partId)
+    {
+        if (await RefuseAsync(roadmapId, partId) is { } refused)
+        {
+            return refused;
+        }
+
+        Input = new PartInput { Title = Part.Title, Description = Part.Description, ConcurrencyStamp = Part.ConcurrencyStamp };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid roadmapId, Guid partId)
+    {
+        if (await RefuseAsync(roadmapId, partId) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await edit.RenameAsync(roadmapId, partId, Input.Title, Input.Description, Input.ConcurrencyStamp, Actor);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Message"] = this.Localized(Part.IsGoal ? "Målet «{0}» er lagret." : "Satsingsområdet «{0}» er lagret.", Input.Title!.Trim());
+            return LocalRedirect($"{BasePath}/struktur");
+        }
+
+        if (result.IsStale)
+        {
+            Input.ConcurrencyStamp = await edit.CurrentStampAsync(Part, HttpContext.RequestAborted);
+            this.OfferOverwrite(this.Localized(Part.IsGoal ? "målet" : "satsingsområdet"));
+        }
+        else
+        {
+            result.Errors.AddTo(ModelState, nameof(Input));
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid roadmapId, Guid partId)
+    {
+        if (await RefuseAsync(roadmapId, partId) is { } refused)
+        {
+            return refused;
+        }
+
+        var title = Part.Title;
+        var isGoal = Part.IsGoal;
+        var result = await edit.RemoveAsync(roadmapId, partId, Actor);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Message"] = this.Localized(isGoal ? "Målet «{0}» er fjernet." : "Satsingsområdet «{0}» er fjernet.", title);
+            return LocalRedirect($"{BasePath}/struktur");
+        }
+
+        Input = new PartInput { Title = Part.Title, Description = Part.Description, ConcurrencyStamp = Part.ConcurrencyStamp };
+        result.Errors.AddTo(ModelState, "");
+        return Page();
+    }
+
+    private async Task<IActionResult?> RefuseAsync(Guid roadmapId, Guid partId)
+    {
+        if (!await LoadAsync(roadmapId) || !await LoadPartAsync(roadmapId, partId))
+        {
+            return NotFound();
+        }
+
+        if (!IsCoordinator)
+        {
+            NotCoordinator = this.Localized("Bare sekretariatet i {0}, som koordinerer veikartet, kan endre satsingsområder, mål og datoer.", CouncilName(Roadmap.CoordinatorCouncilId));
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        return null;
+    }
+
+    private async Task<bool> LoadPartAsync(Guid roadmapId, Guid partId)
+    {
+        if (await edit.FindAsync(roadmapId, partId, HttpContext.RequestAborted) is not { } part)
+        {
+            return false;
+        }
+
+        Part = part;
+        NotRemovable = await edit.WhyNotRemovableAsync(part, HttpContext.RequestAborted) is { } why ? this.Localized(why) : null;
+        return true;
+    }
+
+    public sealed class PartInput
+    {
+        public string? Title { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? ConcurrencyStamp { get; set; }
+    }
+}
