@@ -22,6 +22,7 @@ public static class IndicatorsModule
         services.AddScoped<DefineIndicator>();
         services.AddScoped<EditIndicator>();
         services.AddScoped<RegisterMeasurement>();
+        services.AddScoped<DeleteMeasurement>();
         services.AddScoped<ImportMeasurements>();
         services.AddScoped<ExportMeasurements>();
         services.AddScoped<SendIndicatorReminders>();

@@ -54,5 +54,15 @@ public sealed class IndicatorTests(BrowserPortalFactory portal) : BrowserTest(po
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Utvikling over tid" })).ToBeVisibleAsync();
         await Expect(Page.Locator("[data-testid=measurement-rows] tbody tr")).ToHaveCountAsync(1);
         await Expect(Page.Locator("[data-testid=status-explanation]")).ToContainTextAsync(new Regex("10 tonn bak linjen"));
+
+        // The value was wrong: she deletes it from the table, and the form comes back filled with it to correct.
+        await Page.GetByText("Rett eller slett").ClickAsync();
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Slett målingen for 20.02.2026" }), url);
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Målingen for 20.02.2026 (140 tonn) er slettet.");
+        await Expect(Page.Locator("[data-testid=measurement-rows]")).ToHaveCountAsync(0);
+        await Expect(form.GetByLabel("Verdi (tonn)")).ToHaveValueAsync("140");
+        await form.GetByLabel("Verdi (tonn)").FillAsync("104");
+        await ClickAndCheckAsync(form.GetByRole(AriaRole.Button, new() { Name = "Registrer målingen" }), url);
+        await Expect(Page.Locator("[data-testid=measurement-rows] tbody td").Nth(1)).ToHaveTextAsync("104 tonn");
     }
 }

@@ -92,8 +92,7 @@ public static class IndicatorTexts
     public static string Direction(bool higherIsBetter) => higherIsBetter ? "Høyere er bedre" : "Lavere er bedre";
 
     /// <summary>A value as a Norwegian reads it: "1 234,5" (up to four decimals).</summary>
-    public static string Value(decimal value) =>
-        value.ToString("#,##0.####", Norwegian.Culture).Replace('\u00A0', ' ').Replace('\u2212', '-');
+    public static string Value(decimal value) => Norwegian.Number(value);
 
     /// <summary>
     /// A value the portal computed from people's figures (where the straight line stands on a date, how far behind it a

@@ -135,6 +135,18 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
         return Result<Measurement>.Ok(measurement);
     }
 
+    /// <summary>Takes out a measurement registered by mistake; the change log keeps what it said. Null when there is none such.</summary>
+    public Measurement? RemoveMeasurement(Guid measurementId)
+    {
+        var measurement = measurements.FirstOrDefault(m => m.Id == measurementId);
+        if (measurement is not null)
+        {
+            measurements.Remove(measurement);
+        }
+
+        return measurement;
+    }
+
     /// <summary>
     /// What makes a new measurement look mistyped, for the person to confirm: a second one on a date that has one, a
     /// negative value where the baseline and the target are not, a share above 100 %. Null when nothing does.
@@ -155,7 +167,7 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
         return value > 100 && isPercent ? $"En andel er sjelden over 100 prosent. Kryss av hvis {WithUnit(value)} er riktig." : null;
     }
 
-    private string WithUnit(decimal value) => value.ToString("#,##0.####", Norwegian.Culture).Replace('\u00A0', ' ').Replace('\u2212', '-') + " " + Unit;
+    private string WithUnit(decimal value) => Norwegian.Number(value) + " " + Unit;
 
     public DateOnly NextReportingDate(DateOnly? latestMeasurement) => NextReportingDate(Frequency, BaselineDate, latestMeasurement, DefinedOn);
 

@@ -107,3 +107,19 @@ public sealed class RegisterMeasurement(IndicatorStore store, TimeProvider clock
         return await store.SaveAsync(ct);
     }
 }
+
+/// <summary>Deletes a measurement that was wrong; the right value is then registered anew. Who may is the page's check, as for registering.</summary>
+public sealed class DeleteMeasurement(IndicatorStore store)
+{
+    /// <returns>null when the indicator or the measurement is not visible here (404); otherwise the outcome and what was deleted.</returns>
+    public async Task<(Result Result, Measurement Deleted)?> HandleAsync(Guid indicatorId, Guid measurementId, CancellationToken ct = default)
+    {
+        var indicator = await store.FindAsync(indicatorId, ct);
+        if (indicator?.RemoveMeasurement(measurementId) is not { } deleted)
+        {
+            return null;
+        }
+
+        return (await store.SaveAsync(ct), deleted);
+    }
+}

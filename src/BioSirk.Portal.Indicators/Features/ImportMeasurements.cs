@@ -72,10 +72,10 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
             }
 
             var valueText = Cell(row, "verdi");
-            decimal? value = NorwegianNumber.TryParse(valueText, out var v) ? v : null;
+            decimal? value = NorwegianNumber.TryParseValue(valueText, out var v, out var unreadable) ? v : null;
             if (value is null && valueText.Length > 0)
             {
-                errors.Add($"Verdien «{valueText}» er ikke et tall (skriv for eksempel 1 234,5).");
+                errors.Add(NorwegianNumber.IsAmbiguous(valueText) ? unreadable! : $"Verdien «{valueText}» er ikke et tall (skriv for eksempel 1 234,5).");
             }
 
             var source = Cell(row, "kilde");
@@ -84,11 +84,33 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
             errors.AddRange(IndicatorRules.CheckMeasurement(
                     value ?? (valueText.Length > 0 ? 0 : null), date ?? (dateText.Length > 0 ? today : null), source, comment, today)
                 .Select(e => e.Message));
-            reports.Add(new ImportRowReport(i + 1, string.Join("; ", new[] { dateText, valueText, source, comment }.Where(t => t.Length > 0)), errors));
-            if (errors.Count == 0)
+            var summary = string.Join("; ", new[] { dateText, valueText, source, comment }.Where(t => t.Length > 0));
+            if (errors.Count > 0)
             {
-                rows.Add((value!.Value, date!.Value, source, comment));
+                reports.Add(new ImportRowReport(i + 1, summary, errors));
+                continue;
             }
+
+            // A file imported again (or with earlier rows kept) must not count a value twice; another value on a
+            // measured date is a question only the form can ask.
+            List<decimal> sameDate = [.. indicator.Measurements.Where(m => m.Date == date).Select(m => m.Value).Concat(rows.Where(r => r.Date == date).Select(r => r.Value))];
+            if (sameDate.Contains(value!.Value))
+            {
+                reports.Add(new ImportRowReport(i + 1, summary, [], "Finnes allerede med samme dato og verdi, hoppes over."));
+                continue;
+            }
+
+            if (sameDate.Count > 0)
+            {
+                errors.Add($"Det finnes allerede en måling for {Norwegian.Date(date!.Value)} ({string.Join(", ", sameDate.Select(v => $"{Norwegian.Number(v)} {indicator.Unit}"))}). "
+                    + "Rett datoen, eller registrer denne målingen i skjemaet hvis begge skal stå.");
+            }
+            else
+            {
+                rows.Add((value.Value, date!.Value, source, comment));
+            }
+
+            reports.Add(new ImportRowReport(i + 1, summary, errors));
         }
 
         if (reports.Count == 0)

@@ -14,6 +14,9 @@ public static class Norwegian
     public static string Amount(decimal amount) =>
         amount.ToString("#,##0.00", Culture).Replace('\u00A0', ' ').Replace('−', '-');
 
+    /// <summary>A measured value as written in Norway: «1 234,5», up to four decimals, none when whole.</summary>
+    public static string Number(decimal value) => value.ToString("#,##0.####", Culture).Replace('\u00A0', ' ').Replace('\u2212', '-');
+
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     public static string DateTimeFromUtc(DateTime utc) =>

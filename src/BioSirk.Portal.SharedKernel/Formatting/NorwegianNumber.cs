@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -32,6 +33,36 @@ public static partial class NorwegianNumber
     public static bool TryParseAmount(string? text, out decimal value) =>
         TryParse(text is not null && ThousandsWithDots().IsMatch(text.Trim()) ? text.Replace(".", "", StringComparison.Ordinal) : text, out value);
 
+    /// <summary>
+    /// A measured or planned value as typed, or why it cannot be read. «1.234» is 1 234 to a Norwegian and 1,234 to a
+    /// spreadsheet, so it is asked about instead of guessed; «1.234.567» and «1.234,5» are thousands, «250.5» a decimal.
+    /// </summary>
+    public static bool TryParseValue(string? text, out decimal value, out string? error, string example = "1 234,5")
+    {
+        error = null;
+        if (IsAmbiguous(text))
+        {
+            value = 0;
+            var typed = Cleaned(text);
+            var whole = typed.Replace(".", "", StringComparison.Ordinal);
+            var thousands = decimal.Parse(whole, CultureInfo.InvariantCulture).ToString("#,##0", Norwegian.Culture).Replace('\u00A0', ' ').Replace('\u2212', '-');
+            var decimals = typed.Replace('.', ',');
+            error = $"«{text.Trim()}» kan bety både {thousands} og {decimals}. Skriv {whole} hvis du mener {thousands}, eller {decimals} med komma hvis du mener desimaler.";
+            return false;
+        }
+
+        if (TryParseAmount(text, out value))
+        {
+            return true;
+        }
+
+        error = IsTooLarge(text) ? "Tallet er for stort." : $"Skriv verdien som et tall, for eksempel {example}.";
+        return false;
+    }
+
+    /// <summary>«1.234», «-12.500»: a dot before exactly three digits, which may be thousands or decimals.</summary>
+    public static bool IsAmbiguous([NotNullWhen(true)] string? text) => !string.IsNullOrWhiteSpace(text) && SingleDotBeforeThreeDigits().IsMatch(Cleaned(text));
+
     /// <summary>A number written right that no amount or measurement holds (more than 28 digits): «too large», not «not a number».</summary>
     public static bool IsTooLarge(string? text) =>
         !string.IsNullOrWhiteSpace(text) && !TryParse(text, out _) && Cleaned(text) is var cleaned
@@ -40,6 +71,9 @@ public static partial class NorwegianNumber
 
     [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+(,\d*)?(,-)?$")]
     private static partial Regex ThousandsWithDots();
+
+    [GeneratedRegex(@"^-?\d{1,3}\.\d{3}$")]
+    private static partial Regex SingleDotBeforeThreeDigits();
 
     private static string Cleaned(string text) =>
         new string(WithoutCurrency(text.Trim()).Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray())

@@ -56,7 +56,8 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         Assert.NotNull(chart.QuerySelector("polyline.expected"));
         Assert.NotNull(chart.QuerySelector("path.target-marker"));
         var row = page.QuerySelectorAll("[data-testid=measurement-rows] tbody td").Select(td => td.TextContent).ToArray();
-        Assert.Equal(["20.02.2026", "140 tonn", "150 tonn", "Produksjonsrapport", "Ovnen sto i to uker", "Kari Nordby"], row);
+        Assert.Equal(["20.02.2026", "140 tonn", "150 tonn", "Produksjonsrapport", "Ovnen sto i to uker", "Kari Nordby"], row[..6]);
+        Assert.Contains("Rett eller slett", row[6]);
 
         var list = await kari.GetPageAsync(List);
         Assert.Contains("Risiko", list.QuerySelector("[data-testid=indicator-list]")!.TextContent);
@@ -144,7 +145,7 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         }
 
         Assert.Single((await kari.GetPageAsync(Url(share))).QuerySelectorAll("[data-testid=measurement-rows] tbody tr"));
-        await ExpectRedirectAsync(await kari.SubmitAsync(Url(share), "form[action*=Measurement]", new()
+        await ExpectRedirectAsync(await kari.SubmitAsync(Url(share), "form#register-measurement", new()
         {
             ["Measurement.Date"] = "2026-02-15", ["Measurement.Value"] = "250", ["Measurement.ConfirmsDoubt"] = "true",
         }));
@@ -210,6 +211,67 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal(2, page.QuerySelectorAll("[data-testid=measurement-rows] tbody tr").Length);
         Assert.Equal("I rute", page.QuerySelector("[data-testid=indicator-status]")!.TextContent);
         Assert.Equal("125,5 tonn", page.QuerySelectorAll("[data-testid=measurement-rows] tbody tr")[0].QuerySelectorAll("td")[1].TextContent);
+    }
+
+    [Fact]
+    public async Task CsvImport_OfTheSameFileAgain_SkipsWhatIsThere_AndAnotherValueOnAMeasuredDateIsReported()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari);
+        var csv = "Dato;Verdi;Kilde\n31.01.2026;125,5;Rapport\n20.02.2026;150;Rapport\n";
+        await ExpectRedirectAsync(await ImportAsync(kari, Url(id), Encoding.UTF8.GetBytes(csv), "biokull.csv"));
+
+        var again = await kari.PageAfterAsync(await ImportAsync(kari, Url(id), Encoding.UTF8.GetBytes(csv), "biokull.csv"));
+        Assert.Contains("Ingen nye målinger i filen: alle 2 fantes allerede med samme dato og verdi.", again.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(2, again.QuerySelectorAll("[data-testid=measurement-rows] tbody tr").Length);
+
+        var extended = await kari.PageAfterAsync(await ImportAsync(kari, Url(id), Encoding.UTF8.GetBytes(csv + "01.03.2026;160;Rapport\n"), "biokull.csv"));
+        Assert.Contains("Målinger importert: 1. Hoppet over fordi de fantes fra før med samme dato og verdi: 2.", extended.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(3, extended.QuerySelectorAll("[data-testid=measurement-rows] tbody tr").Length);
+
+        var changed = await PortalClient.ReadAsync(await ImportAsync(kari, Url(id), Encoding.UTF8.GetBytes("Dato;Verdi\n20.02.2026;155\n02.03.2026;1.234\n"), "biokull.csv"));
+        var rows = changed.QuerySelectorAll("[data-testid=import-report] tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent).ToList();
+        Assert.Equal("Det finnes allerede en måling for 20.02.2026 (150 tonn). Rett datoen, eller registrer denne målingen i skjemaet hvis begge skal stå.", rows[0]);
+        Assert.Equal("«1.234» kan bety både 1 234 og 1,234. Skriv 1234 hvis du mener 1 234, eller 1,234 med komma hvis du mener desimaler.", rows[1]);
+        Assert.Equal(3, changed.QuerySelectorAll("[data-testid=measurement-rows] tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task AWrongMeasurement_IsDeleted_AndTheFormIsFilledWithIt_ToRegisterTheRightValue()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var id = await CreateAsync(kari);
+        var ambiguous = await PortalClient.ReadAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "1.234", "Produksjonsrapport"));
+        Assert.Equal("«1.234» kan bety både 1 234 og 1,234. Skriv 1234 hvis du mener 1 234, eller 1,234 med komma hvis du mener desimaler.",
+            ambiguous.FieldError("Measurement.Value"));
+        Assert.Equal("1.234", ambiguous.FieldValue("Measurement.Value"));
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "1 234", "Produksjonsrapport"));
+        var page = await kari.GetPageAsync(Url(id));
+        var deleteForm = page.QuerySelector("[data-testid=measurement-rows] form[action*=DeleteMeasurement]")!;
+        var measurementId = deleteForm.QuerySelector("input[name=measurementId]")!.GetAttribute("value")!;
+        Assert.Equal("Slett målingen for 20.02.2026", deleteForm.QuerySelector("button")!.TextContent);
+
+        // Only those who may register may delete; a member's post is refused and changes nothing.
+        Assert.Empty((await ola.GetPageAsync(Url(id))).QuerySelectorAll("form[action*=DeleteMeasurement]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await ola.PostWithTokenAsync(Url(id) + "?handler=DeleteMeasurement", new() { ["measurementId"] = measurementId })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.PostWithTokenAsync(Url(id) + "?handler=DeleteMeasurement", new() { ["measurementId"] = Guid.NewGuid().ToString() })).StatusCode);
+
+        var deleted = await kari.PageAfterAsync(await kari.PostWithTokenAsync(Url(id) + "?handler=DeleteMeasurement", new() { ["measurementId"] = measurementId }));
+        Assert.Contains("Målingen for 20.02.2026 (1 234 tonn) er slettet.", deleted.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("Ingen målinger er registrert ennå.", deleted.QuerySelector("#measurements")!.TextContent);
+        Assert.NotNull(deleted.QuerySelector("[data-testid=filled-from-deleted]"));
+        Assert.Equal("2026-02-20", deleted.FieldValue("Measurement.Date"));
+        Assert.Equal("1234", deleted.FieldValue("Measurement.Value"));
+        Assert.Equal("Produksjonsrapport", deleted.FieldValue("Measurement.Source"));
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "123,4", "Produksjonsrapport"));
+        Assert.Equal("123,4 tonn", (await kari.GetPageAsync(Url(id))).QuerySelectorAll("[data-testid=measurement-rows] tbody td")[1].TextContent);
+
+        var log = await Portal.WithScopeAsync(sp => sp.GetRequiredService<IndicatorsDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == "Measurement" && e.EntityId == measurementId).OrderBy(e => e.Id).Select(e => new { e.Action, e.UserName, e.Changes }).ToListAsync());
+        Assert.Equal([AuditAction.Created, AuditAction.Deleted], log.Select(e => e.Action).ToArray());
+        Assert.Equal("Kari Nordby", log[1].UserName);
+        Assert.Contains("1234", log[1].Changes);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public static class IndicatorSteps
     }
 
     public static Task<HttpResponseMessage> MeasureAsync(PortalClient client, string url, string date, string value, string source = "", string comment = "") =>
-        client.SubmitAsync(url, "form[action*=Measurement]", new()
+        client.SubmitAsync(url, "form#register-measurement", new()
         {
             ["Measurement.Date"] = date,
             ["Measurement.Value"] = value,

@@ -381,7 +381,7 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var created = await marte.SubmitAsync(newLink, "main form", Indicators.IndicatorSteps.Biochar());
         await ExpectRedirectAsync(created);
         var indicator = created.Headers.Location!.OriginalString;
-        await ExpectRedirectAsync(await marte.SubmitAsync(indicator, "form[action*=Measurement]", new()
+        await ExpectRedirectAsync(await marte.SubmitAsync(indicator, "form#register-measurement", new()
         {
             ["Measurement.Date"] = "2026-03-01", ["Measurement.Value"] = "110",
         }));

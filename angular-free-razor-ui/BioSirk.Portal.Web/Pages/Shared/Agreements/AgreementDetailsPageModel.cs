@@ -126,7 +126,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             return Page();
         }
 
-        Message = this.Localized("Timelisten er importert: {0} rader.", report.Imported);
+        Message = report.Imported == 1 ? this.Localized("Timelisten er importert: 1 rad.") : this.Localized("Timelisten er importert: {0} rader.", report.Imported);
         return LocalRedirect($"{SelfUrl}#hours");
     }
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using BioSirk.Portal.Web.Localization;
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Indicators.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Formatting;
@@ -32,16 +34,28 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>A deleted measurement, to fill the form with so that only what was wrong is retyped.</summary>
+    [TempData]
+    public string? Correction { get; set; }
+
     [BindProperty]
     public MeasurementInput Measurement { get; set; } = new();
 
     public ImportReport? ImportReport { get; private set; }
+
+    public bool FilledFromDeleted { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid indicatorId)
     {
         if (!await Load(indicatorId))
         {
             return NotFound();
+        }
+
+        if (Correction is { } correction && JsonSerializer.Deserialize<MeasurementInput>(correction) is { } deleted)
+        {
+            Measurement = deleted;
+            FilledFromDeleted = true;
         }
 
         Measurement.Date ??= Today;
@@ -71,14 +85,13 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(Measurement.Value))
         {
-            if (NorwegianNumber.TryParse(Measurement.Value, out var parsed))
+            if (NorwegianNumber.TryParseValue(Measurement.Value, out var parsed, out var error))
             {
                 value = parsed;
             }
             else
             {
-                parseErrors.Add(new FieldError("Value", NorwegianNumber.IsTooLarge(Measurement.Value)
-                    ? "Tallet er for stort." : "Skriv verdien som et tall, for eksempel 1 234,5."));
+                parseErrors.Add(new FieldError("Value", error!));
             }
         }
 
@@ -102,6 +115,40 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
 
         Message = "Målingen er registrert.";
         return LocalRedirect($"{SelfUrl}#measurements");
+    }
+
+    /// <summary>A measurement registered by mistake is deleted; the form below is filled with it, to register the right value.</summary>
+    public async Task<IActionResult> OnPostDeleteMeasurementAsync(Guid indicatorId, Guid measurementId)
+    {
+        if (!await Load(indicatorId))
+        {
+            return NotFound();
+        }
+
+        if (!CanMeasure)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (await HttpContext.RequestServices.GetRequiredService<DeleteMeasurement>().HandleAsync(indicatorId, measurementId) is not var (result, deleted))
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", this.Localized(result.Errors[0].Message));
+            await Load(indicatorId);
+            return Page();
+        }
+
+        Message = this.Localized("Målingen for {0} ({1} {2}) er slettet.",
+            Norwegian.Date(deleted.Date), IndicatorTexts.Value(deleted.Value), Details.Indicator.Unit);
+        Correction = JsonSerializer.Serialize(new MeasurementInput
+        {
+            Date = deleted.Date, Value = IndicatorTexts.Input(deleted.Value), Source = deleted.Source, Comment = deleted.Comment,
+        });
+        return LocalRedirect($"{SelfUrl}#register-measurement");
     }
 
     /// <summary>A file of measurements: all rows are registered, or none, with a report of the rows to fix.</summary>
@@ -138,7 +185,13 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
             return Page();
         }
 
-        Message = this.Localized("Målingene er importert: {0} rader.", report.Imported);
+        Message = report switch
+        {
+            { SkippedRows: > 0, Imported: 0 } => this.Localized("Ingen nye målinger i filen: alle {0} fantes allerede med samme dato og verdi.", report.SkippedRows),
+            { SkippedRows: > 0 } => this.Localized("Målinger importert: {0}. Hoppet over fordi de fantes fra før med samme dato og verdi: {1}.", report.Imported, report.SkippedRows),
+            { Imported: 1 } => this.Localized("Målingen er importert: 1 rad."),
+            _ => this.Localized("Målingene er importert: {0} rader.", report.Imported),
+        };
         return LocalRedirect($"{SelfUrl}#measurements");
     }
 

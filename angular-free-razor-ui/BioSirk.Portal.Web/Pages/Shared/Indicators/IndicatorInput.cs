@@ -54,12 +54,12 @@ public sealed class IndicatorInput
                 return null;
             }
 
-            if (NorwegianNumber.TryParse(text, out var value))
+            if (NorwegianNumber.TryParseValue(text, out var value, out var error, example))
             {
                 return value;
             }
 
-            parseErrors.Add(new FieldError(field, NorwegianNumber.IsTooLarge(text) ? "Tallet er for stort." : $"Skriv verdien som et tall, for eksempel {example}."));
+            parseErrors.Add(new FieldError(field, error!));
             return null;
         }
 
