@@ -82,10 +82,11 @@ public sealed class Roadmap : IPartnershipShared, IAudited, IConcurrencyAware
         ReportingDates.Where(d => d < today).Order().Cast<DateOnly?>().LastOrDefault();
 
     /// <summary>
-    /// Whether <paramref name="action"/> owed a report for the reporting date <paramref name="date"/> and gave none, then
-    /// or since: it was under way by then, and its last update is older than that date's window.
+    /// Whether <paramref name="action"/> owes a report for the reporting date <paramref name="date"/> (for a passed date:
+    /// owed one and gave none, then or since): it is under way by then, and its last update is older than that date's
+    /// window. An action that starts after the date has nothing to report yet.
     /// </summary>
-    public bool MissedReport(RoadmapAction action, DateOnly date) =>
+    public bool OwesReport(RoadmapAction action, DateOnly date) =>
         action.Start < date && action.AwaitsUpdate(ReportingWindowStart(date));
 
     /// <summary>The reporting date before <paramref name="date"/>, or the start of the period: updates after it count for <paramref name="date"/>.</summary>

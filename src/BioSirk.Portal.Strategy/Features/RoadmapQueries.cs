@@ -89,13 +89,13 @@ public sealed class RoadmapQueries(StrategyDbContext db)
     [
         .. actions
             .Select(a => (Action: a, Roadmap: roadmaps[a.RoadmapId], Date: roadmaps[a.RoadmapId].NextReportingDate(today)))
-            .Where(x => x.Date is not null && x.Action.AwaitsUpdate(x.Roadmap.ReportingWindowStart(x.Date.Value)))
+            .Where(x => x.Date is not null && x.Roadmap.OwesReport(x.Action, x.Date.Value))
             .OrderBy(x => x.Date).ThenBy(x => x.Action.ResponsibleName).ThenBy(x => x.Action.Title)
             .Select(x => new AwaitedUpdate(x.Roadmap.Id, x.Roadmap.Title, x.Action, x.Date!.Value, Missed(x.Action, x.Roadmap, today))),
     ];
 
     private static DateOnly? Missed(RoadmapAction action, Roadmap roadmap, DateOnly today) =>
-        roadmap.PreviousReportingDate(today) is { } passed && roadmap.MissedReport(action, passed) ? passed : null;
+        roadmap.PreviousReportingDate(today) is { } passed && roadmap.OwesReport(action, passed) ? passed : null;
 
     public async Task<IReadOnlyList<RoadmapVersion>> VersionsAsync(Guid roadmapId, CancellationToken ct = default) =>
         await db.Versions.AsNoTracking().Where(v => v.RoadmapId == roadmapId).OrderByDescending(v => v.Number).ToListAsync(ct);

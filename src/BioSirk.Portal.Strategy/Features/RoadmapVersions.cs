@@ -72,11 +72,12 @@ public sealed class RoadmapVersions(RoadmapStore store, RoadmapQueries queries, 
         }
 
         var today = SharedKernel.Time.Oslo.Today(clock);
+        var putForward = DateOnly.FromDateTime(SharedKernel.Time.Oslo.ToOslo(version.FrozenAtUtc));
         var errors = new Errors()
             .When(draft.Outcome is null || !Enum.IsDefined(draft.Outcome.Value), "Outcome", "Velg hva rådet vedtok.")
             .When(draft.DecidedOn is null, "DecidedOn", "Skriv datoen for vedtaket.")
             .When(draft.DecidedOn > today, "DecidedOn", "Vedtaksdatoen kan ikke være fram i tid.")
-            .When(draft.DecidedOn is { } on && on < DateOnly.FromDateTime(version.FrozenAtUtc), "DecidedOn", "Vedtaket kan ikke være gjort før versjonen ble lagt fram.")
+            .When(draft.DecidedOn is { } on && on < putForward, "DecidedOn", $"Vedtaket kan ikke være gjort før versjonen ble lagt fram ({Norwegian.Date(putForward)}).")
             .When(string.IsNullOrWhiteSpace(draft.CaseReference), "CaseReference", "Skriv saksnummeret, for eksempel «SAK 12/26».")
             .When(draft.CaseReference?.Trim().Length > 50, "CaseReference", "Saksnummeret kan være høyst 50 tegn.")
             .When(draft.Outcome == AdoptionOutcome.AdoptedWithChanges && string.IsNullOrWhiteSpace(draft.Changes), "Changes",

@@ -43,8 +43,7 @@ public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirector
                 .ToLookup(p => p.UserId, p => p.CouncilId);
             foreach (var (date, kind) in notices)
             {
-                var windowStart = roadmap.ReportingWindowStart(date);
-                var owing = actions.Where(a => kind == ReminderKind.Missed ? roadmap.MissedReport(a, date) : a.AwaitsUpdate(windowStart));
+                var owing = actions.Where(a => roadmap.OwesReport(a, date));
                 foreach (var action in owing)
                 {
                     if (await NotifyAsync(roadmap, action, date, kind, councils.GetValueOrDefault(LinkCouncil(action, memberships)), ct))

@@ -3,6 +3,7 @@ using System.Reflection;
 using BioSirk.Portal.Agreements.Data;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Indicators.Contracts;
+using BioSirk.Portal.Indicators.Data;
 using BioSirk.Portal.Indicators.Domain;
 using BioSirk.Portal.Indicators.Features;
 using BioSirk.Portal.Platform.Data;
@@ -230,6 +231,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         var payment = await sp.GetRequiredService<AgreementsDbContext>().Payments.SingleAsync(p => p.AgreementId == agreement.AgreementId);
         var roadmap = await VictimRoadmap.CreateAsync(sp, hallingdal.Id);
         var indicatorId = await VictimIndicatorAsync(sp, agreement.AgreementId);
+        var measurement = await sp.GetRequiredService<IndicatorsDbContext>().Measurements.SingleAsync(m => m.IndicatorId == indicatorId);
         var report = await VictimReport.CreateAsync(sp, agreement.AgreementId);
         var meeting = await VictimMeeting.CreateAsync(sp, hallingdal.Id);
         return new Dictionary<string, string>
@@ -252,6 +254,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
             ["fromVersionId"] = roadmap.VersionId.ToString(),
             ["toVersionId"] = roadmap.VersionId.ToString(),
             ["indicatorId"] = indicatorId.ToString(),
+            ["measurementId"] = measurement.Id.ToString(),
             ["planId"] = agreement.AgreementId.ToString(),
             ["attachmentId"] = report.AttachmentId.ToString(),
             ["submissionId"] = report.SubmissionId.ToString(),

@@ -77,10 +77,19 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var sinceLink = versions.QuerySelectorAll("a").First(a => a.TextContent == "Endringer siden denne versjonen").GetAttribute("href")!;
         var changes = await jon.GetPageAsync(sinceLink);
         var change = changes.QuerySelector("li.change[data-kind=Changed]")!;
-        Assert.Contains("Tiltak:", change.TextContent);
+        Assert.Equal("Endringer fra versjon 1 til veikartet slik det er nå", changes.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith("Endring tiltaket Befaring og råstofftester på Follum", change.TextContent.Trim());
         var fields = change.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
         Assert.Contains("Navn | Befaring på Follum | Befaring og råstofftester på Follum", fields);
         Assert.Contains("Fase | 1 Kartlegging | 2 Utvelgelse og mobilisering", fields);
+
+        // In English, what changed and the coded values are said in English; the names stay as written.
+        await jon.ChooseEnglishAsync();
+        var english = (await jon.GetPageAsync(sinceLink)).QuerySelector("li.change[data-kind=Changed]")!;
+        Assert.StartsWith("Change the action Befaring og råstofftester på Follum", english.TextContent.Trim());
+        var englishFields = english.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Contains("Name | Befaring på Follum | Befaring og råstofftester på Follum", englishFields);
+        Assert.DoesNotContain(englishFields, f => f.Contains("Kartlegging", StringComparison.Ordinal));
 
         var refused = await Portal.WithScopeAsync(async sp =>
         {
@@ -196,6 +205,11 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         }));
         Assert.Equal("Vedtaksdatoen kan ikke være fram i tid.", decision.FieldError("Decision.DecidedOn"));
         Assert.Equal("Skriv hvilke endringer rådet vedtok.", decision.FieldError("Decision.Changes"));
+        var beforeFrozen = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Decision]", new()
+        {
+            ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-01", ["Decision.CaseReference"] = "SAK 3/26",
+        }));
+        Assert.Equal("Vedtaket kan ikke være gjort før versjonen ble lagt fram (02.03.2026).", beforeFrozen.FieldError("Decision.DecidedOn"));
         Assert.Equal("SAK 3/26", decision.FieldValue("Decision.CaseReference"));
 
         var structure = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Settings]", new()

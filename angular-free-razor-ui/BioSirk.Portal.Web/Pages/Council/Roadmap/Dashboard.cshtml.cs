@@ -53,8 +53,7 @@ public sealed class RoadmapDashboardModel(PortalContext portal, RoadmapQueries q
         NextReportingDate = Roadmap.NextReportingDate(today);
         if (NextReportingDate is { } next)
         {
-            var windowStart = Roadmap.ReportingWindowStart(next);
-            AwaitingUpdate = [.. Tree.Actions.Where(a => a.AwaitsUpdate(windowStart)).OrderBy(a => a.ResponsibleName).ThenBy(a => a.Title)];
+            AwaitingUpdate = [.. Tree.Actions.Where(a => Roadmap.OwesReport(a, next)).OrderBy(a => a.ResponsibleName).ThenBy(a => a.Title)];
         }
 
         return Page();
