@@ -62,7 +62,7 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("protokoll-2026-02-24-1.pdf", response.Content.Headers.ContentDisposition!.FileName);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), row.QuerySelector("[data-testid=minutes-sha]")!.TextContent.Trim());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), row.QuerySelector("[data-testid=minutes-sha]")!.GetAttribute("data-sha"));
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Equal("Protokoll – Rådsmøte februar, 24.02.2026", pdf.Information.Title);
@@ -144,6 +144,8 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         Assert.Equal("SAK 2/26: skriv vedtaket og lagre det før du lager protokollen.",
             refused.FieldError(ResolutionForm(refused, "SAK 2/26").QuerySelector("textarea")!.Id!));
         Assert.Contains("#" + budgetField, refused.GetElementById("error-summary")!.InnerHtml, StringComparison.Ordinal);
+        var summary = refused.QuerySelectorAll("#error-summary li").Select(li => li.TextContent).ToList();
+        Assert.Equal(summary.Where(t => t.StartsWith("SAK ", StringComparison.Ordinal)).OrderBy(t => t, StringComparer.Ordinal), summary.Where(t => t.StartsWith("SAK ", StringComparison.Ordinal)));
         Assert.Empty(await MinutesPdfsAsync(Portal));
 
         var tooLong = "Vedtak. " + new string('x', AgendaItem.MaxTextLength);
