@@ -202,7 +202,8 @@ public static class FilterRatio
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
                 sum.Waiting,
-                a.Milestones.Any(m => m.AwaitsPayment));
+                a.Milestones.Any(m => m.AwaitsPayment),
+                a.Milestones.Any(m => m.AwaitsPayment && m.Amount < 0));
         }).ToList();
         return new AgreementPage(rows, total, 1, size);
     }

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace BioSirk.Portal.Agreements.Features;
 
 /// <param name="PeriodStart">With <paramref name="PeriodEnd"/>: what tells apart two agreements of the same title.</param>
+/// <param name="RepaymentOwed">The payment due is the council's repayment to the county, not the county's payment.</param>
 public sealed record AgreementRow(
     Guid Id, string Title, DateOnly PeriodStart, DateOnly PeriodEnd, string CouncilName, string CountyName, AgreementStatus Status, decimal PercentUsed, SpendLevel Level,
-    Deadline? NextDeadline, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue);
+    Deadline? NextDeadline, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue, bool RepaymentOwed);
 
 /// <param name="Milestone">For a dated payment: the milestone's name (<paramref name="What"/> is then "Utbetaling «name»").</param>
 public sealed record Deadline(string What, DateOnly Date, string? Milestone = null);
@@ -100,7 +101,8 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
                 waiting.GetValueOrDefault(a.Id),
-                a.Milestones.Any(m => m.AwaitsPayment));
+                a.Milestones.Any(m => m.AwaitsPayment),
+                a.Milestones.Any(m => m.AwaitsPayment && m.Amount < 0));
         }).ToList();
     }
 
@@ -179,7 +181,8 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
                 a.Status == AgreementStatus.Draft && !a.CountySigned,
                 sum.Waiting,
-                a.Milestones.Any(m => m.AwaitsPayment));
+                a.Milestones.Any(m => m.AwaitsPayment),
+                a.Milestones.Any(m => m.AwaitsPayment && m.Amount < 0));
         }).ToList();
         return new AgreementPage(rows, total, page, size);
     }

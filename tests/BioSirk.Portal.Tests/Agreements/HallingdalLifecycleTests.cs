@@ -123,7 +123,8 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         var countyHome = await sigrid.GetPageAsync("/fylke/buskerud");
         Assert.Contains("Registrer tilbakebetalingen fra Regionrådet for Hallingdal for «", countyHome.QuerySelector("#todo-heading")!.ParentElement!.TextContent);
         Assert.Contains("»: kr 17 500,00.", countyHome.QuerySelector("#todo-heading")!.ParentElement!.TextContent);
-        Assert.Equal("registrering av betalingen", countyHome.QuerySelector("[data-testid=agreement-list] tbody tr td:last-child")!.TextContent.Trim());
+        Assert.Equal("tilbakebetaling fra rådet", countyHome.QuerySelector("[data-testid=agreement-list] tbody tr td:last-child")!.TextContent.Trim());
+        Assert.Equal("tilbakebetaling fra rådet", (await kari.GetPageAsync("/rad/hallingdal/avtaler")).QuerySelector("[data-testid=agreement-list] tbody tr td:last-child")!.TextContent.Trim());
 
         var wrongWay = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
