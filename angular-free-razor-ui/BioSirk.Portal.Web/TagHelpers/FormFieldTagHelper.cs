@@ -105,7 +105,10 @@ public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> texts) :
 
     private string? CurrentValue(ModelStateEntry? entry)
     {
-        if (entry?.AttemptedValue is { } attempted)
+        // A date typed by hand («1.3.26») that was read goes back as the date field's yyyy-mm-dd, which the browser can show;
+        // one that could not be read goes back as typed, beside the message that quotes it.
+        var readDateOrTime = For.Model is DateOnly or TimeOnly or DateTime && Type is "date" or "time" or "datetime-local";
+        if (entry?.AttemptedValue is { } attempted && !readDateOrTime)
         {
             return attempted;
         }
@@ -113,6 +116,7 @@ public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> texts) :
         return For.Model switch
         {
             null => null,
+            TimeOnly time => time.ToString("HH:mm", CultureInfo.InvariantCulture),
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTime dateTime => dateTime.ToString(Type == "datetime-local" ? "yyyy-MM-ddTHH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture),
             decimal number => number.ToString(CultureInfo.GetCultureInfo("nb-NO")),

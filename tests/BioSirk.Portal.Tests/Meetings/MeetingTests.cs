@@ -353,6 +353,18 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(["«25:00» er ikke et gyldig klokkeslett. Skriv det som tt:mm, for eksempel 09:30."], // the date was read; no "fill in the start"
             badTime.QuerySelectorAll("#error-summary a").Select(a => a.TextContent.Trim()));
         Assert.Equal("25:00", badTime.FieldValue("Input.Start"));
+        Assert.Equal("2026-04-14", badTime.FieldValue("Input.Date")); // read, so given back as the date field can show it
+
+        var shortYear = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>
+        {
+            Set(form, "Input.Title", "");
+            Set(form, "Input.Date", "1.4.26");
+            Set(form, "Input.Start", "9.30");
+            Set(form, "Input.Place", "Gol");
+        }));
+        Assert.Equal("Skriv en tittel på møtet.", shortYear.FieldError("Input.Title"));
+        Assert.Equal("2026-04-01", shortYear.FieldValue("Input.Date"));
+        Assert.Equal("09:30", shortYear.FieldValue("Input.Start"));
     }
 
     [Fact]
