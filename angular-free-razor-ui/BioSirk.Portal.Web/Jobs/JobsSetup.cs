@@ -88,6 +88,7 @@ public static class JobsSetup
             AsyncAuthorization = [],
             DashboardTitle = "BioSirk – bakgrunnsjobber",
             AppPath = "/vert",
+            DisplayNameFunc = (_, job) => JobNames.Of(job.Type.Name),
         });
 
         // The recurring jobs are written to the storage once the application listens (not in the way of the start).
@@ -226,4 +227,23 @@ internal sealed class HostLogProvider(ILoggerFactory loggers) : Hangfire.Logging
 
         public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
+}
+
+/// <summary>What the dashboard calls each job, in bokmål, instead of its class and method.</summary>
+internal static class JobNames
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["ExpireStaleInvitations"] = "Utløpte invitasjoner ryddes bort",
+        ["DeleteExpiredApiIdempotencyKeys"] = "Gamle API-nøkler for gjentatte kall slettes",
+        ["SendDeadlineReminders"] = "Påminnelser om frister i avtalene",
+        ["SendRoadmapReminders"] = "Påminnelser om fremdriftsrapporter i veikartet",
+        ["DeliverQueuedEmails"] = "E-poster i kø sendes",
+        ["RequeueStalePdfs"] = "PDF-er som har stått fast, legges i kø igjen",
+        ["SendIndicatorReminders"] = "Påminnelser om målinger av indikatorer",
+        ["ReportPdfJob"] = "PDF av sluttrapport lages",
+        ["MinutesPdfJob"] = "PDF av møteprotokoll lages",
+    };
+
+    public static string Of(string jobType) => Names.GetValueOrDefault(jobType, jobType);
 }

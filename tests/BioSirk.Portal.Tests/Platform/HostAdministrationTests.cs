@@ -126,7 +126,10 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         var response = await host.GetAsync("/jobs/recurring");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("platform:expire-stale-invitations", await response.Content.ReadAsStringAsync());
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("platform:expire-stale-invitations", page);
+        Assert.Contains("Påminnelser om frister i avtalene", page);
+        Assert.DoesNotContain(".RunAsync", page); // every job has a name in words, not its class and method
     }
     [Fact]
     public async Task HostCorrectsACouncil_ItsNewNameAndCountyShow_AndClosingItShutsItsPeopleOut_UntilItIsOpenedAgain()
