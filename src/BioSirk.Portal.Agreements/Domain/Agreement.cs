@@ -202,12 +202,15 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
             Version = 1;
             foreach (var milestone in milestones.Where(m => m.Trigger == MilestoneTrigger.AtSigning || (m.Trigger == MilestoneTrigger.OnDate && m.DueDate <= today)))
             {
-                milestone.MakePayable(Kroner.RoundToOre(FrameAmount * milestone.SharePercent / 100m), nowUtc);
+                milestone.MakePayable(PlannedAmount(milestone), nowUtc);
             }
         }
 
         return Result.Ok();
     }
+
+    /// <summary>The milestone's share of the frame, as the agreement plans it; the final payment is settled against the spending instead.</summary>
+    public decimal PlannedAmount(PaymentMilestone milestone) => Kroner.RoundToOre(FrameAmount * milestone.SharePercent / 100m);
 
     public bool HasSigned(Party party) => (party == Party.Council ? CouncilSignature : CountySignature) is not null;
 

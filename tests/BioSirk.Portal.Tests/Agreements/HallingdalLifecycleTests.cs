@@ -25,6 +25,8 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Equal("Utkast", Text(draft, "agreement-status"));
         Assert.Contains("B701010", Text(draft, "invoice-marking"));
         Assert.Contains("60256", Text(draft, "invoice-marking"));
+        Assert.Contains("planlagt kr 112 500,00", Row(draft, "milestones", "Ved signering"));
+        Assert.Contains("fastsettes ved sluttoppgjøret (planlagt kr 37 500,00)", Row(draft, "milestones", "Sluttoppgjør"));
         await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
         var countyHome = await sigrid.GetPageAsync("/fylke/buskerud");
         Assert.Contains("Regionrådet for Hallingdal har signert", countyHome.QuerySelector("main")!.TextContent);
