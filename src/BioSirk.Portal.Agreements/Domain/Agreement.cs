@@ -230,6 +230,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
             errors.Add(new FieldError("Reason", "Skriv begrunnelsen for endringen."));
         }
 
+        errors.AddRange(ChangesToTriggeredMilestones(terms));
         if (errors.Count > 0)
         {
             return Result.Fail(errors);
@@ -360,6 +361,35 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         }
 
         SetWorkingGroup(t);
+    }
+
+    /// <summary>
+    /// A payment that has fallen due (payable, requested or paid) keeps its share and trigger in an amendment, and stays:
+    /// the money already moved on those terms. Said beside the row, not ignored, so that the shares she sees add up.
+    /// </summary>
+    private IEnumerable<FieldError> ChangesToTriggeredMilestones(AgreementTerms terms)
+    {
+        foreach (var (milestone, i) in milestones.OrderBy(m => m.Number).Select((m, i) => (m, i)).Where(x => x.m.State != MilestoneState.Waiting))
+        {
+            var stateText = milestone.State == MilestoneState.Paid ? "utbetalt" : "utløst";
+            if (i >= terms.Milestones.Count)
+            {
+                yield return new FieldError("Milestones", $"Utbetalingen «{milestone.Name}» er allerede {stateText} og kan ikke fjernes i et tillegg.");
+                continue;
+            }
+
+            var row = terms.Milestones[i];
+            if (row.SharePercent is { } share && share != milestone.SharePercent)
+            {
+                yield return new FieldError($"Milestones[{i}].SharePercent",
+                    $"Utbetalingen «{milestone.Name}» er allerede {stateText}, så andelen står fast på {milestone.SharePercent.ToString("0.##", SharedKernel.Formatting.Norwegian.Culture)} %.");
+            }
+
+            if (row.Trigger is { } trigger && (trigger != milestone.Trigger || (trigger == MilestoneTrigger.OnDate && row.DueDate != milestone.DueDate)))
+            {
+                yield return new FieldError($"Milestones[{i}].Trigger", $"Utbetalingen «{milestone.Name}» er allerede {stateText}, så når den utløses, kan ikke endres.");
+            }
+        }
     }
 
     private void ApplyKeepingMilestoneState(AgreementTerms t)

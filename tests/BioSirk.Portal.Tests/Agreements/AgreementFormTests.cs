@@ -185,6 +185,15 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("2026-12-15", withoutReason.FieldValue("Input.ActivitiesDeadline"));
 
         form["Reason"] = "Fylket ga utsatt frist i møte 3. mars.";
+
+        // The payment at signing has fallen due: its share stands, and saying so keeps the shares she sees at 100 %.
+        var reshared = new Dictionary<string, string>(form) { ["Input.Milestones[0].SharePercent"] = "60", ["Input.Milestones[1].SharePercent"] = "40" };
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", reshared));
+        Assert.Equal("Utbetalingen «Ved signering» er allerede utløst, så andelen står fast på 75 %.", refused.GetElementById("Input_Milestones_0__SharePercent-error")!.TextContent.Trim());
+        Assert.Equal("60", refused.FieldValue("Input_Milestones_0__SharePercent"));
+        Assert.Equal("Signert (i kraft)", HallingdalLifecycleTests.Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
+        Assert.Contains("75 %", HallingdalLifecycleTests.Row(await kari.GetPageAsync(CouncilUrl(id)), "milestones", "Ved signering"));
+
         await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
 
         var page = await sigrid.GetPageAsync(CountyUrl(id));
