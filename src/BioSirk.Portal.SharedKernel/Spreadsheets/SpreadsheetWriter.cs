@@ -61,8 +61,14 @@ public static class SpreadsheetWriter
     {
         null => string.Empty,
         decimal number => number.ToString("0.####", CultureInfo.InvariantCulture).Replace('.', ','),
-        var other => Quote(other.ToString() ?? string.Empty),
+        var other => Quote(Inert(other.ToString() ?? string.Empty)),
     };
+
+    /// <summary>
+    /// A text a spreadsheet would run as a formula (=, +, -, @, or a tab or return first: «=HYPERLINK(…)» typed as an
+    /// activity) gets an apostrophe in front, which Excel shows as text. Numbers are written as numbers, not through here.
+    /// </summary>
+    private static string Inert(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private static string Quote(string text) =>
         text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;

@@ -109,6 +109,11 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("05.02.2026;Kari Nordby;Mobilisering;7,5;6750;", csv);
         Assert.Contains("01.03.2026;Hallingdal Hotell AS;Møteleie;12345,67;faktura.pdf", csv);
 
+        // A text that a spreadsheet would run as a formula is written so that it stays text.
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-06", "Kari Nordby", "=HYPERLINK(\"http://evil.example\";\"klikk\")", "1"));
+        var withFormula = Encoding.UTF8.GetString(await (await sigrid.GetAsync(CountyUrl(id) + "?handler=Export&format=csv")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("06.02.2026;Kari Nordby;\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"klikk\"\")\";1;900;", withFormula);
+
         var xlsx = await (await kari.GetAsync(CouncilUrl(id) + "?handler=Export&format=xlsx")).Content.ReadAsByteArrayAsync();
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
