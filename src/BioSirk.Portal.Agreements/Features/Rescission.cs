@@ -13,7 +13,7 @@ public sealed record RescindCommand(Guid AgreementId, Party By, Actor Actor);
 /// The agreement cannot be terminated. A party that finds a material breach gives notice with a reasonable deadline
 /// to remedy; only after that deadline may it rescind (heve). Every step is recorded.
 /// </summary>
-public sealed class Rescission(AgreementStore store, TimeProvider clock)
+public sealed class Rescission(AgreementStore store, AgreementNotices notices, TimeProvider clock)
 {
     public async Task<Result?> GiveNoticeAsync(BreachNoticeCommand command, CancellationToken ct = default)
     {
@@ -33,8 +33,22 @@ public sealed class Rescission(AgreementStore store, TimeProvider clock)
 
         AgreementJournal.Record(store.Db, agreement, command.Actor.Name, now,
             Phrase.Of("Varsel om vesentlig mislighold. Frist for å rette: {0}. {1}", Norwegian.Date(command.RemedyDeadline!.Value), command.Description!.Trim()));
-        return await store.SaveAsync(ct);
+        var saved = await store.SaveAsync(ct);
+        if (saved.Succeeded)
+        {
+            // A formal notice with a deadline: the other party must hear of it, not find it on the page.
+            var from = command.By == Party.County ? agreement.CountyName : agreement.CouncilName;
+            var text = Phrase.Of("{0} har varslet vesentlig mislighold av «{1}»: {2} Rett forholdet innen {3}, ellers kan avtalen heves.",
+                from, agreement.Title, WithFullStop(command.Description.Trim()), Norwegian.Date(command.RemedyDeadline.Value));
+            await (command.By == Party.County
+                ? notices.ToCouncilAsync(agreement, "Varsel om mislighold", text, ct)
+                : notices.ToCountyAsync(agreement, "Varsel om mislighold", text, ct));
+        }
+
+        return saved;
     }
+
+    private static string WithFullStop(string text) => text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
 
     public async Task<Result?> RescindAsync(RescindCommand command, CancellationToken ct = default)
     {

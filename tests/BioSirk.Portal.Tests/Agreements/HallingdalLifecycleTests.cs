@@ -69,6 +69,9 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         // Rescission before the remedy deadline is refused.
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Breach]",
             new() { ["Breach.Description"] = "Ingen rapportering", ["Breach.RemedyDeadline"] = "2026-04-30" }));
+        var breachNotice = (await kari.NoticesAsync()).Single(n => n.TextContent.Contains("mislighold", StringComparison.Ordinal)).TextContent;
+        Assert.Contains("Buskerud fylkeskommune har varslet vesentlig mislighold av «", breachNotice);
+        Assert.Contains("»: Ingen rapportering. Rett forholdet innen 30.04.2026, ellers kan avtalen heves.", breachNotice);
         Assert.Equal("Avtalen kan heves fra 01.05.2026, når fristen for å rette er ute. Forsøk før det avvises og føres i historikken.",
             (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("#rescind-hint")!.TextContent);
         var refused = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Rescind]", []));
