@@ -62,7 +62,15 @@ public static class TermsDiff
         return changes;
     }
 
-    private static string Milestone(MilestoneTerms m) => $"{m.Name} {m.SharePercent} % {m.Trigger} {m.DueDate}";
+    /// <summary>«Ved signering 75 % ved signering»: the share as written (75 and 75,00 are the same), the trigger in words.</summary>
+    private static string Milestone(MilestoneTerms m) =>
+        $"{m.Name} {m.SharePercent?.ToString("0.##", SharedKernel.Formatting.Norwegian.Culture)} % {m.Trigger switch
+        {
+            MilestoneTrigger.AtSigning => "ved signering",
+            MilestoneTrigger.FinalReportApproved => "når sluttrapporten er godkjent",
+            MilestoneTrigger.OnDate => m.DueDate is { } due ? SharedKernel.Formatting.Norwegian.Date(due) : "på en dato",
+            _ => "",
+        }}";
 
     private static string Text(object? value) => value switch
     {

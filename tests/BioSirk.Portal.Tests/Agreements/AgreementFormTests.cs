@@ -201,6 +201,9 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal(["Frist for aktiviteter", "30.11.2026", "15.12.2026"], change.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
         Assert.Contains("Fylket ga utsatt frist", page.QuerySelector("#versions")!.TextContent);
         Assert.Equal("Avtaleversjon 2", page.QuerySelector("[data-testid=agreement-version]")!.TextContent);
+        var told = (await sigrid.NoticesAsync()).Single(n => n.TextContent.Contains("tillegg", StringComparison.Ordinal)).TextContent;
+        Assert.Contains("Regionrådet for Hallingdal har laget et tillegg til «", told);
+        Assert.Contains("(versjon 2). Endret: Frist for aktiviteter. Begrunnelse: Fylket ga utsatt frist i møte 3. mars.", told);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
@@ -11,4 +12,6 @@ public sealed class EditCouncilAgreementModel(PortalContext portal, AgreementSto
     public override string BasePath => portal.Prefix;
 
     public override bool CanAct => portal.IsIn(CouncilRoles.Secretary);
+
+    public override Party ActingParty => Party.Council;
 }

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Web.Pages.Shared.Agreements;
 using BioSirk.Portal.Web.Tenancy;
@@ -10,4 +11,6 @@ public sealed class EditCountyAgreementModel(PortalContext portal, AgreementStor
     public override string BasePath => portal.Prefix;
 
     public override bool CanAct => portal.County is not null;
+
+    public override Party ActingParty => Party.County;
 }

@@ -33,6 +33,9 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
 
     public abstract bool CanAct { get; }
 
+    /// <summary>The party this page acts for: an amendment is announced to the other.</summary>
+    public abstract Party ActingParty { get; }
+
     public async Task<IActionResult> OnGetAsync(Guid agreementId)
     {
         if (await store.FindAsync(agreementId) is not { } agreement)
@@ -71,7 +74,7 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
         if (parseErrors.Count == 0)
         {
             result = agreement.IsLocked
-                ? await amend.HandleAsync(new AmendAgreementCommand(agreementId, terms, Reason, ConcurrencyStamp ?? "", by))
+                ? await amend.HandleAsync(new AmendAgreementCommand(agreementId, terms, Reason, ConcurrencyStamp ?? "", by, ActingParty))
                 : await editDraft.HandleAsync(new EditDraftCommand(agreementId, terms, ConcurrencyStamp ?? "", by));
         }
 
