@@ -1,6 +1,7 @@
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Spreadsheets;
+using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Agreements.Features;
 
@@ -130,11 +131,22 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         var reports = new List<ImportRowReport>();
         var entries = new List<HourEntry>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var registered = await store.Db.Hours.Where(h => h.AgreementId == agreement.Id).Select(h => new { h.Date, h.Person, h.Hours }).ToListAsync(ct);
         foreach (var row in rows)
         {
             // An unreadable cell is reported once, as unreadable, and not again as missing.
             var rowErrors = row.ReadErrors.Concat(HourEntry.Check(agreement, row.Date ?? (row.DateUnreadable ? agreement.PeriodStart : null),
                 row.Person, row.Activity, row.Hours ?? (row.HoursUnreadable ? 1 : null), row.Comment).Select(e => e.Message)).ToList();
+            if (rowErrors.Count == 0)
+            {
+                var sameDay = registered.Where(h => h.Date == row.Date).Select(h => (h.Person, h.Hours))
+                    .Concat(entries.Where(e => e.Date == row.Date).Select(e => (e.Person, e.Hours)));
+                if (BudgetRules.MoreThanADay(row.Person!, row.Date!.Value, BudgetRules.HoursOf(sameDay, row.Person!), row.Hours!.Value) is { } tooMany)
+                {
+                    rowErrors.Add(tooMany);
+                }
+            }
+
             reports.Add(new ImportRowReport(row.Number, row.Summary, rowErrors));
             if (rowErrors.Count == 0)
             {
@@ -149,7 +161,9 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
 
         store.Db.Hours.AddRange(entries);
         AgreementJournal.Record(store.Db, agreement, by.Name, now,
-            Phrase.Of("Timeliste importert: {0} rader, {1} timer.", entries.Count, entries.Sum(e => e.Hours).ToString("0.##", Norwegian.Culture)));
+            entries.Count == 1
+                ? Phrase.Of("Timeliste importert: 1 rad, {0} timer.", entries[0].Hours.ToString("0.##", Norwegian.Culture))
+                : Phrase.Of("Timeliste importert: {0} rader, {1} timer.", entries.Count, entries.Sum(e => e.Hours).ToString("0.##", Norwegian.Culture)));
         var saved = await store.SaveAsync(ct);
         return saved.Succeeded ? new ImportReport(entries.Count, reports, null) : new ImportReport(0, reports, saved.Errors[0].Message);
     }

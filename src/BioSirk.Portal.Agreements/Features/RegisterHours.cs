@@ -1,5 +1,7 @@
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Agreements.Features;
 
@@ -27,6 +29,12 @@ public sealed class RegisterHours(AgreementStore store, TimeProvider clock)
             return Result.Fail(errors);
         }
 
+        var sameDay = await BudgetRules.HoursOnAsync(store, agreement.Id, c.Date!.Value, ct);
+        if (BudgetRules.MoreThanADay(c.Person!, c.Date.Value, BudgetRules.HoursOf(sameDay, c.Person!), c.Hours!.Value) is { } tooMany)
+        {
+            return Result.Fail("Hours", tooMany);
+        }
+
         store.Db.Hours.Add(new HourEntry(agreement, c.Date!.Value, c.Person!, c.Activity!, c.Hours!.Value, c.Comment, c.By.Name, clock.GetUtcNow().UtcDateTime));
         return await store.SaveAsync(ct);
     }
@@ -34,6 +42,20 @@ public sealed class RegisterHours(AgreementStore store, TimeProvider clock)
 
 internal static class BudgetRules
 {
+    /// <summary>Who has registered how many hours on <paramref name="date"/> on the agreement.</summary>
+    public static async Task<List<(string Person, decimal Hours)>> HoursOnAsync(AgreementStore store, Guid agreementId, DateOnly date, CancellationToken ct) =>
+        [.. (await store.Db.Hours.Where(h => h.AgreementId == agreementId && h.Date == date).Select(h => new { h.Person, h.Hours }).ToListAsync(ct))
+            .Select(h => (h.Person, h.Hours))];
+
+    public static decimal HoursOf(IEnumerable<(string Person, decimal Hours)> entries, string person) =>
+        entries.Where(e => string.Equals(e.Person.Trim(), person.Trim(), StringComparison.OrdinalIgnoreCase)).Sum(e => e.Hours);
+
+    /// <summary>One person's day has 24 hours: each row is checked alone, so the sum with what is there is checked here.</summary>
+    public static string? MoreThanADay(string person, DateOnly date, decimal already, decimal adding) => already + adding > 24
+        ? $"{person.Trim()} har allerede {already.ToString("0.##", Norwegian.Culture)} t registrert {Norwegian.Date(date)}. Med {adding.ToString("0.##", Norwegian.Culture)} t til blir det "
+            + $"{(already + adding).ToString("0.##", Norwegian.Culture)} t, og en dag har høyst 24."
+        : null;
+
     /// <summary>Hours and costs are registered while the agreement is in force and its final report is not with the county.</summary>
     public static string? ClosedFor(Agreement agreement) => agreement.Status switch
     {

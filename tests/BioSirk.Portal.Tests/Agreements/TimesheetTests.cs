@@ -74,6 +74,26 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task OnePersonsDay_HasAtMost24Hours_InTheFormAndInTheImport()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Mobilisering", "7,5"));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Rapport", "7,25"));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Ola Haugen", "Rapport", "20"));
+
+        var tooMany = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "kari nordby", "Møte", "10"));
+        Assert.Equal("kari nordby har allerede 14,75 t registrert 05.02.2026. Med 10 t til blir det 24,75 t, og en dag har høyst 24.", tooMany.FieldError("Hours.Hours"));
+        Assert.Equal("Møte", tooMany.FieldValue("Hours.Activity"));
+
+        var csv = "Dato;Person;Aktivitet;Timer\n06.02.2026;Kari Nordby;Mobilisering;20\n06.02.2026;Kari Nordby;Møte;5\n05.02.2026;Kari Nordby;Møte;9,25\n";
+        var page = await PortalClient.ReadAsync(await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv"));
+        var rows = page.QuerySelectorAll("[data-testid=import-report] tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent).ToList();
+        Assert.Equal(["OK", "Kari Nordby har allerede 20 t registrert 06.02.2026. Med 5 t til blir det 25 t, og en dag har høyst 24.", "OK"], rows);
+    }
+
+    [Fact]
     public async Task ExcelTimesheet_WithDatesAsExcelDays_IsImported()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
