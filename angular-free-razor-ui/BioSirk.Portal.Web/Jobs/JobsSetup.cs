@@ -4,6 +4,7 @@ using BioSirk.Portal.SharedKernel.Time;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Authentication;
 
 namespace BioSirk.Portal.Web.Jobs;
 
@@ -82,6 +83,17 @@ public static class JobsSetup
 
     public static WebApplication UsePortalJobs(this WebApplication app)
     {
+        // Signed out, the dashboard would answer a bare 401: send the host admin to the sign-in page instead, and back.
+        app.Use(async (http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/jobs", StringComparison.OrdinalIgnoreCase) && http.User.Identity?.IsAuthenticated != true)
+            {
+                await http.ChallengeAsync();
+                return;
+            }
+
+            await next(http);
+        });
         app.UseHangfireDashboard("/jobs", new DashboardOptions
         {
             Authorization = [new HostAdminDashboardFilter()],

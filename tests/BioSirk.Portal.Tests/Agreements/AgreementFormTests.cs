@@ -165,10 +165,10 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
         form["Input.HourRate"] = "950";
-        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+        var page = await kari.PageAfterAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
 
-        var page = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Contains("Regionrådet for Hallingdal: ikke signert", page.QuerySelector("#sign")!.TextContent);
+        Assert.Contains("Signaturen som var gitt, er trukket tilbake, fordi teksten er endret: utkastet må signeres på nytt.", page.QuerySelector("[role=status]")!.TextContent);
     }
 
     [Fact]
@@ -412,6 +412,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         var noStatus = await PortalClient.ReadAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "" }));
         Assert.Equal("Skriv en kort status for arbeidet så langt.", noStatus.FieldError("RequestForm.StatusText"));
+        Assert.Equal("Rett feilene over, og velg vedleggene på nytt før du sender.", noStatus.QuerySelector("[data-testid=choose-attachments-again]")!.TextContent);
         var longStatus = await PortalClient.ReadAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = new string('x', 3001) }));
         Assert.Equal("Statusen kan være på høyst 3 000 tegn (nå 3 001).", longStatus.FieldError("RequestForm.StatusText"));
 

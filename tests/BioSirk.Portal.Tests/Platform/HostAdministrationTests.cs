@@ -119,6 +119,18 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
     }
 
     [Fact]
+    public async Task JobDashboard_SignedOut_LeadsToTheSignInPageAndBack()
+    {
+        using var anonymous = Portal.CreatePortalClient();
+
+        var response = await anonymous.Http.GetAsync("/jobs/recurring");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/logg-inn?", response.Headers.Location!.OriginalString);
+        Assert.Contains("ReturnUrl=%2Fjobs%2Frecurring", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task JobDashboard_OpensForTheHostAdmin()
     {
         using var host = await Portal.SignedInAsync(Demo.HostAdmin);

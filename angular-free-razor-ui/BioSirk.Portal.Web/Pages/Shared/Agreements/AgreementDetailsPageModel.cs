@@ -73,7 +73,8 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             return NotFound();
         }
 
-        Hours.Date ??= Today < Details.Agreement.PeriodEnd ? Today : Details.Agreement.PeriodEnd;
+        // Today, within the period; before the period has begun there is nothing to suggest.
+        Hours.Date ??= Today < Details.Agreement.PeriodStart ? null : Today < Details.Agreement.PeriodEnd ? Today : Details.Agreement.PeriodEnd;
         return Page();
     }
 

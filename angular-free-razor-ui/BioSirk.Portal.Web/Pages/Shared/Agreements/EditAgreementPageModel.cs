@@ -70,6 +70,7 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
         var parseErrors = new List<FieldError>();
         var terms = Input.ToTerms(parseErrors);
         var by = new Actor(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)!.Value);
+        var hadSignature = !agreement.IsLocked && (agreement.CouncilSignature is not null || agreement.CountySignature is not null);
         Result? result = null;
         if (parseErrors.Count == 0)
         {
@@ -80,7 +81,9 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
 
         if (result is { Succeeded: true })
         {
-            TempData["Message"] = agreement.IsLocked ? this.Localized("Tillegget er lagret som versjon {0}.", agreement.Version) : "Endringene i utkastet er lagret.";
+            TempData["Message"] = agreement.IsLocked ? this.Localized("Tillegget er lagret som versjon {0}.", agreement.Version)
+                : hadSignature ? "Endringene i utkastet er lagret. Signaturen som var gitt, er trukket tilbake, fordi teksten er endret: utkastet må signeres på nytt."
+                : "Endringene i utkastet er lagret.";
             return LocalRedirect($"{BasePath}/avtaler/{agreementId}");
         }
 
