@@ -74,7 +74,10 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("»: Ingen rapportering. Rett forholdet innen 30.04.2026, ellers kan avtalen heves.", breachNotice);
         Assert.Equal("Avtalen kan heves fra 01.05.2026, når fristen for å rette er ute. Forsøk før det avvises og føres i historikken.",
             (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("#rescind-hint")!.TextContent);
-        var refused = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Rescind]", []));
+        var unconfirmed = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Rescind]", []));
+        Assert.Equal("Kryss av for at du vil heve avtalen. Hevingen kan ikke angres.", unconfirmed.FieldError("Breach.ConfirmsRescission"));
+        Assert.DoesNotContain("Forsøk på å heve", unconfirmed.QuerySelector("main")!.TextContent);
+        var refused = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Rescind]", new() { ["Breach.ConfirmsRescission"] = "true" }));
         Assert.Contains("Fristen for å rette misligholdet går ut 30.04.2026", refused.GetElementById("error-summary")!.TextContent);
         Assert.Equal("Signert (i kraft)", Text(refused, "agreement-status"));
 

@@ -197,8 +197,9 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         sp.GetRequiredService<Rescission>().GiveNoticeAsync(new BreachNoticeCommand(agreementId, Viewer, Breach.Description, Breach.RemedyDeadline, Actor)),
         "Varselet om mislighold er registrert.", prefix: "Breach");
 
-    public Task<IActionResult> OnPostRescindAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
-        sp.GetRequiredService<Rescission>().RescindAsync(new RescindCommand(agreementId, Viewer, Actor)),
+    public Task<IActionResult> OnPostRescindAsync(Guid agreementId) => Act(agreementId, "breach", sp => Breach.ConfirmsRescission
+            ? sp.GetRequiredService<Rescission>().RescindAsync(new RescindCommand(agreementId, Viewer, Actor))
+            : Task.FromResult<Result?>(Result.Fail(nameof(BreachInput.ConfirmsRescission), "Kryss av for at du vil heve avtalen. Hevingen kan ikke angres.")),
         "Avtalen er hevet.", prefix: "Breach");
 
     protected Actor Actor => new(CurrentUser.IdOf(User)!.Value, User.FindFirst(CurrentUser.FullNameClaim)?.Value ?? User.Identity!.Name!);
@@ -352,5 +353,8 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         public string? Description { get; set; }
 
         public DateOnly? RemedyDeadline { get; set; }
+
+        /// <summary>Rescission cannot be undone: the button acts only with this ticked.</summary>
+        public bool ConfirmsRescission { get; set; }
     }
 }
