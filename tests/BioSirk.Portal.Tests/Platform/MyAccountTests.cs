@@ -82,6 +82,12 @@ public sealed class MyAccountTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.Contains("Passordet må ha minst 10 tegn.", page.FieldError("Input.Password"));
         Assert.Equal("Passordene er ikke like. Skriv det samme passordet to ganger.", page.FieldError("Input.ConfirmPassword"));
+
+        var same = await PortalClient.ReadAsync(await ola.SubmitAsync("/konto", "[data-testid=password-form]", new()
+        {
+            ["Input.CurrentPassword"] = DemoDataSeeder.Password, ["Input.Password"] = DemoDataSeeder.Password, ["Input.ConfirmPassword"] = DemoDataSeeder.Password,
+        }));
+        Assert.Equal("Velg et annet passord enn det du har nå.", same.FieldError("Input.Password"));
     }
 
     [Fact]

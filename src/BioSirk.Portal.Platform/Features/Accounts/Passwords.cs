@@ -95,7 +95,8 @@ public sealed class Passwords(
 
     public async Task<Result> ChangeAsync(PortalUser user, string? currentPassword, NewPassword input)
     {
-        var errors = (await ValidateAsync(user, input)).When(string.IsNullOrEmpty(currentPassword), "CurrentPassword", "Skriv inn passordet du har nå.");
+        var errors = (await ValidateAsync(user, input)).When(string.IsNullOrEmpty(currentPassword), "CurrentPassword", "Skriv inn passordet du har nå.")
+            .When(!string.IsNullOrEmpty(input.Password) && input.Password == currentPassword, "Password", "Velg et annet passord enn det du har nå.");
         if (errors.Any)
         {
             return Result.Fail(errors.All);
