@@ -1,3 +1,4 @@
+using System.Net;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Tests.Infrastructure;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
@@ -19,13 +20,16 @@ public sealed class AgreementNoticeTests(PortalFactory portal) : PortalTest(port
         await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
         var toSign = Assert.Single(await sigrid.NoticesAsync());
         Assert.Contains("Regionrådet for Hallingdal har signert «", toSign.TextContent);
-        Assert.Equal(CountyUrl(id), toSign.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("– ny", toSign.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.Http.GetAsync(toSign.QuerySelector("a")!.GetAttribute("href"))).StatusCode); // not hers
+        Assert.Equal(CountyUrl(id), await sigrid.NoticeTargetAsync(toSign));
+        Assert.DoesNotContain("– ny", Assert.Single(await sigrid.NoticesAsync()).TextContent); // opened, so read
 
         await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
         var inForce = Assert.Single(await kari.NoticesAsync());
         Assert.Contains("er signert av begge parter og er i kraft. Send utbetalingsanmodning for «", inForce.TextContent);
         Assert.Contains("(kr 112 500,00)", inForce.TextContent);
-        Assert.Equal(CouncilUrl(id), inForce.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(CouncilUrl(id), await kari.NoticeTargetAsync(inForce));
 
         await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført"));
         Assert.Contains("ber om utbetaling av «", await TextOfNoticesAsync(sigrid));

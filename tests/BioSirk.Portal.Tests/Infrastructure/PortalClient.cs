@@ -113,6 +113,18 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public async Task<List<AngleSharp.Dom.IElement>> NoticesAsync() =>
         [.. (await GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li")];
 
+    /// <summary>Where a notice's link leads: it goes through /varsler/{id}, which marks the notice read and redirects.</summary>
+    public async Task<string> NoticeTargetAsync(AngleSharp.Dom.IElement notice)
+    {
+        var response = await Http.GetAsync(notice.QuerySelector("a")!.GetAttribute("href")!);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"A notice's link answered {(int)response.StatusCode}, expected a redirect.");
+        }
+
+        return response.Headers.Location!.OriginalString;
+    }
+
     public Task<HttpResponseMessage> ChooseEnglishAsync() =>
         PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
 

@@ -221,6 +221,8 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         await sp.GetRequiredService<UserManager<PortalUser>>().CreateAsync(waiting);
         var request = TenantMembership.AwaitingApproval(hallingdal.Id, waiting.Id);
         db.TenantMemberships.Add(request);
+        var notice = new Notification(admin.Id, "Offer", BioSirk.Portal.SharedKernel.Formatting.Phrase.Of("Offer"), "/rad/hallingdal", DateTime.UtcNow);
+        db.Notifications.Add(notice);
         await db.SaveChangesAsync();
         var agreement = await VictimAgreement.CreateAsync(sp, hallingdal.Id);
         await sp.GetRequiredService<RegisterHours>().HandleAsync(new RegisterHoursCommand(agreement.AgreementId, new DateOnly(2026, 3, 2), "Testperson", "Arbeid", 2m, null,
@@ -237,6 +239,7 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         return new Dictionary<string, string>
         {
             ["memberId"] = membership.Id.ToString(),
+            ["notificationId"] = notice.Id.ToString(),
             ["membershipId"] = request.Id.ToString(),
             ["invitationId"] = invitation.Value!.InvitationId.ToString(),
             ["agreementId"] = agreement.AgreementId.ToString(),

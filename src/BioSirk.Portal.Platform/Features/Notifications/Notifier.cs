@@ -70,6 +70,24 @@ public sealed class MyNotifications(PlatformDbContext db, TimeProvider clock)
             .Select(n => new NotificationRow(n.Id, n.Subject, n.Text, n.TextPhrase, n.Url, n.CreatedAtUtc, n.ReadAtUtc != null))
             .ToListAsync(ct);
 
+    /// <summary>Marks one of her notices read as she opens it; its address, or null when it is not hers.</summary>
+    public async Task<string?> OpenAsync(Guid userId, Guid notificationId, CancellationToken ct = default)
+    {
+        var notice = await db.Notifications.FirstOrDefaultAsync(n => n.Id == notificationId && n.UserId == userId, ct);
+        if (notice is null)
+        {
+            return null;
+        }
+
+        if (notice.ReadAtUtc is null)
+        {
+            notice.MarkRead(clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return notice.Url ?? "/varsler";
+    }
+
     public async Task MarkAllReadAsync(Guid userId, CancellationToken ct = default)
     {
         var unread = await db.Notifications.Where(n => n.UserId == userId && n.ReadAtUtc == null).ToListAsync(ct);
