@@ -148,6 +148,10 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
 
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
         Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync("/rad/hadeland")).StatusCode);
+        // She has an account, so the invitation waits for her in the portal too.
+        var notice = (await kari.NoticesAsync()).Single(n => n.TextContent.Contains("invitert", StringComparison.Ordinal));
+        Assert.Contains("Du er invitert til Hadeland. Åpne invitasjonen for å takke ja", notice.TextContent);
+        Assert.Equal(path, await kari.NoticeTargetAsync(notice));
         var accepted = await kari.SubmitAsync(path, "main form", []);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
 

@@ -1,6 +1,7 @@
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.SharedKernel.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +72,14 @@ public sealed class InviteMember(
         db.Invitations.Add(invitation);
         var link = InvitationLink.For(command.PortalBaseUrl, token);
         var mail = outbox.Add(email, InvitationLink.Subject(council.Name), InvitationLink.Body(council.Name, invitation, link));
+        if (await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct) is { } existingUser)
+        {
+            // Someone who already has an account finds the invitation in the portal too, not only in her e-mail.
+            db.Notifications.Add(new Notification(existingUser, InvitationLink.Subject(council.Name),
+                Phrase.Of("Du er invitert til {0}. Åpne invitasjonen for å takke ja; da kan du bytte til rådet øverst på siden.", council.Name),
+                $"/invitasjon/{token}", now));
+        }
+
         await db.SaveChangesAsync(ct);
 
         return Result<InvitationSent>.Ok(
