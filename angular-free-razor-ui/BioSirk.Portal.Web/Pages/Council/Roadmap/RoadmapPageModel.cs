@@ -2,6 +2,8 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Strategy.Domain;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Tenancy;
+using BioSirk.Portal.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
@@ -29,6 +31,22 @@ public abstract class RoadmapPageModel(PortalContext portal, RoadmapQueries quer
     protected RoadmapQueries Queries => queries;
 
     public string CouncilName(Guid councilId) => Partnership.CouncilName(councilId);
+
+    /// <summary>Set (with 403) when someone other than the coordinator opens a page that shapes the roadmap: says who may.</summary>
+    public string? NotCoordinator { get; private set; }
+
+    /// <summary>The page for a loaded roadmap's structure, or the refusal that names the coordinating council.</summary>
+    protected IActionResult? RefuseUnlessCoordinator()
+    {
+        if (IsCoordinator)
+        {
+            return null;
+        }
+
+        NotCoordinator = this.Localized("Bare sekretariatet i {0}, som koordinerer veikartet, kan endre satsingsområder, mål og datoer.", CouncilName(Roadmap.CoordinatorCouncilId));
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
+    }
 
     protected async Task<bool> LoadAsync(Guid roadmapId)
     {

@@ -20,8 +20,6 @@ public sealed class RoadmapStructureModel(PortalContext portal, RoadmapQueries q
     [BindProperty]
     public GoalInput NewGoal { get; set; } = new();
 
-    public string? NotCoordinator { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(Guid roadmapId)
     {
         if (await RefuseAsync(roadmapId) is { } refused)
@@ -96,19 +94,7 @@ public sealed class RoadmapStructureModel(PortalContext portal, RoadmapQueries q
 
     private async Task<IActionResult?> RefuseAsync(Guid roadmapId)
     {
-        if (!await LoadAsync(roadmapId))
-        {
-            return NotFound();
-        }
-
-        if (!IsCoordinator)
-        {
-            NotCoordinator = this.Localized("Bare sekretariatet i {0}, som koordinerer veikartet, kan endre satsingsområder, mål og datoer.", CouncilName(Roadmap.CoordinatorCouncilId));
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
-
-        return null;
+        return await LoadAsync(roadmapId) ? RefuseUnlessCoordinator() : NotFound();
     }
 
     public sealed class SettingsInput

@@ -18,8 +18,6 @@ public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueri
     /// <summary>Why it cannot be removed now (what to do first), or null when the remove button is offered.</summary>
     public string? NotRemovable { get; private set; }
 
-    public string? NotCoordinator { get; private set; }
-
     public string Number => Part.Goal is { } goal ? Tree.NumberOf(goal) : $"{Part.Area!.Number}";
 
     public async Task<IActionResult> OnGetAsync(Guid roadmapId, Guid partId)
@@ -93,19 +91,7 @@ public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueri
 
     private async Task<IActionResult?> RefuseAsync(Guid roadmapId, Guid partId)
     {
-        if (!await LoadAsync(roadmapId) || !await LoadPartAsync(roadmapId, partId))
-        {
-            return NotFound();
-        }
-
-        if (!IsCoordinator)
-        {
-            NotCoordinator = this.Localized("Bare sekretariatet i {0}, som koordinerer veikartet, kan endre satsingsområder, mål og datoer.", CouncilName(Roadmap.CoordinatorCouncilId));
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
-
-        return null;
+        return await LoadAsync(roadmapId) && await LoadPartAsync(roadmapId, partId) ? RefuseUnlessCoordinator() : NotFound();
     }
 
     private async Task<bool> LoadPartAsync(Guid roadmapId, Guid partId)
