@@ -57,7 +57,8 @@ public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory direc
     {
         var details = command.Details.Normalised();
         var errors = details.Check();
-        if (!errors.Any && details.Date is { } date)
+        // Said together with the other mistakes, not one per try: the year is checked whenever the date could be read.
+        if (details.Date is { } date && errors.All.All(e => e.Field != nameof(MeetingDetails.Date)))
         {
             var today = DateOnly.FromDateTime(Oslo.ToOslo(store.UtcNow));
             errors.When(date < today.AddYears(-10) || date > today.AddYears(5), nameof(MeetingDetails.Date),
