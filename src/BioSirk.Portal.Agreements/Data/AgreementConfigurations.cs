@@ -14,7 +14,14 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.CouncilOrganisationNumber).HasMaxLength(9);
         builder.OwnsOne(a => a.CouncilSignature, s => s.Property(p => p.Name).HasMaxLength(200));
         builder.OwnsOne(a => a.CountySignature, s => s.Property(p => p.Name).HasMaxLength(200));
-        builder.OwnsOne(a => a.BreachNotice, s => s.Property(p => p.Name).HasMaxLength(200));
+        builder.OwnsMany(a => a.BreachNotices, n =>
+        {
+            n.ToTable("agreement_breach_notices");
+            n.WithOwner().HasForeignKey("AgreementId");
+            n.HasKey("AgreementId", nameof(BreachNotice.By));
+            n.Property(p => p.Name).HasMaxLength(200);
+        });
+        builder.Navigation(a => a.BreachNotices).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(a => a.Milestones).WithOne().HasForeignKey(m => m.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.WorkingGroup).WithOne().HasForeignKey(w => w.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -25,6 +25,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 {
     private readonly List<PaymentMilestone> milestones = [];
     private readonly List<WorkingGroupMember> workingGroup = [];
+    private readonly List<BreachNotice> breachNotices = [];
 
     private Agreement()
     {
@@ -101,7 +102,8 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 
     public Signature? CountySignature { get; private set; }
 
-    public BreachNotice? BreachNotice { get; private set; }
+    /// <summary>At most one standing notice per party: each may find the other in breach, and each notice gives its giver the right to rescind.</summary>
+    public IReadOnlyList<BreachNotice> BreachNotices => breachNotices;
 
     public DateTime? RescindedAtUtc { get; private set; }
 
@@ -241,11 +243,11 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         return Result.Ok();
     }
 
+    /// <summary>The giver's earlier notice, if any, is replaced: the new deadline is the one that counts.</summary>
     public Result GiveBreachNotice(Party by, string? description, DateOnly? remedyDeadline, DateOnly today, Guid userId, string name, DateTime nowUtc)
     {
         var errors = new Errors()
-            .When(Status is AgreementStatus.Draft or AgreementStatus.Settled or AgreementStatus.Rescinded, "",
-                "Varsel om mislighold gjelder bare en avtale som er i kraft.")
+            .When(!IsInForce, "", "Varsel om mislighold gjelder bare en avtale som er i kraft.")
             .When(string.IsNullOrWhiteSpace(description), "Description", "Beskriv misligholdet.")
             .When(remedyDeadline is null, "RemedyDeadline", "Sett en frist for å rette misligholdet (dd.mm.åååå).")
             .When(remedyDeadline is { } d && d <= today, "RemedyDeadline", "Fristen for å rette må være etter i dag: den andre parten må få en rimelig frist.");
@@ -254,26 +256,43 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
             return Result.Fail(errors.All);
         }
 
-        BreachNotice = new BreachNotice(by, description!.Trim(), today, remedyDeadline!.Value, userId, name, nowUtc);
+        breachNotices.RemoveAll(n => n.By == by);
+        breachNotices.Add(new BreachNotice(by, description!.Trim(), today, remedyDeadline!.Value, userId, name, nowUtc));
         return Result.Ok();
     }
+
+    public BreachNotice? BreachNoticeBy(Party party) => breachNotices.FirstOrDefault(n => n.By == party);
+
+    /// <summary>The giver takes its notice back, typically because the breach was remedied; it can no longer rescind on it.</summary>
+    public Result WithdrawBreachNotice(Party by)
+    {
+        if (BreachNoticeBy(by) is not { } notice || !IsInForce)
+        {
+            return Result.Fail("", "Det er ikke noe varsel om mislighold fra dere å trekke.");
+        }
+
+        breachNotices.Remove(notice);
+        return Result.Ok();
+    }
+
+    private bool IsInForce => Status is not (AgreementStatus.Draft or AgreementStatus.Settled or AgreementStatus.Rescinded);
 
     /// <summary>Rescission (heving) is possible only after a breach notice, once its deadline to remedy has passed.</summary>
     public Result Rescind(Party by, DateOnly today, DateTime nowUtc)
     {
-        if (Status is AgreementStatus.Draft or AgreementStatus.Settled or AgreementStatus.Rescinded)
+        if (!IsInForce)
         {
             return Result.Fail("", "Bare en avtale som er i kraft, kan heves.");
         }
 
-        if (BreachNotice is null || BreachNotice.By != by)
+        if (BreachNoticeBy(by) is not { } notice)
         {
             return Result.Fail("", "Avtalen kan ikke sies opp. Den kan bare heves etter et varsel om vesentlig mislighold med en rimelig frist til å rette det.");
         }
 
-        if (today <= BreachNotice.RemedyDeadline)
+        if (today <= notice.RemedyDeadline)
         {
-            return Result.Fail("", $"Fristen for å rette misligholdet går ut {SharedKernel.Formatting.Norwegian.Date(BreachNotice.RemedyDeadline)}. Avtalen kan heves først etter fristen.");
+            return Result.Fail("", $"Fristen for å rette misligholdet går ut {SharedKernel.Formatting.Norwegian.Date(notice.RemedyDeadline)}. Avtalen kan heves først etter fristen.");
         }
 
         Status = AgreementStatus.Rescinded;

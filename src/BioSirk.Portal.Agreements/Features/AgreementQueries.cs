@@ -50,6 +50,9 @@ public sealed record AgreementCouncil(Guid Id, string Name);
 /// </summary>
 public sealed record CouncilMoneyTask(Guid AgreementId, string AgreementTitle, string MilestoneName, decimal Amount, string? ReturnedWith);
 
+/// <summary>A standing notice of material breach on an agreement in force: a task for the party it was given to, and for its giver once the deadline has passed.</summary>
+public sealed record StandingBreachNotice(Guid AgreementId, string AgreementTitle, string CouncilName, string CountyName, BreachNotice Notice);
+
 public sealed record AgreementAttention(
     Guid Id, string Title, string CouncilName, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue,
     decimal AmountDue);
@@ -218,6 +221,16 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         return rows.Select(a => new AgreementAttention(a.Id, a.Title, a.CouncilName,
             a.Status == AgreementStatus.Draft && !a.CouncilSigned, a.Status == AgreementStatus.Draft && !a.CountySigned, a.Waiting, a.Due, a.AmountDue)).ToList();
+    }
+
+    public async Task<List<StandingBreachNotice>> StandingBreachNoticesAsync(CancellationToken ct = default)
+    {
+        var agreements = await db.Agreements.AsNoTracking()
+            .Where(a => a.BreachNotices.Any() && a.Status != AgreementStatus.Draft && a.Status != AgreementStatus.Settled && a.Status != AgreementStatus.Rescinded)
+            .OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title)
+            .Select(a => new { a.Id, a.Title, a.CouncilName, a.CountyName, a.BreachNotices })
+            .ToListAsync(ct);
+        return [.. agreements.SelectMany(a => a.BreachNotices.Select(n => new StandingBreachNotice(a.Id, a.Title, a.CouncilName, a.CountyName, n)))];
     }
 
     public async Task<List<CouncilMoneyTask>> CouncilMoneyTasksAsync(CancellationToken ct = default)

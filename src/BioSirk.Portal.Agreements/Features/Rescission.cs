@@ -9,6 +9,8 @@ public sealed record BreachNoticeCommand(Guid AgreementId, Party By, string? Des
 
 public sealed record RescindCommand(Guid AgreementId, Party By, Actor Actor);
 
+public sealed record WithdrawBreachNoticeCommand(Guid AgreementId, Party By, Actor Actor);
+
 /// <summary>
 /// The agreement cannot be terminated. A party that finds a material breach gives notice with a reasonable deadline
 /// to remedy; only after that deadline may it rescind (heve). Every step is recorded.
@@ -43,6 +45,36 @@ public sealed class Rescission(AgreementStore store, AgreementNotices notices, T
             await (command.By == Party.County
                 ? notices.ToCouncilAsync(agreement, "Varsel om mislighold", text, ct)
                 : notices.ToCountyAsync(agreement, "Varsel om mislighold", text, ct));
+        }
+
+        return saved;
+    }
+
+    /// <summary>The giver takes its notice back (the breach was remedied); the other party hears that the threat is gone.</summary>
+    public async Task<Result?> WithdrawNoticeAsync(WithdrawBreachNoticeCommand command, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(command.AgreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var result = agreement.WithdrawBreachNotice(command.By);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        AgreementJournal.Record(store.Db, agreement, command.Actor.Name, clock.GetUtcNow().UtcDateTime,
+            Phrase.Of("Varselet om mislighold er trukket tilbake."));
+        var saved = await store.SaveAsync(ct);
+        if (saved.Succeeded)
+        {
+            var from = command.By == Party.County ? agreement.CountyName : agreement.CouncilName;
+            var text = Phrase.Of("{0} har trukket tilbake varselet om mislighold av «{1}». Avtalen løper som før.", from, agreement.Title);
+            await (command.By == Party.County
+                ? notices.ToCouncilAsync(agreement, "Varsel om mislighold trukket", text, ct)
+                : notices.ToCountyAsync(agreement, "Varsel om mislighold trukket", text, ct));
         }
 
         return saved;

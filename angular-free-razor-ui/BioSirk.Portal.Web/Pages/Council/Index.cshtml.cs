@@ -66,6 +66,14 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
                     $"{portal.Prefix}/avtaler/{returned.AgreementId}/sluttrapport"));
             }
 
+            foreach (var standing in await agreements.StandingBreachNoticesAsync())
+            {
+                if (BreachTasks.For(standing, Party.Council, today, t) is { } text)
+                {
+                    Tasks.Add(new CouncilTask(text, $"{portal.Prefix}/avtaler/{standing.AgreementId}#breach"));
+                }
+            }
+
             foreach (var money in await agreements.CouncilMoneyTasksAsync())
             {
                 Tasks.Add(new CouncilTask(MoneyTaskText(money), $"{portal.Prefix}/avtaler/{money.AgreementId}#money"));

@@ -69,6 +69,15 @@ public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory dir
             }
         }
 
+        var today = SharedKernel.Time.Oslo.Today(clock);
+        foreach (var standing in await agreements.StandingBreachNoticesAsync())
+        {
+            if (BreachTasks.For(standing, Party.County, today, t) is { } text)
+            {
+                Tasks.Add(new CouncilTask(text, $"{portal.Prefix}/avtaler/{standing.AgreementId}#breach"));
+            }
+        }
+
         foreach (var report in await reports.QueueAsync())
         {
             Tasks.Add(new CouncilTask(t["{0} har levert sluttrapporten for «{1}» (versjon {2}): vurder den.", report.CouncilName, report.AgreementTitle, report.Version],
@@ -76,6 +85,6 @@ public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory dir
         }
 
         Agreements = await AgreementListPage.LoadAsync(agreements, portal.Prefix, Request.Path, new AgreementListQuery(Search, Council, Status, Side),
-            t["Fylket er ikke part i noen avtale ennå. Lag en ny Missions-avtale under Avtaler."], SharedKernel.Time.Oslo.Today(clock));
+            t["Fylket er ikke part i noen avtale ennå. Lag en ny Missions-avtale under Avtaler."], today);
     }
 }

@@ -197,6 +197,10 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         sp.GetRequiredService<Rescission>().GiveNoticeAsync(new BreachNoticeCommand(agreementId, Viewer, Breach.Description, Breach.RemedyDeadline, Actor)),
         "Varselet om mislighold er registrert.", prefix: "Breach");
 
+    public Task<IActionResult> OnPostWithdrawBreachAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
+        sp.GetRequiredService<Rescission>().WithdrawNoticeAsync(new WithdrawBreachNoticeCommand(agreementId, Viewer, Actor)),
+        "Varselet om mislighold er trukket tilbake, og den andre parten har fått beskjed.");
+
     public Task<IActionResult> OnPostRescindAsync(Guid agreementId) => Act(agreementId, "breach", sp => Breach.ConfirmsRescission
             ? sp.GetRequiredService<Rescission>().RescindAsync(new RescindCommand(agreementId, Viewer, Actor))
             : Task.FromResult<Result?>(Result.Fail(nameof(BreachInput.ConfirmsRescission), "Kryss av for at du vil heve avtalen. Hevingen kan ikke angres.")),

@@ -695,16 +695,16 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                                 .HasForeignKey("AgreementId");
                         });
 
-                    b.OwnsOne("BioSirk.Portal.Agreements.Domain.BreachNotice", "BreachNotice", b1 =>
+                    b.OwnsMany("BioSirk.Portal.Agreements.Domain.BreachNotice", "BreachNotices", b1 =>
                         {
                             b1.Property<Guid>("AgreementId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("timestamp with time zone");
-
                             b1.Property<int>("By")
                                 .HasColumnType("integer");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("timestamp with time zone");
 
                             b1.Property<string>("Description")
                                 .IsRequired()
@@ -725,15 +725,15 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                             b1.Property<Guid>("UserId")
                                 .HasColumnType("uuid");
 
-                            b1.HasKey("AgreementId");
+                            b1.HasKey("AgreementId", "By");
 
-                            b1.ToTable("agreements", "agreements");
+                            b1.ToTable("agreement_breach_notices", "agreements");
 
                             b1.WithOwner()
                                 .HasForeignKey("AgreementId");
                         });
 
-                    b.Navigation("BreachNotice");
+                    b.Navigation("BreachNotices");
 
                     b.Navigation("CouncilSignature");
 

@@ -681,16 +681,16 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                                 .HasForeignKey("AgreementId");
                         });
 
-                    b.OwnsOne("BioSirk.Portal.Agreements.Domain.BreachNotice", "BreachNotice", b1 =>
+                    b.OwnsMany("BioSirk.Portal.Agreements.Domain.BreachNotice", "BreachNotices", b1 =>
                         {
                             b1.Property<Guid>("AgreementId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<DateTime>("AtUtc")
-                                .HasColumnType("TEXT");
-
                             b1.Property<int>("By")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Description")
                                 .IsRequired()
@@ -711,15 +711,15 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                             b1.Property<Guid>("UserId")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("AgreementId");
+                            b1.HasKey("AgreementId", "By");
 
-                            b1.ToTable("agreements");
+                            b1.ToTable("agreement_breach_notices", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("AgreementId");
                         });
 
-                    b.Navigation("BreachNotice");
+                    b.Navigation("BreachNotices");
 
                     b.Navigation("CouncilSignature");
 
