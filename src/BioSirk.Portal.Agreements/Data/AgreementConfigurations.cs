@@ -14,6 +14,11 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.CouncilOrganisationNumber).HasMaxLength(9);
         builder.OwnsOne(a => a.CouncilSignature, s => s.Property(p => p.Name).HasMaxLength(200));
         builder.OwnsOne(a => a.CountySignature, s => s.Property(p => p.Name).HasMaxLength(200));
+        builder.OwnsOne(a => a.PendingAmendment, p =>
+        {
+            p.Property(x => x.TermsJson).HasMaxLength(100000);
+            p.Property(x => x.Name).HasMaxLength(200);
+        });
         builder.OwnsMany(a => a.BreachNotices, n =>
         {
             n.ToTable("agreement_breach_notices");

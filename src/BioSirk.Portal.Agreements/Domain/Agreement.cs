@@ -102,6 +102,9 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 
     public Signature? CountySignature { get; private set; }
 
+    /// <summary>An amendment one party has proposed and the other has not yet answered.</summary>
+    public AmendmentProposal? PendingAmendment { get; private set; }
+
     /// <summary>At most one standing notice per party: each may find the other in breach, and each notice gives its giver the right to rescind.</summary>
     public IReadOnlyList<BreachNotice> BreachNotices => breachNotices;
 
@@ -217,13 +220,22 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
     public bool HasSigned(Party party) => (party == Party.Council ? CouncilSignature : CountySignature) is not null;
 
     /// <summary>An amendment (tillegg) to a signed agreement: new terms, a reason, a new version.</summary>
-    public Result Amend(AgreementTerms terms, string? reason)
+    /// <summary>
+    /// One party proposes an amendment (tillegg) to the signed agreement; it takes effect only when the other party
+    /// accepts it (<see cref="AcceptAmendment"/>). A new proposal from the same party replaces its earlier one.
+    /// </summary>
+    public Result ProposeAmendment(AgreementTerms terms, string? reason, Party by, string termsJson, Guid userId, string name, DateTime nowUtc)
     {
         if (Status is not (AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted))
         {
             return Result.Fail("", Status == AgreementStatus.Draft
                 ? "Et utkast endres direkte; tillegg gjelder signerte avtaler."
                 : "Avtalen er avsluttet og kan ikke endres.");
+        }
+
+        if (PendingAmendment is { } pending && pending.By != by)
+        {
+            return Result.Fail("", "Den andre parten har foreslått et tillegg som venter på deres svar. Godta eller avvis det før dere foreslår et nytt.");
         }
 
         var errors = new List<FieldError>(AgreementRules.Validate(terms));
@@ -238,10 +250,63 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
             return Result.Fail(errors);
         }
 
-        ApplyKeepingMilestoneState(terms);
-        Version++;
+        PendingAmendment = new AmendmentProposal(Guid.NewGuid(), by, termsJson, reason!.Trim(), userId, name, nowUtc);
         return Result.Ok();
     }
+
+    /// <summary>
+    /// The other party accepts the proposal it read (<paramref name="proposalId"/>): the terms change and the agreement
+    /// gets a new version. The rules are checked again: a payment may have fallen due since the proposal was made.
+    /// </summary>
+    public Result AcceptAmendment(Party by, Guid proposalId, AgreementTerms terms)
+    {
+        if (AnswerableProposal(by, proposalId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var errors = new List<FieldError>(AgreementRules.Validate(terms));
+        errors.AddRange(ChangesToTriggeredMilestones(terms));
+        if (errors.Count > 0)
+        {
+            return Result.Fail("", "Tillegget kan ikke godtas slik det er: " + string.Join(" ", errors.Select(e => e.Message)) + " Avvis det, og be om et nytt forslag.");
+        }
+
+        ApplyKeepingMilestoneState(terms);
+        Version++;
+        PendingAmendment = null;
+        return Result.Ok();
+    }
+
+    public Result RejectAmendment(Party by, Guid proposalId)
+    {
+        if (AnswerableProposal(by, proposalId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        PendingAmendment = null;
+        return Result.Ok();
+    }
+
+    public Result WithdrawAmendment(Party by)
+    {
+        if (PendingAmendment?.By != by)
+        {
+            return Result.Fail("", "Det er ikke noe forslag til tillegg fra dere å trekke.");
+        }
+
+        PendingAmendment = null;
+        return Result.Ok();
+    }
+
+    private Result? AnswerableProposal(Party by, Guid proposalId) => PendingAmendment switch
+    {
+        null => Result.Fail("", "Det er ikke noe forslag til tillegg å svare på."),
+        { By: var proposer } when proposer == by => Result.Fail("", "Et forslag til tillegg godtas eller avvises av den andre parten."),
+        { Id: var id } when id != proposalId => Result.Fail("", "Forslaget er endret siden du åpnet siden. Les det nye forslaget, og svar på nytt."),
+        _ => null,
+    };
 
     /// <summary>The giver's earlier notice, if any, is replaced: the new deadline is the one that counts.</summary>
     public Result GiveBreachNotice(Party by, string? description, DateOnly? remedyDeadline, DateOnly today, Guid userId, string name, DateTime nowUtc)
@@ -466,6 +531,9 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         }
     }
 }
+
+/// <summary>A proposed amendment: the whole proposed terms (as JSON, as versions keep them) and why.</summary>
+public sealed record AmendmentProposal(Guid Id, Party By, string TermsJson, string Reason, Guid UserId, string Name, DateTime AtUtc);
 
 /// <summary>A notice of material breach, with the deadline the other party has to remedy it.</summary>
 public sealed record BreachNotice(Party By, string Description, DateOnly GivenOn, DateOnly RemedyDeadline, Guid UserId, string Name, DateTime AtUtc);

@@ -13,11 +13,15 @@ internal static class AgreementJournal
     public static void Record(AgreementsDbContext db, Agreement agreement, string byName, DateTime nowUtc, Phrase text) =>
         db.Events.Add(new AgreementEvent(agreement, nowUtc, byName, text));
 
+    public static string Serialize(AgreementTerms terms) => JsonSerializer.Serialize(terms, Json);
+
+    public static AgreementTerms Deserialize(string termsJson) => JsonSerializer.Deserialize<AgreementTerms>(termsJson, Json)!;
+
     public static void RecordVersion(AgreementsDbContext db, Agreement agreement, AgreementTerms? previous, string? reason, string byName, DateTime nowUtc)
     {
         var terms = agreement.ToTerms();
         var changes = previous is null ? [] : TermsDiff.Between(previous, terms);
-        db.Versions.Add(new AgreementVersion(agreement, JsonSerializer.Serialize(terms, Json), reason, JsonSerializer.Serialize(changes, Json), nowUtc, byName));
+        db.Versions.Add(new AgreementVersion(agreement, Serialize(terms), reason, JsonSerializer.Serialize(changes, Json), nowUtc, byName));
     }
 }
 

@@ -53,6 +53,9 @@ public sealed record CouncilMoneyTask(Guid AgreementId, string AgreementTitle, s
 /// <summary>A standing notice of material breach on an agreement in force: a task for the party it was given to, and for its giver once the deadline has passed.</summary>
 public sealed record StandingBreachNotice(Guid AgreementId, string AgreementTitle, string CouncilName, string CountyName, BreachNotice Notice);
 
+/// <summary>An amendment proposed by <paramref name="By"/> that waits for the other party's answer.</summary>
+public sealed record ProposedAmendment(Guid AgreementId, string AgreementTitle, string ProposerName, Party By);
+
 public sealed record AgreementAttention(
     Guid Id, string Title, string CouncilName, bool WaitsForCouncilSignature, bool WaitsForCountySignature, int RequestsWaiting, bool PaymentDue,
     decimal AmountDue);
@@ -231,6 +234,16 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
             .Select(a => new { a.Id, a.Title, a.CouncilName, a.CountyName, a.BreachNotices })
             .ToListAsync(ct);
         return [.. agreements.SelectMany(a => a.BreachNotices.Select(n => new StandingBreachNotice(a.Id, a.Title, a.CouncilName, a.CountyName, n)))];
+    }
+
+    public async Task<List<ProposedAmendment>> ProposedAmendmentsAsync(CancellationToken ct = default)
+    {
+        var rows = await db.Agreements.AsNoTracking()
+            .Where(a => a.PendingAmendment != null)
+            .OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title)
+            .Select(a => new { a.Id, a.Title, a.CouncilName, a.CountyName, a.PendingAmendment!.By })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new ProposedAmendment(r.Id, r.Title, r.By == Party.County ? r.CountyName : r.CouncilName, r.By))];
     }
 
     public async Task<List<CouncilMoneyTask>> CouncilMoneyTasksAsync(CancellationToken ct = default)

@@ -6,13 +6,20 @@ namespace BioSirk.Portal.Agreements.Features;
 
 public sealed record AmendAgreementCommand(Guid AgreementId, AgreementTerms Terms, string? Reason, string ConcurrencyStamp, Actor By, Party Party);
 
+/// <param name="ProposalId">The proposal the party read: a proposal replaced meanwhile is not answered unread.</param>
+public sealed record AnswerAmendmentCommand(Guid AgreementId, Guid ProposalId, Party Party, Actor By, string? Comment = null);
+
+/// <summary>A proposal, with what it would change: what the answering party reads before it accepts.</summary>
+public sealed record AmendmentView(AmendmentProposal Proposal, IReadOnlyList<TermChange> Changes);
+
 /// <summary>
-/// A change to a signed agreement (tillegg): a new version, its reason, and the change log of what changed; the other
-/// party is told at once, with the reason and what changed.
+/// A change to a signed agreement (tillegg) is agreed by both parties: one proposes it with its reason, the other
+/// accepts it (a new version, and the change log of what changed) or rejects it with a comment. Each step is recorded,
+/// and the other party is told at once.
 /// </summary>
 public sealed class AmendAgreement(AgreementStore store, AgreementNotices notices, TimeProvider clock)
 {
-    public async Task<Result?> HandleAsync(AmendAgreementCommand command, CancellationToken ct = default)
+    public async Task<Result?> ProposeAsync(AmendAgreementCommand command, CancellationToken ct = default)
     {
         var agreement = await store.FindAsync(command.AgreementId, ct);
         if (agreement is null)
@@ -21,35 +28,137 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
         }
 
         store.Db.Entry(agreement).Property(a => a.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
-        var before = agreement.ToTerms();
-        var result = agreement.Amend(command.Terms, command.Reason);
+        var changes = TermsDiff.Between(agreement.ToTerms(), command.Terms);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = agreement.ProposeAmendment(command.Terms, command.Reason, command.Party, AgreementJournal.Serialize(command.Terms),
+            command.By.UserId, command.By.Name, now);
         if (!result.Succeeded)
         {
             return result;
         }
 
-        var changes = TermsDiff.Between(before, agreement.ToTerms());
         if (changes.Count == 0)
         {
             return Result.Fail("", "Ingenting er endret. Endre vilkårene du vil endre, og skriv begrunnelsen.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        AgreementJournal.RecordVersion(store.Db, agreement, before, command.Reason!.Trim(), command.By.Name, now);
-        var changed = Phrase.Join(changes.Select(c => Phrase.Of(c.Field)), ", ");
+        var changed = Changed(changes);
         AgreementJournal.Record(store.Db, agreement, command.By.Name, now,
-            Phrase.Of("Tillegg: versjon {0}. Endret: {1}. Begrunnelse: {2}", agreement.Version, changed, command.Reason.Trim()));
+            Phrase.Of("Forslag til tillegg. Endrer: {0}. Begrunnelse: {1}", changed, command.Reason!.Trim()));
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)
         {
-            var from = command.Party == Party.County ? agreement.CountyName : agreement.CouncilName;
-            var text = Phrase.Of("{0} har laget et tillegg til «{1}» (versjon {2}). Endret: {3}. Begrunnelse: {4}",
-                from, agreement.Title, agreement.Version, changed, command.Reason.Trim());
-            await (command.Party == Party.County
-                ? notices.ToCouncilAsync(agreement, "Tillegg til avtalen", text, ct)
-                : notices.ToCountyAsync(agreement, "Tillegg til avtalen", text, ct));
+            await TellOtherPartyAsync(agreement, command.Party, "Forslag til tillegg",
+                Phrase.Of("{0} foreslår et tillegg til «{1}». Endrer: {2}. Begrunnelse: {3} Godta eller avvis forslaget på avtalesiden.",
+                    PartyName(agreement, command.Party), agreement.Title, changed, command.Reason.Trim()), ct);
         }
 
         return saved;
     }
+
+    public async Task<Result?> AcceptAsync(AnswerAmendmentCommand command, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(command.AgreementId, ct);
+        if (agreement?.PendingAmendment is not { } proposal)
+        {
+            return agreement is null ? null : Result.Fail("", "Det er ikke noe forslag til tillegg å svare på.");
+        }
+
+        var before = agreement.ToTerms();
+        var terms = AgreementJournal.Deserialize(proposal.TermsJson);
+        var result = agreement.AcceptAmendment(command.Party, command.ProposalId, terms);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = Changed(TermsDiff.Between(before, agreement.ToTerms()));
+        AgreementJournal.RecordVersion(store.Db, agreement, before, proposal.Reason, $"{proposal.Name}, {command.By.Name}", now);
+        AgreementJournal.Record(store.Db, agreement, command.By.Name, now,
+            Phrase.Of("Tillegg godtatt: versjon {0}. Endret: {1}. Begrunnelse: {2}", agreement.Version, changed, proposal.Reason));
+        var saved = await store.SaveAsync(ct);
+        if (saved.Succeeded)
+        {
+            await TellOtherPartyAsync(agreement, command.Party, "Tillegg godtatt",
+                Phrase.Of("{0} har godtatt tillegget til «{1}». Versjon {2} gjelder nå. Endret: {3}.",
+                    PartyName(agreement, command.Party), agreement.Title, agreement.Version, changed), ct);
+        }
+
+        return saved;
+    }
+
+    public async Task<Result?> RejectAsync(AnswerAmendmentCommand command, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(command.AgreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Comment))
+        {
+            return Result.Fail("Comment", "Skriv hvorfor dere avviser forslaget, så den andre parten vet hva som må endres.");
+        }
+
+        var result = agreement.RejectAmendment(command.Party, command.ProposalId);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var comment = command.Comment.Trim();
+        AgreementJournal.Record(store.Db, agreement, command.By.Name, clock.GetUtcNow().UtcDateTime, Phrase.Of("Forslaget til tillegg er avvist: {0}", comment));
+        var saved = await store.SaveAsync(ct);
+        if (saved.Succeeded)
+        {
+            await TellOtherPartyAsync(agreement, command.Party, "Tillegg avvist",
+                Phrase.Of("{0} har avvist forslaget til tillegg til «{1}»: {2}", PartyName(agreement, command.Party), agreement.Title, comment), ct);
+        }
+
+        return saved;
+    }
+
+    public async Task<Result?> WithdrawAsync(AnswerAmendmentCommand command, CancellationToken ct = default)
+    {
+        var agreement = await store.FindAsync(command.AgreementId, ct);
+        if (agreement is null)
+        {
+            return null;
+        }
+
+        var result = agreement.WithdrawAmendment(command.Party);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        AgreementJournal.Record(store.Db, agreement, command.By.Name, clock.GetUtcNow().UtcDateTime, Phrase.Of("Forslaget til tillegg er trukket tilbake."));
+        var saved = await store.SaveAsync(ct);
+        if (saved.Succeeded)
+        {
+            await TellOtherPartyAsync(agreement, command.Party, "Forslag til tillegg trukket",
+                Phrase.Of("{0} har trukket tilbake forslaget til tillegg til «{1}».", PartyName(agreement, command.Party), agreement.Title), ct);
+        }
+
+        return saved;
+    }
+
+    /// <summary>The pending proposal and what it would change from the terms in force; null when there is none.</summary>
+    public static AmendmentView? ViewOf(Agreement agreement) => agreement.PendingAmendment is { } proposal
+        ? new AmendmentView(proposal, TermsDiff.Between(agreement.ToTerms(), AgreementJournal.Deserialize(proposal.TermsJson)))
+        : null;
+
+    /// <summary>The proposed terms, for the proposer to revise.</summary>
+    public static AgreementTerms? ProposedTerms(Agreement agreement) =>
+        agreement.PendingAmendment is { } proposal ? AgreementJournal.Deserialize(proposal.TermsJson) : null;
+
+    private static Phrase Changed(IEnumerable<TermChange> changes) => Phrase.Join(changes.Select(c => Phrase.Of(c.Field)), ", ");
+
+    private static string PartyName(Agreement agreement, Party party) => party == Party.County ? agreement.CountyName : agreement.CouncilName;
+
+    private Task TellOtherPartyAsync(Agreement agreement, Party actingParty, string subject, Phrase text, CancellationToken ct) =>
+        actingParty == Party.County
+            ? notices.ToCouncilAsync(agreement, subject, text, ct)
+            : notices.ToCountyAsync(agreement, subject, text, ct);
 }

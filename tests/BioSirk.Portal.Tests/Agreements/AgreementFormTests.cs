@@ -172,7 +172,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
-    public async Task Amendment_OfASignedAgreement_NeedsAReasonAndMakesVersion2WithTheChangeLog()
+    public async Task Amendment_OfASignedAgreement_NeedsAReason_AndTakesEffectAsVersion2WhenTheOtherPartyAccepts()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
@@ -194,17 +194,62 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Signert (i kraft)", HallingdalLifecycleTests.Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
         Assert.Contains("75 %", HallingdalLifecycleTests.Row(await kari.GetPageAsync(CouncilUrl(id)), "milestones", "Ved signering"));
 
+        // One party's amendment is a proposal: the terms in force stay until the other party accepts it.
         await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+        var proposed = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.Equal("Avtaleversjon 1", proposed.QuerySelector("[data-testid=agreement-version]")!.TextContent);
+        Assert.Contains("30.11.2026", proposed.QuerySelector("#terms")!.TextContent);
+        Assert.Equal(["Frist for aktiviteter", "30.11.2026", "15.12.2026"], Cells(proposed.QuerySelector("[data-testid=amendment-changes] tbody tr")!));
+        var told = (await sigrid.NoticesAsync()).Single(n => n.TextContent.Contains("tillegg", StringComparison.Ordinal)).TextContent;
+        Assert.Contains("Regionrådet for Hallingdal foreslår et tillegg til «", told);
+        Assert.Contains("». Endrer: Frist for aktiviteter. Begrunnelse: Fylket ga utsatt frist i møte 3. mars. Godta eller avvis forslaget på avtalesiden.", told);
+        Assert.Contains("Regionrådet for Hallingdal foreslår et tillegg til «", (await sigrid.GetPageAsync("/fylke/buskerud")).QuerySelector("#todo-heading")!.ParentElement!.TextContent);
+        Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("form[action*=AcceptAmendment]"));
 
-        var page = await sigrid.GetPageAsync(CountyUrl(id));
-        var change = page.QuerySelector("[data-testid=version-changes] tbody tr")!;
-        Assert.Equal(["Frist for aktiviteter", "30.11.2026", "15.12.2026"], change.QuerySelectorAll("td").Select(td => td.TextContent).ToArray());
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=AcceptAmendment]", []));
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal(["Frist for aktiviteter", "30.11.2026", "15.12.2026"], Cells(page.QuerySelector("[data-testid=version-changes] tbody tr")!));
         Assert.Contains("Fylket ga utsatt frist", page.QuerySelector("#versions")!.TextContent);
         Assert.Equal("Avtaleversjon 2", page.QuerySelector("[data-testid=agreement-version]")!.TextContent);
-        var told = (await sigrid.NoticesAsync()).Single(n => n.TextContent.Contains("tillegg", StringComparison.Ordinal)).TextContent;
-        Assert.Contains("Regionrådet for Hallingdal har laget et tillegg til «", told);
-        Assert.Contains("(versjon 2). Endret: Frist for aktiviteter. Begrunnelse: Fylket ga utsatt frist i møte 3. mars.", told);
+        Assert.Null(page.QuerySelector("[data-testid=amendment]"));
+        Assert.Contains(await kari.NoticesAsync(), n => n.TextContent.Contains("Buskerud fylkeskommune har godtatt tillegget til «", StringComparison.Ordinal)
+            && n.TextContent.Contains("». Versjon 2 gjelder nå. Endret: Frist for aktiviteter.", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Amendment_ProposedByTheCounty_IsRejectedWithAComment_AndARevisedProposalIsNotAcceptedUnread()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var form = await sigrid.FormValuesAsync(CountyUrl(id) + "/rediger", "main form");
+        form["Input.FrameAmount"] = "120 000";
+        form["Reason"] = "Budsjettkutt.";
+        await ExpectRedirectAsync(await sigrid.PostFormAsync(CountyUrl(id) + "/rediger", form));
+
+        // Kari opens the proposal; meanwhile Sigrid revises it. Accepting what Kari read is refused.
+        var read = await kari.GetPageAsync(CouncilUrl(id));
+        var revised = await sigrid.FormValuesAsync(CountyUrl(id) + "/rediger", "main form");
+        Assert.Equal("120000", revised["Input.FrameAmount"]);
+        Assert.Equal("Budsjettkutt.", revised["Reason"]);
+        revised["Input.FrameAmount"] = "100 000";
+        await ExpectRedirectAsync(await sigrid.PostFormAsync(CountyUrl(id) + "/rediger", revised));
+        var stale = await PortalClient.ReadAsync(await kari.SubmitAsync(read, CouncilUrl(id), "form[action*=AcceptAmendment]", []));
+        Assert.Contains("Forslaget er endret siden du åpnet siden.", stale.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("kr 100 000,00", stale.QuerySelector("[data-testid=amendment-changes]")!.TextContent);
+
+        var noComment = await PortalClient.ReadAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=RejectAmendment]", []));
+        Assert.Equal("Skriv hvorfor dere avviser forslaget, så den andre parten vet hva som må endres.", noComment.FieldError("AmendmentAnswer.Comment"));
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=RejectAmendment]", new() { ["AmendmentAnswer.Comment"] = "Timene er allerede brukt." }));
+
+        var after = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.Null(after.QuerySelector("[data-testid=amendment]"));
+        Assert.Contains("kr 150 000,00", after.QuerySelector("#terms")!.TextContent);
+        Assert.Contains("Forslaget til tillegg er avvist: Timene er allerede brukt.", after.QuerySelector("[data-testid=history]")!.TextContent);
+        Assert.Contains(await sigrid.NoticesAsync(), n => n.TextContent.Contains("Regionrådet for Hallingdal har avvist forslaget til tillegg til «", StringComparison.Ordinal));
+    }
+
+    private static string[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray();
 
     [Fact]
     public async Task Costs_WithAnAmountNoAgreementHas_AreRefused_AndTheFormSaysToChooseTheVoucherAgain()

@@ -47,9 +47,12 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     /// Opens <paramref name="url"/> and submits the form found by <paramref name="formSelector"/> with its hidden fields
     /// (antiforgery token, concurrency stamp) and <paramref name="fields"/> only: a visible field not given is not sent.
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, Dictionary<string, string> fields)
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, Dictionary<string, string> fields) =>
+        await SubmitAsync(await GetPageAsync(url), url, formSelector, fields);
+
+    /// <summary>As the other overload, on a page read earlier: what a browser tab left open sends.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string url, string formSelector, Dictionary<string, string> fields)
     {
-        var page = await GetPageAsync(url);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
                    ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}.");
         var values = new List<KeyValuePair<string, string>>();

@@ -66,6 +66,12 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
                     $"{portal.Prefix}/avtaler/{returned.AgreementId}/sluttrapport"));
             }
 
+            foreach (var proposal in (await agreements.ProposedAmendmentsAsync()).Where(p => p.By != Party.Council))
+            {
+                Tasks.Add(new CouncilTask(t["{0} foreslår et tillegg til «{1}»: godta eller avvis det.", proposal.ProposerName, proposal.AgreementTitle],
+                    $"{portal.Prefix}/avtaler/{proposal.AgreementId}#amendment"));
+            }
+
             foreach (var standing in await agreements.StandingBreachNoticesAsync())
             {
                 if (BreachTasks.For(standing, Party.Council, today, t) is { } text)

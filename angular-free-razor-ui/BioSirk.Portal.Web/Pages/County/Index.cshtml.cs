@@ -70,6 +70,12 @@ public sealed class CountyHomeModel(PortalContext portal, IPlatformDirectory dir
         }
 
         var today = SharedKernel.Time.Oslo.Today(clock);
+        foreach (var proposal in (await agreements.ProposedAmendmentsAsync()).Where(p => p.By != Party.County))
+        {
+            Tasks.Add(new CouncilTask(t["{0} foreslår et tillegg til «{1}»: godta eller avvis det.", proposal.ProposerName, proposal.AgreementTitle],
+                $"{portal.Prefix}/avtaler/{proposal.AgreementId}#amendment"));
+        }
+
         foreach (var standing in await agreements.StandingBreachNoticesAsync())
         {
             if (BreachTasks.For(standing, Party.County, today, t) is { } text)

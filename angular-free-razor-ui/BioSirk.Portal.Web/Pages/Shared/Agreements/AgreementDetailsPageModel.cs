@@ -22,6 +22,9 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 {
     public AgreementDetails Details { get; private set; } = null!;
 
+    /// <summary>An amendment one party proposed and the other has not answered, with what it would change.</summary>
+    public AmendmentView? Amendment => AmendAgreement.ViewOf(Details.Agreement);
+
     /// <summary>The agreement's results indicators (from the Indicators module), for the final report and the page.</summary>
     public IReadOnlyList<IndicatorSummary> Indicators { get; private set; } = [];
 
@@ -51,6 +54,9 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     [BindProperty]
     public PaymentInput Payment { get; set; } = new();
+
+    [BindProperty]
+    public AmendmentAnswerInput AmendmentAnswer { get; set; } = new();
 
     [BindProperty]
     public ReversalInput Reversal { get; set; } = new();
@@ -196,6 +202,18 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
     public Task<IActionResult> OnPostBreachAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
         sp.GetRequiredService<Rescission>().GiveNoticeAsync(new BreachNoticeCommand(agreementId, Viewer, Breach.Description, Breach.RemedyDeadline, Actor)),
         "Varselet om mislighold er registrert.", prefix: "Breach");
+
+    public Task<IActionResult> OnPostAcceptAmendmentAsync(Guid agreementId) => Act(agreementId, "amendment", sp =>
+        sp.GetRequiredService<AmendAgreement>().AcceptAsync(new AnswerAmendmentCommand(agreementId, AmendmentAnswer.ProposalId, Viewer, Actor)),
+        () => this.Localized("Tillegget er godtatt. Versjon {0} gjelder nå.", Details.Agreement.Version + 1), prefix: "AmendmentAnswer");
+
+    public Task<IActionResult> OnPostRejectAmendmentAsync(Guid agreementId) => Act(agreementId, "amendment", sp =>
+        sp.GetRequiredService<AmendAgreement>().RejectAsync(new AnswerAmendmentCommand(agreementId, AmendmentAnswer.ProposalId, Viewer, Actor, AmendmentAnswer.Comment)),
+        "Forslaget er avvist, og den andre parten har fått beskjed.", prefix: "AmendmentAnswer");
+
+    public Task<IActionResult> OnPostWithdrawAmendmentAsync(Guid agreementId) => Act(agreementId, "amendment", sp =>
+        sp.GetRequiredService<AmendAgreement>().WithdrawAsync(new AnswerAmendmentCommand(agreementId, AmendmentAnswer.ProposalId, Viewer, Actor)),
+        "Forslaget til tillegg er trukket tilbake.");
 
     public Task<IActionResult> OnPostWithdrawBreachAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
         sp.GetRequiredService<Rescission>().WithdrawNoticeAsync(new WithdrawBreachNoticeCommand(agreementId, Viewer, Actor)),
@@ -350,6 +368,13 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         public Guid? PaymentId { get; set; }
 
         public string? Reason { get; set; }
+    }
+
+    public sealed class AmendmentAnswerInput
+    {
+        public Guid ProposalId { get; set; }
+
+        public string? Comment { get; set; }
     }
 
     public sealed class BreachInput

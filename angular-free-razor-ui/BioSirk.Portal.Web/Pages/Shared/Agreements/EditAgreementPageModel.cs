@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
 
 /// <summary>
-/// Edits the terms: a draft directly; a signed agreement through an amendment (tillegg) with its reason, which makes
-/// a new version. The concurrency stamp from the form catches a colleague's save in between.
+/// Edits the terms: a draft directly; a signed agreement through a proposed amendment (tillegg) with its reason, which
+/// makes a new version when the other party accepts it. The concurrency stamp from the form catches a colleague's save in between.
 /// </summary>
 public abstract class EditAgreementPageModel(AgreementStore store, EditDraft editDraft, AmendAgreement amend) : PageModel
 {
@@ -33,8 +33,16 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
 
     public abstract bool CanAct { get; }
 
-    /// <summary>The party this page acts for: an amendment is announced to the other.</summary>
+    /// <summary>The party this page acts for: an amendment is proposed to the other.</summary>
     public abstract Party ActingParty { get; }
+
+    /// <summary>The other party has proposed an amendment: it is answered on the agreement's page before a new one is made.</summary>
+    public bool AwaitsOurAnswer => Agreement.PendingAmendment is { } pending && pending.By != ActingParty;
+
+    /// <summary>This party's own proposal is still unanswered: the form shows it, and saving replaces it.</summary>
+    public bool RevisesOurProposal => Agreement.PendingAmendment?.By == ActingParty;
+
+    public string OtherPartyName => ActingParty == Party.County ? Agreement.CouncilName : Agreement.CountyName;
 
     public async Task<IActionResult> OnGetAsync(Guid agreementId)
     {
@@ -49,7 +57,8 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
         }
 
         Agreement = agreement;
-        Input = TermsInput.From(agreement.ToTerms());
+        Input = TermsInput.From(RevisesOurProposal ? AmendAgreement.ProposedTerms(agreement)! : agreement.ToTerms());
+        Reason = RevisesOurProposal ? agreement.PendingAmendment!.Reason : null;
         ConcurrencyStamp = agreement.ConcurrencyStamp;
         return Page();
     }
@@ -75,13 +84,13 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
         if (parseErrors.Count == 0)
         {
             result = agreement.IsLocked
-                ? await amend.HandleAsync(new AmendAgreementCommand(agreementId, terms, Reason, ConcurrencyStamp ?? "", by, ActingParty))
+                ? await amend.ProposeAsync(new AmendAgreementCommand(agreementId, terms, Reason, ConcurrencyStamp ?? "", by, ActingParty))
                 : await editDraft.HandleAsync(new EditDraftCommand(agreementId, terms, ConcurrencyStamp ?? "", by));
         }
 
         if (result is { Succeeded: true })
         {
-            TempData["Message"] = agreement.IsLocked ? this.Localized("Tillegget er lagret som versjon {0}.", agreement.Version)
+            TempData["Message"] = agreement.IsLocked ? this.Localized("Forslaget til tillegg er sendt til {0}. Det gjelder når de har godtatt det.", OtherPartyName)
                 : hadSignature ? "Endringene i utkastet er lagret. Signaturen som var gitt, er trukket tilbake, fordi teksten er endret: utkastet må signeres på nytt."
                 : "Endringene i utkastet er lagret.";
             return LocalRedirect($"{BasePath}/avtaler/{agreementId}");

@@ -695,6 +695,46 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                                 .HasForeignKey("AgreementId");
                         });
 
+                    b.OwnsOne("BioSirk.Portal.Agreements.Domain.AmendmentProposal", "PendingAmendment", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int>("By")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<string>("TermsJson")
+                                .IsRequired()
+                                .HasMaxLength(100000)
+                                .HasColumnType("character varying(100000)");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("AgreementId");
+
+                            b1.ToTable("agreements", "agreements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
                     b.OwnsMany("BioSirk.Portal.Agreements.Domain.BreachNotice", "BreachNotices", b1 =>
                         {
                             b1.Property<Guid>("AgreementId")
@@ -738,6 +778,8 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                     b.Navigation("CouncilSignature");
 
                     b.Navigation("CountySignature");
+
+                    b.Navigation("PendingAmendment");
                 });
 
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.DirectCost", b =>

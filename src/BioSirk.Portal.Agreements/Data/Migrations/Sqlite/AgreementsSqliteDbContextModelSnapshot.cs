@@ -681,6 +681,46 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                                 .HasForeignKey("AgreementId");
                         });
 
+                    b.OwnsOne("BioSirk.Portal.Agreements.Domain.AmendmentProposal", "PendingAmendment", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("AtUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("By")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TermsJson")
+                                .IsRequired()
+                                .HasMaxLength(100000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("UserId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AgreementId");
+
+                            b1.ToTable("agreements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
                     b.OwnsMany("BioSirk.Portal.Agreements.Domain.BreachNotice", "BreachNotices", b1 =>
                         {
                             b1.Property<Guid>("AgreementId")
@@ -724,6 +764,8 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                     b.Navigation("CouncilSignature");
 
                     b.Navigation("CountySignature");
+
+                    b.Navigation("PendingAmendment");
                 });
 
             modelBuilder.Entity("BioSirk.Portal.Agreements.Domain.DirectCost", b =>
