@@ -147,6 +147,10 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
                 $"Betalingsdatoen må ligge innen et år før eller etter avtaleperioden ({Norwegian.Date(agreement.PeriodStart)}–{Norwegian.Date(agreement.PeriodEnd)}). Sjekk årstallet.")
             .When(c.Amount is null, "Amount", "Skriv inn beløpet. Et negativt beløp registrerer en tilbakebetaling.")
             .When(c.Amount == 0, "Amount", "Beløpet kan ikke være 0.")
+            .When(c.Amount < 0 && milestone.Amount > 0, "Amount",
+                $"Dette er en utbetaling til rådet på {Norwegian.Kroner(milestone.Amount!.Value)}. Et negativt beløp (en tilbakebetaling) kan bare registreres når rådet skal betale tilbake.")
+            .When(c.Amount > 0 && milestone.Amount < 0, "Amount",
+                $"Rådet skal betale tilbake {Norwegian.Kroner(-milestone.Amount!.Value)}. En tilbakebetaling skrives med minus foran ({Norwegian.Amount(milestone.Amount!.Value)}).")
             .When(c.Amount is { } a && !SharedKernel.Money.Kroner.HasWholeOre(a), "Amount", "Beløpet kan ha høyst to desimaler (hele øre).")
             .When(c.Amount is { } big && Math.Abs(big) > SharedKernel.Money.Kroner.MaxAmount, "Amount",
                 "Beløpet er for stort (høyst kr 999 999 999,99). Sjekk at det er skrevet riktig.")
@@ -246,16 +250,6 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         }
 
         var fixIt = "Rett beløpet, eller kryss av her hvis det stemmer likevel.";
-        if (expected < 0 && amount > 0)
-        {
-            return $"Rådet skal betale tilbake {Norwegian.Kroner(-expected)}. En tilbakebetaling skrives med minus foran ({Norwegian.Amount(expected)}). {fixIt}";
-        }
-
-        if (expected > 0 && amount < 0)
-        {
-            return $"Dette er en utbetaling til rådet på {Norwegian.Kroner(expected)}, ikke en tilbakebetaling. {fixIt}";
-        }
-
         return $"Du skrev {Norwegian.Kroner(amount)}, men forventet beløp er {Norwegian.Kroner(expected)}. {fixIt}";
     }
 

@@ -136,8 +136,13 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
 
         var wrongWay = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
-        Assert.Equal("Rådet skal betale tilbake kr 17 500,00. En tilbakebetaling skrives med minus foran (-17 500,00). "
-            + "Rett beløpet, eller kryss av her hvis det stemmer likevel.", wrongWay.FieldError("Payment.ConfirmsDeviation"));
+        Assert.Equal("Rådet skal betale tilbake kr 17 500,00. En tilbakebetaling skrives med minus foran (-17 500,00).", wrongWay.FieldError("Payment.Amount"));
+        Assert.Null(wrongWay.QuerySelector("[name='Payment.ConfirmsDeviation']"));
+
+        // Ticking «the amount is right» does not turn a repayment into a payment either.
+        var confirmedWrongWay = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "17 500", ["Payment.Reference"] = "Innbetaling 4711", ["Payment.ConfirmsDeviation"] = "true" }));
+        Assert.StartsWith("Rådet skal betale tilbake kr 17 500,00.", confirmedWrongWay.FieldError("Payment.Amount"));
         Assert.Equal("17 500", wrongWay.FieldValue("Payment.Amount"));
         Assert.Equal("Sluttrapport godkjent", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
 
@@ -186,13 +191,13 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]", new()
         {
-            ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "22 500", ["Payment.Reference"] = "Feil retning", ["Payment.ConfirmsDeviation"] = "true",
+            ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "-2 250", ["Payment.Reference"] = "Feil beløp", ["Payment.ConfirmsDeviation"] = "true",
         }));
         Assert.Equal("Avsluttet (utløpt)", Text(await sigrid.GetPageAsync(CountyUrl(id)), "agreement-status"));
 
         var settled = await sigrid.GetPageAsync(CountyUrl(id));
         Assert.StartsWith("Avtalen er avsluttet. Reverserer du en betaling, åpnes avtalen igjen", Text(settled, "reopens"));
-        var wrong = settled.QuerySelectorAll("#Reversal_PaymentId option").Single(o => o.TextContent.Contains("Feil retning")).GetAttribute("value")!;
+        var wrong = settled.QuerySelectorAll("#Reversal_PaymentId option").Single(o => o.TextContent.Contains("Feil beløp")).GetAttribute("value")!;
         var noReason = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "[data-testid=reverse-payment]", new() { ["Reversal.PaymentId"] = wrong }));
         Assert.Equal("Skriv hvorfor betalingen reverseres, for eksempel «feil beløp».", noReason.FieldError("Reversal.Reason"));
         Assert.Equal("Avsluttet (utløpt)", Text(noReason, "agreement-status"));
@@ -201,13 +206,13 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Equal(HttpStatusCode.Forbidden, (await kari.PostWithTokenAsync(CouncilUrl(id) + "?handler=ReversePayment", [])).StatusCode);
 
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "[data-testid=reverse-payment]",
-            new() { ["Reversal.PaymentId"] = wrong, ["Reversal.Reason"] = "Rådet betalte tilbake; registrert som utbetaling." }));
+            new() { ["Reversal.PaymentId"] = wrong, ["Reversal.Reason"] = "Rådet betalte tilbake 22 500, ikke 2 250." }));
         var reopened = await sigrid.GetPageAsync(CountyUrl(id));
         Assert.Equal("Sluttrapport godkjent", Text(reopened, "agreement-status"));
         Assert.Contains("venter på tilbakebetaling", Row(reopened, "milestones", "Sluttoppgjør"));
-        Assert.DoesNotContain("Feil retning", reopened.QuerySelector("[data-testid=payments]")!.TextContent);
+        Assert.DoesNotContain("Feil beløp", reopened.QuerySelector("[data-testid=payments]")!.TextContent);
         Assert.Contains("Betalingen for «Sluttoppgjør", Text(reopened, "history"));
-        Assert.Contains("er reversert: Rådet betalte tilbake; registrert som utbetaling.", Text(reopened, "history"));
+        Assert.Contains("er reversert: Rådet betalte tilbake 22 500, ikke 2 250.", Text(reopened, "history"));
         Assert.Contains("Avtalen var avsluttet og er åpnet igjen: «Sluttoppgjør", Text(reopened, "history"));
 
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
