@@ -25,9 +25,10 @@ public sealed class DraftAgreement(AgreementStore store, TimeProvider clock)
     }
 }
 
-public sealed record EditDraftCommand(Guid AgreementId, AgreementTerms Terms, string ConcurrencyStamp, Actor By);
+/// <param name="Party">Who edits: a signature the other party had given is withdrawn, and that party is told.</param>
+public sealed record EditDraftCommand(Guid AgreementId, AgreementTerms Terms, string ConcurrencyStamp, Actor By, Party Party);
 
-public sealed class EditDraft(AgreementStore store, TimeProvider clock)
+public sealed class EditDraft(AgreementStore store, AgreementNotices notices, TimeProvider clock)
 {
     /// <returns>null when the agreement is not visible here (404).</returns>
     public async Task<Result?> HandleAsync(EditDraftCommand command, CancellationToken ct = default)
@@ -40,6 +41,7 @@ public sealed class EditDraft(AgreementStore store, TimeProvider clock)
 
         store.Db.Entry(agreement).Property(a => a.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
         var hadSignature = agreement.CouncilSignature is not null || agreement.CountySignature is not null;
+        var otherPartySigned = (command.Party == Party.Council ? agreement.CountySignature : agreement.CouncilSignature) is not null;
         var result = agreement.EditDraft(command.Terms);
         if (!result.Succeeded)
         {
@@ -48,6 +50,17 @@ public sealed class EditDraft(AgreementStore store, TimeProvider clock)
 
         AgreementJournal.Record(store.Db, agreement, command.By.Name, clock.GetUtcNow().UtcDateTime,
             hadSignature ? Phrase.Of("Utkastet er endret; signaturen som var gitt, er trukket tilbake.") : Phrase.Of("Utkastet er endret."));
-        return await store.SaveAsync(ct);
+        var saved = await store.SaveAsync(ct);
+        if (saved.Succeeded && otherPartySigned)
+        {
+            var editor = command.Party == Party.County ? agreement.CountyName : agreement.CouncilName;
+            var text = Phrase.Of("{0} har endret utkastet «{1}» etter at dere signerte. Signaturen deres er trukket tilbake: les utkastet, og signer på nytt.",
+                editor, agreement.Title);
+            await (command.Party == Party.County
+                ? notices.ToCouncilAsync(agreement, "Utkastet er endret", text, ct)
+                : notices.ToCountyAsync(agreement, "Utkastet er endret", text, ct));
+        }
+
+        return saved;
     }
 }

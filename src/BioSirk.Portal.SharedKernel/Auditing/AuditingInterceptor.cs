@@ -9,7 +9,9 @@ namespace BioSirk.Portal.SharedKernel.Auditing;
 
 /// <summary>
 /// Before every save: renews the concurrency stamp of changed rows and writes an audit row for each change to an
-/// <see cref="IAudited"/> entity, in the same transaction.
+/// <see cref="IAudited"/> entity, in the same transaction. A change to an owned part (an agreement's signature) counts
+/// as a change to its owner: the owner's stamp is renewed, so that a form read before it is refused as stale, and the
+/// part's change is audited under the owner's tenant when the owner is audited.
 /// </summary>
 public sealed class AuditingInterceptor(ICurrentUser currentUser, ICurrentTenant currentTenant, TimeProvider clock)
     : SaveChangesInterceptor
@@ -41,9 +43,18 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, ICurrentTenant
         var now = clock.GetUtcNow().UtcDateTime;
         var audits = new List<AuditEntry>();
 
+        var entries = context.ChangeTracker.Entries().ToList();
+        foreach (var entry in entries.Where(e => IsChanged(e) && e.Metadata.IsOwned()))
+        {
+            if (RootOwner(entries, entry) is { Entity: IConcurrencyAware } owner && owner.State == EntityState.Unchanged)
+            {
+                owner.Property(nameof(IConcurrencyAware.ConcurrencyStamp)).IsModified = true;
+            }
+        }
+
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (!IsChanged(entry))
             {
                 continue;
             }
@@ -53,9 +64,10 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, ICurrentTenant
                 concurrent.ConcurrencyStamp = Guid.NewGuid().ToString("N");
             }
 
-            if (entry.Entity is IAudited)
+            var owner = entry.Metadata.IsOwned() ? RootOwner(entries, entry) : entry;
+            if (owner?.Entity is IAudited)
             {
-                var audit = Describe(entry, now);
+                var audit = Describe(entry, now, owner);
                 if (audit is not null)
                 {
                     audits.Add(audit);
@@ -69,7 +81,24 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, ICurrentTenant
     // Enums as their names ("Secretary", not 2), so that the log reads without the code at hand.
     private static object? Readable(object? value) => value is Enum e ? e.ToString() : value;
 
-    private AuditEntry? Describe(EntityEntry entry, DateTime now)
+    private static bool IsChanged(EntityEntry entry) => entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+
+    /// <summary>The entity an owned part belongs to (through nested parts), found among the tracked entries by its key.</summary>
+    private static EntityEntry? RootOwner(List<EntityEntry> entries, EntityEntry owned)
+    {
+        var ownership = owned.Metadata.FindOwnership();
+        if (ownership is null)
+        {
+            return owned;
+        }
+
+        var key = ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue ?? owned.Property(p.Name).OriginalValue).ToArray();
+        var owner = entries.FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+            && ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(key));
+        return owner is null ? null : RootOwner(entries, owner);
+    }
+
+    private AuditEntry? Describe(EntityEntry entry, DateTime now, EntityEntry owner)
     {
         var changes = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
@@ -95,17 +124,17 @@ public sealed class AuditingInterceptor(ICurrentUser currentUser, ICurrentTenant
             return null;
         }
 
-        var key = entry.Metadata.FindPrimaryKey()?.Properties
-            .Select(p => entry.Property(p.Name).CurrentValue?.ToString())
+        var key = owner.Metadata.FindPrimaryKey()?.Properties
+            .Select(p => owner.Property(p.Name).CurrentValue?.ToString())
             .Aggregate((a, b) => $"{a},{b}");
 
         return new AuditEntry
         {
             AtUtc = now,
-            TenantId = (entry.Entity as ITenantOwned)?.TenantId ?? currentTenant.TenantId,
+            TenantId = (owner.Entity as ITenantOwned)?.TenantId ?? currentTenant.TenantId,
             UserId = currentUser.UserId,
             UserName = currentUser.DisplayName,
-            EntityType = entry.Metadata.ClrType.Name,
+            EntityType = entry == owner ? entry.Metadata.ClrType.Name : $"{owner.Metadata.ClrType.Name}.{entry.Metadata.FindOwnership()!.PrincipalToDependent!.Name}",
             EntityId = key ?? "?",
             Action = entry.State switch
             {

@@ -172,6 +172,28 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task EditingADraft_FromAFormReadBeforeTheOtherPartySigned_IsAConflict_AndAnEditAfterItTellsThatParty()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        var readBefore = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+
+        readBefore["Input.HourRate"] = "950";
+        var conflict = await PortalClient.ReadAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", readBefore));
+        Assert.Contains("Noen andre har lagret endringer i denne avtalen mens du arbeidet.", conflict.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("950", conflict.FieldValue("Input.HourRate"));
+        Assert.Contains("Buskerud fylkeskommune: signert av Sigrid Lien", (await sigrid.GetPageAsync(CountyUrl(id))).GetElementById("sign")!.TextContent);
+
+        // Saving again, knowingly, withdraws the county's signature, and the county is told.
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", PortalClient.FormValues(conflict, "main form")));
+        Assert.Contains("Buskerud fylkeskommune: ikke signert", (await sigrid.GetPageAsync(CountyUrl(id))).GetElementById("sign")!.TextContent);
+        Assert.Contains(await sigrid.NoticesAsync(), n => n.TextContent.Contains("Regionrådet for Hallingdal har endret utkastet «", StringComparison.Ordinal)
+            && n.TextContent.Contains("Signaturen deres er trukket tilbake", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Amendment_OfASignedAgreement_NeedsAReason_AndTakesEffectAsVersion2WhenTheOtherPartyAccepts()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
@@ -336,7 +358,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         var deleted = await Portal.WithScopeAsync(sp => sp.GetRequiredService<BioSirk.Portal.Agreements.Data.AgreementsDbContext>().AuditEntries.AsNoTracking()
             .Where(e => e.Action == BioSirk.Portal.SharedKernel.Auditing.AuditAction.Deleted).Select(e => e.EntityType).ToListAsync());
-        Assert.Equal(["DirectCost", "HourEntry"], deleted.Order());
+        Assert.Equal(["DirectCost", "DirectCost.Voucher", "HourEntry"], deleted.Order());
 
         var remaining = page.QuerySelector("[data-testid=hour-rows] form")!.GetAttribute("action")!;
         await ExpectRedirectAsync(await Reporting.FinalReportSteps.SubmitReportAsync(kari, id));
@@ -412,7 +434,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
         var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg");
         var types = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr > td:nth-child(3)").Select(td => td.TextContent).ToList();
-        foreach (var type in new[] { "Avtale", "Timeføring", "Direkte kostnad", "Utbetalingsanmodning", "Betaling", "Utbetaling etter avtalen" })
+        foreach (var type in new[] { "Avtale", "Timeføring", "Direkte kostnad", "Utbetalingsanmodning", "Betaling", "Utbetaling etter avtalen", "Avtale: rådets signatur", "Avtale: fylkets signatur" })
         {
             Assert.Contains(types, t => t.StartsWith(type + " ", StringComparison.Ordinal));
         }

@@ -20,6 +20,11 @@ public static class AuditTexts
         ["ReportPdf"] = "Sluttrapport (PDF)", ["ReportSubmission"] = "Levert sluttrapport", ["Roadmap"] = "Veikart",
         ["RoadmapAction"] = "Tiltak", ["RoadmapVersion"] = "Veikartversjon", ["Tenant"] = "Regionråd", ["TenantMembership"] = "Medlemskap",
         ["PortalUser"] = "Bruker",
+        ["Agreement.CouncilSignature"] = "Avtale: rådets signatur", ["Agreement.CountySignature"] = "Avtale: fylkets signatur",
+        ["AgendaItem.Links"] = "Sak: lenke", ["RoadmapAction.Links"] = "Tiltak: lenke", ["FinalReport.Attachments"] = "Sluttrapport: vedlegg",
+        ["ReportSubmission.Timesheet"] = "Levert sluttrapport: timeliste", ["ReportSubmission.Comments"] = "Levert sluttrapport: merknad",
+        ["PaymentRequest.Attachments"] = "Utbetalingsanmodning: vedlegg",
+        ["DirectCost.Voucher"] = "Direkte kostnad: bilag", ["Agreement.BreachNotices"] = "Avtale: varsel om mislighold", ["Agreement.PendingAmendment"] = "Avtale: forslag til tillegg",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -44,6 +49,7 @@ public static class AuditTexts
         ["FurtherWork"] = "Videre arbeid", ["HiddenAtUtc"] = "Skjult", ["HiddenByName"] = "Skjult av", ["HourRate"] = "Timepris", ["Hours"] = "Timer",
         ["InvoiceMarking"] = "Fakturamerking", ["InvoiceText"] = "Fakturatekst", ["IsActive"] = "Aktiv", ["Judgement"] = "Vurdering",
         ["JudgementComment"] = "Kommentar til vurderingen", ["Label"] = "Navn på versjonen", ["LastEditedAtUtc"] = "Sist endret",
+        ["By"] = "Part", ["GivenOn"] = "Gitt", ["RemedyDeadline"] = "Frist for å rette", ["Reason"] = "Begrunnelse", ["AtUtc"] = "Tidspunkt",
         ["LastEditedBy"] = "Sist endret av", ["Name"] = "Navn", ["Number"] = "Nummer", ["OrderNumber"] = "Bestillernummer",
         ["OrganisationNumber"] = "Org.nr.", ["Outcome"] = "Utfall", ["OwnerKind"] = "Eier", ["PayableSinceUtc"] = "Kan utbetales fra",
         ["PeriodEnd"] = "Periode slutt", ["PeriodStart"] = "Periode start", ["Person"] = "Person", ["Phase"] = "Utviklingsfase", ["Place"] = "Sted",
@@ -79,7 +85,7 @@ public static class AuditTexts
         ["Mapping"] = "1 kartlegging", ["SelectionAndMobilisation"] = "2 utvelgelse og mobilisering", ["Implementation"] = "3 implementering", ["Learning"] = "4 læring",
         ["HigherIsBetter"] = "høyere er bedre", ["LowerIsBetter"] = "lavere er bedre",
         ["Monthly"] = "hver måned", ["Quarterly"] = "hvert kvartal", ["HalfYearly"] = "hvert halvår", ["Yearly"] = "hvert år",
-        ["Agreement"] = "avtale", ["RoadmapGoal"] = "mål i veikartet", ["Council"] = "rådet", ["Indicator"] = "indikator", ["MeetingItem"] = "møtesak",
+        ["Agreement"] = "avtale", ["RoadmapGoal"] = "mål i veikartet", ["Council"] = "rådet", ["County"] = "fylket", ["Indicator"] = "indikator", ["MeetingItem"] = "møtesak",
     };
 
     /// <summary>
@@ -90,6 +96,11 @@ public static class AuditTexts
     {
         ["Tenant"] = "Regional council", ["TenantMembership"] = "Membership", ["TenantAdmin"] = "administrator", ["PortalUser"] = "User",
         ["EntraConnection"] = "Microsoft sign-in", ["Slug"] = "Address", ["FullName"] = "Name", ["OwnerKind"] = "Owner",
+        ["Agreement.CouncilSignature"] = "Agreement: the council's signature", ["Agreement.CountySignature"] = "Agreement: the county's signature",
+        ["AgendaItem.Links"] = "Agenda item: link", ["RoadmapAction.Links"] = "Action: link", ["FinalReport.Attachments"] = "Final report: attachment",
+        ["ReportSubmission.Timesheet"] = "Submitted final report: timesheet", ["ReportSubmission.Comments"] = "Submitted final report: comment",
+        ["PaymentRequest.Attachments"] = "Payment request: attachment",
+        ["DirectCost.Voucher"] = "Direct cost: voucher", ["Agreement.BreachNotices"] = "Agreement: notice of breach", ["Agreement.PendingAmendment"] = "Agreement: proposed amendment",
     };
 
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

@@ -85,7 +85,7 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
         {
             result = agreement.IsLocked
                 ? await amend.ProposeAsync(new AmendAgreementCommand(agreementId, terms, Reason, ConcurrencyStamp ?? "", by, ActingParty))
-                : await editDraft.HandleAsync(new EditDraftCommand(agreementId, terms, ConcurrencyStamp ?? "", by));
+                : await editDraft.HandleAsync(new EditDraftCommand(agreementId, terms, ConcurrencyStamp ?? "", by, ActingParty));
         }
 
         if (result is { Succeeded: true })
