@@ -30,11 +30,12 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
         store.Db.Entry(agreement).Property(a => a.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
         var changes = TermsDiff.Between(agreement.ToTerms(), command.Terms);
         var now = clock.GetUtcNow().UtcDateTime;
+        var budgetErrors = await AmendmentBudgetChecks.CheckAsync(store.Db, agreement.Id, command.Terms, ct);
         var result = agreement.ProposeAmendment(command.Terms, command.Reason, command.Party, AgreementJournal.Serialize(command.Terms),
             command.By.UserId, command.By.Name, now);
-        if (!result.Succeeded)
+        if (!result.Succeeded || budgetErrors.Count > 0)
         {
-            return result;
+            return Result.Fail([.. result.Errors, .. budgetErrors]);
         }
 
         if (changes.Count == 0)
@@ -66,6 +67,12 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
 
         var before = agreement.ToTerms();
         var terms = AgreementJournal.Deserialize(proposal.TermsJson);
+        if (proposal.Id == command.ProposalId && proposal.By != command.Party
+            && await AmendmentBudgetChecks.CheckAsync(store.Db, agreement.Id, terms, ct) is { Count: > 0 } budgetErrors)
+        {
+            return Result.Fail("", "Tillegget kan ikke godtas slik det er: " + string.Join(" ", budgetErrors.Select(e => e.Message)) + " Avvis det, og be om et nytt forslag.");
+        }
+
         var result = agreement.AcceptAmendment(command.Party, command.ProposalId, terms);
         if (!result.Succeeded)
         {

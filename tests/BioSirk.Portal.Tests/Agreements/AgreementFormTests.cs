@@ -271,6 +271,28 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains(await sigrid.NoticesAsync(), n => n.TextContent.Contains("Regionrådet for Hallingdal har avvist forslaget til tillegg til «", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Amendment_ThatContradictsTheMoneyRegistered_IsRefusedBesideTheFields()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-19", "Kari", "Oppstart", "7,5"));
+        await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" }));
+
+        var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.FrameAmount"] = "100 000";
+        form["Input.PeriodStart"] = "2026-02-01";
+        form["Reason"] = "Kutt.";
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+        Assert.Equal("Rammen kan ikke være lavere enn det som allerede er utbetalt (kr 112 500,00).", refused.FieldError("Input.FrameAmount"));
+        Assert.Equal("Det er registrert timer eller kostnader 19.01.2026, før den nye perioden. Flytt eller slett dem først.", refused.FieldError("Input.PeriodStart"));
+        Assert.Equal("100 000", refused.FieldValue("Input.FrameAmount"));
+        Assert.Null((await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=amendment]"));
+    }
+
     private static string[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray();
 
     [Fact]
