@@ -110,6 +110,11 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 
     public DateTime? RescindedAtUtc { get; private set; }
 
+    /// <summary>When the last of the two signatures was given: the day the agreement came into force (UTC).</summary>
+    public DateTime? InForceSinceUtc => CouncilSignature is { } council && CountySignature is { } county
+        ? (council.AtUtc > county.AtUtc ? council.AtUtc : county.AtUtc)
+        : null;
+
     public IReadOnlyList<PaymentMilestone> Milestones => milestones;
 
     public IReadOnlyList<WorkingGroupMember> WorkingGroup => workingGroup;

@@ -26,6 +26,9 @@ public sealed record RegisterPaymentCommand(Guid AgreementId, Guid MilestoneId, 
 /// </summary>
 public sealed class PaymentRequests(AgreementStore store, AgreementNotices notices, BioSirk.Portal.Platform.Contracts.IFileStore files, TimeProvider clock)
 {
+    /// <summary>How far ahead a payment may be dated: one ordered for the next payment run, not one merely planned.</summary>
+    public const int MaxDaysAhead = 14;
+
     public const int MaxStatusLength = 3000;
 
     public async Task<Result?> SendAsync(SendPaymentRequestCommand c, CancellationToken ct = default)
@@ -137,20 +140,23 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
             return null;
         }
 
+        var today = SharedKernel.Time.Oslo.Today(clock);
         var errors = new Errors()
             .When(milestone.State is MilestoneState.Waiting, "", "Denne utbetalingen er ikke utløst ennå.")
             .When(milestone.State is MilestoneState.Paid, "", "Denne utbetalingen er allerede registrert som betalt.")
             .When(milestone.State is MilestoneState.Payable && !milestone.AwaitsPayment, "",
                 "Rådet har ikke sendt utbetalingsanmodning for denne utbetalingen ennå.")
             .When(c.Date is null, "Date", "Skriv inn betalingsdatoen (dd.mm.åååå).")
-            .When(c.Date is { } date && (date < agreement.PeriodStart.AddYears(-1) || date > agreement.PeriodEnd.AddYears(1)), "Date",
-                $"Betalingsdatoen må ligge innen et år før eller etter avtaleperioden ({Norwegian.Date(agreement.PeriodStart)}–{Norwegian.Date(agreement.PeriodEnd)}). Sjekk årstallet.")
+            .When(c.Date is { } early && agreement.InForceSinceUtc is { } since && early < SharedKernel.Time.Oslo.DateOf(since), "Date",
+                $"Betalingsdatoen kan ikke være før avtalen ble signert ({(agreement.InForceSinceUtc is { } inForce ? Norwegian.Date(SharedKernel.Time.Oslo.DateOf(inForce)) : "")}). Sjekk datoen.")
+            .When(c.Date is { } late && late > today.AddDays(MaxDaysAhead), "Date",
+                $"Betalingsdatoen kan ligge høyst {MaxDaysAhead} dager fram i tid (til {Norwegian.Date(today.AddDays(MaxDaysAhead))}). Registrer betalingen når den er sendt til utbetaling.")
             .When(c.Amount is null, "Amount", "Skriv inn beløpet. Et negativt beløp registrerer en tilbakebetaling.")
             .When(c.Amount == 0, "Amount", "Beløpet kan ikke være 0.")
             .When(c.Amount < 0 && milestone.Amount > 0, "Amount",
-                $"Dette er en utbetaling til rådet på {Norwegian.Kroner(milestone.Amount!.Value)}. Et negativt beløp (en tilbakebetaling) kan bare registreres når rådet skal betale tilbake.")
+                $"Dette er en utbetaling til rådet på {Norwegian.Kroner(milestone.Amount ?? 0)}. Et negativt beløp (en tilbakebetaling) kan bare registreres når rådet skal betale tilbake.")
             .When(c.Amount > 0 && milestone.Amount < 0, "Amount",
-                $"Rådet skal betale tilbake {Norwegian.Kroner(-milestone.Amount!.Value)}. En tilbakebetaling skrives med minus foran ({Norwegian.Amount(milestone.Amount!.Value)}).")
+                $"Rådet skal betale tilbake {Norwegian.Kroner(-(milestone.Amount ?? 0))}. En tilbakebetaling skrives med minus foran ({Norwegian.Amount(milestone.Amount ?? 0)}).")
             .When(c.Amount is { } a && !SharedKernel.Money.Kroner.HasWholeOre(a), "Amount", "Beløpet kan ha høyst to desimaler (hele øre).")
             .When(c.Amount is { } big && Math.Abs(big) > SharedKernel.Money.Kroner.MaxAmount, "Amount",
                 "Beløpet er for stort (høyst kr 999 999 999,99). Sjekk at det er skrevet riktig.")

@@ -11,5 +11,7 @@ public static class Oslo
     public static DateTime ToUtc(DateTime osloLocal) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(osloLocal, DateTimeKind.Unspecified), TimeZone);
 
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToOslo(utc));
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToOslo(clock.GetUtcNow().UtcDateTime));
 }

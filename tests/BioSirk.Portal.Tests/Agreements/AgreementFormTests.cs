@@ -451,7 +451,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Leverandør AS", "Møte", "500", "%PDF-1.4"u8.ToArray(), "b.pdf"));
         await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Status" });
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R-1" }));
+            new() { ["Payment.Date"] = "2026-01-27", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R-1" }));
 
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
         var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg");
@@ -465,7 +465,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains("Sigrid Lien", payment.TextContent);
         var fields = payment.QuerySelectorAll(".audit-changes tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
         Assert.Contains("Beløp | – | kr 112 500,00", fields);
-        Assert.Contains("Dato | – | 20.03.2026", fields);
+        Assert.Contains("Dato | – | 27.01.2026", fields);
         Assert.Contains("Registrert | – | 20.01.2026 kl. 10:00", fields); // the clock of SignedAgreementAsync, 09:00 UTC, in Oslo
         Assert.DoesNotContain(fields, f => f.Contains("Id |", StringComparison.Ordinal) || f.StartsWith("TenantId", StringComparison.Ordinal));
         var hours = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").First(r => r.TextContent.Contains("Timeføring (opprettet)"));
@@ -514,11 +514,14 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.StartsWith("Skriv inn en referanse", badPayment.FieldError("Payment.Reference"));
         var yearTypo = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2030-01-01", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "B-1" }));
-        Assert.Equal("Betalingsdatoen må ligge innen et år før eller etter avtaleperioden (15.01.2026–31.12.2026). Sjekk årstallet.",
+        Assert.Equal("Betalingsdatoen kan ligge høyst 14 dager fram i tid (til 03.02.2026). Registrer betalingen når den er sendt til utbetaling.",
             yearTypo.FieldError("Payment.Date"));
         Assert.Equal("2030-01-01", yearTypo.FieldValue("Payment.Date"));
+        var beforeSigning = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2025-01-20", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "B-1" }));
+        Assert.Equal("Betalingsdatoen kan ikke være før avtalen ble signert (20.01.2026). Sjekk datoen.", beforeSigning.FieldError("Payment.Date"));
         var longReference = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-03-02", ["Payment.Amount"] = "112.500", ["Payment.Reference"] = new string('R', 201) }));
+            new() { ["Payment.Date"] = "2026-01-21", ["Payment.Amount"] = "112.500", ["Payment.Reference"] = new string('R', 201) }));
         Assert.Equal("Referansen kan være på høyst 200 tegn (nå 201).", longReference.FieldError("Payment.Reference"));
         Assert.Null(longReference.FieldError("Payment.Amount")); // «112.500» is 112 500 kroner, as a Norwegian writes thousands
         var noDate = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
@@ -536,7 +539,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         // Paying a request that waits for the county approves it, and the history says so, as when she approves first.
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-03-02", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "B-1" }));
+            new() { ["Payment.Date"] = "2026-01-22", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "B-1" }));
         var paid = await sigrid.GetPageAsync(CountyUrl(id));
         Assert.Contains("Godkjent", paid.QuerySelector("[data-testid=requests] tbody tr")!.TextContent);
         Assert.Matches("Utbetalingsanmodningen for «[^»]+» er godkjent\\.", paid.QuerySelector("[data-testid=history]")!.TextContent);

@@ -64,7 +64,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.StartsWith("Fylket har godkjent utbetalingsanmodningen for «Ved signering» (kr 112 500,00).", Text(requestApproved, "next-step"));
         Assert.Contains("godkjent, venter på betaling", Row(requestApproved, "milestones", "Ved signering"));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
+            new() { ["Payment.Date"] = "2026-01-27", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
 
         // Rescission before the remedy deadline is refused.
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Breach]",
@@ -91,7 +91,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
 
         await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Sluttfaktura med alle bilag." }));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-12-20", ["Payment.Amount"] = "34 845,67", ["Payment.Reference"] = "BFK-2026-0999" }));
+            new() { ["Payment.Date"] = "2026-02-03", ["Payment.Amount"] = "34 845,67", ["Payment.Reference"] = "BFK-2026-0999" }));
 
         var settled = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Equal("Avsluttet (utløpt)", Text(settled, "agreement-status"));
@@ -135,19 +135,19 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Equal("tilbakebetaling fra rådet", (await kari.GetPageAsync("/rad/hallingdal/avtaler")).QuerySelector("[data-testid=agreement-list] tbody tr td:last-child")!.TextContent.Trim());
 
         var wrongWay = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
+            new() { ["Payment.Date"] = "2026-02-02", ["Payment.Amount"] = "17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
         Assert.Equal("Rådet skal betale tilbake kr 17 500,00. En tilbakebetaling skrives med minus foran (-17 500,00).", wrongWay.FieldError("Payment.Amount"));
         Assert.Null(wrongWay.QuerySelector("[name='Payment.ConfirmsDeviation']"));
 
         // Ticking «the amount is right» does not turn a repayment into a payment either.
         var confirmedWrongWay = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "17 500", ["Payment.Reference"] = "Innbetaling 4711", ["Payment.ConfirmsDeviation"] = "true" }));
+            new() { ["Payment.Date"] = "2026-02-02", ["Payment.Amount"] = "17 500", ["Payment.Reference"] = "Innbetaling 4711", ["Payment.ConfirmsDeviation"] = "true" }));
         Assert.StartsWith("Rådet skal betale tilbake kr 17 500,00.", confirmedWrongWay.FieldError("Payment.Amount"));
         Assert.Equal("17 500", wrongWay.FieldValue("Payment.Amount"));
         Assert.Equal("Sluttrapport godkjent", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
 
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "-17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
+            new() { ["Payment.Date"] = "2026-02-02", ["Payment.Amount"] = "-17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
         Assert.Equal("Avsluttet (utløpt)", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
         Assert.DoesNotContain("tilbakebetalingen", (await sigrid.GetPageAsync("/fylke/buskerud")).QuerySelector("#todo-heading")!.ParentElement!.TextContent);
     }
@@ -191,7 +191,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]", new()
         {
-            ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "-2 250", ["Payment.Reference"] = "Feil beløp", ["Payment.ConfirmsDeviation"] = "true",
+            ["Payment.Date"] = "2026-02-02", ["Payment.Amount"] = "-2 250", ["Payment.Reference"] = "Feil beløp", ["Payment.ConfirmsDeviation"] = "true",
         }));
         Assert.Equal("Avsluttet (utløpt)", Text(await sigrid.GetPageAsync(CountyUrl(id)), "agreement-status"));
 
@@ -216,7 +216,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Avtalen var avsluttet og er åpnet igjen: «Sluttoppgjør", Text(reopened, "history"));
 
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-12-15", ["Payment.Amount"] = "-22 500", ["Payment.Reference"] = "Innbetaling 4711" }));
+            new() { ["Payment.Date"] = "2026-02-02", ["Payment.Amount"] = "-22 500", ["Payment.Reference"] = "Innbetaling 4711" }));
         Assert.Equal("Avsluttet (utløpt)", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
     }
 

@@ -72,7 +72,7 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         Assert.Equal(HttpStatusCode.OK, returnedRequest.StatusCode);
         Assert.Equal("Returned", Assert.Single((await Json(returnedRequest)).EnumerateArray()).GetProperty("status").GetString());
         await RequestPaymentAsync(kari, id, first.GetProperty("id").GetGuid(), "Oppstart gjennomført med tolv bedrifter.");
-        Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, first.GetProperty("id").GetGuid(), "2026-03-20", 112_500m, "BFK-2026-0117")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, first.GetProperty("id").GetGuid(), "2026-01-27", 112_500m, "BFK-2026-0117")).StatusCode);
         Assert.Equal(112_500m, (await BudgetAsync(kari, id)).GetProperty("paid").GetDecimal());
 
         // API: the council delivers the final report; the county returns it once, then approves the new version.
@@ -121,7 +121,7 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         var last = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{id}/milestones")))[1];
         Assert.Equal(34_845.67m, last.GetProperty("amount").GetDecimal());
         await RequestPaymentAsync(kari, id, last.GetProperty("id").GetGuid(), "Sluttfaktura med alle bilag.");
-        Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, last.GetProperty("id").GetGuid(), "2026-12-20", 34_845.67m, "BFK-2026-0999")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, last.GetProperty("id").GetGuid(), "2026-02-02", 34_845.67m, "BFK-2026-0999")).StatusCode);
         var final = await StatusAsync(kari, id);
         Assert.Equal("Avsluttet (utløpt)", final.GetProperty("statusText").GetString());
         Assert.Null(final.GetProperty("nextDeadline").GetString());

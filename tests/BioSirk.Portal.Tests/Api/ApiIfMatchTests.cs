@@ -53,7 +53,7 @@ public sealed class ApiIfMatchTests(PortalFactory portal) : PortalTest(portal)
         var stale = (await county.GetAsync($"/api/v1/agreements/{agreementId}")).Headers.ETag!;
         Assert.Equal(HttpStatusCode.Created, (await council.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/hours", SomeHours)).StatusCode);
         var milestoneId = (await Json(await county.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0].GetProperty("id").GetGuid();
-        var payment = new { milestoneId, date = "2026-03-20", amount = 112500m, reference = "BFK-1" };
+        var payment = new { milestoneId, date = "2026-03-05", amount = 112500m, reference = "BFK-1" };
 
         var refused = await PostAsync(county, $"/api/v1/agreements/{agreementId}/payments", payment, stale);
 

@@ -35,13 +35,13 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
         var amount = first.GetProperty("amount").GetDecimal();
 
         var posted = await http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments",
-            new { milestoneId = first.GetProperty("id").GetGuid(), date = "2026-03-20", amount, reference = "BFK-2026-0117" });
+            new { milestoneId = first.GetProperty("id").GetGuid(), date = "2026-03-05", amount, reference = "BFK-2026-0117" });
 
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         var payment = Assert.Single((await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/payments"))).EnumerateArray());
         Assert.Equal(amount, payment.GetProperty("amount").GetDecimal());
         Assert.Equal("BFK-2026-0117", payment.GetProperty("reference").GetString());
-        Assert.Equal(new DateOnly(2026, 3, 20), DateOnly.Parse(payment.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new DateOnly(2026, 3, 5), DateOnly.Parse(payment.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("Paid", (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0].GetProperty("status").GetString());
         var agreement = await http.GetAsync($"/api/v1/agreements/{agreementId}");
         Assert.Equal(amount, (await Json(agreement)).GetProperty("budget").GetProperty("paid").GetDecimal());
@@ -56,7 +56,7 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
         var agreementId = await HallingdalAgreementAsync(Portal);
         using var http = Portal.CreateClient().WithToken(ApiTokens.App(buskerud, "Payments.Write"));
         var milestoneId = (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0].GetProperty("id").GetGuid();
-        var payment = new { milestoneId, date = "2026-03-20", amount = 112500m, reference = "BFK-1" };
+        var payment = new { milestoneId, date = "2026-03-05", amount = 112500m, reference = "BFK-1" };
 
         var first = await http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments", payment);
         var again = await http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments", payment);
@@ -77,7 +77,7 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
 
         var bad = await http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments", new { milestoneId, amount = 0.001m, reference = " " });
         var unknown = await http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments",
-            new { milestoneId = Guid.NewGuid(), date = "2026-03-20", amount = 1m, reference = "R" });
+            new { milestoneId = Guid.NewGuid(), date = "2026-03-05", amount = 1m, reference = "R" });
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
@@ -241,7 +241,7 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
 
     internal static Task<HttpResponseMessage> PayAsync(HttpClient http, Guid agreementId, JsonElement milestone) =>
         http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments",
-            new { milestoneId = milestone.GetProperty("id").GetGuid(), date = "2026-03-20", amount = 112500m, reference = "BFK-1" });
+            new { milestoneId = milestone.GetProperty("id").GetGuid(), date = "2026-03-05", amount = 112500m, reference = "BFK-1" });
 
     private Task<PaymentRequest> RequestAsync(Guid agreementId) => Portal.WithScopeAsync(sp =>
         sp.GetRequiredService<AgreementsDbContext>().PaymentRequests.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.AgreementId == agreementId));

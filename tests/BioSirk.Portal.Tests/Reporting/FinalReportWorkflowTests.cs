@@ -256,7 +256,7 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
             new() { ["RequestForm.StatusText"] = "Oppstart gjennomført." }));
         await AgreementSteps.ExpectRedirectAsync(await sigrid.SubmitAsync(AgreementSteps.CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
         await AgreementSteps.ExpectRedirectAsync(await sigrid.SubmitAsync(AgreementSteps.CountyUrl(id), "form[action*=Payment]",
-            new() { ["Payment.Date"] = "2026-03-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
+            new() { ["Payment.Date"] = "2026-01-27", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
     }
 
     private static string Squeeze(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
