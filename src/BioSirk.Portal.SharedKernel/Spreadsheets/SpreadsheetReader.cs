@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using DocumentFormat.OpenXml.Packaging;
@@ -45,10 +46,9 @@ public static class SpreadsheetReader
         return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
 
-    private static List<string[]> ReadCsv(Stream stream)
+    private static List<string[]> ReadCsv(MemoryStream stream)
     {
-        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
+        var text = DecodeText(stream.ToArray());
         var firstLine = text.Split('\n')[0];
         var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
         using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null });
@@ -60,6 +60,37 @@ public static class SpreadsheetReader
 
         return rows;
     }
+
+    /// <summary>
+    /// UTF-8 (with or without a byte order mark) or UTF-16 with one; otherwise Windows-1252, which is what Norwegian
+    /// Excel writes for «CSV (semikolonseparert)»: read as UTF-8, its æ, ø and å would come out as «�».
+    /// </summary>
+    public static string DecodeText(byte[] bytes)
+    {
+        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) || bytes.AsSpan().StartsWith(Encoding.Unicode.Preamble)
+            || bytes.AsSpan().StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Windows1252.Value.GetString(bytes);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly Lazy<Encoding> Windows1252 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    });
 
     private static List<string[]> ReadXlsx(Stream stream, IReadOnlyCollection<string> dateColumns)
     {

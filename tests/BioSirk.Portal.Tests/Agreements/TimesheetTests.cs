@@ -30,6 +30,23 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task CsvTimesheet_SavedByNorwegianExcel_KeepsItsÆØÅ()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var windows1252 = Encoding.GetEncoding(1252).GetBytes("Dato;Person;Aktivitet;Timer;Kommentar\r\n02.02.2026;Kåre Nordbø;Møte på Ål;7,5;Æ og å\r\n");
+
+        await ExpectRedirectAsync(await ImportAsync(kari, id, windows1252, "timeliste.csv"));
+
+        var row = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=hour-rows] tbody tr")!.TextContent;
+        Assert.Contains("Kåre Nordbø", row);
+        Assert.Contains("Møte på Ål", row);
+        Assert.DoesNotContain("\uFFFD", row);
+    }
+
+    [Fact]
     public async Task LongTimesheet_ThePageListsTheNewestRows_AndSaysTheSumsHaveThemAll()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
