@@ -18,7 +18,12 @@ public sealed record VoucherRequest(string? FileName, string? Content);
 /// <summary>A direct cost to register: the fields and the rule (<see cref="DirectCost.Check"/>, voucher required) of the form.</summary>
 public sealed record CostRequest(DateOnly? Date, string? Supplier, string? Description, decimal? Amount, VoucherRequest? Voucher);
 
-public sealed record HoursImportResponse(int Imported, decimal Hours);
+/// <param name="Hours">The hours imported; rows already registered (<see cref="Skipped"/>) are not counted.</param>
+public sealed record HoursImportResponse(int Imported, decimal Hours)
+{
+    /// <summary>Rows left out because the same hours were registered already (a repeated import).</summary>
+    public int Skipped { get; init; }
+}
 
 /// <summary>
 /// Direct costs and the bulk import of hours, through the same use cases as the agreement page (<see cref="RegisterDirectCost"/>,
@@ -127,7 +132,7 @@ public static class BudgetEndpoints
 
         AgreementETag.Set(http, (await queries.GetAsync(agreementId, http.RequestAborted))!);
         return Results.Created($"/api/v1/agreements/{agreementId}/hours",
-            new HoursImportResponse(report.Imported, rows.Sum(r => r!.Hours ?? 0)));
+            new HoursImportResponse(report.Imported, rows.Where((_, i) => report.Rows.Any(r => r.Row == i + 1 && r.Skipped is null)).Sum(r => r!.Hours ?? 0)) { Skipped = report.SkippedRows });
     }
 
     /// <summary>

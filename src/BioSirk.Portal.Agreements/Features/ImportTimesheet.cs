@@ -131,7 +131,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         var reports = new List<ImportRowReport>();
         var entries = new List<HourEntry>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var registered = await store.Db.Hours.Where(h => h.AgreementId == agreement.Id).Select(h => new { h.Date, h.Person, h.Hours }).ToListAsync(ct);
+        var registered = await store.Db.Hours.Where(h => h.AgreementId == agreement.Id).Select(h => new { h.Date, h.Person, h.Activity, h.Hours, h.Comment }).ToListAsync(ct);
         foreach (var row in rows)
         {
             // An unreadable cell is reported once, as unreadable, and not again as missing.
@@ -147,6 +147,15 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
                 }
             }
 
+            // The same file imported again, or a file that overlaps an earlier one: what is there already is not doubled.
+            var alreadyThere = rowErrors.Count == 0 && registered.Any(h => h.Date == row.Date && Same(h.Person, row.Person) && Same(h.Activity, row.Activity)
+                && h.Hours == row.Hours && Same(h.Comment, row.Comment));
+            if (alreadyThere)
+            {
+                reports.Add(new ImportRowReport(row.Number, row.Summary, [], "Hoppet over: timene er registrert fra før (samme dato, person, aktivitet og timer)."));
+                continue;
+            }
+
             reports.Add(new ImportRowReport(row.Number, row.Summary, rowErrors));
             if (rowErrors.Count == 0)
             {
@@ -155,6 +164,11 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         }
 
         if (reports.Any(r => r.Errors.Count > 0))
+        {
+            return new ImportReport(0, reports, null);
+        }
+
+        if (entries.Count == 0)
         {
             return new ImportReport(0, reports, null);
         }
@@ -173,6 +187,8 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         var h = SpreadsheetReader.Header(header);
         return EnglishColumns.GetValueOrDefault(h, h);
     }
+
+    private static bool Same(string? a, string? b) => string.Equals(a?.Trim() ?? "", b?.Trim() ?? "", StringComparison.OrdinalIgnoreCase);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -27,6 +27,14 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         Assert.Null(page.QuerySelector("[data-testid=hour-rows-shown]"));
         Assert.Contains("13,75 t × kr 900,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
         Assert.Contains("kr 12 375,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
+
+        // The same file again, and one that overlaps it: what is registered already is not doubled.
+        var again = await kari.PageAfterAsync(await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv"));
+        Assert.Equal("Ingen nye timer i timelisten: alle 3 radene er registrert fra før.", again.QuerySelector("[role=status]")!.TextContent.Trim());
+        var overlapping = csv + "05.02.2026;Ola Bakken;Samarbeidsarena;3;\n";
+        var more = await kari.PageAfterAsync(await ImportAsync(kari, id, Encoding.UTF8.GetBytes(overlapping), "timeliste.csv"));
+        Assert.Equal("Timelisten er importert: 1 rader. Hoppet over fordi de er registrert fra før: 3.", more.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal(4, more.QuerySelectorAll("[data-testid=hour-rows] tbody tr").Length);
     }
 
     [Fact]

@@ -17,6 +17,13 @@ public sealed class ApiIdempotencyTests(PortalFactory portal) : PortalTest(porta
         new { date = "2026-03-02", person = "Ola Nordmann", activity = "Møte", hours = 2m },
     ];
 
+    /// <summary>Other hours than <see cref="TwoRows"/>: the same rows again would be skipped as registered already.</summary>
+    private static readonly object[] TwoOtherRows =
+    [
+        new { date = "2026-03-03", person = "Kari Nordmann", activity = "Kartlegging", hours = 7.5m },
+        new { date = "2026-03-03", person = "Ola Nordmann", activity = "Møte", hours = 2m },
+    ];
+
     [Fact]
     public async Task ARetriedImport_WithTheSameKey_GetsTheFirstAnswerAgain_AndRegistersTheHoursOnce()
     {
@@ -27,7 +34,7 @@ public sealed class ApiIdempotencyTests(PortalFactory portal) : PortalTest(porta
 
         var first = await PostAsync(http, url, TwoRows, "import-2026-03-02");
         var retry = await PostAsync(http, url, TwoRows, "import-2026-03-02");
-        var withoutKey = await http.PostAsJsonAsync(url, TwoRows);
+        var withoutKey = await http.PostAsJsonAsync(url, TwoOtherRows);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.False(first.Headers.Contains("Idempotent-Replayed"));
@@ -85,9 +92,9 @@ public sealed class ApiIdempotencyTests(PortalFactory portal) : PortalTest(porta
         var url = $"/api/v1/agreements/{agreementId}/hours/import";
 
         var byApp = await PostAsync(app, url, TwoRows, "shared-key");
-        var bySecretary = await PostAsync(secretary, url, TwoRows, "shared-key");
+        var bySecretary = await PostAsync(secretary, url, TwoOtherRows, "shared-key");
         var bySecretaryWithAnotherToken = await PostAsync(
-            Portal.CreateClient().WithToken(ApiTokens.Person(tid, Demo.HallingdalSecretary)), url, TwoRows, "shared-key");
+            Portal.CreateClient().WithToken(ApiTokens.Person(tid, Demo.HallingdalSecretary)), url, TwoOtherRows, "shared-key");
 
         Assert.Equal(HttpStatusCode.Created, byApp.StatusCode);
         Assert.Equal(HttpStatusCode.Created, bySecretary.StatusCode);

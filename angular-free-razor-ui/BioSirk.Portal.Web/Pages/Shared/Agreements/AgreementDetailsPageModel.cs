@@ -133,7 +133,13 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             return Page();
         }
 
-        Message = report.Imported == 1 ? this.Localized("Timelisten er importert: 1 rad.") : this.Localized("Timelisten er importert: {0} rader.", report.Imported);
+        Message = report switch
+        {
+            { SkippedRows: > 0, Imported: 0 } => this.Localized("Ingen nye timer i timelisten: alle {0} radene er registrert fra før.", report.SkippedRows),
+            { SkippedRows: > 0 } => this.Localized("Timelisten er importert: {0} rader. Hoppet over fordi de er registrert fra før: {1}.", report.Imported, report.SkippedRows),
+            { Imported: 1 } => this.Localized("Timelisten er importert: 1 rad."),
+            _ => this.Localized("Timelisten er importert: {0} rader.", report.Imported),
+        };
         return LocalRedirect($"{SelfUrl}#hours");
     }
 
