@@ -14,7 +14,12 @@ public static class LiveSetup
     /// <summary>SignalR for live pages; with ConnectionStrings:Redis set, the Redis backplane joins several web nodes.</summary>
     public static WebApplicationBuilder AddPortalLive(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR(o => o.AddFilter<HubCallerFilter>());
+        // A ping every 5 s (not 15) lets the meeting page notice a dead network in about 12 s and say so.
+        var signalR = builder.Services.AddSignalR(o =>
+        {
+            o.AddFilter<HubCallerFilter>();
+            o.KeepAliveInterval = TimeSpan.FromSeconds(5);
+        });
         var redis = builder.Configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {

@@ -242,6 +242,34 @@
         .withUrl('/hubs/portal')
         .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
         .build();
+    connection.serverTimeoutInMilliseconds = 12000; // the server pings every 5 s
+    connection.keepAliveIntervalInMilliseconds = 5000;
+
+    // What the connection is doing, said on the page: a dropped network is not silent, and a comment written meanwhile
+    // waits in its field and is sent when the connection is back.
+    var status = document.querySelector('[data-live-status]');
+    var everConnected = false;
+    var hideStatus;
+    function say(key) {
+        if (!status) { return; }
+        clearTimeout(hideStatus);
+        status.textContent = status.getAttribute('data-text-' + key);
+        status.classList.remove('d-none');
+        status.classList.toggle('alert-warning', key !== 'back');
+        status.classList.toggle('alert-success', key === 'back');
+        if (key === 'back') {
+            hideStatus = setTimeout(function () { status.classList.add('d-none'); }, 6000);
+        }
+    }
+    function connected() {
+        var wasLost = everConnected;
+        everConnected = true;
+        if (wasLost && status && !status.classList.contains('d-none')) { say('back'); }
+        agenda.querySelectorAll('form[data-comment-form][data-pending]').forEach(function (form) {
+            form.removeAttribute('data-pending');
+            form.requestSubmit();
+        });
+    }
     connection.on('comment', function (comment) {
         var missed = comment.sequence > last + 1;
         show(comment, true);
@@ -270,7 +298,12 @@
     agenda.querySelectorAll('form[data-comment-form]').forEach(function (form) {
         form.addEventListener('submit', function (event) {
             if (connection.state !== signalR.HubConnectionState.Connected) {
-                return; // an ordinary POST: the text is kept by the server on error
+                if (everConnected) {
+                    event.preventDefault(); // offline: a POST would leave the page for the browser's error page
+                    form.setAttribute('data-pending', '');
+                    say('pending');
+                }
+                return; // never live (the hub unreachable): an ordinary POST, and the server keeps the text on error
             }
             event.preventDefault();
             var field = form.querySelector('textarea');
@@ -325,13 +358,20 @@
     // meanwhile the page works as a form, and the join afterwards catches up on everything missed.
     var retry = 0;
     function start() {
-        connection.start().then(function () { retry = 0; return join(); }).catch(function () {
+        connection.start().then(function () { retry = 0; return join(); }).then(connected).catch(function () {
             retry = Math.min(retry + 1, 6);
             setTimeout(start, retry * 5000);
         });
     }
-    connection.onreconnected(join);
+    connection.onreconnecting(function () { say('lost'); });
+    connection.onreconnected(function () { join().then(connected).catch(function () { }); });
+    window.addEventListener('online', function () {
+        if (connection.state === signalR.HubConnectionState.Disconnected) { start(); } // the network is back: no need to wait
+    });
     connection.on('rejoin', catchUp); // the server's link to the other web nodes came back: pushes may have been lost
-    connection.onclose(function () { setTimeout(start, 2000); });
+    connection.onclose(function () {
+        if (everConnected) { say('lost'); }
+        setTimeout(start, 2000);
+    });
     start();
 })();

@@ -15,15 +15,28 @@
     function markScrollingTables() {
         document.querySelectorAll('.table-responsive').forEach(function (box) {
             var scrolls = box.scrollWidth > box.clientWidth + 1;
+            var english = document.documentElement.lang === 'en';
+            var hint = box.previousElementSibling && box.previousElementSibling.classList.contains('scroll-hint') ? box.previousElementSibling : null;
             if (scrolls && !box.hasAttribute('tabindex')) {
                 var caption = box.querySelector('caption');
                 box.tabIndex = 0;
                 box.setAttribute('role', 'region');
-                box.setAttribute('aria-label', caption ? caption.textContent.trim() : document.documentElement.lang === 'en' ? 'Table' : 'Tabell');
+                box.setAttribute('aria-label', caption ? caption.textContent.trim() : english ? 'Table' : 'Tabell');
+                if (!hint) {
+                    hint = document.createElement('p');
+                    hint.className = 'scroll-hint small text-body-secondary';
+                    hint.setAttribute('aria-hidden', 'true'); // the region's name and the keyboard already tell a screen-reader user
+                    hint.textContent = english ? 'The table is wider than the screen: scroll sideways to see all of it. →'
+                        : 'Tabellen er bredere enn skjermen: rull sideveis for å se alt. →';
+                    box.parentNode.insertBefore(hint, box);
+                }
             } else if (!scrolls && box.getAttribute('role') === 'region') {
                 box.removeAttribute('tabindex');
                 box.removeAttribute('role');
                 box.removeAttribute('aria-label');
+                if (hint) {
+                    hint.remove();
+                }
             }
         });
     }
@@ -32,5 +45,26 @@
     window.addEventListener('resize', function () {
         clearTimeout(pending);
         pending = setTimeout(markScrollingTables, 200);
+    });
+})();
+
+// The council/county switcher is a <details>: Escape and a click outside close it, as a menu does.
+(function () {
+    'use strict';
+    var switcher = document.querySelector('details.place-switcher');
+    if (!switcher) {
+        return;
+    }
+
+    document.addEventListener('keydown', function (e) {
+        if (e.key === 'Escape' && switcher.open) {
+            switcher.open = false;
+            switcher.querySelector('summary').focus();
+        }
+    });
+    document.addEventListener('click', function (e) {
+        if (switcher.open && !switcher.contains(e.target)) {
+            switcher.open = false;
+        }
     });
 })();
