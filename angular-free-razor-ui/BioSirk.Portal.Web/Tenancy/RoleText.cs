@@ -6,7 +6,18 @@ namespace BioSirk.Portal.Web.Tenancy;
 /// <summary>A person's council roles in words, in the reader's language: «administrator, medlem» / «Administrator, Member».</summary>
 public static class RoleText
 {
-    public static string Describe(TenantRoles roles, IStringLocalizer texts)
+    public static string Describe(TenantRoles roles, IStringLocalizer texts) => string.Join(", ", Names(roles, texts));
+
+    /// <summary>For a sentence: «administrator og medlem», «administrator, sekretariat og medlem».</summary>
+    public static string InSentence(TenantRoles roles, IStringLocalizer texts)
+    {
+        var names = Names(roles, texts);
+        return names.Count < 2 ? names[0] : $"{string.Join(", ", names[..^1])} {texts["og"]} {names[^1]}";
+    }
+
+    public static int Count(TenantRoles roles) => Names(roles, NoTexts.Instance).Count;
+
+    private static List<string> Names(TenantRoles roles, IStringLocalizer texts)
     {
         var names = new List<string>();
         if (roles.HasFlag(TenantRoles.TenantAdmin))
@@ -30,6 +41,17 @@ public static class RoleText
         }
 
         // The keys are the role names as labels («Medlem»); inside a Norwegian sentence they are written in lower case.
-        return string.Join(", ", names.Select(name => texts[name] is { ResourceNotFound: false } english ? english.Value : name.ToLowerInvariant()));
+        return [.. names.Select(name => texts[name] is { ResourceNotFound: false } english ? english.Value : name.ToLowerInvariant())];
+    }
+
+    private sealed class NoTexts : IStringLocalizer
+    {
+        public static readonly NoTexts Instance = new();
+
+        public LocalizedString this[string name] => new(name, name, resourceNotFound: true);
+
+        public LocalizedString this[string name, params object[] arguments] => new(name, string.Format(name, arguments), resourceNotFound: true);
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
     }
 }

@@ -148,6 +148,9 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         Assert.Equal(summary.Where(t => t.StartsWith("SAK ", StringComparison.Ordinal)).OrderBy(t => t, StringComparer.Ordinal), summary.Where(t => t.StartsWith("SAK ", StringComparison.Ordinal)));
         Assert.Empty(await MinutesPdfsAsync(Portal));
 
+        var blank = await PortalClient.ReadAsync(await SaveResolutionAsync(kari, path, "SAK 1/26", "   "));
+        Assert.Equal("Skriv vedtaket før du lagrer det.", blank.FieldError(budgetField));
+
         var tooLong = "Vedtak. " + new string('x', AgendaItem.MaxTextLength);
         var response = await SaveResolutionAsync(kari, path, "SAK 1/26", tooLong);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

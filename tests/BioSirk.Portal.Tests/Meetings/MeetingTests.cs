@@ -191,7 +191,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         Assert.Contains("Kari Nordby | Regionrådet for Hallingdal | Nei", rows);
         Assert.Equal("Inhabil: Ola Bakken", (await kari.GetPageAsync(path)).QuerySelector("[data-testid=item-conflicts]")!.TextContent.Trim());
         Assert.Equal("Ola Bakken: Styremedlem i Ål Bioenergi AS.", (await kari.GetPageAsync(itemPath)).QuerySelector("[data-testid=conflict-list] li")!.TextContent.Trim());
-        Assert.Contains("Du har meldt forfall", (await ola.GetPageAsync("/rad/hallingdal/moter")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Forfall er registrert for deg", (await ola.GetPageAsync("/rad/hallingdal/moter")).Body!.TextContent, StringComparison.Ordinal);
 
         await ExpectRedirectAsync(await ola.SubmitAsync(path, "form[data-testid=withdraw-absence-form]", []));
         await ExpectRedirectAsync(await ola.SubmitAsync(itemPath, "form[data-testid=withdraw-conflict-form]", []));

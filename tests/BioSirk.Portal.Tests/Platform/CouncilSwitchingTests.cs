@@ -25,6 +25,16 @@ public sealed class CouncilSwitchingTests(PortalFactory portal) : PortalTest(por
     }
 
     [Fact]
+    public async Task StartPage_SaysHerRolesAsASentence()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        using var secretary = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+
+        Assert.Equal("Du er administrator og medlem i rådet.", (await admin.GetPageAsync("/rad/hallingdal")).QuerySelector("[data-testid=my-roles]")!.TextContent);
+        Assert.Equal("Du er administrator og sekretariat i rådet.", (await secretary.GetPageAsync("/rad/ringerike")).QuerySelector("[data-testid=my-roles]")!.TextContent);
+    }
+
+    [Fact]
     public async Task FrontDoor_RemembersTheLastCouncil()
     {
         using var client = await Portal.SignedInAsync(Demo.TwoCouncilMember);

@@ -55,6 +55,12 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
     public async Task<IActionResult> OnPostResolutionAsync(Guid meetingId, Guid itemId)
     {
         var field = ResolutionField(itemId);
+        if (string.IsNullOrWhiteSpace(Resolution) && (await minutes.ReadableAsync(meetingId, Actor))?.Agenda.FirstOrDefault(i => i.Id == itemId) is { AdoptedResolution: null })
+        {
+            FailedItemId = itemId;
+            return await RefusedAsync(meetingId, [new FieldError(field, "Skriv vedtaket før du lagrer det.")]);
+        }
+
         var result = await minutes.RecordResolutionAsync(meetingId, itemId, Resolution, Stamp, Actor, field);
         if (result is null)
         {
