@@ -113,6 +113,8 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.DoesNotContain("987,25", asApproved);
     }
 
+    private static readonly string LongLink = "https://biosirk.no/dokumenter/" + string.Concat(Enumerable.Range(0, 40).Select(i => $"del{i:00}")) + "-slutt";
+
     [Fact]
     public async Task SubmittedPdf_ReadBack_HasTheAgreementsFiguresIndicatorsAndPageNumbers_AndTheCountyDownloadsTheSameFile()
     {
@@ -123,7 +125,7 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         var indicator = await IndicatorSteps.CreateAsync(kari, new() { ["Input.Name"] = "Tonn biokull fra skogsflis" },
             $"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
         await AgreementSteps.ExpectRedirectAsync(await IndicatorSteps.MeasureAsync(kari, IndicatorSteps.Url(indicator), "2026-01-15", "142,25"));
-        await ExpectRedirectAsync(await SubmitReportAsync(kari, id, new() { ["Input.Deviations"] = "Én kommune i Hallingdal trakk seg; æøå ÆØÅ." }));
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id, new() { ["Input.Deviations"] = "Én kommune i Hallingdal trakk seg; æøå ÆØÅ. Se " + LongLink }));
 
         var beforeJob = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Contains("står i kø", beforeJob.QuerySelector("[data-testid=pdf-status]")!.TextContent);
@@ -148,6 +150,12 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Contains(Squeeze("Tonn biokull fra skogsflis"), text); // no "ﬂ" ligature: the text reads (and is found) as written
         Assert.Contains(Squeeze("142,25"), text);
         Assert.Contains(Squeeze($"Side 1 av {pdf.NumberOfPages}"), text);
+        Assert.Contains(LongLink[^20..], text);
+        foreach (var p in pdf.GetPages())
+        {
+            // A word longer than the line wraps: no letter is drawn beyond the page's right edge, where it would be lost.
+            Assert.All(p.Letters, l => Assert.True(l.BoundingBox.Right <= p.Width, $"«{l.Value}» at x {l.BoundingBox.Right:0} on page {p.Number} ({p.Width:0} wide)"));
+        }
         Assert.StartsWith("Sluttrapport – ", pdf.Information.Title);
         Assert.True(pdf.NumberOfPages >= 3, $"{pdf.NumberOfPages} pages");
         var catalog = pdf.Structure.Catalog.CatalogDictionary;
