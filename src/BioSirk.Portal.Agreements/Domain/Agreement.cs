@@ -110,6 +110,9 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 
     public DateTime? RescindedAtUtc { get; private set; }
 
+    /// <summary>The party's name as the agreement states it: the county's or the council's.</summary>
+    public string NameOf(Party party) => party == Party.County ? CountyName : CouncilName;
+
     /// <summary>When the last of the two signatures was given: the day the agreement came into force (UTC).</summary>
     public DateTime? InForceSinceUtc => CouncilSignature is { } council && CountySignature is { } county
         ? (council.AtUtc > county.AtUtc ? council.AtUtc : county.AtUtc)

@@ -20,6 +20,10 @@ public sealed class AgreementNotices(IPlatformDirectory directory, INotifier not
         }
     }
 
+    /// <summary>The party that did not act: the step one party took is news to the other.</summary>
+    public Task ToOtherPartyAsync(Agreement agreement, Party acting, string subject, Phrase text, CancellationToken ct) =>
+        acting == Party.County ? ToCouncilAsync(agreement, subject, text, ct) : ToCountyAsync(agreement, subject, text, ct);
+
     /// <summary>The council's secretaries, who act on its agreements.</summary>
     public async Task ToCouncilAsync(Agreement agreement, string subject, Phrase text, CancellationToken ct)
     {

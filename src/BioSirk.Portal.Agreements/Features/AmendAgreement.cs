@@ -49,9 +49,9 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)
         {
-            await TellOtherPartyAsync(agreement, command.Party, "Forslag til tillegg",
+            await notices.ToOtherPartyAsync(agreement, command.Party, "Forslag til tillegg",
                 Phrase.Of("{0} foreslår et tillegg til «{1}». Endrer: {2}. Begrunnelse: {3} Godta eller avvis forslaget på avtalesiden.",
-                    PartyName(agreement, command.Party), agreement.Title, changed, command.Reason.Trim()), ct);
+                    agreement.NameOf(command.Party), agreement.Title, changed, command.Reason.Trim()), ct);
         }
 
         return saved;
@@ -87,9 +87,9 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)
         {
-            await TellOtherPartyAsync(agreement, command.Party, "Tillegg godtatt",
+            await notices.ToOtherPartyAsync(agreement, command.Party, "Tillegg godtatt",
                 Phrase.Of("{0} har godtatt tillegget til «{1}». Versjon {2} gjelder nå. Endret: {3}.",
-                    PartyName(agreement, command.Party), agreement.Title, agreement.Version, changed), ct);
+                    agreement.NameOf(command.Party), agreement.Title, agreement.Version, changed), ct);
         }
 
         return saved;
@@ -119,8 +119,8 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)
         {
-            await TellOtherPartyAsync(agreement, command.Party, "Tillegg avvist",
-                Phrase.Of("{0} har avvist forslaget til tillegg til «{1}»: {2}", PartyName(agreement, command.Party), agreement.Title, comment), ct);
+            await notices.ToOtherPartyAsync(agreement, command.Party, "Tillegg avvist",
+                Phrase.Of("{0} har avvist forslaget til tillegg til «{1}»: {2}", agreement.NameOf(command.Party), agreement.Title, comment), ct);
         }
 
         return saved;
@@ -144,8 +144,8 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)
         {
-            await TellOtherPartyAsync(agreement, command.Party, "Forslag til tillegg trukket",
-                Phrase.Of("{0} har trukket tilbake forslaget til tillegg til «{1}».", PartyName(agreement, command.Party), agreement.Title), ct);
+            await notices.ToOtherPartyAsync(agreement, command.Party, "Forslag til tillegg trukket",
+                Phrase.Of("{0} har trukket tilbake forslaget til tillegg til «{1}».", agreement.NameOf(command.Party), agreement.Title), ct);
         }
 
         return saved;
@@ -162,10 +162,4 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
 
     private static Phrase Changed(IEnumerable<TermChange> changes) => Phrase.Join(changes.Select(c => Phrase.Of(c.Field)), ", ");
 
-    private static string PartyName(Agreement agreement, Party party) => party == Party.County ? agreement.CountyName : agreement.CouncilName;
-
-    private Task TellOtherPartyAsync(Agreement agreement, Party actingParty, string subject, Phrase text, CancellationToken ct) =>
-        actingParty == Party.County
-            ? notices.ToCouncilAsync(agreement, subject, text, ct)
-            : notices.ToCountyAsync(agreement, subject, text, ct);
 }

@@ -53,12 +53,9 @@ public sealed class EditDraft(AgreementStore store, AgreementNotices notices, Ti
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded && otherPartySigned)
         {
-            var editor = command.Party == Party.County ? agreement.CountyName : agreement.CouncilName;
-            var text = Phrase.Of("{0} har endret utkastet «{1}» etter at dere signerte. Signaturen deres er trukket tilbake: les utkastet, og signer på nytt.",
-                editor, agreement.Title);
-            await (command.Party == Party.County
-                ? notices.ToCouncilAsync(agreement, "Utkastet er endret", text, ct)
-                : notices.ToCountyAsync(agreement, "Utkastet er endret", text, ct));
+            await notices.ToOtherPartyAsync(agreement, command.Party, "Utkastet er endret",
+                Phrase.Of("{0} har endret utkastet «{1}» etter at dere signerte. Signaturen deres er trukket tilbake: les utkastet, og signer på nytt.",
+                    agreement.NameOf(command.Party), agreement.Title), ct);
         }
 
         return saved;

@@ -39,12 +39,9 @@ public sealed class Rescission(AgreementStore store, AgreementNotices notices, T
         if (saved.Succeeded)
         {
             // A formal notice with a deadline: the other party must hear of it, not find it on the page.
-            var from = command.By == Party.County ? agreement.CountyName : agreement.CouncilName;
-            var text = Phrase.Of("{0} har varslet vesentlig mislighold av «{1}»: {2} Rett forholdet innen {3}, ellers kan avtalen heves.",
-                from, agreement.Title, WithFullStop(command.Description.Trim()), Norwegian.Date(command.RemedyDeadline.Value));
-            await (command.By == Party.County
-                ? notices.ToCouncilAsync(agreement, "Varsel om mislighold", text, ct)
-                : notices.ToCountyAsync(agreement, "Varsel om mislighold", text, ct));
+            await notices.ToOtherPartyAsync(agreement, command.By, "Varsel om mislighold",
+                Phrase.Of("{0} har varslet vesentlig mislighold av «{1}»: {2} Rett forholdet innen {3}, ellers kan avtalen heves.",
+                    agreement.NameOf(command.By), agreement.Title, WithFullStop(command.Description.Trim()), Norwegian.Date(command.RemedyDeadline.Value)), ct);
         }
 
         return saved;
@@ -70,11 +67,8 @@ public sealed class Rescission(AgreementStore store, AgreementNotices notices, T
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)
         {
-            var from = command.By == Party.County ? agreement.CountyName : agreement.CouncilName;
-            var text = Phrase.Of("{0} har trukket tilbake varselet om mislighold av «{1}». Avtalen løper som før.", from, agreement.Title);
-            await (command.By == Party.County
-                ? notices.ToCouncilAsync(agreement, "Varsel om mislighold trukket", text, ct)
-                : notices.ToCountyAsync(agreement, "Varsel om mislighold trukket", text, ct));
+            await notices.ToOtherPartyAsync(agreement, command.By, "Varsel om mislighold trukket",
+                Phrase.Of("{0} har trukket tilbake varselet om mislighold av «{1}». Avtalen løper som før.", agreement.NameOf(command.By), agreement.Title), ct);
         }
 
         return saved;
