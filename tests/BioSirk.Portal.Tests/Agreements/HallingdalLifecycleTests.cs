@@ -148,7 +148,9 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
 
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-02-02", ["Payment.Amount"] = "-17 500", ["Payment.Reference"] = "Innbetaling 4711" }));
-        Assert.Equal("Avsluttet (utløpt)", Text(await kari.GetPageAsync(CouncilUrl(id)), "agreement-status"));
+        var repaid = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal("Avsluttet (utløpt)", Text(repaid, "agreement-status"));
+        Assert.EndsWith("tilbakebetalt", Row(repaid, "milestones", "Sluttoppgjør").Trim());
         Assert.DoesNotContain("tilbakebetalingen", (await sigrid.GetPageAsync("/fylke/buskerud")).QuerySelector("#todo-heading")!.ParentElement!.TextContent);
     }
 

@@ -129,6 +129,11 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
 
         var beforeJob = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Contains("står i kø", beforeJob.QuerySelector("[data-testid=pdf-status]")!.TextContent);
+        // With the report at the county, the figures stand: the forms are gone, and the page says why.
+        var agreementPage = await kari.GetPageAsync(AgreementSteps.CouncilUrl(id));
+        Assert.Null(agreementPage.QuerySelector("form[action*=Hours]"));
+        Assert.Null(agreementPage.QuerySelector("form[action*=Cost]"));
+        Assert.StartsWith("Sluttrapporten er levert, og timer og kostnader står i den slik de var da.", agreementPage.QuerySelector("[data-testid=budget-closed]")!.TextContent);
         Assert.Equal(1, await RunQueuedPdfJobsAsync(Portal));
 
         var page = await kari.GetPageAsync(CouncilUrl(id));
