@@ -137,6 +137,26 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         await CheckAsync(kari);
     }
 
+    [Fact]
+    public async Task EditOrDelete_LeavesAnOpenPage_WhenItsFiveMinutesAreUp()
+    {
+        var (meetingId, itemId) = await PublishedMeetingAsync();
+        var url = $"/rad/hallingdal/moter/{meetingId}";
+        var ola = Page;
+        await SignInAsync(Demo.HallingdalMember, "/rad/hallingdal", ola);
+        await GotoAsync(url, ola);
+        await ola.Locator($"#comment-{itemId}").FillAsync("Snart for sent å endre");
+        await ola.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").ClickAsync();
+        var edit = ola.Locator("[data-testid=comment] details");
+        await Expect(edit).ToHaveCountAsync(1);
+
+        // The page is read 10 s before the window closes (on the portal's clock, whatever the device's clock says).
+        Portal.Clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(10));
+        await GotoAsync(url, ola);
+        await Expect(edit).ToHaveCountAsync(1);
+        await Expect(edit).ToHaveCountAsync(0, new() { Timeout = 40_000 });
+    }
+
     /// <summary>Kari (secretary) and Ola (member) sign in and open the meeting page; returns once both pages are live.</summary>
     private async Task JoinLiveAsync(string url, IPage kari, IPage ola, bool kariInEnglish = false)
     {

@@ -86,6 +86,19 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
     }
 
     [Fact]
+    public async Task ACommentFromAnotherDay_SaysWhichDay()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var (path, _, itemId) = await PublishedMeetingAsync(kari);
+        await ExpectRedirectAsync(await PostCommentFormAsync(kari, path, itemId, "Skrevet i dag"));
+        Assert.Equal("kl. 10:00", (await kari.GetPageAsync(path)).QuerySelector("[data-testid=comment-time]")!.TextContent);
+
+        Portal.Clock.Advance(TimeSpan.FromDays(1));
+        using var kariTomorrow = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        Assert.Equal("02.03.2026 kl. 10:00", (await kariTomorrow.GetPageAsync(path)).QuerySelector("[data-testid=comment-time]")!.TextContent);
+    }
+
+    [Fact]
     public async Task ConcurrentPosts_NeverShareASequenceNumber()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
@@ -192,7 +205,12 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
         Assert.Empty((await ola.GetPageAsync(path)).QuerySelectorAll("[data-testid=edit-comment-form]"));
         var late = await ola.PostWithTokenAsync($"{path}?handler=EditComment&commentId={ids[0]}", new() { ["EditText"] = "For sent" });
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
-        Assert.Contains("de første 5 minuttene", (await PortalClient.ReadAsync(late)).Body!.TextContent, StringComparison.Ordinal);
+        // The edit form is gone with the window: her correction waits in the item's field for a new comment.
+        var latePage = await PortalClient.ReadAsync(late);
+        var newComment = latePage.QuerySelector("textarea[id^=comment-]")!;
+        Assert.Equal("For sent", newComment.TextContent);
+        Assert.Equal("Kommentaren kan ikke endres lenger, fordi det er gått mer enn 5 minutter. Det du skrev, står her: send det som en ny kommentar.",
+            latePage.FieldError(newComment.Id!));
     }
 
     [Fact]

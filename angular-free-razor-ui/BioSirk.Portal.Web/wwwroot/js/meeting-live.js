@@ -52,6 +52,8 @@
         if (comment.authorId === me) {
             var details = document.createElement('details');
             details.className = 'small';
+            var posted = new Date(comment.postedAtUtc.endsWith('Z') ? comment.postedAtUtc : comment.postedAtUtc + 'Z');
+            details.setAttribute('data-editable-until', new Date(posted.getTime() + 5 * 60 * 1000).toISOString());
             var summary = document.createElement('summary');
             summary.textContent = texts.editOrDelete;
             details.appendChild(summary);
@@ -102,7 +104,9 @@
 
     function time(utc) {
         var d = new Date(utc.endsWith('Z') ? utc : utc + 'Z');
-        return new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(d);
+        var clock = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Oslo' }).format(d);
+        var day = new Intl.DateTimeFormat('nb-NO', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Oslo' });
+        return day.format(d) === day.format(new Date(Date.now() + clockOffset)) ? clock : { day: day.format(d), clock: clock };
     }
 
     function textOf(comment) {
@@ -130,6 +134,10 @@
         }
         item.setAttribute('data-state', comment.state);
         var head = item.querySelector('div');
+        var editedMark = head && head.querySelector('[data-edited]');
+        if (editedMark && comment.state !== 'Visible') {
+            editedMark.remove(); // a deleted or hidden comment is not «(endret)»
+        }
         if (comment.editedAtUtc && comment.state === 'Visible' && head && !head.querySelector('[data-edited]')) {
             var edited = document.createElement('span');
             edited.setAttribute('data-edited', '');
@@ -165,7 +173,8 @@
         var author = document.createElement('span');
         author.className = 'fw-semibold text-body';
         author.textContent = comment.authorName;
-        head.append(author, ' ' + texts.at + ' ' + time(comment.postedAtUtc));
+        var when = time(comment.postedAtUtc);
+        head.append(author, ' ' + (typeof when === 'string' ? texts.at + ' ' + when : when.day + ' ' + texts.at + ' ' + when.clock));
         item.appendChild(head);
         render(item, comment);
         controls(item, comment);
@@ -363,6 +372,17 @@
             setTimeout(start, retry * 5000);
         });
     }
+    // «Endre eller slett» goes when its five minutes are up, unless she is using it (the server keeps her text then).
+    // Measured on the server's clock (the page says what it was), so a device whose clock is off does not decide.
+    var clockOffset = Date.parse(agenda.getAttribute('data-server-now')) - Date.now();
+    setInterval(function () {
+        agenda.querySelectorAll('details[data-editable-until]').forEach(function (details) {
+            if (!details.open && Date.parse(details.getAttribute('data-editable-until')) < Date.now() + clockOffset) {
+                details.remove();
+            }
+        });
+    }, 15000);
+
     connection.onreconnecting(function () { say('lost'); });
     connection.onreconnected(function () { join().then(connected).catch(function () { }); });
     window.addEventListener('online', function () {

@@ -40,6 +40,9 @@ public sealed class MeetingDetailsModel(
     /// <summary>Until the meeting starts a participant reports her absence here; then the secretariat keeps attendance in the minutes.</summary>
     public bool TakesAbsenceReports => Meeting.TakesAbsenceReports(store.UtcNow);
 
+    /// <summary>The server's time as the page was made: the page's script measures the five-minute edit window on it, not on the device's clock.</summary>
+    public string ServerNowUtc => store.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string CommentField(Guid itemId) => "comment-" + itemId;
 
     public static string EditField(Guid commentId) => "edit-" + commentId;
@@ -87,7 +90,34 @@ public sealed class MeetingDetailsModel(
             ModelState.AddModelError(error.Field, error.Message); // "comment-{item}" / "edit-{comment}": the ids of the page's fields
         }
 
-        return await LoadAsync(meetingId) ? Page() : NotFound();
+        if (!await LoadAsync(meetingId))
+        {
+            return NotFound();
+        }
+
+        KeepCorrectionAsNewComment();
+        return Page();
+    }
+
+    /// <summary>
+    /// An edit refused because its five minutes ran out while she wrote: the edit form is gone from the page, so her
+    /// correction moves to the item's field for a new comment, where she can send it as one.
+    /// </summary>
+    private void KeepCorrectionAsNewComment()
+    {
+        if (FailedCommentId is not { } commentId || string.IsNullOrWhiteSpace(EditText)
+            || Comments.FirstOrDefault(c => c.Id == commentId) is not { AuthorId: var author, State: "Visible" } comment
+            || author != Actor.UserId || RowOf(comment).CanChange)
+        {
+            return;
+        }
+
+        ModelState.Remove(EditField(commentId));
+        FailedItemId = comment.ItemId;
+        FailedCommentId = null;
+        CommentText = EditText;
+        ModelState.AddModelError(CommentField(comment.ItemId),
+            "Kommentaren kan ikke endres lenger, fordi det er gått mer enn 5 minutter. Det du skrev, står her: send det som en ny kommentar.");
     }
 
     /// <summary>"Behandle nå" without JavaScript (with it, the page asks the hub and stays where it is).</summary>
