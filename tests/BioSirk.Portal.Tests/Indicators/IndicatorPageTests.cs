@@ -28,6 +28,18 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task AShareBehindTheLine_IsSaidInPercentagePoints()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari, new() { ["Input.Unit"] = "prosent", ["Input.BaselineValue"] = "20", ["Input.TargetValue"] = "60" });
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "36"));
+
+        var explanation = (await kari.GetPageAsync(Url(id))).QuerySelector("[data-testid=status-explanation]")!.TextContent;
+        Assert.Contains("Siste måling (20.02.2026) er 36 prosent.", explanation);
+        Assert.Contains("Målingen ligger 4 prosentpoeng bak linjen", explanation);
+    }
+
+    [Fact]
     public async Task Secretary_DefinesAnIndicatorAndRegistersAMeasurement_SeesStatusChartAndTable_AndEveryChangeIsAudited()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

@@ -75,6 +75,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
             ["Input.OfficerEmail"] = "tor@ostfold.no",
         }));
 
+        Assert.StartsWith("Opprettet. Invitasjonen til den første fylkesrådgiveren er", page.QuerySelector("[role=status] p")!.TextContent.Trim());
         var link = new Uri(page.QuerySelector("[data-testid=invitation-link]")!.TextContent).AbsolutePath;
         using var tor = Portal.CreatePortalClient();
         await tor.SubmitAsync(link, "main form",

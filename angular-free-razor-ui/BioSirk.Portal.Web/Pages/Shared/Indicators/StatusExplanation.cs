@@ -20,6 +20,9 @@ public static class StatusExplanation
 
         string Value(decimal value) => $"{IndicatorTexts.Value(value)} {i.Unit}";
         string Computed(decimal value) => $"{IndicatorTexts.Computed(value, i.BaselineValue, i.TargetValue, latest.Value)} {i.Unit}";
+        // The distance between two shares is in percentage points: 37 % against 60 % is 23 prosentpoeng behind, not 23 %.
+        var differenceUnit = i.Unit.Trim().ToLowerInvariant() is "prosent" or "%" or "percent" ? texts["prosentpoeng"].Value : i.Unit;
+        string Difference(decimal value) => $"{IndicatorTexts.Computed(value, i.BaselineValue, i.TargetValue, latest.Value)} {differenceUnit}";
         var date = Norwegian.Date(latest.Date);
         if (status.State == IndicatorState.Achieved)
         {
@@ -32,11 +35,11 @@ public static class StatusExplanation
         var verdict = status.State switch
         {
             IndicatorState.OnTrack when status.Shortfall == 0 => texts["Målingen ligger på linjen: i rute."],
-            IndicatorState.OnTrack => texts["Målingen ligger {0} foran linjen: i rute.", Computed(-status.Shortfall!.Value)],
+            IndicatorState.OnTrack => texts["Målingen ligger {0} foran linjen: i rute.", Difference(-status.Shortfall!.Value)],
             IndicatorState.AtRisk => texts["Målingen ligger {0} bak linjen, det er {1} av hele endringen fra utgangsverdi til mål. Inntil 10 % bak er risiko.",
-                Computed(status.Shortfall!.Value), IndicatorTexts.Percent(status.Gap!.Value)],
+                Difference(status.Shortfall!.Value), IndicatorTexts.Percent(status.Gap!.Value)],
             _ => texts["Målingen ligger {0} bak linjen, det er {1} av hele endringen fra utgangsverdi til mål. Mer enn 10 % bak er ikke i rute.",
-                Computed(status.Shortfall!.Value), IndicatorTexts.Percent(status.Gap!.Value)],
+                Difference(status.Shortfall!.Value), IndicatorTexts.Percent(status.Gap!.Value)],
         };
         return line + " " + verdict;
     }
