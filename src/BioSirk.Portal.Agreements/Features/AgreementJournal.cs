@@ -79,6 +79,7 @@ public static class TermsDiff
     private static string Text(object? value) => value switch
     {
         null => "",
+        string text => text.ReplaceLineEndings("\n").Trim(), // a browser sends a textarea's lines with \r\n: not a change
         DateOnly d => SharedKernel.Formatting.Norwegian.Date(d),
         decimal m => SharedKernel.Formatting.Norwegian.Kroner(m),
         _ => value.ToString() ?? "",
