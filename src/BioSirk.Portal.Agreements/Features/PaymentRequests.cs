@@ -47,32 +47,32 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
                 : "Denne utbetalingen kan ikke anmodes nå.");
         }
 
-        if (string.IsNullOrWhiteSpace(c.StatusText))
-        {
-            return Result.Fail("StatusText", "Skriv en kort status for arbeidet så langt.");
-        }
-
-        if (new Errors().WhenLongerThan(c.StatusText, MaxStatusLength, "StatusText", "Statusen") is { Any: true } tooLong)
-        {
-            return Result.Fail(tooLong.All);
-        }
-
+        // Every mistake at once: the status and each file, so that the files are chosen again only once.
+        var errors = new Errors()
+            .When(string.IsNullOrWhiteSpace(c.StatusText), "StatusText", "Skriv en kort status for arbeidet så langt.")
+            .WhenLongerThan(c.StatusText, MaxStatusLength, "StatusText", "Statusen");
         var checkedFiles = new List<(VoucherUpload Upload, byte[] Content, string ContentType)>();
         foreach (var upload in c.Attachments.Where(a => a.Length > 0))
         {
             var (content, contentType, error) = await Uploads.ReadVoucherAsync(upload, ct);
             if (error is not null)
             {
-                return Result.Fail("Attachments", $"«{upload.FileName}»: {error}");
+                errors.Add("Attachments", $"«{upload.FileName}»: {error}");
+                continue;
             }
 
             checkedFiles.Add((upload, content!, contentType!));
         }
 
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
         var settlement = await store.SettlementAsync(agreement, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var marking = InvoiceMarking(agreement);
-        var request = new PaymentRequest(agreement, milestone, settlement.Spent, c.StatusText, marking, c.By.Name, now);
+        var request = new PaymentRequest(agreement, milestone, settlement.Spent, c.StatusText!, marking, c.By.Name, now);
         foreach (var (upload, content, contentType) in checkedFiles)
         {
             using var stream = new MemoryStream(content);

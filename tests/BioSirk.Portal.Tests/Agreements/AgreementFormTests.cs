@@ -484,6 +484,11 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.StartsWith("«program.pdf»: Filen er ikke en PDF", refused.GetElementById("RequestForm_Attachments-error")!.TextContent);
         Assert.Equal("Status", refused.GetElementById("RequestForm_StatusText")!.TextContent);
 
+        // No status and a wrong file: both are said at once, so the files are chosen again only once.
+        var both = await PortalClient.ReadAsync(await SendRequestAsync(kari, id, "", ("program.pdf", [0x4D, 0x5A, 0x90, 0x00])));
+        Assert.Equal("Skriv en kort status for arbeidet så langt.", both.FieldError("RequestForm.StatusText"));
+        Assert.StartsWith("«program.pdf»: Filen er ikke en PDF", both.GetElementById("RequestForm_Attachments-error")!.TextContent);
+
         await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført", ("timeliste.pdf", "%PDF-1.4 timer"u8.ToArray())));
         var page = await sigrid.GetPageAsync(CountyUrl(id));
         var link = page.QuerySelector("[data-testid=requests] a[href*=Attachment]")!;
