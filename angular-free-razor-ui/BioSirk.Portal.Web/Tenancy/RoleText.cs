@@ -15,7 +15,7 @@ public static class RoleText
         return names.Count < 2 ? names[0] : $"{string.Join(", ", names[..^1])} {texts["og"]} {names[^1]}";
     }
 
-    public static int Count(TenantRoles roles) => Names(roles, NoTexts.Instance).Count;
+    public static int Count(TenantRoles roles) => System.Numerics.BitOperations.PopCount((uint)(roles & (TenantRoles.TenantAdmin | TenantRoles.Secretary | TenantRoles.Member)));
 
     private static List<string> Names(TenantRoles roles, IStringLocalizer texts)
     {
@@ -42,16 +42,5 @@ public static class RoleText
 
         // The keys are the role names as labels («Medlem»); inside a Norwegian sentence they are written in lower case.
         return [.. names.Select(name => texts[name] is { ResourceNotFound: false } english ? english.Value : name.ToLowerInvariant())];
-    }
-
-    private sealed class NoTexts : IStringLocalizer
-    {
-        public static readonly NoTexts Instance = new();
-
-        public LocalizedString this[string name] => new(name, name, resourceNotFound: true);
-
-        public LocalizedString this[string name, params object[] arguments] => new(name, string.Format(name, arguments), resourceNotFound: true);
-
-        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
     }
 }
