@@ -18,7 +18,7 @@ public sealed class PhoneLayoutTests(BrowserPortalFactory portal) : BrowserTest(
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
         await AgreementSteps.ExpectRedirectAsync(await kari.SubmitAsync(AgreementSteps.CouncilUrl(id), "form[action*=Hours]", new()
         {
-            ["Hours.Date"] = "2026-02-05", ["Hours.Person"] = "Kari Nordby", ["Hours.Activity"] = "Mobilisering av bedrifter", ["Hours.Hours"] = "7,5",
+            ["Hours.Date"] = "2026-01-20", ["Hours.Person"] = "Kari Nordby", ["Hours.Activity"] = "Mobilisering av bedrifter", ["Hours.Hours"] = "7,5",
         }));
         await AgreementSteps.ExpectRedirectAsync(await BioSirk.Portal.Tests.Reporting.FinalReportSteps.SubmitReportAsync(kari, id));
         kari.Dispose();

@@ -53,10 +53,11 @@ public sealed class HourEntry : ICountyFunded, IAudited, IConcurrencyAware
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     /// <summary>The rules for one row of hours, the same for the form, the import and the API.</summary>
-    public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly? date, string? person, string? activity, decimal? hours, string? comment)
+    public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly today, DateOnly? date, string? person, string? activity, decimal? hours, string? comment)
     {
         var e = new Errors();
         EntryRules.DateInPeriod(e, agreement, date, "Skriv inn datoen (dd.mm.åååå).");
+        EntryRules.NotAfterToday(e, date, today, "Datoen er fram i tid. Timer registreres når arbeidet er gjort.");
         e.When(string.IsNullOrWhiteSpace(person), "Person", "Skriv inn hvem som har arbeidet.")
             .WhenLongerThan(person, 200, "Person", "Navnet");
         e.When(string.IsNullOrWhiteSpace(activity), "Activity", "Skriv inn aktiviteten timene gjelder.")
@@ -125,10 +126,11 @@ public sealed class DirectCost : ICountyFunded, IAudited, IConcurrencyAware
 
     public void Attach(Voucher voucher) => Voucher = voucher;
 
-    public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly? date, string? supplier, string? description, decimal? amount)
+    public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly today, DateOnly? date, string? supplier, string? description, decimal? amount)
     {
         var e = new Errors();
         EntryRules.DateInPeriod(e, agreement, date, "Skriv inn datoen på bilaget (dd.mm.åååå).");
+        EntryRules.NotAfterToday(e, date, today, "Bilagsdatoen er fram i tid. Registrer kostnaden når du har fått bilaget.");
         e.When(string.IsNullOrWhiteSpace(supplier), "Supplier", "Skriv inn leverandøren.")
             .WhenLongerThan(supplier, 200, "Supplier", "Leverandørens navn");
         e.When(string.IsNullOrWhiteSpace(description), "Description", "Skriv hva kostnaden gjelder.")
@@ -166,6 +168,15 @@ internal static class EntryRules
         else if (date < agreement.PeriodStart || date > agreement.PeriodEnd)
         {
             e.Add("Date", $"Datoen må ligge i avtaleperioden, {Norwegian.Date(agreement.PeriodStart)}–{Norwegian.Date(agreement.PeriodEnd)}.");
+        }
+    }
+
+    /// <summary>Hours and costs are what has been spent: a date after today is a typing error or a plan, not a claim.</summary>
+    public static void NotAfterToday(Errors e, DateOnly? date, DateOnly today, string message)
+    {
+        if (date > today && !e.All.Any(error => error.Field == "Date"))
+        {
+            e.Add("Date", $"{message} I dag er {Norwegian.Date(today)}.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Time;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Spreadsheets;
@@ -135,7 +136,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         foreach (var row in rows)
         {
             // An unreadable cell is reported once, as unreadable, and not again as missing.
-            var rowErrors = row.ReadErrors.Concat(HourEntry.Check(agreement, row.Date ?? (row.DateUnreadable ? agreement.PeriodStart : null),
+            var rowErrors = row.ReadErrors.Concat(HourEntry.Check(agreement, Oslo.Today(clock), row.Date ?? (row.DateUnreadable ? agreement.PeriodStart : null),
                 row.Person, row.Activity, row.Hours ?? (row.HoursUnreadable ? 1 : null), row.Comment).Select(e => e.Message)).ToList();
             if (rowErrors.Count == 0)
             {

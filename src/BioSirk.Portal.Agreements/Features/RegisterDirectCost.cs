@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Time;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Results;
@@ -25,7 +26,7 @@ public sealed class RegisterDirectCost(AgreementStore store, IFileStore files, T
             return Result.Fail("", closed);
         }
 
-        var errors = new List<FieldError>(DirectCost.Check(agreement, c.Date, c.Supplier, c.Description, c.Amount));
+        var errors = new List<FieldError>(DirectCost.Check(agreement, Oslo.Today(clock), c.Date, c.Supplier, c.Description, c.Amount));
         string? contentType = null;
         byte[]? content = null;
         if (c.Voucher is null || c.Voucher.Length == 0)

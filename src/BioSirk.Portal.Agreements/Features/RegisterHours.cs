@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Time;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Results;
@@ -23,7 +24,7 @@ public sealed class RegisterHours(AgreementStore store, TimeProvider clock)
             return Result.Fail("", closed);
         }
 
-        var errors = HourEntry.Check(agreement, c.Date, c.Person, c.Activity, c.Hours, c.Comment);
+        var errors = HourEntry.Check(agreement, Oslo.Today(clock), c.Date, c.Person, c.Activity, c.Hours, c.Comment);
         if (errors.Count > 0)
         {
             return Result.Fail(errors);

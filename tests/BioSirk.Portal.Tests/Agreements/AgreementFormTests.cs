@@ -344,6 +344,14 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Datoen må ligge i avtaleperioden, 15.01.2026–31.12.2026.", outside.FieldError("Hours.Date"));
         Assert.Equal("Kari", outside.FieldValue("Hours.Person"));
 
+        // Signed 20.01.2026: today's work is registered, tomorrow's is not yet done.
+        var tomorrow = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-21", "Kari", "Arbeid", "7,5"));
+        Assert.Equal("Datoen er fram i tid. Timer registreres når arbeidet er gjort. I dag er 20.01.2026.", tomorrow.FieldError("Hours.Date"));
+        Assert.Equal("2026-01-21", tomorrow.FieldValue("Hours.Date"));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-20", "Kari", "Arbeid", "7,5"));
+        var aheadCost = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-01-21", "Gol kro", "Møteleie", "500", "%PDF-1.4"u8.ToArray(), "faktura.pdf"));
+        Assert.Equal("Bilagsdatoen er fram i tid. Registrer kostnaden når du har fått bilaget. I dag er 20.01.2026.", aheadCost.FieldError("Cost.Date"));
+
         var word = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", "Arbeid", "sju"));
         Assert.Equal("Skriv timene som et tall, for eksempel 7,5.", word.FieldError("Hours.Hours"));
         Assert.Equal("sju", word.FieldValue("Hours.Hours"));
@@ -360,6 +368,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Arbeid", "7,5"));
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-06", "Kari Nordby", "Arbeid", "17,5"));
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Leverandør AS", "Møte", "500", "%PDF-1.4"u8.ToArray(), "b.pdf"));
@@ -413,6 +422,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         using var _ = kari;
         using var __ = sigrid;
         var pdf = "%PDF-1.4 bilag"u8.ToArray();
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Leverandør AS", "Møte", "500", pdf, "bilag.pdf"));
         var link = (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("#costs a[href*=Voucher]")!.GetAttribute("href")!;
 
@@ -448,6 +458,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", "Arbeid", "7,5"));
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Leverandør AS", "Møte", "500", "%PDF-1.4"u8.ToArray(), "b.pdf"));
         await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Status" });
@@ -467,7 +478,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var fields = payment.QuerySelectorAll(".audit-changes tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
         Assert.Contains("Beløp | – | kr 112 500,00", fields);
         Assert.Contains("Dato | – | 27.01.2026", fields);
-        Assert.Contains("Registrert | – | 20.01.2026 kl. 10:00", fields); // the clock of SignedAgreementAsync, 09:00 UTC, in Oslo
+        Assert.Contains("Registrert | – | 15.05.2026 kl. 11:00", fields); // the clock of AfterTheWork, 09:00 UTC, in Oslo's summer time
         Assert.DoesNotContain(fields, f => f.Contains("Id |", StringComparison.Ordinal) || f.StartsWith("TenantId", StringComparison.Ordinal));
         var hours = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").First(r => r.TextContent.Contains("Timeføring (opprettet)"));
         Assert.Contains("Timer–7,5", hours.QuerySelectorAll(".audit-changes tbody tr").Select(r => r.TextContent));

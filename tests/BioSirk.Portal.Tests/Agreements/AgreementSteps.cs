@@ -40,6 +40,9 @@ public static class AgreementSteps
         return (kari, sigrid, id);
     }
 
+    /// <summary>A day after the hours and costs the tests register (February to early May 2026): work is registered once it is done.</summary>
+    public static readonly DateTimeOffset AfterTheWork = new(2026, 5, 15, 9, 0, 0, TimeSpan.Zero);
+
     public static string CouncilUrl(Guid id) => $"/rad/hallingdal/avtaler/{id}";
 
     public static string CountyUrl(Guid id) => $"/fylke/buskerud/avtaler/{id}";

@@ -39,6 +39,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("send utbetalingsanmodning for «Ved signering» (kr 112 500,00).", CouncilTasks(await kari.GetPageAsync("/rad/hallingdal")));
 
         // Hours and a direct cost: 150 h × 900 + 12 345,67 = 147 345,67.
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await RegisterWorkdaysAsync(kari, id, 150m);
         await ExpectRedirectAsync(await RegisterCostAsync(kari, id, "2026-03-01", "Hallingdal Hotell AS", "Møteleie", "12 345,67", PdfVoucher, "faktura.pdf"));
         var spent = await kari.GetPageAsync(CouncilUrl(id));
@@ -68,17 +69,17 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
 
         // Rescission before the remedy deadline is refused.
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Breach]",
-            new() { ["Breach.Description"] = "Ingen rapportering", ["Breach.RemedyDeadline"] = "2026-04-30" }));
+            new() { ["Breach.Description"] = "Ingen rapportering", ["Breach.RemedyDeadline"] = "2026-06-30" }));
         var breachNotice = (await kari.NoticesAsync()).Single(n => n.TextContent.Contains("mislighold", StringComparison.Ordinal)).TextContent;
         Assert.Contains("Buskerud fylkeskommune har varslet vesentlig mislighold av «", breachNotice);
-        Assert.Contains("»: Ingen rapportering. Rett forholdet innen 30.04.2026, ellers kan avtalen heves.", breachNotice);
-        Assert.Equal("Avtalen kan heves fra 01.05.2026, når fristen for å rette er ute. Forsøk før det avvises og føres i historikken.",
+        Assert.Contains("»: Ingen rapportering. Rett forholdet innen 30.06.2026, ellers kan avtalen heves.", breachNotice);
+        Assert.Equal("Avtalen kan heves fra 01.07.2026, når fristen for å rette er ute. Forsøk før det avvises og føres i historikken.",
             (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("#rescind-hint")!.TextContent);
         var unconfirmed = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Rescind]", []));
         Assert.Equal("Kryss av for at du vil heve avtalen. Hevingen kan ikke angres.", unconfirmed.FieldError("Breach.ConfirmsRescission"));
         Assert.DoesNotContain("Forsøk på å heve", unconfirmed.QuerySelector("main")!.TextContent);
         var refused = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Rescind]", new() { ["Breach.ConfirmsRescission"] = "true" }));
-        Assert.Contains("Fristen for å rette misligholdet går ut 30.04.2026", refused.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Fristen for å rette misligholdet går ut 30.06.2026", refused.GetElementById("error-summary")!.TextContent);
         Assert.Equal("Signert (i kraft)", Text(refused, "agreement-status"));
 
         // The council delivers its final report and the county approves it: the final milestone becomes payable with the
@@ -116,6 +117,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
         await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-02-01", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" });
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await RegisterWorkdaysAsync(kari, id, 100m);
         await RegisterCostAsync(kari, id, "2026-05-06", "Leverandør AS", "Reise", "5000", PdfVoucher, "reise.pdf");
 
@@ -188,6 +190,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-02-01", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" }));
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await RegisterWorkdaysAsync(kari, id, 100m);
         await ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
         await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));

@@ -19,6 +19,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         using var __ = sigrid;
         var csv = "Dato;Person;Aktivitet;Timer;Kommentar\n02.02.2026;Kari Nordby;Mobilisering;7,5;Møte med næringshagen\n03.02.2026;Ola Bakken;Samarbeidsarena;4;\n2026-02-04;Kari Nordby;Rapport;2,25;\n";
 
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         var response = await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv");
 
         await ExpectRedirectAsync(response);
@@ -46,6 +47,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var windows1252 = Encoding.GetEncoding(1252).GetBytes("Dato;Person;Aktivitet;Timer;Kommentar\r\n02.02.2026;Kåre Nordbø;Møte på Ål;7,5;Æ og å\r\n");
 
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await ExpectRedirectAsync(await ImportAsync(kari, id, windows1252, "timeliste.csv"));
 
         var row = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=hour-rows] tbody tr")!.TextContent;
@@ -64,6 +66,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         var rows = Enumerable.Range(0, 205).Select(i => $"{first.AddDays(i / 5):dd.MM.yyyy};Deltaker {i % 5 + 1};Mobilisering;1");
         var csv = "Dato;Person;Aktivitet;Timer\n" + string.Join('\n', rows) + "\n";
 
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await ExpectRedirectAsync(await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv"));
 
         var page = await kari.GetPageAsync(CouncilUrl(id));
@@ -81,13 +84,14 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
-        var csv = "Dato;Person;Aktivitet;Timer\n02.02.2026;Kari Nordby;Mobilisering;7,5\n05.01.2027;Kari Nordby;Etter perioden;3\n04.02.2026;;Rapport;mye\n";
+        var csv = "Dato;Person;Aktivitet;Timer\n02.02.2026;Kari Nordby;Mobilisering;7,5\n05.01.2027;Kari Nordby;Etter perioden;3\n04.02.2026;;Rapport;mye\n20.05.2026;Kari Nordby;Neste uke;2\n";
 
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         var response = await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PortalClient.ReadAsync(response);
-        Assert.Equal("2 av 3 rader må rettes. Ingen timer er importert: rett filen og importer den på nytt.", page.GetElementById("Timesheet-error")!.TextContent);
+        Assert.Equal("3 av 4 rader må rettes. Ingen timer er importert: rett filen og importer den på nytt.", page.GetElementById("Timesheet-error")!.TextContent);
         var rows = page.QuerySelectorAll("[data-testid=import-report] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent).ToArray()).ToList();
         Assert.Equal(["2", "OK"], new[] { rows[0][0], rows[0][2] });
         Assert.Equal("3", rows[1][0]);
@@ -95,6 +99,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("4", rows[2][0]);
         Assert.Contains("Timene «mye» er ikke et tall", rows[2][2]);
         Assert.Contains("Skriv inn hvem som har arbeidet.", rows[2][2]);
+        Assert.Equal("Datoen er fram i tid. Timer registreres når arbeidet er gjort. I dag er 15.05.2026.", rows[3][2]);
         Assert.Contains("Ingen timer er registrert ennå.", page.QuerySelector("#hours")!.TextContent);
     }
 
@@ -104,6 +109,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Mobilisering", "7,5"));
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Rapport", "7,25"));
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Ola Haugen", "Rapport", "20"));
@@ -129,6 +135,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
             [new DateTime(2026, 2, 2).ToOADate(), "Kari Nordby", "Mobilisering", 7.5],
             ["03.02.2026", "Ola Bakken", "Samarbeidsarena", 4]);
 
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await ExpectRedirectAsync(await ImportAsync(kari, id, xlsx, "timeliste.xlsx"));
 
         var page = await kari.GetPageAsync(CouncilUrl(id));
@@ -143,6 +150,7 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
+        Portal.Clock.Set(AfterTheWork); // the work is done, then registered
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Mobilisering", "7,5"));
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Hallingdal Hotell AS", "Møteleie", "12 345,67", "%PDF-1.4"u8.ToArray(), "faktura.pdf"));
 

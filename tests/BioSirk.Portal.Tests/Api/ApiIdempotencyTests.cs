@@ -20,8 +20,8 @@ public sealed class ApiIdempotencyTests(PortalFactory portal) : PortalTest(porta
     /// <summary>Other hours than <see cref="TwoRows"/>: the same rows again would be skipped as registered already.</summary>
     private static readonly object[] TwoOtherRows =
     [
-        new { date = "2026-03-03", person = "Kari Nordmann", activity = "Kartlegging", hours = 7.5m },
-        new { date = "2026-03-03", person = "Ola Nordmann", activity = "Møte", hours = 2m },
+        new { date = "2026-02-27", person = "Kari Nordmann", activity = "Kartlegging", hours = 7.5m },
+        new { date = "2026-02-27", person = "Ola Nordmann", activity = "Møte", hours = 2m },
     ];
 
     [Fact]

@@ -1,4 +1,5 @@
 using BioSirk.Portal.Platform.Seeding;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -144,6 +145,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ApiTokens.UseLocalIssuer(services);
             // Password hashing at full strength would dominate the suite; the algorithm is the same.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            // Tests move the clock weeks ahead (work done, deadlines passed); a session should outlive that as a person would sign in again.
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.ExpireTimeSpan = TimeSpan.FromDays(3_650));
         });
         ConfigureMore(builder);
     }

@@ -19,7 +19,7 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
-        await PaidFirstMilestoneWithSpendingAsync(kari, sigrid, id);
+        await PaidFirstMilestoneWithSpendingAsync(Portal, kari, sigrid, id);
         var indicator = await IndicatorSteps.CreateAsync(kari, new() { ["Input.Name"] = "Bedrifter kartlagt", ["Input.Unit"] = "bedrifter" },
             $"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
         await AgreementSteps.ExpectRedirectAsync(await IndicatorSteps.MeasureAsync(kari, IndicatorSteps.Url(indicator), "2026-01-15", "137,5"));
@@ -123,7 +123,7 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
-        await PaidFirstMilestoneWithSpendingAsync(kari, sigrid, id);
+        await PaidFirstMilestoneWithSpendingAsync(Portal, kari, sigrid, id);
         var indicator = await IndicatorSteps.CreateAsync(kari, new() { ["Input.Name"] = "Tonn biokull fra skogsflis" },
             $"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
         await AgreementSteps.ExpectRedirectAsync(await IndicatorSteps.MeasureAsync(kari, IndicatorSteps.Url(indicator), "2026-01-15", "142,25"));
@@ -261,9 +261,10 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Equal("Medlemmets versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
     }
 
-    /// <summary>First milestone requested and paid (kr 112 500), 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>
-    internal static async Task PaidFirstMilestoneWithSpendingAsync(PortalClient kari, PortalClient sigrid, Guid id)
+    /// <summary>First milestone requested and paid (kr 112 500) once the work is done, 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>
+    internal static async Task PaidFirstMilestoneWithSpendingAsync(PortalFactory portal, PortalClient kari, PortalClient sigrid, Guid id)
     {
+        portal.Clock.Set(AgreementSteps.AfterTheWork); // the work is done, then registered
         await HallingdalLifecycleTests.RegisterWorkdaysAsync(kari, id, 150m);
         await AgreementSteps.ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-03-01", "Hallingdal Hotell AS", "Møteleie",
             "12 345,67", PdfVoucher, "faktura.pdf"));
