@@ -1,4 +1,6 @@
 using System.Globalization;
+using BioSirk.Portal.SharedKernel.Formatting;
+using BioSirk.Portal.SharedKernel.Time;
 using BioSirk.Portal.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -14,13 +16,17 @@ public sealed class DateAndTimeBinderProvider : IModelBinderProvider
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d.M.yyyy", "d.M.yy"];
     private static readonly string[] TimeFormats = ["H:mm", "H.mm", "HH:mm:ss"];
 
+    /// <summary>A year such as 9999 is a typing error, refused in every form before a page computes with it.</summary>
+    private const string PlausibleYears = "Årstallet i {0} kan ikke stemme. Skriv en dato mellom 1900 og 2099.";
+
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
         if (type == typeof(DateOnly))
         {
             return new TextBinder(text => DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
-                "«{0}» er ikke en gyldig dato. Skriv datoen som dd.mm.åååå.");
+                "«{0}» er ikke en gyldig dato. Skriv datoen som dd.mm.åååå.",
+                value => PlausibleDates.Contains((DateOnly)value) ? null : (PlausibleYears, Norwegian.Date((DateOnly)value)));
         }
 
         if (type == typeof(TimeOnly))
@@ -32,7 +38,7 @@ public sealed class DateAndTimeBinderProvider : IModelBinderProvider
         return null;
     }
 
-    private sealed class TextBinder(Func<string, object?> parse, string invalid) : IModelBinder
+    private sealed class TextBinder(Func<string, object?> parse, string invalid, Func<object, (string Format, string Value)?>? refusal = null) : IModelBinder
     {
         public Task BindModelAsync(ModelBindingContext bindingContext)
         {
@@ -48,13 +54,17 @@ public sealed class DateAndTimeBinderProvider : IModelBinderProvider
             {
                 bindingContext.Result = ModelBindingResult.Success(null); // empty: the form's own rule says it is needed
             }
-            else if (parse(text) is { } value)
+            else if (parse(text) is not { } value)
             {
-                bindingContext.Result = ModelBindingResult.Success(value);
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, PageTexts.Of(bindingContext.HttpContext)[invalid, text]);
+            }
+            else if (refusal?.Invoke(value) is { } refused)
+            {
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, PageTexts.Of(bindingContext.HttpContext)[refused.Format, refused.Value]);
             }
             else
             {
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, PageTexts.Of(bindingContext.HttpContext)[invalid, text]);
+                bindingContext.Result = ModelBindingResult.Success(value);
             }
 
             return Task.CompletedTask;

@@ -158,14 +158,30 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
             return $"Det finnes allerede en måling for {Norwegian.Date(date)}: {WithUnit(same.Value)}. Kryss av hvis du vil registrere en til for samme dato.";
         }
 
+        return Oddity(value, date) is { } odd ? $"{odd} Kryss av hvis målingen er riktig." : null;
+    }
+
+    /// <summary>What makes a value or date look mistyped, whatever way it comes in (the form asks; an import refuses the row).</summary>
+    public string? Oddity(decimal value, DateOnly date)
+    {
         if (value < 0 && BaselineValue >= 0 && TargetValue >= 0)
         {
-            return $"Verdien er negativ, men utgangsverdien og målverdien er ikke det. Kryss av hvis {WithUnit(value)} er riktig.";
+            return $"Verdien {WithUnit(value)} er negativ, men utgangsverdien og målverdien er ikke det.";
         }
 
         var isPercent = Unit == "%" || Unit.Contains("prosent", StringComparison.OrdinalIgnoreCase);
-        return value > 100 && isPercent ? $"En andel er sjelden over 100 prosent. Kryss av hvis {WithUnit(value)} er riktig." : null;
+        if (value > 100 && isPercent)
+        {
+            return $"Verdien {WithUnit(value)} er over 100 prosent, og det er en andel sjelden.";
+        }
+
+        return date < BaselineDate.AddYears(-MeasurementYearsBeforeBaseline)
+            ? $"Datoen {Norwegian.Date(date)} er mer enn {MeasurementYearsBeforeBaseline} år før datoen for utgangsverdien ({Norwegian.Date(BaselineDate)})."
+            : null;
     }
+
+    /// <summary>History before the baseline is welcome (the status compares it with the baseline); decades before is a typing error more often.</summary>
+    public const int MeasurementYearsBeforeBaseline = 10;
 
     private string WithUnit(decimal value) => Norwegian.Number(value) + " " + Unit;
 

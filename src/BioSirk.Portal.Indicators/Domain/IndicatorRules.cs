@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Time;
 using BioSirk.Portal.SharedKernel.Results;
 
 namespace BioSirk.Portal.Indicators.Domain;
@@ -26,7 +27,8 @@ public static class IndicatorRules
         Number(e, "TargetValue", d.TargetValue, "Skriv inn målverdien, for eksempel 1 500.");
         e.When(d.BaselineDate is null, "BaselineDate", "Skriv inn datoen utgangsverdien gjelder (dd.mm.åååå).");
         e.When(d.TargetDate is null, "TargetDate", "Skriv inn datoen målet skal være nådd (dd.mm.åååå).");
-        if (d.BaselineDate is { } from && d.TargetDate is { } to && to <= from)
+        e.Check("BaselineDate", d.BaselineDate).Check("TargetDate", d.TargetDate);
+        if (d.BaselineDate is { } from && d.TargetDate is { } to && PlausibleDates.Contains(to) && to <= from)
         {
             e.Add("TargetDate", "Måldatoen må komme etter datoen for utgangsverdien.");
         }
@@ -62,6 +64,10 @@ public static class IndicatorRules
         else if (date > today)
         {
             e.Add("Date", $"Datoen kan ikke være fram i tid (i dag er {SharedKernel.Formatting.Norwegian.Date(today)}).");
+        }
+        else
+        {
+            e.Check("Date", date);
         }
 
         e.When(source is { Length: > 200 }, "Source", "Kilden kan ha høyst 200 tegn.");

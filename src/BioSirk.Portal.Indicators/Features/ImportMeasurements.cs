@@ -100,7 +100,11 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
                 continue;
             }
 
-            if (sameDate.Count > 0)
+            if (indicator.Oddity(value.Value, date!.Value) is { } odd)
+            {
+                errors.Add($"{odd} Er målingen riktig, registrer den i skjemaet og kryss av for det der.");
+            }
+            else if (sameDate.Count > 0)
             {
                 errors.Add($"Det finnes allerede en måling for {Norwegian.Date(date!.Value)} ({string.Join(", ", sameDate.Select(v => $"{Norwegian.Number(v)} {indicator.Unit}"))}). "
                     + "Rett datoen, eller registrer denne målingen i skjemaet hvis begge skal stå.");

@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Time;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
@@ -138,7 +139,8 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
             .When(titleError is not null, "Title", titleError ?? "")
             .When(draft.PeriodStart is null, "PeriodStart", "Skriv når veikartet starter.")
             .When(draft.PeriodEnd is null, "PeriodEnd", "Skriv når veikartet slutter.")
-            .When(draft.PeriodStart is { } s && draft.PeriodEnd is { } e && e <= s, "PeriodEnd", "Slutten må være etter starten.");
+            .When(draft.PeriodStart is { } s && draft.PeriodEnd is { } e && e <= s, "PeriodEnd", "Slutten må være etter starten.")
+            .Check("PeriodStart", draft.PeriodStart).Check("PeriodEnd", draft.PeriodEnd);
         var dates = new List<DateOnly>();
         foreach (var part in (draft.ReportingDates ?? "").Split([',', ';', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -148,7 +150,11 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
                 continue;
             }
 
-            if (draft.PeriodStart is { } start && draft.PeriodEnd is { } end && end > start && (date < start || date > end))
+            if (!PlausibleDates.Contains(date))
+            {
+                errors.Add("ReportingDates", PlausibleDates.Refusal(date));
+            }
+            else if (draft.PeriodStart is { } start && draft.PeriodEnd is { } end && end > start && (date < start || date > end))
             {
                 errors.Add("ReportingDates", $"{date:dd.MM.yyyy} er utenfor veikartets periode.");
             }

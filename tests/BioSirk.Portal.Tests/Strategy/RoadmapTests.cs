@@ -246,6 +246,16 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         }));
         Assert.Equal("Slutten må være etter starten.", reversed.FieldError("Settings.PeriodEnd"));
         Assert.Null(reversed.FieldError("Settings.ReportingDates"));
+
+        // A period of 0001–9999 is a typing error, not a roadmap (it made the timeline one grey band).
+        var endless = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Settings]", new()
+        {
+            ["Settings.Title"] = "Felles veikart", ["Settings.PeriodStart"] = "0001-01-01", ["Settings.PeriodEnd"] = "9999-12-31",
+            ["Settings.ReportingDates"] = "01.12.2150",
+        }));
+        Assert.Equal("Årstallet i 01.01.0001 kan ikke stemme. Skriv en dato mellom 1900 og 2099.", endless.FieldError("Settings.PeriodStart"));
+        Assert.Equal("Årstallet i 31.12.9999 kan ikke stemme. Skriv en dato mellom 1900 og 2099.", endless.FieldError("Settings.PeriodEnd"));
+        Assert.Equal("Årstallet i 01.12.2150 kan ikke stemme. Skriv en dato mellom 1900 og 2099.", endless.FieldError("Settings.ReportingDates"));
     }
 
     [Fact]

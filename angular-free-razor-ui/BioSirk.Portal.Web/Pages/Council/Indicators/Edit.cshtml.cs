@@ -47,7 +47,7 @@ public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore stor
             return refused;
         }
 
-        ModelState.Clear();
+        ModelState.ClearAllButUnreadable(); // a date the binder refused keeps its message and what was typed
         var parseErrors = new List<FieldError>();
         var definition = Input.ToDefinition(parseErrors, People);
         var result = parseErrors.Count == 0 ? await edit.HandleAsync(new EditIndicatorCommand(indicatorId, definition, ConcurrencyStamp ?? "")) : null;
