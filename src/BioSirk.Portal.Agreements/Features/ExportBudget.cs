@@ -1,6 +1,5 @@
 using BioSirk.Portal.Agreements.Data;
 using BioSirk.Portal.Agreements.Domain;
-using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,11 +22,12 @@ public sealed class ExportBudget(AgreementsDbContext db)
         var hours = await db.Hours.AsNoTracking().Where(h => h.AgreementId == agreementId).OrderBy(h => h.Date).ThenBy(h => h.Person).ToListAsync(ct);
         var costs = await db.DirectCosts.AsNoTracking().Where(c => c.AgreementId == agreementId).OrderBy(c => c.Date).ToListAsync(ct);
         var rows = Rows(agreement, hours, costs);
-        var name = $"timer-og-kostnader-{agreement.OrderNumber}-{agreement.ProjectNumber}".ToLowerInvariant();
+        // Two agreements may share the order and project numbers (one per year): the id's first characters tell their files apart.
+        var name = $"timer-og-kostnader-{agreement.OrderNumber}-{agreement.ProjectNumber}-{agreement.Id.ToString()[..8]}".ToLowerInvariant();
         return SpreadsheetWriter.Export(name, "Timer og kostnader", rows, excel);
     }
 
-    /// <summary>The sheet as rows of cells: text or numbers.</summary>
+    /// <summary>The sheet as rows of cells: text, numbers (hours), amounts in kroner and dates.</summary>
     private static List<object?[]> Rows(Agreement a, List<HourEntry> hours, List<DirectCost> costs)
     {
         var rows = new List<object?[]>
@@ -36,19 +36,19 @@ public sealed class ExportBudget(AgreementsDbContext db)
             new object?[] { "Bestillernummer", a.OrderNumber },
             new object?[] { "Prosjektnummer", a.ProjectNumber },
             new object?[] { "Avtale", $"{a.CountyName} – {a.CouncilName}" },
-            new object?[] { "Periode", $"{Norwegian.Date(a.PeriodStart)}–{Norwegian.Date(a.PeriodEnd)}" },
-            new object?[] { "Timepris (kr eks. mva.)", a.HourRate },
+            new object?[] { "Periode", a.PeriodStart, a.PeriodEnd },
+            new object?[] { "Timepris (kr eks. mva.)", new KronerCell(a.HourRate) },
             Array.Empty<object?>(),
             new object?[] { "Timer" },
             new object?[] { "Dato", "Person", "Aktivitet", "Timer", "Beløp (kr)", "Kommentar" },
         };
-        rows.AddRange(hours.Select(h => new object?[] { Norwegian.Date(h.Date), h.Person, h.Activity, h.Hours, h.Hours * a.HourRate, h.Comment }));
-        rows.Add(["Sum timer", null, null, hours.Sum(h => h.Hours), hours.Sum(h => h.Hours) * a.HourRate]);
+        rows.AddRange(hours.Select(h => new object?[] { h.Date, h.Person, h.Activity, h.Hours, new KronerCell(h.Hours * a.HourRate), h.Comment }));
+        rows.Add(["Sum timer", null, null, hours.Sum(h => h.Hours), new KronerCell(hours.Sum(h => h.Hours) * a.HourRate)]);
         rows.Add([]);
         rows.Add(["Direkte kostnader"]);
         rows.Add(["Dato", "Leverandør", "Beskrivelse", "Beløp (kr eks. mva.)", "Bilag"]);
-        rows.AddRange(costs.Select(c => new object?[] { Norwegian.Date(c.Date), c.Supplier, c.Description, c.Amount, c.Voucher?.FileName }));
-        rows.Add(["Sum direkte kostnader", null, null, costs.Sum(c => c.Amount)]);
+        rows.AddRange(costs.Select(c => new object?[] { c.Date, c.Supplier, c.Description, new KronerCell(c.Amount), c.Voucher?.FileName }));
+        rows.Add(["Sum direkte kostnader", null, null, new KronerCell(costs.Sum(c => c.Amount))]);
         return rows;
     }
 }

@@ -1,6 +1,5 @@
 using BioSirk.Portal.Indicators.Data;
 using BioSirk.Portal.Indicators.Domain;
-using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +27,7 @@ public sealed class ExportMeasurements(IndicatorsDbContext db)
         var rows = new List<object?[]> { Columns };
         rows.AddRange(measurements.Select(m => new object?[]
         {
-            Norwegian.Date(m.Date), m.Value, m.Source, m.Comment,
+            m.Date, m.Value, m.Source, m.Comment,
             decimal.Round(IndicatorStatusRule.Expected(indicator.BaselineValue, indicator.BaselineDate, indicator.TargetValue, indicator.TargetDate, m.Date), IndicatorRules.MaxDecimals),
             m.RegisteredByName,
         }));

@@ -12,8 +12,8 @@ public sealed class UnreadableSpreadsheetException(string message, Exception inn
 
 /// <summary>
 /// Reads an uploaded table the way people make them in Norway: CSV with ; or , (the one the first line uses most), or
-/// an Excel .xlsx (its first sheet). Every cell comes back as text; numbers and dates are parsed by the importer with
-/// the same rules as its form.
+/// an Excel .xlsx (its first sheet). Every cell comes back as text (an Excel number with a decimal comma); numbers and
+/// dates are parsed by the importer with the same rules as its form.
 /// </summary>
 public static class SpreadsheetReader
 {
@@ -122,7 +122,7 @@ public static class SpreadsheetReader
             var column = Array.FindIndex(rows[0], h => dateColumns.Contains(Header(h)));
             foreach (var r in rows.Skip(1).Where(r => column >= 0 && column < r.Length))
             {
-                if (double.TryParse(r[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
+                if (double.TryParse(r[column].Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
                 {
                     r[column] = DateTime.FromOADate(serial).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
                 }
@@ -140,7 +140,12 @@ public static class SpreadsheetReader
             return shared[i];
         }
 
-        return value;
+        // A number cell holds 101.125 however Excel shows it; as text with a point it would read as «thousands or
+        // decimals?». It is written as it is typed in Norway: 101,125.
+        var isNumber = cell.DataType is null || cell.DataType.Value == CellValues.Number;
+        return isNumber && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number.ToString("0.############", CultureInfo.InvariantCulture).Replace('.', ',')
+            : value;
     }
 
     private static int ColumnIndex(string? reference)

@@ -13,12 +13,19 @@ public sealed record ExportFile(string FileName, string ContentType, byte[] Cont
     public const string CsvContentType = "text/csv; charset=utf-8";
 }
 
+/// <summary>An amount in kroner: a number in the file, shown with two decimals (and thousands grouped in Excel).</summary>
+public readonly record struct KronerCell(decimal Value);
+
 /// <summary>
-/// Writes rows of cells (text, decimals or nothing) as CSV with semicolons (numbers with a decimal comma, as Excel in
-/// Norway reads them) or as a one-sheet .xlsx where numbers stay numbers.
+/// Writes rows of cells (text, decimals, <see cref="KronerCell"/>, <see cref="DateOnly"/> or nothing) as CSV with
+/// semicolons (numbers with a decimal comma and dates as dd.mm.åååå, as Excel in Norway reads them) or as a one-sheet
+/// .xlsx where numbers stay numbers and dates are dates, so that the county can sum, sort and filter them.
 /// </summary>
 public static class SpreadsheetWriter
 {
+    private const uint DateStyle = 1;
+    private const uint KronerStyle = 2;
+
     public static ExportFile Export(string baseName, string sheetName, IReadOnlyList<object?[]> rows, bool excel) => excel
         ? new ExportFile(baseName + ".xlsx", ExportFile.XlsxContentType, Xlsx(rows, sheetName))
         : new ExportFile(baseName + ".csv", ExportFile.CsvContentType, Csv(rows));
@@ -49,6 +56,7 @@ public static class SpreadsheetWriter
                 data.Append(new Row(row.Select(Cell)));
             }
 
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             sheetPart.Worksheet = new Worksheet(data);
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
             workbook.Workbook.Save();
@@ -57,10 +65,25 @@ public static class SpreadsheetWriter
         return stream.ToArray();
     }
 
+    /// <summary>Cell formats by index: 0 as Excel's default, 1 a date (dd.mm.åååå), 2 an amount with two decimals.</summary>
+    private static Stylesheet Styles() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd.mm.yyyy" }) { Count = 1 },
+        new Fonts(new Font()) { Count = 1 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellStyleFormats(new CellFormat()) { Count = 1 },
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true }) // built-in «#,##0.00»
+        { Count = 3 });
+
     private static string Field(object? value) => value switch
     {
         null => string.Empty,
         decimal number => number.ToString("0.####", CultureInfo.InvariantCulture).Replace('.', ','),
+        KronerCell kroner => kroner.Value.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ','),
+        DateOnly date => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
         var other => Quote(Inert(other.ToString() ?? string.Empty)),
     };
 
@@ -76,6 +99,12 @@ public static class SpreadsheetWriter
     private static Cell Cell(object? value) => value switch
     {
         decimal number => new Cell { DataType = CellValues.Number, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) },
+        KronerCell kroner => new Cell { DataType = CellValues.Number, CellValue = new CellValue(kroner.Value.ToString(CultureInfo.InvariantCulture)), StyleIndex = KronerStyle },
+        DateOnly date => new Cell
+        {
+            DataType = CellValues.Number, StyleIndex = DateStyle,
+            CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)),
+        },
         null => new Cell(),
         var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other.ToString() ?? string.Empty)) },
     };

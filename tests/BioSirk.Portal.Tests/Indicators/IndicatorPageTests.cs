@@ -337,17 +337,18 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
         var id = await CreateAsync(kari);
         await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "140,25", "Rapport; mars", "Første"));
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-27", "101,125"));
 
         var csv = Encoding.UTF8.GetString(await (await kari.GetAsync(Url(id) + "?handler=Export&format=csv")).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = csv.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["Dato;Verdi;Kilde;Kommentar;Forventet;Registrert av", "20.02.2026;140,25;\"Rapport; mars\";Første;150;Kari Nordby"], lines);
+        Assert.Equal(["Dato;Verdi;Kilde;Kommentar;Forventet;Registrert av", "20.02.2026;140,25;\"Rapport; mars\";Første;150;Kari Nordby"], lines[..2]);
 
         var response = await kari.GetAsync(Url(id) + "?handler=Export&format=xlsx");
         Assert.Equal("indikator-tonn-biokull-produsert.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
         Assert.Equal("Verdi", rows[0][1].InnerText);
-        Assert.Equal("20.02.2026", rows[1][0].InnerText);
+        Assert.Equal(new DateTime(2026, 2, 20), DateTime.FromOADate(double.Parse(rows[1][0].CellValue!.Text, CultureInfo.InvariantCulture))); // a date Excel sorts
         Assert.Equal(CellValues.Number, rows[1][1].DataType!.Value);
         Assert.Equal(140.25m, decimal.Parse(rows[1][1].CellValue!.Text, CultureInfo.InvariantCulture));
         Assert.Equal(150m, decimal.Parse(rows[1][4].CellValue!.Text, CultureInfo.InvariantCulture));
@@ -355,6 +356,13 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         // What was exported can be imported again (into another indicator): the import reads the same columns.
         var other = await CreateAsync(kari, new() { ["Input.Name"] = "Tonn biokull, kopi" });
         await ExpectRedirectAsync(await ImportAsync(kari, Url(other), Encoding.UTF8.GetBytes(csv), "eksport.csv"));
+        // The Excel file too: its number cells are numbers (101.125 inside the file), not «thousands or decimals?».
+        var fromExcel = await CreateAsync(kari, new() { ["Input.Name"] = "Tonn biokull, fra Excel" });
+        await ExpectRedirectAsync(await ImportAsync(kari, Url(fromExcel), await (await kari.GetAsync(Url(id) + "?handler=Export&format=xlsx")).Content.ReadAsByteArrayAsync(), "eksport.xlsx"));
+        var imported = (await kari.GetPageAsync(Url(fromExcel))).QuerySelector("[data-testid=measurement-rows]")!.TextContent;
+        Assert.Contains("101,125", imported);
+        Assert.Contains("27.02.2026", imported);
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync(Url(id) + "?handler=Export&format=pdf")).StatusCode);
     }
 
     [Fact]

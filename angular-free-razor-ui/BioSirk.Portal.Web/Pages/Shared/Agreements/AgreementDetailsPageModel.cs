@@ -95,6 +95,11 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     public async Task<IActionResult> OnGetExportAsync(Guid agreementId, string? format)
     {
+        if (format is not (null or "csv" or "xlsx"))
+        {
+            return NotFound(); // a file in a format the portal does not write (format=pdf) is not there
+        }
+
         var export = await HttpContext.RequestServices.GetRequiredService<ExportBudget>().HandleAsync(agreementId, excel: format != "csv");
         return export is null ? NotFound() : File(export.Content, export.ContentType, export.FileName);
     }

@@ -64,6 +64,11 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
 
     public async Task<IActionResult> OnGetExportAsync(Guid indicatorId, string? format)
     {
+        if (format is not (null or "csv" or "xlsx"))
+        {
+            return NotFound(); // a file in a format the portal does not write (format=pdf) is not there
+        }
+
         var export = await HttpContext.RequestServices.GetRequiredService<ExportMeasurements>().HandleAsync(indicatorId, excel: format != "csv");
         return export is null ? NotFound() : File(export.Content, export.ContentType, export.FileName);
     }
