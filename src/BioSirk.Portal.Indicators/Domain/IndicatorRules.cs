@@ -21,6 +21,7 @@ public static class IndicatorRules
         e.When(d.Name is { Length: > 200 }, "Name", "Navnet kan ha høyst 200 tegn.");
         e.When(string.IsNullOrWhiteSpace(d.Unit), "Unit", "Skriv inn enheten, for eksempel tonn, prosent eller antall.");
         e.When(d.Unit is { Length: > 50 }, "Unit", "Enheten kan ha høyst 50 tegn.");
+        e.WhenLongerThan(d.Description, 2_000, "Description", "Beskrivelsen");
         e.When(d.Direction is null, "Direction", "Velg om høyere eller lavere verdier er bedre.");
         e.When(d.Frequency is null, "Frequency", "Velg hvor ofte indikatoren skal rapporteres.");
         Number(e, "BaselineValue", d.BaselineValue, "Skriv inn utgangsverdien, for eksempel 1 234,5.");

@@ -46,9 +46,11 @@ public sealed class EditRoadmapPart(RoadmapStore store)
             return Result.Fail("", ShapeRoadmap.NotCoordinator);
         }
 
-        if (ShapeRoadmap.TitleError(title) is { } error)
+        var errors = new Errors().When(ShapeRoadmap.TitleError(title) is not null, "Title", ShapeRoadmap.TitleError(title) ?? "")
+            .WhenLongerThan(description, ShapeRoadmap.MaxDescription, "Description", "Beskrivelsen");
+        if (errors.Any)
         {
-            return Result.Fail("Title", error);
+            return Result.Fail(errors.All);
         }
 
         if (part.Goal is { } goal)

@@ -40,11 +40,32 @@ public sealed class RoadmapVersions(RoadmapStore store, RoadmapQueries queries, 
 
         var partnership = (await directory.ListPartnershipsOfCouncilAsync(actor.CouncilId, ct)).First(p => p.Id == tree.Roadmap.PartnershipId);
         var snapshot = RoadmapSnapshot.Of(tree, partnership.CouncilName);
-        var number = await store.Db.Versions.Where(v => v.RoadmapId == roadmapId).Select(v => (int?)v.Number).MaxAsync(ct) ?? 0;
-        var version = new RoadmapVersion(roadmapId, tree.Roadmap.PartnershipId, number + 1, label!.Trim(), snapshot.ToJson(), actor.Name,
+        var latest = await store.Db.Versions.AsNoTracking().Where(v => v.RoadmapId == roadmapId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        var json = snapshot.ToJson();
+        if (latest is not null && latest.SnapshotJson == json)
+        {
+            // A second tab, or a second click, would put the same roadmap forward twice and notify every council again.
+            return Result<Guid>.Fail("", Unchanged(latest));
+        }
+
+        var version = new RoadmapVersion(roadmapId, tree.Roadmap.PartnershipId, (latest?.Number ?? 0) + 1, label!.Trim(), json, actor.Name,
             clock.GetUtcNow().UtcDateTime, decisionWanted);
         store.Db.Versions.Add(version);
-        await store.Db.SaveChangesAsync(ct);
+        try
+        {
+            await store.Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Frozen by another request in the same moment: its version has this number.
+            var other = await NumberTakenAsync(roadmapId, version.Number, ct);
+            if (other is null)
+            {
+                throw;
+            }
+
+            return Result<Guid>.Fail("", Unchanged(other));
+        }
 
         foreach (var council in partnership.Councils)
         {
@@ -55,6 +76,15 @@ public sealed class RoadmapVersions(RoadmapStore store, RoadmapQueries queries, 
         }
 
         return Result<Guid>.Ok(version.Id);
+    }
+
+    private static string Unchanged(RoadmapVersion latest) =>
+        $"Veikartet er ikke endret siden versjon {latest.Number} «{latest.Label}» ble lagt fram av {latest.FrozenByName}. Endre veikartet først hvis rådene skal få en ny versjon.";
+
+    private async Task<RoadmapVersion?> NumberTakenAsync(Guid roadmapId, int number, CancellationToken ct)
+    {
+        store.Db.ChangeTracker.Clear();
+        return await store.Db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.RoadmapId == roadmapId && v.Number == number, ct);
     }
 
     public async Task<Result?> RecordDecisionAsync(Guid roadmapId, Guid versionId, DecisionDraft draft, string? stamp, RoadmapActor actor,

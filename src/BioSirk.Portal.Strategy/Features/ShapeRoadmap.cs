@@ -85,9 +85,11 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
             return Result.Fail("", NotCoordinator);
         }
 
-        if (TitleError(title) is { } error)
+        var areaErrors = new Errors().When(TitleError(title) is not null, "AreaTitle", TitleError(title) ?? "")
+            .WhenLongerThan(description, MaxDescription, "AreaDescription", "Beskrivelsen");
+        if (areaErrors.Any)
         {
-            return Result.Fail("AreaTitle", error);
+            return Result.Fail(areaErrors.All);
         }
 
         store.Db.FocusAreas.Add(roadmap.AddFocusArea(title!.Trim(), Clean(description)));
@@ -111,7 +113,8 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
         var titleError = TitleError(title);
         var errors = new Errors()
             .When(area is null, "FocusAreaId", "Velg satsingsområdet målet hører til.")
-            .When(titleError is not null, "GoalTitle", titleError ?? "");
+            .When(titleError is not null, "GoalTitle", titleError ?? "")
+            .WhenLongerThan(description, MaxDescription, "GoalDescription", "Beskrivelsen");
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -122,6 +125,9 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
     }
 
     internal const string NotCoordinator = "Bare sekretariatet i rådet som koordinerer veikartet, kan endre satsingsområder, mål og rapporteringsdatoer.";
+
+    /// <summary>As an action's description: room for a paragraph or three, not a pasted document.</summary>
+    internal const int MaxDescription = 4_000;
 
     internal static string? TitleError(string? title) =>
         string.IsNullOrWhiteSpace(title) ? "Skriv et navn." : title.Trim().Length > 300 ? "Navnet kan være høyst 300 tegn." : null;
@@ -137,6 +143,7 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
         var titleError = TitleError(draft.Title);
         var errors = new Errors()
             .When(titleError is not null, "Title", titleError ?? "")
+            .WhenLongerThan(draft.Description, MaxDescription, "Description", "Formålet")
             .When(draft.PeriodStart is null, "PeriodStart", "Skriv når veikartet starter.")
             .When(draft.PeriodEnd is null, "PeriodEnd", "Skriv når veikartet slutter.")
             .When(draft.PeriodStart is { } s && draft.PeriodEnd is { } e && e <= s, "PeriodEnd", "Slutten må være etter starten.")

@@ -142,6 +142,12 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Årstallet i 31.12.9999 kan ikke stemme. Skriv en dato mellom 1900 og 2099.", page.FieldError("Input.TargetDate"));
         Assert.Equal("9999-12-31", page.FieldValue("Input.TargetDate"));
         Assert.Equal(HttpStatusCode.OK, (await kari.GetAsync(List)).StatusCode);
+
+        // The description has the length its column has (longer gave PostgreSQL's error, and the text was lost).
+        var pasted = new string('x', 2_001);
+        page = await PortalClient.ReadAsync(await PostNewAsync(kari, Biochar(new() { ["Input.Description"] = pasted })));
+        Assert.Equal("Beskrivelsen kan være på høyst 2 000 tegn (nå 2 001).", page.FieldError("Input.Description"));
+        Assert.Equal(pasted, page.FieldValue("Input.Description"));
     }
 
     [Fact]

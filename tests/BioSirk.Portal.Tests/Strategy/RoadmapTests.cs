@@ -56,6 +56,28 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task FreezingAgain_WithoutAChange_IsRefused_SoTheCouncilsAreNotAskedTwice()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var actionPath = await AddActionAsync(jon, basePath, "Befaring på Follum");
+        var firstTab = await jon.GetPageAsync(basePath + "/versjoner");
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
+
+        // The same form again, from a tab opened before (or a second click): one version, one notice per council.
+        var again = await PortalClient.ReadAsync(await jon.SubmitAsync(firstTab, basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
+        Assert.Equal("Veikartet er ikke endret siden versjon 1 «Forslag» ble lagt fram av Jon Aasen. Endre veikartet først hvis rådene skal få en ny versjon.",
+            again.GetElementById("error-summary")!.QuerySelector("li")!.TextContent.Trim());
+        Assert.Single((await jon.GetPageAsync(basePath + "/versjoner")).QuerySelectorAll("a"), a => a.TextContent == "Les versjonen");
+
+        var form = await jon.FormValuesAsync(actionPath + "/rediger", "main form");
+        form["Input.Title"] = "Befaring og råstofftester på Follum";
+        await ExpectRedirectAsync(await jon.PostFormAsync(actionPath + "/rediger", form));
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag 2" }));
+        Assert.Equal(2, (await jon.GetPageAsync(basePath + "/versjoner")).QuerySelectorAll("a").Count(a => a.TextContent == "Les versjonen"));
+    }
+
+    [Fact]
     public async Task FrozenVersion_NeverChanges_AndTheChangesPageShowsWhatChangedSince()
     {
         using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
@@ -275,6 +297,10 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var basePath = await StartRoadmapAsync(jon);
         var area = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Area]", new() { ["Area.AreaTitle"] = " " }));
         Assert.Equal("Skriv et navn.", area.FieldError("Area.AreaTitle"));
+        var pasted = new string('x', 4_001);
+        var longArea = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Area]", new() { ["Area.AreaTitle"] = "Biokull", ["Area.AreaDescription"] = pasted }));
+        Assert.Equal("Beskrivelsen kan være på høyst 4 000 tegn (nå 4 001).", longArea.FieldError("Area.AreaDescription"));
+        Assert.Equal(pasted, longArea.FieldValue("Area.AreaDescription"));
         var goal = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Goal]", new()
         {
             ["NewGoal.FocusAreaId"] = "", ["NewGoal.GoalTitle"] = "Mål uten område",
