@@ -31,7 +31,7 @@ public sealed class InvitationTests(BrowserPortalFactory portal) : BrowserTest(p
         await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Administrasjon" }))
             .ToHaveAttributeAsync("aria-current", "true"); // the section the page is in
         var newest = Page.Locator("[data-testid=audit-table] > tbody > tr").First;
-        await Expect(newest).ToContainTextAsync("Invitasjon (opprettet)");
+        await Expect(newest).ToContainTextAsync("Invitasjon: Liv Øyen (liv@hallingdal.no) (opprettet)");
         await Expect(newest).ToContainTextAsync("Ingrid Haugen");
         await Expect(newest).ToContainTextAsync("liv@hallingdal.no");
 

@@ -51,6 +51,20 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
     }
 
     [Fact]
+    public async Task AWithdrawnInvitation_IsLoggedWithWhoWasInvited_InWords()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        await admin.SubmitAsync("/rad/hallingdal/admin/medlemmer", "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" });
+        await admin.SubmitAsync("/rad/hallingdal/admin/medlemmer", "form[action*=Revoke]", []);
+
+        var newest = (await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=Invitation")).QuerySelector("[data-testid=audit-table] > tbody > tr")!;
+        Assert.Contains("Liv Øyen (liv@hallingdal.no)", newest.TextContent);
+        var state = newest.QuerySelectorAll(".audit-changes tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(td => td.TextContent)));
+        Assert.Contains("Tilstand | venter | trukket tilbake", state);
+    }
+
+    [Fact]
     public async Task TheChangeLog_NamesWhoseMembershipChanged_WritesNumbersTheNorwegianWay_AndSaysWhenTheDatesAreReversed()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);

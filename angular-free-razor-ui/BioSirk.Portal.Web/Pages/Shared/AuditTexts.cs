@@ -78,7 +78,7 @@ public static class AuditTexts
         ["Requested"] = "anmodet", ["Paid"] = "betalt", ["Sent"] = "sendt", ["Returned"] = "sendt tilbake", ["Pending"] = "venter",
         ["Withdrawn"] = "trukket", ["Submitted"] = "levert", ["Queued"] = "i kø", ["Rendering"] = "lages", ["Ready"] = "klar",
         ["Failed"] = "feilet", ["AtSigning"] = "ved signering", ["FinalReportApproved"] = "når sluttrapporten er godkjent",
-        ["OnDate"] = "på en dato",
+        ["OnDate"] = "på en dato", ["Accepted"] = "godtatt", ["Expired"] = "utløpt", ["Revoked"] = "trukket tilbake",
         ["Adopted"] = "vedtatt", ["AdoptedWithChanges"] = "vedtatt med endringer", ["NotAdopted"] = "ikke vedtatt",
         ["OnTrack"] = "i rute", ["AtRisk"] = "risiko for forsinkelse", ["Late"] = "forsinket",
         ["NotStarted"] = "ikke startet", ["InProgress"] = "pågår", ["Done"] = "fullført", ["Cancelled"] = "avlyst",

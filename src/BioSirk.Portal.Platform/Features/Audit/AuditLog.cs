@@ -62,10 +62,10 @@ public sealed class AuditLog(PlatformDbContext db)
         return new AuditPage([.. rows.Select(r => members.TryGetValue(r.EntityId, out var name) ? r with { Subject = name } : r)], page, pageCount, entityTypes);
     }
 
-    /// <summary>A membership's entry names the member: «Aktiv ja → nei» alone does not say whose.</summary>
+    /// <summary>A membership's entry names the member, an invitation's the invited: «Aktiv ja → nei» alone does not say whose.</summary>
     private async Task<Dictionary<string, string>> MembersAsync(IReadOnlyList<AuditRow> rows, CancellationToken ct)
     {
-        var ids = rows.Where(r => r.EntityType is "TenantMembership" or "CountyMembership")
+        var ids = rows.Where(r => r.EntityType is "TenantMembership" or "CountyMembership" or "Invitation")
             .Select(r => Guid.TryParse(r.EntityId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
         if (ids.Count == 0)
         {
@@ -76,6 +76,7 @@ public sealed class AuditLog(PlatformDbContext db)
         var counties = from m in db.CountyMemberships join u in db.Users on m.UserId equals u.Id where ids.Contains(m.Id) select new { m.Id, u.FullName };
         var names = await councils.ToListAsync(ct);
         names.AddRange(await counties.ToListAsync(ct));
+        names.AddRange(await db.Invitations.IgnoreQueryFilters().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, FullName = i.FullName + " (" + i.Email + ")" }).ToListAsync(ct));
         return names.ToDictionary(n => n.Id.ToString(), n => n.FullName);
     }
 }
