@@ -17,6 +17,10 @@ public static class MeetingsModule
         services.AddScoped<MeetingQueries>();
         services.AddScoped<ScheduleMeeting>();
         services.AddScoped<EditAgenda>();
+        services.AddScoped<MeetingNotices>();
+        services.AddScoped<CancelMeeting>();
+        services.AddScoped<DeleteDraftMeeting>();
+        services.AddScoped<RemoveAgendaItem>();
         services.AddScoped<RecordAttendance>();
         services.AddScoped<MeetingComments>();
         services.AddScoped<MeetingFloor>();

@@ -55,6 +55,7 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
             b.Property(m => m.Title).HasMaxLength(200);
             b.Property(m => m.Place).HasMaxLength(200);
             b.Property(m => m.VideoLink).HasMaxLength(500);
+            b.Property(m => m.CancellationReason).HasMaxLength(Meeting.MaxReasonLength);
             b.Ignore(m => m.Agenda);
             b.Ignore(m => m.CurrentItem);
             b.HasMany(m => m.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
@@ -75,6 +76,7 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
             b.ToTable("agenda_items");
             b.HasIndex(i => i.MeetingId);
             b.Property(i => i.Title).HasMaxLength(300);
+            b.Property(i => i.WithdrawalReason).HasMaxLength(Meeting.MaxReasonLength);
             foreach (var text in new[] { nameof(AgendaItem.Background), nameof(AgendaItem.Assessment), nameof(AgendaItem.ProposedResolution), nameof(AgendaItem.AdoptedResolution) })
             {
                 b.Property(text).HasMaxLength(AgendaItem.MaxTextLength);

@@ -9,7 +9,8 @@ public sealed record MinutesPerson(string Name, string? Council, string? Note);
 public sealed record MinutesConflict(string Name, string Reason);
 
 /// <param name="CaseLabel">"SAK 3/26".</param>
-public sealed record MinutesItem(string CaseLabel, string Title, string AdoptedResolution, IReadOnlyList<MinutesConflict> Conflicts);
+/// <param name="WithdrawalReason">Set when the item was withdrawn (trukket) before the meeting: then it has no resolution.</param>
+public sealed record MinutesItem(string CaseLabel, string Title, string AdoptedResolution, IReadOnlyList<MinutesConflict> Conflicts, string? WithdrawalReason = null);
 
 /// <summary>
 /// Everything one version of the minutes (protokoll) shows, frozen as JSON when the secretary asks for the PDF: a

@@ -52,6 +52,13 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
 
     public string? AdoptedResolution { get; private set; }
 
+    /// <summary>Set when the item is withdrawn (trukket) from a published agenda; it keeps its case number.</summary>
+    public DateTime? WithdrawnAtUtc { get; private set; }
+
+    public string? WithdrawalReason { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAtUtc is not null;
+
     public IReadOnlyList<AgendaItemLink> Links => links;
 
     public IReadOnlyList<ConflictDeclaration> Conflicts => conflicts;
@@ -168,6 +175,21 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
         }
 
         return attachment;
+    }
+
+    internal Result Withdraw(string? reason, DateTime nowUtc)
+    {
+        var errors = new Errors()
+            .When(string.IsNullOrWhiteSpace(reason), "Reason", "Skriv kort hvorfor saken trekkes. Deltakerne får beskjed med grunnen.")
+            .When(reason?.Trim().Length > Meeting.MaxReasonLength, "Reason", "Grunnen kan være på høyst 500 tegn.");
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        WithdrawnAtUtc = nowUtc;
+        WithdrawalReason = reason!.Trim();
+        return Result.Ok();
     }
 
     internal void Number(int number, int year)

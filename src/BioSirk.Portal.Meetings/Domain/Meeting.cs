@@ -59,6 +59,18 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
 
     public bool IsPublished => PublishedAtUtc is not null;
 
+    /// <summary>Set when the secretary cancels a published meeting (avlyst); the meeting stays, with its reason.</summary>
+    public DateTime? CancelledAtUtc { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public bool IsCancelled => CancelledAtUtc is not null;
+
+    public const int MaxReasonLength = 500;
+
+    /// <summary>What every change of a cancelled meeting is refused with.</summary>
+    public const string CancelledMessage = "Møtet er avlyst, så det kan ikke endres lenger.";
+
     /// <summary>Raised on every change of time or place, so that calendars replace the event (.ics SEQUENCE).</summary>
     public int Revision { get; private set; }
 
@@ -83,6 +95,11 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
 
     public Result Schedule(MeetingDetails details)
     {
+        if (IsCancelled)
+        {
+            return Result.Fail("", CancelledMessage);
+        }
+
         var errors = details.Check();
         if (errors.Any)
         {
@@ -118,6 +135,11 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
 
     public Result<AgendaItem> AddItem(AgendaItemText text)
     {
+        if (IsCancelled)
+        {
+            return Result<AgendaItem>.Fail("", CancelledMessage);
+        }
+
         var errors = AgendaItem.Check(text);
         if (errors.Any)
         {
@@ -151,6 +173,11 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
     /// </summary>
     public Result Publish(CaseNumberCounter counter, DateTime nowUtc)
     {
+        if (IsCancelled)
+        {
+            return Result.Fail("", CancelledMessage);
+        }
+
         if (items.Count == 0)
         {
             return Result.Fail("", "Sakslisten har ingen saker ennå. Legg til minst én sak før du publiserer den.");
@@ -173,7 +200,12 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
     /// <summary>Marks the item the meeting deals with now (null: none). Only a numbered item of a published agenda.</summary>
     public Result SetCurrentItem(Guid? itemId)
     {
-        if (itemId is { } id && items.FirstOrDefault(i => i.Id == id) is not { CaseNumber: not null })
+        if (IsCancelled)
+        {
+            return Result.Fail("", CancelledMessage);
+        }
+
+        if (itemId is { } id && items.FirstOrDefault(i => i.Id == id) is not { CaseNumber: not null, IsWithdrawn: false })
         {
             return Result.Fail("", "Bare en sak på den publiserte sakslisten kan behandles. Publiser sakslisten først.");
         }
@@ -182,8 +214,93 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
         return Result.Ok();
     }
 
+    /// <summary>
+    /// Cancels a published meeting (avlyst): it stays, marked with the reason, takes no more changes, and calendars are
+    /// told (.ics STATUS:CANCELLED with a higher SEQUENCE). A draft is deleted instead: no one was summoned to it.
+    /// </summary>
+    public Result Cancel(string? reason, DateTime nowUtc)
+    {
+        if (IsCancelled)
+        {
+            return Result.Fail("", "Møtet er allerede avlyst.");
+        }
+
+        if (!IsPublished)
+        {
+            return Result.Fail("", "Sakslisten er ikke publisert, så ingen er innkalt. Slett møtet i stedet for å avlyse det.");
+        }
+
+        var errors = new Errors()
+            .When(string.IsNullOrWhiteSpace(reason), "Reason", "Skriv kort hvorfor møtet avlyses. Deltakerne får beskjed med grunnen.")
+            .When(reason?.Trim().Length > MaxReasonLength, "Reason", "Grunnen kan være på høyst 500 tegn.");
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
+        CancelledAtUtc = nowUtc;
+        CancellationReason = reason!.Trim();
+        CurrentItemId = null;
+        Revision++;
+        return Result.Ok();
+    }
+
+    /// <summary>Whether the draft may be deleted: only while no one has been summoned (unpublished).</summary>
+    public Result CheckDeletable() =>
+        IsPublished
+            ? Result.Fail("", "Sakslisten er publisert, og deltakerne er innkalt. Avlys møtet i stedet, så får de beskjed.")
+            : Result.Ok();
+
+    /// <summary>
+    /// Takes an item off the agenda before the meeting starts. An item without a case number (a draft agenda) is
+    /// deleted: the returned item is to be removed. A numbered item is withdrawn (trukket) with a reason: it stays on the
+    /// agenda with its number, which is never given again, and needs no resolution in the minutes.
+    /// </summary>
+    public Result<AgendaItem> RemoveItem(Guid itemId, string? reason, DateTime nowUtc)
+    {
+        var item = items.FirstOrDefault(i => i.Id == itemId) ?? throw new InvalidOperationException("The item is not on this agenda.");
+        if (IsCancelled)
+        {
+            return Result<AgendaItem>.Fail("", CancelledMessage);
+        }
+
+        if (item.IsWithdrawn)
+        {
+            return Result<AgendaItem>.Fail("", "Saken er allerede trukket.");
+        }
+
+        if (nowUtc >= StartsAtUtc)
+        {
+            return Result<AgendaItem>.Fail("", "Møtet har begynt, så saken kan ikke fjernes lenger. Før i protokollen hva møtet gjorde med den.");
+        }
+
+        if (item.CaseNumber is null)
+        {
+            items.Remove(item);
+            if (CurrentItemId == item.Id)
+            {
+                CurrentItemId = null;
+            }
+
+            return Result<AgendaItem>.Ok(item);
+        }
+
+        var withdrawn = item.Withdraw(reason, nowUtc);
+        if (!withdrawn.Succeeded)
+        {
+            return Result<AgendaItem>.Fail(withdrawn.Errors);
+        }
+
+        if (CurrentItemId == item.Id)
+        {
+            CurrentItemId = null;
+        }
+
+        return Result<AgendaItem>.Ok(item);
+    }
+
     /// <summary>Whether a participant may still report or withdraw her absence herself: until the meeting starts.</summary>
-    public bool TakesAbsenceReports(DateTime nowUtc) => nowUtc < StartsAtUtc;
+    public bool TakesAbsenceReports(DateTime nowUtc) => nowUtc < StartsAtUtc && !IsCancelled;
 
     /// <summary>A participant reports her own absence (forfall), before the meeting starts.</summary>
     public Result ReportAbsence(Guid userId, string? note, DateTime nowUtc)

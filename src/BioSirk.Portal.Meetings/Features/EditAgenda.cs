@@ -9,9 +9,12 @@ namespace BioSirk.Portal.Meetings.Features;
 public sealed record ChosenLink(AgendaLinkKind Kind, Guid TargetId, string Label);
 
 /// <summary>The organising secretary writes the agenda: adds, changes and orders items, and publishes it.</summary>
-public sealed class EditAgenda(MeetingStore store, IPlatformDirectory directory, INotifier notifier)
+public sealed class EditAgenda(MeetingStore store, MeetingNotices notices)
 {
-    /// <summary>Null when the meeting is not hers (404). On a published agenda the new item is numbered at once.</summary>
+    /// <summary>
+    /// Null when the meeting is not hers (404). On a published agenda the new item is numbered at once, and the
+    /// participants are told of it (one notice naming the item).
+    /// </summary>
     public async Task<Result<Guid>?> AddItemAsync(Guid meetingId, AgendaItemText text, IReadOnlyList<ChosenLink> links, MeetingActor by, CancellationToken ct = default)
     {
         var meeting = await store.ManagedAsync(meetingId, by, ct);
@@ -31,7 +34,15 @@ public sealed class EditAgenda(MeetingStore store, IPlatformDirectory directory,
         {
             await store.NumberAgendaAsync(meeting, ct);
             var saved = await store.SaveNumberedAsync(ct);
-            return saved.Succeeded ? Result<Guid>.Ok(added.Value.Id) : Result<Guid>.Fail(saved.Errors);
+            if (!saved.Succeeded)
+            {
+                return Result<Guid>.Fail(saved.Errors);
+            }
+
+            await notices.SendAsync(meeting, by, $"Ny sak: {meeting.Title}",
+                Phrase.Of("{0} «{1}» er lagt til på sakslisten til «{2}» {3}.", added.Value.CaseLabel, added.Value.Title, meeting.Title,
+                    Norwegian.DateTimeFromUtc(meeting.StartsAtUtc)), ct);
+            return Result<Guid>.Ok(added.Value.Id);
         }
 
         var result = await store.SaveAsync(ct);
@@ -41,10 +52,16 @@ public sealed class EditAgenda(MeetingStore store, IPlatformDirectory directory,
     public async Task<Result?> ChangeItemAsync(
         Guid meetingId, Guid itemId, AgendaItemText text, IReadOnlyList<ChosenLink> links, string? stamp, MeetingActor by, CancellationToken ct = default)
     {
-        var item = (await store.ManagedAsync(meetingId, by, ct))?.Items.FirstOrDefault(i => i.Id == itemId);
-        if (item is null)
+        var meeting = await store.ManagedAsync(meetingId, by, ct);
+        var item = meeting?.Items.FirstOrDefault(i => i.Id == itemId);
+        if (meeting is null || item is null)
         {
             return null;
+        }
+
+        if (meeting.IsCancelled)
+        {
+            return Result.Fail("", Meeting.CancelledMessage);
         }
 
         store.ExpectStamp(item, stamp);
@@ -61,10 +78,16 @@ public sealed class EditAgenda(MeetingStore store, IPlatformDirectory directory,
     /// <summary>Adds one link to an item, keeping the others (e.g. to the roadmap action just made from it).</summary>
     public async Task<Result?> AddLinkAsync(Guid meetingId, Guid itemId, ChosenLink link, MeetingActor by, CancellationToken ct = default)
     {
-        var item = (await store.ManagedAsync(meetingId, by, ct))?.Items.FirstOrDefault(i => i.Id == itemId);
-        if (item is null)
+        var meeting = await store.ManagedAsync(meetingId, by, ct);
+        var item = meeting?.Items.FirstOrDefault(i => i.Id == itemId);
+        if (meeting is null || item is null)
         {
             return null;
+        }
+
+        if (meeting.IsCancelled)
+        {
+            return Result.Fail("", Meeting.CancelledMessage);
         }
 
         item.AddLink(link.Kind, link.TargetId, link.Label);
@@ -77,6 +100,11 @@ public sealed class EditAgenda(MeetingStore store, IPlatformDirectory directory,
         if (meeting is null || meeting.Items.All(i => i.Id != itemId))
         {
             return null;
+        }
+
+        if (meeting.IsCancelled)
+        {
+            return Result.Fail("", Meeting.CancelledMessage);
         }
 
         return meeting.Move(itemId, direction) ? await store.SaveAsync(ct) : Result.Ok();
@@ -107,24 +135,13 @@ public sealed class EditAgenda(MeetingStore store, IPlatformDirectory directory,
 
     private async Task SendNoticeToAttendAsync(Meeting meeting, MeetingActor by, CancellationToken ct)
     {
-        var slugs = (await directory.ListCouncilsAsync(ct)).ToDictionary(c => c.Id, c => c.Slug);
         var when = Norwegian.DateTimeFromUtc(meeting.StartsAtUtc);
-        var where = (meeting.Place, meeting.VideoLink) switch
-        {
-            (null, null) => null,
-            (null, _) => Phrase.Of("på video"),
-            (_, null) => Phrase.Of("{0}", meeting.Place),
-            _ => Phrase.Of("{0} og på video", meeting.Place),
-        };
+        var where = MeetingNotices.Where(meeting.Place, meeting.VideoLink);
         var items = meeting.Agenda.Count();
         var agenda = items == 1 ? Phrase.Of("Sakslisten er publisert med 1 sak.") : Phrase.Of("Sakslisten er publisert med {0} saker.", items);
         var text = where is null
             ? Phrase.Of("Du er innkalt til «{0}» {1}. {2} Kan du ikke komme, melder du forfall på møtesiden.", meeting.Title, when, agenda)
             : Phrase.Of("Du er innkalt til «{0}» {1} ({2}). {3} Kan du ikke komme, melder du forfall på møtesiden.", meeting.Title, when, where, agenda);
-        foreach (var participant in meeting.Participants.Where(p => p.UserId != by.UserId))
-        {
-            var url = slugs.TryGetValue(participant.CouncilId, out var slug) ? $"/rad/{slug}/moter/{meeting.Id}" : null;
-            await notifier.NotifyPersonAsync(participant.UserId, new NoticeMessage($"Innkalling: {meeting.Title}", text, url), ct);
-        }
+        await notices.SendAsync(meeting, by, $"Innkalling: {meeting.Title}", text, ct);
     }
 }

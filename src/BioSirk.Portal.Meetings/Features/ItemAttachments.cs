@@ -20,10 +20,16 @@ public sealed class ItemAttachments(MeetingStore store, IFileStore files)
 
     public async Task<Result?> AttachAsync(Guid meetingId, Guid itemId, AttachmentUpload? upload, MeetingActor by, CancellationToken ct = default)
     {
-        var item = (await store.ManagedAsync(meetingId, by, ct))?.Items.FirstOrDefault(i => i.Id == itemId);
-        if (item is null)
+        var meeting = await store.ManagedAsync(meetingId, by, ct);
+        var item = meeting?.Items.FirstOrDefault(i => i.Id == itemId);
+        if (meeting is null || item is null)
         {
             return null;
+        }
+
+        if (meeting.IsCancelled)
+        {
+            return Result.Fail("Upload", Meeting.CancelledMessage);
         }
 
         if (upload is null || upload.Length == 0)

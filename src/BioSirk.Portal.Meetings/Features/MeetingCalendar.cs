@@ -22,6 +22,11 @@ public static class MeetingCalendar
     public static string Build(Meeting meeting, string organiser, bool agendaVisible, string url, DateTime nowUtc)
     {
         var description = new StringBuilder();
+        if (meeting.CancellationReason is { } reason)
+        {
+            description.Append("Møtet er avlyst: ").Append(reason).Append('\n');
+        }
+
         if (meeting.VideoLink is not null)
         {
             description.Append("Videolenke: ").Append(meeting.VideoLink).Append('\n');
@@ -32,7 +37,8 @@ public static class MeetingCalendar
             description.Append("Saksliste:\n");
             foreach (var item in meeting.Agenda)
             {
-                description.Append(item.CaseLabel is { } label ? label + " " : "").Append(item.Title).Append('\n');
+                description.Append(item.CaseLabel is { } label ? label + " " : "").Append(item.Title)
+                    .Append(item.IsWithdrawn ? " (trukket)" : "").Append('\n');
             }
         }
 
@@ -69,7 +75,7 @@ public static class MeetingCalendar
             $"DTSTART;TZID=Europe/Oslo:{Local(meeting.StartsAtUtc)}",
             $"DTEND;TZID=Europe/Oslo:{Local(meeting.EndsAtUtc)}",
             $"SEQUENCE:{meeting.Revision}",
-            "SUMMARY:" + Escape(meeting.Title),
+            "SUMMARY:" + Escape(meeting.IsCancelled ? "Avlyst: " + meeting.Title : meeting.Title),
             "ORGANIZER;CN=" + ParamValue(organiser) + ":mailto:noreply@biosirk.no",
         };
         if ((meeting.Place ?? meeting.VideoLink) is { } location)
@@ -79,7 +85,8 @@ public static class MeetingCalendar
 
         lines.Add("DESCRIPTION:" + Escape(description.ToString()));
         lines.Add("URL:" + (meeting.VideoLink ?? url));
-        lines.Add("STATUS:CONFIRMED");
+        // A cancelled meeting keeps its UID with a higher SEQUENCE (raised by Cancel), so calendars mark the event cancelled.
+        lines.Add(meeting.IsCancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
         lines.Add("END:VEVENT");
         lines.Add("END:VCALENDAR");
         return string.Concat(lines.Select(l => Fold(l) + "\r\n"));

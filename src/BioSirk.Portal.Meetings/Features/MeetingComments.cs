@@ -69,6 +69,16 @@ public sealed class MeetingComments(MeetingStore store, MeetingsDbContext db)
             return null;
         }
 
+        if (meeting.IsCancelled)
+        {
+            return Result<CommentView>.Fail(field, "Møtet er avlyst, så det tar ikke imot flere kommentarer.");
+        }
+
+        if (meeting.Items.First(i => i.Id == itemId).IsWithdrawn)
+        {
+            return Result<CommentView>.Fail(field, "Saken er trukket, så den tar ikke imot flere kommentarer.");
+        }
+
         var errors = MeetingComment.Check(text, field);
         if (errors.Any)
         {
@@ -103,8 +113,9 @@ public sealed class MeetingComments(MeetingStore store, MeetingsDbContext db)
         }
     }
 
+    /// <summary>On a cancelled meeting a comment is no longer edited (deleting and hiding still are: taking words back does no harm).</summary>
     public Task<Result<CommentView>?> EditAsync(Guid meetingId, Guid commentId, string? text, MeetingActor by, string field, CancellationToken ct = default) =>
-        ChangeAsync(meetingId, commentId, by, c => c.Edit(by.UserId, text, store.UtcNow, field), manage: false, ct);
+        ChangeAsync(meetingId, commentId, by, c => c.Edit(by.UserId, text, store.UtcNow, field), manage: false, ct, refuseWhenCancelled: field);
 
     public Task<Result<CommentView>?> DeleteAsync(Guid meetingId, Guid commentId, MeetingActor by, CancellationToken ct = default) =>
         ChangeAsync(meetingId, commentId, by, c => c.Delete(by.UserId, store.UtcNow), manage: false, ct);
@@ -118,12 +129,17 @@ public sealed class MeetingComments(MeetingStore store, MeetingsDbContext db)
         }, manage: true, ct);
 
     private async Task<Result<CommentView>?> ChangeAsync(
-        Guid meetingId, Guid commentId, MeetingActor by, Func<MeetingComment, Result> change, bool manage, CancellationToken ct)
+        Guid meetingId, Guid commentId, MeetingActor by, Func<MeetingComment, Result> change, bool manage, CancellationToken ct, string? refuseWhenCancelled = null)
     {
         var meeting = await FollowableAsync(meetingId, by, ct);
         if (meeting is null || (manage && !MeetingRules.CanManage(meeting, by)))
         {
             return null;
+        }
+
+        if (refuseWhenCancelled is not null && meeting.IsCancelled && await db.MeetingComments.AnyAsync(c => c.Id == commentId && c.MeetingId == meetingId, ct))
+        {
+            return Result<CommentView>.Fail(refuseWhenCancelled, "Møtet er avlyst, så kommentarene kan ikke endres lenger.");
         }
 
         var comment = await db.MeetingComments.FirstOrDefaultAsync(c => c.Id == commentId && c.MeetingId == meetingId, ct);

@@ -75,6 +75,11 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
             return null;
         }
 
+        if (meeting!.IsCancelled || item.IsWithdrawn)
+        {
+            return Result.Fail(field, meeting.IsCancelled ? "Møtet er avlyst, så det føres ingen protokoll." : "Saken er trukket, så den får ikke noe vedtak.");
+        }
+
         store.ExpectStamp(item, stamp);
         var result = item.RecordResolution(adopted, field);
         if (!result.Succeeded)
@@ -94,6 +99,11 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
         if (meeting is null || participant is null)
         {
             return null;
+        }
+
+        if (meeting.IsCancelled)
+        {
+            return Result.Fail("", "Møtet er avlyst, så det føres ingen protokoll.");
         }
 
         meeting.RecordAttendance(participant, absent, store.UtcNow);
@@ -156,11 +166,12 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
     public Errors Check(Meeting meeting, Func<Guid, string> fieldOf)
     {
         var errors = new Errors()
+            .When(meeting.IsCancelled, "", "Møtet er avlyst, så det føres ingen protokoll.")
             .When(meeting.Items.Count == 0, "", "Møtet har ingen saker. Legg til sakene og publiser sakslisten før du lager protokollen.")
             .When(meeting.Items.Count > 0 && (!meeting.IsPublished || meeting.Items.Any(i => i.CaseNumber is null)), "",
                 "Sakslisten må publiseres (alle saker må ha saksnummer) før du lager protokollen.")
             .When(meeting.StartsAtUtc > store.UtcNow, "", "Protokollen kan lages når møtet har startet.");
-        foreach (var item in meeting.Agenda.Where(i => i.AdoptedResolution is null))
+        foreach (var item in meeting.Agenda.Where(i => i.AdoptedResolution is null && !i.IsWithdrawn))
         {
             errors.Add(fieldOf(item.Id), $"{item.CaseLabel ?? item.Title}: skriv vedtaket og lagre det før du lager protokollen.");
         }
@@ -190,8 +201,9 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
             people.Where(p => !p.IsAbsent).Select(p => new MinutesPerson(p.Name, CouncilOf(p), null)).ToList(),
             people.Where(p => p.IsAbsent).Select(p => new MinutesPerson(p.Name, CouncilOf(p), p.AbsenceNote)).ToList(),
             meeting.Agenda.Select(i => new MinutesItem(
-                i.CaseLabel!, i.Title, i.AdoptedResolution!,
-                i.Conflicts.OrderBy(c => c.Name).Select(c => new MinutesConflict(c.Name, c.Reason)).ToList())).ToList(),
+                i.CaseLabel!, i.Title, i.IsWithdrawn ? "" : i.AdoptedResolution!,
+                i.Conflicts.OrderBy(c => c.Name).Select(c => new MinutesConflict(c.Name, c.Reason)).ToList(),
+                i.WithdrawalReason)).ToList(),
             by.Name,
             number,
             store.UtcNow);

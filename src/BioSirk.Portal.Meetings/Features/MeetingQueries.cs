@@ -8,7 +8,13 @@ namespace BioSirk.Portal.Meetings.Features;
 /// <param name="OrganiserCouncilId">The council whose secretaries run the meeting.</param>
 public sealed record MeetingSummary(
     Guid Id, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Place, bool HasVideo, bool IsPublished,
-    Guid PartnershipId, int ItemCount, bool IAmAbsent, Guid OrganiserCouncilId);
+    Guid PartnershipId, int ItemCount, bool IAmAbsent, Guid OrganiserCouncilId)
+{
+    /// <summary>Why the meeting was cancelled (avlyst); null while it is on.</summary>
+    public string? CancellationReason { get; init; }
+
+    public bool IsCancelled => CancellationReason is not null;
+}
 
 /// <summary>An agenda item the acting person may open, with its meeting (to make its address).</summary>
 public sealed record VisibleItem(Guid ItemId, Guid MeetingId);
@@ -32,7 +38,10 @@ public sealed class MeetingQueries(MeetingsDbContext db)
             .OrderBy(m => m.StartsAtUtc)
             .Select(m => new MeetingSummary(
                 m.Id, m.Title, m.StartsAtUtc, m.EndsAtUtc, m.Place, m.VideoLink != null, m.PublishedAtUtc != null, m.PartnershipId,
-                m.Items.Count, m.Participants.Any(p => p.UserId == actor.UserId && p.AbsenceReportedAtUtc != null), m.TenantId))
+                m.Items.Count, m.Participants.Any(p => p.UserId == actor.UserId && p.AbsenceReportedAtUtc != null), m.TenantId)
+            {
+                CancellationReason = m.CancellationReason,
+            })
             .ToListAsync(ct);
     }
 

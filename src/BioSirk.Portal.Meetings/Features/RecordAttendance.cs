@@ -39,6 +39,11 @@ public sealed class RecordAttendance(MeetingStore store)
             return null;
         }
 
+        if (meeting.IsCancelled || item.IsWithdrawn)
+        {
+            return Result.Fail("Reason", meeting.IsCancelled ? "Møtet er avlyst, så det trengs ingen habilitetsmelding." : "Saken er trukket, så det trengs ingen habilitetsmelding.");
+        }
+
         if (meeting.Participant(by.UserId) is not { } participant)
         {
             return Result.Fail("", "Bare de som er invitert til møtet, kan melde seg inhabile.");

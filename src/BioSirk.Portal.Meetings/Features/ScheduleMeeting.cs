@@ -18,7 +18,7 @@ public sealed record ScheduleMeetingCommand(Guid? PartnershipId, MeetingDetails 
 }
 
 /// <summary>A secretary sets up a meeting of her council or of a partnership her council is in, and later changes it.</summary>
-public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory directory)
+public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory directory, MeetingNotices notices)
 {
     public async Task<Result<Guid>> CreateAsync(ScheduleMeetingCommand command, CancellationToken ct = default)
     {
@@ -35,7 +35,10 @@ public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory direc
         return saved.Succeeded ? Result<Guid>.Ok(meeting.Id) : Result<Guid>.Fail(saved.Errors);
     }
 
-    /// <summary>Null when the meeting is not the acting secretary's to change (404).</summary>
+    /// <summary>
+    /// Null when the meeting is not the acting secretary's to change (404). When the time or place of a published
+    /// meeting changes, every participant is told what it was and what it is now.
+    /// </summary>
     public async Task<Result?> ChangeAsync(Guid meetingId, ScheduleMeetingCommand command, string? stamp, CancellationToken ct = default)
     {
         var meeting = await store.ManagedAsync(meetingId, command.By, ct);
@@ -44,10 +47,31 @@ public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory direc
             return null;
         }
 
+        if (meeting.IsCancelled)
+        {
+            return Result.Fail("", Meeting.CancelledMessage);
+        }
+
         store.ExpectStamp(meeting, stamp);
+        var before = (meeting.Revision, When: MeetingNotices.When(meeting.StartsAtUtc, meeting.EndsAtUtc), Where: MeetingNotices.Where(meeting.Place, meeting.VideoLink));
         var result = await ApplyAsync(meeting, command with { PartnershipId = meeting.PartnershipId }, ct);
-        return result.Succeeded ? await store.SaveAsync(ct) : result;
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var saved = await store.SaveAsync(ct);
+        if (saved.Succeeded && meeting.IsPublished && meeting.Revision != before.Revision)
+        {
+            var now = (When: MeetingNotices.When(meeting.StartsAtUtc, meeting.EndsAtUtc), Where: MeetingNotices.Where(meeting.Place, meeting.VideoLink));
+            await notices.SendAsync(meeting, command.By, $"Endret tid eller sted: {meeting.Title}",
+                Phrase.Of("«{0}» er endret. Før: {1}. Nå: {2}.", meeting.Title, Moment(before.When, before.Where), Moment(now.When, now.Where)), ct);
+        }
+
+        return saved;
     }
+
+    private static Phrase Moment(string when, Phrase? where) => where is null ? Phrase.Of("{0}", when) : Phrase.Of("{0}, {1}", when, where);
 
     /// <summary>The people a council meeting may invite: the council's active people.</summary>
     public Task<IReadOnlyList<PersonInfo>> CandidatesAsync(Guid councilId, CancellationToken ct = default) =>

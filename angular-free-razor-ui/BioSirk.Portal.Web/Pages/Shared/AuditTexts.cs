@@ -29,6 +29,7 @@ public static class AuditTexts
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
+        ["CancelledAtUtc"] = "Avlyst", ["CancellationReason"] = "Grunn til avlysning", ["WithdrawnAtUtc"] = "Trukket", ["WithdrawalReason"] = "Grunn til at saken ble trukket",
         ["Attempts"] = "Forsøk", ["Changes"] = "Endringer", ["DefinedOn"] = "Definert", ["Failure"] = "Feil", ["InvoiceOrderNumber"] = "Bestillernummer",
         ["InvoiceProjectNumber"] = "Prosjektnummer", ["RequestedAtUtc"] = "Bestilt", ["RequestedBy"] = "Bestilt av", ["FinalReportReturned"] = "Sluttrapport sendt tilbake",
         ["AbsenceNote"] = "Merknad om forfall", ["AbsenceReportedAtUtc"] = "Forfall registrert", ["AcceptedAtUtc"] = "Akseptert", ["Activities"] = "Gjennomførte aktiviteter", ["ActivitiesDeadline"] = "Frist for aktivitetene",

@@ -31,7 +31,7 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
     public MinutesPdfRow? Working => Versions.FirstOrDefault(v => v.State is PdfState.Queued or PdfState.Rendering);
 
     /// <summary>The secretary records here once the agenda is published; before, the page says so.</summary>
-    public bool CanRecord => CanManage && Meeting.IsPublished;
+    public bool CanRecord => CanManage && Meeting.IsPublished && !Meeting.IsCancelled;
 
     public string SelfPath => BasePath + "/protokoll";
 

@@ -105,6 +105,13 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
@@ -181,6 +188,13 @@ namespace BioSirk.Portal.Meetings.Data.Migrations.Sqlite
             modelBuilder.Entity("BioSirk.Portal.Meetings.Domain.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
