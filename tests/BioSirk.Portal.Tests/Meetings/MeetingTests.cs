@@ -337,14 +337,14 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         var farAhead = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>
         {
             Set(form, "Input.Title", "Rådsmøte");
-            Set(form, "Input.Date", "9999-12-31");
+            Set(form, "Input.Date", "2090-12-31");
             Set(form, "Input.Start", "10:00");
             Set(form, "Input.End", "09:00");
             Set(form, "Input.Place", "Kommunehuset, Gol");
         }));
         Assert.Equal("Sjekk årstallet: et møte kan ligge høyst 10 år tilbake og 5 år fram i tid.", farAhead.FieldError("Input.Date"));
         Assert.Equal("Møtet må slutte etter at det starter.", farAhead.FieldError("Input.End")); // both at once, not one per try
-        Assert.Equal("9999-12-31", farAhead.FieldValue("Input.Date"));
+        Assert.Equal("2090-12-31", farAhead.FieldValue("Input.Date"));
 
         // Typed by hand (a browser without pickers): a time that does not exist gets one message that says how to write it.
         var badTime = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>
