@@ -19,6 +19,9 @@ export Email__PickupFolder="${Email__PickupFolder:-$root/data/mail}"
 export Demo__Seed="${Demo__Seed:-true}"
 
 urls="${PORTAL_URLS:-http://localhost:5080}"
+# Links in e-mails (a new password, a notice) point where the portal runs: the first of its addresses (a wildcard
+# host, + or 0.0.0.0, is opened as localhost).
+export Email__PortalUrl="${Email__PortalUrl:-$(printf '%s' "${urls%%;*}" | sed -E 's#//(\+|\*|0\.0\.0\.0|\[::\]):#//localhost:#')}"
 say "Starter BioSirk-portalen på $urls (stopp med Ctrl+C) ..."
 cd "$root/angular-free-razor-ui/BioSirk.Portal.Web"
 exec dotnet "$(portal_dll "$root")" --urls "$urls"
