@@ -74,7 +74,12 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         form["Input.Title"] = "Befaring og råstofftester på Follum";
         await ExpectRedirectAsync(await jon.PostFormAsync(actionPath + "/rediger", form));
         await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag 2" }));
-        Assert.Equal(2, (await jon.GetPageAsync(basePath + "/versjoner")).QuerySelectorAll("a").Count(a => a.TextContent == "Les versjonen"));
+        var versions = await jon.GetPageAsync(basePath + "/versjoner");
+        Assert.Equal(2, versions.QuerySelectorAll("a").Count(a => a.TextContent == "Les versjonen"));
+        // The councils decide on version 2: version 1 no longer waits for them.
+        Assert.Contains("Ikke behandlet: erstattet av versjon 2", versions.GetElementById("v-1")!.ParentElement!.TextContent);
+        Assert.DoesNotContain("Venter på vedtak", versions.GetElementById("v-1")!.ParentElement!.TextContent);
+        Assert.Contains("Venter på vedtak", versions.GetElementById("v-2")!.ParentElement!.TextContent);
     }
 
     [Fact]
