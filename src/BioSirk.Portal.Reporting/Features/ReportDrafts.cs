@@ -10,7 +10,9 @@ namespace BioSirk.Portal.Reporting.Features;
 /// The stamp of the report the form was filled from; <see cref="NoReportYet"/> when there was none yet; null to skip the
 /// check (the API checks its If-Match itself).
 /// </param>
-public sealed record WriteReportCommand(Guid AgreementId, ReportSections Sections, string? ConcurrencyStamp, ReportActor By)
+/// <param name="Original">The sections as the form was read: with them, a save after someone else's keeps the sections
+/// only the other person changed (<see cref="ReportMerge"/>) instead of being refused whole.</param>
+public sealed record WriteReportCommand(Guid AgreementId, ReportSections Sections, string? ConcurrencyStamp, ReportActor By, ReportSections? Original = null)
 {
     public const string NoReportYet = "ingen";
 }
@@ -41,7 +43,22 @@ public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agree
             WriteReportCommand.NoReportYet => isNew ? report.ConcurrencyStamp : "",
             var stamp => stamp,
         });
-        var written = report.Write(c.Sections, c.By.Name, clock.GetUtcNow().UtcDateTime);
+        var sections = c.Sections;
+        if (!isNew && c.Original is { } original && c.ConcurrencyStamp is { } read && read != report.ConcurrencyStamp)
+        {
+            var (merged, conflicts) = ReportMerge.Merge(original, c.Sections, report.Sections);
+            if (conflicts.Count > 0)
+            {
+                return Result.Fail([.. conflicts.Select(section => new FieldError(section.ToString(),
+                    $"{report.LastEditedBy ?? "Noen andre"} har også endret «{ReportRules.Title(section)}» mens du skrev. Teksten din står i feltet, den lagrede under det: "
+                    + "slå dem sammen og lagre igjen."))]);
+            }
+
+            sections = merged;
+            store.ExpectStamp(report, report.ConcurrencyStamp); // what the other person saved is part of what is saved now
+        }
+
+        var written = report.Write(sections, c.By.Name, clock.GetUtcNow().UtcDateTime);
         return written.Succeeded ? await store.SaveAsync(ct) : written;
     }
 

@@ -177,7 +177,7 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
     }
 
     [Fact]
-    public async Task TwoWritersAtOnce_TheSecondIsToldInsteadOfOverwriting_AndKeepsWhatSheWrote()
+    public async Task TwoWritersAtOnce_EachKeepsTheSectionsOnlySheChanged_AndASectionBothChangedIsSettledByHand()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
         using var _ = kari;
@@ -185,22 +185,40 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         using var member = await Portal.SignedInAsync(Demo.HallingdalMember);
         await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Save"));
 
-        // Both open the form; Kari saves first.
+        // Both open the form; Kari saves first. Both change «Gjennomførte aktiviteter»; each changes one other section.
         var karisForm = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
         var membersForm = await member.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
         karisForm["Input.Activities"] = "Kari sin versjon.";
+        karisForm["Input.Deviations"] = "Kari: ett møte ble flyttet.";
         membersForm["Input.Activities"] = "Medlemmets versjon.";
+        membersForm["Input.UseOfFunds"] = "Medlemmet: midlene gikk til møteleie.";
         await ExpectRedirectAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", karisForm));
         var conflict = await PortalClient.ReadAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", membersForm));
 
-        Assert.Contains("Noen andre har lagret endringer i denne sluttrapporten mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
+        Assert.StartsWith("Kari Nordby har også endret «Gjennomførte aktiviteter» mens du skrev.", conflict.FieldError("Input.Activities"));
         Assert.Equal("Medlemmets versjon.", conflict.FieldValue("Input.Activities"));
-        var saved = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
-        Assert.Equal("Kari sin versjon.", saved["Input.Activities"]);
+        Assert.Contains("Kari sin versjon.", conflict.QuerySelector("[data-testid=theirs-Activities]")!.TextContent);
+        Assert.Equal("Kari: ett møte ble flyttet.", conflict.FieldValue("Input.Deviations")); // only Kari changed it: hers is in the form
+        Assert.Equal("Medlemmet: midlene gikk til møteleie.", conflict.FieldValue("Input.UseOfFunds"));
+        Assert.Equal("Kari sin versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
 
-        // Told, she saves again from the same form, and her text stands (before, she had to copy it out and reload).
+        // Saved again from the same form: her text in the section both changed, and nobody's other change lost.
         await ExpectRedirectAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", PortalClient.FormValues(conflict, "form[data-testid=report-form]")));
-        Assert.Equal("Medlemmets versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
+        var saved = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        Assert.Equal("Medlemmets versjon.", saved["Input.Activities"]);
+        Assert.Equal("Kari: ett møte ble flyttet.", saved["Input.Deviations"]);
+        Assert.Equal("Medlemmet: midlene gikk til møteleie.", saved["Input.UseOfFunds"]);
+
+        // Changes to different sections need nobody's attention: both are saved.
+        var karisNext = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        var membersNext = await member.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        karisNext["Input.Results"] = "Kari: tre bedrifter med.";
+        membersNext["Input.FurtherWork"] = "Medlemmet: videre i 2027.";
+        await ExpectRedirectAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", karisNext));
+        await ExpectRedirectAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", membersNext));
+        var both = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        Assert.Equal("Kari: tre bedrifter med.", both["Input.Results"]);
+        Assert.Equal("Medlemmet: videre i 2027.", both["Input.FurtherWork"]);
     }
 
     [Fact]
@@ -253,7 +271,7 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         await ExpectRedirectAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", karisForm));
         var conflict = await PortalClient.ReadAsync(await member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", membersForm));
 
-        Assert.Contains("Noen andre har lagret endringer i denne sluttrapporten mens du arbeidet", conflict.GetElementById("error-summary")!.TextContent);
+        Assert.StartsWith("Kari Nordby har også endret «Gjennomførte aktiviteter» mens du skrev.", conflict.FieldError("Input.Activities"));
         Assert.Equal("Medlemmets versjon.", conflict.FieldValue("Input.Activities"));
         Assert.Equal("Kari sin versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
 

@@ -28,9 +28,10 @@ public sealed class SectionsInput
 
     public ReportSections ToSections() => new(Activities ?? "", Results ?? "", Deviations ?? "", UseOfFunds ?? "", FurtherWork ?? "");
 
-    public static SectionsInput From(ReportSections s) => new()
+    public static SectionsInput From(ReportSections s, bool confirmsDelivery = false) => new()
     {
         Activities = s.Activities, Results = s.Results, Deviations = s.Deviations, UseOfFunds = s.UseOfFunds, FurtherWork = s.FurtherWork,
+        ConfirmsDelivery = confirmsDelivery,
     };
 }
 
@@ -46,6 +47,13 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
     [BindProperty]
     public string? ConcurrencyStamp { get; set; }
 
+    /// <summary>The sections as the form was read (hidden fields): what someone else saved meanwhile is merged, not overwritten.</summary>
+    [BindProperty]
+    public SectionsInput Original { get; set; } = new();
+
+    /// <summary>The sections both this writer and someone else changed: the stored text is shown under each.</summary>
+    public IReadOnlyList<ReportSection> Conflicts { get; private set; } = [];
+
     public bool CanWrite => Portal.IsIn(CouncilRoles.Member) || Portal.IsIn(CouncilRoles.Secretary);
 
     public bool CanSubmit => Portal.IsIn(CouncilRoles.Secretary);
@@ -58,17 +66,18 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         }
 
         Input = SectionsInput.From(View.Report?.Sections ?? ReportSections.Empty);
+        Original = SectionsInput.From(View.Report?.Sections ?? ReportSections.Empty);
         ConcurrencyStamp = View.Report?.ConcurrencyStamp ?? WriteReportCommand.NoReportYet;
         return Page();
     }
 
     public Task<IActionResult> OnPostSaveAsync(Guid agreementId) => Act(agreementId, CanWrite, "write", async sp =>
-        await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor)),
+        await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor, Original.ToSections())),
         "Sluttrapporten er lagret.");
 
     /// <summary>Saves what is in the form, then shows it as the county will read it (a plain link would leave the typed text behind).</summary>
     public Task<IActionResult> OnPostPreviewAsync(Guid agreementId) => Act(agreementId, CanWrite, "write", async sp =>
-        await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor)),
+        await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor, Original.ToSections())),
         done: "", then: "/forhandsvisning");
 
     /// <summary>Saves what is in the form, then freezes it and queues its PDF.</summary>
@@ -116,9 +125,32 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
 
     private async Task<Result?> SaveFirstAsync(IServiceProvider sp, Guid agreementId)
     {
-        var saved = await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor));
+        var saved = await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor, Original.ToSections()));
         savedFirst = saved?.Succeeded == true;
         return saved ?? Result.Fail("", "Sluttrapporten finnes ikke.");
+    }
+
+    /// <summary>
+    /// After a save refused because someone else changed the same sections: the form has their text where only they
+    /// changed it and this writer's where both did (the stored text shown under it), and is read anew from what is stored.
+    /// </summary>
+    private void ShowConflicts()
+    {
+        if (View.Report is not { } stored || stored.ConcurrencyStamp == ConcurrencyStamp)
+        {
+            return;
+        }
+
+        var (merged, conflicts) = ReportMerge.Merge(Original.ToSections(), Input.ToSections(), stored.Sections);
+        if (conflicts.Count == 0)
+        {
+            return;
+        }
+
+        Conflicts = conflicts;
+        Input = SectionsInput.From(merged, Input.ConfirmsDelivery);
+        Original = SectionsInput.From(stored.Sections);
+        ConcurrencyStamp = stored.ConcurrencyStamp;
     }
 
     /// <summary>
@@ -155,6 +187,7 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
                 return Page();
             }
 
+            ShowConflicts();
             Show(result, "Input");
             if (savedFirst)
             {
