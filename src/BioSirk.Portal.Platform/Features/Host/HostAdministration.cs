@@ -109,7 +109,8 @@ public sealed class HostAdministration(
     public async Task<Result> CreatePartnershipAsync(CreatePartnershipCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, null, db.Partnerships.Select(p => p.Slug), ct);
-        errors.When(command.TenantIds.Distinct().Count() < 2, "TenantIds", "Et partnerskap må ha minst to råd. Kryss av for rådene som er med.");
+        await RefusePartnershipNameTakenAsync(errors, command.Name, null, ct);
+        await ValidatePartnershipMembersAsync(errors, command.TenantIds, ct);
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -124,6 +125,26 @@ public sealed class HostAdministration(
         db.Partnerships.Add(partnership);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
+    }
+
+    /// <summary>A second partnership with the same name is a mistake, not a new one (as for councils and counties).</summary>
+    internal async Task RefusePartnershipNameTakenAsync(Errors errors, string? name, Guid? except, CancellationToken ct) =>
+        await RefuseTakenAsync(errors, name, null, "Et partnerskap",
+            lowered => db.Partnerships.AnyAsync(p => p.Name.ToLower() == lowered && p.Id != except, ct),
+            _ => Task.FromResult<string?>(null));
+
+    /// <summary>At least two councils, each of them one that exists.</summary>
+    internal async Task ValidatePartnershipMembersAsync(Errors errors, IReadOnlyList<Guid> tenantIds, CancellationToken ct)
+    {
+        var distinct = tenantIds.Distinct().ToList();
+        if (distinct.Count < 2)
+        {
+            errors.Add("TenantIds", "Et partnerskap må ha minst to råd. Kryss av for rådene som er med.");
+        }
+        else if (await db.Tenants.CountAsync(t => distinct.Contains(t.Id), ct) != distinct.Count)
+        {
+            errors.Add("TenantIds", "Velg rådene fra listen.");
+        }
     }
 
     private static async Task<Errors> ValidateOrganisation(
