@@ -53,7 +53,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
             ["Input.AdminEmail"] = "ase@numedal.no",
         });
 
-        var page = await PortalClient.ReadAsync(response);
+        var page = await host.PageAfterAsync(response);
         var link = new Uri(page.QuerySelector("[data-testid=invitation-link]")!.TextContent).AbsolutePath;
         using var ase = Portal.CreatePortalClient();
         await ase.SubmitAsync(link, "main form",
@@ -67,7 +67,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
     {
         using var host = await Portal.SignedInAsync(Demo.HostAdmin);
 
-        var page = await PortalClient.ReadAsync(await host.SubmitAsync("/vert/fylker/nytt", "main form", new()
+        var page = await host.PageAfterAsync(await host.SubmitAsync("/vert/fylker/nytt", "main form", new()
         {
             ["Input.Name"] = "Østfold fylkeskommune",
             ["Input.Slug"] = "ostfold",
@@ -104,6 +104,36 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
             new() { ["Input.Name"] = "Buskerud-samarbeidet", ["Input.Slug"] = "buskerud-samarbeid", ["Input.TenantIds"] = hallingdalId }));
         Assert.Equal("A partnership must have at least two councils. Tick the councils that take part.",
             refused.GetElementById("Input_TenantIds-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task CreateCouncil_RedirectsToItsPage_WhichShowsTheInvitationOnce_AndReloadingPostsNothingAgain()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+
+        var response = await host.SubmitAsync("/vert/rad/nytt", "main form", new()
+        {
+            ["Input.Name"] = "Regionrådet for Numedal",
+            ["Input.Slug"] = "numedal",
+            ["Input.AdminName"] = "Åse Ødegård",
+            ["Input.AdminEmail"] = "ase@numedal.no",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var councilUrl = response.Headers.Location!.OriginalString;
+        Assert.Matches("^/vert/rad/[0-9a-f-]{36}$", councilUrl);
+        var created = await host.GetPageAsync(councilUrl);
+        Assert.Equal("Regionrådet for Numedal", created.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith("Opprettet. Invitasjonen til den første administratoren er", created.QuerySelector("[data-testid=invitation-sent] p")!.TextContent.Trim());
+        Assert.StartsWith("http://localhost/invitasjon/", created.QuerySelector("[data-testid=invitation-link]")!.TextContent);
+
+        // F5: the browser asks for the council's page again, not for the form to be sent again.
+        var reloaded = await host.GetPageAsync(councilUrl);
+        Assert.DoesNotContain("finnes allerede", reloaded.Body!.TextContent);
+        Assert.Null(reloaded.QuerySelector("[data-testid=invitation-link]")); // the link is shown once
+        var invitations = reloaded.QuerySelector("[data-testid=host-invitations] table")!.TextContent;
+        Assert.Contains("ase@numedal.no", invitations);
+        Assert.Contains("Åse Ødegård", invitations);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed record CreateCountyCommand(
 
 public sealed record CreatePartnershipCommand(string? Slug, string? Name, string? Description, IReadOnlyList<Guid> TenantIds);
 
+/// <summary>A council or county just made, with the invitation to its first administrator or officer.</summary>
+public sealed record OrganisationCreated(Guid Id, InvitationSent Invitation);
+
 /// <summary>A row of the host's lists; <see cref="IsActive"/> is false only for a council closed to its people.</summary>
 public sealed record OrganisationRow(Guid Id, string Slug, string Name, string? OrganisationNumber, string? Extra, bool IsActive);
 
@@ -58,7 +61,7 @@ public sealed class HostAdministration(
             .ToList();
     }
 
-    public async Task<Result<InvitationSent>> CreateTenantAsync(CreateTenantCommand command, CancellationToken ct = default)
+    public async Task<Result<OrganisationCreated>> CreateTenantAsync(CreateTenantCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Tenants.Select(t => t.Slug), ct);
         await RefuseTakenAsync(errors, command.Name, command.OrganisationNumber, "Et råd",
@@ -72,7 +75,7 @@ public sealed class HostAdministration(
 
         if (errors.Any)
         {
-            return Result<InvitationSent>.Fail(errors.All);
+            return Result<OrganisationCreated>.Fail(errors.All);
         }
 
         var tenant = new Tenant(Slug(command.Slug), command.Name!.Trim(), OrganisationRules.StoredNumber(command.OrganisationNumber), command.CountyId);
@@ -82,10 +85,10 @@ public sealed class HostAdministration(
         var invitation = new Invitation(tenant.Id, EmailAddress.Normalize(command.AdminEmail!), command.AdminName!.Trim(),
             TenantRoles.TenantAdmin | TenantRoles.Secretary, command.HostAdminId, now, token);
         db.Invitations.Add(invitation);
-        return Result<InvitationSent>.Ok(await SaveAndSendAsync(tenant.Name, invitation, token, command.PortalBaseUrl, ct));
+        return Result<OrganisationCreated>.Ok(new(tenant.Id, await SaveAndSendAsync(tenant.Name, invitation, token, command.PortalBaseUrl, ct)));
     }
 
-    public async Task<Result<InvitationSent>> CreateCountyAsync(CreateCountyCommand command, CancellationToken ct = default)
+    public async Task<Result<OrganisationCreated>> CreateCountyAsync(CreateCountyCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Counties.Select(c => c.Slug), ct);
         await RefuseTakenAsync(errors, command.Name, command.OrganisationNumber, "Et fylke",
@@ -94,7 +97,7 @@ public sealed class HostAdministration(
         ValidatePerson(errors, command.OfficerEmail, command.OfficerName, "OfficerEmail", "OfficerName");
         if (errors.Any)
         {
-            return Result<InvitationSent>.Fail(errors.All);
+            return Result<OrganisationCreated>.Fail(errors.All);
         }
 
         var county = new County(Slug(command.Slug), command.Name!.Trim(), OrganisationRules.StoredNumber(command.OrganisationNumber));
@@ -103,7 +106,7 @@ public sealed class HostAdministration(
         var invitation = Invitation.ForCounty(county.Id, EmailAddress.Normalize(command.OfficerEmail!), command.OfficerName!.Trim(),
             command.HostAdminId, clock.GetUtcNow().UtcDateTime, token);
         db.Invitations.Add(invitation);
-        return Result<InvitationSent>.Ok(await SaveAndSendAsync(county.Name, invitation, token, command.PortalBaseUrl, ct));
+        return Result<OrganisationCreated>.Ok(new(county.Id, await SaveAndSendAsync(county.Name, invitation, token, command.PortalBaseUrl, ct)));
     }
 
     public async Task<Result> CreatePartnershipAsync(CreatePartnershipCommand command, CancellationToken ct = default)
