@@ -82,6 +82,10 @@ public static class PlatformModule
         services.AddScoped<SignInJournal>();
         services.AddScoped<HostAdministration>();
         services.AddScoped<EditOrganisations>();
+        services.AddScoped<EditPartnership>();
+        services.AddScoped<HostInvitations>();
+        services.AddScoped<RenewInvitation>();
+        services.AddScoped<InviteCountyOfficer>();
         services.AddScoped<AuditLog>();
         services.AddScoped<INotifier, Features.Notifications.Notifier>();
         services.AddScoped<Features.Notifications.MyNotifications>();

@@ -83,4 +83,21 @@ public sealed class Invitation : ITenantOwned, IAudited, IConcurrencyAware
     public void Expire() => State = InvitationState.Expired;
 
     public void Revoke() => State = InvitationState.Revoked;
+
+    /// <summary>
+    /// Sent again with a new link for another 7 days: the token's hash is replaced, so the old link stops working.
+    /// An accepted or revoked invitation is final.
+    /// </summary>
+    public bool Renew(string token, DateTime nowUtc)
+    {
+        if (State is not (InvitationState.Pending or InvitationState.Expired))
+        {
+            return false;
+        }
+
+        TokenHash = Hash(token);
+        ExpiresAtUtc = nowUtc + ValidFor;
+        State = InvitationState.Pending;
+        return true;
+    }
 }

@@ -38,6 +38,17 @@ public sealed class Partnership : IAudited, IConcurrencyAware
             members.Add(new PartnershipMember(Id, tenantId));
         }
     }
+
+    /// <summary>The councils in the partnership from now on: those not listed leave, the new ones join.</summary>
+    public void SetMembers(IEnumerable<Guid> tenantIds)
+    {
+        var wanted = tenantIds.ToHashSet();
+        members.RemoveAll(m => !wanted.Contains(m.TenantId));
+        foreach (var tenantId in wanted)
+        {
+            AddMember(tenantId);
+        }
+    }
 }
 
 public sealed class PartnershipMember(Guid partnershipId, Guid tenantId) : IAudited

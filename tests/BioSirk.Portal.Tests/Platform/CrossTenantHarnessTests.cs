@@ -41,7 +41,8 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         ["vert"] = "host admin only (403 for everyone else); its handlers decide county officers' requests for every county (MicrosoftSignInTests)",
         ["vert/fylker/{countyId:guid}/entra"] = "host admin only (403 for everyone else, EntraConnectionPageTests); the host admin administers every county",
         ["vert/fylker/{countyId:guid}"] = "host admin only (403 for everyone else, HostAdministrationTests); the host admin administers every county",
-        ["vert/rad/{councilId:guid}"] = "host admin only (403 for everyone else, HostAdministrationTests); the host admin administers every council",
+        ["vert/rad/{councilId:guid}"] = "host admin only (403 for everyone else, HostAdministrationTests); the host admin administers every council; its invitation handlers answer 404 for another council's invitation (HostInvitationTests)",
+        ["vert/partnerskap/{partnershipId:guid}"] = "host admin only (403 for everyone else, HostAdministrationTests); the host admin administers every partnership",
     };
 
     /// <summary>Handler parameters that are Guids but not ids of another council's data, with the reason.</summary>

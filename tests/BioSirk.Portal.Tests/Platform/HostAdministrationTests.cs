@@ -53,7 +53,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
             ["Input.AdminEmail"] = "ase@numedal.no",
         });
 
-        var page = await PortalClient.ReadAsync(response);
+        var page = await host.PageAfterAsync(response);
         var link = new Uri(page.QuerySelector("[data-testid=invitation-link]")!.TextContent).AbsolutePath;
         using var ase = Portal.CreatePortalClient();
         await ase.SubmitAsync(link, "main form",
@@ -67,7 +67,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
     {
         using var host = await Portal.SignedInAsync(Demo.HostAdmin);
 
-        var page = await PortalClient.ReadAsync(await host.SubmitAsync("/vert/fylker/nytt", "main form", new()
+        var page = await host.PageAfterAsync(await host.SubmitAsync("/vert/fylker/nytt", "main form", new()
         {
             ["Input.Name"] = "Østfold fylkeskommune",
             ["Input.Slug"] = "ostfold",
@@ -104,6 +104,133 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
             new() { ["Input.Name"] = "Buskerud-samarbeidet", ["Input.Slug"] = "buskerud-samarbeid", ["Input.TenantIds"] = hallingdalId }));
         Assert.Equal("A partnership must have at least two councils. Tick the councils that take part.",
             refused.GetElementById("Input_TenantIds-error")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task CreateCouncil_RedirectsToItsPage_WhichShowsTheInvitationOnce_AndReloadingPostsNothingAgain()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+
+        var response = await host.SubmitAsync("/vert/rad/nytt", "main form", new()
+        {
+            ["Input.Name"] = "Regionrådet for Numedal",
+            ["Input.Slug"] = "numedal",
+            ["Input.AdminName"] = "Åse Ødegård",
+            ["Input.AdminEmail"] = "ase@numedal.no",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var councilUrl = response.Headers.Location!.OriginalString;
+        Assert.Matches("^/vert/rad/[0-9a-f-]{36}$", councilUrl);
+        var created = await host.GetPageAsync(councilUrl);
+        Assert.Equal("Regionrådet for Numedal", created.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith("Opprettet. Invitasjonen til den første administratoren er", created.QuerySelector("[data-testid=invitation-sent] p")!.TextContent.Trim());
+        Assert.StartsWith("http://localhost/invitasjon/", created.QuerySelector("[data-testid=invitation-link]")!.TextContent);
+
+        // F5: the browser asks for the council's page again, not for the form to be sent again.
+        var reloaded = await host.GetPageAsync(councilUrl);
+        Assert.DoesNotContain("finnes allerede", reloaded.Body!.TextContent);
+        Assert.Null(reloaded.QuerySelector("[data-testid=invitation-link]")); // the link is shown once
+        var invitations = reloaded.QuerySelector("[data-testid=host-invitations] table")!.TextContent;
+        Assert.Contains("ase@numedal.no", invitations);
+        Assert.Contains("Åse Ødegård", invitations);
+    }
+
+    [Fact]
+    public async Task CreatePartnership_WithANameOrShortNameInUse_IsRefusedBesideTheFields_AndKeepsTheInput()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        var form = await host.GetPageAsync("/vert/partnerskap/nytt");
+        var councils = form.QuerySelectorAll("input[name='Input.TenantIds']").Take(2).Select(i => i.GetAttribute("value")!).ToList();
+
+        var refused = await PortalClient.ReadAsync(await host.PostFormAsync("/vert/partnerskap/nytt", new()
+        {
+            ["__RequestVerificationToken"] = PortalClient.FormValues(form, "main form")["__RequestVerificationToken"],
+            ["Input.Name"] = "biosirk",
+            ["Input.Slug"] = "biosirk",
+            ["Input.TenantIds"] = councils[0],
+        }));
+
+        Assert.Equal("Et partnerskap med navnet «biosirk» finnes allerede i portalen.", refused.FieldError("Input.Name"));
+        Assert.Contains("«biosirk» er allerede i bruk", refused.FieldError("Input.Slug"));
+        Assert.Equal("biosirk", refused.FieldValue("Input.Name"));
+        Assert.Single((await host.GetPageAsync("/vert")).QuerySelectorAll("section[aria-labelledby=partnerships-heading] tbody tr"));
+    }
+
+    [Fact]
+    public async Task EditPartnership_ChangesItsNameAndCouncils_RefusesFewerThanTwoBesideTheCouncils_AndKeepsTheInput()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        var url = (await host.GetPageAsync("/vert")).QuerySelectorAll("a").Single(a => a.TextContent == "BioSirk").GetAttribute("href")!;
+        var form = await host.GetPageAsync(url);
+        string Council(string name) => form.QuerySelectorAll("input[name='Input.TenantIds']")
+            .Single(i => form.QuerySelector($"label[for='{i.Id}']")!.TextContent == name).GetAttribute("value")!;
+        Assert.Equal(3, form.QuerySelectorAll("input[name='Input.TenantIds'][checked]").Length);
+
+        var refused = await PortalClient.ReadAsync(await host.SubmitAsync(url, "main form",
+            new() { ["Input.Name"] = "BioSirk-samarbeidet", ["Input.TenantIds"] = Council("Hadeland") }));
+
+        Assert.Equal("Et partnerskap må ha minst to råd. Kryss av for rådene som er med.", refused.GetElementById("Input_TenantIds-error")!.TextContent.Trim());
+        var group = refused.GetElementById("Input_TenantIds")!;
+        Assert.Equal("FIELDSET", group.TagName);
+        Assert.Equal("Input_TenantIds-error", group.GetAttribute("aria-describedby"));
+        Assert.Equal("#Input_TenantIds", refused.QuerySelector("#error-summary a")!.GetAttribute("href"));
+        Assert.Equal("BioSirk-samarbeidet", refused.FieldValue("Input.Name"));
+        Assert.Single(refused.QuerySelectorAll("input[name='Input.TenantIds'][checked]"));
+
+        var form2 = await host.GetPageAsync(url);
+        var token = PortalClient.FormValues(form2, "main form");
+        var saved = await host.PostFormAsync(url, new()
+        {
+            ["__RequestVerificationToken"] = token["__RequestVerificationToken"],
+            ["Input.ConcurrencyStamp"] = token["Input.ConcurrencyStamp"],
+            ["Input.Name"] = "BioSirk-samarbeidet",
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode); // no council ticked at all: refused too
+        var both = new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token["__RequestVerificationToken"]),
+            new("Input.ConcurrencyStamp", token["Input.ConcurrencyStamp"]),
+            new("Input.Name", "BioSirk-samarbeidet"),
+            new("Input.TenantIds", Council("Hadeland")),
+            new("Input.TenantIds", Council("Regionrådet for Hallingdal")),
+        ]);
+        await ExpectRedirectAsync(await host.Http.PostAsync(url, both));
+
+        var index = await host.GetPageAsync("/vert");
+        Assert.Contains("Endringene for BioSirk-samarbeidet er lagret.", index.QuerySelector("[role=status]")!.TextContent);
+        var row = index.QuerySelectorAll("tr").Single(r => r.QuerySelector("td a")?.TextContent == "BioSirk-samarbeidet").TextContent;
+        Assert.Contains("Hadeland, Regionrådet for Hallingdal", row);
+        Assert.DoesNotContain("Gjøvikregionen", row);
+        using var hallingdal = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        Assert.Equal(HttpStatusCode.Forbidden, (await hallingdal.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoHostTabsEditingAPartnership_TheSecondIsTold_AndMaySaveHerVersionOverTheFirst()
+    {
+        using var first = await Portal.SignedInAsync(Demo.HostAdmin);
+        using var second = await Portal.SignedInAsync(Demo.HostAdmin);
+        var url = (await first.GetPageAsync("/vert")).QuerySelectorAll("a").Single(a => a.TextContent == "BioSirk").GetAttribute("href")!;
+
+        // As TwoTabs does, with every ticked council sent (a form of several values under one name).
+        var a = await first.FormListAsync(url, "main form");
+        var b = await second.FormListAsync(url, "main form");
+        await ExpectRedirectAsync(await first.Http.PostAsync(url, new FormUrlEncodedContent(WithName(a, "Første endring"))));
+
+        var conflict = await PortalClient.ReadAsync(await second.Http.PostAsync(url, new FormUrlEncodedContent(WithName(b, "Andre endring"))));
+
+        Assert.Contains("Noen andre har lagret endringer i opplysningene om partnerskapet mens du arbeidet. Det du skrev står fortsatt i skjemaet.",
+            conflict.GetElementById("error-summary")!.TextContent);
+        Assert.Equal("Andre endring", conflict.FieldValue("Input.Name"));
+        Assert.Equal(3, conflict.QuerySelectorAll("input[name='Input.TenantIds'][checked]").Length);
+        Assert.Equal("Første endring", (await first.FormValuesAsync(url, "main form"))["Input.Name"]);
+        var again = PortalClient.FormValues(conflict, "main form").Where(v => v.Key != "Input.TenantIds").Concat(b.Where(v => v.Key == "Input.TenantIds"));
+        await ExpectRedirectAsync(await second.Http.PostAsync(url, new FormUrlEncodedContent(again)));
+        Assert.Equal("Andre endring", (await first.FormValuesAsync(url, "main form"))["Input.Name"]);
+
+        static List<KeyValuePair<string, string>> WithName(List<KeyValuePair<string, string>> form, string name) =>
+            [.. form.Select(v => v.Key == "Input.Name" ? new KeyValuePair<string, string>(v.Key, name) : v)];
     }
 
     [Theory]

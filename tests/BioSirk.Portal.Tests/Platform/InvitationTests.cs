@@ -157,4 +157,51 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.Equal(HttpStatusCode.OK, (await kari.GetAsync("/rad/hadeland")).StatusCode);
     }
+
+    [Fact]
+    public async Task AcceptingTwice_TheSecondPostIsToldTheInvitationIsUsed_AndToSignIn()
+    {
+        var path = await InviteLivAsync();
+        using var tab1 = Portal.CreatePortalClient();
+        using var tab2 = Portal.CreatePortalClient();
+        var form = await tab2.GetPageAsync(path); // opened before the first tab sends it
+        Dictionary<string, string> account = new() { ["Input.FullName"] = "Liv Øyen", ["Input.Password"] = "godt-passord-42", ["Input.ConfirmPassword"] = "godt-passord-42" };
+        Assert.Equal(HttpStatusCode.Redirect, (await tab1.SubmitAsync(path, "main form", account)).StatusCode);
+
+        var second = await tab2.SubmitAsync(form, path, "main form", account);
+
+        var page = await PortalClient.ReadAsync(second);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("Invitasjonen er allerede brukt, og kontoen for liv@hallingdal.no er laget. Logg inn med e-postadressen og passordet du valgte.",
+            page.QuerySelector("[data-testid=invitation-used]")!.TextContent.Trim());
+        Assert.Equal("/logg-inn", page.QuerySelector("main a.btn")!.GetAttribute("href"));
+        Assert.DoesNotContain("brukernavnet", page.Body!.TextContent);
+        Assert.Null(page.FieldError("Input.Password"));
+    }
+
+    [Fact]
+    public async Task AcceptingTwiceAtTheSameMoment_MakesOneAccount_AndTheOtherIsToldToSignIn()
+    {
+        var path = await InviteLivAsync();
+        using var tab1 = Portal.CreatePortalClient();
+        using var tab2 = Portal.CreatePortalClient();
+        var (form1, form2) = (await tab1.GetPageAsync(path), await tab2.GetPageAsync(path));
+        Dictionary<string, string> account = new() { ["Input.FullName"] = "Liv Øyen", ["Input.Password"] = "godt-passord-42", ["Input.ConfirmPassword"] = "godt-passord-42" };
+
+        var answers = await Task.WhenAll(tab1.SubmitAsync(form1, path, "main form", account), tab2.SubmitAsync(form2, path, "main form", account));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        var loser = await PortalClient.ReadAsync(answers.Single(a => a.StatusCode != HttpStatusCode.Redirect));
+        Assert.DoesNotContain("brukernavnet", loser.Body!.TextContent);
+        Assert.Contains("Logg inn", loser.QuerySelector("main")!.TextContent);
+        Assert.Null(loser.FieldError("Input.Password"));
+    }
+
+    private async Task<string> InviteLivAsync()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var sent = await admin.PageAfterAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
+        return new Uri(sent.QuerySelector("[data-testid=invitation-link]")!.TextContent).AbsolutePath;
+    }
 }

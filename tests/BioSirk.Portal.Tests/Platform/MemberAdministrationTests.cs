@@ -139,4 +139,31 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
         using var host = await Portal.SignedInAsync(Demo.HostAdmin);
         Assert.Contains("hemmelig@hadeland.no", (await host.GetPageAsync("/vert/logg")).Body!.TextContent);
     }
+
+    [Fact]
+    public async Task MemberPage_RoleErrors_StandBesideTheRoles_AndTheSummaryLinksToTheGroup()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var olaUrl = await MemberUrl(admin, "Ola Bakken");
+        var ownUrl = await MemberUrl(admin, "Ingrid Haugen");
+
+        var none = await PortalClient.ReadAsync(await admin.SubmitAsync(olaUrl, "main form", new() { ["Input.IsActive"] = "true" }));
+        var ownAdmin = await PortalClient.ReadAsync(await admin.SubmitAsync(ownUrl, "main form", new() { ["Input.Roles"] = "Member", ["Input.IsActive"] = "true" }));
+
+        foreach (var (page, message) in new[] { (none, "Velg minst én rolle, eller deaktiver kontoen."), (ownAdmin, "Rådet må ha minst én aktiv administrator. Gi en annen person administratorrollen først.") })
+        {
+            Assert.Equal(message, page.GetElementById("Input_Roles-error")!.TextContent.Trim());
+            var group = page.GetElementById("Input_Roles")!;
+            Assert.Equal("FIELDSET", group.TagName);
+            Assert.Equal("Input_Roles-error", group.GetAttribute("aria-describedby"));
+            Assert.Equal("Roller", group.QuerySelector("legend")!.TextContent);
+            Assert.Equal("-1", group.GetAttribute("tabindex")); // the summary's link can move the focus to it
+            Assert.Equal("#Input_Roles", page.QuerySelector("#error-summary a")!.GetAttribute("href"));
+            Assert.All(group.QuerySelectorAll("input[type=checkbox]"), box => Assert.Equal("true", box.GetAttribute("aria-invalid")));
+        }
+
+        Assert.True(ownAdmin.QuerySelector("#role-Member")!.HasAttribute("checked")); // what she ticked is kept
+        Assert.False(ownAdmin.QuerySelector("#role-TenantAdmin")!.HasAttribute("checked"));
+        Assert.Null((await admin.GetPageAsync(olaUrl)).GetElementById("Input_Roles")!.GetAttribute("aria-describedby"));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.Tests.Infrastructure;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
 namespace BioSirk.Portal.Tests.Platform;
 
@@ -42,9 +43,31 @@ public sealed class PasswordTests(PortalFactory portal) : PortalTest(portal)
             new() { ["Input.Email"] = Demo.HallingdalMember, ["Input.Password"] = DemoDataSeeder.Password }));
         Assert.Contains("Feil e-postadresse eller passord", old.FieldError("Input.Password"));
 
-        var again = await PortalClient.ReadAsync(await Portal.CreatePortalClient().SubmitAsync(link, "main form",
-            new() { ["Input.Password"] = "tredje-passord-9", ["Input.ConfirmPassword"] = "tredje-passord-9" }));
-        Assert.Contains("Lenken er brukt, utløpt eller ikke hel", again.QuerySelector("#error-summary")!.TextContent);
+        var again = await Portal.CreatePortalClient().GetPageAsync(link);
+        Assert.Contains("Lenken er brukt, utløpt eller ikke hel", again.QuerySelector("[data-testid=reset-link-unusable]")!.TextContent);
+        Assert.Null(again.GetElementById("Input_Password"));
+    }
+
+    [Fact]
+    public async Task ResetLink_ThatCannotBeUsed_IsSaidOnOpening_WithALinkToAskForANewOne_InsteadOfTheForm()
+    {
+        using var ola = Portal.CreatePortalClient();
+        await ola.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = Demo.BuskerudOfficer });
+        var link = ResetLinkIn(MailTo(Demo.BuskerudOfficer));
+        Assert.NotNull((await ola.GetPageAsync(link)).GetElementById("Input_Password")); // a good link shows the form
+
+        var userId = link.Split("bruker=")[1].Split('&')[0];
+        await ExpectRedirectAsync(await ola.SubmitAsync(link, "main form", new() { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword }));
+        foreach (var bad in new[] { "/nytt-passord", $"/nytt-passord?bruker={userId}&kode=ikke-hel", $"/nytt-passord?bruker={Guid.NewGuid()}&kode=abc", link })
+        {
+            var page = await ola.GetPageAsync(bad);
+            var notice = page.QuerySelector("[data-testid=reset-link-unusable]");
+            Assert.True(notice is not null, $"{bad} showed no notice");
+            Assert.Contains("Lenken er brukt, utløpt eller ikke hel.", notice!.TextContent);
+            Assert.Equal("/glemt-passord", notice.QuerySelector("a")!.GetAttribute("href"));
+            Assert.Equal("Be om en ny lenke", notice.QuerySelector("a")!.TextContent);
+            Assert.Null(page.QuerySelector("main form"));
+        }
     }
 
     [Fact]

@@ -20,15 +20,18 @@ public sealed class ResetPasswordModel(Passwords passwords) : PageModel
     [TempData]
     public string? Message { get; set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>False for a link already used, past its 2 hours, cut off, or without its parameters: the page says so instead of the form.</summary>
+    public bool LinkUsable { get; private set; } = true;
+
+    public async Task OnGetAsync() => LinkUsable = await passwords.IsResetLinkUsableAsync(Bruker, Kode);
 
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await passwords.ResetAsync(Bruker, Kode, new NewPassword(Input.Password, Input.ConfirmPassword));
         if (!result.Succeeded)
         {
+            // A link that stopped working while the form was open (used in another tab, past its 2 hours).
+            LinkUsable = !result.Errors.Any(e => e.Field.Length == 0) || await passwords.IsResetLinkUsableAsync(Bruker, Kode);
             result.Errors.AddTo(ModelState, "Input");
             return Page();
         }

@@ -1,5 +1,4 @@
 using BioSirk.Portal.Platform.Features.Host;
-using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +9,6 @@ public sealed class CreateCountyModel(HostAdministration host) : PageModel
 {
     [BindProperty]
     public CountyInput Input { get; set; } = new();
-
-    public InvitationSent? Sent { get; private set; }
 
     public void OnGet()
     {
@@ -24,15 +21,13 @@ public sealed class CreateCountyModel(HostAdministration host) : PageModel
             CurrentUser.IdOf(User)!.Value, $"{Request.Scheme}://{Request.Host}"));
         if (result.Succeeded)
         {
-            Sent = result.Value;
-            Input = new CountyInput();
-            ModelState.Clear();
-        }
-        else
-        {
-            result.Errors.AddTo(ModelState, "Input");
+            // Post, redirect, get: reloading the new page does not post the form again (which would only say that
+            // the name is taken), and the page shows the invitation's link once.
+            HostInvitationsPage.RememberCreated(TempData, result.Value!.Invitation);
+            return LocalRedirect($"/vert/fylker/{result.Value.Id}");
         }
 
+        result.Errors.AddTo(ModelState, "Input");
         return Page();
     }
 

@@ -1,5 +1,4 @@
 using BioSirk.Portal.Platform.Features.Host;
-using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,8 +12,6 @@ public sealed class CreateTenantModel(HostAdministration host) : PageModel
 
     public List<OrganisationRow> Counties { get; private set; } = [];
 
-    public InvitationSent? Sent { get; private set; }
-
     public async Task OnGetAsync() => Counties = await host.ListCountiesAsync();
 
     public async Task<IActionResult> OnPostAsync()
@@ -24,15 +21,13 @@ public sealed class CreateTenantModel(HostAdministration host) : PageModel
             CurrentUser.IdOf(User)!.Value, $"{Request.Scheme}://{Request.Host}"));
         if (result.Succeeded)
         {
-            Sent = result.Value;
-            Input = new TenantInput();
-            ModelState.Clear();
-        }
-        else
-        {
-            result.Errors.AddTo(ModelState, "Input");
+            // Post, redirect, get: reloading the new page does not post the form again (which would only say that
+            // the name is taken), and the page shows the invitation's link once.
+            HostInvitationsPage.RememberCreated(TempData, result.Value!.Invitation);
+            return LocalRedirect($"/vert/rad/{result.Value.Id}");
         }
 
+        result.Errors.AddTo(ModelState, "Input");
         Counties = await host.ListCountiesAsync();
         return Page();
     }

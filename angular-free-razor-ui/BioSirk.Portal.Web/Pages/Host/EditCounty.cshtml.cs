@@ -7,45 +7,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BioSirk.Portal.Web.Pages.Host;
 
 /// <summary>The host admin corrects a county's name or organisation number, names its contact person for agreements, and the numbers its invoices carry.</summary>
-public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
+public sealed class EditCountyModel(EditOrganisations organisations, HostInvitations invitations) : HostInvitationsPage(invitations)
 {
     [BindProperty]
     public CountyInput Input { get; set; } = new();
 
     public CountyDetails County { get; private set; } = null!;
 
-    [TempData]
-    public string? Message { get; set; }
+    public override bool IsCounty => true;
 
-    public async Task<IActionResult> OnGetAsync(Guid countyId)
-    {
-        if (await organisations.FindCountyAsync(countyId) is not { } county)
-        {
-            return NotFound();
-        }
-
-        County = county;
-        Input = new CountyInput
-        {
-            Name = county.Name,
-            OrganisationNumber = county.OrganisationNumber,
-            ContactName = county.ContactName,
-            ContactEmail = county.ContactEmail,
-            InvoiceOrderNumber = county.InvoiceOrderNumber,
-            InvoiceProjectNumber = county.InvoiceProjectNumber,
-            ConcurrencyStamp = county.ConcurrencyStamp,
-        };
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync(Guid countyId)
     {
-        if (await organisations.FindCountyAsync(countyId) is not { } county)
+        var posted = Input;
+        if (await LoadAsync() is null)
         {
             return NotFound();
         }
 
-        County = county;
+        Input = posted;
         var result = await organisations.EditCountyAsync(new EditCountyCommand(
             countyId, Input.Name, Input.OrganisationNumber, Input.ContactName, Input.ContactEmail, Input.ConcurrencyStamp ?? string.Empty)
         {
@@ -72,6 +53,28 @@ public sealed class EditCountyModel(EditOrganisations organisations) : PageModel
 
         Message = this.Localized("Endringene for {0} er lagret.", Input.Name!.Trim());
         return LocalRedirect("/vert");
+    }
+
+    protected override async Task<InvitationOwner?> LoadOrganisationAsync()
+    {
+        if (!Guid.TryParse(RouteData.Values["countyId"]?.ToString(), out var countyId)
+            || await organisations.FindCountyAsync(countyId) is not { } county)
+        {
+            return null;
+        }
+
+        County = county;
+        Input = new CountyInput
+        {
+            Name = county.Name,
+            OrganisationNumber = county.OrganisationNumber,
+            ContactName = county.ContactName,
+            ContactEmail = county.ContactEmail,
+            InvoiceOrderNumber = county.InvoiceOrderNumber,
+            InvoiceProjectNumber = county.InvoiceProjectNumber,
+            ConcurrencyStamp = county.ConcurrencyStamp,
+        };
+        return InvitationOwner.County(county.Id);
     }
 
     public sealed class CountyInput

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BioSirk.Portal.Web.Pages.Host;
 
 /// <summary>The host admin corrects a council: name, organisation number, county, and whether it is open to its people.</summary>
-public sealed class EditTenantModel(EditOrganisations organisations, HostAdministration host) : PageModel
+public sealed class EditTenantModel(EditOrganisations organisations, HostAdministration host, HostInvitations invitations)
+    : HostInvitationsPage(invitations)
 {
     [BindProperty]
     public CouncilInput Input { get; set; } = new();
@@ -16,33 +17,19 @@ public sealed class EditTenantModel(EditOrganisations organisations, HostAdminis
 
     public List<OrganisationRow> Counties { get; private set; } = [];
 
-    [TempData]
-    public string? Message { get; set; }
+    public override bool IsCounty => false;
 
-    public async Task<IActionResult> OnGetAsync(Guid councilId)
-    {
-        if (!await LoadAsync(councilId))
-        {
-            return NotFound();
-        }
-
-        Input = new CouncilInput
-        {
-            Name = Council.Name,
-            OrganisationNumber = Council.OrganisationNumber,
-            CountyId = Council.CountyId,
-            IsActive = Council.IsActive,
-            ConcurrencyStamp = Council.ConcurrencyStamp,
-        };
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync(Guid councilId)
     {
-        if (!await LoadAsync(councilId))
+        var posted = Input;
+        if (await LoadAsync() is null)
         {
             return NotFound();
         }
+
+        Input = posted;
 
         var result = await organisations.EditCouncilAsync(new EditCouncilCommand(
             councilId, Input.Name, Input.OrganisationNumber, Input.CountyId, Input.IsActive, Input.ConcurrencyStamp ?? string.Empty));
@@ -68,16 +55,25 @@ public sealed class EditTenantModel(EditOrganisations organisations, HostAdminis
         return LocalRedirect("/vert");
     }
 
-    private async Task<bool> LoadAsync(Guid councilId)
+    protected override async Task<InvitationOwner?> LoadOrganisationAsync()
     {
-        if (await organisations.FindCouncilAsync(councilId) is not { } council)
+        if (!Guid.TryParse(RouteData.Values["councilId"]?.ToString(), out var councilId)
+            || await organisations.FindCouncilAsync(councilId) is not { } council)
         {
-            return false;
+            return null;
         }
 
         Council = council;
         Counties = await host.ListCountiesAsync();
-        return true;
+        Input = new CouncilInput
+        {
+            Name = council.Name,
+            OrganisationNumber = council.OrganisationNumber,
+            CountyId = council.CountyId,
+            IsActive = council.IsActive,
+            ConcurrencyStamp = council.ConcurrencyStamp,
+        };
+        return InvitationOwner.Council(council.Id);
     }
 
     public sealed class CouncilInput

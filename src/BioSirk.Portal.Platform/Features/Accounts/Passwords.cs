@@ -65,6 +65,17 @@ public sealed class Passwords(
     /// <summary>The lifetime of a reset link (Identity's token lifespan, set in PlatformModule).</summary>
     public const int ResetLinkHours = 2;
 
+    /// <summary>
+    /// Whether a reset link can still be used, so that the page says so before the person chooses a password: a link
+    /// already used (the account's security stamp has changed since), past its 2 hours, cut off or for no account is not.
+    /// </summary>
+    public async Task<bool> IsResetLinkUsableAsync(string? userId, string? code)
+    {
+        var user = Guid.TryParse(userId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
+        return user is not null && !string.IsNullOrEmpty(code)
+            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<PortalUser>.ResetPasswordTokenPurpose, code);
+    }
+
     /// <summary>Sets the new password from the link; a locked account is opened again, since she proved she owns the address.</summary>
     public async Task<Result> ResetAsync(string? userId, string? code, NewPassword input)
     {

@@ -20,6 +20,9 @@ public sealed record CreateCountyCommand(
 
 public sealed record CreatePartnershipCommand(string? Slug, string? Name, string? Description, IReadOnlyList<Guid> TenantIds);
 
+/// <summary>A council or county just made, with the invitation to its first administrator or officer.</summary>
+public sealed record OrganisationCreated(Guid Id, InvitationSent Invitation);
+
 /// <summary>A row of the host's lists; <see cref="IsActive"/> is false only for a council closed to its people.</summary>
 public sealed record OrganisationRow(Guid Id, string Slug, string Name, string? OrganisationNumber, string? Extra, bool IsActive);
 
@@ -58,7 +61,7 @@ public sealed class HostAdministration(
             .ToList();
     }
 
-    public async Task<Result<InvitationSent>> CreateTenantAsync(CreateTenantCommand command, CancellationToken ct = default)
+    public async Task<Result<OrganisationCreated>> CreateTenantAsync(CreateTenantCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Tenants.Select(t => t.Slug), ct);
         await RefuseTakenAsync(errors, command.Name, command.OrganisationNumber, "Et råd",
@@ -72,7 +75,7 @@ public sealed class HostAdministration(
 
         if (errors.Any)
         {
-            return Result<InvitationSent>.Fail(errors.All);
+            return Result<OrganisationCreated>.Fail(errors.All);
         }
 
         var tenant = new Tenant(Slug(command.Slug), command.Name!.Trim(), OrganisationRules.StoredNumber(command.OrganisationNumber), command.CountyId);
@@ -82,10 +85,10 @@ public sealed class HostAdministration(
         var invitation = new Invitation(tenant.Id, EmailAddress.Normalize(command.AdminEmail!), command.AdminName!.Trim(),
             TenantRoles.TenantAdmin | TenantRoles.Secretary, command.HostAdminId, now, token);
         db.Invitations.Add(invitation);
-        return Result<InvitationSent>.Ok(await SaveAndSendAsync(tenant.Name, invitation, token, command.PortalBaseUrl, ct));
+        return Result<OrganisationCreated>.Ok(new(tenant.Id, await SaveAndSendAsync(tenant.Name, invitation, token, command.PortalBaseUrl, ct)));
     }
 
-    public async Task<Result<InvitationSent>> CreateCountyAsync(CreateCountyCommand command, CancellationToken ct = default)
+    public async Task<Result<OrganisationCreated>> CreateCountyAsync(CreateCountyCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Counties.Select(c => c.Slug), ct);
         await RefuseTakenAsync(errors, command.Name, command.OrganisationNumber, "Et fylke",
@@ -94,7 +97,7 @@ public sealed class HostAdministration(
         ValidatePerson(errors, command.OfficerEmail, command.OfficerName, "OfficerEmail", "OfficerName");
         if (errors.Any)
         {
-            return Result<InvitationSent>.Fail(errors.All);
+            return Result<OrganisationCreated>.Fail(errors.All);
         }
 
         var county = new County(Slug(command.Slug), command.Name!.Trim(), OrganisationRules.StoredNumber(command.OrganisationNumber));
@@ -103,13 +106,14 @@ public sealed class HostAdministration(
         var invitation = Invitation.ForCounty(county.Id, EmailAddress.Normalize(command.OfficerEmail!), command.OfficerName!.Trim(),
             command.HostAdminId, clock.GetUtcNow().UtcDateTime, token);
         db.Invitations.Add(invitation);
-        return Result<InvitationSent>.Ok(await SaveAndSendAsync(county.Name, invitation, token, command.PortalBaseUrl, ct));
+        return Result<OrganisationCreated>.Ok(new(county.Id, await SaveAndSendAsync(county.Name, invitation, token, command.PortalBaseUrl, ct)));
     }
 
     public async Task<Result> CreatePartnershipAsync(CreatePartnershipCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, null, db.Partnerships.Select(p => p.Slug), ct);
-        errors.When(command.TenantIds.Distinct().Count() < 2, "TenantIds", "Et partnerskap må ha minst to råd. Kryss av for rådene som er med.");
+        await RefusePartnershipNameTakenAsync(errors, command.Name, null, ct);
+        await ValidatePartnershipMembersAsync(errors, command.TenantIds, ct);
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -124,6 +128,26 @@ public sealed class HostAdministration(
         db.Partnerships.Add(partnership);
         await db.SaveChangesAsync(ct);
         return Result.Ok();
+    }
+
+    /// <summary>A second partnership with the same name is a mistake, not a new one (as for councils and counties).</summary>
+    internal async Task RefusePartnershipNameTakenAsync(Errors errors, string? name, Guid? except, CancellationToken ct) =>
+        await RefuseTakenAsync(errors, name, null, "Et partnerskap",
+            lowered => db.Partnerships.AnyAsync(p => p.Name.ToLower() == lowered && p.Id != except, ct),
+            _ => Task.FromResult<string?>(null));
+
+    /// <summary>At least two councils, each of them one that exists.</summary>
+    internal async Task ValidatePartnershipMembersAsync(Errors errors, IReadOnlyList<Guid> tenantIds, CancellationToken ct)
+    {
+        var distinct = tenantIds.Distinct().ToList();
+        if (distinct.Count < 2)
+        {
+            errors.Add("TenantIds", "Et partnerskap må ha minst to råd. Kryss av for rådene som er med.");
+        }
+        else if (await db.Tenants.CountAsync(t => distinct.Contains(t.Id), ct) != distinct.Count)
+        {
+            errors.Add("TenantIds", "Velg rådene fra listen.");
+        }
     }
 
     private static async Task<Errors> ValidateOrganisation(

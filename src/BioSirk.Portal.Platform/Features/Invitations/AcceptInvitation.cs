@@ -8,7 +8,11 @@ namespace BioSirk.Portal.Platform.Features.Invitations;
 
 public sealed record InvitationView(
     Guid Id, string OrganisationName, string Email, string FullName, TenantRoles Roles, bool IsForCounty,
-    bool IsUsable, bool AccountExists, DateTime ExpiresAtUtc);
+    bool IsUsable, bool AccountExists, DateTime ExpiresAtUtc)
+{
+    /// <summary>Already accepted: the person (or her second tab) has the account, and signs in.</summary>
+    public bool IsAccepted { get; init; }
+}
 
 public sealed record NewAccount(string? FullName, string? Password, string? ConfirmPassword);
 
@@ -31,7 +35,10 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             : await db.Tenants.Where(t => t.Id == invitation.TenantId).Select(t => t.Name).SingleAsync(ct);
         var accountExists = await users.FindByEmailAsync(invitation.Email) is not null;
         return new InvitationView(invitation.Id, organisation, invitation.Email, invitation.FullName, invitation.Roles,
-            invitation.CountyId is not null, invitation.CanBeAccepted(clock.GetUtcNow().UtcDateTime), accountExists, invitation.ExpiresAtUtc);
+            invitation.CountyId is not null, invitation.CanBeAccepted(clock.GetUtcNow().UtcDateTime), accountExists, invitation.ExpiresAtUtc)
+        {
+            IsAccepted = invitation.State == InvitationState.Accepted,
+        };
     }
 
     /// <summary>A new person: creates the account with the chosen password and joins.</summary>
@@ -39,6 +46,11 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
     {
         var invitation = await Load(token, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (invitation is { State: InvitationState.Accepted })
+        {
+            return AlreadyUsed(invitation);
+        }
+
         if (invitation is null || !invitation.CanBeAccepted(now))
         {
             return Result<PortalUser>.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be administratoren om en ny.");
@@ -68,10 +80,29 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             FullName = account.FullName!.Trim(),
             CreatedAtUtc = now,
         };
-        var created = await users.CreateAsync(user, account.Password!);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, account.Password!);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form sent twice at once (a double click, two tabs): both passed the check above, the
+            // database's unique user name let only the first through.
+            if (await AccountWasJustMadeAsync(invitation.Email))
+            {
+                return AlreadyUsed(invitation);
+            }
+
+            throw;
+        }
+
         if (!created.Succeeded)
         {
-            return Result<PortalUser>.Fail(created.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
+            // Identity refuses the second of two simultaneous posts by the user name the first has just taken.
+            return created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))
+                ? AlreadyUsed(invitation)
+                : Result<PortalUser>.Fail(created.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
         }
 
         await JoinAsync(invitation, user.Id, now, ct);
@@ -154,6 +185,20 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             existing.Roles |= invitation.Roles;
             existing.Approve();
         }
+    }
+
+    private static Result<PortalUser> AlreadyUsed(Invitation invitation) =>
+        Result<PortalUser>.Fail("", $"Invitasjonen er allerede brukt, og kontoen for {invitation.Email} er laget. Logg inn med e-postadressen og passordet du valgte.");
+
+    private async Task<bool> AccountWasJustMadeAsync(string email)
+    {
+        // The failed user is still tracked as added: forget it, or a later save would try it again.
+        foreach (var entry in db.ChangeTracker.Entries<PortalUser>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        return await db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant());
     }
 
     // The token is the credential, and the person opening it has no council in scope yet: look across tenants.

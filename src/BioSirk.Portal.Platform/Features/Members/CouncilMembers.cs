@@ -84,10 +84,14 @@ public sealed class ChangeMemberRoles(PlatformDbContext db)
 
 public sealed class RevokeInvitation(PlatformDbContext db)
 {
-    /// <returns>false when the invitation is not in the current council.</returns>
-    public async Task<bool> HandleAsync(Guid invitationId, CancellationToken ct = default)
+    /// <param name="countyId">Set for a county officer's invitation (the host's); otherwise the invitation is the current council's.</param>
+    /// <returns>false when the invitation is not in the current council (or the given county).</returns>
+    public async Task<bool> HandleAsync(Guid invitationId, Guid? countyId = null, CancellationToken ct = default)
     {
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, ct);
+        var invitation = countyId is { } county
+            // County invitations belong to no council, so no tenant filter shows them: the host finds them by county.
+            ? await db.Invitations.IgnoreQueryFilters().FirstOrDefaultAsync(i => i.Id == invitationId && i.CountyId == county, ct)
+            : await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.CountyId == null, ct);
         if (invitation is null)
         {
             return false;
