@@ -63,6 +63,7 @@ public static class SecuritySetup
             o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsFactory>();
+        services.AddSingleton<UnknownAddressLockout>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.HostAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new HostAdminRequirement()));
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HostAdminHandler>();

@@ -54,6 +54,22 @@ public sealed class SignInTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task WrongPasswords_ForAnAddressWithNoAccount_AreAnsweredAsForARealOne_SoTheLockoutTellsNothing()
+    {
+        using var client = Portal.CreatePortalClient();
+        string Said(AngleSharp.Html.Dom.IHtmlDocument page) => page.FieldError("Input.Password")!;
+        var answers = new List<string>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            answers.Add(Said(await PortalClient.ReadAsync(await client.SubmitAsync("/logg-inn", "main form",
+                new() { ["Input.Email"] = "finnes.ikke@hallingdal.no", ["Input.Password"] = "feil-passord-" + attempt }))));
+        }
+
+        Assert.All(answers[..4], a => Assert.Equal("Feil e-postadresse eller passord. Sjekk begge og prøv igjen.", a));
+        Assert.StartsWith("Kontoen er låst etter for mange feil passord. Prøv igjen etter", answers[4]);
+    }
+
+    [Fact]
     public async Task SignIn_WithEmptyFields_SaysWhatIsMissingBesideEachField()
     {
         using var client = Portal.CreatePortalClient();

@@ -11,7 +11,7 @@ namespace BioSirk.Portal.Web.Pages.Account;
 
 public sealed class LoginModel(
     SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInJournal journal, EntraSignInOptions entra,
-    ILogger<LoginModel> logger) : PageModel
+    UnknownAddressLockout unknownAddresses, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -82,6 +82,11 @@ public sealed class LoginModel(
         var user = await users.FindByEmailAsync(Input.Email!.Trim());
         if (user is null)
         {
+            if (unknownAddresses.Fail(Input.Email) is { } lockedUntil)
+            {
+                return LockedOut(lockedUntil);
+            }
+
             ModelState.AddModelError("Input.Password", "Feil e-postadresse eller passord. Sjekk begge og prøv igjen.");
             return Page();
         }
@@ -95,13 +100,18 @@ public sealed class LoginModel(
 
         if (result.IsLockedOut)
         {
-            var until = user.LockoutEnd is { } end ? PageTexts.Of(HttpContext).DateTime(end.UtcDateTime) : null;
-            ModelState.AddModelError("Input.Password",
-                this.Localized("Kontoen er låst etter for mange feil passord. Prøv igjen etter {0}, eller be administratoren om hjelp.", until ?? ""));
-            return Page();
+            return LockedOut(user.LockoutEnd);
         }
 
         ModelState.AddModelError("Input.Password", "Feil e-postadresse eller passord. Sjekk begge og prøv igjen.");
+        return Page();
+    }
+
+    private PageResult LockedOut(DateTimeOffset? end)
+    {
+        var until = end is { } e ? PageTexts.Of(HttpContext).DateTime(e.UtcDateTime) : null;
+        ModelState.AddModelError("Input.Password",
+            this.Localized("Kontoen er låst etter for mange feil passord. Prøv igjen etter {0}, eller be administratoren om hjelp.", until ?? ""));
         return Page();
     }
 
