@@ -187,13 +187,8 @@ public sealed class HostAdministration(
         }
     }
 
-    private static void ValidatePerson(Errors errors, string? email, string? name, string emailField, string nameField)
-    {
-        errors.When(string.IsNullOrWhiteSpace(name), nameField, "Skriv inn navnet til personen.");
-        errors.When(string.IsNullOrWhiteSpace(email), emailField, "Skriv inn e-postadressen.");
-        errors.When(!string.IsNullOrWhiteSpace(email) && !EmailAddress.IsValid(email), emailField,
-            "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.");
-    }
+    private static void ValidatePerson(Errors errors, string? email, string? name, string emailField, string nameField) =>
+        Invitee.Check(errors, name, email, nameField, emailField);
 
     private async Task<InvitationSent> SaveAndSendAsync(string organisation, Invitation invitation, string token, string baseUrl, CancellationToken ct)
     {

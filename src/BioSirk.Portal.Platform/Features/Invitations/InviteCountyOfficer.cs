@@ -20,12 +20,7 @@ public sealed class InviteCountyOfficer(
 {
     public async Task<Result<InvitationSent>> HandleAsync(InviteCountyOfficerCommand command, CancellationToken ct = default)
     {
-        var errors = new Errors()
-            .When(string.IsNullOrWhiteSpace(command.FullName), "FullName", "Skriv inn navnet til personen.")
-            .WhenLongerThan(command.FullName, 200, "FullName", "Navnet")
-            .When(string.IsNullOrWhiteSpace(command.Email), "Email", "Skriv inn e-postadressen.")
-            .When(!string.IsNullOrWhiteSpace(command.Email) && !EmailAddress.IsValid(command.Email), "Email",
-                "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.");
+        var errors = Invitee.Check(new Errors(), command.FullName, command.Email);
         if (errors.Any)
         {
             return Result<InvitationSent>.Fail(errors.All);

@@ -32,12 +32,7 @@ public sealed class InviteMember(
 {
     public async Task<Result<InvitationSent>> HandleAsync(InviteMemberCommand command, CancellationToken ct = default)
     {
-        var errors = new Errors()
-            .When(string.IsNullOrWhiteSpace(command.FullName), "FullName", "Skriv inn navnet til personen.")
-            .WhenLongerThan(command.FullName, 200, "FullName", "Navnet")
-            .When(string.IsNullOrWhiteSpace(command.Email), "Email", "Skriv inn e-postadressen.")
-            .When(!string.IsNullOrWhiteSpace(command.Email) && !EmailAddress.IsValid(command.Email), "Email",
-                "E-postadressen er ikke gyldig. Skriv den slik: navn@kommune.no.")
+        var errors = Invitee.Check(new Errors(), command.FullName, command.Email)
             .When(command.Roles == TenantRoles.None, "Roles", "Velg minst én rolle.");
         if (errors.Any)
         {
