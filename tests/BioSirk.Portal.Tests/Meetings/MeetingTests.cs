@@ -324,6 +324,9 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("teams-lenke", page.FieldValue("Input.VideoLink"));
         Assert.Equal("2026-03-29", page.FieldValue("Input.Date"));
         Assert.NotNull(page.GetElementById("error-summary"));
+        // Every link in the summary leads to something on the page (the participants' group too).
+        Assert.All(page.GetElementById("error-summary")!.QuerySelectorAll("a[href^='#']"),
+            link => Assert.NotNull(page.GetElementById(link.GetAttribute("href")![1..])));
 
         var noPlace = await PostNewMeetingAsync(kari, "hallingdal", form =>
         {
