@@ -61,7 +61,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         var missing = Columns.Take(4).Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            return ImportReport.Refused($"Første rad må ha kolonnene Dato, Person, Aktivitet og Timer. Mangler: {string.Join(", ", missing)}.");
+            return ImportReport.Refused($"Første rad må ha kolonnene Dato, Person, Aktivitet og Timer. Mangler: {string.Join(", ", missing.Select(c => char.ToUpperInvariant(c[0]) + c[1..]))}.");
         }
 
         string Cell(string[] row, string column)

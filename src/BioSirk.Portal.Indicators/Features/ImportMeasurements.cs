@@ -42,7 +42,7 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
         var missing = new[] { "dato", "verdi" }.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            return ImportReport.Refused($"Første rad må ha kolonnene Dato og Verdi (og gjerne Kilde og Kommentar). Mangler: {string.Join(", ", missing)}.");
+            return ImportReport.Refused($"Første rad må ha kolonnene Dato og Verdi (og gjerne Kilde og Kommentar). Mangler: {string.Join(", ", missing.Select(c => char.ToUpperInvariant(c[0]) + c[1..]))}.");
         }
 
         string Cell(string[] row, string column)

@@ -30,10 +30,10 @@ public sealed class DecideFinalReport(FinalReportStore store, IAgreementReports 
         var errors = new Errors()
             .When(comments.Count == 0 && string.IsNullOrWhiteSpace(c.Comment), "Comment",
                 "Skriv hva rådet må rette: en merknad til rapporten eller til minst én del.")
-            .When((c.Comment?.Length ?? 0) > ReportRules.MaxCommentLength, "Comment", $"Merknaden kan ha høyst {ReportRules.MaxCommentLength} tegn.");
-        foreach (var comment in comments.Where(x => x.Text.Length > ReportRules.MaxCommentLength))
+            .WhenLongerThan(c.Comment, ReportRules.MaxCommentLength, "Comment", "Merknaden til rapporten");
+        foreach (var comment in comments)
         {
-            errors.Add("Section" + comment.Section, $"Merknaden kan ha høyst {ReportRules.MaxCommentLength} tegn.");
+            errors.WhenLongerThan(comment.Text, ReportRules.MaxCommentLength, "Section" + comment.Section, $"Merknaden til «{ReportRules.Title(comment.Section)}»");
         }
 
         if (errors.Any)

@@ -179,6 +179,24 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task TheExpectedValue_OfOneDate_ReadsTheSameInEveryRow()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        // From 0 to 3 in 100 days: 0,99 expected on 3 February, which one decimal would show as 1.
+        var id = await CreateAsync(kari, new() { ["Input.BaselineValue"] = "0", ["Input.TargetValue"] = "3" });
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-03", "1,5"));
+        await ExpectRedirectAsync(await kari.SubmitAsync(Url(id), "form#register-measurement", new()
+        {
+            ["Measurement.Date"] = "2026-02-03", ["Measurement.Value"] = "1,125", ["Measurement.ConfirmsDoubt"] = "true",
+        }));
+
+        var expected = (await kari.GetPageAsync(Url(id))).QuerySelectorAll("[data-testid=measurement-rows] tbody tr")
+            .Select(r => r.QuerySelectorAll("td")[2].TextContent.Trim()).ToList();
+        Assert.Equal(2, expected.Count);
+        Assert.Equal(expected[0], expected[1]);
+    }
+
+    [Fact]
     public async Task AMeasurementDecadesBack_LeavesTheChartsYearsReadable()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
@@ -334,7 +352,7 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         var unreadable = await PortalClient.ReadAsync(await ImportAsync(kari, Url(id), "PK\u0003\u0004 ikke en arbeidsbok"u8.ToArray(), "biokull.xlsx"));
         Assert.Equal("Filen «biokull.xlsx» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.", unreadable.GetElementById("MeasurementsFile-error")!.TextContent);
         var noHeader = await PortalClient.ReadAsync(await ImportAsync(kari, Url(id), Encoding.UTF8.GetBytes("Når;Hvor mye\n31.01.2026;3\n"), "biokull.csv"));
-        Assert.StartsWith("Første rad må ha kolonnene Dato og Verdi", noHeader.GetElementById("MeasurementsFile-error")!.TextContent);
+        Assert.Equal("Første rad må ha kolonnene Dato og Verdi (og gjerne Kilde og Kommentar). Mangler: Dato, Verdi.", noHeader.GetElementById("MeasurementsFile-error")!.TextContent);
     }
 
     [Fact]

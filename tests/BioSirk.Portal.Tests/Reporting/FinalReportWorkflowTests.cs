@@ -57,6 +57,10 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         // Returning needs a comment; with one on a named section, the council sees it beside that section.
         var noComment = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 1, "Return"));
         Assert.Contains("Skriv hva rådet må rette", noComment.FieldError("Decision.Comment"));
+        var tooLong = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 1, "Return",
+            new() { ["Decision.Comment"] = new string('x', 4_001), ["Decision.SectionResults"] = new string('y', 4_002) }));
+        Assert.Equal("Merknaden til rapporten kan være på høyst 4 000 tegn (nå 4 001).", tooLong.FieldError("Decision.Comment"));
+        Assert.Equal("Merknaden til «Resultater mot delmålene» kan være på høyst 4 000 tegn (nå 4 002).", tooLong.FieldError("Decision.SectionResults"));
         await ExpectRedirectAsync(await DecideAsync(sigrid, id, 1, "Return", new() { ["Decision.SectionResults"] = "Tallfest resultatet for delmål 2." }));
         var returned = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Contains("Tallfest resultatet for delmål 2.", returned.QuerySelector("[data-testid=comment-Results]")!.TextContent);
