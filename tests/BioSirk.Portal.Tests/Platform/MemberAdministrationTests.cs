@@ -51,6 +51,23 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
     }
 
     [Fact]
+    public async Task AnInvitationSentAgain_HasANewLink_AndTheOldOneStopsWorking()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var sent = await admin.PageAfterAsync(await admin.SubmitAsync("/rad/hallingdal/admin/medlemmer", "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
+        var oldLink = sent.QuerySelector("[data-testid=invitation-link]")!.TextContent.Trim();
+
+        var again = await admin.PageAfterAsync(await admin.SubmitAsync("/rad/hallingdal/admin/medlemmer", "form[action*=Renew]", []));
+        var newLink = again.QuerySelector("[data-testid=invitation-link]")!.TextContent.Trim();
+
+        Assert.NotEqual(oldLink, newLink);
+        using var liv = Portal.CreatePortalClient();
+        Assert.Equal("Invitasjonen kan ikke brukes", (await liv.GetPageAsync(oldLink)).QuerySelector("h1")!.TextContent);
+        Assert.NotEqual("Invitasjonen kan ikke brukes", (await liv.GetPageAsync(newLink)).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
     public async Task AWithdrawnInvitation_IsLoggedWithWhoWasInvited_InWords()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);

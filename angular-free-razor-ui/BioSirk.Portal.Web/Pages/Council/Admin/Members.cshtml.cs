@@ -11,7 +11,7 @@ namespace BioSirk.Portal.Web.Pages.Council.Admin;
 
 [RequireCouncilRole(CouncilRoles.TenantAdmin)]
 public sealed class MembersModel(
-    PortalContext portal, CouncilMembers members, InviteMember invite, RevokeInvitation revoke, DecideMembershipRequest requests) : PageModel
+    PortalContext portal, CouncilMembers members, InviteMember invite, RevokeInvitation revoke, RenewInvitation renew, DecideMembershipRequest requests) : PageModel
 {
     public static readonly (string Value, string Label, string Hint)[] RoleChoices =
     [
@@ -69,6 +69,27 @@ public sealed class MembersModel(
         }
 
         Message = "Invitasjonen er trukket tilbake.";
+        return RedirectToPage();
+    }
+
+    /// <summary>An invitation lost in a mailbox, or expired: a new link valid 7 days (the old one stops working).</summary>
+    public async Task<IActionResult> OnPostRenewAsync(Guid invitationId)
+    {
+        var result = await renew.HandleAsync(new RenewInvitationCommand(invitationId, $"{Request.Scheme}://{Request.Host}"));
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            SentInvitation = JsonSerializer.Serialize(result.Value);
+        }
+        else
+        {
+            Message = result.Errors[0].Message;
+        }
+
         return RedirectToPage();
     }
 
