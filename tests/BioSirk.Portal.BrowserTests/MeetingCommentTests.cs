@@ -43,6 +43,7 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         await Expect(ola.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]")).ToHaveCountAsync(1);
         await Expect(olaField).ToHaveValueAsync("");
         await Expect(ola.Locator($"[data-comments-for=\"{itemId}\"] details summary")).ToHaveCountAsync(1);
+        await Expect(ola.Locator($"[data-comments-for=\"{itemId}\"] details summary")).ToHaveTextAsync("Endre eller slett kommentaren din"); // as when the page is read
 
         // An empty comment is refused where she is: the message above the field, and the focus back in it.
         await ola.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").ClickAsync();

@@ -56,6 +56,10 @@
             details.setAttribute('data-editable-until', new Date(posted.getTime() + 5 * 60 * 1000).toISOString());
             var summary = document.createElement('summary');
             summary.textContent = texts.editOrDelete;
+            var whose = document.createElement('span');
+            whose.className = 'visually-hidden';
+            whose.textContent = ' ' + texts.yourComment; // as the server renders it: the button says what it edits
+            summary.appendChild(whose);
             details.appendChild(summary);
             var hint = document.createElement('p');
             hint.className = 'form-text mt-0';
