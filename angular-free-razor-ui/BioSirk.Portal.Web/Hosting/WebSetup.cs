@@ -8,6 +8,7 @@ using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Web.Security;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
@@ -20,6 +21,7 @@ public static class WebSetup
     {
         var services = builder.Services;
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddTransient<IStringLocalizer<SharedResource>, SharedTexts>();
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/");

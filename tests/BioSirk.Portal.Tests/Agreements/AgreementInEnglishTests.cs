@@ -63,6 +63,11 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         Assert.Contains("Write what the cost is for.", summary.TextContent, StringComparison.Ordinal);
         Assert.Equal("Write what the cost is for.", refused.FieldError("Cost.Description"));
         Assert.Equal("Skogeierforeningen", refused.FieldValue("Cost.Supplier"));
+        // A message with values in it finds the English of its sentence, and a word in it its own English.
+        Assert.Equal("The voucher date is in the future. Register the cost once you have the voucher. Today is 20.01.2026.", refused.FieldError("Cost.Date"));
+        var tooLong = await PortalClient.ReadAsync(await kari.PostWithTokenAsync(CouncilUrl(id) + "?handler=Cost",
+            new() { ["Cost.Date"] = "2026-01-20", ["Cost.Supplier"] = "Skogeierforeningen", ["Cost.Description"] = new string('x', 501), ["Cost.Amount"] = "1 200" }));
+        Assert.Equal("The description can be at most 500 characters (now 501).", tooLong.FieldError("Cost.Description"));
 
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-20", "Kari Nordby", "Oppstartsmøte", "3"));
         Assert.Equal("The hours are registered.", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[role=status]")!.TextContent.Trim());
