@@ -95,8 +95,16 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
         AdoptedResolution = Clean(text.AdoptedResolution);
     }
 
+    /// <summary>A withdrawn item is what it was when withdrawn: the minutes say it was withdrawn and why, nothing more.</summary>
+    public const string WithdrawnIsFinal = "Saken er trukket, og den endres ikke lenger. Legg den fram som en ny sak hvis den skal behandles.";
+
     public Result Change(AgendaItemText text)
     {
+        if (IsWithdrawn)
+        {
+            return Result.Fail("", WithdrawnIsFinal);
+        }
+
         var errors = Check(text);
         if (errors.Any)
         {
@@ -113,6 +121,11 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
     /// </summary>
     public Result RecordResolution(string? adopted, string field)
     {
+        if (IsWithdrawn)
+        {
+            return Result.Fail(field, WithdrawnIsFinal);
+        }
+
         if (adopted?.Length > MaxTextLength)
         {
             return Result.Fail(field, $"Vedtaket kan være på høyst {MaxTextLength:# ###} tegn. Gjør det kortere.".Replace('\u00A0', ' '));

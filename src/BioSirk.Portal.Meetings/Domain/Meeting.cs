@@ -225,6 +225,11 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
             return Result.Fail("", "Møtet er allerede avlyst.");
         }
 
+        if (!CanBeCancelled(nowUtc))
+        {
+            return Result.Fail("", "Møtet har begynt, så det kan ikke avlyses lenger. Før i protokollen hva som skjedde.");
+        }
+
         if (!IsPublished)
         {
             return Result.Fail("", "Sakslisten er ikke publisert, så ingen er innkalt. Slett møtet i stedet for å avlyse det.");
@@ -300,6 +305,9 @@ public sealed class Meeting : ITenantOwned, IPartnershipShared, IAudited, IConcu
     }
 
     /// <summary>Whether a participant may still report or withdraw her absence herself: until the meeting starts.</summary>
+    /// <summary>Until a published meeting starts it can be cancelled; a draft (nobody summoned) can always be deleted.</summary>
+    public bool CanBeCancelled(DateTime nowUtc) => !IsCancelled && (!IsPublished || nowUtc < StartsAtUtc);
+
     public bool TakesAbsenceReports(DateTime nowUtc) => nowUtc < StartsAtUtc && !IsCancelled;
 
     /// <summary>A participant reports her own absence (forfall), before the meeting starts.</summary>

@@ -194,6 +194,11 @@ public sealed class MeetingCancelTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains(await NoticeTextsAsync(ola), n => n.Contains(
             "SAK 2/26 «Flisfyring i Ål» er trukket fra sakslisten til «Rådsmøte mars» 17.03.2026 kl. 10:00. Grunnen: Utsatt til april.", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync(item + "/fjern")).StatusCode); // already withdrawn
+        // What was withdrawn stays as it was: no «Endre» or moving, and a form kept open from before is refused.
+        var row = (await kari.GetPageAsync(path)).QuerySelectorAll("[data-testid=agenda-item]")[1];
+        Assert.Null(row.QuerySelector("a[href$='/endre']"));
+        var edited = await PortalClient.ReadAsync(await kari.PostWithTokenAsync(item + "/endre", new() { ["Input.Title"] = "Flisfyring i Ål, ny", ["Input.AdoptedResolution"] = "Vedtatt likevel." }));
+        Assert.Contains("Saken er trukket, og den endres ikke lenger.", edited.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
 
         await AddItemAsync(kari, path, "Eventuelt");
         Assert.Equal("SAK 3/26 Eventuelt", (await AgendaAsync(kari, path))[2]);
@@ -214,6 +219,10 @@ public sealed class MeetingCancelTests(PortalFactory portal) : PortalTest(portal
         await ExpectRedirectAsync(await RemoveAsync(kari, await ItemPathAsync(kari, path, "Flisfyring i Ål"), "Saken er ikke ferdig utredet.", confirms: true));
 
         Portal.Clock.Advance(TimeSpan.FromDays(2)); // the meeting has been held
+        // A meeting held is not cancelled afterwards (its minutes are what it did).
+        Assert.Null((await kari.GetPageAsync(path)).QuerySelector("[data-testid=cancel-link]"));
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync(path + "/avlys")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.PostWithTokenAsync(path + "/avlys", new() { ["Reason"] = "For sent", ["Confirms"] = "true" })).StatusCode);
         Assert.Contains("Møtet har begynt", (await PortalClient.ReadAsync(await RemoveAsync(kari, await ItemPathAsync(kari, path, "Budsjett 2027"), "For sent.", confirms: true)))
             .GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
         var minutes = await kari.GetPageAsync(MinutesPath(path));

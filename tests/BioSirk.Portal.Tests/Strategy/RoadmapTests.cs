@@ -65,6 +65,10 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
 
         // The same form again, from a tab opened before (or a second click): one version, one notice per council.
+        var mistyped = await PortalClient.ReadAsync(await jon.SubmitAsync(firstTab, basePath + "/versjoner", "form[action*=Freeze]",
+            new() { ["Freeze.Label"] = "Forslag 9999", ["Freeze.DecisionWanted"] = "9999-01-01" }));
+        Assert.Equal("Årstallet i 01.01.9999 kan ikke stemme. Skriv en dato mellom 1900 og 2099.", mistyped.FieldError("Freeze.DecisionWanted"));
+        Assert.Equal("Forslag 9999", mistyped.FieldValue("Freeze.Label"));
         var again = await PortalClient.ReadAsync(await jon.SubmitAsync(firstTab, basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
         Assert.Equal("Veikartet er ikke endret siden versjon 1 «Forslag» ble lagt fram av Jon Aasen. Endre veikartet først hvis rådene skal få en ny versjon.",
             again.GetElementById("error-summary")!.QuerySelector("li")!.TextContent.Trim());

@@ -118,9 +118,9 @@ public sealed class CancelMeetingModel(PortalContext portal, MeetingStore store,
 
     private async Task<bool> LoadAsync(Guid meetingId)
     {
-        if (await store.ManagedAsync(meetingId, Actor) is not { IsCancelled: false } meeting)
+        if (await store.ManagedAsync(meetingId, Actor) is not { } meeting || !meeting.CanBeCancelled(store.UtcNow))
         {
-            return false;
+            return false; // cancelled already, or started: there is nothing to cancel
         }
 
         Meeting = meeting;

@@ -40,6 +40,8 @@ public sealed class MeetingDetailsModel(
     /// <summary>Until the meeting starts a participant reports her absence here; then the secretariat keeps attendance in the minutes.</summary>
     public bool TakesAbsenceReports => Meeting.TakesAbsenceReports(store.UtcNow);
 
+    public bool CanBeCancelled => Meeting.CanBeCancelled(store.UtcNow);
+
     /// <summary>The server's time as the page was made: the page's script measures the five-minute edit window on it, not on the device's clock.</summary>
     public string ServerNowUtc => store.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 

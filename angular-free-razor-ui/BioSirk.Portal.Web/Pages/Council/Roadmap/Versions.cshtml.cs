@@ -46,6 +46,13 @@ public sealed class RoadmapVersionsModel(PortalContext portal, RoadmapQueries qu
             return NotFound();
         }
 
+        if (ModelState.TryGetValue($"{nameof(Freeze)}.{nameof(Freeze.DecisionWanted)}", out var wanted) && wanted.Errors.Count > 0)
+        {
+            // The date is optional, so one that could not be read is no date: freezing without it cannot be undone.
+            ModelState.ClearAllButUnreadable();
+            return Page();
+        }
+
         var result = await versions.FreezeAsync(roadmapId, Freeze.Label, Freeze.DecisionWanted, Actor, $"veikart/{roadmapId}/versjoner");
         if (result is { Succeeded: true })
         {
