@@ -202,6 +202,7 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.StartsWith("Kari Nordby har også endret «Gjennomførte aktiviteter» mens du skrev.", conflict.FieldError("Input.Activities"));
         Assert.Equal("Medlemmets versjon.", conflict.FieldValue("Input.Activities"));
         Assert.Contains("Kari sin versjon.", conflict.QuerySelector("[data-testid=theirs-Activities]")!.TextContent);
+        Assert.Contains("Input_Activities-theirs", conflict.GetElementById("Input_Activities")!.GetAttribute("aria-describedby")); // read with the field
         Assert.Equal("Kari: ett møte ble flyttet.", conflict.FieldValue("Input.Deviations")); // only Kari changed it: hers is in the form
         Assert.Equal("Medlemmet: midlene gikk til møteleie.", conflict.FieldValue("Input.UseOfFunds"));
         Assert.Equal("Kari sin versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
