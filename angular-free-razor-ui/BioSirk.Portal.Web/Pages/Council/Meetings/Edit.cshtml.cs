@@ -21,9 +21,9 @@ public sealed class EditMeetingModel(PortalContext portal, MeetingStore store, S
 
     public async Task<IActionResult> OnGetAsync(Guid meetingId)
     {
-        if (await store.ManagedAsync(meetingId, Actor) is not { } meeting)
+        if (await store.ManagedAsync(meetingId, Actor) is not { IsCancelled: false } meeting)
         {
-            return NotFound();
+            return NotFound(); // a cancelled meeting takes no changes: no form to fill in for nothing
         }
 
         Meeting = meeting;

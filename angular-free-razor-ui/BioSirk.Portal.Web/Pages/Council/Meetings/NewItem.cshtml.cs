@@ -17,9 +17,9 @@ public sealed class NewAgendaItemModel(PortalContext portal, MeetingStore store,
 
     public async Task<IActionResult> OnGetAsync(Guid meetingId)
     {
-        if (await store.ManagedAsync(meetingId, Actor) is not { } meeting)
+        if (await store.ManagedAsync(meetingId, Actor) is not { IsCancelled: false } meeting)
         {
-            return NotFound();
+            return NotFound(); // a cancelled meeting takes no changes: no form to fill in for nothing
         }
 
         Meeting = meeting;
