@@ -127,21 +127,9 @@ public sealed class EditAgenda(MeetingStore store, MeetingNotices notices)
         var saved = numbered.Succeeded ? await store.SaveNumberedAsync(ct) : numbered;
         if (saved.Succeeded && firstTime)
         {
-            await SendNoticeToAttendAsync(meeting, by, ct);
+            await notices.SendNoticeToAttendAsync(MeetingRecipient.Of(meeting.Participants), meeting, by, ct);
         }
 
         return saved;
-    }
-
-    private async Task SendNoticeToAttendAsync(Meeting meeting, MeetingActor by, CancellationToken ct)
-    {
-        var when = Norwegian.DateTimeFromUtc(meeting.StartsAtUtc);
-        var where = MeetingNotices.Where(meeting.Place, meeting.VideoLink);
-        var items = meeting.Agenda.Count();
-        var agenda = items == 1 ? Phrase.Of("Sakslisten er publisert med 1 sak.") : Phrase.Of("Sakslisten er publisert med {0} saker.", items);
-        var text = where is null
-            ? Phrase.Of("Du er innkalt til «{0}» {1}. {2} Kan du ikke komme, melder du forfall på møtesiden.", meeting.Title, when, agenda)
-            : Phrase.Of("Du er innkalt til «{0}» {1} ({2}). {3} Kan du ikke komme, melder du forfall på møtesiden.", meeting.Title, when, where, agenda);
-        await notices.SendAsync(meeting, by, $"Innkalling: {meeting.Title}", text, ct);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Meetings.Features;
 
+/// <param name="ItemCount">The agenda items still to be dealt with (a withdrawn item is not counted).</param>
 /// <param name="OrganiserCouncilId">The council whose secretaries run the meeting.</param>
 public sealed record MeetingSummary(
     Guid Id, string Title, DateTime StartsAtUtc, DateTime EndsAtUtc, string? Place, bool HasVideo, bool IsPublished,
@@ -38,7 +39,7 @@ public sealed class MeetingQueries(MeetingsDbContext db)
             .OrderBy(m => m.StartsAtUtc)
             .Select(m => new MeetingSummary(
                 m.Id, m.Title, m.StartsAtUtc, m.EndsAtUtc, m.Place, m.VideoLink != null, m.PublishedAtUtc != null, m.PartnershipId,
-                m.Items.Count, m.Participants.Any(p => p.UserId == actor.UserId && p.AbsenceReportedAtUtc != null), m.TenantId)
+                m.Items.Count(i => i.WithdrawnAtUtc == null), m.Participants.Any(p => p.UserId == actor.UserId && p.AbsenceReportedAtUtc != null), m.TenantId)
             {
                 CancellationReason = m.CancellationReason,
             })

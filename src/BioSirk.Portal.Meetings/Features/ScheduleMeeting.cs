@@ -37,7 +37,8 @@ public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory direc
 
     /// <summary>
     /// Null when the meeting is not the acting secretary's to change (404). When the time or place of a published
-    /// meeting changes, every participant is told what it was and what it is now.
+    /// meeting changes, every participant is told what it was and what it is now; someone invited after the agenda was
+    /// published gets the notice to attend, and someone taken off the list is told she is no longer expected.
     /// </summary>
     public async Task<Result?> ChangeAsync(Guid meetingId, ScheduleMeetingCommand command, string? stamp, CancellationToken ct = default)
     {
@@ -53,7 +54,8 @@ public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory direc
         }
 
         store.ExpectStamp(meeting, stamp);
-        var before = (meeting.Revision, When: MeetingNotices.When(meeting.StartsAtUtc, meeting.EndsAtUtc), Where: MeetingNotices.Where(meeting.Place, meeting.VideoLink));
+        var before = (meeting.Revision, When: MeetingNotices.When(meeting.StartsAtUtc, meeting.EndsAtUtc), Where: MeetingNotices.Where(meeting.Place, meeting.VideoLink),
+            Invited: MeetingRecipient.Of(meeting.Participants).ToList());
         var result = await ApplyAsync(meeting, command with { PartnershipId = meeting.PartnershipId }, ct);
         if (!result.Succeeded)
         {
@@ -61,11 +63,20 @@ public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory direc
         }
 
         var saved = await store.SaveAsync(ct);
-        if (saved.Succeeded && meeting.IsPublished && meeting.Revision != before.Revision)
+        if (saved.Succeeded && meeting.IsPublished)
         {
-            var now = (When: MeetingNotices.When(meeting.StartsAtUtc, meeting.EndsAtUtc), Where: MeetingNotices.Where(meeting.Place, meeting.VideoLink));
-            await notices.SendAsync(meeting, command.By, $"Endret tid eller sted: {meeting.Title}",
-                Phrase.Of("«{0}» er endret. Før: {1}. Nå: {2}.", meeting.Title, Moment(before.When, before.Where), Moment(now.When, now.Where)), ct);
+            var invited = MeetingRecipient.Of(meeting.Participants).ToList();
+            var stayed = invited.Intersect(before.Invited).ToList();
+            if (meeting.Revision != before.Revision)
+            {
+                var now = (When: MeetingNotices.When(meeting.StartsAtUtc, meeting.EndsAtUtc), Where: MeetingNotices.Where(meeting.Place, meeting.VideoLink));
+                await notices.SendToAsync(stayed, meeting, command.By, $"Endret tid eller sted: {meeting.Title}",
+                    Phrase.Of("«{0}» er endret. Før: {1}. Nå: {2}.", meeting.Title, Moment(before.When, before.Where), Moment(now.When, now.Where)), ct);
+            }
+
+            await notices.SendNoticeToAttendAsync(invited.Except(stayed), meeting, command.By, ct);
+            await notices.SendWithoutLinkAsync(before.Invited.Except(stayed), meeting, command.By, $"Ikke lenger innkalt: {meeting.Title}",
+                Phrase.Of("Du er ikke lenger innkalt til «{0}» {1}.", meeting.Title, before.When), ct);
         }
 
         return saved;

@@ -198,6 +198,10 @@ public sealed class MeetingCancelTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains(await NoticeTextsAsync(ola), n => n.Contains(
             "SAK 2/26 «Flisfyring i Ål» er trukket fra sakslisten til «Rådsmøte mars» 17.03.2026 kl. 10:00. Grunnen: Utsatt til april.", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync(item + "/fjern")).StatusCode); // already withdrawn
+        // The meetings list counts what is left to deal with.
+        var listed = (await ola.GetPageAsync("/rad/hallingdal/moter")).QuerySelectorAll("[data-testid=meeting-row]")
+            .Single(r => r.TextContent.Contains("Rådsmøte mars", StringComparison.Ordinal));
+        Assert.Contains("Publisert · 1 sak", listed.TextContent, StringComparison.Ordinal);
         // What was withdrawn stays as it was: no «Endre» or moving, and a form kept open from before is refused.
         var row = (await kari.GetPageAsync(path)).QuerySelectorAll("[data-testid=agenda-item]")[1];
         Assert.Null(row.QuerySelector("a[href$='/endre']"));
@@ -269,6 +273,47 @@ public sealed class MeetingCancelTests(PortalFactory portal) : PortalTest(portal
         Set(form, "Input.Title", "Rådsmøte i mars");
         await ExpectRedirectAsync(await kari.Http.PostAsync(path + "/endre", new FormUrlEncodedContent(form)));
         Assert.Single(await NoticeTextsAsync(ola), n => n.Contains("er endret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ChangingWhoIsInvitedToAPublishedMeeting_SendsTheNewcomerTheNoticeToAttend_AndTellsWhoIsTakenOff()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var ingrid = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var form = await kari.FormListAsync("/rad/hallingdal/moter/nytt", "form[data-testid=meeting-form]");
+        var people = (await kari.GetPageAsync("/rad/hallingdal/moter/nytt")).QuerySelectorAll("[data-testid=participant-choice]")
+            .ToDictionary(c => c.ParentElement!.QuerySelector("label")!.TextContent.Trim(), c => c.GetAttribute("value")!);
+        Invite(form, people["Kari Nordby"], people["Ingrid Haugen"]);
+        Set(form, "Input.Title", "Rådsmøte mars");
+        Set(form, "Input.Date", "2026-03-17");
+        Set(form, "Input.Start", "10:00");
+        Set(form, "Input.End", "12:00");
+        Set(form, "Input.Place", "Kommunehuset, Gol");
+        var created = await kari.Http.PostAsync("/rad/hallingdal/moter/nytt", new FormUrlEncodedContent(form));
+        await ExpectRedirectAsync(created);
+        var path = created.Headers.Location!.OriginalString;
+        await AddItemAsync(kari, path, "Budsjett 2027");
+        await PublishAsync(kari, path);
+        Assert.DoesNotContain(await NoticeTextsAsync(ola), n => n.Contains("Rådsmøte mars", StringComparison.Ordinal));
+
+        form = await kari.FormListAsync(path + "/endre", "form[data-testid=meeting-form]");
+        Invite(form, people["Kari Nordby"], people["Ola Bakken"]);
+        await ExpectRedirectAsync(await kari.Http.PostAsync(path + "/endre", new FormUrlEncodedContent(form)));
+
+        var invitation = Assert.Single(await ola.NoticesAsync(), n => n.TextContent.Contains("Rådsmøte mars", StringComparison.Ordinal));
+        Assert.Contains("Du er innkalt til «Rådsmøte mars» 17.03.2026 kl. 10:00 (Kommunehuset, Gol). Sakslisten er publisert med 1 sak.", invitation.TextContent, StringComparison.Ordinal);
+        Assert.Equal(path, await ola.NoticeTargetAsync(invitation));
+        var takenOff = Assert.Single(await ingrid.NoticesAsync(), n => n.TextContent.Contains("ikke lenger", StringComparison.Ordinal));
+        Assert.Contains("Du er ikke lenger innkalt til «Rådsmøte mars» 17.03.2026 kl. 10:00–12:00.", takenOff.TextContent, StringComparison.Ordinal);
+        Assert.Null(takenOff.QuerySelector("a")); // the meeting is no longer hers to open
+        Assert.Equal(HttpStatusCode.NotFound, (await ingrid.GetAsync(path)).StatusCode);
+    }
+
+    private static void Invite(List<KeyValuePair<string, string>> form, params string[] userIds)
+    {
+        form.RemoveAll(f => f.Key == "Input.ParticipantIds");
+        form.AddRange(userIds.Select(id => new KeyValuePair<string, string>("Input.ParticipantIds", id)));
     }
 
     [Fact]
