@@ -128,7 +128,9 @@ public sealed class MeetingCancelTests(PortalFactory portal) : PortalTest(portal
         // No more comments (a tab left open still posts its form), agenda changes or minutes.
         var refused = await ola.PostWithTokenAsync($"{path}?handler=Comment&itemId={itemId}", new() { ["CommentText"] = "Synd!" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Møtet er avlyst, så det tar ikke imot flere kommentarer.", (await PortalClient.ReadAsync(refused)).Body!.TextContent, StringComparison.Ordinal);
+        var refusedBlock = (await PortalClient.ReadAsync(refused)).QuerySelector("[data-testid=comment-refused]")!;
+        Assert.Contains("Møtet er avlyst, så det tar ikke imot flere kommentarer.", refusedBlock.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Synd!", refusedBlock.QuerySelector("textarea[readonly]")!.TextContent); // what she wrote is not lost
         Assert.Empty((await ola.GetPageAsync(path)).QuerySelectorAll("[data-testid=comments] li"));
         var newItem = await kari.PostWithTokenAsync(path + "/saker/ny", new() { ["Input.Title"] = "Eventuelt" }); // from a tab opened before
         Assert.Equal(HttpStatusCode.OK, newItem.StatusCode);
