@@ -46,7 +46,10 @@ public sealed class HostInvitationTests(PortalFactory portal) : PortalTest(porta
         var revoked = await host.PageAfterAsync(await host.SubmitAsync(councilUrl, "form[action*=Revoke]", []));
         Assert.Contains("Invitasjonen er trukket tilbake.", revoked.QuerySelector("[role=status]")!.TextContent);
         Assert.Contains("Ingen invitasjoner venter på svar.", revoked.QuerySelector("[data-testid=host-invitations]")!.TextContent);
-        Assert.Equal("Invitasjonen kan ikke brukes", (await Portal.CreatePortalClient().GetPageAsync(oldLink)).QuerySelector("h1")!.TextContent);
+        var withdrawn = await Portal.CreatePortalClient().GetPageAsync(oldLink);
+        Assert.Equal("Invitasjonen kan ikke brukes", withdrawn.QuerySelector("h1")!.TextContent);
+        // The council has no administrator yet: the way to a new link is whoever invited her (here the host).
+        Assert.Contains("Be den som inviterte deg, om en ny invitasjon.", withdrawn.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
 
         var refused = await host.PageAfterAsync(await host.SubmitAsync(councilUrl, "[data-testid=invite-administrator]",
             new() { ["Invite.FullName"] = "Per Berg", ["Invite.Email"] = "per.berg@@numedal" }));
@@ -74,7 +77,28 @@ public sealed class HostInvitationTests(PortalFactory portal) : PortalTest(porta
 
         var twice = await host.PageAfterAsync(await host.SubmitAsync(councilUrl, "[data-testid=invite-administrator]",
             new() { ["Invite.FullName"] = "Per Berg", ["Invite.Email"] = "per.berg@numedal.no" }));
-        Assert.Contains("er allerede medlem av Regionrådet for Numedal", twice.FieldError("Invite.Email"));
+        Assert.Equal("Per Berg (per.berg@numedal.no) er allerede administrator i rådet.", twice.FieldError("Invite.Email"));
+    }
+
+    [Fact]
+    public async Task InvitingSomeoneAlreadyInTheCouncilAsAdministrator_GivesHerTheRolesAtOnce_AndTellsHer()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ola.GetAsync("/rad/hallingdal/admin/medlemmer")).StatusCode);
+        var councilUrl = (await host.GetPageAsync("/vert")).QuerySelectorAll("a[href^='/vert/rad/']")
+            .First(a => a.TextContent.Contains("Regionrådet for Hallingdal", StringComparison.Ordinal)).GetAttribute("href")!;
+
+        var done = await host.PageAfterAsync(await host.SubmitAsync(councilUrl, "[data-testid=invite-administrator]",
+            new() { ["Invite.FullName"] = "Ola Bakken", ["Invite.Email"] = Demo.HallingdalMember.ToUpperInvariant() }));
+
+        Assert.Contains("Ola Bakken var allerede med i rådet og har nå fått rollene administrator og sekretær.",
+            done.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(done.QuerySelector("[data-testid=invitation-link]")); // no invitation to pass on
+        Assert.Equal(HttpStatusCode.OK, (await ola.GetAsync("/rad/hallingdal/admin/medlemmer")).StatusCode);
+        var notice = Assert.Single(await ola.NoticesAsync(), n => n.TextContent.Contains("administrator", StringComparison.Ordinal));
+        Assert.Contains("Du er nå administrator i Regionrådet for Hallingdal.", notice.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/rad/hallingdal/admin/medlemmer", await ola.NoticeTargetAsync(notice));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BioSirk.Portal.Platform.Features.Host;
 using BioSirk.Portal.Platform.Features.Invitations;
+using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,7 +69,13 @@ public abstract class HostInvitationsPage(HostInvitations invitations) : PageMod
             return Page();
         }
 
-        return Receipt(result.Value!, "invited");
+        if (result.Value!.MadeAdministrator is { } name)
+        {
+            Message = this.Localized("{0} var allerede med i rådet og har nå fått rollene administrator og sekretær. {0} har fått beskjed under «Varsler» i portalen.", name);
+            return RedirectToPage();
+        }
+
+        return Receipt(result.Value.Sent!, "invited");
     }
 
     public async Task<IActionResult> OnPostRenewAsync(Guid invitationId)

@@ -2,7 +2,9 @@ using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.SharedKernel.Validation;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +17,10 @@ public sealed record InvitationOwner(Guid Id, bool IsCounty)
 
     public static InvitationOwner County(Guid countyId) => new(countyId, true);
 }
+
+/// <summary>What inviting an administrator did: sent an invitation, or gave someone already in the council the roles.</summary>
+/// <param name="MadeAdministrator">The name of the member who was given the roles; null when an invitation was sent.</param>
+public sealed record HostInvitationOutcome(InvitationSent? Sent, string? MadeAdministrator);
 
 /// <param name="IsExpired">Past its 7 days (also before the nightly job has marked it): it can be sent again, not revoked.</param>
 public sealed record HostInvitationRow(Guid Id, string FullName, string Email, DateTime ExpiresAtUtc, bool IsExpired);
@@ -50,20 +56,66 @@ public sealed class HostInvitations(
             : db.TenantMemberships.IgnoreQueryFilters().CountAsync(
                 m => m.TenantId == owner.Id && m.IsActive && (m.Roles & TenantRoles.TenantAdmin) == TenantRoles.TenantAdmin, ct);
 
-    /// <summary>A council's administrator gets the roles the first one gets (admin and secretary); a county's officer is an officer.</summary>
-    public async Task<Result<InvitationSent>> InviteAsync(
+    /// <summary>
+    /// A council's administrator gets the roles the first one gets (admin and secretary); a county's officer is an
+    /// officer. Someone who already belongs to the council is given those roles at once instead (her account is active
+    /// again if it was deactivated) and told in the portal: an invitation would be refused, and the council may have no
+    /// administrator left to change her roles.
+    /// </summary>
+    public async Task<Result<HostInvitationOutcome>> InviteAsync(
         InvitationOwner owner, string? fullName, string? email, Guid hostAdminId, string portalBaseUrl, CancellationToken ct = default)
     {
         if (owner.IsCounty)
         {
-            return await inviteOfficer.HandleAsync(new InviteCountyOfficerCommand(owner.Id, email, fullName, hostAdminId, portalBaseUrl), ct);
+            return Sent(await inviteOfficer.HandleAsync(new InviteCountyOfficerCommand(owner.Id, email, fullName, hostAdminId, portalBaseUrl), ct));
         }
 
         using (currentTenant.Use(TenantScope.ForTenant(owner.Id)))
         {
-            return await inviteMember.HandleAsync(new InviteMemberCommand(
-                owner.Id, email, fullName, TenantRoles.TenantAdmin | TenantRoles.Secretary, hostAdminId, portalBaseUrl), ct);
+            if (Invitee.Check(new Errors(), fullName, email) is { Any: false } && await MembershipOfAsync(owner.Id, email!, ct) is { } member)
+            {
+                return member.Membership is { IsActive: true } admin && admin.Roles.HasFlag(TenantRoles.TenantAdmin)
+                    ? Result<HostInvitationOutcome>.Fail("Email", $"{member.Name} ({EmailAddress.Normalize(email!)}) er allerede administrator i rådet.")
+                    : Result<HostInvitationOutcome>.Ok(await MakeAdministratorAsync(owner.Id, member.Membership, member.Name, ct));
+            }
+
+            return Sent(await inviteMember.HandleAsync(new InviteMemberCommand(
+                owner.Id, email, fullName, AdministratorRoles, hostAdminId, portalBaseUrl), ct));
         }
+    }
+
+    private const TenantRoles AdministratorRoles = TenantRoles.TenantAdmin | TenantRoles.Secretary;
+
+    private static Result<HostInvitationOutcome> Sent(Result<InvitationSent> sent) =>
+        sent.Succeeded ? Result<HostInvitationOutcome>.Ok(new HostInvitationOutcome(sent.Value, null)) : Result<HostInvitationOutcome>.Fail(sent.Errors);
+
+    private async Task<(TenantMembership Membership, string Name)?> MembershipOfAsync(Guid councilId, string email, CancellationToken ct)
+    {
+        var normalized = EmailAddress.Normalize(email).ToUpperInvariant();
+        var found = await (
+                from u in db.Users
+                join m in db.TenantMemberships on u.Id equals m.UserId
+                where u.NormalizedEmail == normalized && m.TenantId == councilId
+                select new { Membership = m, u.FullName })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Membership, found.FullName);
+    }
+
+    private async Task<HostInvitationOutcome> MakeAdministratorAsync(Guid councilId, TenantMembership membership, string name, CancellationToken ct)
+    {
+        var council = await db.Tenants.Where(t => t.Id == councilId).Select(t => new { t.Name, t.Slug }).SingleAsync(ct);
+        membership.Roles |= AdministratorRoles;
+        if (membership.AwaitsApproval)
+        {
+            membership.Approve();
+        }
+
+        membership.IsActive = true;
+        db.Notifications.Add(new Notification(membership.UserId, $"Administrator i {council.Name}",
+            Phrase.Of("Du er nå administrator i {0}. Under «Administrasjon» inviterer du folk og gir dem roller.", council.Name),
+            $"/rad/{council.Slug}/admin/medlemmer", clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        return new HostInvitationOutcome(null, name);
     }
 
     /// <returns>null when the invitation is not the owner's (the page answers 404).</returns>

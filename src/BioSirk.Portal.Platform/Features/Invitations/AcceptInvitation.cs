@@ -53,7 +53,7 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
 
         if (invitation is null || !invitation.CanBeAccepted(now))
         {
-            return Result<PortalUser>.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be administratoren om en ny.");
+            return Result<PortalUser>.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be den som inviterte deg, om en ny.");
         }
 
         var errors = new Errors()
@@ -117,7 +117,7 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
         var now = clock.GetUtcNow().UtcDateTime;
         if (invitation is null || !invitation.CanBeAccepted(now))
         {
-            return Result.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be administratoren om en ny.");
+            return Result.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be den som inviterte deg, om en ny.");
         }
 
         var user = await users.FindByIdAsync(userId.ToString());
