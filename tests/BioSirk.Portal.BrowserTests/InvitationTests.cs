@@ -25,6 +25,11 @@ public sealed class InvitationTests(BrowserPortalFactory portal) : BrowserTest(p
         await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Invitasjonen er sendt til liv@hallingdal.no");
         var link = (await Page.Locator("[data-testid=invitation-link]").TextContentAsync())!.Trim();
         Assert.StartsWith(Portal.BaseUrl + "/invitasjon/", link);
+        // Shown once, so it can be copied with one press.
+        await Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Kopier lenken" }).ClickAsync();
+        await Expect(Page.Locator("[data-copy-status]")).ToHaveTextAsync("Lenken er kopiert.");
+        Assert.Equal(link, await Page.EvaluateAsync<string>("navigator.clipboard.readText()"));
 
         await ClickAndCheckAsync(Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Endringslogg" }),
             "/rad/hallingdal/admin/logg");

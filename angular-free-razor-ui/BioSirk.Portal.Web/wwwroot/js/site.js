@@ -68,3 +68,37 @@
         }
     });
 })();
+
+// «Kopier lenken»: copies the text of the element named by data-copy, and says so. Where the clipboard is not open to
+// the page (plain http outside localhost), the text is selected instead, for Ctrl+C.
+(function () {
+    'use strict';
+    var english = document.documentElement.lang === 'en';
+    document.querySelectorAll('button[data-copy]').forEach(function (button) {
+        var source = document.getElementById(button.getAttribute('data-copy'));
+        var status = button.parentNode.querySelector('[data-copy-status]');
+        if (!source) {
+            return;
+        }
+
+        button.hidden = false;
+        button.addEventListener('click', function () {
+            function selectText() {
+                var range = document.createRange();
+                range.selectNodeContents(source);
+                var selection = window.getSelection();
+                selection.removeAllRanges();
+                selection.addRange(range);
+                status.textContent = english ? 'The link is selected: press Ctrl+C to copy it.' : 'Lenken er merket: trykk Ctrl+C for å kopiere den.';
+            }
+
+            if (navigator.clipboard && window.isSecureContext) {
+                navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+                    status.textContent = english ? 'The link is copied.' : 'Lenken er kopiert.';
+                }, selectText);
+            } else {
+                selectText();
+            }
+        });
+    });
+})();
