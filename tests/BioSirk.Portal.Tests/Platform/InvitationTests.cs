@@ -95,9 +95,11 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
         using var newcomer = Portal.CreatePortalClient();
         var path = new Uri(link).AbsolutePath;
         var weak = await PortalClient.ReadAsync(await newcomer.SubmitAsync(path, "main form",
-            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Password"] = "kort", ["Input.ConfirmPassword"] = "kort" }));
+            new() { ["Input.FullName"] = "", ["Input.Password"] = "kort", ["Input.ConfirmPassword"] = "kurt" }));
+        // Every mistake at once, not one per try.
+        Assert.Equal("Skriv inn navnet ditt.", weak.FieldError("Input.FullName"));
         Assert.Contains("Passordet må ha minst 10 tegn.", weak.FieldError("Input.Password"));
-        Assert.Equal("Liv Øyen", weak.FieldValue("Input.FullName"));
+        Assert.Equal("Passordene er ikke like. Skriv det samme passordet to ganger.", weak.FieldError("Input.ConfirmPassword"));
 
         var created = await newcomer.SubmitAsync(path, "main form",
             new() { ["Input.FullName"] = "Liv Øyen", ["Input.Password"] = "godt-passord-42", ["Input.ConfirmPassword"] = "godt-passord-42" });

@@ -88,6 +88,13 @@ public sealed class MyAccountTests(PortalFactory portal) : PortalTest(portal)
             ["Input.CurrentPassword"] = DemoDataSeeder.Password, ["Input.Password"] = DemoDataSeeder.Password, ["Input.ConfirmPassword"] = DemoDataSeeder.Password,
         }));
         Assert.Equal("Velg et annet passord enn det du har nå.", same.FieldError("Input.Password"));
+
+        var wrongAndShort = await PortalClient.ReadAsync(await ola.SubmitAsync("/konto", "[data-testid=password-form]", new()
+        {
+            ["Input.CurrentPassword"] = "feil-passord-1", ["Input.Password"] = "kort", ["Input.ConfirmPassword"] = "kort",
+        }));
+        Assert.Equal("Passordet du har nå, stemmer ikke. Prøv igjen.", wrongAndShort.FieldError("Input.CurrentPassword"));
+        Assert.Contains("Passordet må ha minst 10 tegn.", wrongAndShort.FieldError("Input.Password"));
     }
 
     [Fact]

@@ -108,6 +108,9 @@ public sealed class Passwords(
     {
         var errors = (await ValidateAsync(user, input)).When(string.IsNullOrEmpty(currentPassword), "CurrentPassword", "Skriv inn passordet du har nå.")
             .When(!string.IsNullOrEmpty(input.Password) && input.Password == currentPassword, "Password", "Velg et annet passord enn det du har nå.");
+        // Said with the new password's mistakes, not in a round of its own.
+        errors.When(errors.Any && !string.IsNullOrEmpty(currentPassword) && !await users.CheckPasswordAsync(user, currentPassword),
+            "CurrentPassword", CurrentPasswordWrong);
         if (errors.Any)
         {
             return Result.Fail(errors.All);
@@ -117,18 +120,26 @@ public sealed class Passwords(
         return changed.Succeeded
             ? Result.Ok()
             : Result.Fail([.. changed.Errors.Select(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
-                ? new FieldError("CurrentPassword", "Passordet du har nå, stemmer ikke. Prøv igjen.")
+                ? new FieldError("CurrentPassword", CurrentPasswordWrong)
                 : new FieldError("Password", e.Description))]);
     }
+
+    private const string CurrentPasswordWrong = "Passordet du har nå, stemmer ikke. Prøv igjen.";
 
     private static Result LinkUnusable =>
         Result.Fail("", "Lenken er brukt, utløpt eller ikke hel. Be om en ny lenke under «Glemt passordet?».");
 
     /// <summary>Every problem at once: the password rules and a confirmation that differs, not one per try.</summary>
-    private async Task<Errors> ValidateAsync(PortalUser user, NewPassword input)
+    private Task<Errors> ValidateAsync(PortalUser user, NewPassword input) =>
+        CheckNewAsync(users, user, input, new Errors(), "Velg et nytt passord.");
+
+    /// <summary>
+    /// The checks of a chosen password, added to <paramref name="errors"/> so that they are said with the form's other
+    /// mistakes: empty, the repeat differs, and each of Identity's password rules it breaks.
+    /// </summary>
+    public static async Task<Errors> CheckNewAsync(UserManager<PortalUser> users, PortalUser user, NewPassword input, Errors errors, string whenEmpty)
     {
-        var errors = new Errors()
-            .When(string.IsNullOrEmpty(input.Password), "Password", "Velg et nytt passord.")
+        errors.When(string.IsNullOrEmpty(input.Password), "Password", whenEmpty)
             .When(!string.IsNullOrEmpty(input.Password) && input.Password != input.ConfirmPassword, "ConfirmPassword",
                 "Passordene er ikke like. Skriv det samme passordet to ganger.");
         if (!string.IsNullOrEmpty(input.Password))

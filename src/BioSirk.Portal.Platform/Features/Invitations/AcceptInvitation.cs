@@ -1,5 +1,6 @@
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.SharedKernel.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -56,12 +57,18 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             return Result<PortalUser>.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be den som inviterte deg, om en ny.");
         }
 
+        var user = new PortalUser
+        {
+            UserName = invitation.Email,
+            Email = invitation.Email,
+            EmailConfirmed = true,
+            FullName = account.FullName?.Trim() ?? "",
+            CreatedAtUtc = now,
+        };
         var errors = new Errors()
             .When(string.IsNullOrWhiteSpace(account.FullName), "FullName", "Skriv inn navnet ditt.")
-            .WhenLongerThan(account.FullName, 200, "FullName", "Navnet")
-            .When(string.IsNullOrEmpty(account.Password), "Password", "Velg et passord.")
-            .When(!string.IsNullOrEmpty(account.Password) && account.Password != account.ConfirmPassword, "ConfirmPassword",
-                "Passordene er ikke like. Skriv det samme passordet to ganger.");
+            .WhenLongerThan(account.FullName, 200, "FullName", "Navnet");
+        await Passwords.CheckNewAsync(users, user, new NewPassword(account.Password, account.ConfirmPassword), errors, "Velg et passord.");
         if (errors.Any)
         {
             return Result<PortalUser>.Fail(errors.All);
@@ -72,14 +79,6 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             return Result<PortalUser>.Fail("", "Det finnes allerede en konto med denne e-postadressen. Logg inn først, og åpne lenken igjen.");
         }
 
-        var user = new PortalUser
-        {
-            UserName = invitation.Email,
-            Email = invitation.Email,
-            EmailConfirmed = true,
-            FullName = account.FullName!.Trim(),
-            CreatedAtUtc = now,
-        };
         IdentityResult created;
         try
         {
