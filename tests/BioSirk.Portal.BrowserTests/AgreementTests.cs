@@ -93,6 +93,20 @@ public sealed class AgreementTests(BrowserPortalFactory portal) : BrowserTest(po
         await Expect(SpendRow(spend, "Igjen av rammen")).ToContainTextAsync("kr 143 250,00");
         await Expect(Page.Locator("[data-testid=hour-rows] tbody tr")).ToContainTextAsync(["20.01.2026 Kari Nordby Mobilisering av bedrifter 7,5"], new() { UseInnerText = true });
 
+        // A row typed wrong (15 for 1,5) is deleted in two steps: «Slett», then the button that says what goes.
+        await hours.GetByLabel("Dato").FillAsync("2026-01-20");
+        await hours.GetByLabel("Person").FillAsync("Kari Nordby");
+        await hours.GetByLabel("Aktivitet").FillAsync("Rapportskriving");
+        await hours.GetByLabel("Timer").FillAsync("15");
+        await ClickAndCheckAsync(hours.GetByRole(AriaRole.Button, new() { Name = "Registrer timer" }), councilUrl);
+        var wrongRow = Page.Locator("[data-testid=hour-rows] tbody tr").Filter(new() { HasText = "Rapportskriving" });
+        await wrongRow.Locator("summary").ClickAsync();
+        await CheckAsync();
+        await ClickAndCheckAsync(wrongRow.GetByRole(AriaRole.Button, new() { Name = "Ja, slett timene 15 t 20.01.2026, Kari Nordby" }), councilUrl);
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Timeføringen er slettet: 15 t 20.01.2026, Kari Nordby.");
+        await Expect(Page.Locator("[data-testid=hour-rows] tbody tr")).ToHaveCountAsync(1);
+        await Expect(SpendRow(spend, "Brukt")).ToContainTextAsync("kr 6 750,00");
+
         var request = Page.Locator("form").Filter(new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = "Utbetalingsanmodning: Ved signering" }) });
         await request.GetByLabel("Kort status for arbeidet").FillAsync("Oppstart gjennomført.");
         await ClickAndCheckAsync(request.GetByRole(AriaRole.Button, new() { Name = "Send anmodningen til fylket" }), councilUrl);
