@@ -37,6 +37,7 @@ public static class WebSetup
             {
                 NorwegianModelBindingMessages.Apply(o.ModelBindingMessageProvider);
                 o.ModelBinderProviders.Insert(0, new DateAndTimeBinderProvider());
+                o.Filters.Add(new UnknownHandlerFilter());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

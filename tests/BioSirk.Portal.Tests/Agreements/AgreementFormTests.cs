@@ -447,7 +447,11 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         var page = await ola.GetPageAsync(CouncilUrl(id));
         Assert.Null(page.QuerySelector("form[action*=Hours]"));
+        Assert.Null(page.QuerySelector("form[action*=Breach]")); // nor the breach notice or rescission, which are the parties'
+        Assert.Null(page.QuerySelector("form[action*=Rescind]"));
+        Assert.DoesNotContain("}", page.GetElementById("breach")!.TextContent, StringComparison.Ordinal);
         Assert.StartsWith("Du kan lese avtalen.", page.QuerySelector("[data-testid=next-step]")!.TextContent);
+        Assert.NotNull((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("form[action*=Breach]"));
         var post = await ola.PostWithTokenAsync(CouncilUrl(id) + "?handler=Hours", new() { ["Hours.Date"] = "2026-02-02", ["Hours.Person"] = "Ola", ["Hours.Activity"] = "x", ["Hours.Hours"] = "2" });
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
     }

@@ -53,6 +53,17 @@ public sealed class HostingTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task ARequestNamingNoHandlerThePageHas_IsNotFound_NotAnError()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var agreement = "/rad/hallingdal/avtaler/" + await Agreements.AgreementSteps.DraftFromTemplateAsync(kari);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.PostWithTokenAsync(agreement, new())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.PostWithTokenAsync(agreement + "?handler=Nope", new())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kari.GetAsync(agreement)).StatusCode);
+    }
+
+    [Fact]
     public async Task SignInCookie_IsHttpOnlyAndSameSite()
     {
         using var client = Portal.CreatePortalClient();
