@@ -222,8 +222,18 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         return Result.Ok();
     }
 
-    /// <summary>The milestone's share of the frame, as the agreement plans it; the final payment is settled against the spending instead.</summary>
-    public decimal PlannedAmount(PaymentMilestone milestone) => Kroner.RoundToOre(FrameAmount * milestone.SharePercent / 100m);
+    /// <summary>
+    /// The milestone's share of the frame, as the agreement plans it. The final payment (settled against the spending
+    /// in the end) is planned as what the frame leaves after the other payments: after an amendment changed the frame,
+    /// a payment already fixed keeps its amount, and the final one takes the difference.
+    /// </summary>
+    public decimal PlannedAmount(PaymentMilestone milestone) =>
+        milestone.Trigger == MilestoneTrigger.FinalReportApproved && milestone.Amount is null
+            && milestones.Count(m => m.Trigger == MilestoneTrigger.FinalReportApproved) == 1
+            ? FrameAmount - milestones.Where(m => m != milestone).Sum(m => m.Amount ?? ShareOfFrame(m))
+            : ShareOfFrame(milestone);
+
+    private decimal ShareOfFrame(PaymentMilestone milestone) => Kroner.RoundToOre(FrameAmount * milestone.SharePercent / 100m);
 
     public bool HasSigned(Party party) => (party == Party.Council ? CouncilSignature : CountySignature) is not null;
 

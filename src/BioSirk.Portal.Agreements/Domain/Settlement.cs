@@ -17,25 +17,36 @@ public sealed record Settlement(
         var spent = hourCost + directCosts;
         var eligible = Math.Min(spent, frame);
         return new Settlement(hours, Kroner.RoundToOre(hourCost), Kroner.RoundToOre(directCosts), Kroner.RoundToOre(spent),
-            Kroner.RoundToOre(eligible), Kroner.RoundToOre(paid), Kroner.RoundToOre(eligible - paid), frame);
+            Kroner.RoundToOre(eligible), Kroner.RoundToOre(paid), Kroner.RoundToOre(eligible - paid), frame)
+        {
+            EligibleHasPartsOfAnOre = eligible != Kroner.RoundToOre(eligible),
+        };
     }
+
+    /// <summary>
+    /// The exact eligible cost has parts of an øre (an hour rate in øre times hours in hundredths): the amounts shown
+    /// are each rounded, and the remainder, rounded once from the exact figures, may differ by an øre from their difference.
+    /// </summary>
+    public bool EligibleHasPartsOfAnOre { get; init; }
 
     public bool IsRepaymentClaim => Remainder < 0;
 
     public decimal Remaining => Frame - Spent;
 
-    /// <summary>Share of the frame spent, in percent (may pass 100 when costs exceed the frame).</summary>
-    public decimal PercentUsed => Frame == 0 ? 0 : Math.Round(Spent / Frame * 100m, 1, MidpointRounding.AwayFromZero);
+    /// <summary>
+    /// Share of the frame spent, in percent with one decimal (may pass 100 when costs exceed the frame). Cut, not
+    /// rounded, so that it never shows a threshold as reached before it is: 74,96 % reads 74,9 %.
+    /// </summary>
+    public decimal PercentUsed => Frame == 0 ? 0 : Math.Round(Spent / Frame * 100m, 1, MidpointRounding.ToZero);
 
     public decimal NotEligible => Math.Max(0, Spent - Frame);
 
-    public SpendLevel Level => PercentUsed switch
-    {
-        > 100 => SpendLevel.BeyondFrame,
-        >= 90 => SpendLevel.Above90,
-        >= 75 => SpendLevel.Above75,
-        _ => SpendLevel.Normal,
-    };
+    /// <summary>The warnings compare the amounts themselves, never the rounded percentage.</summary>
+    public SpendLevel Level =>
+        Spent > Frame ? SpendLevel.BeyondFrame
+        : Spent * 100 >= Frame * 90 ? SpendLevel.Above90
+        : Spent * 100 >= Frame * 75 ? SpendLevel.Above75
+        : SpendLevel.Normal;
 }
 
 public enum SpendLevel

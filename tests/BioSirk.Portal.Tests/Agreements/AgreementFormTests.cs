@@ -438,6 +438,27 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task AnHourRateInOre_TimesHoursInHundredths_ShowsTheRoundedAmounts_AndSaysWhyTheSettlementMayDifferByAnOre()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari, new() { ["Input.HourRate"] = "950,50" });
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+        Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=ore-note]"));
+
+        Portal.Clock.Set(AfterTheWork);
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", "Arbeid", "18,5"));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-06", "Kari", "Arbeid", "18,49"));
+
+        // 36,99 t × kr 950,50 = kr 35 158,995: shown as 35 159,00; the settlement against 112 500,00 paid is rounded once.
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("kr 35 159,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sluttoppgjøret regnes av de eksakte beløpene", page.QuerySelector("[data-testid=ore-note]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Member_ReadsTheAgreementButCannotAct()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);

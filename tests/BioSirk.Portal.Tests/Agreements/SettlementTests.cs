@@ -99,6 +99,47 @@ public sealed class SettlementTests
         Assert.Equal(3_000m, beyond.NotEligible);
     }
 
+    [Fact]
+    public void SpendLevel_ComparesTheAmounts_NotTheRoundedPercentage()
+    {
+        var justUnder75 = Settlement.Compute(Frame, Rate, 124, 840m, 0);          // 112 440 = 74,96 %
+        Assert.Equal(SpendLevel.Normal, justUnder75.Level);
+        Assert.Equal(74.9m, justUnder75.PercentUsed);                              // not «75 %» before it is
+        var fortyOver = Settlement.Compute(Frame, Rate, 166, 640m, 0);           // 150 040 = 100,03 %
+        Assert.Equal(SpendLevel.BeyondFrame, fortyOver.Level);
+        Assert.Equal(40m, fortyOver.NotEligible);
+        Assert.Equal(SpendLevel.Above90, Settlement.Compute(Frame, Rate, 150, 0, 0).Level); // exactly 90 %
+    }
+
+    [Fact]
+    public void EligibleWithPartsOfAnOre_IsSaid_SoThatTheRoundedAmountsAreExplained()
+    {
+        var odd = Settlement.Compute(Frame, 950.50m, 36.99m, 1_234.56m, 112_500m); // 35 158,995 + 1 234,56
+        Assert.True(odd.EligibleHasPartsOfAnOre);
+        Assert.Equal(36_393.56m, odd.Eligible);
+        Assert.Equal(-76_106.45m, odd.Remainder);                                  // rounded once, from the exact figures
+        Assert.False(Settlement.Compute(Frame, Rate, 150, 12_345.67m, 112_500m).EligibleHasPartsOfAnOre);
+    }
+
+    [Fact]
+    public void AfterTheFrameIsRaised_TheFinalPaymentIsPlannedAsWhatTheFrameLeavesAfterThePaymentsAlreadyFixed()
+    {
+        var agreement = HallingdalAgreement();
+        var final = agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.FinalReportApproved);
+        Assert.Equal(37_500m, agreement.PlannedAmount(final));
+        var now = new DateTime(2026, 1, 10, 10, 0, 0, DateTimeKind.Utc);
+        agreement.Sign(Party.Council, Guid.NewGuid(), "Kari Nordby", now, new DateOnly(2026, 1, 10));
+        agreement.Sign(Party.County, Guid.NewGuid(), "Sigrid Lien", now, new DateOnly(2026, 1, 10)); // 112 500 fixed at signing
+
+        var raised = agreement.ToTerms() with { FrameAmount = 170_000m };
+        Assert.True(agreement.ProposeAmendment(raised, "Mer arbeid.", Party.Council, "{}", Guid.NewGuid(), "Kari Nordby", now).Succeeded);
+        Assert.True(agreement.AcceptAmendment(Party.County, agreement.PendingAmendment!.Id, raised).Succeeded);
+
+        Assert.Equal(170_000m, agreement.FrameAmount);
+        Assert.Equal(112_500m, agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.AtSigning).Amount);
+        Assert.Equal(57_500m, agreement.PlannedAmount(final));
+    }
+
     internal static Agreement HallingdalAgreement() =>
         new(Guid.NewGuid(), Guid.NewGuid(), "Regionrådet for Hallingdal", "Buskerud fylkeskommune",
             MissionsTemplate.For(new("Regionrådet for Hallingdal", "975576469"), new("Buskerud fylkeskommune", InvoiceOrderNumber: "B701010", InvoiceProjectNumber: "60256"), 2026));
