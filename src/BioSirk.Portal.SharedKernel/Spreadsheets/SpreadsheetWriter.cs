@@ -13,7 +13,11 @@ public sealed record ExportFile(string FileName, string ContentType, byte[] Cont
     public const string CsvContentType = "text/csv; charset=utf-8";
 }
 
-/// <summary>An amount in kroner: a number in the file, shown with two decimals (and thousands grouped in Excel).</summary>
+/// <summary>
+/// An amount in kroner: a number in the file, shown with two decimals (and thousands grouped in Excel). The value is
+/// written exactly (hours × a rate in øre may leave parts of an øre), so that the rows add up to their sum in the file:
+/// the CSV has more decimals only when there are any; Excel shows two.
+/// </summary>
 public readonly record struct KronerCell(decimal Value);
 
 /// <summary>
@@ -82,7 +86,7 @@ public static class SpreadsheetWriter
     {
         null => string.Empty,
         decimal number => number.ToString("0.####", CultureInfo.InvariantCulture).Replace('.', ','),
-        KronerCell kroner => kroner.Value.ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ','),
+        KronerCell kroner => kroner.Value.ToString("0.00####", CultureInfo.InvariantCulture).Replace('.', ','),
         DateOnly date => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
         var other => Quote(Inert(other.ToString() ?? string.Empty)),
     };

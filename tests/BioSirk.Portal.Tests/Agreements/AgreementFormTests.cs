@@ -456,6 +456,11 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var page = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Contains("kr 35 159,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Sluttoppgjøret regnes av de eksakte beløpene", page.QuerySelector("[data-testid=ore-note]")!.TextContent, StringComparison.Ordinal);
+
+        // The export writes the exact amounts, so that its rows add up to its sum (18,5 × 950,50 = 17 584,25; 18,49 × 950,50 = 17 574,745).
+        var csv = System.Text.Encoding.UTF8.GetString(await (await kari.GetAsync(CouncilUrl(id) + "?handler=Export&format=csv")).Content.ReadAsByteArrayAsync());
+        Assert.Contains(";18,49;17574,745;", csv, StringComparison.Ordinal);
+        Assert.Contains("Sum timer;;;36,99;35158,995", csv, StringComparison.Ordinal);
     }
 
     [Fact]
