@@ -212,9 +212,15 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
 
         var payment = agreement is null ? null : await store.Db.Payments.FirstOrDefaultAsync(p => p.Id == c.PaymentId && p.AgreementId == c.AgreementId, ct);
         var milestone = agreement?.Milestones.FirstOrDefault(m => m.Id == payment?.MilestoneId);
-        if (agreement is null || payment is null || milestone is null)
+        if (agreement is null)
         {
-            return null; // not this agreement's payment: another council's or county's id says nothing
+            return null; // not an agreement seen here: another council's or county's id says nothing
+        }
+
+        if (payment is null || milestone is null)
+        {
+            // Reversed already, most likely from another tab; any id that is not one of this agreement's payments reads the same.
+            return Result.Fail("", "Betalingen er allerede reversert, eller finnes ikke lenger. Siden viser betalingene slik de er nå.");
         }
 
         var errors = new Errors()

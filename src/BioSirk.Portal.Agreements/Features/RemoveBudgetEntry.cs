@@ -28,10 +28,15 @@ public sealed class RemoveBudgetEntry(AgreementStore store)
         where TEntry : class
     {
         var agreement = await store.FindAsync(agreementId, ct);
-        var entry = agreement is null ? null : await entries.FirstOrDefaultAsync(which, ct);
-        if (agreement is null || entry is null)
+        if (agreement is null)
         {
             return null;
+        }
+
+        if (await entries.FirstOrDefaultAsync(which, ct) is not { } entry)
+        {
+            // Deleted already, most likely from another tab; any id that is not one of this agreement's rows reads the same.
+            return Result<string>.Fail("", "Raden er allerede slettet. Siden viser timene og kostnadene slik de er nå.");
         }
 
         if (BudgetRules.ClosedFor(agreement) is { } closed)

@@ -383,6 +383,9 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         page = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Equal("Timeføringen er slettet: 17,5 t 06.02.2026, Kari Nordby.", page.QuerySelector("[role=status]")!.TextContent.Trim());
         Assert.Contains("7,5 t × kr 900,00", page.QuerySelector("[data-testid=spend-table]")!.TextContent);
+        // The same «Slett» from a tab opened before: the page says it is gone already (not «page not found»).
+        var again = await PortalClient.ReadAsync(await kari.PostWithTokenAsync(typo.GetAttribute("action")!, []));
+        Assert.Contains("Raden er allerede slettet.", again.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
         await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "[data-testid=cost-rows] form", []));
         page = await kari.GetPageAsync(CouncilUrl(id));
         Assert.Null(page.QuerySelector("[data-testid=cost-rows]"));

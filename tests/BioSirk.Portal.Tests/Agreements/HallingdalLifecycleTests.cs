@@ -219,6 +219,10 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Betalingen for «Sluttoppgjør", Text(reopened, "history"));
         Assert.Contains("er reversert: Rådet betalte tilbake 22 500, ikke 2 250.", Text(reopened, "history"));
         Assert.Contains("Avtalen var avsluttet og er åpnet igjen: «Sluttoppgjør", Text(reopened, "history"));
+        // The same reversal from a tab opened before: said on the page, not «page not found».
+        var twice = await PortalClient.ReadAsync(await sigrid.PostWithTokenAsync(CountyUrl(id) + "?handler=ReversePayment",
+            new() { ["Reversal.PaymentId"] = wrong, ["Reversal.Reason"] = "Rådet betalte tilbake 22 500, ikke 2 250." }));
+        Assert.Contains("Betalingen er allerede reversert", twice.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
 
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-02-02", ["Payment.Amount"] = "-22 500", ["Payment.Reference"] = "Innbetaling 4711" }));
