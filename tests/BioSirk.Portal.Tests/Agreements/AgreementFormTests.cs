@@ -467,6 +467,22 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task AnAmendmentProposed_IsTheOtherPartysNextStep_OnTheAgreementPage()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.FrameAmount"] = "170 000";
+        form["Reason"] = "Mer arbeid med bedriftene.";
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+
+        Assert.Equal("Regionrådet for Hallingdal har foreslått et tillegg til avtalen: godta eller avvis det under «Forslag til tillegg».",
+            (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=next-step]")!.TextContent.Trim());
+        Assert.DoesNotContain("foreslått et tillegg", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=next-step]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Member_ReadsTheAgreementButCannotAct()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);

@@ -25,6 +25,11 @@ public sealed class BreachNoticeTests(PortalFactory portal) : PortalTest(portal)
             var councilsView = await kari.GetPageAsync(CouncilUrl(id));
             Assert.Contains("Buskerud fylkeskommune har varslet vesentlig mislighold av avtalen: Ingen timelister levert. Rett forholdet innen 10.02.2026",
                 Flat(councilsView.QuerySelector("[data-testid=breach-against-viewer]")!.TextContent));
+            // What to do next and by when: the remedy comes before the hours and the report.
+            Assert.StartsWith("Buskerud fylkeskommune har sendt varsel om mislighold: Ingen timelister levert. Rett forholdet innen 10.02.2026",
+                councilsView.QuerySelector("[data-testid=next-step]")!.TextContent.Trim());
+            Assert.StartsWith("Frist for å rette misligholdet 10.02.2026", councilsView.QuerySelector("[data-testid=next-deadline]")!.TextContent);
+            Assert.StartsWith("Aktivitetene skal være ferdige", (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=next-deadline]")!.TextContent);
 
             // The council finds the county in breach too: that notice must not replace the county's.
             await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Breach]",

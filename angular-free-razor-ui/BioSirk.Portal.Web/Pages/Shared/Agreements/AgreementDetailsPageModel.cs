@@ -37,6 +37,16 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     public DateOnly Today => SharedKernel.Time.Oslo.Today(clock);
 
+    /// <summary>
+    /// The agreement's next deadline as this party sees it: the deadline to remedy a breach the other party has
+    /// given notice of comes first when it is sooner.
+    /// </summary>
+    public Deadline? NextDeadlineForViewer =>
+        Details.Agreement.BreachNotices.Where(n => n.By != Viewer && n.RemedyDeadline >= Today).MinBy(n => n.RemedyDeadline) is { } notice
+        && (Details.NextDeadline is null || notice.RemedyDeadline <= Details.NextDeadline.Date)
+            ? new Deadline("Frist for å rette misligholdet", notice.RemedyDeadline)
+            : Details.NextDeadline;
+
     [TempData]
     public string? Message { get; set; }
 

@@ -26,7 +26,7 @@ public static class NextStep
             case AgreementStatus.Draft:
                 return t["Dere har signert. Avtalen venter på signatur fra {0}.", other];
             case AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted or AgreementStatus.Approved:
-                return Money(d, viewer, t) ?? (a.Status switch
+                return Answer(a, viewer, other, t) ?? Money(d, viewer, t) ?? (a.Status switch
                 {
                     AgreementStatus.Approved => t["Sluttrapporten er godkjent. Sluttoppgjøret gjenstår."],
                     AgreementStatus.FinalReportSubmitted => viewer == Party.Council
@@ -44,6 +44,23 @@ public static class NextStep
             default:
                 return t["Avtalen er hevet."];
         }
+    }
+
+    /// <summary>
+    /// What the other party asks of her first: a breach notice to remedy before its deadline, then an amendment to
+    /// accept or reject. These outrank the money, since the agreement's terms or its life depend on them.
+    /// </summary>
+    private static string? Answer(Agreement a, Party viewer, string other, IStringLocalizer t)
+    {
+        if (a.BreachNotices.Where(n => n.By != viewer).OrderBy(n => n.RemedyDeadline).FirstOrDefault() is { } notice)
+        {
+            return t["{0} har sendt varsel om mislighold: {1}. Rett forholdet innen {2}, ellers kan avtalen heves.",
+                other, notice.Description.TrimEnd('.'), Norwegian.Date(notice.RemedyDeadline)].Value;
+        }
+
+        return a.PendingAmendment is { } proposal && proposal.By != viewer
+            ? t["{0} har foreslått et tillegg til avtalen: godta eller avvis det under «Forslag til tillegg».", other].Value
+            : null;
     }
 
     /// <summary>The council's part of the money: a request to send (again), a repayment to make, or the county's turn.</summary>
