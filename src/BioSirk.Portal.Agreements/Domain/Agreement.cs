@@ -237,7 +237,8 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 
     public bool HasSigned(Party party) => (party == Party.Council ? CouncilSignature : CountySignature) is not null;
 
-    /// <summary>An amendment (tillegg) to a signed agreement: new terms, a reason, a new version.</summary>
+    public const string ReasonMissing = "Skriv begrunnelsen for endringen.";
+
     /// <summary>
     /// One party proposes an amendment (tillegg) to the signed agreement; it takes effect only when the other party
     /// accepts it (<see cref="AcceptAmendment"/>). A new proposal from the same party replaces its earlier one.
@@ -259,7 +260,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         var errors = new List<FieldError>(AgreementRules.Validate(terms));
         if (string.IsNullOrWhiteSpace(reason))
         {
-            errors.Add(new FieldError("Reason", "Skriv begrunnelsen for endringen."));
+            errors.Add(new FieldError("Reason", ReasonMissing));
         }
 
         errors.AddRange(ChangesToTriggeredMilestones(terms));

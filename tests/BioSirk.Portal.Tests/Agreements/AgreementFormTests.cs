@@ -473,6 +473,11 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         using var _ = kari;
         using var __ = sigrid;
         var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.FrameAmount"] = "";
+        var both = await PortalClient.ReadAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+        Assert.NotNull(both.FieldError("Input.FrameAmount")); // every mistake at once, the missing reason too
+        Assert.Equal("Skriv begrunnelsen for endringen.", both.FieldError("Reason"));
+
         form["Input.FrameAmount"] = "170 000";
         form["Reason"] = "Mer arbeid med bedriftene.";
         await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));

@@ -105,6 +105,11 @@ public abstract class EditAgreementPageModel(AgreementStore store, EditDraft edi
         }
 
         var ruleErrors = result?.Errors ?? AgreementRules.Validate(terms);
+        if (result is null && agreement.IsLocked && string.IsNullOrWhiteSpace(Reason))
+        {
+            ruleErrors = [.. ruleErrors, new FieldError("Reason", Agreement.ReasonMissing)]; // said with the figures it could not read
+        }
+
         parseErrors.AddTo(ruleErrors.Where(e => e.Field != "Reason").ToList(), ModelState, "Input");
         foreach (var reasonError in ruleErrors.Where(e => e.Field == "Reason"))
         {
