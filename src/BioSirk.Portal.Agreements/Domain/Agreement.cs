@@ -334,7 +334,9 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
             .When(!IsInForce, "", "Varsel om mislighold gjelder bare en avtale som er i kraft.")
             .When(string.IsNullOrWhiteSpace(description), "Description", "Beskriv misligholdet.")
             .When(remedyDeadline is null, "RemedyDeadline", "Sett en frist for å rette misligholdet (dd.mm.åååå).")
-            .When(remedyDeadline is { } d && d <= today, "RemedyDeadline", "Fristen for å rette må være etter i dag: den andre parten må få en rimelig frist.");
+            .When(remedyDeadline is { } d && d <= today, "RemedyDeadline", "Fristen for å rette må være etter i dag: den andre parten må få en rimelig frist.")
+            .When(remedyDeadline is { } far && far > today.AddYears(1), "RemedyDeadline",
+                "Sjekk årstallet: fristen for å rette kan ligge høyst ett år fram i tid.");
         if (errors.Any)
         {
             return Result.Fail(errors.All);

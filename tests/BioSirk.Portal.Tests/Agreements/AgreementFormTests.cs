@@ -607,6 +607,9 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
             new() { ["Breach.Description"] = "Mangler rapport", ["Breach.RemedyDeadline"] = "2026-01-10" }));
         Assert.StartsWith("Fristen for å rette må være etter i dag", pastDeadline.FieldError("Breach.RemedyDeadline"));
         Assert.Equal("Mangler rapport", pastDeadline.GetElementById("Breach_Description")!.TextContent);
+        var farDeadline = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Breach]",
+            new() { ["Breach.Description"] = "Mangler rapport", ["Breach.RemedyDeadline"] = "2099-01-01" }));
+        Assert.Equal("Sjekk årstallet: fristen for å rette kan ligge høyst ett år fram i tid.", farDeadline.FieldError("Breach.RemedyDeadline"));
 
         // Paying a request that waits for the county approves it, and the history says so, as when she approves first.
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
