@@ -20,6 +20,7 @@ public static class AgreementsModule
         services.AddScoped<AgreementQueries>();
         services.AddScoped<DraftAgreement>();
         services.AddScoped<EditDraft>();
+        services.AddScoped<DeleteDraftAgreement>();
         services.AddScoped<SignAgreement>();
         services.AddScoped<AmendAgreement>();
         services.AddScoped<Rescission>();

@@ -488,6 +488,40 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task ADraftMadeByMistake_IsDeletedAfterATick_TheOtherPartyIsToldIfItSigned_AndASignedAgreementIsNot()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari, new() { ["Input.Title"] = "Laget to ganger" });
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+
+        using var hadeland = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        Assert.Equal(HttpStatusCode.NotFound, (await hadeland.PostWithTokenAsync($"/rad/hadeland/avtaler/{id}?handler=DeleteDraft", new() { ["ConfirmsDeletion"] = "true" })).StatusCode);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ola.PostWithTokenAsync(CouncilUrl(id) + "?handler=DeleteDraft", new() { ["ConfirmsDeletion"] = "true" })).StatusCode);
+
+        var unticked = await PortalClient.ReadAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=DeleteDraft]", []));
+        Assert.Equal("Kryss av for at du vil slette utkastet. Slettingen kan ikke angres.", unticked.FieldError("ConfirmsDeletion"));
+
+        var deleted = await kari.SubmitAsync(CouncilUrl(id), "form[action*=DeleteDraft]", new() { ["ConfirmsDeletion"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var list = await kari.PageAfterAsync(deleted);
+        Assert.Equal("Utkastet «Laget to ganger» er slettet.", list.QuerySelector("[data-testid=message]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync(CouncilUrl(id))).StatusCode);
+        Assert.DoesNotContain("Laget to ganger", (await sigrid.GetPageAsync("/fylke/buskerud")).Body!.TextContent, StringComparison.Ordinal);
+        var told = Assert.Single(await sigrid.NoticesAsync(), n => n.TextContent.Contains("har slettet utkastet", StringComparison.Ordinal));
+        Assert.Contains("Regionrådet for Hallingdal har slettet utkastet «Laget to ganger», som dere hadde signert.", told.TextContent, StringComparison.Ordinal);
+        Assert.Null(told.QuerySelector("a")); // nothing left to open
+
+        var (kari2, sigrid2, signedId) = await SignedAgreementAsync(Portal);
+        using var _ = kari2;
+        using var __ = sigrid2;
+        Assert.Null((await kari2.GetPageAsync(CouncilUrl(signedId))).QuerySelector("form[action*=DeleteDraft]"));
+        var refused = await PortalClient.ReadAsync(await kari2.PostWithTokenAsync(CouncilUrl(signedId) + "?handler=DeleteDraft", new() { ["ConfirmsDeletion"] = "true" }));
+        Assert.Contains("Bare et utkast kan slettes.", refused.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Member_ReadsTheAgreementButCannotAct()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);

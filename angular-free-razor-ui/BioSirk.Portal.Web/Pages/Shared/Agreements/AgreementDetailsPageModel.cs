@@ -77,6 +77,9 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
     [BindProperty]
     public string? ConcurrencyStamp { get; set; }
 
+    [BindProperty]
+    public bool ConfirmsDeletion { get; set; }
+
     public string SelfUrl => $"{BasePath}/avtaler/{Details.Agreement.Id}";
 
     /// <summary>How many hour rows the page lists (the newest); the sums and the exports always have them all.</summary>
@@ -274,6 +277,42 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             removed = result?.Value;
             return result;
         }, () => $"{done}: {removed}.", onlyFor: Party.Council);
+    }
+
+    /// <summary>A draft made by mistake is deleted (after a tick); the list of agreements says which one went.</summary>
+    public async Task<IActionResult> OnPostDeleteDraftAsync(Guid agreementId)
+    {
+        if (!await Load(agreementId))
+        {
+            return NotFound();
+        }
+
+        if (!CanAct)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        ModelState.Clear();
+        var result = await HttpContext.RequestServices.GetRequiredService<DeleteDraftAgreement>().HandleAsync(
+            new DeleteDraftAgreementCommand(agreementId, ConfirmsDeletion, ConcurrencyStamp ?? "", Actor, Viewer));
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Field, error.Message);
+            }
+
+            await Load(agreementId);
+            return Page();
+        }
+
+        Message = this.Localized("Utkastet «{0}» er slettet.", result.Value!);
+        return LocalRedirect($"{BasePath}/avtaler");
     }
 
     /// <summary>Read before the signature is added, so it says whether this one completes the agreement.</summary>
