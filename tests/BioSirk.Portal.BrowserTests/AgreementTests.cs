@@ -135,6 +135,24 @@ public sealed class AgreementTests(BrowserPortalFactory portal) : BrowserTest(po
     }
 
     [Fact]
+    public async Task NewAgreement_TheErrorSummarysLinkToThePayments_MovesTheFocusToTheirGroup()
+    {
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
+        await GotoAsync("/rad/hallingdal/avtaler/ny");
+        await Page.GetByLabel("Andel (%)").First.FillAsync("50");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre utkastet" }), "/rad/hallingdal/avtaler/ny");
+
+        await Page.Locator("#error-summary a[href='#Input_Milestones']").ClickAsync();
+
+        // A screen reader says where she is: the group «Utbetalinger», its rule and what is wrong.
+        var payments = Page.GetByRole(AriaRole.Group, new() { Name = "Utbetalinger", Exact = true });
+        await Expect(payments).ToBeFocusedAsync();
+        await Expect(payments).ToHaveAccessibleDescriptionAsync(new Regex("Andelene må til sammen være 100 %.*Nå er summen 75 %"));
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Utbetalinger", Level = 2 })).ToBeVisibleAsync();
+        await CheckAsync();
+    }
+
+    [Fact]
     public async Task CountyOfficer_FillsTheTemplateInForTheCouncilSheChooses()
     {
         await SignInAsync(Demo.BuskerudOfficer, "/fylke/buskerud");

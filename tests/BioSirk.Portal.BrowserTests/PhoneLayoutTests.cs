@@ -1,7 +1,10 @@
+using AngleSharp.Html.Dom;
 using BioSirk.Portal.BrowserTests.Infrastructure;
 using BioSirk.Portal.Tests.Agreements;
 using BioSirk.Portal.Tests.Infrastructure;
 using BioSirk.Portal.Tests.Strategy;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace BioSirk.Portal.BrowserTests;
 
@@ -20,6 +23,7 @@ public sealed class PhoneLayoutTests(BrowserPortalFactory portal) : BrowserTest(
         {
             ["Hours.Date"] = "2026-01-20", ["Hours.Person"] = "Kari Nordby", ["Hours.Activity"] = "Mobilisering av bedrifter", ["Hours.Hours"] = "7,5",
         }));
+        await AgreementWithEveryMoneyTableAsync(kari, sigrid, id);
         await AgreementSteps.ExpectRedirectAsync(await BioSirk.Portal.Tests.Reporting.FinalReportSteps.SubmitReportAsync(kari, id));
         kari.Dispose();
         sigrid.Dispose();
@@ -38,12 +42,23 @@ public sealed class PhoneLayoutTests(BrowserPortalFactory portal) : BrowserTest(
             wide.AddRange(await SidewaysAsync(path, Page));
         }
 
+        // The agreement's money tables fit the screen: every amount is whole, on one line, and in sight (not beyond the
+        // edge of the screen or of a box that scrolls sideways: «Ramme … kr 150» was the first half of kr 150 000,00).
+        await GotoAsync($"/rad/hallingdal/avtaler/{id}");
+        var clipped = (await ClippedAmountsAsync($"/rad/hallingdal/avtaler/{id}", Page)).ToList();
+        // Stacked on the phone, the tables are still tables to a screen reader: a row's name and its column's name are read with a cell.
+        await Expect(Page.Locator("[data-testid=spend-table]").GetByRole(AriaRole.Row, new() { Name = "Ramme kr 170 000,00" })
+            .GetByRole(AriaRole.Rowheader, new() { Name = "Ramme" })).ToBeVisibleAsync();
+        await Expect(Page.Locator("[data-testid=milestones]").GetByRole(AriaRole.Columnheader, new() { Name = "Beløp" })).ToHaveCountAsync(1);
+        await Expect(Page.Locator("[data-testid=milestones]").GetByRole(AriaRole.Cell, new() { Name = "kr 112 500,00", Exact = true })).ToBeVisibleAsync();
+
         var officer = await NewPageInFreshContextAsync();
         await officer.SetViewportSizeAsync(320, 720);
         await SignInAsync(Demo.BuskerudOfficer, "/fylke/buskerud", officer);
         wide.AddRange(await SidewaysAsync("/fylke/buskerud", officer));
         await GotoAsync($"/fylke/buskerud/avtaler/{id}", officer);
         wide.AddRange(await SidewaysAsync($"/fylke/buskerud/avtaler/{id}", officer));
+        clipped.AddRange(await ClippedAmountsAsync($"/fylke/buskerud/avtaler/{id}", officer));
         await GotoAsync($"/fylke/buskerud/avtaler/{id}/sluttrapport", officer); // the delivered report, its long e-mail addresses too
         wide.AddRange(await SidewaysAsync($"/fylke/buskerud/avtaler/{id}/sluttrapport", officer));
 
@@ -61,6 +76,88 @@ public sealed class PhoneLayoutTests(BrowserPortalFactory portal) : BrowserTest(
         await marte.WaitForFunctionAsync("() => document.querySelector('.timeline-scroll').scrollLeft > 0"); // scrolling may be smooth
 
         Assert.True(wide.Count == 0, "Pages wider than a 320 px screen: " + string.Join("; ", wide));
+        Assert.True(clipped.Count == 0, "Amounts cut or out of sight at 320 px: " + string.Join("; ", clipped));
+    }
+
+    /// <summary>
+    /// Gives the agreement a row in each of the page's money tables: 15 hours, a direct cost, a payment request that is
+    /// approved and paid, an amendment of the frame that is accepted (the version log) and one that waits (the proposal).
+    /// </summary>
+    private static async Task AgreementWithEveryMoneyTableAsync(PortalClient kari, PortalClient sigrid, Guid id)
+    {
+        await AgreementSteps.ExpectRedirectAsync(await kari.SubmitAsync(AgreementSteps.CouncilUrl(id), "form[action*=Hours]", new()
+        {
+            ["Hours.Date"] = "2026-01-20", ["Hours.Person"] = "Kari Nordby", ["Hours.Activity"] = "Rapportskriving", ["Hours.Hours"] = "15",
+        }));
+        var costForm = (IHtmlFormElement)(await kari.GetPageAsync(AgreementSteps.CouncilUrl(id))).QuerySelector("form[action*=Cost]")!;
+        using (var cost = new MultipartFormDataContent
+               {
+                   { new StringContent(((IHtmlInputElement)costForm.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
+                   { new StringContent("2026-01-20"), "Cost.Date" }, { new StringContent("Hallingdal Hotell AS"), "Cost.Supplier" },
+                   { new StringContent("Møteleie"), "Cost.Description" }, { new StringContent("12 345,67"), "Cost.Amount" },
+               })
+        {
+            var voucher = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray());
+            voucher.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            cost.Add(voucher, "voucher", "faktura-hallingdal-hotell-januar.pdf");
+            await AgreementSteps.ExpectRedirectAsync(await kari.Http.PostAsync(costForm.GetAttribute("action"), cost));
+        }
+
+        await AgreementSteps.ExpectRedirectAsync(await kari.SubmitAsync(AgreementSteps.CouncilUrl(id), "form[action*=Request]",
+            new() { ["RequestForm.StatusText"] = "Oppstart gjennomført." }));
+        await AgreementSteps.ExpectRedirectAsync(await sigrid.SubmitAsync(AgreementSteps.CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
+        await AgreementSteps.ExpectRedirectAsync(await sigrid.SubmitAsync(AgreementSteps.CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-2026-0117" }));
+        foreach (var (frame, accept) in new[] { ("170 000", true), ("180 000", false) })
+        {
+            var form = await sigrid.FormValuesAsync(AgreementSteps.CountyUrl(id) + "/rediger", "main form");
+            form["Input.FrameAmount"] = frame;
+            form["Reason"] = "Utvidet oppdrag.";
+            await AgreementSteps.ExpectRedirectAsync(await sigrid.PostFormAsync(AgreementSteps.CountyUrl(id) + "/rediger", form));
+            if (accept)
+            {
+                await AgreementSteps.ExpectRedirectAsync(await kari.SubmitAsync(AgreementSteps.CouncilUrl(id), "form[action*=AcceptAmendment]", []));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every amount («kr 150 000,00») in the page's main part that is shown: on one line, and inside the screen and
+    /// inside every box around it that scrolls or clips, as the page is first shown. Text a screen reader reads alone
+    /// (.visually-hidden) and closed parts (&lt;details&gt;, options) are not shown.
+    /// </summary>
+    private static async Task<IEnumerable<string>> ClippedAmountsAsync(string path, Microsoft.Playwright.IPage on)
+    {
+        var found = await on.EvaluateAsync<string[]>(@"() => {
+            const amount = /kr[  ]-?\d{1,3}(?:[  ]\d{3})*,\d\d/g;
+            const out = [];
+            const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const parent = node.parentElement;
+                if (parent.closest('.visually-hidden, option, script')) continue;
+                for (const m of node.data.matchAll(amount)) {
+                    const range = document.createRange();
+                    range.setStart(node, m.index);
+                    range.setEnd(node, m.index + m[0].length);
+                    const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+                    if (rects.length === 0) continue; // not rendered
+                    const where = `«${m[0]}» in ${(parent.closest('[data-testid]') || parent).dataset.testid || parent.tagName.toLowerCase()}`;
+                    if (new Set(rects.map(r => Math.round(r.top))).size > 1) { out.push(where + ' is broken over two lines'); continue; }
+                    const r = rects[0];
+                    const boxes = [{ left: 0, right: document.documentElement.clientWidth, name: 'the screen' }];
+                    for (let e = parent; e && e !== document.body; e = e.parentElement) {
+                        if (getComputedStyle(e).overflowX !== 'visible') {
+                            const b = e.getBoundingClientRect();
+                            boxes.push({ left: b.left + e.clientLeft, right: b.left + e.clientLeft + e.clientWidth, name: e.className ? '.' + e.className.split(' ').join('.') : e.tagName.toLowerCase() });
+                        }
+                    }
+                    const outside = boxes.find(b => r.left < b.left - 0.5 || r.right > b.right + 0.5);
+                    if (outside) out.push(`${where} reaches ${Math.round(r.right)} px, beyond ${outside.name} (${Math.round(outside.left)}–${Math.round(outside.right)} px)`);
+                }
+            }
+            return out;
+        }");
+        return found.Select(f => $"{path}: {f}");
     }
 
     private static async Task<IEnumerable<string>> SidewaysAsync(string path, Microsoft.Playwright.IPage on)

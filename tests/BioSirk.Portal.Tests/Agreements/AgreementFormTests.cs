@@ -46,6 +46,38 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task TheAgreementForms_GoDownOneHeadingLevelAtATime()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync("/rad/hallingdal/avtaler/ny",
+            new Dictionary<string, string>(await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", "#draft-form")) { ["Input.Milestones[0].SharePercent"] = "50" }));
+        Assert.NotNull(refused.GetElementById("Input_Milestones-error"));
+
+        foreach (var (path, page) in new[]
+                 {
+                     ("/rad/hallingdal/avtaler/ny", await kari.GetPageAsync("/rad/hallingdal/avtaler/ny")),
+                     ("/rad/hallingdal/avtaler/ny refused", refused),
+                     ("/fylke/buskerud/avtaler/ny", await sigrid.GetPageAsync("/fylke/buskerud/avtaler/ny")),
+                     (CouncilUrl(id) + "/rediger", await kari.GetPageAsync(CouncilUrl(id) + "/rediger")),
+                 })
+        {
+            var levels = page.QuerySelectorAll("main :is(h1, h2, h3, h4, h5, h6)").Select(h => (Level: h.LocalName[1] - '0', Text: Text(h))).ToList();
+            Assert.Equal(1, levels[0].Level);
+            var skips = levels.Zip(levels.Skip(1)).Where(pair => pair.Second.Level > pair.First.Level + 1).ToList();
+            Assert.True(skips.Count == 0, $"{path}: " + string.Join("; ", skips.Select(pair => $"h{pair.First.Level} «{pair.First.Text}» is followed by h{pair.Second.Level} «{pair.Second.Text}»")));
+        }
+
+        // The payments are a group named by their heading: the error summary's link leads there, and it takes the focus.
+        var group = refused.GetElementById("Input_Milestones")!;
+        Assert.Equal("fieldset", group.LocalName);
+        Assert.Equal("-1", group.GetAttribute("tabindex"));
+        Assert.Equal("Utbetalinger", Text(group.QuerySelector("legend")!));
+        Assert.NotNull(refused.QuerySelector("#error-summary a[href='#Input_Milestones']"));
+    }
+
+    [Fact]
     public async Task CountyOfficerChoosesAnotherCouncil_TheDraftIsFilledInForThatCouncil_WithHerAsTheCountysContact()
     {
         using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
