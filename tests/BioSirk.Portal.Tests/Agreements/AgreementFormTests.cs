@@ -554,6 +554,25 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task SpendBeyondTheFrame_IsSaidAsSuch_NotAsANegativeAmountLeft()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        Portal.Clock.Set(AfterTheWork);
+        await HallingdalLifecycleTests.RegisterWorkdaysAsync(kari, id, 167m); // kr 150 300,00 against kr 150 000,00
+
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        var money = page.GetElementById("money")!;
+        Assert.Contains("Kostnadene er over rammen. kr 300,00 er ikke støtteberettiget", Flat(money.QuerySelector("[role=status]")!.TextContent), StringComparison.Ordinal);
+        var remaining = page.QuerySelector("[data-testid=remaining]")!.ParentElement!;
+        Assert.Equal("Over rammen med", remaining.QuerySelector("th")!.TextContent.Trim());
+        Assert.Equal("kr 300,00", Flat(page.QuerySelector("[data-testid=remaining]")!.TextContent));
+    }
+
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+
+    [Fact]
     public async Task Member_ReadsTheAgreementButCannotAct()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
