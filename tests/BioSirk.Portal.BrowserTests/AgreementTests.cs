@@ -167,7 +167,7 @@ public sealed class AgreementTests(BrowserPortalFactory portal) : BrowserTest(po
         await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Fyll ut for dette rådet" }), $"/fylke/buskerud/avtaler/ny?rad={ringerike}");
 
         await Expect(council).ToHaveValueAsync(ringerike);
-        await Expect(Page.Locator("#draft-form")).ToContainTextAsync("Regionråd: Ringeriksregionen");
+        await Expect(Page.Locator("#draft-form")).ToContainTextAsync("Regionrådet: Ringeriksregionen");
         await Expect(Page.GetByLabel("Rådets organisasjonsnummer")).ToHaveValueAsync("");
         await Expect(Page.GetByLabel("Varighet, oppsigelse og heving")).ToContainTextAsync("Ringeriksregionen sikrer at");
     }

@@ -349,6 +349,44 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task AFileFieldOrATickWithAnError_IsMarkedInvalid_AndTiedToItsMessage_AndOnlyAChosenFileIsAskedForAgain()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+
+        var valid = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Null(valid.GetElementById("Cost_Voucher")!.GetAttribute("aria-invalid"));
+        Assert.Null(valid.GetElementById("Timesheet")!.GetAttribute("aria-invalid"));
+        Assert.Null((await sigrid.GetPageAsync(CountyUrl(id))).GetElementById("Breach_ConfirmsRescission")!.GetAttribute("aria-invalid"));
+
+        // A chosen file that is no voucher: the message says to choose the file again.
+        var notAVoucher = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-01-20", "Gol kro", "Møteleie", "1 200", "hei"u8.ToArray(), "faktura.pdf"));
+        var voucher = notAVoucher.GetElementById("Cost_Voucher")!;
+        Assert.Equal("true", voucher.GetAttribute("aria-invalid"));
+        Assert.Equal("Cost_Voucher-error", voucher.GetAttribute("aria-describedby"));
+        Assert.EndsWith(". Velg filen på nytt.", notAVoucher.FieldError("Cost.Voucher"), StringComparison.Ordinal);
+
+        // No file at all: there is nothing to choose again.
+        var noVoucher = await PortalClient.ReadAsync(await kari.PostWithTokenAsync(CouncilUrl(id) + "?handler=Cost",
+            new() { ["Cost.Date"] = "2026-01-20", ["Cost.Supplier"] = "Gol kro", ["Cost.Description"] = "Møteleie", ["Cost.Amount"] = "1 200" }));
+        Assert.Equal("Legg ved bilaget (PDF, JPEG eller PNG).", noVoucher.FieldError("Cost.Voucher"));
+        Assert.Equal("true", noVoucher.GetElementById("Cost_Voucher")!.GetAttribute("aria-invalid"));
+
+        var noTimesheet = await PortalClient.ReadAsync(await kari.PostWithTokenAsync(CouncilUrl(id) + "?handler=Import"));
+        var timesheet = noTimesheet.GetElementById("Timesheet")!;
+        Assert.Equal("true", timesheet.GetAttribute("aria-invalid"));
+        Assert.Equal("Timesheet-hint Timesheet-error", timesheet.GetAttribute("aria-describedby"));
+        Assert.Equal("Velg timelisten du vil importere (CSV eller Excel).", noTimesheet.FieldError("Timesheet"));
+
+        var unticked = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Rescind]", []));
+        var tick = unticked.GetElementById("Breach_ConfirmsRescission")!;
+        Assert.Equal("true", tick.GetAttribute("aria-invalid"));
+        Assert.Equal("Breach_ConfirmsRescission-error Breach_ConfirmsRescission-hint", tick.GetAttribute("aria-describedby"));
+        Assert.Equal("Kryss av for at du vil heve avtalen. Hevingen kan ikke angres.", unticked.FieldError("Breach.ConfirmsRescission"));
+    }
+
+    [Fact]
     public async Task NewAgreement_WithAnHourRateOrFrameNoAgreementHas_IsRefused()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

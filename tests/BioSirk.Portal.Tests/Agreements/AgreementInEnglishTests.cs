@@ -74,6 +74,40 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
     }
 
     [Fact]
+    public async Task TheHoursImportAndTheChangeLogAndTheParties_AreInEnglish()
+    {
+        var (kari, sigrid, id) = await SignedAgreementKariReadsInEnglishAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.StartsWith("First row: the column headings in Norwegian, Dato (date);", page.GetElementById("Timesheet-hint")!.TextContent.Trim(), StringComparison.Ordinal);
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action*=Import]")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
+            { new ByteArrayContent("Dato;Person;Aktivitet;Timer;Kommentar\n19.01.2026;;Møte;7,5;\n"u8.ToArray()), "timesheet", "timeliste.csv" },
+        };
+        var refused = await PortalClient.ReadAsync(await kari.Http.PostAsync(form.GetAttribute("action"), content));
+        Assert.Equal("1 of 1 rows must be corrected. No hours have been imported: correct the file and import it again.", refused.FieldError("Timesheet"));
+
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-19", "Kari Nordby", "Oppstartsmøte", "7,5"));
+        var remove = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=remove-hours]")!;
+        Assert.Equal("Delete 7,5 h 19.01.2026, Kari Nordby", remove.QuerySelector("summary")!.TextContent.Trim());
+        Assert.EndsWith(" 7,5 h 19.01.2026, Kari Nordby", remove.QuerySelector("button")!.TextContent.Trim(), StringComparison.Ordinal);
+
+        var terms = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        Assert.Contains("Council: Regionrådet for Hallingdal", (await kari.GetPageAsync(CouncilUrl(id) + "/rediger")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        terms["Input.ActivitiesDeadline"] = "2026-12-15";
+        terms["Reason"] = "Utsatt frist.";
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", terms));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=AcceptAmendment]", []));
+        var change = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=version-changes] tbody tr")!;
+        Assert.Equal("Deadline for activities", change.QuerySelector("td")!.TextContent.Trim());
+        Assert.Equal("Frist for aktiviteter", (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=version-changes] tbody tr td")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task WhatWaitsOnTheCountysStartPage_IsInTheOfficersLanguage()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

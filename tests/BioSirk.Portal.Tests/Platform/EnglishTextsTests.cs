@@ -96,6 +96,17 @@ public sealed partial class EnglishTextsTests
     /// A translation has the same placeholders as its bokmål text: one that drops «{1}» loses a value, and one that adds
     /// «{2}» makes the page (or a stored notice shown later) fail when it is formatted.
     /// </summary>
+    /// <summary>The change log names the changed terms by the bokmål words <c>TermsDiff</c> writes; the page shows them through the localizer.</summary>
+    [Fact]
+    public void EveryTermTheChangeLogNames_HasAnEnglishTranslation()
+    {
+        var english = English;
+        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "BioSirk.Portal.Agreements", "Features", "AgreementJournal.cs"));
+        var fields = Regex.Matches(source, @"Compare\(""([^""]+)""").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(fields.Count > 10);
+        Assert.All(fields, field => Assert.Contains(field, english));
+    }
+
     [Fact]
     public void EveryTranslation_HasTheSamePlaceholdersAsItsBokmalText()
     {

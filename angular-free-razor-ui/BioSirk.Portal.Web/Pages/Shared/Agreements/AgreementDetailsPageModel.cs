@@ -183,13 +183,20 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             ParseOrFlag(Hours.Hours, "Hours.Hours", "Skriv timene som et tall, for eksempel 7,5."), Hours.Comment, Actor)),
         "Timene er registrert.", onlyFor: Party.Council, prefix: "Hours");
 
-    public Task<IActionResult> OnPostCostAsync(Guid agreementId, IFormFile? voucher) => Act(agreementId, "costs", async sp =>
+    /// <summary>The cost form came with a file: a message about the voucher then asks for it again (a browser never keeps it).</summary>
+    public bool VoucherChosen { get; private set; }
+
+    public Task<IActionResult> OnPostCostAsync(Guid agreementId, IFormFile? voucher)
     {
-        await using var content = voucher?.OpenReadStream() ?? Stream.Null;
-        var upload = voucher is null ? null : new VoucherUpload(content, voucher.FileName, voucher.Length);
-        return await sp.GetRequiredService<RegisterDirectCost>().HandleAsync(new RegisterDirectCostCommand(agreementId, Cost.Date, Cost.Supplier,
-            Cost.Description, ParseOrFlag(Cost.Amount, "Cost.Amount", "Skriv beløpet som et tall, for eksempel 12 345,67.", isAmount: true), upload, Actor));
-    }, "Kostnaden er registrert.", onlyFor: Party.Council, prefix: "Cost");
+        VoucherChosen = voucher is { Length: > 0 };
+        return Act(agreementId, "costs", async sp =>
+        {
+            await using var content = voucher?.OpenReadStream() ?? Stream.Null;
+            var upload = voucher is null ? null : new VoucherUpload(content, voucher.FileName, voucher.Length);
+            return await sp.GetRequiredService<RegisterDirectCost>().HandleAsync(new RegisterDirectCostCommand(agreementId, Cost.Date, Cost.Supplier,
+                Cost.Description, ParseOrFlag(Cost.Amount, "Cost.Amount", "Skriv beløpet som et tall, for eksempel 12 345,67.", isAmount: true), upload, Actor));
+        }, "Kostnaden er registrert.", onlyFor: Party.Council, prefix: "Cost");
+    }
 
     public Task<IActionResult> OnPostRequestAsync(Guid agreementId, Guid milestoneId, List<IFormFile>? attachments) => Act(agreementId, "payments", async sp =>
     {
