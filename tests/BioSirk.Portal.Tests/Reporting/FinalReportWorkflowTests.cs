@@ -14,6 +14,25 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
     private static readonly byte[] PdfVoucher = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
 
     [Fact]
+    public async Task AfterTheCountyApproves_TheReceiptIsTheOneStatus_AndThePdfsLiveLineTakesNoRoom()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await PaidFirstMilestoneWithSpendingAsync(Portal, kari, sigrid, id);
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        await RunQueuedPdfJobsAsync(Portal);
+
+        var approved = await sigrid.PageAfterAsync(await DecideAsync(sigrid, id, 1, "Approve"));
+        var statuses = approved.QuerySelectorAll("[role=status]");
+        Assert.Contains(statuses, s => s.TextContent.Contains("Sluttrapporten er godkjent.", StringComparison.Ordinal));
+        // The PDF's live line stays for report-progress.js to speak in, but empty it has no margin: no blank box.
+        var empty = Assert.Single(statuses, s => s.TextContent.Trim().Length == 0);
+        Assert.Equal("pdf-status", empty.Id);
+        Assert.Contains("mb-0", empty.ClassList);
+    }
+
+    [Fact]
     public async Task WriteSubmitReturnResubmitApprove_MakesTheFinalPaymentPayableWithTheExactAmount()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);

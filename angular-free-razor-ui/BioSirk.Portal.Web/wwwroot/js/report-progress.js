@@ -48,6 +48,7 @@
 
     function show(progress) {
         status.textContent = sentence(progress);
+        status.classList.remove('mb-0'); // an empty line took no room; now it has something to say
         var row = rowOf(progress.pdfId, progress.number);
         var stateCell = row.querySelector('[data-pdf-state]');
         stateCell.textContent = texts[progress.state] || progress.state;
