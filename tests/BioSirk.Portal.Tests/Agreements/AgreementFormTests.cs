@@ -695,7 +695,10 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         var noStatus = await PortalClient.ReadAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "" }));
         Assert.Equal("Skriv en kort status for arbeidet så langt.", noStatus.FieldError("RequestForm.StatusText"));
-        Assert.Equal("Rett feilene over, og velg vedleggene på nytt før du sender.", noStatus.QuerySelector("[data-testid=choose-attachments-again]")!.TextContent);
+        Assert.Null(noStatus.QuerySelector("[data-testid=choose-attachments-again]")); // nothing was chosen, so nothing to choose again
+        var noStatusWithFile = await PortalClient.ReadAsync(await SendRequestAsync(kari, id, "", ("timeliste.pdf", "%PDF-1.4 timer"u8.ToArray())));
+        Assert.Equal("Skriv en kort status for arbeidet så langt.", noStatusWithFile.FieldError("RequestForm.StatusText"));
+        Assert.Equal("Rett feilene over, og velg vedleggene på nytt før du sender.", noStatusWithFile.QuerySelector("[data-testid=choose-attachments-again]")!.TextContent);
         var longStatus = await PortalClient.ReadAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = new string('x', 3001) }));
         Assert.Equal("Statusen kan være på høyst 3 000 tegn (nå 3 001).", longStatus.FieldError("RequestForm.StatusText"));
 

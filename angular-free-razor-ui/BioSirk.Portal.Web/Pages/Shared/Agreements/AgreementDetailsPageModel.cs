@@ -198,7 +198,16 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         }, "Kostnaden er registrert.", onlyFor: Party.Council, prefix: "Cost");
     }
 
-    public Task<IActionResult> OnPostRequestAsync(Guid agreementId, Guid milestoneId, List<IFormFile>? attachments) => Act(agreementId, "payments", async sp =>
+    /// <summary>The payment request came with files: a message beside another field then asks for them again.</summary>
+    public bool AttachmentsChosen { get; private set; }
+
+    public Task<IActionResult> OnPostRequestAsync(Guid agreementId, Guid milestoneId, List<IFormFile>? attachments)
+    {
+        AttachmentsChosen = attachments?.Any(f => f.Length > 0) == true;
+        return SendPaymentRequestAsync(agreementId, milestoneId, attachments);
+    }
+
+    private Task<IActionResult> SendPaymentRequestAsync(Guid agreementId, Guid milestoneId, List<IFormFile>? attachments) => Act(agreementId, "payments", async sp =>
     {
         var streams = (attachments ?? []).Select(f => (File: f, Stream: f.OpenReadStream())).ToList();
         try
