@@ -102,3 +102,65 @@
         });
     });
 })();
+
+// A date typed only in part («12.mm.åååå») is sent by the browser as no date at all, so an optional date would be
+// dropped without a word. Stop the form instead, and say beside the field what is missing.
+(function () {
+    'use strict';
+    var english = document.documentElement.lang === 'en';
+    var message = english ? 'The date is incomplete: enter the day, the month and the year.' : 'Datoen er ikke fullstendig: skriv dag, måned og år.';
+
+    function describedBy(input) {
+        return (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) { return id; });
+    }
+
+    function clear(input) {
+        var note = document.getElementById(input.id + '-incomplete');
+        if (!note) {
+            return;
+        }
+
+        note.remove();
+        input.setAttribute('aria-describedby', describedBy(input).filter(function (id) { return id !== note.id; }).join(' '));
+        if (input.getAttribute('data-was-valid') === 'true') {
+            input.classList.remove('is-invalid');
+            input.removeAttribute('aria-invalid');
+        }
+    }
+
+    function mark(input) {
+        if (document.getElementById(input.id + '-incomplete')) {
+            return;
+        }
+
+        var note = document.createElement('div');
+        note.id = input.id + '-incomplete';
+        note.className = 'invalid-feedback d-block';
+        note.setAttribute('data-testid', 'incomplete-date');
+        note.textContent = message;
+        input.setAttribute('data-was-valid', input.classList.contains('is-invalid') ? 'false' : 'true');
+        input.classList.add('is-invalid');
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', describedBy(input).concat(note.id).join(' '));
+        input.insertAdjacentElement('afterend', note);
+    }
+
+    document.addEventListener('submit', function (e) {
+        var incomplete = Array.prototype.filter.call(e.target.querySelectorAll('input[type=date], input[type=time], input[type=datetime-local]'),
+            function (input) { return input.id && input.validity && input.validity.badInput; });
+        if (incomplete.length === 0) {
+            return;
+        }
+
+        e.preventDefault();
+        e.stopPropagation(); // nor may a script that posts the form itself (the live comments) send it
+        incomplete.forEach(mark);
+        incomplete[0].focus();
+    }, true);
+
+    document.addEventListener('input', function (e) {
+        if (e.target.matches && e.target.matches('input[type=date], input[type=time], input[type=datetime-local]') && !e.target.validity.badInput) {
+            clear(e.target);
+        }
+    });
+})();
