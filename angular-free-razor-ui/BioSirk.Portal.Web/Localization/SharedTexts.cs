@@ -45,15 +45,29 @@ public sealed partial class SharedTexts(IStringLocalizerFactory factory) : IStri
             var match = pattern.Match(message);
             if (match.Success)
             {
-                // A value that is itself one of the texts («Beskrivelsen» in «{0} kan være på høyst …») is translated too.
+                // A value that is itself one of the texts («Beskrivelsen» in «{0} kan være på høyst …»), or a message of
+                // its own («Verdien 120 % er over 100 prosent …» in «{0} Kryss av hvis målingen er riktig.»), is translated too.
                 var values = Enumerable.Range(0, 10).TakeWhile(i => match.Groups[$"v{i}"].Success)
-                    .Select(object (i) => resources[match.Groups[$"v{i}"].Value] is { ResourceNotFound: false } text ? text.Value : match.Groups[$"v{i}"].Value)
+                    .Select(object (i) => Value(match.Groups[$"v{i}"].Value))
                     .ToArray();
                 return string.Format(culture, translation, values);
             }
         }
 
         return null;
+    }
+
+    /// <summary>A value at the start of a sentence («Vedtaket kan være …») may be known only in lower case («vedtaket»).</summary>
+    private string Value(string value)
+    {
+        var translated = this[value];
+        if (!translated.ResourceNotFound || value.Length < 2 || !char.IsUpper(value[0]) || !char.IsLower(value[1]))
+        {
+            return translated.Value;
+        }
+
+        var lower = resources[char.ToLowerInvariant(value[0]) + value[1..]];
+        return lower.ResourceNotFound ? value : char.ToUpper(lower.Value[0], CultureInfo.CurrentUICulture) + lower.Value[1..];
     }
 
     private List<(Regex, string)> Patterns() =>

@@ -54,9 +54,11 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
         if (!errors.Any && await ActionsOutsideAsync(roadmapId, draft.PeriodStart!.Value, draft.PeriodEnd!.Value, ct) is { Count: > 0 } outside)
         {
             var first = outside[0];
-            errors.Add(first.Start < draft.PeriodStart ? "PeriodStart" : "PeriodEnd",
-                $"{(outside.Count == 1 ? "Ett tiltak" : $"{outside.Count} tiltak")} ligger utenfor den nye perioden, blant dem «{first.Title}» "
-                + $"({Norwegian.Date(first.Start)}–{Norwegian.Date(first.End)}). Flytt tiltakene først, eller velg en periode som rommer dem.");
+            errors.Add(first.Start < draft.PeriodStart ? "PeriodStart" : "PeriodEnd", outside.Count == 1
+                ? $"Tiltaket «{first.Title}» ({Norwegian.Date(first.Start)}–{Norwegian.Date(first.End)}) ligger utenfor den nye perioden. "
+                  + "Flytt tiltaket først, eller velg en periode som rommer det."
+                : $"{outside.Count} tiltak ligger utenfor den nye perioden, blant dem «{first.Title}» "
+                  + $"({Norwegian.Date(first.Start)}–{Norwegian.Date(first.End)}). Flytt tiltakene først, eller velg en periode som rommer dem.");
         }
 
         if (errors.Any)

@@ -170,6 +170,12 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
             Assert.Equal("Rapport", asked.FieldValue("Measurement.Source"));
         }
 
+        // In English the question is English too: the doubt is a sentence of its own inside «{0} Kryss av …».
+        await kari.ChooseEnglishAsync();
+        var inEnglish = await PortalClient.ReadAsync(await MeasureAsync(kari, Url(share), "2026-02-15", "250", "Rapport"));
+        Assert.Equal("The value 250 prosent is above 100 percent, which a share rarely is. Tick the box if the measurement is right.",
+            inEnglish.GetElementById("Measurement_ConfirmsDoubt-error")!.TextContent);
+
         Assert.Single((await kari.GetPageAsync(Url(share))).QuerySelectorAll("[data-testid=measurement-rows] tbody tr"));
         await ExpectRedirectAsync(await kari.SubmitAsync(Url(share), "form#register-measurement", new()
         {

@@ -93,6 +93,52 @@ public sealed partial class EnglishTextsTests
     }
 
     /// <summary>
+    /// A message the modules write with values in it (<c>$"Navnet kan ha høyst {max} tegn."</c>) reaches an English page
+    /// through the pattern «Navnet kan ha høyst {0} tegn.» (see <c>SharedTexts</c>), so each needs that pattern in the
+    /// resource file. What is Norwegian by design is left out: documents and PDFs, demo data and the agreement template,
+    /// e-mail subjects, exceptions and SQL.
+    /// </summary>
+    [Fact]
+    public void EveryMessageTheModulesWriteWithValues_HasAnEnglishPattern()
+    {
+        var english = English;
+        var src = Path.Combine(RepositoryRoot(), "src");
+        var messages = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !NorwegianByDesign(Path.GetRelativePath(src, f)))
+            .SelectMany(f => InterpolatedMessages.In(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(src, f), Message: m)))
+            .Where(t => IsSentence(t.Message.Template) && !t.Message.Before.TrimEnd().EndsWith("Exception(", StringComparison.Ordinal))
+            .Where(t => !NorwegianSubjects.Contains(t.Message.Template))
+            .ToList();
+
+        Assert.True(messages.Count > 40, "the search for $\"…\" found almost nothing: has the code changed?");
+        var missing = messages.Where(t => !english.Contains(t.Message.Template))
+            .Select(t => $"{t.File}:{t.Message.Line}: «{t.Message.Template}»").Distinct().ToList();
+        Assert.True(missing.Count == 0, "No English pattern in Resources/Localization.SharedResource.en.resx for:\n" + string.Join("\n", missing));
+    }
+
+    /// <summary>The localizer's patterns need 12 letters of their own (<c>SharedTexts.MinimumFixedText</c>); shorter ones are labels.</summary>
+    private static bool IsSentence(string template) =>
+        Placeholder().Replace(template, "") is var fixedText && fixedText.Length >= 12 && fixedText.Contains(' ', StringComparison.Ordinal);
+
+    private static bool NorwegianByDesign(string file) =>
+        file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        || new[] { "Documents", "Pdf", "Email", "KeyRing", "Data" }.Any(folder => file.Contains($"{Path.DirectorySeparatorChar}{folder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        || file.EndsWith("DemoSeeder.cs", StringComparison.Ordinal)
+        || Path.GetFileName(file) is "MissionsTemplate.cs" or "ReportContents.cs"; // the agreement's terms; the labels printed on the report's PDF
+
+    /// <summary>E-mail is written in bokmål (its subject becomes no page text: «Varsler» shows the notice's phrase), and so are the invoice's markings and the PDF's file name.</summary>
+    private static readonly HashSet<string> NorwegianSubjects =
+    [
+        "Utbetalingsanmodning fra {0}", "Indikatoren «{0}» skal rapporteres {1}", "Innkalling: {0}", "Sak trukket: {0}",
+        "Endret tid eller sted: {0}", "Ikke lenger innkalt: {0}", "{0} venter på godkjenning", "Administrator i {0}",
+        "Invitasjon til {0} i BioSirk-portalen", "Du har fått tilgang til {0}", "Ingen tilgang til {0}",
+        "Sluttrapporten er sendt tilbake: {0}", "Sluttrapporten er godkjent: {0}", "Sluttrapport levert: {0}",
+        "Veikartet er lagt fram for vedtak: {0}", "Fremdriftsrapporten for {0} mangler", "Rapporter fremdrift innen {0}",
+        "\n\nÅpne i BioSirk-portalen: {0}", "«{0}», bestillernummer {1}, prosjektnummer {2}", "Sluttrapport {0} – {1}.pdf",
+        "Bestillernr. {0} · Prosjektnr. {1}",
+    ];
+
+    /// <summary>
     /// A translation has the same placeholders as its bokmål text: one that drops «{1}» loses a value, and one that adds
     /// «{2}» makes the page (or a stored notice shown later) fail when it is formatted.
     /// </summary>

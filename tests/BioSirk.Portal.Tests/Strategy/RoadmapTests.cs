@@ -266,8 +266,8 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
             ["Settings.Title"] = "Felles veikart", ["Settings.PeriodStart"] = "2027-01-01", ["Settings.PeriodEnd"] = "2027-06-30",
             ["Settings.ReportingDates"] = "",
         }));
-        Assert.Equal("Ett tiltak ligger utenfor den nye perioden, blant dem «Befaring på Follum» (01.03.2026–30.06.2027). "
-            + "Flytt tiltakene først, eller velg en periode som rommer dem.", shrunk.FieldError("Settings.PeriodStart"));
+        Assert.Equal("Tiltaket «Befaring på Follum» (01.03.2026–30.06.2027) ligger utenfor den nye perioden. "
+            + "Flytt tiltaket først, eller velg en periode som rommer det.", shrunk.FieldError("Settings.PeriodStart"));
 
         // With the period's end before its start, the reporting dates are not measured against it.
         var reversed = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Settings]", new()
