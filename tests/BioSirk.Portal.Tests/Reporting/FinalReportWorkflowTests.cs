@@ -303,6 +303,25 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Equal("Medlemmets versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
     }
 
+    [Fact]
+    public async Task Approving_WithARemarkTooLong_IsRefusedBesideTheRemark_AndTheReportStillWaitsForTheCounty()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        var tooLong = new string('m', 4_001);
+
+        var refused = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 1, "Approve", new() { ["Decision.Comment"] = tooLong }));
+
+        Assert.Equal("Merknaden til rapporten kan være på høyst 4 000 tegn (nå 4 001).", refused.FieldError("Decision.Comment"));
+        Assert.Equal(tooLong, refused.FieldValue("Decision.Comment"));
+        Assert.Equal("Levert (versjon 1) – hos fylket", HallingdalLifecycleTests.Text(await sigrid.GetPageAsync(CountyUrl(id)), "report-stage"));
+        Assert.Equal("Sluttrapport levert", HallingdalLifecycleTests.Text(await sigrid.GetPageAsync(AgreementSteps.CountyUrl(id)), "agreement-status"));
+        await ExpectRedirectAsync(await DecideAsync(sigrid, id, 1, "Approve", new() { ["Decision.Comment"] = "Godkjent." }));
+        Assert.Equal("Godkjent", HallingdalLifecycleTests.Text(await kari.GetPageAsync(CouncilUrl(id)), "report-stage"));
+    }
+
     /// <summary>First milestone requested and paid (kr 112 500) once the work is done, 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>
     internal static async Task PaidFirstMilestoneWithSpendingAsync(PortalFactory portal, PortalClient kari, PortalClient sigrid, Guid id)
     {
