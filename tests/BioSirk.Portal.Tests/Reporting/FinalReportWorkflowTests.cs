@@ -322,6 +322,28 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Equal("Godkjent", HallingdalLifecycleTests.Text(await kari.GetPageAsync(CouncilUrl(id)), "report-stage"));
     }
 
+    [Fact]
+    public async Task SavingFromATabLeftOpen_AfterTheReportWasDelivered_SaysItIsLocked_AndShowsWhatWasTyped()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Save"));
+        var otherTab = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id, new() { ["Input.FurtherWork"] = "Nettverket videreføres." }));
+        otherTab["Input.FurtherWork"] = "Et avsnitt skrevet i den andre fanen.";
+
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", otherTab));
+
+        var summary = refused.GetElementById("error-summary")!.TextContent;
+        Assert.Contains("Sluttrapporten er levert og kan ikke endres mens fylket vurderer den.", summary);
+        Assert.DoesNotContain("har også endret", summary);
+        var unsaved = refused.QuerySelector("[data-testid=unsaved]")!.TextContent;
+        Assert.Contains("Videre arbeid", unsaved);
+        Assert.Contains("Et avsnitt skrevet i den andre fanen.", unsaved);
+        Assert.DoesNotContain("Tolv møter", unsaved); // what is stored already is not repeated
+    }
+
     /// <summary>First milestone requested and paid (kr 112 500) once the work is done, 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>
     internal static async Task PaidFirstMilestoneWithSpendingAsync(PortalFactory portal, PortalClient kari, PortalClient sigrid, Guid id)
     {

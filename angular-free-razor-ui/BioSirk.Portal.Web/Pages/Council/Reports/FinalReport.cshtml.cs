@@ -54,6 +54,12 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
     /// <summary>The sections both this writer and someone else changed: the stored text is shown under each.</summary>
     public IReadOnlyList<ReportSection> Conflicts { get; private set; } = [];
 
+    /// <summary>
+    /// After a save refused because the report was locked meanwhile (delivered from another tab): the sections typed
+    /// that differ from what is stored, shown so that they are not lost with the form.
+    /// </summary>
+    public IReadOnlyList<(ReportSection Section, string Text)> Unsaved { get; private set; } = [];
+
     public bool CanWrite => Portal.IsIn(CouncilRoles.Member) || Portal.IsIn(CouncilRoles.Secretary);
 
     public bool CanSubmit => Portal.IsIn(CouncilRoles.Secretary);
@@ -153,6 +159,22 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         ConcurrencyStamp = stored.ConcurrencyStamp;
     }
 
+    private void KeepUnsaved()
+    {
+        if (View.Report is not { IsEditable: false } locked)
+        {
+            return;
+        }
+
+        var typed = Input.ToSections();
+        Unsaved = [.. Enum.GetValues<ReportSection>()
+            .Where(section => !string.IsNullOrWhiteSpace(typed[section]) && Plain(typed[section]) != Plain(locked.Sections[section]))
+            .Select(section => (section, typed[section].Trim()))];
+
+        // A browser posts a textarea's line breaks as CRLF, whatever it was given.
+        static string Plain(string text) => text.Replace("\r\n", "\n").Trim();
+    }
+
     /// <summary>
     /// One action: 404 when the agreement is not visible here, 403 when this person may not do it, the page again with
     /// the messages beside the fields and the typed text kept when refused, otherwise back to the page with a receipt.
@@ -188,6 +210,7 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
             }
 
             ShowConflicts();
+            KeepUnsaved();
             Show(result, "Input");
             if (savedFirst)
             {
