@@ -344,6 +344,28 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.DoesNotContain("Tolv møter", unsaved); // what is stored already is not repeated
     }
 
+    [Fact]
+    public async Task WhatIsFilledInAutomatically_SaysWhenTheAgreementHasNoIndicators_AndShowsTheLatestMeasurementOfEach()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+
+        var none = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=report-indicators-now]")!;
+        Assert.StartsWith("Avtalen har ingen ennå, så rapporten får ingen indikatorer.", none.TextContent.Trim());
+        Assert.Equal($"/rad/hallingdal/avtaler/{id}#indicators", none.QuerySelector("a")!.GetAttribute("href"));
+
+        var indicator = await IndicatorSteps.CreateAsync(kari, new() { ["Input.Name"] = "Bedrifter kartlagt", ["Input.Unit"] = "bedrifter" },
+            $"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
+        await IndicatorSteps.CreateAsync(kari, new() { ["Input.Name"] = "Møter holdt", ["Input.Unit"] = "møter" },
+            $"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
+        await AgreementSteps.ExpectRedirectAsync(await IndicatorSteps.MeasureAsync(kari, IndicatorSteps.Url(indicator), "2026-01-15", "137,5"));
+
+        var listed = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelectorAll("[data-testid=report-indicators-now] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("Bedrifter kartlagt: 137,5 bedrifter (15.01.2026)", listed);
+        Assert.Contains("Møter holdt: ingen målinger ennå", listed);
+    }
+
     /// <summary>First milestone requested and paid (kr 112 500) once the work is done, 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>
     internal static async Task PaidFirstMilestoneWithSpendingAsync(PortalFactory portal, PortalClient kari, PortalClient sigrid, Guid id)
     {

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.Reporting.Features;
@@ -39,8 +40,12 @@ public sealed class SectionsInput
 /// The council writes its final report: the sections (the county's comments beside them after a return), the
 /// attachments, "Lag PDF" with live progress, and the delivery. Members and secretaries write; the secretary delivers.
 /// </summary>
-public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQueries queries, IFileStore files) : FinalReportPageModel(portal, queries, files)
+public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQueries queries, IFileStore files, IIndicatorReader indicators)
+    : FinalReportPageModel(portal, queries, files)
 {
+    /// <summary>The agreement's indicators as they stand: what the report will show under «Resultatindikatorer».</summary>
+    public IReadOnlyList<IndicatorSummary> Indicators { get; private set; } = [];
+
     [BindProperty]
     public SectionsInput Input { get; set; } = new();
 
@@ -66,7 +71,7 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
 
     public async Task<IActionResult> OnGetAsync(Guid agreementId)
     {
-        if (!await LoadAsync(agreementId))
+        if (!await LoadWithIndicatorsAsync(agreementId))
         {
             return NotFound();
         }
@@ -159,6 +164,17 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         ConcurrencyStamp = stored.ConcurrencyStamp;
     }
 
+    private async Task<bool> LoadWithIndicatorsAsync(Guid agreementId)
+    {
+        if (!await LoadAsync(agreementId))
+        {
+            return false;
+        }
+
+        Indicators = await indicators.ListForPlanAsync(PlanKind.Agreement, agreementId);
+        return true;
+    }
+
     private void KeepUnsaved()
     {
         if (View.Report is not { IsEditable: false } locked)
@@ -201,7 +217,7 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
 
         if (!result.Succeeded)
         {
-            await LoadAsync(agreementId);
+            await LoadWithIndicatorsAsync(agreementId);
             if (result.IsStale)
             {
                 ConcurrencyStamp = View.Report?.ConcurrencyStamp ?? WriteReportCommand.NoReportYet;
