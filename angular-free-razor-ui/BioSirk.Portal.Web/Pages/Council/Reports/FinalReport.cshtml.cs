@@ -98,6 +98,11 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
             : await sp.GetRequiredService<RequestReportPdf>().HandleAsync(agreementId, Actor),
         "PDF-en er bestilt. Den lages i bakgrunnen; du kan arbeide videre så lenge.");
 
+    /// <summary>The delivered version's PDF failed for good: prints that version again, as it was delivered.</summary>
+    public Task<IActionResult> OnPostRetryPdfAsync(Guid agreementId) => Act(agreementId, CanWrite, "pdfs", async sp =>
+        await sp.GetRequiredService<RequestReportPdf>().RetryDeliveredAsync(agreementId, Actor),
+        "PDF-en er bestilt. Den lages i bakgrunnen; du kan arbeide videre så lenge.");
+
     /// <summary>Saves what is in the form, then delivers it.</summary>
     public Task<IActionResult> OnPostSubmitAsync(Guid agreementId) => Act(agreementId, CanSubmit, "write", async sp =>
         await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused ? refused
