@@ -345,6 +345,23 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
     }
 
     [Fact]
+    public async Task LagPdfFromATabLeftOpen_AfterTheReportWasDelivered_OrdersNothing_AndShowsWhatWasTyped()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var otherTab = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        otherTab["Input.Deviations"] = "Ett møte ble flyttet til mars.";
+
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Pdf", otherTab));
+
+        Assert.Contains("Sluttrapporten er levert og kan ikke endres mens fylket vurderer den.", refused.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Ett møte ble flyttet til mars.", refused.QuerySelector("[data-testid=unsaved]")!.TextContent);
+        Assert.Single(await PdfsAsync(Portal, id)); // the delivered version's only
+    }
+
+    [Fact]
     public async Task WhatIsFilledInAutomatically_SaysWhenTheAgreementHasNoIndicators_AndShowsTheLatestMeasurementOfEach()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);

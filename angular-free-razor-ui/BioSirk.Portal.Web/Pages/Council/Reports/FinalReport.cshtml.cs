@@ -91,9 +91,12 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor, Original.ToSections())),
         done: "", then: "/forhandsvisning");
 
-    /// <summary>Saves what is in the form, then freezes it and queues its PDF.</summary>
+    /// <summary>
+    /// Saves what is in the form, then freezes it and queues its PDF. The form is on the page only while the report can
+    /// be changed: from a tab left open after the delivery, the save is refused and shows what was typed.
+    /// </summary>
     public Task<IActionResult> OnPostPdfAsync(Guid agreementId) => Act(agreementId, CanWrite, "pdfs", async sp =>
-        View.Stage == ReportStage.Draft && await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused
+        await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused
             ? refused
             : await sp.GetRequiredService<RequestReportPdf>().HandleAsync(agreementId, Actor),
         "PDF-en er bestilt. Den lages i bakgrunnen; du kan arbeide videre så lenge.");
