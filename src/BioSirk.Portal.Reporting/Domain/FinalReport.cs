@@ -100,11 +100,14 @@ public sealed class FinalReport : ICountyFunded, IAudited, IConcurrencyAware
 
     public bool IsEditable => Stage == ReportStage.Draft;
 
+    /// <summary>Refuses a change while the county has the report, or once it is approved, saying which.</summary>
+    public Result CheckEditable() => IsEditable ? Result.Ok() : Result.Fail("", NotEditableMessage);
+
     public Result Write(ReportSections sections, string by, DateTime nowUtc)
     {
-        if (!IsEditable)
+        if (CheckEditable() is { Succeeded: false } locked)
         {
-            return Result.Fail("", NotEditableMessage);
+            return locked;
         }
 
         var errors = ReportRules.CheckLengths(sections);

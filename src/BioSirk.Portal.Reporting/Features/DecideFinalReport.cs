@@ -74,6 +74,14 @@ public sealed class DecideFinalReport(FinalReportStore store, IAgreementReports 
             return refused;
         }
 
+        // Checked before the agreement is approved: the agreement saves first, and a comment the report cannot store
+        // would leave it approved with the report still waiting.
+        var errors = new Errors().WhenLongerThan(c.Comment, ReportRules.MaxCommentLength, "Comment", "Merknaden til rapporten");
+        if (errors.Any)
+        {
+            return Result.Fail(errors.All);
+        }
+
         var approved = await agreements.ApproveAsync(c.AgreementId, c.Version, new AgreementActor(c.By.UserId, c.By.Name), ct);
         if (approved is null)
         {

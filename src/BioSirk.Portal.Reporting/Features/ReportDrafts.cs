@@ -35,6 +35,13 @@ public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agree
             return refused;
         }
 
+        // Before the merge: a form left open while the report was delivered is told that it is locked, not asked to
+        // merge into fields it no longer has.
+        if (report.CheckEditable() is { Succeeded: false } locked)
+        {
+            return locked;
+        }
+
         // A form filled before any report existed conflicts with one that someone else has created meanwhile.
         var isNew = store.Db.Entry(report).State == EntityState.Added;
         store.ExpectStamp(report, c.ConcurrencyStamp switch

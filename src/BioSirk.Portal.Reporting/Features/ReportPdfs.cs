@@ -45,6 +45,40 @@ public sealed class RequestReportPdf(FinalReportStore store, ReportDrafts drafts
         return Result<Guid>.Ok(pdf.Id);
     }
 
+    /// <summary>
+    /// "Lag PDF" again for the delivered version whose PDF failed for good: a new PDF of that version exactly as it was
+    /// delivered (its frozen content, not today's figures), which the county then reads as the version's PDF.
+    /// </summary>
+    public async Task<Result<Guid>?> RetryDeliveredAsync(Guid agreementId, ReportActor by, CancellationToken ct = default)
+    {
+        var report = await store.FindAsync(agreementId, ct);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var submission = await store.Db.Submissions.Where(s => s.ReportId == report.Id).OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
+        var latest = submission is null ? null
+            : await store.Db.Pdfs.Where(p => p.SubmissionId == submission.Id).OrderByDescending(p => p.Number).FirstOrDefaultAsync(ct);
+        if (submission is null || latest?.State != PdfState.Failed)
+        {
+            return Result<Guid>.Fail("", "Den leverte versjonen har ingen PDF som feilet. Siden viser PDF-ene slik de er nå.");
+        }
+
+        var pdf = new ReportPdf(report, await NextNumberAsync(store.Db, report.Id, ct), submission.Id, submission.ContentJson, by.UserId, by.Name,
+            clock.GetUtcNow().UtcDateTime);
+        store.Db.Pdfs.Add(pdf);
+        var saved = await store.SaveAsync(ct);
+        if (!saved.Succeeded)
+        {
+            return Result<Guid>.Fail(saved.Errors);
+        }
+
+        queue.EnqueuePdf(pdf.Id);
+        await progress.PublishAsync(PdfMessages.Progress(pdf), ct);
+        return Result<Guid>.Ok(pdf.Id);
+    }
+
     /// <summary>PDFs are numbered 1, 2, 3 … per report (a unique index keeps two at once from taking the same number).</summary>
     internal static async Task<int> NextNumberAsync(ReportingDbContext db, Guid reportId, CancellationToken ct) =>
         (await db.Pdfs.Where(p => p.ReportId == reportId).MaxAsync(p => (int?)p.Number, ct) ?? 0) + 1;

@@ -303,6 +303,86 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Equal("Medlemmets versjon.", (await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]"))["Input.Activities"]);
     }
 
+    [Fact]
+    public async Task Approving_WithARemarkTooLong_IsRefusedBesideTheRemark_AndTheReportStillWaitsForTheCounty()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        var tooLong = new string('m', 4_001);
+
+        var refused = await PortalClient.ReadAsync(await DecideAsync(sigrid, id, 1, "Approve", new() { ["Decision.Comment"] = tooLong }));
+
+        Assert.Equal("Merknaden til rapporten kan være på høyst 4 000 tegn (nå 4 001).", refused.FieldError("Decision.Comment"));
+        Assert.Equal(tooLong, refused.FieldValue("Decision.Comment"));
+        Assert.Equal("Levert (versjon 1) – hos fylket", HallingdalLifecycleTests.Text(await sigrid.GetPageAsync(CountyUrl(id)), "report-stage"));
+        Assert.Equal("Sluttrapport levert", HallingdalLifecycleTests.Text(await sigrid.GetPageAsync(AgreementSteps.CountyUrl(id)), "agreement-status"));
+        await ExpectRedirectAsync(await DecideAsync(sigrid, id, 1, "Approve", new() { ["Decision.Comment"] = "Godkjent." }));
+        Assert.Equal("Godkjent", HallingdalLifecycleTests.Text(await kari.GetPageAsync(CouncilUrl(id)), "report-stage"));
+    }
+
+    [Fact]
+    public async Task SavingFromATabLeftOpen_AfterTheReportWasDelivered_SaysItIsLocked_AndShowsWhatWasTyped()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Save"));
+        var otherTab = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id, new() { ["Input.FurtherWork"] = "Nettverket videreføres." }));
+        otherTab["Input.FurtherWork"] = "Et avsnitt skrevet i den andre fanen.";
+
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", otherTab));
+
+        var summary = refused.GetElementById("error-summary")!.TextContent;
+        Assert.Contains("Sluttrapporten er levert og kan ikke endres mens fylket vurderer den.", summary);
+        Assert.DoesNotContain("har også endret", summary);
+        var unsaved = refused.QuerySelector("[data-testid=unsaved]")!.TextContent;
+        Assert.Contains("Videre arbeid", unsaved);
+        Assert.Contains("Et avsnitt skrevet i den andre fanen.", unsaved);
+        Assert.DoesNotContain("Tolv møter", unsaved); // what is stored already is not repeated
+    }
+
+    [Fact]
+    public async Task LagPdfFromATabLeftOpen_AfterTheReportWasDelivered_OrdersNothing_AndShowsWhatWasTyped()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var otherTab = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        otherTab["Input.Deviations"] = "Ett møte ble flyttet til mars.";
+
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Pdf", otherTab));
+
+        Assert.Contains("Sluttrapporten er levert og kan ikke endres mens fylket vurderer den.", refused.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Ett møte ble flyttet til mars.", refused.QuerySelector("[data-testid=unsaved]")!.TextContent);
+        Assert.Single(await PdfsAsync(Portal, id)); // the delivered version's only
+    }
+
+    [Fact]
+    public async Task WhatIsFilledInAutomatically_SaysWhenTheAgreementHasNoIndicators_AndShowsTheLatestMeasurementOfEach()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+
+        var none = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=report-indicators-now]")!;
+        Assert.StartsWith("Avtalen har ingen ennå, så rapporten får ingen indikatorer.", none.TextContent.Trim());
+        Assert.Equal($"/rad/hallingdal/avtaler/{id}#indicators", none.QuerySelector("a")!.GetAttribute("href"));
+
+        var indicator = await IndicatorSteps.CreateAsync(kari, new() { ["Input.Name"] = "Bedrifter kartlagt", ["Input.Unit"] = "bedrifter" },
+            $"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
+        await IndicatorSteps.CreateAsync(kari, new() { ["Input.Name"] = "Møter holdt", ["Input.Unit"] = "møter" },
+            $"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
+        await AgreementSteps.ExpectRedirectAsync(await IndicatorSteps.MeasureAsync(kari, IndicatorSteps.Url(indicator), "2026-01-15", "137,5"));
+
+        var listed = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelectorAll("[data-testid=report-indicators-now] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("Bedrifter kartlagt: 137,5 bedrifter (15.01.2026)", listed);
+        Assert.Contains("Møter holdt: ingen målinger ennå", listed);
+    }
+
     /// <summary>First milestone requested and paid (kr 112 500) once the work is done, 150 hours × 900 and a cost of 12 345,67: the remainder is kr 34 845,67.</summary>
     internal static async Task PaidFirstMilestoneWithSpendingAsync(PortalFactory portal, PortalClient kari, PortalClient sigrid, Guid id)
     {

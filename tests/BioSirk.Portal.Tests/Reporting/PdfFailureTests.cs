@@ -42,6 +42,30 @@ public sealed class PdfFailureTests(BrokenChromiumPortalFactory portal) : IClass
         Assert.Contains("Feilet", page.QuerySelector("[data-testid=pdf-versions] tbody tr")!.TextContent);
         Assert.Contains("PDF 1 av sluttrapporten kunne ikke lages", (await kari.GetPageAsync("/varsler")).QuerySelector("main")!.TextContent);
     }
+
+    [Fact]
+    public async Task TheDeliveredVersionsPdfFailsForGood_TheCountyIsToldSo_AndTheCouncilMakesItAgainFromTheDeliveredVersion()
+    {
+        await portal.ResetAsync();
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        var delivered = Assert.Single(await PdfsAsync(portal, id));
+        await Assert.ThrowsAnyAsync<Exception>(() => RunPdfJobAsync(portal, delivered.TenantId, delivered.Id, lastAttempt: true));
+
+        var county = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.StartsWith("PDF-en kunne ikke lages", county.QuerySelector("[data-testid=pdf-failed]")!.TextContent);
+        Assert.DoesNotContain("PDF-en lages;", county.GetElementById("decide")!.TextContent);
+
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[data-testid=retry-pdf-form]", []));
+
+        var again = (await PdfsAsync(portal, id)).Last();
+        Assert.Equal((2, delivered.SubmissionId, PdfState.Queued), (again.Number, again.SubmissionId, again.State));
+        Assert.Equal(delivered.ContentJson, again.ContentJson); // the version as delivered, not today's figures
+        Assert.Contains("PDF-en lages;", (await sigrid.GetPageAsync(CountyUrl(id))).GetElementById("decide")!.TextContent);
+        Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=retry-pdf-form]"));
+    }
 }
 
 /// <summary>A broken Chromium and a Hangfire worker, in a database of its own.</summary>

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.Reporting.Features;
@@ -39,8 +40,12 @@ public sealed class SectionsInput
 /// The council writes its final report: the sections (the county's comments beside them after a return), the
 /// attachments, "Lag PDF" with live progress, and the delivery. Members and secretaries write; the secretary delivers.
 /// </summary>
-public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQueries queries, IFileStore files) : FinalReportPageModel(portal, queries, files)
+public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQueries queries, IFileStore files, IIndicatorReader indicators)
+    : FinalReportPageModel(portal, queries, files)
 {
+    /// <summary>The agreement's indicators as they stand: what the report will show under «Resultatindikatorer».</summary>
+    public IReadOnlyList<IndicatorSummary> Indicators { get; private set; } = [];
+
     [BindProperty]
     public SectionsInput Input { get; set; } = new();
 
@@ -54,13 +59,19 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
     /// <summary>The sections both this writer and someone else changed: the stored text is shown under each.</summary>
     public IReadOnlyList<ReportSection> Conflicts { get; private set; } = [];
 
+    /// <summary>
+    /// After a save refused because the report was locked meanwhile (delivered from another tab): the sections typed
+    /// that differ from what is stored, shown so that they are not lost with the form.
+    /// </summary>
+    public IReadOnlyList<(ReportSection Section, string Text)> Unsaved { get; private set; } = [];
+
     public bool CanWrite => Portal.IsIn(CouncilRoles.Member) || Portal.IsIn(CouncilRoles.Secretary);
 
     public bool CanSubmit => Portal.IsIn(CouncilRoles.Secretary);
 
     public async Task<IActionResult> OnGetAsync(Guid agreementId)
     {
-        if (!await LoadAsync(agreementId))
+        if (!await LoadWithIndicatorsAsync(agreementId))
         {
             return NotFound();
         }
@@ -80,11 +91,19 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         await sp.GetRequiredService<ReportDrafts>().WriteAsync(new WriteReportCommand(agreementId, Input.ToSections(), ConcurrencyStamp, Actor, Original.ToSections())),
         done: "", then: "/forhandsvisning");
 
-    /// <summary>Saves what is in the form, then freezes it and queues its PDF.</summary>
+    /// <summary>
+    /// Saves what is in the form, then freezes it and queues its PDF. The form is on the page only while the report can
+    /// be changed: from a tab left open after the delivery, the save is refused and shows what was typed.
+    /// </summary>
     public Task<IActionResult> OnPostPdfAsync(Guid agreementId) => Act(agreementId, CanWrite, "pdfs", async sp =>
-        View.Stage == ReportStage.Draft && await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused
+        await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused
             ? refused
             : await sp.GetRequiredService<RequestReportPdf>().HandleAsync(agreementId, Actor),
+        "PDF-en er bestilt. Den lages i bakgrunnen; du kan arbeide videre så lenge.");
+
+    /// <summary>The delivered version's PDF failed for good: prints that version again, as it was delivered.</summary>
+    public Task<IActionResult> OnPostRetryPdfAsync(Guid agreementId) => Act(agreementId, CanWrite, "pdfs", async sp =>
+        await sp.GetRequiredService<RequestReportPdf>().RetryDeliveredAsync(agreementId, Actor),
         "PDF-en er bestilt. Den lages i bakgrunnen; du kan arbeide videre så lenge.");
 
     /// <summary>Saves what is in the form, then delivers it.</summary>
@@ -153,6 +172,33 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         ConcurrencyStamp = stored.ConcurrencyStamp;
     }
 
+    private async Task<bool> LoadWithIndicatorsAsync(Guid agreementId)
+    {
+        if (!await LoadAsync(agreementId))
+        {
+            return false;
+        }
+
+        Indicators = await indicators.ListForPlanAsync(PlanKind.Agreement, agreementId);
+        return true;
+    }
+
+    private void KeepUnsaved()
+    {
+        if (View.Report is not { IsEditable: false } locked)
+        {
+            return;
+        }
+
+        var typed = Input.ToSections();
+        Unsaved = [.. Enum.GetValues<ReportSection>()
+            .Where(section => !string.IsNullOrWhiteSpace(typed[section]) && Plain(typed[section]) != Plain(locked.Sections[section]))
+            .Select(section => (section, typed[section].Trim()))];
+
+        // A browser posts a textarea's line breaks as CRLF, whatever it was given.
+        static string Plain(string text) => text.Replace("\r\n", "\n").Trim();
+    }
+
     /// <summary>
     /// One action: 404 when the agreement is not visible here, 403 when this person may not do it, the page again with
     /// the messages beside the fields and the typed text kept when refused, otherwise back to the page with a receipt.
@@ -179,7 +225,7 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
 
         if (!result.Succeeded)
         {
-            await LoadAsync(agreementId);
+            await LoadWithIndicatorsAsync(agreementId);
             if (result.IsStale)
             {
                 ConcurrencyStamp = View.Report?.ConcurrencyStamp ?? WriteReportCommand.NoReportYet;
@@ -188,6 +234,7 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
             }
 
             ShowConflicts();
+            KeepUnsaved();
             Show(result, "Input");
             if (savedFirst)
             {
