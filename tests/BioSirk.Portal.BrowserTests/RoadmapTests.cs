@@ -61,6 +61,35 @@ public sealed class RoadmapTests(BrowserPortalFactory portal) : BrowserTest(port
     }
 
     [Fact]
+    public async Task Coordinator_FreezingWithTheDecisionDateHalfTyped_IsStoppedAndToldBesideTheField_NotFrozenWithoutIt()
+    {
+        await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDemoSeeder>().SeedAsync());
+        await SignInAsync(Demo.RingerikeSecretary, "/rad/ringerike");
+        await GotoAsync("/rad/ringerike/veikart");
+        var versions = new Uri(Page.Url).AbsolutePath + "/versjoner";
+        await GotoAsync(versions);
+        await Page.GetByLabel("Navn på versjonen").FillAsync("Forslag til fellesmøtet i desember");
+
+        // Only the first part of the date typed: Chromium would post it as empty, and the version be frozen (for good,
+        // with notices to every council) without the date the councils are asked to decide by.
+        var wanted = Page.GetByLabel("Vedtak ønskes innen");
+        await wanted.FocusAsync();
+        await Page.Keyboard.TypeAsync("12");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Frys og legg fram" }).ClickAsync();
+        await Expect(Page.Locator("#Freeze_DecisionWanted-partial")).ToHaveTextAsync("Datoen er bare delvis fylt ut. Skriv dag, måned og år, eller tøm feltet.");
+        await Expect(wanted).ToBeFocusedAsync();
+        await Expect(wanted).ToHaveAttributeAsync("aria-describedby", "Freeze_DecisionWanted-partial");
+        await CheckAsync();
+        Assert.Equal(versions, new Uri(Page.Url).AbsolutePath);
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Versjon 2: «Forslag til fellesmøtet i desember»" })).ToHaveCountAsync(0);
+
+        await wanted.FillAsync("2026-12-31");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Frys og legg fram" }), versions);
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Versjon 2: «Forslag til fellesmøtet i desember»" }))
+            .ToContainTextAsync("Vedtak ønskes innen 31.12.2026.");
+    }
+
+    [Fact]
     public async Task Coordinator_RenamesAGoal_WithTheEmptyNameExplainedBesideTheField()
     {
         await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDemoSeeder>().SeedAsync());

@@ -102,3 +102,68 @@
         });
     });
 })();
+
+// A date or time field filled in only in part (the day typed, the year not) is posted by the browser as an empty value:
+// the portal would read "no date", and an optional date would be dropped without a word (a roadmap version frozen,
+// which cannot be undone, without its «Vedtak ønskes innen»). Such a form is not sent; the field says what is missing.
+(function () {
+    'use strict';
+    var english = document.documentElement.lang === 'en';
+    var texts = {
+        date: english ? 'The date is only partly filled in. Enter the day, month and year, or clear the field.'
+            : 'Datoen er bare delvis fylt ut. Skriv dag, måned og år, eller tøm feltet.',
+        time: english ? 'The time is only partly filled in. Enter hours and minutes, or clear the field.'
+            : 'Klokkeslettet er bare delvis fylt ut. Skriv timer og minutter, eller tøm feltet.',
+    };
+
+    function unmark(input) {
+        var message = document.getElementById(input.id + '-partial');
+        if (!message) {
+            return;
+        }
+
+        message.remove();
+        var describedBy = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+            return id && id !== input.id + '-partial';
+        });
+        if (describedBy.length > 0) {
+            input.setAttribute('aria-describedby', describedBy.join(' '));
+        } else {
+            input.removeAttribute('aria-describedby');
+        }
+
+        if (!document.getElementById(input.id + '-error')) {
+            input.classList.remove('is-invalid');
+            input.removeAttribute('aria-invalid');
+        }
+    }
+
+    function mark(input) {
+        var message = document.createElement('div');
+        message.className = 'invalid-feedback';
+        message.id = input.id + '-partial';
+        message.textContent = texts[input.type];
+        input.insertAdjacentElement('afterend', message);
+        input.classList.add('is-invalid');
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', (message.id + ' ' + (input.getAttribute('aria-describedby') || '')).trim());
+    }
+
+    document.addEventListener('submit', function (e) {
+        var fields = e.target.querySelectorAll('input[type=date], input[type=time]');
+        var partial = [];
+        fields.forEach(function (input) {
+            unmark(input);
+            if (input.id && input.validity && input.validity.badInput) {
+                partial.push(input);
+            }
+        });
+        if (partial.length === 0) {
+            return;
+        }
+
+        e.preventDefault();
+        partial.forEach(mark);
+        partial[0].focus();
+    });
+})();
