@@ -361,6 +361,22 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task TheActionList_OfARoadmapWithoutActions_SaysSoAndLinksToANewAction_NotThatAFilterMatchesNothing()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+
+        var empty = (await jon.GetPageAsync(basePath + "/tiltak")).QuerySelector("[data-testid=no-actions]")!;
+        Assert.StartsWith("Veikartet har ingen tiltak ennå.", empty.TextContent.Trim());
+        Assert.Equal(basePath + "/tiltak/ny", empty.QuerySelector("a")!.GetAttribute("href"));
+
+        await AddActionAsync(jon, basePath, "Befaring på Follum");
+        var filtered = await jon.GetPageAsync(basePath + "/tiltak?status=Done");
+        Assert.Null(filtered.QuerySelector("[data-testid=no-actions]"));
+        Assert.Contains("Ingen tiltak passer med filteret.", filtered.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TimelineAndTree_ShowEveryAction_WithATableAlternative()
     {
         await SeedDemoRoadmapAsync(Portal);
