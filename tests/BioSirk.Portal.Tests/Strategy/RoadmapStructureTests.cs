@@ -59,6 +59,27 @@ public sealed class RoadmapStructureTests(PortalFactory portal) : PortalTest(por
     }
 
     [Fact]
+    public async Task APartRemovedFromAnotherTab_IsSaidToBeGoneOnTheStructurePage_NotPageNotFound()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Area]", new() { ["Area.AreaTitle"] = "Midlertidig område" }));
+        var areaTwo = EditLink(await jon.GetPageAsync(basePath + "/struktur"), "Satsingsområde 2");
+        var otherTab = await jon.GetPageAsync(areaTwo); // opened before the area is removed
+        await ExpectRedirectAsync(await jon.SubmitAsync(areaTwo, "form[action*=Remove]", new()));
+
+        foreach (var (form, fields) in new[] { ("form[action*=Remove]", new Dictionary<string, string>()), ("form[data-testid=part-form]", new() { ["Input.Title"] = "Nytt navn" }) })
+        {
+            var again = await jon.SubmitAsync(otherTab, areaTwo, form, fields);
+            Assert.Equal(basePath + "/struktur", again.Headers.Location?.OriginalString);
+            var page = await jon.PageAfterAsync(again);
+            Assert.Contains("Satsingsområdet eller målet er allerede fjernet, kanskje fra en annen fane.", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await jon.GetAsync(areaTwo)).StatusCode);
+    }
+
+    [Fact]
     public async Task OnlyTheCoordinatorEditsAPart_AndASecondWriterMaySaveOverTheFirst()
     {
         using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
