@@ -28,6 +28,25 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task TheCouncilsOwnPlan_IsNamedByItsKind_InTheReadersLanguage_NotAsABokmalTitle()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari);
+
+        Assert.Equal("Rådets handlingsplan", (await kari.GetPageAsync(Url(id))).QuerySelector("[data-testid=plan]")!.TextContent.Trim());
+        Assert.Equal("Rådets handlingsplan", (await kari.GetPageAsync(List)).QuerySelectorAll("[data-testid=indicator-list] tbody td")[1].TextContent);
+
+        await kari.ChooseEnglishAsync();
+        foreach (var path in new[] { Url(id), List, Url(id) + "/rediger", List + "/ny", "/rad/hallingdal", "/rad/hallingdal/mine-oppdateringer" })
+        {
+            var main = (await kari.GetPageAsync(path)).QuerySelector("main")!.TextContent;
+            Assert.DoesNotContain("Handlingsplan for", main, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("The council's action plan", (await kari.GetPageAsync(Url(id))).QuerySelector("[data-testid=plan]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task AShareBehindTheLine_IsSaidInPercentagePoints()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
