@@ -79,6 +79,24 @@ public sealed class PhoneLayoutTests(BrowserPortalFactory portal) : BrowserTest(
         Assert.True(clipped.Count == 0, "Amounts cut or out of sight at 320 px: " + string.Join("; ", clipped));
     }
 
+    [Fact]
+    public async Task AtPhoneWidth_TheCoordinatorsRoadmapPages_DoNotScrollSideways()
+    {
+        await RoadmapSteps.SeedDemoRoadmapAsync(Portal);
+        await Page.SetViewportSizeAsync(320, 720);
+        await SignInAsync(Demo.RingerikeSecretary, "/rad/ringerike");
+        await GotoAsync("/rad/ringerike/veikart");
+        var roadmap = new Uri(Page.Url).AbsolutePath;
+        var wide = new List<string>();
+        foreach (var path in new[] { roadmap, roadmap + "/oversikt", roadmap + "/versjoner", roadmap + "/struktur", roadmap + "/tiltak/ny" })
+        {
+            await GotoAsync(path);
+            wide.AddRange(await SidewaysAsync(path, Page));
+        }
+
+        Assert.True(wide.Count == 0, "Pages wider than a 320 px screen: " + string.Join("; ", wide));
+    }
+
     /// <summary>
     /// Gives the agreement a row in each of the page's money tables: 15 hours, a direct cost, a payment request that is
     /// approved and paid, an amendment of the frame that is accepted (the version log) and one that waits (the proposal).

@@ -111,13 +111,18 @@ public sealed class RegisterMeasurement(IndicatorStore store, TimeProvider clock
 /// <summary>Deletes a measurement that was wrong; the right value is then registered anew. Who may is the page's check, as for registering.</summary>
 public sealed class DeleteMeasurement(IndicatorStore store)
 {
-    /// <returns>null when the indicator or the measurement is not visible here (404); otherwise the outcome and what was deleted.</returns>
-    public async Task<(Result Result, Measurement Deleted)?> HandleAsync(Guid indicatorId, Guid measurementId, CancellationToken ct = default)
+    /// <returns>null when the indicator is not visible here (404); otherwise the outcome and what was deleted.</returns>
+    public async Task<(Result Result, Measurement? Deleted)?> HandleAsync(Guid indicatorId, Guid measurementId, CancellationToken ct = default)
     {
-        var indicator = await store.FindAsync(indicatorId, ct);
-        if (indicator?.RemoveMeasurement(measurementId) is not { } deleted)
+        if (await store.FindAsync(indicatorId, ct) is not { } indicator)
         {
             return null;
+        }
+
+        if (indicator.RemoveMeasurement(measurementId) is not { } deleted)
+        {
+            // Deleted already, most likely from another tab; any id that is not one of this indicator's measurements reads the same.
+            return (Result.Fail("", "Målingen er allerede slettet. Siden viser målingene slik de er nå."), null);
         }
 
         return (await store.SaveAsync(ct), deleted);

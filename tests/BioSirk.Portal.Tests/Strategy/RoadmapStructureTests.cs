@@ -59,6 +59,57 @@ public sealed class RoadmapStructureTests(PortalFactory portal) : PortalTest(por
     }
 
     [Fact]
+    public async Task TheDescriptionsOfFocusAreasAndGoals_AreShownOnTheRoadmapAndInItsVersions_WithTheirLineBreaks()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Area]", new()
+        {
+            ["Area.AreaTitle"] = "Tekstiler", ["Area.AreaDescription"] = "Brukte tekstiler er en ressurs.\nInnsamling og sortering i regionen.",
+        }));
+        var areaTwo = (await jon.GetPageAsync(basePath + "/struktur")).QuerySelectorAll("#NewGoal_FocusAreaId option").Last().GetAttribute("value")!;
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Goal]", new()
+        {
+            ["NewGoal.FocusAreaId"] = areaTwo, ["NewGoal.GoalTitle"] = "Sirkulær tekstilverdikjede", ["NewGoal.GoalDescription"] = "Minst ett sorteringsanlegg i drift innen 2028.",
+        }));
+        await AddActionAsync(jon, basePath, "Befaring på Follum"); // a roadmap without actions is not put forward
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
+
+        // Every council reads them: on the roadmap as it is, and in the frozen version put forward for adoption.
+        var hadelandPath = basePath.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal);
+        var versionLink = (await marte.GetPageAsync(hadelandPath + "/versjoner")).QuerySelectorAll("a").First(a => a.TextContent == "Les versjonen").GetAttribute("href")!;
+        foreach (var page in new[] { await marte.GetPageAsync(hadelandPath), await marte.GetPageAsync(versionLink) })
+        {
+            var descriptions = page.QuerySelectorAll("[data-testid=description]").ToList();
+            Assert.Equal(["Brukte tekstiler er en ressurs.\nInnsamling og sortering i regionen.", "Minst ett sorteringsanlegg i drift innen 2028."],
+                descriptions.Select(d => d.TextContent).ToArray());
+            Assert.All(descriptions, d => Assert.Contains("pre-line", d.ClassList)); // the line break is shown as one
+        }
+    }
+
+    [Fact]
+    public async Task APartRemovedFromAnotherTab_IsSaidToBeGoneOnTheStructurePage_NotPageNotFound()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Area]", new() { ["Area.AreaTitle"] = "Midlertidig område" }));
+        var areaTwo = EditLink(await jon.GetPageAsync(basePath + "/struktur"), "Satsingsområde 2");
+        var otherTab = await jon.GetPageAsync(areaTwo); // opened before the area is removed
+        await ExpectRedirectAsync(await jon.SubmitAsync(areaTwo, "form[action*=Remove]", new()));
+
+        foreach (var (form, fields) in new[] { ("form[action*=Remove]", new Dictionary<string, string>()), ("form[data-testid=part-form]", new() { ["Input.Title"] = "Nytt navn" }) })
+        {
+            var again = await jon.SubmitAsync(otherTab, areaTwo, form, fields);
+            Assert.Equal(basePath + "/struktur", again.Headers.Location?.OriginalString);
+            var page = await jon.PageAfterAsync(again);
+            Assert.Contains("Satsingsområdet eller målet er allerede fjernet, kanskje fra en annen fane.", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await jon.GetAsync(areaTwo)).StatusCode);
+    }
+
+    [Fact]
     public async Task OnlyTheCoordinatorEditsAPart_AndASecondWriterMaySaveOverTheFirst()
     {
         using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);

@@ -109,6 +109,7 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var changes = await jon.GetPageAsync(sinceLink);
         var change = changes.QuerySelector("li.change[data-kind=Changed]")!;
         Assert.Equal("Endringer fra versjon 1 til veikartet slik det er nå", changes.QuerySelector("h1")!.TextContent);
+        Assert.Equal("1 endring.", changes.QuerySelector("main p[role=status]")!.TextContent);
         Assert.StartsWith("Endring tiltaket Befaring og råstofftester på Follum", change.TextContent.Trim());
         var fields = change.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
         Assert.Contains("Navn | Befaring på Follum | Befaring og råstofftester på Follum", fields);
@@ -116,7 +117,9 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
 
         // In English, what changed and the coded values are said in English; the names stay as written.
         await jon.ChooseEnglishAsync();
-        var english = (await jon.GetPageAsync(sinceLink)).QuerySelector("li.change[data-kind=Changed]")!;
+        var englishPage = await jon.GetPageAsync(sinceLink);
+        Assert.Equal("1 change.", englishPage.QuerySelector("main p[role=status]")!.TextContent);
+        var english = englishPage.QuerySelector("li.change[data-kind=Changed]")!;
         Assert.StartsWith("Change the action Befaring og råstofftester på Follum", english.TextContent.Trim());
         var englishFields = english.QuerySelectorAll("tbody tr").Select(r => string.Join(" | ", r.Children.Select(c => c.TextContent.Trim()))).ToList();
         Assert.Contains("Name | Befaring på Follum | Befaring og råstofftester på Follum", englishFields);
@@ -355,6 +358,22 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var page = await marte.GetPageAsync(roadmap + "/tiltak");
         var textiles = page.QuerySelectorAll("#omrade option").First(o => o.TextContent.Contains("Tekstiler")).GetAttribute("value");
         Assert.Equal(["Re:Tekstil – innsamling og sortering i Krødsherad"], await TitlesAsync($"?omrade={textiles}"));
+    }
+
+    [Fact]
+    public async Task TheActionList_OfARoadmapWithoutActions_SaysSoAndLinksToANewAction_NotThatAFilterMatchesNothing()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+
+        var empty = (await jon.GetPageAsync(basePath + "/tiltak")).QuerySelector("[data-testid=no-actions]")!;
+        Assert.StartsWith("Veikartet har ingen tiltak ennå.", empty.TextContent.Trim());
+        Assert.Equal(basePath + "/tiltak/ny", empty.QuerySelector("a")!.GetAttribute("href"));
+
+        await AddActionAsync(jon, basePath, "Befaring på Follum");
+        var filtered = await jon.GetPageAsync(basePath + "/tiltak?status=Done");
+        Assert.Null(filtered.QuerySelector("[data-testid=no-actions]"));
+        Assert.Contains("Ingen tiltak passer med filteret.", filtered.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

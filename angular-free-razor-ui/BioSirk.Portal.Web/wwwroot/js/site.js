@@ -103,64 +103,68 @@
     });
 })();
 
-// A date typed only in part («12.mm.åååå») is sent by the browser as no date at all, so an optional date would be
-// dropped without a word. Stop the form instead, and say beside the field what is missing.
+// A date or time field filled in only in part (the day typed, the year not) is posted by the browser as an empty value:
+// the portal would read "no date", and an optional date would be dropped without a word (a roadmap version frozen,
+// which cannot be undone, without its «Vedtak ønskes innen»). Such a form is not sent; the field says what is missing.
 (function () {
     'use strict';
     var english = document.documentElement.lang === 'en';
-    var message = english ? 'The date is incomplete: enter the day, the month and the year.' : 'Datoen er ikke fullstendig: skriv dag, måned og år.';
+    var texts = {
+        date: english ? 'The date is only partly filled in. Enter the day, month and year, or clear the field.'
+            : 'Datoen er bare delvis fylt ut. Skriv dag, måned og år, eller tøm feltet.',
+        time: english ? 'The time is only partly filled in. Enter hours and minutes, or clear the field.'
+            : 'Klokkeslettet er bare delvis fylt ut. Skriv timer og minutter, eller tøm feltet.',
+    };
 
-    function describedBy(input) {
-        return (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) { return id; });
-    }
-
-    function clear(input) {
-        var note = document.getElementById(input.id + '-incomplete');
-        if (!note) {
+    function unmark(input) {
+        var message = document.getElementById(input.id + '-partial');
+        if (!message) {
             return;
         }
 
-        note.remove();
-        input.setAttribute('aria-describedby', describedBy(input).filter(function (id) { return id !== note.id; }).join(' '));
-        if (input.getAttribute('data-was-valid') === 'true') {
+        message.remove();
+        var describedBy = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+            return id && id !== input.id + '-partial';
+        });
+        if (describedBy.length > 0) {
+            input.setAttribute('aria-describedby', describedBy.join(' '));
+        } else {
+            input.removeAttribute('aria-describedby');
+        }
+
+        if (!document.getElementById(input.id + '-error')) {
             input.classList.remove('is-invalid');
             input.removeAttribute('aria-invalid');
         }
     }
 
     function mark(input) {
-        if (document.getElementById(input.id + '-incomplete')) {
-            return;
-        }
-
-        var note = document.createElement('div');
-        note.id = input.id + '-incomplete';
-        note.className = 'invalid-feedback d-block';
-        note.setAttribute('data-testid', 'incomplete-date');
-        note.textContent = message;
-        input.setAttribute('data-was-valid', input.classList.contains('is-invalid') ? 'false' : 'true');
+        var message = document.createElement('div');
+        message.className = 'invalid-feedback';
+        message.id = input.id + '-partial';
+        message.textContent = texts[input.type];
+        input.insertAdjacentElement('afterend', message);
         input.classList.add('is-invalid');
         input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-describedby', describedBy(input).concat(note.id).join(' '));
-        input.insertAdjacentElement('afterend', note);
+        input.setAttribute('aria-describedby', (message.id + ' ' + (input.getAttribute('aria-describedby') || '')).trim());
     }
 
     document.addEventListener('submit', function (e) {
-        var incomplete = Array.prototype.filter.call(e.target.querySelectorAll('input[type=date], input[type=time], input[type=datetime-local]'),
-            function (input) { return input.id && input.validity && input.validity.badInput; });
-        if (incomplete.length === 0) {
+        var fields = e.target.querySelectorAll('input[type=date], input[type=time]');
+        var partial = [];
+        fields.forEach(function (input) {
+            unmark(input);
+            if (input.id && input.validity && input.validity.badInput) {
+                partial.push(input);
+            }
+        });
+        if (partial.length === 0) {
             return;
         }
 
         e.preventDefault();
         e.stopPropagation(); // nor may a script that posts the form itself (the live comments) send it
-        incomplete.forEach(mark);
-        incomplete[0].focus();
+        partial.forEach(mark);
+        partial[0].focus();
     }, true);
-
-    document.addEventListener('input', function (e) {
-        if (e.target.matches && e.target.matches('input[type=date], input[type=time], input[type=datetime-local]') && !e.target.validity.badInput) {
-            clear(e.target);
-        }
-    });
 })();

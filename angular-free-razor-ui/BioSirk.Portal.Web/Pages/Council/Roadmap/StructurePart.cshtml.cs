@@ -33,7 +33,7 @@ public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueri
 
     public async Task<IActionResult> OnPostAsync(Guid roadmapId, Guid partId)
     {
-        if (await RefuseAsync(roadmapId, partId) is { } refused)
+        if (await RefuseAsync(roadmapId, partId, posted: true) is { } refused)
         {
             return refused;
         }
@@ -65,7 +65,7 @@ public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueri
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid roadmapId, Guid partId)
     {
-        if (await RefuseAsync(roadmapId, partId) is { } refused)
+        if (await RefuseAsync(roadmapId, partId, posted: true) is { } refused)
         {
             return refused;
         }
@@ -89,10 +89,30 @@ public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueri
         return Page();
     }
 
-    private async Task<IActionResult?> RefuseAsync(Guid roadmapId, Guid partId)
+    private async Task<IActionResult?> RefuseAsync(Guid roadmapId, Guid partId, bool posted = false)
     {
-        return await LoadAsync(roadmapId) && await LoadPartAsync(roadmapId, partId) ? RefuseUnlessCoordinator() : NotFound();
+        if (!await LoadAsync(roadmapId))
+        {
+            return NotFound();
+        }
+
+        if (!await LoadPartAsync(roadmapId, partId))
+        {
+            // Removed meanwhile, most likely from another tab: the coordinator's save or second «Fjern» is told so on the
+            // structure page instead of «page not found». Any id that is not one of this roadmap's parts reads the same.
+            if (!posted || !IsCoordinator)
+            {
+                return NotFound();
+            }
+
+            TempData["Message"] = PartGone;
+            return LocalRedirect($"{BasePath}/struktur");
+        }
+
+        return RefuseUnlessCoordinator();
     }
+
+    private const string PartGone = "Satsingsområdet eller målet er allerede fjernet, kanskje fra en annen fane. Her er strukturen slik den er nå.";
 
     private async Task<bool> LoadPartAsync(Guid roadmapId, Guid partId)
     {

@@ -140,10 +140,11 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
             return NotFound();
         }
 
-        if (!result.Succeeded)
+        if (!result.Succeeded || deleted is null)
         {
             ModelState.AddModelError("", this.Localized(result.Errors[0].Message));
             await Load(indicatorId);
+            Measurement.Date ??= Today;
             return Page();
         }
 
