@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 
 namespace BioSirk.Portal.Reporting.Domain;
@@ -29,7 +30,7 @@ public static class ReportRules
         foreach (var section in Enum.GetValues<ReportSection>())
         {
             errors.When(sections[section].Length > MaxSectionLength, Field(section),
-                $"«{Title(section)}» er for lang ({sections[section].Length:N0} tegn). Den kan ha høyst {MaxSectionLength:N0} tegn; legg lange dokumenter ved som vedlegg.");
+                $"«{Title(section)}» er for lang ({Norwegian.Number(sections[section].Length)} tegn). Den kan ha høyst {Norwegian.Number(MaxSectionLength)} tegn; legg lange dokumenter ved som vedlegg.");
         }
 
         return errors.All;

@@ -8,7 +8,7 @@ namespace BioSirk.Portal.Tests.Reporting;
 public sealed class FinalReportInEnglishTests(PortalFactory portal) : PortalTest(portal)
 {
     [Fact]
-    public async Task ASectionTooLong_IsExplainedInEnglish_AndTheTextIsKept()
+    public async Task ASectionTooLong_IsExplainedInEnglish_AndTheTextIsKept_WithItsNumbersWrittenAsEverywhereElse()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
         using var _ = kari;
@@ -18,7 +18,7 @@ public sealed class FinalReportInEnglishTests(PortalFactory portal) : PortalTest
 
         var page = await PortalClient.ReadAsync(await PostReportFormAsync(kari, id, "Save", new() { ["Input.Activities"] = tooLong }));
 
-        Assert.Equal("“Activities carried out” is too long (20,001 characters). It can have at most 20,000 characters; attach long documents instead.",
+        Assert.Equal("“Activities carried out” is too long (20 001 characters). It can have at most 20 000 characters; attach long documents instead.",
             page.FieldError("Input.Activities"));
         Assert.Equal(tooLong, page.FieldValue("Input.Activities"));
     }
@@ -40,6 +40,12 @@ public sealed class FinalReportInEnglishTests(PortalFactory portal) : PortalTest
 
         Assert.Equal("The remark on the report can be at most 4 000 characters (now 4 001).", page.FieldError("Decision.Comment"));
         Assert.Equal("The remark on “Deviations” can be at most 4 000 characters (now 4 002).", page.FieldError("Decision.SectionDeviations"));
+
+        // Returned, the council reads one English sentence, not bokmål fragments put together.
+        await ExpectRedirectAsync(await DecideAsync(sigrid, id, 1, "Return", new() { ["Decision.Comment"] = "Tallene i økonomidelen mangler." }));
+        await kari.ChooseEnglishAsync();
+        var returned = (await kari.GetPageAsync(CouncilUrl(id))).GetElementById("returned-heading")!.TextContent;
+        Assert.Matches(@"^The county returned version 1 on \d\d\.\d\d\.\d{4} ", returned);
     }
 
     [Fact]

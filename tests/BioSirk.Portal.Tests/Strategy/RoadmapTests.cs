@@ -374,6 +374,13 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var filtered = await jon.GetPageAsync(basePath + "/tiltak?status=Done");
         Assert.Null(filtered.QuerySelector("[data-testid=no-actions]"));
         Assert.Contains("Ingen tiltak passer med filteret.", filtered.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // One action is one, in either language.
+        Assert.Equal("Ett tiltak vises.", (await jon.GetPageAsync(basePath + "/tiltak")).QuerySelector("[data-testid=actions-shown]")!.TextContent.Trim());
+        await jon.ChooseEnglishAsync();
+        Assert.Equal("1 action shown.", (await jon.GetPageAsync(basePath + "/tiltak")).QuerySelector("[data-testid=actions-shown]")!.TextContent.Trim());
+        await AddActionAsync(jon, basePath, "Kartlegging av sidestrømmer");
+        Assert.Equal("2 actions shown.", (await jon.GetPageAsync(basePath + "/tiltak")).QuerySelector("[data-testid=actions-shown]")!.TextContent.Trim());
     }
 
     [Fact]
