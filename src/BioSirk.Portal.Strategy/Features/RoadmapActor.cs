@@ -24,4 +24,8 @@ public static class RoadmapRules
 
     public static string NotYours(string ownerCouncilName) =>
         $"Dette tiltaket eies av {ownerCouncilName}. Bare sekretariatet der kan endre det; du kan lese det og kommentere i møtene.";
+
+    /// <summary>For the responsible person of another council: she may not edit the action, but she reports on it.</summary>
+    public static string NotYoursButYouReport(string ownerCouncilName) =>
+        $"Dette tiltaket eies av {ownerCouncilName}. Bare sekretariatet der kan endre det; som ansvarlig rapporterer du status og fremdrift nedenfor.";
 }

@@ -131,6 +131,9 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> ChooseEnglishAsync() =>
         PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
 
+    public Task<HttpResponseMessage> ChooseNorwegianAsync() =>
+        PostWithTokenAsync("/sprak", new() { ["culture"] = "nb-NO", ["returnUrl"] = "/" });
+
     /// <summary>Posts to a URL with a token from any page of this client (tokens belong to the user, not the page).</summary>
     public async Task<HttpResponseMessage> PostWithTokenAsync(string url, Dictionary<string, string>? fields = null, string tokenPage = "/logg-ut")
     {

@@ -175,6 +175,12 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
 
         using var perClient = await Portal.SignedInAsync(Demo.TwoCouncilMember);
         var asHadeland = actionPath.Replace("/rad/ringerike/", "/rad/hadeland/", StringComparison.Ordinal);
+        // Not told "you can read it and comment in the meetings" right above the form she is to use.
+        Assert.Equal("Dette tiltaket eies av Ringeriksregionen. Bare sekretariatet der kan endre det; som ansvarlig rapporterer du status og fremdrift nedenfor.",
+            (await perClient.GetPageAsync(asHadeland)).QuerySelector("[data-testid=not-yours]")!.TextContent);
+        await perClient.ChooseEnglishAsync();
+        Assert.StartsWith("This action is owned by Ringeriksregionen.", (await perClient.GetPageAsync(asHadeland)).QuerySelector("[data-testid=not-yours]")!.TextContent);
+        await perClient.ChooseNorwegianAsync();
         var refused = await perClient.SubmitAsync(asHadeland, "form[action*=Progress]", new()
         {
             ["Progress.Status"] = "InProgress", ["Progress.Judgement"] = "AtRisk", ["Progress.Comment"] = "",
