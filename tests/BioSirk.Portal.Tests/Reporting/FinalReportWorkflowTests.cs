@@ -323,6 +323,35 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
     }
 
     [Fact]
+    public async Task ReturningFromATabLeftOpen_AfterTheReportWasApproved_SaysSo_AndShowsTheRemarksToCopy()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        var otherTab = await sigrid.FormValuesAsync(CountyUrl(id), "form[data-testid=decision-form]");
+        await ExpectRedirectAsync(await DecideAsync(sigrid, id, 1, "Approve", new() { ["Decision.Comment"] = "Godkjent." }));
+        otherTab["Decision.Comment"] = "Økonomidelen mangler bilagene.";
+        otherTab["Decision.SectionDeviations"] = "Forklar forsinkelsen i mars.";
+
+        var refused = await PortalClient.ReadAsync(await sigrid.PostFormAsync($"{CountyUrl(id)}?handler=Return&version=1", otherTab));
+
+        Assert.Contains("Det er ingen levert sluttrapport som venter på vurdering.", refused.GetElementById("error-summary")!.TextContent);
+        var unsent = refused.QuerySelector("[data-testid=unsent]")!.TextContent;
+        Assert.Contains("Økonomidelen mangler bilagene.", unsent);
+        Assert.Contains("Avvik", unsent);
+        Assert.Contains("Forklar forsinkelsen i mars.", unsent);
+
+        // «Godkjenn» without the tick, from that tab: told the same, not about a tick box that is no longer there.
+        otherTab.Remove("Decision.ConfirmsApproval");
+        var untickedApproval = await PortalClient.ReadAsync(await sigrid.PostFormAsync($"{CountyUrl(id)}?handler=Approve&version=1", otherTab));
+        Assert.Contains("Det er ingen levert sluttrapport som venter på vurdering.", untickedApproval.GetElementById("error-summary")!.TextContent);
+        Assert.DoesNotContain("Kryss av", untickedApproval.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Forklar forsinkelsen i mars.", untickedApproval.QuerySelector("[data-testid=unsent]")!.TextContent);
+        Assert.Equal("Godkjent", HallingdalLifecycleTests.Text(await kari.GetPageAsync(CouncilUrl(id)), "report-stage"));
+    }
+
+    [Fact]
     public async Task SavingFromATabLeftOpen_AfterTheReportWasDelivered_SaysItIsLocked_AndShowsWhatWasTyped()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);

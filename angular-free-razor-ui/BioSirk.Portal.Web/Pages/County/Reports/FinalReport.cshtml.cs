@@ -51,6 +51,23 @@ public sealed class CountyFinalReportModel(PortalContext portal, FinalReportQuer
 
     public ReportContent? Document { get; private set; }
 
+    /// <summary>The version shown waits for the county's decision, so the decision form is shown.</summary>
+    public bool IsDecidable => Shown is { Decision: ReportDecision.Pending } && View.Stage == ReportStage.Submitted;
+
+    /// <summary>
+    /// What the officer wrote in a tab left open after the report was decided (by a colleague, or in another tab): the
+    /// form is gone, so the page shows the texts to copy instead of dropping them.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Text)> Unsent { get; private set; } = [];
+
+    private void KeepUnsent() => Unsent =
+    [
+        .. new[] { ("Merknad til rådet", Decision.Comment) }
+            .Concat(Decision.SectionComments.Select(c => (ReportRules.Title(c.Key), c.Value)))
+            .Where(c => !string.IsNullOrWhiteSpace(c.Item2))
+            .Select(c => (c.Item1, c.Item2!.Trim())),
+    ];
+
     public async Task<IActionResult> OnGetAsync(Guid agreementId, int? versjon)
     {
         if (!await LoadVersionAsync(agreementId, versjon))
@@ -71,6 +88,13 @@ public sealed class CountyFinalReportModel(PortalContext portal, FinalReportQuer
             }
 
             ModelState.Clear();
+            if (!IsDecidable)
+            {
+                ModelState.AddModelError("", "Det er ingen levert sluttrapport som venter på vurdering.");
+                KeepUnsent();
+                return Page();
+            }
+
             ModelState.AddModelError("Decision.ConfirmsApproval", "Kryss av for at du har lest rapporten og vil godkjenne den. En godkjenning kan ikke angres.");
             return Page();
         }
@@ -102,6 +126,11 @@ public sealed class CountyFinalReportModel(PortalContext portal, FinalReportQuer
         {
             Show(result, "Decision");
             await LoadVersionAsync(agreementId, null);
+            if (!IsDecidable)
+            {
+                KeepUnsent();
+            }
+
             return Page();
         }
 
