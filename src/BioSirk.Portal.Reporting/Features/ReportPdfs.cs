@@ -33,16 +33,7 @@ public sealed class RequestReportPdf(FinalReportStore store, ReportDrafts drafts
         }
 
         var pdf = new ReportPdf(report, await NextNumberAsync(store.Db, report.Id, ct), null, content.ToJson(), by.UserId, by.Name, clock.GetUtcNow().UtcDateTime);
-        store.Db.Pdfs.Add(pdf);
-        var saved = await store.SaveAsync(ct);
-        if (!saved.Succeeded)
-        {
-            return Result<Guid>.Fail(saved.Errors);
-        }
-
-        queue.EnqueuePdf(pdf.Id);
-        await progress.PublishAsync(PdfMessages.Progress(pdf), ct);
-        return Result<Guid>.Ok(pdf.Id);
+        return await QueueAsync(pdf, ct);
     }
 
     /// <summary>
@@ -67,6 +58,12 @@ public sealed class RequestReportPdf(FinalReportStore store, ReportDrafts drafts
 
         var pdf = new ReportPdf(report, await NextNumberAsync(store.Db, report.Id, ct), submission.Id, submission.ContentJson, by.UserId, by.Name,
             clock.GetUtcNow().UtcDateTime);
+        return await QueueAsync(pdf, ct);
+    }
+
+    /// <summary>Stores the ordered PDF, hands it to the job queue and tells the open pages that it waits.</summary>
+    private async Task<Result<Guid>> QueueAsync(ReportPdf pdf, CancellationToken ct)
+    {
         store.Db.Pdfs.Add(pdf);
         var saved = await store.SaveAsync(ct);
         if (!saved.Succeeded)
