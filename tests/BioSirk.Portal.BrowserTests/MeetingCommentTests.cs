@@ -61,6 +61,24 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
     }
 
     [Fact]
+    public async Task Comment_DoubleClicked_IsPostedOnce()
+    {
+        var (meetingId, itemId) = await PublishedMeetingAsync();
+        var url = $"/rad/hallingdal/moter/{meetingId}";
+        var kari = Page;
+        var ola = await NewPageInFreshContextAsync();
+        await JoinLiveAsync(url, kari, ola);
+
+        await ola.Locator($"#comment-{itemId}").FillAsync("Enig i forslaget.");
+        await ola.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").DblClickAsync();
+
+        await Expect(kari.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]")).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+        await GotoAsync(url, ola); // what the server kept, after any second comment would have arrived
+        await Expect(ola.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment-text]")).ToHaveTextAsync(["Enig i forslaget."]);
+        await CheckAsync(kari);
+    }
+
+    [Fact]
     public async Task AfterALostConnection_ThePageSaysSo_WhatWasMissedArrives_AndACommentWrittenMeanwhileIsSentWhenItIsBack()
     {
         var (meetingId, itemId) = await PublishedMeetingAsync();

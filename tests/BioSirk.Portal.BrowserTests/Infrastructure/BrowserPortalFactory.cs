@@ -37,7 +37,10 @@ public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser has not been started.");
 
     /// <summary>Holds the PDF job at the printer while a test looks at the page (open unless a test holds it).</summary>
-    public PdfGate Pdfs { get; } = new();
+    public Gate Pdfs { get; } = new();
+
+    /// <summary>Holds the form posts before the portal sees them: a server slow to answer (open unless a test holds it).</summary>
+    public Gate FormPosts { get; } = new();
 
     /// <summary>"Microsoft": the metadata, the signing key and the token endpoint the portal redeems codes at.</summary>
     public TestIdentityProvider IdentityProvider { get; } = new();
@@ -86,6 +89,7 @@ public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
         builder.ConfigureTestServices(IdentityProvider.Configure);
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<IStartupFilter>(new GatedFormPosts(FormPosts));
             var renderer = services.Last(d => d.ServiceType == typeof(IPdfRenderer));
             services.Remove(renderer);
             services.AddSingleton<IPdfRenderer>(sp => new GatedPdfRenderer(

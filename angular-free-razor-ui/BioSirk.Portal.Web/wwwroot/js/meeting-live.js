@@ -319,10 +319,16 @@
                 return; // never live (the hub unreachable): an ordinary POST, and the server keeps the text on error
             }
             event.preventDefault();
+            if (form.hasAttribute('data-sending')) {
+                return; // a double click: the comment is on its way once
+            }
             var field = form.querySelector('textarea');
             var itemId = form.closest('[data-item]').getAttribute('data-item');
             var error = form.querySelector('[data-live-error]');
-            connection.invoke('PostComment', place, meetingId, itemId, field.value).then(function (answer) {
+            form.setAttribute('data-sending', '');
+            connection.invoke('PostComment', place, meetingId, itemId, field.value).finally(function () {
+                form.removeAttribute('data-sending');
+            }).then(function (answer) {
                 if (answer.ok) {
                     field.value = '';
                     field.removeAttribute('aria-invalid');

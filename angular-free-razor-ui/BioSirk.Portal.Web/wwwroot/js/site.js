@@ -168,3 +168,38 @@
         partial[0].focus();
     }, true);
 })();
+
+// A form is sent once: a double click, or a second click while the server is still answering, would otherwise post it
+// twice (two hour rows, two payments). Every POST here answers with a new page, so the form stays closed until then;
+// a page the browser brings back from its cache (Back) opens its forms again. After 30 s without an answer a click
+// sends it again, so that a form is never stuck. Forms that a script sends itself (live comments) are left to it.
+(function () {
+    'use strict';
+    var sentAt = new WeakMap();
+    var patience = 30000;
+
+    document.addEventListener('submit', function (e) {
+        var form = e.target;
+        if (e.defaultPrevented || (form.method || '').toLowerCase() !== 'post') {
+            return;
+        }
+
+        var previous = sentAt.get(form);
+        if (previous !== undefined && Date.now() - previous < patience) {
+            e.preventDefault();
+            return;
+        }
+
+        sentAt.set(form, Date.now());
+        form.setAttribute('aria-busy', 'true');
+    });
+
+    window.addEventListener('pageshow', function (e) {
+        if (!e.persisted) {
+            return;
+        }
+
+        sentAt = new WeakMap();
+        document.querySelectorAll('form[aria-busy]').forEach(function (form) { form.removeAttribute('aria-busy'); });
+    });
+})();
