@@ -16,6 +16,7 @@ public static class StrategyModule
         services.AddScoped<SaveRoadmapAction>();
         services.AddScoped<ReportProgress>();
         services.AddScoped<LinkAction>();
+        services.AddScoped<DeleteRoadmapAction>();
         services.AddScoped<ShapeRoadmap>();
         services.AddScoped<EditRoadmapPart>();
         services.AddScoped<RoadmapVersions>();

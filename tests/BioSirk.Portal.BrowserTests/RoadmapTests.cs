@@ -117,5 +117,26 @@ public sealed class RoadmapTests(BrowserPortalFactory portal) : BrowserTest(port
         await GotoAsync(roadmap);
         await Expect(Page.Locator("main")).ToContainTextAsync("Biokull fra sidestrømmer i landbruk og industri");
     }
-}
 
+    [Fact]
+    public async Task Secretary_DeletesHerCouncilsAction_OnlyAfterConfirming()
+    {
+        await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDemoSeeder>().SeedAsync());
+        await SignInAsync(Demo.RingerikeSecretary, "/rad/ringerike");
+        await NavigateAsync(Page, () => Page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Veikart" }).ClickAsync());
+        await CheckAsync();
+        var roadmap = new Uri(Page.Url).AbsolutePath;
+        await GotoAsync(roadmap + "/tiltak");
+        var follum = Page.GetByRole(AriaRole.Link, new() { Name = "Befaring og samarbeid med biokullfabrikken på Follum" });
+        await ClickAndCheckAsync(follum, (await follum.GetAttributeAsync("href"))!);
+
+        var confirm = Page.GetByRole(AriaRole.Button, new() { Name = "Ja, slett tiltaket Befaring og samarbeid med biokullfabrikken på Follum" });
+        await Expect(confirm).ToBeHiddenAsync();
+        await Page.GetByText("Slett tiltaket", new() { Exact = true }).ClickAsync();
+        await Expect(confirm).ToBeVisibleAsync();
+        await CheckAsync();
+        await ClickAndCheckAsync(confirm, roadmap + "/tiltak");
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Tiltaket «Befaring og samarbeid med biokullfabrikken på Follum» er slettet.");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Befaring og samarbeid med biokullfabrikken på Follum" })).ToHaveCountAsync(0);
+    }
+}

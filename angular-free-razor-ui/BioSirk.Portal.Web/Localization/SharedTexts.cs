@@ -28,7 +28,11 @@ public sealed partial class SharedTexts(IStringLocalizerFactory factory) : IStri
         }
     }
 
-    public LocalizedString this[string name, params object[] arguments] => resources[name, arguments];
+    /// <summary>
+    /// Without values (<c>this.Localized(message)</c> for a message a module wrote) the text is looked up as above, so that
+    /// the module's sentence finds its pattern too.
+    /// </summary>
+    public LocalizedString this[string name, params object[] arguments] => arguments.Length == 0 ? this[name] : resources[name, arguments];
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => resources.GetAllStrings(includeParentCultures);
 

@@ -12,7 +12,14 @@ namespace BioSirk.Portal.Meetings.Features;
 /// </summary>
 public static class MeetingCalendar
 {
-    public const string ContentType = "text/calendar; charset=utf-8";
+    /// <summary>
+    /// The file is an iTIP PUBLISH (RFC 5546 3.2.1): the portal, as organiser, publishes the event to someone who is no
+    /// attendee, and a later download with the same UID and a higher SEQUENCE (or the same one and a later DTSTAMP)
+    /// replaces it. RFC 5545 3.7.2: a METHOD in the file needs the same «method» parameter on the content type.
+    /// </summary>
+    public const string Method = "PUBLISH";
+
+    public const string ContentType = "text/calendar; charset=utf-8; method=" + Method;
 
     public static string FileName(Meeting meeting) =>
         "mote-" + Oslo.ToOslo(meeting.StartsAtUtc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".ics";
@@ -50,7 +57,7 @@ public static class MeetingCalendar
             "VERSION:2.0",
             "PRODID:-//BioSirk//Portal//NB",
             "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
+            "METHOD:" + Method,
             "BEGIN:VTIMEZONE",
             "TZID:Europe/Oslo",
             "X-LIC-LOCATION:Europe/Oslo",

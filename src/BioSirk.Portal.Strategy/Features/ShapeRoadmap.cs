@@ -18,12 +18,14 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
     public async Task<Result<Guid>> CreateAsync(Guid partnershipId, RoadmapDraft draft, RoadmapActor actor, CancellationToken ct = default)
     {
         var partnerships = await directory.ListPartnershipsOfCouncilAsync(actor.CouncilId, ct);
-        if (!RoadmapRules.CanContribute(actor) || partnerships.All(p => p.Id != partnershipId))
+        var chosen = partnershipId != Guid.Empty;
+        if (!RoadmapRules.CanContribute(actor) || (chosen && partnerships.All(p => p.Id != partnershipId)))
         {
             return Result<Guid>.Fail("", "Bare sekretariatet i et råd i partnerskapet kan starte et veikart.");
         }
 
         var (errors, dates) = Check(draft);
+        errors.When(!chosen, "PartnershipId", "Velg partnerskapet veikartet er for.");
         if (errors.Any)
         {
             return Result<Guid>.Fail(errors.All);

@@ -179,7 +179,7 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         var userId = CurrentUser.IdOf(User);
         foreach (var item in Roadmap.AwaitingUpdate.Where(a => a.Action.ResponsibleUserId == userId))
         {
-            Tasks.Add(new CouncilTask(t["Rapporter fremdrift på «{0}» innen {1}.", item.Action.Title, item.DueText],
+            Tasks.Add(new CouncilTask(t["Rapporter fremdrift på «{0}» innen {1}.", item.Action.Title, t[item.DueText].Value],
                 $"{portal.Prefix}/veikart/{item.RoadmapId}/tiltak/{item.Action.Id}"));
         }
 

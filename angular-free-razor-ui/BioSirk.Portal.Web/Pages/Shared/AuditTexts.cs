@@ -1,4 +1,5 @@
 using System.Globalization;
+using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.SharedKernel.Formatting;
 
 namespace BioSirk.Portal.Web.Pages;
@@ -96,7 +97,7 @@ public static class AuditTexts
     private static readonly Dictionary<string, string> EnglishNames = new(StringComparer.Ordinal)
     {
         ["Tenant"] = "Regional council", ["TenantMembership"] = "Membership", ["TenantAdmin"] = "administrator", ["PortalUser"] = "User",
-        ["EntraConnection"] = "Microsoft sign-in", ["Slug"] = "Address", ["FullName"] = "Name", ["OwnerKind"] = "Owner",
+        ["EntraConnection"] = "Microsoft sign-in", [SignInJournal.EntityType] = "Sign-in", ["Metode"] = "Method", ["Slug"] = "Address", ["FullName"] = "Name", ["OwnerKind"] = "Owner",
         ["Agreement.CouncilSignature"] = "Agreement: the council's signature", ["Agreement.CountySignature"] = "Agreement: the county's signature",
         ["AgendaItem.Links"] = "Agenda item: link", ["RoadmapAction.Links"] = "Action: link", ["FinalReport.Attachments"] = "Final report: attachment",
         ["ReportSubmission.Timesheet"] = "Submitted final report: timesheet", ["ReportSubmission.Comments"] = "Submitted final report: comment",
@@ -164,6 +165,7 @@ public static class AuditTexts
         {
             "true" => English ? "yes" : "ja",
             "false" => English ? "no" : "nei",
+            SignInJournal.PasswordMethod when English => "E-mail and password",
             _ => value,
         };
     }

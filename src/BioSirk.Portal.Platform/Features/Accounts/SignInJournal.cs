@@ -21,6 +21,9 @@ public sealed class SignInJournal(PlatformDbContext db, TimeProvider clock)
 {
     public const string EntityType = "Innlogging";
 
+    /// <summary>How the log names a sign-in with e-mail and password (stored as written; the page says it in English to an English reader).</summary>
+    public const string PasswordMethod = "E-post og passord";
+
     public async Task RecordAsync(PortalUser user, SignInMethod method, Guid? onlyCouncil = null, CancellationToken ct = default)
     {
         List<Guid> councils = onlyCouncil is { } one
@@ -29,7 +32,7 @@ public sealed class SignInJournal(PlatformDbContext db, TimeProvider clock)
                 .Where(m => m.UserId == user.Id && m.IsActive).Select(m => m.TenantId).ToListAsync(ct);
         var changes = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["Metode"] = new { old = (string?)null, @new = method == SignInMethod.Microsoft ? "Microsoft" : "E-post og passord" },
+            ["Metode"] = new { old = (string?)null, @new = method == SignInMethod.Microsoft ? "Microsoft" : PasswordMethod },
         });
         var now = clock.GetUtcNow().UtcDateTime;
         IEnumerable<Guid?> tenants = councils.Count == 0 ? [null] : councils.Select(c => (Guid?)c);

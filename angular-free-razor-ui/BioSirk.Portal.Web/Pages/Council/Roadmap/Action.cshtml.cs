@@ -8,9 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
 
-/// <summary>One action: its facts and links for everyone in the partnership; the progress report for its responsible person and owner.</summary>
+/// <summary>
+/// One action: its facts and links for everyone in the partnership; the progress report for its responsible person and
+/// owner; deleting it for the owner's secretaries.
+/// </summary>
 public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries queries, ReportProgress reportProgress, LinkAction linkAction,
-    LinkTargets linkTargets, MeetingItemHrefs meetingItems) : RoadmapPageModel(portal, queries)
+    DeleteRoadmapAction deleteAction, LinkTargets linkTargets, MeetingItemHrefs meetingItems) : RoadmapPageModel(portal, queries)
 {
     public RoadmapAction Action { get; private set; } = null!;
 
@@ -22,6 +25,13 @@ public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries quer
     public string? LinkTarget { get; set; }
 
     public IReadOnlyList<LinkTarget> Targets { get; private set; } = [];
+
+    /// <summary>The action's stamp when the page was loaded, so that deleting it does not remove a change made since.</summary>
+    [BindProperty]
+    public string? DeleteStamp { get; set; }
+
+    /// <summary>Why the action cannot be deleted now (what to do first), or null when the delete button is offered.</summary>
+    public string? NotDeletable { get; private set; }
 
     /// <summary>The pages of the linked meeting items that she may open.</summary>
     public IReadOnlyDictionary<Guid, string> MeetingItemLinks { get; private set; } = new Dictionary<Guid, string>();
@@ -110,6 +120,42 @@ public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries quer
         return Page();
     }
 
+    public async Task<IActionResult> OnPostDeleteAsync(Guid roadmapId, Guid actionId)
+    {
+        if (!await LoadActionAsync(roadmapId, actionId))
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var result = await deleteAction.DeleteAsync(roadmapId, actionId, DeleteStamp, Actor);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            TempData["Message"] = this.Localized("Tiltaket «{0}» er slettet.", Action.Title);
+            return LocalRedirect($"{BasePath}/tiltak");
+        }
+
+        if (result.IsStale)
+        {
+            ModelState.AddModelError("", this.Localized("Noen andre har endret tiltaket mens du så på det, så det er ikke slettet. Siden viser det slik det er nå: slett det igjen hvis det fortsatt skal bort."));
+        }
+        else
+        {
+            result.Errors.AddTo(ModelState, "");
+        }
+
+        return Page();
+    }
+
     private async Task<bool> LoadActionAsync(Guid roadmapId, Guid actionId)
     {
         if (!await LoadAsync(roadmapId) || Tree.Actions.FirstOrDefault(a => a.Id == actionId) is not { } action)
@@ -118,6 +164,7 @@ public sealed class RoadmapActionModel(PortalContext portal, RoadmapQueries quer
         }
 
         Action = action;
+        NotDeletable = DeleteRoadmapAction.WhyNotDeletable(action) is { } why ? this.Localized(why) : null;
         MeetingItemLinks = await meetingItems.ForAsync(action.Links, User, HttpContext.RequestAborted);
         if (RoadmapRules.CanEdit(action, Actor))
         {
