@@ -1,3 +1,4 @@
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Indicators.Data;
 using BioSirk.Portal.Indicators.Domain;
 using BioSirk.Portal.Platform.Contracts;
@@ -70,7 +71,7 @@ public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenan
             var when = Norwegian.InDaysPhrase(daysLeft);
             await notifier.NotifyPersonAsync(indicator.ResponsibleUserId!.Value, new NoticeMessage(
                 $"Indikatoren «{indicator.Name}» skal rapporteres {Norwegian.Date(due)}",
-                Phrase.Of("Påminnelse: registrer en ny måling av «{0}» ({1}) innen {2}, {3}.", indicator.Name, indicator.PlanTitle, Norwegian.Date(due), when),
+                Phrase.Of("Påminnelse: registrer en ny måling av «{0}» ({1}) innen {2}, {3}.", indicator.Name, PlanOf(indicator), Norwegian.Date(due), when),
                 $"/rad/{councilSlug}/indikatorer/{indicator.Id}"), ct);
         }
         catch
@@ -82,4 +83,11 @@ public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenan
 
         return true;
     }
+
+    /// <summary>
+    /// The council's own plan by its kind, in the reader's language («Rådets handlingsplan»), as the pages name it: its
+    /// stored title is bokmål. An agreement's or a roadmap goal's title is the plan's own name.
+    /// </summary>
+    private static object PlanOf(Indicator indicator) =>
+        indicator.PlanKind == PlanKind.Council ? Phrase.Of(IndicatorTexts.Plan(PlanKind.Council)) : indicator.PlanTitle;
 }

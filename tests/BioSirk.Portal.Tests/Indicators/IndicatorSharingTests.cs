@@ -138,8 +138,14 @@ public sealed class IndicatorSharingTests(PortalFactory portal) : PortalTest(por
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
         var notices = (await kari.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li").Select(li => li.TextContent).ToList();
         Assert.Equal(2, notices.Count);
-        Assert.Contains(notices, n => n.Contains("Påminnelse: registrer en ny måling av «Andel flis fra lokale skogeiere» (Handlingsplan for Regionrådet for Hallingdal) innen 31.03.2026, om 7 dager."));
+        Assert.Contains(notices, n => n.Contains("Påminnelse: registrer en ny måling av «Andel flis fra lokale skogeiere» (Rådets handlingsplan) innen 31.03.2026, om 7 dager."));
         Assert.Contains(notices, n => n.Contains("«Tonn biokull produsert»") && n.Contains("innen 30.06.2026, om 6 dager."));
+
+        // The council's own plan is named in the reader's language, not by its stored bokmål title («Handlingsplan for …»).
+        await kari.ChooseEnglishAsync();
+        var english = (await kari.GetPageAsync("/varsler")).QuerySelector("[data-testid=notifications]")!.TextContent;
+        Assert.Contains("Reminder: register a new measurement of “Andel flis fra lokale skogeiere” (The council's action plan) by 31.03.2026, in 7 days.", english);
+        Assert.DoesNotContain("Handlingsplan", english, StringComparison.Ordinal);
         using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
         Assert.Empty((await ola.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li"));
     }
