@@ -73,6 +73,38 @@ public sealed class IndicatorSharingTests(PortalFactory portal) : PortalTest(por
     }
 
     [Fact]
+    public async Task AGoalIndicator_MayBeGivenToSomeoneOfAnyCouncilInThePartnership_AndSheReportsIt_ButNotToAnOutsider()
+    {
+        var goals = await Strategy.RoadmapSteps.SeedDemoRoadmapAsync(Portal);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var add = $"/rad/hadeland/indikatorer/ny?plan=RoadmapGoal&planId={goals[0].GoalId}";
+        var choices = (await marte.GetPageAsync(add)).QuerySelectorAll("#Input_ResponsibleUserId option")
+            .Where(o => o.GetAttribute("value") is { Length: > 0 }).ToList();
+        var names = choices.Select(o => o.TextContent.Trim()).ToList();
+        Assert.Contains("Marte Grinaker", names);
+        Assert.Contains("Jon Aasen", names); // Ringeriksregionen
+        Assert.Contains("Anders Lunde", names); // Gjøvikregionen
+        Assert.Single(names, n => n == "Per Solberg"); // a member of two of the councils, offered once
+        Assert.DoesNotContain("Kari Nordby", names); // Hallingdal is not in the partnership
+
+        var andersId = choices.Single(o => o.TextContent.Trim() == "Anders Lunde").GetAttribute("value")!;
+        var created = await marte.SubmitAsync(add, "main form", Biochar(new() { ["Input.ResponsibleUserId"] = andersId }));
+        await ExpectRedirectAsync(created);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        using var anders = await Portal.SignedInAsync(Demo.GjovikSecretary);
+        await ExpectRedirectAsync(await MeasureAsync(anders, $"/rad/gjovik/indikatorer/{id}", "2026-02-20", "150"));
+
+        var kariId = await Portal.WithScopeAsync(async sp =>
+        {
+            var directory = sp.GetRequiredService<IPlatformDirectory>();
+            var hallingdal = (await directory.ListCouncilsAsync()).Single(c => c.Slug == "hallingdal");
+            return (await directory.ListPeopleAsync([hallingdal.Id])).Single(p => p.Email == Demo.HallingdalSecretary).UserId;
+        });
+        var refused = await PortalClient.ReadAsync(await marte.SubmitAsync(add, "main form", Biochar(new() { ["Input.ResponsibleUserId"] = kariId.ToString() })));
+        Assert.Equal("Velg en person fra listen.", refused.FieldError("Input.ResponsibleUserId"));
+    }
+
+    [Fact]
     public async Task Reader_GivesSummariesSnapshotsAndMyUpdates()
     {
         var (councilId, kariId) = await SeedHallingdalAsync();

@@ -95,7 +95,7 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
                 return false;
         }
 
-        People = await directory.ListPeopleAsync([council.Id]);
+        People = await ResponsiblePeople.ForAsync(directory, portal, council.Id, Plan.PartnershipId);
         return true;
     }
 
