@@ -93,6 +93,11 @@ public sealed class IndicatorSharingTests(PortalFactory portal) : PortalTest(por
         var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
         using var anders = await Portal.SignedInAsync(Demo.GjovikSecretary);
         await ExpectRedirectAsync(await MeasureAsync(anders, $"/rad/gjovik/indikatorer/{id}", "2026-02-20", "150"));
+        // Her reminder leads to the indicator in her own council, where she may report it (not to Hadeland's pages).
+        Portal.Clock.Set(new DateTimeOffset(2026, 5, 13, 4, 0, 0, TimeSpan.Zero)); // 7 days before 20.05.2026, a quarter after her measurement
+        await Portal.WithScopeAsync(sp => sp.GetRequiredService<SendIndicatorReminders>().RunAsync());
+        var reminder = Assert.Single(await anders.NoticesAsync(), n => n.TextContent.Contains("Påminnelse", StringComparison.Ordinal));
+        Assert.Equal($"/rad/gjovik/indikatorer/{id}", await anders.NoticeTargetAsync(reminder));
 
         var kariId = await Portal.WithScopeAsync(async sp =>
         {
