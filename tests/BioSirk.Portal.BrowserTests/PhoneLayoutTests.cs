@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using BioSirk.Portal.BrowserTests.Infrastructure;
 using BioSirk.Portal.Tests.Agreements;
 using BioSirk.Portal.Tests.Infrastructure;
+using BioSirk.Portal.Tests.Reporting;
 using BioSirk.Portal.Tests.Strategy;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -24,7 +25,7 @@ public sealed class PhoneLayoutTests(BrowserPortalFactory portal) : BrowserTest(
             ["Hours.Date"] = "2026-01-20", ["Hours.Person"] = "Kari Nordby", ["Hours.Activity"] = "Mobilisering av bedrifter", ["Hours.Hours"] = "7,5",
         }));
         await AgreementWithEveryMoneyTableAsync(kari, sigrid, id);
-        await AgreementSteps.ExpectRedirectAsync(await BioSirk.Portal.Tests.Reporting.FinalReportSteps.SubmitReportAsync(kari, id));
+        await AgreementSteps.ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
         kari.Dispose();
         sigrid.Dispose();
         await Page.SetViewportSizeAsync(320, 720);
@@ -95,6 +96,41 @@ public sealed class PhoneLayoutTests(BrowserPortalFactory portal) : BrowserTest(
         }
 
         Assert.True(wide.Count == 0, "Pages wider than a 320 px screen: " + string.Join("; ", wide));
+    }
+
+    [Fact]
+    public async Task AtPhoneWidth_ThePdfVersions_StackWithEachValueNamed_AlsoInARowTheScriptAdds()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        sigrid.Dispose();
+        var url = FinalReportSteps.CouncilUrl(id);
+        await FinalReportSteps.ExpectRedirectAsync(await FinalReportSteps.PostReportFormAsync(kari, id, "Pdf")); // PDF 1: a row the server writes
+        await Page.SetViewportSizeAsync(320, 720);
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
+        await GotoAsync(url);
+        await Expect(Page.Locator("[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+
+        // PDF 2, ordered from another computer after the page was loaded: a row the script writes.
+        await FinalReportSteps.ExpectRedirectAsync(await FinalReportSteps.PostReportFormAsync(kari, id, "Pdf"));
+        kari.Dispose();
+        var table = Page.Locator("[data-testid=pdf-versions]");
+        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(2);
+
+        var wide = (await SidewaysAsync(url, Page)).ToList();
+        if (await table.EvaluateAsync<bool>("t => t.parentElement.scrollWidth > t.parentElement.clientWidth"))
+        {
+            wide.Add($"{url}: the PDF versions scroll sideways inside their box");
+        }
+
+        var unnamed = await table.EvaluateAsync<string[]>(@"t => {
+            const names = [...t.tHead.rows[0].cells].map(c => c.textContent.trim());
+            return [...t.tBodies[0].rows].flatMap(r => [...r.cells]
+                .filter(c => c.getAttribute('data-label') !== names[c.cellIndex])
+                .map(c => `PDF ${r.cells[0].textContent.trim()}: «${names[c.cellIndex]}»`));
+        }");
+        Assert.True(wide.Count == 0, "Wider than a 320 px screen: " + string.Join("; ", wide));
+        Assert.True(unnamed.Length == 0, "Cells without their column's name in front on a phone: " + string.Join("; ", unnamed));
+        await CheckAsync(); // axe on the table as the script left it
     }
 
     /// <summary>

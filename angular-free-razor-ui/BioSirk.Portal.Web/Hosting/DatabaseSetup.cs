@@ -112,6 +112,11 @@ public static class DatabaseSetup
         var indicators = services.GetRequiredService<IndicatorsDemoSeeder>();
         await indicators.SeedCouncilIndicatorsAsync(hallingdal.Id, hallingdal.Name, secretary?.UserId, secretary?.FullName);
         var agreementId = await SeedDemoAgreementAsync(services, directory, hallingdal, secretary);
+        if (agreementId is { } seeded && secretary is not null)
+        {
+            await SeedDemoAgreementIndicatorsAsync(services, hallingdal, seeded, secretary);
+        }
+
         using (services.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(hallingdal.Id)))
         {
             var agreement = agreementId is { } id ? new DemoAgreementLink(id, MissionsTemplate.Title) : null;
@@ -166,6 +171,19 @@ public static class DatabaseSetup
             return await services.GetRequiredService<AgreementsDemoSeeder>().SeedAsync(new DemoAgreementParties(
                 hallingdal.Id, hallingdal.AsTemplateParty(), buskerud.Id, buskerud.AsTemplateParty(),
                 new Actor(secretary.UserId, secretary.FullName), new Actor(officer.Id, DemoDataSeeder.Logins[4].FullName)));
+        }
+    }
+
+    /// <summary>The demo agreement's indicators, measured: its final report has figures to fill in by itself.</summary>
+    private static async Task SeedDemoAgreementIndicatorsAsync(IServiceProvider services, CouncilInfo hallingdal, Guid agreementId, PersonInfo secretary)
+    {
+        using (services.GetRequiredService<ICurrentTenant>().Use(TenantScope.ForTenant(hallingdal.Id)))
+        {
+            if (await services.GetRequiredService<AgreementStore>().FindAsync(agreementId) is { } agreement)
+            {
+                await services.GetRequiredService<IndicatorsDemoSeeder>().SeedAgreementIndicatorsAsync(new DemoIndicatorAgreement(
+                    agreement.Id, agreement.Title, hallingdal.Id, agreement.FunderCountyId, agreement.PeriodStart, agreement.PeriodEnd), secretary.UserId, secretary.FullName);
+            }
         }
     }
 

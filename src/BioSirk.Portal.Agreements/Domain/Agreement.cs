@@ -126,6 +126,9 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 
     public bool IsLocked => Status != AgreementStatus.Draft;
 
+    /// <summary>The county has approved the final report (and perhaps settled): what it reported, its indicators too, is final.</summary>
+    public bool IsReportApproved => Status is AgreementStatus.Approved or AgreementStatus.Settled;
+
     public AgreementTerms ToTerms() => new()
     {
         Title = Title,

@@ -38,6 +38,34 @@ public sealed class IndicatorsDemoSeeder(IndicatorsDbContext db, ICurrentTenant 
         return true;
     }
 
+    /// <summary>
+    /// Two indicators of the demo agreement (funded by its county), from its start to its end, each measured once: the
+    /// figures its final report fills in by itself.
+    /// </summary>
+    /// <returns>false when the agreement already has indicators.</returns>
+    public async Task<bool> SeedAgreementIndicatorsAsync(DemoIndicatorAgreement agreement, Guid? responsibleUserId, string? responsibleName, CancellationToken ct = default)
+    {
+        using var _ = tenant.Use(TenantScope.ForTenant(agreement.CouncilId));
+        if (await db.Indicators.AnyAsync(i => i.PlanKind == PlanKind.Agreement && i.PlanId == agreement.AgreementId, ct))
+        {
+            return false;
+        }
+
+        var plan = new PlanRef(PlanKind.Agreement, agreement.AgreementId, agreement.Title, agreement.CouncilId, agreement.FunderCountyId, Guid.Empty);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime); // the day Add registers on
+        var measured = today < agreement.PeriodEnd ? today : agreement.PeriodEnd;
+        Add(plan, new IndicatorDefinition("Bedrifter med i samarbeidsarenaen", "bedrifter", Direction.HigherIsBetter, 0m, agreement.PeriodStart, 20m,
+                agreement.PeriodEnd, ReportingFrequency.Quarterly, responsibleUserId, responsibleName,
+                "Bedrifter i regionen som deltar i samarbeidsarenaen for sirkulær omstilling."),
+            [(measured, 12m, "Deltakerlister fra nettverksmøtene")]);
+        Add(plan, new IndicatorDefinition("Sidestrømmer kartlagt for ny bruk", "sidestrømmer", Direction.HigherIsBetter, 0m, agreement.PeriodStart, 15m,
+                agreement.PeriodEnd, ReportingFrequency.HalfYearly, responsibleUserId, responsibleName,
+                "Restråstoff og overskuddsvarme fra bedriftene (flis, bark, matavfall, spillvarme) som er kartlagt som mulig råvare for andre."),
+            [(measured, 6m, "Kartleggingsskjema")]);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>An indicator of a roadmap goal, shared with the partnership; for the roadmap's demo data.</summary>
     /// <returns>The indicator's id (the existing one when it was seeded before).</returns>
     public async Task<Guid> SeedGoalIndicatorAsync(Guid ownerCouncilId, Guid partnershipId, Guid goalId, string goalTitle, IndicatorDefinition definition,
@@ -72,3 +100,6 @@ public sealed class IndicatorsDemoSeeder(IndicatorsDbContext db, ICurrentTenant 
         return indicator;
     }
 }
+
+/// <summary>The demo agreement as its indicators need it: the plan, its funder and its period.</summary>
+public sealed record DemoIndicatorAgreement(Guid AgreementId, string Title, Guid CouncilId, Guid FunderCountyId, DateOnly PeriodStart, DateOnly PeriodEnd);

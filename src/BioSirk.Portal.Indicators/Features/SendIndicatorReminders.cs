@@ -1,3 +1,4 @@
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Indicators.Data;
 using BioSirk.Portal.Indicators.Domain;
 using BioSirk.Portal.Platform.Contracts;
@@ -31,11 +32,18 @@ public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenan
                 var indicators = await db.Indicators.AsNoTracking().Where(i => i.TenantId == council.Id && i.ResponsibleUserId != null)
                     .Select(i => new { Indicator = i, Latest = i.Measurements.Max(m => (DateOnly?)m.Date) })
                     .ToListAsync(ct);
+                PartnerCouncils? partners = null;
                 foreach (var row in indicators)
                 {
                     var due = row.Indicator.NextReportingDate(row.Latest);
                     var daysLeft = due.DayNumber - today.DayNumber;
-                    if (daysLeft is >= 0 and <= DaysBefore && await RemindAsync(row.Indicator, due, daysLeft, council.Slug, ct))
+                    if (daysLeft is < 0 or > DaysBefore)
+                    {
+                        continue;
+                    }
+
+                    partners ??= await PartnerCouncils.OfAsync(directory, council, ct);
+                    if (await RemindAsync(row.Indicator, due, daysLeft, partners.SlugFor(row.Indicator), ct))
                     {
                         sent++;
                     }
@@ -70,7 +78,7 @@ public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenan
             var when = Norwegian.InDaysPhrase(daysLeft);
             await notifier.NotifyPersonAsync(indicator.ResponsibleUserId!.Value, new NoticeMessage(
                 $"Indikatoren «{indicator.Name}» skal rapporteres {Norwegian.Date(due)}",
-                Phrase.Of("Påminnelse: registrer en ny måling av «{0}» ({1}) innen {2}, {3}.", indicator.Name, indicator.PlanTitle, Norwegian.Date(due), when),
+                Phrase.Of("Påminnelse: registrer en ny måling av «{0}» ({1}) innen {2}, {3}.", indicator.Name, PlanOf(indicator), Norwegian.Date(due), when),
                 $"/rad/{councilSlug}/indikatorer/{indicator.Id}"), ct);
         }
         catch
@@ -81,5 +89,35 @@ public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenan
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The council's own plan by its kind, in the reader's language («Rådets handlingsplan»), as the pages name it: its
+    /// stored title is bokmål. An agreement's or a roadmap goal's title is the plan's own name.
+    /// </summary>
+    private static object PlanOf(Indicator indicator) =>
+        indicator.PlanKind == PlanKind.Council ? Phrase.Of(IndicatorTexts.Plan(PlanKind.Council)) : indicator.PlanTitle;
+
+    /// <summary>
+    /// The councils whose pages show a council's indicators: its own, and for a roadmap goal's indicator those of the
+    /// partnership. A responsible person of another council in the partnership is sent to the indicator in her own council.
+    /// </summary>
+    private sealed class PartnerCouncils(CouncilInfo owner, IReadOnlyList<PartnershipInfo> partnerships, IReadOnlyList<PersonInfo> people)
+    {
+        public static async Task<PartnerCouncils> OfAsync(IPlatformDirectory directory, CouncilInfo owner, CancellationToken ct)
+        {
+            var partnerships = await directory.ListPartnershipsOfCouncilAsync(owner.Id, ct);
+            IReadOnlyList<PersonInfo> people = partnerships.Count == 0 ? [] : await directory.ListPeopleAsync(partnerships.SelectMany(p => p.Councils).Select(c => c.Id), ct);
+            return new PartnerCouncils(owner, partnerships, people);
+        }
+
+        public string SlugFor(Indicator indicator)
+        {
+            var councils = partnerships.FirstOrDefault(p => p.Id == indicator.PartnershipId)?.Councils ?? [];
+            var memberships = people.Where(p => p.UserId == indicator.ResponsibleUserId).Select(p => p.CouncilId).ToList();
+            return memberships.Count == 0 || memberships.Contains(owner.Id)
+                ? owner.Slug
+                : councils.FirstOrDefault(c => memberships.Contains(c.Id))?.Slug ?? owner.Slug;
+        }
     }
 }

@@ -73,6 +73,43 @@ public sealed class IndicatorSharingTests(PortalFactory portal) : PortalTest(por
     }
 
     [Fact]
+    public async Task AGoalIndicator_MayBeGivenToSomeoneOfAnyCouncilInThePartnership_AndSheReportsIt_ButNotToAnOutsider()
+    {
+        var goals = await Strategy.RoadmapSteps.SeedDemoRoadmapAsync(Portal);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var add = $"/rad/hadeland/indikatorer/ny?plan=RoadmapGoal&planId={goals[0].GoalId}";
+        var choices = (await marte.GetPageAsync(add)).QuerySelectorAll("#Input_ResponsibleUserId option")
+            .Where(o => o.GetAttribute("value") is { Length: > 0 }).ToList();
+        var names = choices.Select(o => o.TextContent.Trim()).ToList();
+        Assert.Contains("Marte Grinaker", names);
+        Assert.Contains("Jon Aasen", names); // Ringeriksregionen
+        Assert.Contains("Anders Lunde", names); // Gjøvikregionen
+        Assert.Single(names, n => n == "Per Solberg"); // a member of two of the councils, offered once
+        Assert.DoesNotContain("Kari Nordby", names); // Hallingdal is not in the partnership
+
+        var andersId = choices.Single(o => o.TextContent.Trim() == "Anders Lunde").GetAttribute("value")!;
+        var created = await marte.SubmitAsync(add, "main form", Biochar(new() { ["Input.ResponsibleUserId"] = andersId }));
+        await ExpectRedirectAsync(created);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        using var anders = await Portal.SignedInAsync(Demo.GjovikSecretary);
+        await ExpectRedirectAsync(await MeasureAsync(anders, $"/rad/gjovik/indikatorer/{id}", "2026-02-20", "150"));
+        // Her reminder leads to the indicator in her own council, where she may report it (not to Hadeland's pages).
+        Portal.Clock.Set(new DateTimeOffset(2026, 5, 13, 4, 0, 0, TimeSpan.Zero)); // 7 days before 20.05.2026, a quarter after her measurement
+        await Portal.WithScopeAsync(sp => sp.GetRequiredService<SendIndicatorReminders>().RunAsync());
+        var reminder = Assert.Single(await anders.NoticesAsync(), n => n.TextContent.Contains("Påminnelse", StringComparison.Ordinal));
+        Assert.Equal($"/rad/gjovik/indikatorer/{id}", await anders.NoticeTargetAsync(reminder));
+
+        var kariId = await Portal.WithScopeAsync(async sp =>
+        {
+            var directory = sp.GetRequiredService<IPlatformDirectory>();
+            var hallingdal = (await directory.ListCouncilsAsync()).Single(c => c.Slug == "hallingdal");
+            return (await directory.ListPeopleAsync([hallingdal.Id])).Single(p => p.Email == Demo.HallingdalSecretary).UserId;
+        });
+        var refused = await PortalClient.ReadAsync(await marte.SubmitAsync(add, "main form", Biochar(new() { ["Input.ResponsibleUserId"] = kariId.ToString() })));
+        Assert.Equal("Velg en person fra listen.", refused.FieldError("Input.ResponsibleUserId"));
+    }
+
+    [Fact]
     public async Task Reader_GivesSummariesSnapshotsAndMyUpdates()
     {
         var (councilId, kariId) = await SeedHallingdalAsync();
@@ -138,8 +175,14 @@ public sealed class IndicatorSharingTests(PortalFactory portal) : PortalTest(por
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
         var notices = (await kari.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li").Select(li => li.TextContent).ToList();
         Assert.Equal(2, notices.Count);
-        Assert.Contains(notices, n => n.Contains("Påminnelse: registrer en ny måling av «Andel flis fra lokale skogeiere» (Handlingsplan for Regionrådet for Hallingdal) innen 31.03.2026, om 7 dager."));
+        Assert.Contains(notices, n => n.Contains("Påminnelse: registrer en ny måling av «Andel flis fra lokale skogeiere» (Rådets handlingsplan) innen 31.03.2026, om 7 dager."));
         Assert.Contains(notices, n => n.Contains("«Tonn biokull produsert»") && n.Contains("innen 30.06.2026, om 6 dager."));
+
+        // The council's own plan is named in the reader's language, not by its stored bokmål title («Handlingsplan for …»).
+        await kari.ChooseEnglishAsync();
+        var english = (await kari.GetPageAsync("/varsler")).QuerySelector("[data-testid=notifications]")!.TextContent;
+        Assert.Contains("Reminder: register a new measurement of “Andel flis fra lokale skogeiere” (The council's action plan) by 31.03.2026, in 7 days.", english);
+        Assert.DoesNotContain("Handlingsplan", english, StringComparison.Ordinal);
         using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
         Assert.Empty((await ola.GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li"));
     }

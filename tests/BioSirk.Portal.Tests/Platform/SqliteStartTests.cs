@@ -61,6 +61,7 @@ public sealed class SqliteStartTests : IDisposable
                 var history = (await sigrid.GetPageAsync(demo)).QuerySelector("[data-testid=history]")!.TextContent;
                 Assert.Contains("Signert for Regionrådet for Hallingdal.", history); // the demo signs as people do, so its history says so
                 Assert.Contains("Avtalen er i kraft (versjon 1).", history);
+                await DemoFinalReport_FillsInTheAgreementsIndicators(kari, demo.Replace("/fylke/buskerud/", "/rad/hallingdal/", StringComparison.Ordinal));
             }
 
             // The final report's queries on SQLite: write and deliver, and the county's queue lists it.
@@ -103,6 +104,15 @@ public sealed class SqliteStartTests : IDisposable
         var item = await ola.GetPageAsync(meeting.QuerySelector("[data-testid=item-title]")!.GetAttribute("href")!);
         Assert.Contains(item.QuerySelectorAll("a"), a => a.TextContent.Contains(MissionsTemplate.Title, StringComparison.Ordinal)
             && a.GetAttribute("href")!.StartsWith("/rad/hallingdal/avtaler/", StringComparison.Ordinal));
+    }
+
+    /// <summary>The demo agreement has indicators, each measured, so its final report has figures to fill in by itself.</summary>
+    private static async Task DemoFinalReport_FillsInTheAgreementsIndicators(PortalClient kari, string agreement)
+    {
+        var indicators = (await kari.GetPageAsync(agreement + "/sluttrapport")).QuerySelector("[data-testid=report-indicators-now]")!;
+        Assert.Equal(2, indicators.QuerySelectorAll("li").Length);
+        Assert.Contains("Bedrifter med i samarbeidsarenaen: 12 bedrifter", indicators.TextContent);
+        Assert.Contains("Sidestrømmer kartlagt for ny bruk: 6 sidestrømmer", indicators.TextContent);
     }
 
     /// <summary>The BioSirk steering group's meeting, organised by Ringeriksregionen, on the start page of a member of Hadeland.</summary>

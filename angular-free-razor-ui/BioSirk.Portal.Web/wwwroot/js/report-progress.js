@@ -26,9 +26,12 @@
         row = document.createElement('tr');
         row.setAttribute('data-pdf-id', pdfId);
         var cells = [String(number), '', '', '', '–', '–', ''];
+        var headers = table.tHead.rows[0].cells;
         cells.forEach(function (text, i) {
             var cell = document.createElement('td');
             cell.textContent = text;
+            // The column's name, shown in front of the value where the table stacks on a phone (.table-stack).
+            cell.setAttribute('data-label', headers[i].textContent);
             if (i === 2) { cell.setAttribute('data-pdf-state', ''); }
             if (i === 4) { cell.setAttribute('data-pdf-size', ''); }
             if (i === 5) { cell.setAttribute('data-pdf-sha', ''); }

@@ -81,9 +81,7 @@ public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore stor
         }
 
         Indicator = indicator;
-        // A roadmap goal's indicator may be reported by someone of any council in the partnership.
-        var councils = portal.Partnerships.FirstOrDefault(p => p.Id == indicator.PartnershipId)?.Councils.Select(c => c.Id).ToList() ?? [indicator.TenantId];
-        People = await directory.ListPeopleAsync(councils);
+        People = await ResponsiblePeople.ForAsync(directory, portal, indicator.TenantId, indicator.PartnershipId);
         return null;
     }
 }

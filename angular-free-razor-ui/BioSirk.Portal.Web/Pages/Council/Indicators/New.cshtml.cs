@@ -28,11 +28,19 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
 
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
+    /// <summary>The agreement's final report is approved: its indicators are final, and no new one is added.</summary>
+    public bool PlanIsClosed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(PlanKind? plan, Guid? planId)
     {
         if (!await Load(plan, planId))
         {
             return NotFound();
+        }
+
+        if (PlanIsClosed)
+        {
+            return Closed();
         }
 
         Input.Direction = Direction.HigherIsBetter;
@@ -45,6 +53,11 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
         if (!await Load(plan, planId))
         {
             return NotFound();
+        }
+
+        if (PlanIsClosed)
+        {
+            return Closed(); // a form left open in a tab while the county approved the report
         }
 
         ModelState.ClearAllButUnreadable(); // a date the binder refused keeps its message and what was typed
@@ -73,6 +86,7 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
                 break;
             case PlanKind.Agreement when planId is { } agreementId && await agreements.FindAsync(agreementId) is { } agreement && agreement.TenantId == council.Id:
                 Plan = new PlanRef(PlanKind.Agreement, agreement.Id, agreement.Title, council.Id, agreement.FunderCountyId, Guid.Empty);
+                PlanIsClosed = agreement.IsReportApproved;
                 break;
             case PlanKind.RoadmapGoal when planId is { } goalId && await roadmaps.GoalAsync(goalId) is { } goal:
                 Plan = new PlanRef(PlanKind.RoadmapGoal, goal.Id, goal.Title, council.Id, Guid.Empty, goal.PartnershipId);
@@ -81,7 +95,15 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
                 return false;
         }
 
-        People = await directory.ListPeopleAsync([council.Id]);
+        People = await ResponsiblePeople.ForAsync(directory, portal, council.Id, Plan.PartnershipId);
         return true;
+    }
+
+    private PageResult Closed()
+    {
+        ModelState.Clear();
+        ModelState.AddModelError("", "Sluttrapporten for avtalen er godkjent, og indikatorene den rapporterte er endelige. Nye indikatorer kan ikke legges til avtalen.");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 }
