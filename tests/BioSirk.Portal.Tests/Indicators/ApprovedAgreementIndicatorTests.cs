@@ -29,14 +29,20 @@ public sealed class ApprovedAgreementIndicatorTests(PortalFactory portal) : Port
         var refused = await kari.PostFormAsync(add, leftOpen);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var page = await PortalClient.ReadAsync(refused);
-        Assert.Contains("Sluttrapporten for avtalen er godkjent", page.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Sluttrapporten for avtalen er godkjent", page.QuerySelector("[data-testid=plan-closed]")!.TextContent);
+        Assert.Null(page.GetElementById("error-summary")); // nothing on the page can be corrected
         Assert.Null(page.QuerySelector("main form[method=post]"));
-        Assert.Null((await kari.GetPageAsync(AgreementSteps.CouncilUrl(id))).QuerySelector("[data-testid=agreement-indicators]"));
+        var unsent = page.QuerySelector("[data-testid=unsent]")!.TextContent;
+        Assert.Contains("Tonn biokull produsert", unsent); // what she typed, to copy
+        Assert.Contains("tonn", unsent);
+        var agreementPage = await kari.GetPageAsync(AgreementSteps.CouncilUrl(id));
+        Assert.Null(agreementPage.QuerySelector("[data-testid=agreement-indicators]"));
+        Assert.Equal("Avtalen har ingen resultatindikatorer.", agreementPage.QuerySelector("#indicators p")!.TextContent.Trim()); // not «ennå»: none will come
 
         await kari.ChooseEnglishAsync();
         var english = await kari.GetAsync(add);
         Assert.Equal(HttpStatusCode.Conflict, english.StatusCode);
-        Assert.Contains("The agreement's final report has been approved", (await PortalClient.ReadAsync(english)).GetElementById("error-summary")!.TextContent);
+        Assert.Contains("The agreement's final report has been approved", (await PortalClient.ReadAsync(english)).QuerySelector("[data-testid=plan-closed]")!.TextContent);
     }
 
     private static AngleSharp.Dom.IElement? AddButton(AngleSharp.Html.Dom.IHtmlDocument agreementPage) =>

@@ -31,6 +31,9 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
     /// <summary>The agreement's final report is approved: its indicators are final, and no new one is added.</summary>
     public bool PlanIsClosed { get; private set; }
 
+    /// <summary>What a form left open in a tab held when it was sent to a closed plan: shown to copy, as it was not saved.</summary>
+    public IReadOnlyList<(string Label, string Text)> Unsent { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(PlanKind? plan, Guid? planId)
     {
         if (!await Load(plan, planId))
@@ -57,7 +60,10 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
 
         if (PlanIsClosed)
         {
-            return Closed(); // a form left open in a tab while the county approved the report
+            // A form left open in a tab while the county approved the report.
+            Unsent = new (string Label, string? Text)[] { ("Navn på indikatoren", Input.Name), ("Enhet", Input.Unit), ("Beskrivelse", Input.Description) }
+                .Where(field => !string.IsNullOrWhiteSpace(field.Text)).Select(field => (field.Label, field.Text!.Trim())).ToList();
+            return Closed();
         }
 
         ModelState.ClearAllButUnreadable(); // a date the binder refused keeps its message and what was typed
@@ -102,7 +108,6 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
     private PageResult Closed()
     {
         ModelState.Clear();
-        ModelState.AddModelError("", "Sluttrapporten for avtalen er godkjent, og indikatorene den rapporterte er endelige. Nye indikatorer kan ikke legges til avtalen.");
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
