@@ -99,12 +99,22 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         var terms = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
         Assert.Contains("Council: Regionrådet for Hallingdal", (await kari.GetPageAsync(CouncilUrl(id) + "/rediger")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         terms["Input.ActivitiesDeadline"] = "2026-12-15";
+        terms["Input.Milestones[1].Name"] = "Sluttoppgjør etter godkjent rapport";
         terms["Reason"] = "Utsatt frist.";
         await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", terms));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=AcceptAmendment]", []));
         var change = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=version-changes] tbody tr")!;
         Assert.Equal("Deadline for activities", change.QuerySelector("td")!.TextContent.Trim());
         Assert.Equal("Frist for aktiviteter", (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=version-changes] tbody tr td")!.TextContent.Trim());
+
+        // The payments' triggers are the portal's words: said in the reader's language; the names are the parties'.
+        string[] PaymentsRow(AngleSharp.Html.Dom.IHtmlDocument page) => [.. page.QuerySelectorAll("[data-testid=version-changes] tbody tr")
+            .Single(r => r.QuerySelector("td")!.TextContent.Trim() is "Payments" or "Utbetalinger").QuerySelectorAll("td").Select(c => c.TextContent.Trim())];
+        var payments = PaymentsRow(await kari.GetPageAsync(CouncilUrl(id)));
+        Assert.Equal("Payments", payments[0]);
+        Assert.Equal("Ved signering 75 % at signing; Sluttoppgjør når sluttrapport og sluttfaktura med alle bilag er levert og godkjent 25 % when the final report is approved", payments[1]);
+        Assert.Equal("Ved signering 75 % at signing; Sluttoppgjør etter godkjent rapport 25 % when the final report is approved", payments[2]);
+        Assert.Equal("Ved signering 75 % ved signering; Sluttoppgjør når sluttrapport og sluttfaktura med alle bilag er levert og godkjent 25 % når sluttrapporten er godkjent", PaymentsRow(await sigrid.GetPageAsync(CountyUrl(id)))[1]);
     }
 
     [Fact]
