@@ -66,15 +66,20 @@ public static class TermsDiff
         return changes;
     }
 
+    /// <summary>The words a trigger is written with in the change log («ved signering»); a dated one shows its date when it has one.</summary>
+    public static string TriggerWords(MilestoneTrigger? trigger) => trigger switch
+    {
+        MilestoneTrigger.AtSigning => "ved signering",
+        MilestoneTrigger.FinalReportApproved => "når sluttrapporten er godkjent",
+        MilestoneTrigger.OnDate => "på en dato",
+        _ => "",
+    };
+
     /// <summary>«Ved signering 75 % ved signering»: the share as written (75 and 75,00 are the same), the trigger in words.</summary>
     private static string Milestone(MilestoneTerms m) =>
-        $"{m.Name} {m.SharePercent?.ToString("0.##", SharedKernel.Formatting.Norwegian.Culture)} % {m.Trigger switch
-        {
-            MilestoneTrigger.AtSigning => "ved signering",
-            MilestoneTrigger.FinalReportApproved => "når sluttrapporten er godkjent",
-            MilestoneTrigger.OnDate => m.DueDate is { } due ? SharedKernel.Formatting.Norwegian.Date(due) : "på en dato",
-            _ => "",
-        }}";
+        $"{m.Name} {m.SharePercent?.ToString("0.##", SharedKernel.Formatting.Norwegian.Culture)} % {(m is { Trigger: MilestoneTrigger.OnDate, DueDate: { } due }
+            ? SharedKernel.Formatting.Norwegian.Date(due)
+            : TriggerWords(m.Trigger))}";
 
     private static string Text(object? value) => value switch
     {

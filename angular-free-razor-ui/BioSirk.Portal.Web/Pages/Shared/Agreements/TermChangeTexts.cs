@@ -1,17 +1,19 @@
+using BioSirk.Portal.Agreements.Domain;
+using BioSirk.Portal.Agreements.Features;
 using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
 
 /// <summary>
 /// A changed term's old or new value in the reader's language. The change log stores the values as the bokmål text of
-/// the day (<see cref="BioSirk.Portal.Agreements.Features.TermsDiff"/>); the payments' triggers in it are the portal's
+/// the day (<see cref="TermsDiff"/>); the payments' triggers in it are the portal's
 /// words, not the parties', so they are said again in the reader's language: «Ved signering 75 % ved signering» /
 /// «Ved signering 75 % at signing». The rest of a value is what the parties wrote.
 /// </summary>
 public static class TermChangeTexts
 {
     private const string PaymentsField = "Utbetalinger";
-    private static readonly string[] Triggers = ["ved signering", "når sluttrapporten er godkjent", "på en dato"];
+    private static readonly string[] Triggers = [.. Enum.GetValues<MilestoneTrigger>().Select(trigger => TermsDiff.TriggerWords(trigger))];
 
     public static string Value(string field, string value, IStringLocalizer texts) =>
         field != PaymentsField || value.Length == 0
