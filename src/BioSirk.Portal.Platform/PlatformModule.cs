@@ -71,8 +71,8 @@ public static class PlatformModule
         services.AddScoped<InviteMember>();
         services.AddScoped<AcceptInvitation>();
         services.AddScoped<ExpireStaleInvitations>();
-        services.AddScoped<Features.Api.ApiIdempotencyKeys>();
-        services.AddScoped<Features.Api.DeleteExpiredApiIdempotencyKeys>();
+        services.AddScoped<Features.Idempotency.IdempotencyKeys>();
+        services.AddScoped<Features.Idempotency.DeleteExpiredIdempotencyKeys>();
         services.AddScoped<CouncilMembers>();
         services.AddScoped<ChangeMemberRoles>();
         services.AddScoped<CouncilDetails>();

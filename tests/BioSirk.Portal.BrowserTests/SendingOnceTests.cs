@@ -55,6 +55,51 @@ public sealed class SendingOnceTests(BrowserPortalFactory portal) : BrowserTest(
         Assert.Equal(1, stored);
     }
 
+    [Fact]
+    public async Task Hours_DoubleClickedWithoutTheSiteScript_AreRegisteredOnce()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        kari.Dispose();
+        sigrid.Dispose();
+        var url = AgreementSteps.CouncilUrl(id);
+        var page = Page;
+        // As in a browser that did not get the script (blocked, or JavaScript off): nothing in the page stops a second post.
+        await page.RouteAsync("**/js/site.js*", route => route.AbortAsync());
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
+        await GotoAsync(url);
+
+        var hours = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Registrer timer" }) });
+        await hours.GetByLabel("Dato").FillAsync("2026-01-20");
+        await hours.GetByLabel("Person").FillAsync("Kari Nordby");
+        await hours.GetByLabel("Aktivitet").FillAsync("Mobilisering av bedrifter");
+        await hours.GetByLabel("Timer").FillAsync("7,5");
+        var register = hours.GetByRole(AriaRole.Button, new() { Name = "Registrer timer" });
+        await register.ScrollIntoViewIfNeededAsync();
+        var button = await register.BoundingBoxAsync();
+        Assert.NotNull(button);
+
+        // The portal has registered the hours, but its answer is slow to come: the browser sends the form again, and
+        // shows the answer to that.
+        var before = Portal.FormAnswers.Arrivals;
+        var response = await NavigateAsync(page, async () =>
+        {
+            using (Portal.FormAnswers.Hold())
+            {
+                await page.Mouse.ClickAsync(button.X + button.Width / 2, button.Y + button.Height / 2);
+                await WaitForAsync(() => Portal.FormAnswers.Arrivals == before + 1);
+                await page.Mouse.ClickAsync(button.X + button.Width / 2, button.Y + button.Height / 2);
+                await WaitForAsync(() => Portal.FormAnswers.Arrivals == before + 2);
+            }
+        });
+
+        Assert.Equal(200, response.Status);
+        await CheckAsync(page);
+        await Expect(page.GetByTestId("sent-twice")).ToHaveTextAsync("Skjemaet ble sendt to ganger, men er lagret bare én gang.");
+        await Expect(page.Locator("[data-testid=hour-rows] tbody tr")).ToHaveCountAsync(1);
+        var stored = await Portal.WithScopeAsync(sp => sp.GetRequiredService<AgreementsDbContext>().Hours.IgnoreQueryFilters().CountAsync(h => h.AgreementId == id));
+        Assert.Equal(1, stored);
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited += 20)

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using BioSirk.Portal.Platform.Domain;
-using BioSirk.Portal.Platform.Features.Api;
+using BioSirk.Portal.Platform.Features.Idempotency;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Hosting;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -32,7 +31,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
         }
 
         var key = values.ToString().Trim();
-        if (values.Count != 1 || key.Length is 0 or > ApiIdempotencyKeys.MaxKeyLength || key.Any(char.IsControl))
+        if (values.Count != 1 || key.Length is 0 or > IdempotencyKeys.MaxKeyLength || key.Any(char.IsControl))
         {
             return ApiProblems.Validation([new FieldError("IdempotencyKey",
                 "Idempotency-Key må være én verdi på 1 til 200 tegn, for eksempel en GUID som klienten lager for hver ny forespørsel.")], http);
@@ -40,9 +39,9 @@ public sealed class IdempotencyFilter : IEndpointFilter
 
         // The keys have a DbContext of their own: what the endpoint leaves unsaved in the request's is not saved with them.
         await using var own = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var keys = own.ServiceProvider.GetRequiredService<ApiIdempotencyKeys>();
+        var keys = own.ServiceProvider.GetRequiredService<IdempotencyKeys>();
         var client = http.RequestServices.GetRequiredService<ApiCallerAccessor>().Caller!.Client;
-        var hash = await RequestHashAsync(http.Request);
+        var hash = await RequestFingerprint.OfAsync(http.Request);
         var giveUp = DateTime.UtcNow + WaitForFirst; // real time, not the portal's clock (which stands still in tests)
         while (true)
         {
@@ -107,7 +106,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
                 Description = "Valgfri, men anbefalt: en ny verdi (for eksempel en GUID) for hver ny forespørsel, og den samme når forespørselen " +
                               "sendes på nytt. Da får klienten det første svaret igjen (med Idempotent-Replayed: true), og ingenting registreres to ganger. " +
                               "Nøkkelen gjelder for klienten (Entra-leietaker og app eller person) i 24 timer.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ApiIdempotencyKeys.MaxKeyLength },
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyKeys.MaxKeyLength },
             });
             operation.Responses ??= [];
             operation.Responses.TryAdd("409", new OpenApiResponse { Description = "En forespørsel med samme Idempotency-Key behandles fortsatt." });
@@ -116,7 +115,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
         });
 
     private static async Task<object?> RunAndKeepAsync(
-        EndpointFilterInvocationContext context, EndpointFilterDelegate next, ApiIdempotencyKeys keys, ApiIdempotencyKey row)
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next, IdempotencyKeys keys, IdempotencyKey row)
     {
         var http = context.HttpContext;
         var original = http.Response.Body;
@@ -157,44 +156,8 @@ public sealed class IdempotencyFilter : IEndpointFilter
         return Results.Empty;
     }
 
-    /// <summary>SHA-256 of the method, the path with its query and the body (a form: its fields and files, in order).</summary>
-    private static async Task<string> RequestHashAsync(HttpRequest request)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        if (request.HasFormContentType)
-        {
-            // A retried multipart request may have a new boundary: its fields and files count, not its bytes.
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-            foreach (var field in form.OrderBy(f => f.Key, StringComparer.Ordinal))
-            {
-                hash.AppendData(Encoding.UTF8.GetBytes($"{field.Key}={field.Value}\n"));
-            }
-
-            foreach (var file in form.Files)
-            {
-                hash.AppendData(Encoding.UTF8.GetBytes($"{file.Name};{file.FileName}\n"));
-                await using var content = file.OpenReadStream();
-                hash.AppendData(await SHA256.HashDataAsync(content, request.HttpContext.RequestAborted));
-            }
-        }
-        else
-        {
-            if (!request.Body.CanSeek)
-            {
-                throw new InvalidOperationException("The body of an API POST with an Idempotency-Key must be buffered (KeepBodyReadable).");
-            }
-
-            request.Body.Position = 0;
-            hash.AppendData(await SHA256.HashDataAsync(request.Body, request.HttpContext.RequestAborted));
-            request.Body.Position = 0;
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
     /// <summary>The answer a request with this key got first, given again.</summary>
-    private sealed class StoredAnswer(ApiIdempotencyKey row) : IResult
+    private sealed class StoredAnswer(IdempotencyKey row) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {

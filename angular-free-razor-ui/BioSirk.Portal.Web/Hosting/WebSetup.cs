@@ -38,6 +38,7 @@ public static class WebSetup
                 NorwegianModelBindingMessages.Apply(o.ModelBindingMessageProvider);
                 o.ModelBinderProviders.Insert(0, new DateAndTimeBinderProvider());
                 o.Filters.Add(new UnknownHandlerFilter());
+                o.Filters.Add(new FormSentOnceFilter());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

@@ -125,8 +125,8 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "15 2 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
-        recurring.AddOrUpdate<BioSirk.Portal.Platform.Features.Api.DeleteExpiredApiIdempotencyKeys>(
-            BioSirk.Portal.Platform.Features.Api.DeleteExpiredApiIdempotencyKeys.JobId,
+        recurring.AddOrUpdate<BioSirk.Portal.Platform.Features.Idempotency.DeleteExpiredIdempotencyKeys>(
+            BioSirk.Portal.Platform.Features.Idempotency.DeleteExpiredIdempotencyKeys.JobId,
             job => job.RunAsync(CancellationToken.None),
             "20 2 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
@@ -247,7 +247,7 @@ internal static class JobNames
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
         ["ExpireStaleInvitations"] = "Utløpte invitasjoner ryddes bort",
-        ["DeleteExpiredApiIdempotencyKeys"] = "Gamle API-nøkler for gjentatte kall slettes",
+        ["DeleteExpiredIdempotencyKeys"] = "Gamle nøkler mot dobbel innsending (API og skjemaer) slettes",
         ["SendDeadlineReminders"] = "Påminnelser om frister i avtalene",
         ["SendRoadmapReminders"] = "Påminnelser om fremdriftsrapporter i veikartet",
         ["DeliverQueuedEmails"] = "E-poster i kø sendes",

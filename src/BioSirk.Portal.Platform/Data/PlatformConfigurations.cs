@@ -1,5 +1,5 @@
 using BioSirk.Portal.Platform.Domain;
-using BioSirk.Portal.Platform.Features.Api;
+using BioSirk.Portal.Platform.Features.Idempotency;
 using BioSirk.Portal.Platform.KeyRing;
 using BioSirk.Portal.Platform.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -138,13 +138,13 @@ internal sealed class EntraConnectionConfiguration : IEntityTypeConfiguration<En
     }
 }
 
-internal sealed class ApiIdempotencyKeyConfiguration : IEntityTypeConfiguration<ApiIdempotencyKey>
+internal sealed class IdempotencyKeyConfiguration : IEntityTypeConfiguration<IdempotencyKey>
 {
-    public void Configure(EntityTypeBuilder<ApiIdempotencyKey> builder)
+    public void Configure(EntityTypeBuilder<IdempotencyKey> builder)
     {
         builder.ToTable("api_idempotency_keys");
         builder.Property(k => k.Client).HasMaxLength(200);
-        builder.Property(k => k.Key).HasMaxLength(ApiIdempotencyKeys.MaxKeyLength);
+        builder.Property(k => k.Key).HasMaxLength(IdempotencyKeys.MaxKeyLength);
         builder.Property(k => k.RequestHash).HasMaxLength(64);
         builder.Property(k => k.ContentType).HasMaxLength(200);
         builder.Property(k => k.Location).HasMaxLength(2000);

@@ -42,6 +42,9 @@ public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
     /// <summary>Holds the form posts before the portal sees them: a server slow to answer (open unless a test holds it).</summary>
     public Gate FormPosts { get; } = new();
 
+    /// <summary>Holds the portal's answer to a form POST after the portal has carried it out (<see cref="GatedFormPosts"/>).</summary>
+    public Gate FormAnswers { get; } = new();
+
     /// <summary>"Microsoft": the metadata, the signing key and the token endpoint the portal redeems codes at.</summary>
     public TestIdentityProvider IdentityProvider { get; } = new();
 
@@ -89,7 +92,7 @@ public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
         builder.ConfigureTestServices(IdentityProvider.Configure);
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<IStartupFilter>(new GatedFormPosts(FormPosts));
+            services.AddSingleton<IStartupFilter>(new GatedFormPosts(FormPosts, FormAnswers));
             var renderer = services.Last(d => d.ServiceType == typeof(IPdfRenderer));
             services.Remove(renderer);
             services.AddSingleton<IPdfRenderer>(sp => new GatedPdfRenderer(

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using BioSirk.Portal.Platform.Features.Api;
+using BioSirk.Portal.Platform.Features.Idempotency;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static BioSirk.Portal.Tests.Api.ApiAuthenticationTests;
@@ -115,7 +115,7 @@ public sealed class ApiIdempotencyTests(PortalFactory portal) : PortalTest(porta
         var tooLong = await PostAsync(http, url, body, new string('x', 201));
         await PostAsync(http, url, body, "daily");
         Portal.Clock.Advance(TimeSpan.FromHours(25));
-        var deleted = await Portal.WithScopeAsync(sp => sp.GetRequiredService<DeleteExpiredApiIdempotencyKeys>().RunAsync());
+        var deleted = await Portal.WithScopeAsync(sp => sp.GetRequiredService<DeleteExpiredIdempotencyKeys>().RunAsync());
         var afterADay = await PostAsync(http, url, body, "daily");
 
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);

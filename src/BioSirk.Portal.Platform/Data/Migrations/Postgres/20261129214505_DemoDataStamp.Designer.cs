@@ -26,7 +26,7 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("BioSirk.Portal.Platform.Domain.ApiIdempotencyKey", b =>
+            modelBuilder.Entity("BioSirk.Portal.Platform.Domain.IdempotencyKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");

@@ -20,7 +20,7 @@ namespace BioSirk.Portal.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("BioSirk.Portal.Platform.Domain.ApiIdempotencyKey", b =>
+            modelBuilder.Entity("BioSirk.Portal.Platform.Domain.IdempotencyKey", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");

@@ -2,23 +2,24 @@ using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace BioSirk.Portal.Platform.Features.Api;
+namespace BioSirk.Portal.Platform.Features.Idempotency;
 
 /// <summary>
-/// The idempotency keys of the API's clients. The unique index on (client, key) decides which of two identical
-/// requests arriving together goes ahead; the other reads the first one's row and waits for its answer.
+/// The idempotency keys of the API's clients and of the portal's forms. The unique index on (client, key) decides
+/// which of two identical requests arriving together goes ahead; the other reads the first one's row and waits for its
+/// answer.
 /// </summary>
-public sealed class ApiIdempotencyKeys(PlatformDbContext db, TimeProvider clock)
+public sealed class IdempotencyKeys(PlatformDbContext db, TimeProvider clock)
 {
     public const int MaxKeyLength = 200;
 
-    private DbSet<ApiIdempotencyKey> Keys => db.Set<ApiIdempotencyKey>();
+    private DbSet<IdempotencyKey> Keys => db.Set<IdempotencyKey>();
 
     /// <summary>
     /// Takes the key for a request. Taken: the new row, and this request goes ahead. Not taken: the row of the request
     /// that has the key (answered or still running), or null when that one let it go just now (then try again).
     /// </summary>
-    public async Task<(ApiIdempotencyKey? Row, bool Taken)> TakeAsync(string client, string key, string requestHash, CancellationToken ct)
+    public async Task<(IdempotencyKey? Row, bool Taken)> TakeAsync(string client, string key, string requestHash, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (await FindAsync(client, key, ct) is { } existing)
@@ -27,7 +28,7 @@ public sealed class ApiIdempotencyKeys(PlatformDbContext db, TimeProvider clock)
         }
 
         await Keys.Where(k => k.Client == client && k.Key == key && k.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
-        var row = new ApiIdempotencyKey(client, key, requestHash, now);
+        var row = new IdempotencyKey(client, key, requestHash, now);
         Keys.Add(row);
         try
         {
@@ -44,20 +45,20 @@ public sealed class ApiIdempotencyKeys(PlatformDbContext db, TimeProvider clock)
     }
 
     /// <summary>The unexpired row of this client's key, as stored now.</summary>
-    public Task<ApiIdempotencyKey?> FindAsync(string client, string key, CancellationToken ct)
+    public Task<IdempotencyKey?> FindAsync(string client, string key, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return Keys.AsNoTracking().FirstOrDefaultAsync(k => k.Client == client && k.Key == key && k.ExpiresAtUtc > now, ct);
     }
 
-    public async Task AnswerAsync(ApiIdempotencyKey row, int statusCode, string? contentType, string? location, byte[] body)
+    public async Task AnswerAsync(IdempotencyKey row, int statusCode, string? contentType, string? location, byte[] body)
     {
         row.Answer(statusCode, contentType, location, body);
         await db.SaveChangesAsync(CancellationToken.None); // the answer was given: keep it even if the client has gone
     }
 
     /// <summary>The request failed without an answer to keep: a retry with the key runs again.</summary>
-    public async Task ReleaseAsync(ApiIdempotencyKey row)
+    public async Task ReleaseAsync(IdempotencyKey row)
     {
         db.Entry(row).State = EntityState.Detached;
         await Keys.Where(k => k.Id == row.Id).ExecuteDeleteAsync(CancellationToken.None);
@@ -65,13 +66,14 @@ public sealed class ApiIdempotencyKeys(PlatformDbContext db, TimeProvider clock)
 }
 
 /// <summary>Nightly job: keys older than a day are deleted (an expired key is also replaced when it is used again).</summary>
-public sealed class DeleteExpiredApiIdempotencyKeys(PlatformDbContext db, TimeProvider clock)
+public sealed class DeleteExpiredIdempotencyKeys(PlatformDbContext db, TimeProvider clock)
 {
+    // The id it got when only the API had keys: Hangfire keeps a recurring job under its id.
     public const string JobId = "platform:delete-expired-api-idempotency-keys";
 
     public Task<int> RunAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Set<ApiIdempotencyKey>().Where(k => k.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
+        return db.Set<IdempotencyKey>().Where(k => k.ExpiresAtUtc <= now).ExecuteDeleteAsync(ct);
     }
 }

@@ -1,19 +1,21 @@
 namespace BioSirk.Portal.Platform.Domain;
 
 /// <summary>
-/// An <c>Idempotency-Key</c> an API client sent with a POST, and the first answer to it: a retry with the same key and
-/// the same request gets that answer again, and nothing is registered twice. The client is the Entra tenant with the
-/// application or the person; a key is kept for a day. While the first request runs, <see cref="StatusCode"/> is null.
+/// A POST that must not be carried out twice, and the first answer to it: a retry with the same key and the same
+/// request gets that answer again, and nothing is registered twice. Two kinds share the table (named when only the
+/// API used it): an <c>Idempotency-Key</c> an API client sent (the client is the Entra tenant with the application or
+/// the person), and a form of the portal sent again (<c>form:</c> and the person). A key is kept for a day. While the
+/// first request runs, <see cref="StatusCode"/> is null.
 /// </summary>
-public sealed class ApiIdempotencyKey
+public sealed class IdempotencyKey
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    private ApiIdempotencyKey()
+    private IdempotencyKey()
     {
     }
 
-    public ApiIdempotencyKey(string client, string key, string requestHash, DateTime nowUtc)
+    public IdempotencyKey(string client, string key, string requestHash, DateTime nowUtc)
     {
         Client = client;
         Key = key;
