@@ -52,6 +52,8 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Bedrifter kartlagt", preview);
         Assert.Contains("137,5", preview);
         Assert.Contains("Ikke skrevet ennå.", preview);
+        var latest = (await kari.GetPageAsync(CouncilUrl(id) + "/forhandsvisning")).QuerySelectorAll("[data-testid=report-indicators] tbody td")[2].TextContent;
+        Assert.Equal("137,5 15.01.2026", latest.Trim()); // the value and its date, apart
 
         // Submitting with an empty section is refused beside the field, with what was typed kept.
         var refused = await PortalClient.ReadAsync(await SubmitReportAsync(kari, id, new() { ["Input.FurtherWork"] = "", ["Input.Deviations"] = "Ett møte ble flyttet." }));
@@ -179,6 +181,9 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
         Assert.Contains(Squeeze("æøå ÆØÅ"), text);
         Assert.Contains(Squeeze("Tonn biokull fra skogsflis"), text); // no "ﬂ" ligature: the text reads (and is found) as written
         Assert.Contains(Squeeze("142,25"), text);
+        var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
+        Assert.Contains("142,25", words); // not run together with its date
+        Assert.Contains("Status", words); // a column head is not broken inside the word
         Assert.Contains(Squeeze($"Side 1 av {pdf.NumberOfPages}"), text);
         Assert.Contains(LongLink[^20..], text);
         foreach (var p in pdf.GetPages())
