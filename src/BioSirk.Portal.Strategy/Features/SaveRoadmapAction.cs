@@ -124,7 +124,10 @@ public sealed class SaveRoadmapAction(RoadmapStore store, IPlatformDirectory dir
     }
 }
 
-/// <summary>The responsible person (or the owner's secretary) reports status and judgement; a risk or delay needs a comment.</summary>
+/// <summary>
+/// The responsible person (or the owner's secretary) reports status and judgement; a risk or delay needs a comment, and
+/// so does cancelling a joint action.
+/// </summary>
 public sealed class ReportProgress(RoadmapStore store, TimeProvider clock)
 {
     public async Task<Result?> HandleAsync(Guid roadmapId, Guid actionId, ActionStatus? status, ProgressJudgement? judgement, string? comment,
@@ -145,6 +148,8 @@ public sealed class ReportProgress(RoadmapStore store, TimeProvider clock)
             .When(judgement is null || !Enum.IsDefined(judgement.Value), "Judgement", "Velg vurdering av fremdriften.")
             .When(judgement is ProgressJudgement.AtRisk or ProgressJudgement.Late && string.IsNullOrWhiteSpace(comment), "Comment",
                 "Skriv en kommentar: hva er risikoen eller forsinkelsen, og hva gjøres med den?")
+            .When(status is ActionStatus.Cancelled && action.Status is not ActionStatus.Cancelled && string.IsNullOrWhiteSpace(comment), "Comment",
+                "Skriv en kommentar: hvorfor avlyses tiltaket? Partnerskapet skal kunne se det.")
             .When(comment?.Length > 2000, "Comment", "Kommentaren kan være høyst 2 000 tegn.");
         if (errors.Any)
         {

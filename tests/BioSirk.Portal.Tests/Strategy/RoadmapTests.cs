@@ -192,6 +192,13 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         {
             ["Progress.Status"] = "InProgress", ["Progress.Judgement"] = "AtRisk", ["Progress.Comment"] = "Råstoffet er forsinket.",
         }));
+        var cancelled = await PortalClient.ReadAsync(await perClient.SubmitAsync(asHadeland, "form[action*=Progress]", new()
+        {
+            ["Progress.Status"] = "Cancelled", ["Progress.Judgement"] = "OnTrack", ["Progress.Comment"] = "",
+        }));
+        Assert.Equal("Skriv en kommentar: hvorfor avlyses tiltaket? Partnerskapet skal kunne se det.", cancelled.FieldError("Progress.Comment"));
+        Assert.Equal("Cancelled", cancelled.QuerySelector("#Progress_Status option[selected]")?.GetAttribute("value")); // the choice is kept
+
         var tree = await jon.GetPageAsync(basePath);
         var area = tree.QuerySelector(".roadmap-tree > li")!;
         Assert.Contains("1 pågår", area.QuerySelector(".rollup")!.TextContent);
