@@ -21,12 +21,22 @@ public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t)
         (Heading, Explanation) = code switch
         {
             403 => (t["Du har ikke tilgang til denne siden"], ForbiddenExplanation()),
+            404 when IsMeetingPath() => (t["Vi finner ikke møtet"],
+                t["Lenken kan være feil, eller møtet finnes ikke lenger. Et møte vises bare for deltakerne sekretariatet har invitert: skal du være med, be sekretariatet legge deg til."]),
             404 => (t["Vi finner ikke siden"],
                 t["Lenken kan være feil, eller siden finnes ikke lenger. Det kan også være at den hører til et råd du ikke er medlem av."]),
             429 => (t["For mange forespørsler"], t["Vent litt og prøv igjen."]),
             _ => (t["Noe gikk galt"], t["Prøv igjen om litt. Hvis feilen varer, kontakt brukerstøtte."]),
         };
     }
+
+    /// <summary>
+    /// A meeting's page (/rad/{council}/moter/{id}…) that is not found: perhaps it is there, and she is not invited. The
+    /// answer stays 404, so as not to tell whether a meeting she may not see exists.
+    /// </summary>
+    private bool IsMeetingPath() =>
+        (HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? string.Empty).Split('/') is ["", "rad", _, "moter", { Length: > 0 } id, ..]
+        && Guid.TryParse(id, out _);
 
     /// <summary>Whose page it was: the host's (the portal's operators) or a council's (another role in the council).</summary>
     private string ForbiddenExplanation()

@@ -146,7 +146,11 @@ public sealed class ItemAttachmentTests(PortalFactory portal) : PortalTest(porta
         var link = DownloadLinks(await kari.GetPageAsync(itemPath))[0];
 
         Assert.Equal(HttpStatusCode.OK, (await kari.GetAsync(link)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await ola.GetAsync(itemPath)).StatusCode);
+        var notInvited = await ola.GetAsync(itemPath);
+        Assert.Equal(HttpStatusCode.NotFound, notInvited.StatusCode); // whether it exists is not told
+        var explained = await PortalClient.ReadAsync(notInvited);
+        Assert.Equal("Vi finner ikke møtet", explained.QuerySelector("h1")!.TextContent);
+        Assert.Contains("be sekretariatet legge deg til", explained.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await ola.GetAsync(link)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await hadeland.GetAsync(link.Replace("/rad/hallingdal/", "/rad/hadeland/", StringComparison.Ordinal))).StatusCode);
         // Through another item of the same meeting, the attachment is not found either.
