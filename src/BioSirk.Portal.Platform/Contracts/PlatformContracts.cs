@@ -42,9 +42,10 @@ public enum CouncilRoles
 public sealed record CouncilInfo(Guid Id, string Slug, string Name, string? OrganisationNumber, Guid? CountyId, string? ContactName, string? ContactEmail);
 
 /// <param name="InvoiceOrderNumber">The order and project numbers the county's invoices carry: prefilled in its new agreements.</param>
+/// <param name="HasActiveOfficer">Someone can act (and sign) for the county in the portal.</param>
 public sealed record CountyInfo(
     Guid Id, string Slug, string Name, string? OrganisationNumber, string? ContactName, string? ContactEmail,
-    string? InvoiceOrderNumber = null, string? InvoiceProjectNumber = null);
+    string? InvoiceOrderNumber = null, string? InvoiceProjectNumber = null, bool HasActiveOfficer = false);
 
 /// <summary>A partnership and its member councils (by name order).</summary>
 public sealed record PartnershipInfo(Guid Id, string Slug, string Name, IReadOnlyList<CouncilInfo> Councils)

@@ -124,6 +124,21 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal(("Hanne Moen", Demo.InnlandetOfficer), (form["Input.CountyContactName"], form["Input.CountyContactEmail"]));
         Assert.Equal(("B701010", "60256"), (buskerudForm["Input.OrderNumber"], buskerudForm["Input.ProjectNumber"]));
         Assert.Equal(("", ""), (form["Input.OrderNumber"], form["Input.ProjectNumber"])); // Buskerud's numbers are not Innlandet's
+        Assert.Null(first.QuerySelector("[data-testid=county-without-officer]"));
+    }
+
+    [Fact]
+    public async Task ACountyWithoutAnOfficerInThePortal_IsSaidToHaveNobodyToSign_BeforeTheDraftIsMade()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var first = await kari.GetPageAsync("/rad/hallingdal/avtaler/ny");
+        var akershus = first.QuerySelectorAll("[data-testid=choose-party] option").Single(o => o.TextContent == "Akershus fylkeskommune").GetAttribute("value");
+
+        var page = await kari.GetPageAsync($"/rad/hallingdal/avtaler/ny?fylke={akershus}");
+
+        Assert.StartsWith("Akershus fylkeskommune har ingen fylkesrådgiver i portalen ennå, så ingen kan signere avtalen for fylket.",
+            page.QuerySelector("[data-testid=county-without-officer]")?.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("#draft-form")); // the draft can still be made
     }
 
     [Fact]

@@ -73,7 +73,8 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
 
     public async Task<IReadOnlyList<CountyInfo>> ListCountiesAsync(CancellationToken cancellationToken = default) =>
         await db.Counties.AsNoTracking().OrderBy(c => c.Name)
-            .Select(c => new CountyInfo(c.Id, c.Slug, c.Name, c.OrganisationNumber, c.ContactName, c.ContactEmail, c.InvoiceOrderNumber, c.InvoiceProjectNumber))
+            .Select(c => new CountyInfo(c.Id, c.Slug, c.Name, c.OrganisationNumber, c.ContactName, c.ContactEmail, c.InvoiceOrderNumber, c.InvoiceProjectNumber,
+                db.CountyMemberships.Any(m => m.CountyId == c.Id && m.IsActive)))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<PartnershipInfo>> ListPartnershipsOfCouncilAsync(Guid councilId, CancellationToken cancellationToken = default)
