@@ -54,6 +54,18 @@ public interface IIndicatorReader
     Task<IReadOnlyList<IndicatorSnapshot>> SnapshotAsync(PlanKind kind, Guid planId, DateOnly asOf, CancellationToken ct = default);
 }
 
+/// <summary>
+/// Which plans' indicators are final. An agreement's are once the county has approved its final report (and after the
+/// agreement is settled): the figures the county approved must not change afterwards. The module refuses every change
+/// to such an indicator and its measurements. The host answers from the Agreements module, through the tenant filter
+/// (an indicator's agreement is its owner council's). A roadmap goal's and a council's own plan are never final.
+/// </summary>
+public interface IFinalPlans
+{
+    /// <returns>Those of <paramref name="agreementIds"/> whose final report is approved, or which are settled.</returns>
+    Task<IReadOnlySet<Guid>> FinalAgreementsAsync(IReadOnlyCollection<Guid> agreementIds, CancellationToken ct = default);
+}
+
 /// <summary>The module's words in bokmål, for every page and document that shows an indicator.</summary>
 public static class IndicatorTexts
 {
