@@ -46,7 +46,7 @@ public interface IIndicatorReader
 
     /// <summary>
     /// "My updates": the indicators this person is responsible for whose next reporting date is at most 7 days away
-    /// (or passed) — the same window as the reminder.
+    /// (or passed) — the same window as the reminder — and that are not locked (<see cref="IFinalPlans"/>).
     /// </summary>
     Task<IReadOnlyList<IndicatorSummary>> ListAwaitingUpdateAsync(Guid userId, DateOnly today, CancellationToken ct = default);
 
@@ -57,8 +57,9 @@ public interface IIndicatorReader
 /// <summary>
 /// Which plans' indicators are final. An agreement's are once the county has approved its final report (and after the
 /// agreement is settled): the figures the county approved must not change afterwards. The module refuses every change
-/// to such an indicator and its measurements. The host answers from the Agreements module, through the tenant filter
-/// (an indicator's agreement is its owner council's). A roadmap goal's and a council's own plan are never final.
+/// to such an indicator and its measurements and asks no one to measure it. The host answers from the Agreements
+/// module, through the tenant filter (an indicator's agreement is its owner council's). A roadmap goal's and a
+/// council's own plan are never final.
 /// </summary>
 public interface IFinalPlans
 {

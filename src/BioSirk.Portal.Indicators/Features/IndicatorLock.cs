@@ -25,4 +25,17 @@ public sealed class IndicatorLock(IFinalPlans plans)
 
     public async Task<bool> IsFinalAsync(PlanKind kind, Guid planId, CancellationToken ct = default) =>
         kind == PlanKind.Agreement && (await plans.FinalAgreementsAsync([planId], ct)).Contains(planId);
+
+    /// <summary>Those of <paramref name="indicators"/> that are not locked, in the same order: the ones someone may be asked to measure.</summary>
+    public async Task<IReadOnlyList<T>> OpenAsync<T>(IReadOnlyList<T> indicators, Func<T, (PlanKind Kind, Guid PlanId)> planOf, CancellationToken ct = default)
+    {
+        var agreements = indicators.Select(planOf).Where(p => p.Kind == PlanKind.Agreement).Select(p => p.PlanId).Distinct().ToList();
+        if (agreements.Count == 0)
+        {
+            return indicators;
+        }
+
+        var final = await plans.FinalAgreementsAsync(agreements, ct);
+        return final.Count == 0 ? indicators : [.. indicators.Where(i => planOf(i) is var (kind, planId) && !(kind == PlanKind.Agreement && final.Contains(planId)))];
+    }
 }

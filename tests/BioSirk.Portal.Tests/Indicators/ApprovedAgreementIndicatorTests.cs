@@ -179,6 +179,33 @@ public sealed class ApprovedAgreementIndicatorTests(PortalFactory portal) : Port
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync(url, new { date = "2026-01-20", value = 175m })).StatusCode); // not hers, locked or not
     }
 
+    [Fact]
+    public async Task AfterTheFinalReportIsApproved_NoOneIsAskedToMeasureTheAgreementsIndicators()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var kariId = (await kari.GetPageAsync(List + "/ny")).QuerySelectorAll("#Input_ResponsibleUserId option")
+            .Single(o => o.TextContent.Trim() == "Kari Nordby").GetAttribute("value")!;
+        await AgreementIndicatorAsync(kari, id, new() { ["Input.ResponsibleUserId"] = kariId });
+        var own = await CreateAsync(kari, new() { ["Input.Name"] = "Tonn biokull i rådets plan", ["Input.ResponsibleUserId"] = kariId });
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(own), "2026-01-20", "120"));
+        await ApproveAsync(kari, sigrid, id);
+
+        Portal.Clock.Set(new DateTimeOffset(2026, 4, 15, 4, 0, 0, TimeSpan.Zero)); // both are due 20.04.2026, a quarter after their measurements
+        var sent = await Portal.WithScopeAsync(sp => sp.GetRequiredService<SendIndicatorReminders>().RunAsync());
+        Assert.Equal(1, sent);
+        var reminder = Assert.Single(await kari.NoticesAsync(), n => n.TextContent.Contains("Påminnelse", StringComparison.Ordinal));
+        Assert.Contains("Tonn biokull i rådets plan", reminder.TextContent);
+
+        var updates = (await kari.GetPageAsync("/rad/hallingdal/mine-oppdateringer")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Tonn biokull i rådets plan", updates);
+        Assert.DoesNotContain("Tonn biokull produsert", updates);
+        var tasks = (await kari.GetPageAsync("/rad/hallingdal")).QuerySelectorAll("section[aria-labelledby=todo-heading] li").Select(li => li.TextContent).ToList();
+        Assert.Contains(tasks, t => t.Contains("«Tonn biokull i rådets plan»", StringComparison.Ordinal));
+        Assert.DoesNotContain(tasks, t => t.Contains("«Tonn biokull produsert»", StringComparison.Ordinal));
+    }
+
     /// <summary>The Biochar indicator on the agreement, measured 110 tonn on the day it is made (20.01.2026).</summary>
     private static async Task<Guid> AgreementIndicatorAsync(PortalClient kari, Guid agreementId, Dictionary<string, string>? changes = null)
     {
