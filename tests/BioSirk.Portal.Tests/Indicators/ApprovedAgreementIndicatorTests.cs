@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Dom;
+using BioSirk.Portal.Agreements.Data;
+using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Indicators.Data;
 using BioSirk.Portal.Indicators.Features;
 using BioSirk.Portal.Tests.Infrastructure;
@@ -86,6 +88,13 @@ public sealed class ApprovedAgreementIndicatorTests(PortalFactory portal) : Port
 
         var county = await sigrid.GetPageAsync($"/fylke/buskerud/indikatorer/{indicator}");
         Assert.Equal(Locked, county.QuerySelector("[data-testid=plan-closed]")!.TextContent.Trim());
+
+        // Settled (as when the final payment is registered): still locked.
+        await Portal.WithScopeAsync(sp => sp.GetRequiredService<AgreementsDbContext>().Agreements.IgnoreQueryFilters().Where(a => a.Id == id)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.Status, AgreementStatus.Settled)));
+        Assert.Equal(Locked, (await kari.GetPageAsync(Url(indicator))).QuerySelector("[data-testid=plan-closed]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Conflict, (await kari.PostWithTokenAsync(Url(indicator) + "?handler=Measurement",
+            new() { ["Measurement.Date"] = "2026-01-19", ["Measurement.Value"] = "130" })).StatusCode);
 
         await kari.ChooseEnglishAsync();
         Assert.Equal("The agreement's final report has been approved, so the indicator and its measurements are locked.",
