@@ -17,6 +17,7 @@ public static class IndicatorsModule
     {
         services.AddModuleDbContext<IndicatorsDbContext, IndicatorsSqliteDbContext, IndicatorsPostgresDbContext>(database, IndicatorsDbContext.SchemaName);
         services.AddScoped<IndicatorStore>();
+        services.AddScoped<IndicatorLock>(); // needs the host's IFinalPlans (the Agreements module knows which agreements are final)
         services.AddScoped<IndicatorQueries>();
         services.AddScoped<IIndicatorReader>(sp => sp.GetRequiredService<IndicatorQueries>());
         services.AddScoped<DefineIndicator>();

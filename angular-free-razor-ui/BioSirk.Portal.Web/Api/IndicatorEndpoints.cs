@@ -25,7 +25,8 @@ public sealed record MeasurementRequest(DateOnly? Date, decimal? Value, string? 
 /// Indicators and their measurements through the Indicators module's queries and use case, as on the indicator pages:
 /// a council reads its own and its partnerships' roadmap goals' indicators, a county those of the agreements it funds;
 /// measurements are registered by the owner council's secretaries (or its client with Indicators.Write) and by the
-/// indicator's responsible person (<see cref="IndicatorAccess.CanMeasure"/>).
+/// indicator's responsible person (<see cref="IndicatorAccess.CanMeasure"/>). An indicator of an agreement whose final
+/// report is approved is locked (<see cref="IndicatorLock"/>): a measurement is refused with 409, as on the page.
 /// </summary>
 public static class IndicatorEndpoints
 {

@@ -1,5 +1,6 @@
 using BioSirk.Portal.Agreements;
 using BioSirk.Portal.Indicators;
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Meetings;
 using BioSirk.Portal.Platform;
 using BioSirk.Portal.Reporting;
@@ -21,6 +22,9 @@ public static class ModuleSetup
         // Pages that combine modules (a roadmap action links to the council's agreements).
         builder.Services.AddScoped<Pages.Council.Roadmap.LinkTargets>();
         builder.Services.AddIndicators(database);
+
+        // An agreement's indicators are locked once its final report is approved; the Agreements module knows when.
+        builder.Services.AddScoped<IFinalPlans, FinalAgreementPlans>();
         builder.Services.AddReporting(builder.Configuration, database);
         builder.Services.AddMeetings(database);
 

@@ -46,12 +46,25 @@ public interface IIndicatorReader
 
     /// <summary>
     /// "My updates": the indicators this person is responsible for whose next reporting date is at most 7 days away
-    /// (or passed) — the same window as the reminder.
+    /// (or passed) — the same window as the reminder — and that are not locked (<see cref="IFinalPlans"/>).
     /// </summary>
     Task<IReadOnlyList<IndicatorSummary>> ListAwaitingUpdateAsync(Guid userId, DateOnly today, CancellationToken ct = default);
 
     /// <summary>The plan's indicators with the latest measurement on or before <paramref name="asOf"/> and the status then.</summary>
     Task<IReadOnlyList<IndicatorSnapshot>> SnapshotAsync(PlanKind kind, Guid planId, DateOnly asOf, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Which plans' indicators are final. An agreement's are once the county has approved its final report (and after the
+/// agreement is settled): the figures the county approved must not change afterwards. The module refuses every change
+/// to such an indicator and its measurements and asks no one to measure it. The host answers from the Agreements
+/// module, through the tenant filter (an indicator's agreement is its owner council's). A roadmap goal's and a
+/// council's own plan are never final.
+/// </summary>
+public interface IFinalPlans
+{
+    /// <returns>Those of <paramref name="agreementIds"/> whose final report is approved, or which are settled.</returns>
+    Task<IReadOnlySet<Guid>> FinalAgreementsAsync(IReadOnlyCollection<Guid> agreementIds, CancellationToken ct = default);
 }
 
 /// <summary>The module's words in bokmål, for every page and document that shows an indicator.</summary>

@@ -12,7 +12,7 @@ public sealed record DefineIndicatorCommand(PlanRef Plan, IndicatorDefinition De
 /// agreement visible in the council (its county is the funder), a roadmap goal of one of the council's partnerships
 /// (the roadmap's partnership shares it), or the council's own plan (the plan id is the council's id).
 /// </summary>
-public sealed class DefineIndicator(IndicatorStore store, ICurrentTenant tenant, TimeProvider clock)
+public sealed class DefineIndicator(IndicatorStore store, IndicatorLock locks, ICurrentTenant tenant, TimeProvider clock)
 {
     public async Task<Result<Guid>> HandleAsync(DefineIndicatorCommand command, CancellationToken ct = default)
     {
@@ -34,6 +34,11 @@ public sealed class DefineIndicator(IndicatorStore store, ICurrentTenant tenant,
             throw new ArgumentException($"The plan {plan} does not fit its kind.", nameof(command));
         }
 
+        if (await locks.IsFinalAsync(plan.Kind, plan.PlanId, ct))
+        {
+            return Result<Guid>.Fail("", IndicatorLock.NoNewIndicatorMessage);
+        }
+
         var defined = Indicator.Define(plan, command.Definition, SharedKernel.Time.Oslo.Today(clock));
         if (!defined.Succeeded)
         {
@@ -48,8 +53,8 @@ public sealed class DefineIndicator(IndicatorStore store, ICurrentTenant tenant,
 
 public sealed record EditIndicatorCommand(Guid IndicatorId, IndicatorDefinition Definition, string ConcurrencyStamp);
 
-/// <summary>Edits the definition; the stamp from the form catches a colleague's save in between.</summary>
-public sealed class EditIndicator(IndicatorStore store)
+/// <summary>Edits the definition; the stamp from the form catches a colleague's save in between. A locked indicator is refused.</summary>
+public sealed class EditIndicator(IndicatorStore store, IndicatorLock locks)
 {
     /// <returns>null when the indicator is not visible here (404).</returns>
     public async Task<Result?> HandleAsync(EditIndicatorCommand command, CancellationToken ct = default)
@@ -58,6 +63,11 @@ public sealed class EditIndicator(IndicatorStore store)
         if (indicator is null)
         {
             return null;
+        }
+
+        if (await locks.IsLockedAsync(indicator, ct))
+        {
+            return IndicatorLock.Refusal;
         }
 
         store.Db.Entry(indicator).Property(i => i.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
@@ -75,8 +85,8 @@ public sealed record RegisterMeasurementCommand(Guid IndicatorId, decimal? Value
     public bool AsksAboutDoubts { get; init; }
 }
 
-/// <summary>One measurement, checked by the same rule as the import.</summary>
-public sealed class RegisterMeasurement(IndicatorStore store, TimeProvider clock)
+/// <summary>One measurement, checked by the same rule as the import; none on a locked indicator.</summary>
+public sealed class RegisterMeasurement(IndicatorStore store, IndicatorLock locks, TimeProvider clock)
 {
     /// <summary>The form's tick that confirms a doubtful value: where the doubt is said.</summary>
     public const string ConfirmsDoubtField = "ConfirmsDoubt";
@@ -88,6 +98,11 @@ public sealed class RegisterMeasurement(IndicatorStore store, TimeProvider clock
         if (indicator is null)
         {
             return null;
+        }
+
+        if (await locks.IsLockedAsync(indicator, ct))
+        {
+            return IndicatorLock.Refusal;
         }
 
         var today = SharedKernel.Time.Oslo.Today(clock);
@@ -108,8 +123,11 @@ public sealed class RegisterMeasurement(IndicatorStore store, TimeProvider clock
     }
 }
 
-/// <summary>Deletes a measurement that was wrong; the right value is then registered anew. Who may is the page's check, as for registering.</summary>
-public sealed class DeleteMeasurement(IndicatorStore store)
+/// <summary>
+/// Deletes a measurement that was wrong; the right value is then registered anew. Who may is the page's check, as for
+/// registering; no one may on a locked indicator.
+/// </summary>
+public sealed class DeleteMeasurement(IndicatorStore store, IndicatorLock locks)
 {
     /// <returns>null when the indicator is not visible here (404); otherwise the outcome and what was deleted.</returns>
     public async Task<(Result Result, Measurement? Deleted)?> HandleAsync(Guid indicatorId, Guid measurementId, CancellationToken ct = default)
@@ -117,6 +135,11 @@ public sealed class DeleteMeasurement(IndicatorStore store)
         if (await store.FindAsync(indicatorId, ct) is not { } indicator)
         {
             return null;
+        }
+
+        if (await locks.IsLockedAsync(indicator, ct))
+        {
+            return (IndicatorLock.Refusal, null);
         }
 
         if (indicator.RemoveMeasurement(measurementId) is not { } deleted)

@@ -8,9 +8,10 @@ namespace BioSirk.Portal.Indicators.Features;
 /// <summary>
 /// Imports measurements from CSV (; or ,) or Excel with the columns Dato, Verdi and optionally Kilde and Kommentar.
 /// Each row is checked with the rule of the form; if any row is wrong nothing is imported, and the report says which
-/// rows to fix, so that the corrected file can be imported again without duplicates.
+/// rows to fix, so that the corrected file can be imported again without duplicates. Nothing is imported into a locked
+/// indicator.
 /// </summary>
-public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
+public sealed class ImportMeasurements(IndicatorStore store, IndicatorLock locks, TimeProvider clock)
 {
     private static readonly Dictionary<string, string> EnglishColumns = new() { ["date"] = "dato", ["value"] = "verdi", ["source"] = "kilde", ["comment"] = "kommentar" };
 
@@ -21,6 +22,11 @@ public sealed class ImportMeasurements(IndicatorStore store, TimeProvider clock)
         if (indicator is null)
         {
             return null;
+        }
+
+        if (await locks.IsLockedAsync(indicator, ct))
+        {
+            return ImportReport.Refused(IndicatorLock.Message);
         }
 
         List<string[]> table;

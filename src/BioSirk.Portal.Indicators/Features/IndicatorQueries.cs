@@ -10,7 +10,7 @@ public sealed record IndicatorDetails(
     Indicator Indicator, IReadOnlyList<Measurement> Measurements, IndicatorStatus Status, Measurement? Latest, DateOnly NextReportingDate);
 
 /// <summary>Reads for the indicator pages and for other modules (<see cref="IIndicatorReader"/>); everything through the tenant filter.</summary>
-public sealed class IndicatorQueries(IndicatorsDbContext db) : IIndicatorReader
+public sealed class IndicatorQueries(IndicatorsDbContext db, IndicatorLock locks) : IIndicatorReader
 {
     public async Task<IndicatorDetails?> GetAsync(Guid indicatorId, CancellationToken ct = default)
     {
@@ -35,7 +35,8 @@ public sealed class IndicatorQueries(IndicatorsDbContext db) : IIndicatorReader
     public async Task<IReadOnlyList<IndicatorSummary>> ListAwaitingUpdateAsync(Guid userId, DateOnly today, CancellationToken ct = default)
     {
         var mine = await SummariesAsync(db.Indicators.Where(i => i.ResponsibleUserId == userId), ct);
-        return [.. mine.Where(s => s.NextReportingDate <= today.AddDays(SendIndicatorReminders.DaysBefore)).OrderBy(s => s.NextReportingDate)];
+        List<IndicatorSummary> due = [.. mine.Where(s => s.NextReportingDate <= today.AddDays(SendIndicatorReminders.DaysBefore)).OrderBy(s => s.NextReportingDate)];
+        return await locks.OpenAsync(due, s => (s.PlanKind, s.PlanId), ct); // a locked indicator is measured no more
     }
 
     /// <remarks><see cref="IndicatorSnapshot.ExpectedValue"/> is the expected value at the latest measurement's date: the figure the status compares with.</remarks>

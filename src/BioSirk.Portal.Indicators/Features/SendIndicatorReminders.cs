@@ -13,9 +13,11 @@ namespace BioSirk.Portal.Indicators.Features;
 /// Nightly: from 7 days before an indicator's next reporting date until that date, reminds the responsible person
 /// once. Council by council, each in its own scope (owned indicators only, so a partnership's indicator is reminded
 /// once, by its owner). The reminder is recorded (unique per indicator and reporting date) before it is sent and
-/// forgotten again if sending fails, so a retried or repeated run sends it once and only once.
+/// forgotten again if sending fails, so a retried or repeated run sends it once and only once. A locked indicator (its
+/// agreement's final report approved) is not reminded: it cannot be measured.
 /// </summary>
-public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenant tenant, IPlatformDirectory directory, INotifier notifier, TimeProvider clock)
+public sealed class SendIndicatorReminders(
+    IndicatorsDbContext db, IndicatorLock locks, ICurrentTenant tenant, IPlatformDirectory directory, INotifier notifier, TimeProvider clock)
 {
     public const string JobId = "indicators:reporting-reminders";
 
@@ -33,7 +35,7 @@ public sealed class SendIndicatorReminders(IndicatorsDbContext db, ICurrentTenan
                     .Select(i => new { Indicator = i, Latest = i.Measurements.Max(m => (DateOnly?)m.Date) })
                     .ToListAsync(ct);
                 PartnerCouncils? partners = null;
-                foreach (var row in indicators)
+                foreach (var row in await locks.OpenAsync(indicators, r => (r.Indicator.PlanKind, r.Indicator.PlanId), ct))
                 {
                     var due = row.Indicator.NextReportingDate(row.Latest);
                     var daysLeft = due.DayNumber - today.DayNumber;

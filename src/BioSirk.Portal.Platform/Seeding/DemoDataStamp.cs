@@ -10,7 +10,7 @@ namespace BioSirk.Portal.Platform.Seeding;
 /// </summary>
 public sealed class DemoDataStamp
 {
-    public const int CurrentVersion = 3; // 2: the council meeting; 3: the demo agreement's indicators
+    public const int CurrentVersion = 4; // 2: the council meeting; 3: the demo agreement's indicators; 4: its arena indicator on track
 
     internal const string Table = "demo_data";
 

@@ -14,9 +14,11 @@ namespace BioSirk.Portal.Web.Pages.Council.Indicators;
 
 /// <summary>
 /// The owner council's secretary edits the definition. Others who see the indicator get 403 (another council's id:
-/// 404, from the filter). The concurrency stamp from the form catches a colleague's save in between.
+/// 404, from the filter). The concurrency stamp from the form catches a colleague's save in between. A locked indicator
+/// (its agreement's final report approved) is not edited: 409 with the reason, and what a form sent anyway held.
 /// </summary>
-public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore store, IPlatformDirectory directory, EditIndicator edit) : PageModel
+public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore store, IPlatformDirectory directory, EditIndicator edit, IndicatorLock locks)
+    : PageModel
 {
     [BindProperty]
     public IndicatorInput Input { get; set; } = new();
@@ -28,11 +30,22 @@ public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore stor
 
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
+    /// <summary>The indicator's agreement has its final report approved: the page says so instead of the form.</summary>
+    public bool IsLocked { get; private set; }
+
+    /// <summary>What a form sent to a locked indicator held: shown to copy, as it was not saved.</summary>
+    public IReadOnlyList<(string Label, string Text)> Unsent { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid indicatorId)
     {
         if (await Load(indicatorId) is { } refused)
         {
             return refused;
+        }
+
+        if (IsLocked)
+        {
+            return Locked();
         }
 
         Input = IndicatorInput.From(Indicator.ToDefinition());
@@ -45,6 +58,12 @@ public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore stor
         if (await Load(indicatorId) is { } refused)
         {
             return refused;
+        }
+
+        if (IsLocked)
+        {
+            Unsent = Input.TypedTexts(); // a form left open in a tab while the county approved the report
+            return Locked();
         }
 
         ModelState.ClearAllButUnreadable(); // a date the binder refused keeps its message and what was typed
@@ -81,7 +100,15 @@ public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore stor
         }
 
         Indicator = indicator;
+        IsLocked = await locks.IsLockedAsync(indicator, HttpContext.RequestAborted);
         People = await ResponsiblePeople.ForAsync(directory, portal, indicator.TenantId, indicator.PartnershipId);
         return null;
+    }
+
+    private PageResult Locked()
+    {
+        ModelState.Clear();
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 }

@@ -61,8 +61,7 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
         if (PlanIsClosed)
         {
             // A form left open in a tab while the county approved the report.
-            Unsent = new (string Label, string? Text)[] { ("Navn på indikatoren", Input.Name), ("Enhet", Input.Unit), ("Beskrivelse", Input.Description) }
-                .Where(field => !string.IsNullOrWhiteSpace(field.Text)).Select(field => (field.Label, field.Text!.Trim())).ToList();
+            Unsent = Input.TypedTexts();
             return Closed();
         }
 

@@ -15,7 +15,9 @@ namespace BioSirk.Portal.Web.Pages.Shared.Indicators;
 /// <summary>
 /// The indicator page, the same for the council (/rad/…) and the funding county (/fylke/…, read only): definition,
 /// status in words, chart and table, and, for those who may, the measurement form and the import. Every handler loads
-/// the indicator through the tenant filter first, so another council's id answers 404 before anything else.
+/// the indicator through the tenant filter first, so another council's id answers 404 before anything else. A locked
+/// indicator (its agreement's final report approved, <see cref="IndicatorLock"/>) shows why instead of the forms, and a
+/// form sent to it from a page opened before answers 409 with the reason and what was typed.
 /// </summary>
 public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, PortalContext portal, TimeProvider clock) : PageModel
 {
@@ -25,9 +27,20 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
 
     public string SelfUrl => $"{BasePath}/indikatorer/{Details.Indicator.Id}";
 
-    public bool CanEdit => IndicatorAccess.CanEdit(Details.Indicator, portal.Council?.Id, portal.IsIn(CouncilRoles.Secretary));
+    /// <summary>The indicator's agreement has its final report approved: nothing of it changes any more.</summary>
+    public bool IsLocked { get; private set; }
 
-    public bool CanMeasure => IndicatorAccess.CanMeasure(Details.Indicator, portal.Council?.Id, portal.IsIn(CouncilRoles.Secretary), CurrentUser.IdOf(User));
+    public bool CanEdit => !IsLocked && IndicatorAccess.CanEdit(Details.Indicator, portal.Council?.Id, portal.IsIn(CouncilRoles.Secretary));
+
+    public bool CanMeasure => !IsLocked && MayMeasure;
+
+    /// <summary>A form was sent to the locked indicator and refused (409).</summary>
+    public bool Refused { get; private set; }
+
+    /// <summary>What a form sent to a locked indicator held: shown to copy, as it was not saved.</summary>
+    public IReadOnlyList<(string Label, string Text)> Unsent { get; private set; } = [];
+
+    private bool MayMeasure => IndicatorAccess.CanMeasure(Details.Indicator, portal.Council?.Id, portal.IsIn(CouncilRoles.Secretary), CurrentUser.IdOf(User));
 
     public DateOnly Today => SharedKernel.Time.Oslo.Today(clock);
 
@@ -80,9 +93,15 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
             return NotFound();
         }
 
-        if (!CanMeasure)
+        if (!MayMeasure)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (IsLocked)
+        {
+            return Locked(("Dato", Measurement.Date is { } date ? Norwegian.Date(date) : null), ("Verdi", Measurement.Value),
+                ("Kilde", Measurement.Source), ("Kommentar", Measurement.Comment));
         }
 
         ModelState.ClearAllButUnreadable();
@@ -130,9 +149,14 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
             return NotFound();
         }
 
-        if (!CanMeasure)
+        if (!MayMeasure)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (IsLocked)
+        {
+            return Locked();
         }
 
         if (await HttpContext.RequestServices.GetRequiredService<DeleteMeasurement>().HandleAsync(indicatorId, measurementId) is not var (result, deleted))
@@ -165,9 +189,14 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
             return NotFound();
         }
 
-        if (!CanMeasure)
+        if (!MayMeasure)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        if (IsLocked)
+        {
+            return Locked();
         }
 
         ModelState.Clear();
@@ -212,7 +241,21 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
         }
 
         Details = details;
+        IsLocked = await HttpContext.RequestServices.GetRequiredService<IndicatorLock>().IsLockedAsync(details.Indicator, HttpContext.RequestAborted);
         return true;
+    }
+
+    /// <summary>
+    /// A form sent to a locked indicator from a page opened before the county approved the report: 409, the page with the
+    /// reason instead of the forms, and what she typed to copy.
+    /// </summary>
+    private PageResult Locked(params (string Label, string? Text)[] typed)
+    {
+        ModelState.Clear();
+        Refused = true;
+        Unsent = PlanClosedView.Typed(typed);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     public sealed class MeasurementInput

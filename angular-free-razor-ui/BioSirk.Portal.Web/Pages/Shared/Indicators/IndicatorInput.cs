@@ -28,6 +28,10 @@ public sealed class IndicatorInput
 
     public ReportingFrequency? Frequency { get; set; }
 
+    /// <summary>The texts typed in the form, by their labels: shown to copy when the form could not be saved at all.</summary>
+    public IReadOnlyList<(string Label, string Text)> TypedTexts() =>
+        PlanClosedView.Typed(("Navn på indikatoren", Name), ("Enhet", Unit), ("Beskrivelse", Description));
+
     public Guid? ResponsibleUserId { get; set; }
 
     public static IndicatorInput From(IndicatorDefinition d) => new()
