@@ -326,6 +326,34 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Null((await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=amendment]"));
     }
 
+    [Fact]
+    public async Task Amendment_RefusedOnTheCountysEditPage_ShowsOnlyTheError_NotAProposalAsSent()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-19", "Kari", "Oppstart", "7,5"));
+        await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" }));
+        var form = await sigrid.FormValuesAsync(CountyUrl(id) + "/rediger", "main form");
+        form["Reason"] = "Budsjettkutt.";
+
+        var belowPaid = await PortalClient.ReadAsync(await sigrid.PostFormAsync(CountyUrl(id) + "/rediger", new Dictionary<string, string>(form) { ["Input.FrameAmount"] = "100 000" }));
+        Assert.Equal("Rammen kan ikke være lavere enn det som allerede er utbetalt (kr 112 500,00).", belowPaid.FieldError("Input.FrameAmount"));
+        Assert.Equal("100 000", belowPaid.FieldValue("Input.FrameAmount"));
+        Assert.Empty(belowPaid.QuerySelectorAll("main .alert-info"));
+        Assert.DoesNotContain("Skjemaet viser forslaget", belowPaid.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var unchanged = await PortalClient.ReadAsync(await sigrid.PostFormAsync(CountyUrl(id) + "/rediger", form));
+        Assert.Contains("Ingenting er endret.", unchanged.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(unchanged.QuerySelectorAll("main .alert-info"));
+
+        // Nothing was proposed: the edit page opens as before, and the council has nothing to answer.
+        Assert.Empty((await sigrid.GetPageAsync(CountyUrl(id) + "/rediger")).QuerySelectorAll("main .alert-info"));
+        Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=amendment]"));
+    }
+
     private static string[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray();
 
     [Fact]
