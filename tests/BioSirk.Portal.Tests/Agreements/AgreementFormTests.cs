@@ -354,6 +354,36 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=amendment]"));
     }
 
+    [Fact]
+    public async Task ReportDeadline_BeforeTheActivitiesDeadline_IsRefusedBesideTheField_InADraftAndInAnAmendment()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        const string message = "Fristen for sluttrapporten kan ikke være før fristen for aktivitetene (30.11.2026).";
+
+        var draft = await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", "#draft-form");
+        draft["Input.ActivitiesDeadline"] = "2026-11-30";
+        draft["Input.ReportDeadline"] = "2026-11-15";
+        var refusedDraft = await kari.PostFormAsync("/rad/hallingdal/avtaler/ny", draft);
+        Assert.Equal(HttpStatusCode.OK, refusedDraft.StatusCode);
+        var draftPage = await PortalClient.ReadAsync(refusedDraft);
+        Assert.Equal(message, draftPage.FieldError("Input.ReportDeadline"));
+        Assert.Equal("2026-11-15", draftPage.FieldValue("Input.ReportDeadline"));
+        draft["Input.ReportDeadline"] = "2026-11-30"; // the same day is allowed
+        await ExpectRedirectAsync(await kari.PostFormAsync("/rad/hallingdal/avtaler/ny", draft));
+
+        // An amendment that extends the period and the activities past the report deadline it leaves as it was.
+        var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.PeriodEnd"] = "2027-03-31";
+        form["Input.ActivitiesDeadline"] = "2027-02-28";
+        form["Reason"] = "Lengre prosjekt.";
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+        Assert.Equal("Fristen for sluttrapporten kan ikke være før fristen for aktivitetene (28.02.2027).", refused.FieldError("Input.ReportDeadline"));
+        Assert.Equal("2027-02-28", refused.FieldValue("Input.ActivitiesDeadline"));
+        Assert.Null((await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=amendment]"));
+    }
+
     private static string[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray();
 
     [Fact]
