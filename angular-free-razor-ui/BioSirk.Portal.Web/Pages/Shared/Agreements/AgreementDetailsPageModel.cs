@@ -167,10 +167,12 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     /// <summary>Takes back an hour row registered by mistake; the receipt names what was removed.</summary>
     public Task<IActionResult> OnPostRemoveHoursAsync(Guid agreementId, Guid entryId) =>
-        Remove(agreementId, "hours", entries => entries.RemoveHoursAsync(agreementId, entryId), "Timeføringen er slettet");
+        Remove(agreementId, "hours", entries => entries.RemoveHoursAsync(agreementId, entryId), h =>
+            this.Localized("Timeføringen er slettet: {0} t {1}, {2}.", h.Hours.ToString("0.##", Norwegian.Culture), Norwegian.Date(h.Date), h.Person));
 
     public Task<IActionResult> OnPostRemoveCostAsync(Guid agreementId, Guid costId) =>
-        Remove(agreementId, "costs", entries => entries.RemoveCostAsync(agreementId, costId), "Kostnaden er slettet");
+        Remove(agreementId, "costs", entries => entries.RemoveCostAsync(agreementId, costId), c =>
+            this.Localized("Kostnaden er slettet: {0} {1}, {2}.", Norwegian.Kroner(c.Amount), Norwegian.Date(c.Date), c.Supplier));
 
     public Task<IActionResult> OnPostSignAsync(Guid agreementId) => Act(agreementId, "sign", sp =>
         sp.GetRequiredService<SignAgreement>().HandleAsync(new SignAgreementCommand(agreementId, Viewer, ConcurrencyStamp ?? "", Actor)),
@@ -284,15 +286,16 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         return null;
     }
 
-    private Task<IActionResult> Remove(Guid agreementId, string anchor, Func<RemoveBudgetEntry, Task<Result<string>?>> remove, string done)
+    /// <summary>The receipt names the row as the page listed it (hours and kroner in Norwegian format), in the reader's language.</summary>
+    private Task<IActionResult> Remove<TEntry>(Guid agreementId, string anchor, Func<RemoveBudgetEntry, Task<Result<TEntry>?>> remove, Func<TEntry, string> receipt)
     {
-        string? removed = null;
+        TEntry? removed = default;
         return Act(agreementId, anchor, async sp =>
         {
             var result = await remove(sp.GetRequiredService<RemoveBudgetEntry>());
-            removed = result?.Value;
+            removed = result is null ? default : result.Value;
             return result;
-        }, () => $"{done}: {removed}.", onlyFor: Party.Council);
+        }, () => receipt(removed!), onlyFor: Party.Council);
     }
 
     /// <summary>A draft made by mistake is deleted (after a tick); the list of agreements says which one went.</summary>
