@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
@@ -18,6 +19,7 @@ namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
 /// it stands, the money, and the forms for what this party may do next. Each POST loads the agreement through the
 /// tenant filter, so another council's or county's id answers 404.
 /// </summary>
+[UploadsWithinLimit("Request", PaymentRequests.MaxAttachments * FileTypes.MaxVoucherBytes)]
 public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileStore files, TimeProvider clock) : PageModel
 {
     public AgreementDetails Details { get; private set; } = null!;
@@ -205,6 +207,14 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     public Task<IActionResult> OnPostRequestAsync(Guid agreementId, Guid milestoneId, List<IFormFile>? attachments)
     {
+        if (UploadsWithinLimitAttribute.Exceeded(HttpContext))
+        {
+            // The files were left out as they came (together over the limit): nothing is sent, the status stays in the form.
+            AttachmentsChosen = true;
+            return Act(agreementId, "payments", _ => Task.FromResult<Result?>(Result.Fail("Attachments", PaymentRequests.AttachmentsTooLarge)),
+                "", onlyFor: Party.Council, prefix: "RequestForm");
+        }
+
         AttachmentsChosen = attachments?.Any(f => f.Length > 0) == true;
         return SendPaymentRequestAsync(agreementId, milestoneId, attachments);
     }
