@@ -248,6 +248,23 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
     /// </summary>
     public Result ProposeAmendment(AgreementTerms terms, string? reason, Party by, string termsJson, Guid userId, string name, DateTime nowUtc)
     {
+        var refusal = AmendmentRefusal(terms, reason, by);
+        if (!refusal.Succeeded)
+        {
+            return refusal;
+        }
+
+        PendingAmendment = new AmendmentProposal(Guid.NewGuid(), by, termsJson, reason!.Trim(), userId, name, nowUtc);
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// What <see cref="ProposeAmendment"/> would refuse, without changing anything: a caller with refusals of its own
+    /// (the money already registered) asks this first, so that a refused proposal never stands on the entity, where the
+    /// page shown again would read it as sent.
+    /// </summary>
+    public Result AmendmentRefusal(AgreementTerms terms, string? reason, Party by)
+    {
         if (Status is not (AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted))
         {
             return Result.Fail("", Status == AgreementStatus.Draft
@@ -267,13 +284,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         }
 
         errors.AddRange(ChangesToTriggeredMilestones(terms));
-        if (errors.Count > 0)
-        {
-            return Result.Fail(errors);
-        }
-
-        PendingAmendment = new AmendmentProposal(Guid.NewGuid(), by, termsJson, reason!.Trim(), userId, name, nowUtc);
-        return Result.Ok();
+        return errors.Count > 0 ? Result.Fail(errors) : Result.Ok();
     }
 
     /// <summary>

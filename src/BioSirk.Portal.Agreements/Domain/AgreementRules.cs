@@ -90,6 +90,13 @@ public static class AgreementRules
 
         InsidePeriod(e, t.ActivitiesDeadline, start, end, nameof(t.ActivitiesDeadline), "Fristen for aktivitetene");
         InsidePeriod(e, t.ReportDeadline, start, end, nameof(t.ReportDeadline), "Fristen for sluttrapporten");
+        // The report tells what the activities achieved: it cannot be due before they are.
+        if (t.ActivitiesDeadline is { } activities && t.ReportDeadline is { } report && report < activities
+            && activities >= start && activities <= end && report >= start && report <= end)
+        {
+            e.Add(nameof(t.ReportDeadline), $"Fristen for sluttrapporten kan ikke være før fristen for aktivitetene ({Norwegian.Date(activities)}).");
+        }
+
         for (var i = 0; i < t.Milestones.Count; i++)
         {
             if (t.Milestones[i].Trigger == MilestoneTrigger.OnDate)

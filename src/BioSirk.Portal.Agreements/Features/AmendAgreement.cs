@@ -31,16 +31,24 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
         var changes = TermsDiff.Between(agreement.ToTerms(), command.Terms);
         var now = clock.GetUtcNow().UtcDateTime;
         var budgetErrors = await AmendmentBudgetChecks.CheckAsync(store.Db, agreement.Id, command.Terms, ct);
-        var result = agreement.ProposeAmendment(command.Terms, command.Reason, command.Party, AgreementJournal.Serialize(command.Terms),
-            command.By.UserId, command.By.Name, now);
-        if (!result.Succeeded || budgetErrors.Count > 0)
+        // Every refusal is known before the agreement is touched: the page shown again reads this same entity, and a
+        // proposal put on it and then refused would show as sent.
+        var refusal = agreement.AmendmentRefusal(command.Terms, command.Reason, command.Party);
+        if (!refusal.Succeeded || budgetErrors.Count > 0)
         {
-            return Result.Fail([.. result.Errors, .. budgetErrors]);
+            return Result.Fail([.. refusal.Errors, .. budgetErrors]);
         }
 
         if (changes.Count == 0)
         {
             return Result.Fail("", "Ingenting er endret. Endre vilkårene du vil endre, og skriv begrunnelsen.");
+        }
+
+        var result = agreement.ProposeAmendment(command.Terms, command.Reason, command.Party, AgreementJournal.Serialize(command.Terms),
+            command.By.UserId, command.By.Name, now);
+        if (!result.Succeeded)
+        {
+            return result;
         }
 
         var changed = Changed(changes);

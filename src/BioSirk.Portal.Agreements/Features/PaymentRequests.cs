@@ -31,6 +31,14 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
 
     public const int MaxStatusLength = 3000;
 
+    /// <summary>How many files a request may carry (each at most 10 MB): timesheets and documentation, not an archive.</summary>
+    public const int MaxAttachments = 5;
+
+    public const string TooManyAttachments = "Legg ved høyst 5 filer. Samle flere dokumenter i én PDF, og prøv igjen.";
+
+    /// <summary>Said when the files together were more than <see cref="MaxAttachments"/> full-size files: they were not received.</summary>
+    public const string AttachmentsTooLarge = "Vedleggene er for store til sammen. Legg ved høyst 5 filer på høyst 10 MB hver.";
+
     public async Task<Result?> SendAsync(SendPaymentRequestCommand c, CancellationToken ct = default)
     {
         var agreement = await store.FindAsync(c.AgreementId, ct);
@@ -50,9 +58,10 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         // Every mistake at once: the status and each file, so that the files are chosen again only once.
         var errors = new Errors()
             .When(string.IsNullOrWhiteSpace(c.StatusText), "StatusText", "Skriv en kort status for arbeidet så langt.")
-            .WhenLongerThan(c.StatusText, MaxStatusLength, "StatusText", "Statusen");
+            .WhenLongerThan(c.StatusText, MaxStatusLength, "StatusText", "Statusen")
+            .When(c.Attachments.Count(a => a.Length > 0) > MaxAttachments, "Attachments", TooManyAttachments);
         var checkedFiles = new List<(VoucherUpload Upload, byte[] Content, string ContentType)>();
-        foreach (var upload in c.Attachments.Where(a => a.Length > 0))
+        foreach (var upload in c.Attachments.Where(a => a.Length > 0).Take(MaxAttachments))
         {
             var (content, contentType, error) = await Uploads.ReadVoucherAsync(upload, ct);
             if (error is not null)

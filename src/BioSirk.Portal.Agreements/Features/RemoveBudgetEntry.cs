@@ -14,17 +14,15 @@ namespace BioSirk.Portal.Agreements.Features;
 /// </summary>
 public sealed class RemoveBudgetEntry(AgreementStore store)
 {
-    /// <summary>What was removed, in words for the receipt ("7,5 t 20.01.2026, Kari Nordby"); null when not found here.</summary>
-    public Task<Result<string>?> RemoveHoursAsync(Guid agreementId, Guid entryId, CancellationToken ct = default) =>
-        RemoveAsync(agreementId, store.Db.Hours, h => h.Id == entryId && h.AgreementId == agreementId,
-            h => $"{h.Hours.ToString("0.##", Norwegian.Culture)} t {Norwegian.Date(h.Date)}, {h.Person}", ct);
+    /// <summary>The row that was removed, for the receipt the page writes in its reader's language; null when not found here.</summary>
+    public Task<Result<HourEntry>?> RemoveHoursAsync(Guid agreementId, Guid entryId, CancellationToken ct = default) =>
+        RemoveAsync(agreementId, store.Db.Hours, h => h.Id == entryId && h.AgreementId == agreementId, ct);
 
-    public Task<Result<string>?> RemoveCostAsync(Guid agreementId, Guid costId, CancellationToken ct = default) =>
-        RemoveAsync(agreementId, store.Db.DirectCosts, c => c.Id == costId && c.AgreementId == agreementId,
-            c => $"{Norwegian.Kroner(c.Amount)} {Norwegian.Date(c.Date)}, {c.Supplier}", ct);
+    public Task<Result<DirectCost>?> RemoveCostAsync(Guid agreementId, Guid costId, CancellationToken ct = default) =>
+        RemoveAsync(agreementId, store.Db.DirectCosts, c => c.Id == costId && c.AgreementId == agreementId, ct);
 
-    private async Task<Result<string>?> RemoveAsync<TEntry>(
-        Guid agreementId, DbSet<TEntry> entries, Expression<Func<TEntry, bool>> which, Func<TEntry, string> describe, CancellationToken ct)
+    private async Task<Result<TEntry>?> RemoveAsync<TEntry>(
+        Guid agreementId, DbSet<TEntry> entries, Expression<Func<TEntry, bool>> which, CancellationToken ct)
         where TEntry : class
     {
         var agreement = await store.FindAsync(agreementId, ct);
@@ -36,16 +34,16 @@ public sealed class RemoveBudgetEntry(AgreementStore store)
         if (await entries.FirstOrDefaultAsync(which, ct) is not { } entry)
         {
             // Deleted already, most likely from another tab; any id that is not one of this agreement's rows reads the same.
-            return Result<string>.Fail("", "Raden er allerede slettet. Siden viser timene og kostnadene slik de er nå.");
+            return Result<TEntry>.Fail("", "Raden er allerede slettet. Siden viser timene og kostnadene slik de er nå.");
         }
 
         if (BudgetRules.ClosedFor(agreement) is { } closed)
         {
-            return Result<string>.Fail("", closed);
+            return Result<TEntry>.Fail("", closed);
         }
 
         entries.Remove(entry);
         var saved = await store.SaveAsync(ct);
-        return saved.Succeeded ? Result<string>.Ok(describe(entry)) : Result<string>.Fail(saved.Errors);
+        return saved.Succeeded ? Result<TEntry>.Ok(entry) : Result<TEntry>.Fail(saved.Errors);
     }
 }

@@ -341,6 +341,64 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Null((await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=amendment]"));
     }
 
+    [Fact]
+    public async Task Amendment_RefusedOnTheCountysEditPage_ShowsOnlyTheError_NotAProposalAsSent()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-19", "Kari", "Oppstart", "7,5"));
+        await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" }));
+        var form = await sigrid.FormValuesAsync(CountyUrl(id) + "/rediger", "main form");
+        form["Reason"] = "Budsjettkutt.";
+
+        var belowPaid = await PortalClient.ReadAsync(await sigrid.PostFormAsync(CountyUrl(id) + "/rediger", new Dictionary<string, string>(form) { ["Input.FrameAmount"] = "100 000" }));
+        Assert.Equal("Rammen kan ikke være lavere enn det som allerede er utbetalt (kr 112 500,00).", belowPaid.FieldError("Input.FrameAmount"));
+        Assert.Equal("100 000", belowPaid.FieldValue("Input.FrameAmount"));
+        Assert.Empty(belowPaid.QuerySelectorAll("main .alert-info"));
+        Assert.DoesNotContain("Skjemaet viser forslaget", belowPaid.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        var unchanged = await PortalClient.ReadAsync(await sigrid.PostFormAsync(CountyUrl(id) + "/rediger", form));
+        Assert.Contains("Ingenting er endret.", unchanged.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(unchanged.QuerySelectorAll("main .alert-info"));
+
+        // Nothing was proposed: the edit page opens as before, and the council has nothing to answer.
+        Assert.Empty((await sigrid.GetPageAsync(CountyUrl(id) + "/rediger")).QuerySelectorAll("main .alert-info"));
+        Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=amendment]"));
+    }
+
+    [Fact]
+    public async Task ReportDeadline_BeforeTheActivitiesDeadline_IsRefusedBesideTheField_InADraftAndInAnAmendment()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        const string message = "Fristen for sluttrapporten kan ikke være før fristen for aktivitetene (30.11.2026).";
+
+        var draft = await kari.FormValuesAsync("/rad/hallingdal/avtaler/ny", "#draft-form");
+        draft["Input.ActivitiesDeadline"] = "2026-11-30";
+        draft["Input.ReportDeadline"] = "2026-11-15";
+        var refusedDraft = await kari.PostFormAsync("/rad/hallingdal/avtaler/ny", draft);
+        Assert.Equal(HttpStatusCode.OK, refusedDraft.StatusCode);
+        var draftPage = await PortalClient.ReadAsync(refusedDraft);
+        Assert.Equal(message, draftPage.FieldError("Input.ReportDeadline"));
+        Assert.Equal("2026-11-15", draftPage.FieldValue("Input.ReportDeadline"));
+        draft["Input.ReportDeadline"] = "2026-11-30"; // the same day is allowed
+        await ExpectRedirectAsync(await kari.PostFormAsync("/rad/hallingdal/avtaler/ny", draft));
+
+        // An amendment that extends the period and the activities past the report deadline it leaves as it was.
+        var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.PeriodEnd"] = "2027-03-31";
+        form["Input.ActivitiesDeadline"] = "2027-02-28";
+        form["Reason"] = "Lengre prosjekt.";
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+        Assert.Equal("Fristen for sluttrapporten kan ikke være før fristen for aktivitetene (28.02.2027).", refused.FieldError("Input.ReportDeadline"));
+        Assert.Equal("2027-02-28", refused.FieldValue("Input.ActivitiesDeadline"));
+        Assert.Null((await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=amendment]"));
+    }
+
     private static string[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray();
 
     [Fact]

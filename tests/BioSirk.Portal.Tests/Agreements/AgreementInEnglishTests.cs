@@ -118,6 +118,21 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
     }
 
     [Fact]
+    public async Task TheReceiptForADeletedHourRowOrCost_IsInEnglish()
+    {
+        var (kari, sigrid, id) = await SignedAgreementKariReadsInEnglishAsync();
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-19", "Kari", "Oppstartsmøte", "0,33"));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-01-20", "Leverandør AS", "Møte", "1 200", "%PDF-1.4"u8.ToArray(), "b.pdf"));
+
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "[data-testid=hour-rows] form", []));
+        Assert.Equal("The hours are deleted: 0,33 h 19.01.2026, Kari.", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[role=status]")!.TextContent.Trim());
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "[data-testid=cost-rows] form", []));
+        Assert.Equal("The cost is deleted: kr 1 200,00 20.01.2026, Leverandør AS.", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[role=status]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task WhatWaitsOnTheCountysStartPage_IsInTheOfficersLanguage()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

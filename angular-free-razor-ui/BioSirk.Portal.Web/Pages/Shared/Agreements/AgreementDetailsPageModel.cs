@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
@@ -18,6 +19,7 @@ namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
 /// it stands, the money, and the forms for what this party may do next. Each POST loads the agreement through the
 /// tenant filter, so another council's or county's id answers 404.
 /// </summary>
+[UploadsWithinLimit("Request", PaymentRequests.MaxAttachments * FileTypes.MaxVoucherBytes)]
 public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileStore files, TimeProvider clock) : PageModel
 {
     public AgreementDetails Details { get; private set; } = null!;
@@ -167,10 +169,12 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     /// <summary>Takes back an hour row registered by mistake; the receipt names what was removed.</summary>
     public Task<IActionResult> OnPostRemoveHoursAsync(Guid agreementId, Guid entryId) =>
-        Remove(agreementId, "hours", entries => entries.RemoveHoursAsync(agreementId, entryId), "Timeføringen er slettet");
+        Remove(agreementId, "hours", entries => entries.RemoveHoursAsync(agreementId, entryId), h =>
+            this.Localized("Timeføringen er slettet: {0} t {1}, {2}.", h.Hours.ToString("0.##", Norwegian.Culture), Norwegian.Date(h.Date), h.Person));
 
     public Task<IActionResult> OnPostRemoveCostAsync(Guid agreementId, Guid costId) =>
-        Remove(agreementId, "costs", entries => entries.RemoveCostAsync(agreementId, costId), "Kostnaden er slettet");
+        Remove(agreementId, "costs", entries => entries.RemoveCostAsync(agreementId, costId), c =>
+            this.Localized("Kostnaden er slettet: {0} {1}, {2}.", Norwegian.Kroner(c.Amount), Norwegian.Date(c.Date), c.Supplier));
 
     public Task<IActionResult> OnPostSignAsync(Guid agreementId) => Act(agreementId, "sign", sp =>
         sp.GetRequiredService<SignAgreement>().HandleAsync(new SignAgreementCommand(agreementId, Viewer, ConcurrencyStamp ?? "", Actor)),
@@ -203,6 +207,14 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     public Task<IActionResult> OnPostRequestAsync(Guid agreementId, Guid milestoneId, List<IFormFile>? attachments)
     {
+        if (UploadsWithinLimitAttribute.Exceeded(HttpContext))
+        {
+            // The files were left out as they came (together over the limit): nothing is sent, the status stays in the form.
+            AttachmentsChosen = true;
+            return Act(agreementId, "payments", _ => Task.FromResult<Result?>(Result.Fail("Attachments", PaymentRequests.AttachmentsTooLarge)),
+                "", onlyFor: Party.Council, prefix: "RequestForm");
+        }
+
         AttachmentsChosen = attachments?.Any(f => f.Length > 0) == true;
         return SendPaymentRequestAsync(agreementId, milestoneId, attachments);
     }
@@ -284,15 +296,16 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         return null;
     }
 
-    private Task<IActionResult> Remove(Guid agreementId, string anchor, Func<RemoveBudgetEntry, Task<Result<string>?>> remove, string done)
+    /// <summary>The receipt names the row as the page listed it (hours and kroner in Norwegian format), in the reader's language.</summary>
+    private Task<IActionResult> Remove<TEntry>(Guid agreementId, string anchor, Func<RemoveBudgetEntry, Task<Result<TEntry>?>> remove, Func<TEntry, string> receipt)
     {
-        string? removed = null;
+        TEntry? removed = default;
         return Act(agreementId, anchor, async sp =>
         {
             var result = await remove(sp.GetRequiredService<RemoveBudgetEntry>());
-            removed = result?.Value;
+            removed = result is null ? default : result.Value;
             return result;
-        }, () => $"{done}: {removed}.", onlyFor: Party.Council);
+        }, () => receipt(removed!), onlyFor: Party.Council);
     }
 
     /// <summary>A draft made by mistake is deleted (after a tick); the list of agreements says which one went.</summary>
