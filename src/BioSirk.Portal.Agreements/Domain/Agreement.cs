@@ -305,7 +305,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
             return Result.Fail("", "Tillegget kan ikke godtas slik det er: " + string.Join(" ", errors.Select(e => e.Message)) + " Avvis det, og be om et nytt forslag.");
         }
 
-        ApplyKeepingMilestoneState(terms);
+        Apply(terms);
         Version++;
         PendingAmendment = null;
         return Result.Ok();
@@ -468,20 +468,6 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         }
     }
 
-    private void Apply(AgreementTerms t)
-    {
-        SetTexts(t);
-        milestones.Clear();
-        var number = 1;
-        foreach (var m in t.Milestones)
-        {
-            milestones.Add(new PaymentMilestone(this, number++, m.Name!.Trim(), m.SharePercent!.Value, m.Trigger!.Value,
-                m.Trigger == MilestoneTrigger.OnDate ? m.DueDate : null));
-        }
-
-        SetWorkingGroup(t);
-    }
-
     /// <summary>
     /// A payment that has fallen due (payable, requested or paid) keeps its share and trigger in an amendment, and stays:
     /// the money already moved on those terms. Said beside the row, not ignored, so that the shares she sees add up.
@@ -511,20 +497,27 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         }
     }
 
-    private void ApplyKeepingMilestoneState(AgreementTerms t)
+    /// <summary>
+    /// The terms onto the agreement. The payments row by row onto the milestones there are: a row changes its milestone
+    /// in place (one that has fallen due keeps its share and trigger, see <see cref="ChangesToTriggeredMilestones"/>),
+    /// a new row is added, and a waiting milestone beyond the rows goes. So a draft saved as it was changes no milestone,
+    /// and the audit log shows only what was changed.
+    /// </summary>
+    private void Apply(AgreementTerms t)
     {
         SetTexts(t);
         var ordered = milestones.OrderBy(m => m.Number).ToList();
         for (var i = 0; i < t.Milestones.Count; i++)
         {
             var m = t.Milestones[i];
+            var dueDate = m.Trigger == MilestoneTrigger.OnDate ? m.DueDate : null;
             if (i < ordered.Count)
             {
-                ordered[i].Change(m.Name!.Trim(), m.SharePercent!.Value, m.Trigger!.Value, m.Trigger == MilestoneTrigger.OnDate ? m.DueDate : null);
+                ordered[i].Change(m.Name!.Trim(), m.SharePercent!.Value, m.Trigger!.Value, dueDate);
             }
             else
             {
-                milestones.Add(new PaymentMilestone(this, i + 1, m.Name!.Trim(), m.SharePercent!.Value, m.Trigger!.Value, m.DueDate));
+                milestones.Add(new PaymentMilestone(this, i + 1, m.Name!.Trim(), m.SharePercent!.Value, m.Trigger!.Value, dueDate));
             }
         }
 

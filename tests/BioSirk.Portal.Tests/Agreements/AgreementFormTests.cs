@@ -142,6 +142,25 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task ADraftSavedAsItWas_ChangesNoPaymentInTheAuditLog_AndAChangedShareIsLoggedAsAChange()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await DraftFromTemplateAsync(kari);
+        Task<List<string>> MilestoneEntriesAsync() => Portal.WithScopeAsync(sp => sp.GetRequiredService<BioSirk.Portal.Agreements.Data.AgreementsDbContext>()
+            .AuditEntries.AsNoTracking().Where(e => e.EntityType == "PaymentMilestone").Select(e => e.Action.ToString()).OrderBy(a => a).ToListAsync());
+        Assert.Equal(["Created", "Created"], await MilestoneEntriesAsync());
+
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form")));
+        Assert.Equal(["Created", "Created"], await MilestoneEntriesAsync());
+
+        var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.Milestones[0].SharePercent"] = "50";
+        form["Input.Milestones[1].SharePercent"] = "50";
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+        Assert.Equal(["Created", "Created", "Updated", "Updated"], await MilestoneEntriesAsync());
+    }
+
+    [Fact]
     public async Task TwoPeopleEditingTheSameDraft_TheSecondGetsAConflictAndKeepsHerText()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
