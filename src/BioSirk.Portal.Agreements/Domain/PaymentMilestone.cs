@@ -64,6 +64,12 @@ public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAwar
     public static readonly Expression<Func<PaymentMilestone, bool>> AwaitingPayment =
         m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0);
 
+    /// <summary>
+    /// What was really paid on it (negative: repaid), which may differ from <see cref="Amount"/>: the county may
+    /// register another amount when she confirms it.
+    /// </summary>
+    public decimal PaidIn(IEnumerable<Payment> payments) => payments.Where(p => p.MilestoneId == Id).Sum(p => p.Amount);
+
     public void MakePayable(decimal amount, DateTime nowUtc)
     {
         if (State == MilestoneState.Waiting)
