@@ -60,6 +60,15 @@ public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAwar
     /// </summary>
     public bool AwaitsPayment => State == MilestoneState.Requested || (State == MilestoneState.Payable && Amount < 0);
 
+    /// <summary>
+    /// The county may register the payment now: it <see cref="AwaitsPayment"/>, and no request for it still waits for
+    /// the county's decision. A request is approved (or returned) on its own, by someone who chose to: registering the
+    /// payment never approves it.
+    /// </summary>
+    /// <param name="requests">The agreement's payment requests.</param>
+    public bool IsReadyForPayment(IEnumerable<PaymentRequest> requests) =>
+        AwaitsPayment && !requests.Any(r => r.MilestoneId == Id && r.Status == PaymentRequestStatus.Sent);
+
     /// <summary><see cref="AwaitsPayment"/> for a database query (the county's tasks).</summary>
     public static readonly Expression<Func<PaymentMilestone, bool>> AwaitingPayment =
         m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0);

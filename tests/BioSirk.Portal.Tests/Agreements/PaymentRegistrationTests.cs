@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.Tests.Infrastructure;
 using BioSirk.Portal.Tests.Reporting;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
@@ -7,8 +8,8 @@ using static BioSirk.Portal.Tests.Agreements.HallingdalLifecycleTests;
 namespace BioSirk.Portal.Tests.Agreements;
 
 /// <summary>
-/// The county registers a payment on the agreement page: what it registered is what the page shows, also when it is
-/// another amount than the instalment.
+/// The county registers a payment on the agreement page: only once the council's request is approved, and what it
+/// registered is what the page shows, also when it is another amount than the instalment.
 /// </summary>
 public sealed class PaymentRegistrationTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -69,6 +70,50 @@ public sealed class PaymentRegistrationTests(PortalFactory portal) : PortalTest(
         var page = await kari.GetPageAsync(CouncilUrl(id));
         Assert.EndsWith("betalt kr 120 000,00 av kr 112 500,00 (kr 7 500,00 mer)", Squeezed(Row(page, "milestones", "Ved signering")));
         Assert.Contains("fastsettes ved sluttoppgjøret (planlagt kr 30 000,00)", Row(page, "milestones", "Sluttoppgjør"));
+    }
+
+    [Fact]
+    public async Task APendingRequest_IsApprovedBeforeItsPaymentIsRegistered_AndRegisteringItApprovesNothing()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var paymentUrl = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("form[action*=Request]")!.GetAttribute("action")!
+            .Replace("/rad/hallingdal/", "/fylke/buskerud/", StringComparison.Ordinal).Replace("handler=Request", "handler=Payment", StringComparison.Ordinal);
+        await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført."));
+
+        // The officer opens the agreement: the request waits for her decision, and no payment form is offered yet.
+        var pending = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.Null(pending.QuerySelector("form[action*=Payment]"));
+        Assert.NotNull(pending.QuerySelector("form[action*=Decide]"));
+        Assert.Equal("Når anmodningen er godkjent, kommer skjemaet for å registrere betalingen.", Text(pending, "pay-after-approval"));
+        Assert.StartsWith("Behandle utbetalingsanmodningen fra rådet", Text(pending, "next-step"));
+
+        // A payment sent all the same (a form kept from before, a direct post) is refused, and what she typed is kept.
+        var refused = await PortalClient.ReadAsync(await sigrid.PostWithTokenAsync(paymentUrl,
+            new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112 500", ["Payment.Reference"] = "BFK-1" }));
+        Assert.Contains(PaymentRequests.RequestNotApproved, refused.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("112 500", refused.FieldValue("Payment.Amount"));
+        Assert.Equal("BFK-1", refused.FieldValue("Payment.Reference"));
+        var after = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("Venter på fylket", after.QuerySelector("[data-testid=requests] tbody tr")!.TextContent);
+        Assert.Contains("anmodet", Row(after, "milestones", "Ved signering"));
+        Assert.Null(after.QuerySelector("[data-testid=payments]"));
+        Assert.DoesNotContain("er godkjent", Text(after, "history"));
+        Assert.DoesNotContain("Utbetaling registrert", Text(after, "history"));
+
+        // She approves it herself; then the form is there, and both steps stand in the history, each once.
+        await ApproveRequestAsync(sigrid, id);
+        var approved = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.NotNull(approved.QuerySelector("form[action*=Payment]"));
+        Assert.Null(approved.QuerySelector("[data-testid=pay-after-approval]"));
+        await ExpectRedirectAsync(await PayAsync(sigrid, id, "112 500"));
+        var paid = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("Godkjent", paid.QuerySelector("[data-testid=requests] tbody tr")!.TextContent);
+        Assert.EndsWith("betalt", Row(paid, "milestones", "Ved signering").Trim());
+        var history = Text(paid, "history");
+        Assert.Single(Regex.Matches(history, "Utbetalingsanmodningen for «Ved signering» er godkjent\\."));
+        Assert.Contains("Utbetaling registrert for «Ved signering»: kr 112 500,00.", history);
     }
 
     private static Task<HttpResponseMessage> PayAsync(PortalClient officer, Guid id, string amount, bool confirmsDeviation = false)
