@@ -55,8 +55,8 @@ public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAwar
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// The county may register its payment: the council has requested it, or it is a repayment claim (which the
-    /// council does not request, it pays).
+    /// The county's turn: the council has requested it, or it is a repayment claim (which the council does not request,
+    /// it pays). A request is decided before its payment is registered: see <see cref="IsReadyForPayment"/>.
     /// </summary>
     public bool AwaitsPayment => State == MilestoneState.Requested || (State == MilestoneState.Payable && Amount < 0);
 
