@@ -8,11 +8,13 @@ namespace BioSirk.Portal.Web.Api;
 
 /// <summary>
 /// A payment milestone as the agreement page shows it. <c>Amount</c> is set once it is payable (negative: a repayment
-/// claim); <c>AwaitsPayment</c>: the county may register its payment now.
+/// claim); <c>Paid</c>: what its registered payments come to, which may differ from <c>Amount</c> when the county
+/// confirmed another amount; <c>AwaitsPayment</c>: the county may register its payment now (the council's request
+/// for it is approved, or it is a repayment claim): a request that waits is decided first, through its decision.
 /// </summary>
 public sealed record MilestoneResponse(
     Guid Id, int Number, string Name, decimal SharePercent, decimal? Amount, string Trigger, string TriggerText, DateOnly? DueDate,
-    string Status, string StatusText, bool AwaitsPayment);
+    string Status, string StatusText, bool AwaitsPayment, decimal Paid);
 
 public sealed record PaymentResponse(Guid Id, Guid MilestoneId, DateOnly Date, decimal Amount, string Reference, string RegisteredBy, DateTime RegisteredAtUtc);
 
@@ -25,7 +27,7 @@ public sealed record PaymentReversal(string? Reason);
 
 /// <summary>
 /// The payment milestones and payments of an agreement, through the same queries and use case as the agreement page:
-/// the funding county registers payments on the milestones the council has requested (or a repayment claim).
+/// the funding county registers payments on the milestones whose request it has approved (or a repayment claim).
 /// </summary>
 public static class PaymentEndpoints
 {
@@ -56,7 +58,7 @@ public static class PaymentEndpoints
         AgreementReads.PartAsync(http, callers.Caller!, queries, agreementId, details =>
             details.Agreement.Milestones.OrderBy(m => m.Number).Select(m => new MilestoneResponse(m.Id, m.Number, m.Name, m.SharePercent,
                 m.Amount, m.Trigger.ToString(), AgreementQueries.TriggerText(m), m.DueDate, m.State.ToString(),
-                AgreementQueries.MilestoneStateText(m.State), m.AwaitsPayment)).ToList());
+                AgreementQueries.MilestoneStateText(m.State), m.IsReadyForPayment(details.Requests), m.PaidIn(details.Payments))).ToList());
 
     private static Task<IResult> ListPaymentsAsync(HttpContext http, ApiCallerAccessor callers, AgreementQueries queries, Guid agreementId) =>
         AgreementReads.PartAsync(http, callers.Caller!, queries, agreementId, Payments);

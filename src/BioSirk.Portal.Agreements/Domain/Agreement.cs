@@ -218,7 +218,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
             Version = 1;
             foreach (var milestone in milestones.Where(m => m.Trigger == MilestoneTrigger.AtSigning || (m.Trigger == MilestoneTrigger.OnDate && m.DueDate <= today)))
             {
-                milestone.MakePayable(PlannedAmount(milestone), nowUtc);
+                milestone.MakePayable(ShareOfFrame(milestone), nowUtc);
             }
         }
 
@@ -226,17 +226,21 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
     }
 
     /// <summary>
-    /// The milestone's share of the frame, as the agreement plans it. The final payment (settled against the spending
-    /// in the end) is planned as what the frame leaves after the other payments: after an amendment changed the frame,
-    /// a payment already fixed keeps its amount, and the final one takes the difference.
+    /// The milestone's amount as the agreement plans it: its share of the frame. The final payment (settled against the
+    /// spending in the end) is planned as what the frame leaves after the other payments: one already made counts with
+    /// what was really paid (a short payment leaves more for the final one, a larger one less), one fixed and not yet
+    /// paid with its amount (after an amendment changed the frame it keeps it), and one not yet due with its share.
     /// </summary>
-    public decimal PlannedAmount(PaymentMilestone milestone) =>
+    /// <param name="payments">The agreement's registered payments.</param>
+    public decimal PlannedAmount(PaymentMilestone milestone, IReadOnlyCollection<Payment> payments) =>
         milestone.Trigger == MilestoneTrigger.FinalReportApproved && milestone.Amount is null
             && milestones.Count(m => m.Trigger == MilestoneTrigger.FinalReportApproved) == 1
-            ? FrameAmount - milestones.Where(m => m != milestone).Sum(m => m.Amount ?? ShareOfFrame(m))
+            ? FrameAmount - milestones.Where(m => m != milestone)
+                .Sum(m => m.State == MilestoneState.Paid ? m.PaidIn(payments) : m.Amount ?? ShareOfFrame(m))
             : ShareOfFrame(milestone);
 
-    private decimal ShareOfFrame(PaymentMilestone milestone) => Kroner.RoundToOre(FrameAmount * milestone.SharePercent / 100m);
+    /// <summary>The milestone's share of the frame, rounded to whole øre: the amount a milestone due at signing or on a date is paid with.</summary>
+    public decimal ShareOfFrame(PaymentMilestone milestone) => Kroner.RoundToOre(FrameAmount * milestone.SharePercent / 100m);
 
     public bool HasSigned(Party party) => (party == Party.Council ? CouncilSignature : CountySignature) is not null;
 

@@ -55,14 +55,29 @@ public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAwar
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// The county may register its payment: the council has requested it, or it is a repayment claim (which the
-    /// council does not request, it pays).
+    /// The county's turn: the council has requested it, or it is a repayment claim (which the council does not request,
+    /// it pays). A request is decided before its payment is registered: see <see cref="IsReadyForPayment"/>.
     /// </summary>
     public bool AwaitsPayment => State == MilestoneState.Requested || (State == MilestoneState.Payable && Amount < 0);
+
+    /// <summary>
+    /// The county may register the payment now: it <see cref="AwaitsPayment"/>, and no request for it still waits for
+    /// the county's decision. A request is approved (or returned) on its own, by someone who chose to: registering the
+    /// payment never approves it.
+    /// </summary>
+    /// <param name="requests">The agreement's payment requests.</param>
+    public bool IsReadyForPayment(IEnumerable<PaymentRequest> requests) =>
+        AwaitsPayment && !requests.Any(r => r.MilestoneId == Id && r.Status == PaymentRequestStatus.Sent);
 
     /// <summary><see cref="AwaitsPayment"/> for a database query (the county's tasks).</summary>
     public static readonly Expression<Func<PaymentMilestone, bool>> AwaitingPayment =
         m => m.State == MilestoneState.Requested || (m.State == MilestoneState.Payable && m.Amount < 0);
+
+    /// <summary>
+    /// What was really paid on it (negative: repaid), which may differ from <see cref="Amount"/>: the county may
+    /// register another amount when she confirms it.
+    /// </summary>
+    public decimal PaidIn(IEnumerable<Payment> payments) => payments.Where(p => p.MilestoneId == Id).Sum(p => p.Amount);
 
     public void MakePayable(decimal amount, DateTime nowUtc)
     {

@@ -22,7 +22,7 @@ public sealed record RegisterPaymentCommand(Guid AgreementId, Guid MilestoneId, 
 
 /// <summary>
 /// The money between the parties: the council requests a payable milestone, the county approves or returns the
-/// request, and registers the payment (negative for a repayment). The last payment after approval settles the agreement.
+/// request, and once approved registers the payment (negative for a repayment, which is not requested). The last payment after approval settles the agreement.
 /// </summary>
 public sealed class PaymentRequests(AgreementStore store, AgreementNotices notices, BioSirk.Portal.Platform.Contracts.IFileStore files, TimeProvider clock)
 {
@@ -140,6 +140,13 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
                     agreement.CountyName, milestone.Name, agreement.Title, c.Comment!.Trim()), ct);
     }
 
+    /// <summary>
+    /// A payment is registered on an approved request (or a repayment claim, which is never requested): registering it
+    /// does not decide a request that waits, so nobody's name stands on an approval she did not give.
+    /// </summary>
+    public const string RequestNotApproved =
+        "Utbetalingsanmodningen for denne utbetalingen venter på godkjenning. Godkjenn anmodningen (eller send den tilbake) før du registrerer betalingen.";
+
     public async Task<Result?> RegisterPaymentAsync(RegisterPaymentCommand c, CancellationToken ct = default)
     {
         var agreement = await store.FindAsync(c.AgreementId, ct);
@@ -150,11 +157,13 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         }
 
         var today = SharedKernel.Time.Oslo.Today(clock);
+        var requests = await store.Db.PaymentRequests.Where(r => r.MilestoneId == milestone.Id).ToListAsync(ct);
         var errors = new Errors()
             .When(milestone.State is MilestoneState.Waiting, "", "Denne utbetalingen er ikke utløst ennå.")
             .When(milestone.State is MilestoneState.Paid, "", "Denne utbetalingen er allerede registrert som betalt.")
             .When(milestone.State is MilestoneState.Payable && !milestone.AwaitsPayment, "",
                 "Rådet har ikke sendt utbetalingsanmodning for denne utbetalingen ennå.")
+            .When(milestone.AwaitsPayment && !milestone.IsReadyForPayment(requests), "", RequestNotApproved)
             .When(c.Date is null, "Date", "Skriv inn betalingsdatoen (dd.mm.åååå).")
             .When(c.Date is { } early && agreement.InForceSinceUtc is { } since && early < SharedKernel.Time.Oslo.DateOf(since), "Date",
                 $"Betalingsdatoen kan ikke være før avtalen ble signert ({(agreement.InForceSinceUtc is { } inForce ? Norwegian.Date(SharedKernel.Time.Oslo.DateOf(inForce)) : "")}). Sjekk datoen.")
@@ -184,13 +193,6 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         var now = clock.GetUtcNow().UtcDateTime;
         store.Db.Payments.Add(new Payment(agreement, milestone, c.Date!.Value, c.Amount!.Value, c.Reference!, c.By.Name, now));
         milestone.MarkPaid();
-        var pending = await store.Db.PaymentRequests.Where(r => r.MilestoneId == milestone.Id && r.Status == PaymentRequestStatus.Sent).ToListAsync(ct);
-        pending.ForEach(r => r.Approve(c.By.Name, now));
-        if (pending.Count > 0)
-        {
-            AgreementJournal.Record(store.Db, agreement, c.By.Name, now, Phrase.Of("Utbetalingsanmodningen for «{0}» er godkjent.", milestone.Name));
-        }
-
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now, c.Amount < 0
             ? Phrase.Of("Tilbakebetaling registrert for «{0}»: {1}.", milestone.Name, Norwegian.Kroner(-c.Amount!.Value))
             : Phrase.Of("Utbetaling registrert for «{0}»: {1}.", milestone.Name, Norwegian.Kroner(c.Amount!.Value)));

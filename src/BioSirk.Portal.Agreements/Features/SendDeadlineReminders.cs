@@ -125,7 +125,7 @@ public sealed class SendDeadlineReminders(AgreementsDbContext db, ICurrentTenant
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var milestone in due)
         {
-            milestone.MakePayable(agreement.PlannedAmount(milestone), now);
+            milestone.MakePayable(agreement.ShareOfFrame(milestone), now);
             AgreementJournal.Record(db, agreement, "BioSirk-portalen", now, Phrase.Of("«{0}» forfalt {1} og kan utbetales: {2}.",
                 milestone.Name, Norwegian.Date(milestone.DueDate!.Value), Norwegian.Kroner(milestone.Amount!.Value)));
         }

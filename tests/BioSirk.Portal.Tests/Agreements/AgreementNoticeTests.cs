@@ -39,11 +39,13 @@ public sealed class AgreementNoticeTests(PortalFactory portal) : PortalTest(port
         Assert.Matches("har sendt tilbake anmodningen om «[^»]+» for «[^»]+»: Legg ved timelisten\\.", await TextOfNoticesAsync(kari));
 
         await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført, timelisten er lagt ved"));
+        await ApproveRequestAsync(sigrid, id);
+        Assert.Contains("har godkjent anmodningen om «", await TextOfNoticesAsync(kari));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "BFK-1" }));
         Assert.Contains("Buskerud fylkeskommune har registrert utbetaling av kr 112 500,00 for «", await TextOfNoticesAsync(kari));
 
-        Assert.Equal(3, (await kari.NoticesAsync()).Count); // in force, returned, paid
+        Assert.Equal(4, (await kari.NoticesAsync()).Count); // in force, returned, approved, paid
         Assert.Equal(3, (await sigrid.NoticesAsync()).Count); // to sign, and two requests
         Assert.Empty(await innlandet.NoticesAsync()); // another county hears nothing
     }

@@ -59,6 +59,10 @@ public static class AgreementSteps
         }
     }
 
+    /// <summary>The county officer approves the payment request that waits for her (the «Godkjenn» button).</summary>
+    public static async Task ApproveRequestAsync(PortalClient officer, Guid id) =>
+        await ExpectRedirectAsync(await officer.SubmitAsync(CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
+
     /// <summary>The council's payment request form, sent with files as the browser sends them.</summary>
     public static async Task<HttpResponseMessage> SendRequestAsync(PortalClient client, Guid id, string status, params (string Name, byte[] Content)[] files)
     {

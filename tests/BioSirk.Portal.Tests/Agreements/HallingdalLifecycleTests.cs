@@ -91,6 +91,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("kr 34 845,67", Row(approved, "milestones", "Sluttoppgjør"));
 
         await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Sluttfaktura med alle bilag." }));
+        await ApproveRequestAsync(sigrid, id);
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-02-03", ["Payment.Amount"] = "34 845,67", ["Payment.Reference"] = "BFK-2026-0999" }));
 
@@ -115,6 +116,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         await SignAsync(kari, CouncilUrl(id));
         await SignAsync(sigrid, CountyUrl(id));
         await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+        await ApproveRequestAsync(sigrid, id);
         await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-02-01", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" });
         Portal.Clock.Set(AfterTheWork); // the work is done, then registered
@@ -166,12 +168,13 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         await SignAsync(kari, CouncilUrl(id));
         await SignAsync(sigrid, CountyUrl(id));
         await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+        await ApproveRequestAsync(sigrid, id);
 
         var typo = new Dictionary<string, string> { ["Payment.Date"] = "2026-02-01", ["Payment.Amount"] = "1 125 000", ["Payment.Reference"] = "R1" };
         var refused = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]", typo));
         Assert.Equal("Du skrev kr 1 125 000,00, men forventet beløp er kr 112 500,00. Rett beløpet, eller kryss av her hvis det stemmer likevel.",
             refused.FieldError("Payment.ConfirmsDeviation"));
-        Assert.Contains("anmodet", Row(refused, "milestones", "Ved signering"));
+        Assert.Contains("godkjent, venter på betaling", Row(refused, "milestones", "Ved signering"));
         Assert.Null(refused.QuerySelector("[data-testid=payments]"));
 
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]", new(typo) { ["Payment.ConfirmsDeviation"] = "true" }));
@@ -188,6 +191,7 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         await SignAsync(kari, CouncilUrl(id));
         await SignAsync(sigrid, CountyUrl(id));
         await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+        await ApproveRequestAsync(sigrid, id);
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-02-01", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" }));
         Portal.Clock.Set(AfterTheWork); // the work is done, then registered

@@ -126,7 +126,7 @@ public sealed class SettlementTests
     {
         var agreement = HallingdalAgreement();
         var final = agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.FinalReportApproved);
-        Assert.Equal(37_500m, agreement.PlannedAmount(final));
+        Assert.Equal(37_500m, agreement.PlannedAmount(final, []));
         var now = new DateTime(2026, 1, 10, 10, 0, 0, DateTimeKind.Utc);
         agreement.Sign(Party.Council, Guid.NewGuid(), "Kari Nordby", now, new DateOnly(2026, 1, 10));
         agreement.Sign(Party.County, Guid.NewGuid(), "Sigrid Lien", now, new DateOnly(2026, 1, 10)); // 112 500 fixed at signing
@@ -137,7 +137,26 @@ public sealed class SettlementTests
 
         Assert.Equal(170_000m, agreement.FrameAmount);
         Assert.Equal(112_500m, agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.AtSigning).Amount);
-        Assert.Equal(57_500m, agreement.PlannedAmount(final));
+        Assert.Equal(57_500m, agreement.PlannedAmount(final, []));
+    }
+
+    [Theory]
+    [InlineData(100_000, 50_000)]  // kr 12 500 short: the frame leaves that much more for the final payment
+    [InlineData(120_000, 30_000)]  // kr 7 500 more than due: that much less
+    public void AfterAPaymentOtherThanTheInstalment_TheFinalPaymentIsPlannedFromWhatWasReallyPaid(int paid, int planned)
+    {
+        var agreement = HallingdalAgreement();
+        var now = new DateTime(2026, 1, 10, 10, 0, 0, DateTimeKind.Utc);
+        agreement.Sign(Party.Council, Guid.NewGuid(), "Kari Nordby", now, new DateOnly(2026, 1, 10));
+        agreement.Sign(Party.County, Guid.NewGuid(), "Sigrid Lien", now, new DateOnly(2026, 1, 10));
+        var first = agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.AtSigning);
+        var final = agreement.Milestones.Single(m => m.Trigger == MilestoneTrigger.FinalReportApproved);
+        var payment = new Payment(agreement, first, new DateOnly(2026, 1, 12), paid, "R1", "Sigrid Lien", now);
+        first.MarkPaid();
+
+        Assert.Equal(112_500m, first.Amount); // what was due stays what it was
+        Assert.Equal(payment.Amount, first.PaidIn([payment]));
+        Assert.Equal(planned, agreement.PlannedAmount(final, [payment]));
     }
 
     internal static Agreement HallingdalAgreement() =>

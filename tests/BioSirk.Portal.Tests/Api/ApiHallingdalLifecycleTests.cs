@@ -64,7 +64,7 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         Assert.Equal(98.2m, Math.Round(spent.GetProperty("percentUsed").GetDecimal(), 1));
 
         // API: Kari requests the first milestone; Sigrid returns the request once, Kari sends it again, and Sigrid
-        // registers the payment (which approves the request), conditional on the agreement she read.
+        // approves it and registers the payment, conditional on the agreement she read.
         var first = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{id}/milestones")))[0];
         Assert.Equal(112_500m, first.GetProperty("amount").GetDecimal());
         var firstRequest = await RequestPaymentAsync(kari, id, first.GetProperty("id").GetGuid(), "Oppstart.");
@@ -72,7 +72,7 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
             new { decision = "return", comment = "Skriv hvilke bedrifter som er med." });
         Assert.Equal(HttpStatusCode.OK, returnedRequest.StatusCode);
         Assert.Equal("Returned", Assert.Single((await Json(returnedRequest)).EnumerateArray()).GetProperty("status").GetString());
-        await RequestPaymentAsync(kari, id, first.GetProperty("id").GetGuid(), "Oppstart gjennomført med tolv bedrifter.");
+        await ApproveAsync(sigrid, id, await RequestPaymentAsync(kari, id, first.GetProperty("id").GetGuid(), "Oppstart gjennomført med tolv bedrifter."));
         Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, first.GetProperty("id").GetGuid(), "2026-01-27", 112_500m, "BFK-2026-0117")).StatusCode);
         Assert.Equal(112_500m, (await BudgetAsync(kari, id)).GetProperty("paid").GetDecimal());
 
@@ -121,7 +121,7 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         // API: Kari requests the final settlement, Sigrid pays it, and the agreement is settled.
         var last = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{id}/milestones")))[1];
         Assert.Equal(34_845.67m, last.GetProperty("amount").GetDecimal());
-        await RequestPaymentAsync(kari, id, last.GetProperty("id").GetGuid(), "Sluttfaktura med alle bilag.");
+        await ApproveAsync(sigrid, id, await RequestPaymentAsync(kari, id, last.GetProperty("id").GetGuid(), "Sluttfaktura med alle bilag."));
         Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, id, last.GetProperty("id").GetGuid(), "2026-02-02", 34_845.67m, "BFK-2026-0999")).StatusCode);
         var final = await StatusAsync(kari, id);
         Assert.Equal("Avsluttet (utløpt)", final.GetProperty("statusText").GetString());
@@ -130,6 +130,10 @@ public sealed class ApiHallingdalLifecycleTests(PortalFactory portal) : PortalTe
         Assert.Equal(147_345.67m, closed.GetProperty("paid").GetDecimal());
         Assert.Equal(0m, closed.GetProperty("remainder").GetDecimal());
     }
+
+    /// <summary>The county approves a request, as with «Godkjenn» on the page: a payment is registered on an approved request.</summary>
+    private static async Task ApproveAsync(HttpClient county, Guid id, Guid requestId) =>
+        Assert.Equal(HttpStatusCode.OK, (await county.PostAsJsonAsync($"/api/v1/agreements/{id}/payment-requests/{requestId}/decision", new { decision = "approve" })).StatusCode);
 
     /// <summary>The council's system requests a milestone; returns the new request's id.</summary>
     private static async Task<Guid> RequestPaymentAsync(HttpClient council, Guid id, Guid milestoneId, string status)

@@ -50,6 +50,8 @@ public sealed class ApiIfMatchTests(PortalFactory portal) : PortalTest(portal)
         var agreementId = await HallingdalAgreementAsync(Portal);
         using var county = Portal.CreateClient().WithToken(ApiTokens.App(buskerud, "Payments.Write"));
         using var council = Portal.CreateClient().WithToken(ApiTokens.App(hallingdal, "Budget.Write"));
+        var request = (await Json(await county.GetAsync($"/api/v1/agreements/{agreementId}/payment-requests")))[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await county.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payment-requests/{request}/decision", new { decision = "approve" })).StatusCode);
         var stale = (await county.GetAsync($"/api/v1/agreements/{agreementId}")).Headers.ETag!;
         Assert.Equal(HttpStatusCode.Created, (await council.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/hours", SomeHours)).StatusCode);
         var milestoneId = (await Json(await county.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0].GetProperty("id").GetGuid();

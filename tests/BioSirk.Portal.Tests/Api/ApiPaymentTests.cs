@@ -20,17 +20,19 @@ namespace BioSirk.Portal.Tests.Api;
 public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
 {
     [Fact]
-    public async Task TheCountysOfficer_RegistersThePaymentOfTheRequestedMilestone_AsTheFormDoes()
+    public async Task TheCountysOfficer_RegistersThePaymentOfTheApprovedRequest_AsTheFormDoes()
     {
         var buskerud = await ApiTokens.ConnectAsync(Portal, "buskerud", county: true);
         var agreementId = await HallingdalAgreementAsync(Portal);
         using var http = Portal.CreateClient().WithToken(ApiTokens.Person(buskerud, Demo.BuskerudOfficer));
+        await ApproveRequestAsync(http, agreementId);
         var milestones = await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones"));
         var first = milestones[0];
         Assert.Equal("Requested", first.GetProperty("status").GetString());
         Assert.Equal("anmodet", first.GetProperty("statusText").GetString());
         Assert.Equal("AtSigning", first.GetProperty("trigger").GetString());
         Assert.True(first.GetProperty("awaitsPayment").GetBoolean());
+        Assert.Equal(0m, first.GetProperty("paid").GetDecimal());
         Assert.Equal("Waiting", milestones[milestones.GetArrayLength() - 1].GetProperty("status").GetString());
         var amount = first.GetProperty("amount").GetDecimal();
 
@@ -42,11 +44,13 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(amount, payment.GetProperty("amount").GetDecimal());
         Assert.Equal("BFK-2026-0117", payment.GetProperty("reference").GetString());
         Assert.Equal(new DateOnly(2026, 3, 5), DateOnly.Parse(payment.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("Paid", (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0].GetProperty("status").GetString());
+        var paid = (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0];
+        Assert.Equal("Paid", paid.GetProperty("status").GetString());
+        Assert.Equal(amount, paid.GetProperty("paid").GetDecimal());
         var agreement = await http.GetAsync($"/api/v1/agreements/{agreementId}");
         Assert.Equal(amount, (await Json(agreement)).GetProperty("budget").GetProperty("paid").GetDecimal());
         Assert.Equal(agreement.Headers.ETag, posted.Headers.ETag);
-        Assert.Equal(PaymentRequestStatus.Approved, (await RequestAsync(agreementId)).Status); // the pending request, as the form does
+        Assert.Equal(PaymentRequestStatus.Approved, (await RequestAsync(agreementId)).Status);
     }
 
     [Fact]
@@ -55,6 +59,7 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
         var buskerud = await ApiTokens.ConnectAsync(Portal, "buskerud", county: true);
         var agreementId = await HallingdalAgreementAsync(Portal);
         using var http = Portal.CreateClient().WithToken(ApiTokens.App(buskerud, "Payments.Write"));
+        await ApproveRequestAsync(http, agreementId);
         var milestoneId = (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0].GetProperty("id").GetGuid();
         var payment = new { milestoneId, date = "2026-03-05", amount = 112500m, reference = "BFK-1" };
 
@@ -73,6 +78,7 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
         var buskerud = await ApiTokens.ConnectAsync(Portal, "buskerud", county: true);
         var agreementId = await HallingdalAgreementAsync(Portal);
         using var http = Portal.CreateClient().WithToken(ApiTokens.Person(buskerud, Demo.BuskerudOfficer));
+        await ApproveRequestAsync(http, agreementId);
         var milestoneId = (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0].GetProperty("id").GetGuid();
 
         var bad = await http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments", new { milestoneId, amount = 0.001m, reference = " " });
@@ -111,6 +117,36 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Conflict, waiting.StatusCode);
         Assert.Equal("Denne utbetalingen er ikke utløst ennå.", (await Json(waiting)).GetProperty("detail").GetString());
         Assert.Empty((await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/payments"))).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task APaymentOnARequestThatWaitsForTheCountysDecision_IsRefused_AndApprovesNothing()
+    {
+        var buskerud = await ApiTokens.ConnectAsync(Portal, "buskerud", county: true);
+        var agreementId = await HallingdalAgreementAsync(Portal);
+        using var http = Portal.CreateClient().WithToken(ApiTokens.Person(buskerud, Demo.BuskerudOfficer));
+        var first = (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0];
+        Assert.Equal("Requested", first.GetProperty("status").GetString());
+        Assert.False(first.GetProperty("awaitsPayment").GetBoolean()); // the request waits for its decision first
+
+        var refused = await PayAsync(http, agreementId, first);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(PaymentRequests.RequestNotApproved, (await Json(refused)).GetProperty("detail").GetString());
+        var request = await RequestAsync(agreementId);
+        Assert.Equal(PaymentRequestStatus.Sent, request.Status);
+        Assert.Null(request.DecidedBy);
+        Assert.Empty((await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/payments"))).EnumerateArray());
+
+        // Approved, it is paid; a short payment, confirmed, is what the milestone says was paid.
+        await ApproveRequestAsync(http, agreementId);
+        Assert.True((await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0].GetProperty("awaitsPayment").GetBoolean());
+        var shortPayment = await http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments",
+            new { milestoneId = first.GetProperty("id").GetGuid(), date = "2026-03-05", amount = 100000m, reference = "BFK-1", confirmsDeviation = true });
+        Assert.Equal(HttpStatusCode.Created, shortPayment.StatusCode);
+        var paid = (await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0];
+        Assert.Equal(112_500m, paid.GetProperty("amount").GetDecimal());
+        Assert.Equal(100_000m, paid.GetProperty("paid").GetDecimal());
     }
 
     [Fact]
@@ -188,6 +224,7 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
         using var sigrid = Portal.CreateClient().WithToken(ApiTokens.Person(buskerud, Demo.BuskerudOfficer));
         using var kari = Portal.CreateClient().WithToken(ApiTokens.Person(hallingdal, Demo.HallingdalSecretary));
         using var hanne = Portal.CreateClient().WithToken(ApiTokens.Person(innlandet, Demo.InnlandetOfficer));
+        await ApproveRequestAsync(sigrid, agreementId);
         var milestone = (await Json(await sigrid.GetAsync($"/api/v1/agreements/{agreementId}/milestones")))[0];
         Assert.Equal(HttpStatusCode.Created, (await PayAsync(sigrid, agreementId, milestone)).StatusCode);
         var paymentId = Assert.Single((await Json(await sigrid.GetAsync($"/api/v1/agreements/{agreementId}/payments"))).EnumerateArray()).GetProperty("id").GetGuid();
@@ -242,6 +279,14 @@ public sealed class ApiPaymentTests(PortalFactory portal) : PortalTest(portal)
     internal static Task<HttpResponseMessage> PayAsync(HttpClient http, Guid agreementId, JsonElement milestone) =>
         http.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payments",
             new { milestoneId = milestone.GetProperty("id").GetGuid(), date = "2026-03-05", amount = 112500m, reference = "BFK-1" });
+
+    /// <summary>The county approves the council's payment request through the API, as with «Godkjenn» on the agreement page.</summary>
+    internal async Task ApproveRequestAsync(HttpClient county, Guid agreementId)
+    {
+        var request = await RequestAsync(agreementId);
+        var approved = await county.PostAsJsonAsync($"/api/v1/agreements/{agreementId}/payment-requests/{request.Id}/decision", new { decision = "approve" });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+    }
 
     private Task<PaymentRequest> RequestAsync(Guid agreementId) => Portal.WithScopeAsync(sp =>
         sp.GetRequiredService<AgreementsDbContext>().PaymentRequests.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.AgreementId == agreementId));

@@ -229,6 +229,8 @@ public sealed class CrossTenantHarnessTests(PortalFactory portal) : PortalTest(p
         await sp.GetRequiredService<RegisterHours>().HandleAsync(new RegisterHoursCommand(agreement.AgreementId, new DateOnly(2026, 3, 2), "Testperson", "Arbeid", 2m, null,
             new Actor(admin.Id, admin.FullName)));
         var hourEntry = await sp.GetRequiredService<AgreementsDbContext>().Hours.SingleAsync(h => h.AgreementId == agreement.AgreementId);
+        await sp.GetRequiredService<PaymentRequests>().DecideAsync(new DecidePaymentRequestCommand(
+            agreement.AgreementId, agreement.RequestId, true, null, new Actor(admin.Id, admin.FullName))); // a payment waits for the approval
         await sp.GetRequiredService<PaymentRequests>().RegisterPaymentAsync(new RegisterPaymentCommand(
             agreement.AgreementId, agreement.MilestoneId, new DateOnly(2026, 3, 2), 1m, "Offer", new Actor(admin.Id, admin.FullName)) { ConfirmsDeviation = true });
         var payment = await sp.GetRequiredService<AgreementsDbContext>().Payments.SingleAsync(p => p.AgreementId == agreement.AgreementId);

@@ -245,11 +245,21 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         sp.GetRequiredService<PaymentRequests>().DecideAsync(new DecidePaymentRequestCommand(agreementId, requestId, Decision.Approve, Decision.Comment, Actor)),
         Decision.Approve ? "Anmodningen er godkjent." : "Anmodningen er sendt tilbake til rådet.", onlyFor: Party.County, prefix: "Decision");
 
-    public Task<IActionResult> OnPostPaymentAsync(Guid agreementId, Guid milestoneId) => Act(agreementId, "payments", sp =>
-        sp.GetRequiredService<PaymentRequests>().RegisterPaymentAsync(new RegisterPaymentCommand(agreementId, milestoneId, Payment.Date,
-            ParseOrFlag(Payment.Amount, "Payment.Amount", "Skriv beløpet som et tall, for eksempel 112 500 eller -17 500.", isAmount: true), Payment.Reference, Actor)
-            { ConfirmsDeviation = Payment.ConfirmsDeviation }),
-        "Betalingen er registrert.", onlyFor: Party.County, prefix: "Payment");
+    /// <summary>
+    /// The milestone whose payment form was sent. Refused, its form is shown again with what she typed, also when the
+    /// refusal is that its request still waits for approval (and the page would otherwise offer no payment form for it).
+    /// </summary>
+    public Guid? PaymentPostedFor { get; private set; }
+
+    public Task<IActionResult> OnPostPaymentAsync(Guid agreementId, Guid milestoneId)
+    {
+        PaymentPostedFor = milestoneId;
+        return Act(agreementId, "payments", sp =>
+            sp.GetRequiredService<PaymentRequests>().RegisterPaymentAsync(new RegisterPaymentCommand(agreementId, milestoneId, Payment.Date,
+                ParseOrFlag(Payment.Amount, "Payment.Amount", "Skriv beløpet som et tall, for eksempel 112 500 eller -17 500.", isAmount: true), Payment.Reference, Actor)
+                { ConfirmsDeviation = Payment.ConfirmsDeviation }),
+            "Betalingen er registrert.", onlyFor: Party.County, prefix: "Payment");
+    }
 
     public Task<IActionResult> OnPostBreachAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
         sp.GetRequiredService<Rescission>().GiveNoticeAsync(new BreachNoticeCommand(agreementId, Viewer, Breach.Description, Breach.RemedyDeadline, Actor)),
