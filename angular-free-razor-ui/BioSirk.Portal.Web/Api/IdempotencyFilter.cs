@@ -20,7 +20,6 @@ public sealed class IdempotencyFilter : IEndpointFilter
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     private static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -51,10 +50,9 @@ public sealed class IdempotencyFilter : IEndpointFilter
                 return await RunAndKeepAsync(context, next, keys, row!);
             }
 
-            while (row is { IsAnswered: false } && row.RequestHash == hash && DateTime.UtcNow < giveUp)
+            if (row?.RequestHash == hash)
             {
-                await Task.Delay(Poll, http.RequestAborted);
-                row = await keys.FindAsync(client, key, http.RequestAborted);
+                row = await keys.WaitForAnswerAsync(row, giveUp, http.RequestAborted);
             }
 
             switch (row)

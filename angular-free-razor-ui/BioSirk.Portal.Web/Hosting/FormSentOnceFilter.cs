@@ -25,7 +25,6 @@ public sealed class FormSentOnceFilter : IAsyncPageFilter
     public const string NoticeKey = "FormSentTwice";
 
     private static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -60,10 +59,9 @@ public sealed class FormSentOnceFilter : IAsyncPageFilter
                 return;
             }
 
-            while (row is { IsAnswered: false } && DateTime.UtcNow < giveUp)
+            if (row is not null)
             {
-                await Task.Delay(Poll, http.RequestAborted);
-                row = await keys.FindAsync(client, key, http.RequestAborted);
+                row = await keys.WaitForAnswerAsync(row, giveUp, http.RequestAborted);
             }
 
             if (row is null && DateTime.UtcNow < giveUp)

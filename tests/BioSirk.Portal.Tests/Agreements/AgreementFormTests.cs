@@ -369,6 +369,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         using var __ = sigrid;
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-19", "Kari", "Oppstart", "7,5"));
         await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." });
+        await ApproveRequestAsync(sigrid, id);
         await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" }));
         var form = await sigrid.FormValuesAsync(CountyUrl(id) + "/rediger", "main form");

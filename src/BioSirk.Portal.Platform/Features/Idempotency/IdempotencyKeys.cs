@@ -13,6 +13,8 @@ public sealed class IdempotencyKeys(PlatformDbContext db, TimeProvider clock)
 {
     public const int MaxKeyLength = 200;
 
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
     private DbSet<IdempotencyKey> Keys => db.Set<IdempotencyKey>();
 
     /// <summary>
@@ -42,6 +44,22 @@ public sealed class IdempotencyKeys(PlatformDbContext db, TimeProvider clock)
             db.Entry(row).State = EntityState.Detached;
             return (await FindAsync(client, key, ct), false);
         }
+    }
+
+    /// <summary>
+    /// The row of a request that is still running, once it has answered, or null when it let the key go; as it stands at
+    /// <paramref name="giveUp"/> if neither happens before (real time: the portal's clock stands still in tests).
+    /// </summary>
+    public async Task<IdempotencyKey?> WaitForAnswerAsync(IdempotencyKey row, DateTime giveUp, CancellationToken ct)
+    {
+        IdempotencyKey? current = row;
+        while (current is { IsAnswered: false } && DateTime.UtcNow < giveUp)
+        {
+            await Task.Delay(Poll, ct);
+            current = await FindAsync(row.Client, row.Key, ct);
+        }
+
+        return current;
     }
 
     /// <summary>The unexpired row of this client's key, as stored now.</summary>
