@@ -15,22 +15,7 @@ public sealed class SendingOnceTests(BrowserPortalFactory portal) : BrowserTest(
     [Fact]
     public async Task Hours_ClickedAgainWhileTheServerIsAnswering_AreRegisteredOnce()
     {
-        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
-        kari.Dispose();
-        sigrid.Dispose();
-        var url = AgreementSteps.CouncilUrl(id);
-        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
-        await GotoAsync(url);
-
-        var hours = Page.Locator("form").Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Registrer timer" }) });
-        await hours.GetByLabel("Dato").FillAsync("2026-01-20");
-        await hours.GetByLabel("Person").FillAsync("Kari Nordby");
-        await hours.GetByLabel("Aktivitet").FillAsync("Mobilisering av bedrifter");
-        await hours.GetByLabel("Timer").FillAsync("7,5");
-        var register = hours.GetByRole(AriaRole.Button, new() { Name = "Registrer timer" });
-        await register.ScrollIntoViewIfNeededAsync();
-        var button = await register.BoundingBoxAsync();
-        Assert.NotNull(button);
+        var (id, button) = await HoursFormFilledInAsync();
 
         // The mouse, not the locator's click, which would wait for the page it leads to.
         var before = Portal.FormPosts.Arrivals;
@@ -58,25 +43,10 @@ public sealed class SendingOnceTests(BrowserPortalFactory portal) : BrowserTest(
     [Fact]
     public async Task Hours_DoubleClickedWithoutTheSiteScript_AreRegisteredOnce()
     {
-        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
-        kari.Dispose();
-        sigrid.Dispose();
-        var url = AgreementSteps.CouncilUrl(id);
-        var page = Page;
         // As in a browser that did not get the script (blocked, or JavaScript off): nothing in the page stops a second post.
-        await page.RouteAsync("**/js/site.js*", route => route.AbortAsync());
-        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
-        await GotoAsync(url);
-
-        var hours = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Registrer timer" }) });
-        await hours.GetByLabel("Dato").FillAsync("2026-01-20");
-        await hours.GetByLabel("Person").FillAsync("Kari Nordby");
-        await hours.GetByLabel("Aktivitet").FillAsync("Mobilisering av bedrifter");
-        await hours.GetByLabel("Timer").FillAsync("7,5");
-        var register = hours.GetByRole(AriaRole.Button, new() { Name = "Registrer timer" });
-        await register.ScrollIntoViewIfNeededAsync();
-        var button = await register.BoundingBoxAsync();
-        Assert.NotNull(button);
+        await Page.RouteAsync("**/js/site.js*", route => route.AbortAsync());
+        var (id, button) = await HoursFormFilledInAsync();
+        var page = Page;
 
         // The portal has registered the hours, but its answer is slow to come: the browser sends the form again, and
         // shows the answer to that.
@@ -98,6 +68,27 @@ public sealed class SendingOnceTests(BrowserPortalFactory portal) : BrowserTest(
         await Expect(page.Locator("[data-testid=hour-rows] tbody tr")).ToHaveCountAsync(1);
         var stored = await Portal.WithScopeAsync(sp => sp.GetRequiredService<AgreementsDbContext>().Hours.IgnoreQueryFilters().CountAsync(h => h.AgreementId == id));
         Assert.Equal(1, stored);
+    }
+
+    /// <summary>Kari on a signed agreement's page with the hours form filled in: the agreement, and where «Registrer timer» is.</summary>
+    private async Task<(Guid Id, LocatorBoundingBoxResult Button)> HoursFormFilledInAsync()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        kari.Dispose();
+        sigrid.Dispose();
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
+        await GotoAsync(AgreementSteps.CouncilUrl(id));
+
+        var hours = Page.Locator("form").Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Registrer timer" }) });
+        await hours.GetByLabel("Dato").FillAsync("2026-01-20");
+        await hours.GetByLabel("Person").FillAsync("Kari Nordby");
+        await hours.GetByLabel("Aktivitet").FillAsync("Mobilisering av bedrifter");
+        await hours.GetByLabel("Timer").FillAsync("7,5");
+        var register = hours.GetByRole(AriaRole.Button, new() { Name = "Registrer timer" });
+        await register.ScrollIntoViewIfNeededAsync();
+        var button = await register.BoundingBoxAsync();
+        Assert.NotNull(button);
+        return (id, button);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
