@@ -176,7 +176,7 @@ public static class FilterRatio
             .Take(size)
             .Select(a => new
             {
-                a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
+                a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Milestones = a.Milestones.Where(m => m.FunderCountyId == county).Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State, m.Amount)).ToList(),
@@ -187,7 +187,7 @@ public static class FilterRatio
             .Select(a => new
             {
                 a.Id,
-                Hours = db.Hours.Where(h => h.FunderCountyId == county && h.AgreementId == a.Id).Sum(h => h.Hours),
+                HourCost = db.Hours.Where(h => h.FunderCountyId == county && h.AgreementId == a.Id).Sum(h => h.Hours * h.HourRate),
                 Costs = db.DirectCosts.Where(c => c.FunderCountyId == county && c.AgreementId == a.Id).Sum(c => c.Amount),
                 Waiting = db.PaymentRequests.Count(r => r.FunderCountyId == county && r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
             })
@@ -196,7 +196,7 @@ public static class FilterRatio
         var rows = agreements.Select(a =>
         {
             var sum = sums[a.Id];
-            var s = Settlement.Compute(a.FrameAmount, a.HourRate, sum.Hours, sum.Costs, 0);
+            var s = Settlement.Of(a.FrameAmount, new HoursWorked(0, sum.HourCost), sum.Costs, 0);
             return new AgreementRow(a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
                 AgreementQueries.NextDeadline(a.Status, a.ActivitiesDeadline, a.ReportDeadline, a.Milestones, today),
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,

@@ -1,5 +1,6 @@
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.SharedKernel.Money;
 using BioSirk.Portal.SharedKernel.Results;
 
 namespace BioSirk.Portal.Web.Api;
@@ -25,9 +26,11 @@ public sealed record AgreementResponse(
     }
 }
 
-public sealed record HoursResponse(Guid Id, DateOnly Date, string Person, string Activity, decimal Hours, string? Comment, string RegisteredBy)
+/// <param name="HourRate">The agreement's rate on the hours' day (an amendment changes it from its own day on).</param>
+/// <param name="Amount">Hours × that rate, rounded to øre.</param>
+public sealed record HoursResponse(Guid Id, DateOnly Date, string Person, string Activity, decimal Hours, decimal HourRate, decimal Amount, string? Comment, string RegisteredBy)
 {
-    public static HoursResponse Of(HourEntry h) => new(h.Id, h.Date, h.Person, h.Activity, h.Hours, h.Comment, h.RegisteredBy);
+    public static HoursResponse Of(HourEntry h) => new(h.Id, h.Date, h.Person, h.Activity, h.Hours, h.HourRate, Kroner.RoundToOre(h.Cost), h.Comment, h.RegisteredBy);
 }
 
 /// <summary>Hours to register: the same fields, and the same rule (<see cref="HourEntry.Check"/>), as the form.</summary>

@@ -33,6 +33,13 @@ public sealed record WorkingGroupLine(string Name, string Role);
 
 public sealed record HourLine(DateOnly Date, string Person, string Activity, decimal Hours, decimal Amount);
 
+/// <summary>An hour rate, the days it priced (<paramref name="To"/> null: on) and the hours registered on them.</summary>
+public sealed record HourRateLine(DateOnly From, DateOnly? To, decimal Rate, decimal Hours)
+{
+    /// <summary>The hours' cost rounded to øre, as one line shows it (the total is rounded once from the exact sum).</summary>
+    public decimal Amount => Math.Round(Hours * Rate, 2, MidpointRounding.AwayFromZero);
+}
+
 /// <param name="CostId">The cost on the agreement (its voucher is served from the agreement's page).</param>
 public sealed record CostLine(DateOnly Date, string Supplier, string Description, decimal Amount, string? VoucherName, Guid CostId = default);
 
@@ -78,8 +85,15 @@ public sealed record AgreementReportBasis(
     IReadOnlyList<HourLine> Hours,
     IReadOnlyList<CostLine> Costs,
     IReadOnlyList<PaymentLine> Payments,
-    IReadOnlyList<MilestoneLine> Milestones)
+    IReadOnlyList<MilestoneLine> Milestones,
+    IReadOnlyList<HourRateLine>? HourRates = null)
 {
+    /// <summary>
+    /// The rates when an amendment changed it, each with its days and hours; null when one rate priced every hour
+    /// (and in reports delivered before rates had periods: <see cref="HourRate"/> priced them all).
+    /// </summary>
+    public IReadOnlyList<HourRateLine>? ChangedHourRates => HourRates is { Count: > 1 } rates ? rates : null;
+
     /// <summary>The sub-goals one per line, as the report answers them one by one.</summary>
     public IReadOnlyList<string> SubGoalList => SubGoals.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(g => g.TrimStart('-', '•', '*', ' ')).Where(g => g.Length > 0).ToList();

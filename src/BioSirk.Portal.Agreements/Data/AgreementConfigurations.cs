@@ -27,6 +27,13 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
             n.Property(p => p.Name).HasMaxLength(200);
         });
         builder.Navigation(a => a.BreachNotices).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(a => a.HourRateChanges, c =>
+        {
+            c.ToTable("agreement_hour_rate_changes");
+            c.WithOwner().HasForeignKey("AgreementId");
+            c.HasKey("AgreementId", nameof(HourRateChange.From));
+        });
+        builder.Navigation(a => a.HourRateChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(a => a.Milestones).WithOne().HasForeignKey(m => m.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.WorkingGroup).WithOne().HasForeignKey(w => w.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);

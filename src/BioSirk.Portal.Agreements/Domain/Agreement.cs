@@ -26,6 +26,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
     private readonly List<PaymentMilestone> milestones = [];
     private readonly List<WorkingGroupMember> workingGroup = [];
     private readonly List<BreachNotice> breachNotices = [];
+    private readonly List<HourRateChange> hourRateChanges = [];
 
     private Agreement()
     {
@@ -84,7 +85,11 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 
     public decimal FrameAmount { get; private set; }
 
+    /// <summary>The hour rate in force now. Hours are priced at the rate of their own day: see <see cref="RateOn"/>.</summary>
     public decimal HourRate { get; private set; }
+
+    /// <summary>The amendments that changed the hour rate, each from the day it was accepted.</summary>
+    public IReadOnlyList<HourRateChange> HourRateChanges => hourRateChanges;
 
     public string DirectCostRule { get; private set; } = string.Empty;
 
@@ -109,6 +114,29 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
     public IReadOnlyList<BreachNotice> BreachNotices => breachNotices;
 
     public DateTime? RescindedAtUtc { get; private set; }
+
+    /// <summary>
+    /// The hour rate of hours worked on <paramref name="date"/>: the rate before the first change that came after that
+    /// day, or the rate in force. A rate agreed in an amendment does not reprice the work done before it.
+    /// </summary>
+    public decimal RateOn(DateOnly date) =>
+        hourRateChanges.Where(c => c.From > date).MinBy(c => c.From)?.PreviousRate ?? HourRate;
+
+    /// <summary>The rates of the period, each with the days it covers, in order: one when the rate never changed.</summary>
+    public IReadOnlyList<HourRatePeriod> HourRatePeriods()
+    {
+        var changes = hourRateChanges.OrderBy(c => c.From).ToList();
+        var periods = new List<HourRatePeriod>();
+        var from = PeriodStart;
+        foreach (var change in changes.Where(c => c.From > PeriodStart))
+        {
+            periods.Add(new HourRatePeriod(from, change.From.AddDays(-1), change.PreviousRate));
+            from = change.From;
+        }
+
+        periods.Add(new HourRatePeriod(from, null, HourRate));
+        return periods;
+    }
 
     /// <summary>The party's name as the agreement states it: the county's or the council's.</summary>
     public string NameOf(Party party) => party == Party.County ? CountyName : CouncilName;
@@ -295,7 +323,8 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
     /// The other party accepts the proposal it read (<paramref name="proposalId"/>): the terms change and the agreement
     /// gets a new version. The rules are checked again: a payment may have fallen due since the proposal was made.
     /// </summary>
-    public Result AcceptAmendment(Party by, Guid proposalId, AgreementTerms terms)
+    /// <remarks>A new hour rate applies to hours from <paramref name="today"/> on; the hours before keep the rate of their day.</remarks>
+    public Result AcceptAmendment(Party by, Guid proposalId, AgreementTerms terms, DateOnly today)
     {
         if (AnswerableProposal(by, proposalId) is { } refusal)
         {
@@ -309,7 +338,13 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
             return Result.Fail("", "Tillegget kan ikke godtas slik det er: " + string.Join(" ", errors.Select(e => e.Message)) + " Avvis det, og be om et nytt forslag.");
         }
 
+        var rateBefore = HourRate;
         Apply(terms);
+        if (HourRate != rateBefore)
+        {
+            ChangeHourRate(today, rateBefore);
+        }
+
         Version++;
         PendingAmendment = null;
         return Result.Ok();
@@ -529,6 +564,18 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         SetWorkingGroup(t);
     }
 
+    /// <summary>Two amendments accepted the same day make one change of that day, and none when the second takes the rate back.</summary>
+    private void ChangeHourRate(DateOnly from, decimal rateBefore)
+    {
+        var sameDay = hourRateChanges.FirstOrDefault(c => c.From == from);
+        var previous = sameDay?.PreviousRate ?? rateBefore;
+        hourRateChanges.RemoveAll(c => c.From == from);
+        if (previous != HourRate && from > PeriodStart) // accepted before the period began: the new rate prices every hour
+        {
+            hourRateChanges.Add(new HourRateChange(from, previous, HourRate));
+        }
+    }
+
     private void SetTexts(AgreementTerms t)
     {
         Title = t.Title!.Trim();
@@ -566,6 +613,12 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
 
 /// <summary>A proposed amendment: the whole proposed terms (as JSON, as versions keep them) and why.</summary>
 public sealed record AmendmentProposal(Guid Id, Party By, string TermsJson, string Reason, Guid UserId, string Name, DateTime AtUtc);
+
+/// <summary>An amendment changed the hour rate from <paramref name="From"/> (the day it was accepted) on.</summary>
+public sealed record HourRateChange(DateOnly From, decimal PreviousRate, decimal Rate);
+
+/// <summary>A rate and the days it prices: from <paramref name="From"/> to <paramref name="To"/> (null: on).</summary>
+public sealed record HourRatePeriod(DateOnly From, DateOnly? To, decimal Rate);
 
 /// <summary>A notice of material breach, with the deadline the other party has to remedy it.</summary>
 public sealed record BreachNotice(Party By, string Description, DateOnly GivenOn, DateOnly RemedyDeadline, Guid UserId, string Name, DateTime AtUtc);

@@ -23,6 +23,7 @@ public sealed class HourEntry : ICountyFunded, IAudited, IConcurrencyAware
         Person = person.Trim();
         Activity = activity.Trim();
         Hours = hours;
+        HourRate = agreement.RateOn(date);
         Comment = comment?.Trim();
         RegisteredBy = registeredBy;
         RegisteredAtUtc = nowUtc;
@@ -44,6 +45,12 @@ public sealed class HourEntry : ICountyFunded, IAudited, IConcurrencyAware
 
     public decimal Hours { get; private set; }
 
+    /// <summary>The agreement's hour rate on <see cref="Date"/>: an amendment that changes the rate prices the hours from its day on, not those before.</summary>
+    public decimal HourRate { get; private set; }
+
+    /// <summary>What the hours cost, exact (rounded to øre only where shown or settled).</summary>
+    public decimal Cost => Hours * HourRate;
+
     public string? Comment { get; private set; }
 
     public string RegisteredBy { get; private set; } = string.Empty;
@@ -51,6 +58,9 @@ public sealed class HourEntry : ICountyFunded, IAudited, IConcurrencyAware
     public DateTime RegisteredAtUtc { get; private set; }
 
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>An amendment changed the rate from the day of these hours on.</summary>
+    public void Reprice(Agreement agreement) => HourRate = agreement.RateOn(Date);
 
     /// <summary>The rules for one row of hours, the same for the form, the import and the API.</summary>
     public static IReadOnlyList<FieldError> Check(Agreement agreement, DateOnly today, DateOnly? date, string? person, string? activity, decimal? hours, string? comment)

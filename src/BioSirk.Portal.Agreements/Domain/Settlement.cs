@@ -3,20 +3,19 @@ using BioSirk.Portal.SharedKernel.Money;
 namespace BioSirk.Portal.Agreements.Domain;
 
 /// <summary>
-/// The money of an agreement, computed in one place. Eligible cost is hours × rate + direct costs, capped at the
-/// frame; the remainder after what was paid is the final payment (positive) or a repayment claim (negative).
-/// Rounded to whole øre, half away from zero, at the last step only.
+/// The money of an agreement, computed in one place. Eligible cost is what the hours cost (each at the rate of its
+/// day) + direct costs, capped at the frame; the remainder after what was paid is the final payment (positive) or a
+/// repayment claim (negative). Rounded to whole øre, half away from zero, at the last step only.
 /// </summary>
 public sealed record Settlement(
     decimal HoursTotal, decimal HourCost, decimal DirectCosts, decimal Spent, decimal Eligible, decimal Paid, decimal Remainder,
     decimal Frame)
 {
-    public static Settlement Compute(decimal frame, decimal hourRate, decimal hours, decimal directCosts, decimal paid)
+    public static Settlement Of(decimal frame, HoursWorked hours, decimal directCosts, decimal paid)
     {
-        var hourCost = hours * hourRate;
-        var spent = hourCost + directCosts;
+        var spent = hours.Cost + directCosts;
         var eligible = Math.Min(spent, frame);
-        return new Settlement(hours, Kroner.RoundToOre(hourCost), Kroner.RoundToOre(directCosts), Kroner.RoundToOre(spent),
+        return new Settlement(hours.Hours, Kroner.RoundToOre(hours.Cost), Kroner.RoundToOre(directCosts), Kroner.RoundToOre(spent),
             Kroner.RoundToOre(eligible), Kroner.RoundToOre(paid), Kroner.RoundToOre(eligible - paid), frame)
         {
             EligibleHasPartsOfAnOre = eligible != Kroner.RoundToOre(eligible),
@@ -47,6 +46,21 @@ public sealed record Settlement(
         : Spent * 100 >= Frame * 90 ? SpendLevel.Above90
         : Spent * 100 >= Frame * 75 ? SpendLevel.Above75
         : SpendLevel.Normal;
+}
+
+/// <summary>Hours and what they cost, exact: the sum of each row's hours × the rate of its day.</summary>
+public sealed record HoursWorked(decimal Hours, decimal Cost)
+{
+    public static readonly HoursWorked None = new(0, 0);
+
+    /// <summary>Hours all at one rate.</summary>
+    public static HoursWorked AtRate(decimal hours, decimal rate) => new(hours, hours * rate);
+
+    public static HoursWorked Of(IEnumerable<HourEntry> entries)
+    {
+        var list = entries as IReadOnlyCollection<HourEntry> ?? entries.ToList();
+        return new(list.Sum(h => h.Hours), list.Sum(h => h.Cost));
+    }
 }
 
 public enum SpendLevel

@@ -76,7 +76,13 @@ public sealed record AgreementDetails(
     IReadOnlyList<Payment> Payments,
     IReadOnlyList<AgreementEvent> Events,
     IReadOnlyList<AgreementVersion> Versions,
-    Deadline? NextDeadline);
+    Deadline? NextDeadline)
+{
+    /// <summary>Each hour rate of the period with the hours it priced: one line unless an amendment changed the rate.</summary>
+    public IReadOnlyList<Contracts.HourRateLine> HourRates => Agreement.HourRatePeriods()
+        .Select(r => new Contracts.HourRateLine(r.From, r.To, r.Rate, Hours.Where(h => h.Date >= r.From && (r.To is null || h.Date <= r.To)).Sum(h => h.Hours)))
+        .ToList();
+}
 
 /// <summary>Reads for the agreement pages; everything through the tenant filter (a council's or a county's view).</summary>
 public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
@@ -88,20 +94,21 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.PeriodEnd).ThenBy(a => a.Title)
             .Select(a => new
             {
-                a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
+                a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State, m.Amount)).ToList(),
             })
             .ToListAsync(ct);
-        var hours = await db.Hours.GroupBy(h => h.AgreementId).Select(g => new { g.Key, Total = g.Sum(h => h.Hours) }).ToDictionaryAsync(g => g.Key, g => g.Total, ct);
+        var hours = await db.Hours.GroupBy(h => h.AgreementId).Select(g => new { g.Key, Hours = g.Sum(h => h.Hours), Cost = g.Sum(h => h.Hours * h.HourRate) })
+            .ToDictionaryAsync(g => g.Key, g => new HoursWorked(g.Hours, g.Cost), ct);
         var costs = await db.DirectCosts.GroupBy(c => c.AgreementId).Select(g => new { g.Key, Total = g.Sum(c => c.Amount) }).ToDictionaryAsync(g => g.Key, g => g.Total, ct);
         var waiting = await db.PaymentRequests.Where(r => r.Status == PaymentRequestStatus.Sent)
             .GroupBy(r => r.AgreementId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var today = SharedKernel.Time.Oslo.Today(clock);
         return agreements.Select(a =>
         {
-            var s = Settlement.Compute(a.FrameAmount, a.HourRate, hours.GetValueOrDefault(a.Id), costs.GetValueOrDefault(a.Id), 0);
+            var s = Settlement.Of(a.FrameAmount, hours.GetValueOrDefault(a.Id) ?? HoursWorked.None, costs.GetValueOrDefault(a.Id), 0);
             return new AgreementRow(a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
                 NextDeadline(a.Status, a.ActivitiesDeadline, a.ReportDeadline, a.Milestones, today),
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
@@ -158,7 +165,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
             .Skip((page - 1) * size).Take(size)
             .Select(a => new
             {
-                a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.HourRate, a.ActivitiesDeadline, a.ReportDeadline,
+                a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, a.FrameAmount, a.ActivitiesDeadline, a.ReportDeadline,
                 CouncilSigned = a.CouncilSignature != null,
                 CountySigned = a.CountySignature != null,
                 Milestones = a.Milestones.Select(m => new MilestoneDeadline(m.Name, m.DueDate, m.State, m.Amount)).ToList(),
@@ -172,7 +179,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
             .Select(a => new
             {
                 a.Id,
-                Hours = db.Hours.Where(h => h.AgreementId == a.Id).Sum(h => h.Hours),
+                HourCost = db.Hours.Where(h => h.AgreementId == a.Id).Sum(h => h.Hours * h.HourRate),
                 Costs = db.DirectCosts.Where(c => c.AgreementId == a.Id).Sum(c => c.Amount),
                 Waiting = db.PaymentRequests.Count(r => r.AgreementId == a.Id && r.Status == PaymentRequestStatus.Sent),
             })
@@ -181,7 +188,8 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         var rows = agreements.Select(a =>
         {
             var sum = sums[a.Id];
-            var s = Settlement.Compute(a.FrameAmount, a.HourRate, sum.Hours, sum.Costs, 0);
+            // The row shows the share of the frame spent, not the hours: their cost is all it needs of them.
+            var s = Settlement.Of(a.FrameAmount, new HoursWorked(0, sum.HourCost), sum.Costs, 0);
             return new AgreementRow(a.Id, a.Title, a.PeriodStart, a.PeriodEnd, a.CouncilName, a.CountyName, a.Status, s.PercentUsed, s.Level,
                 NextDeadline(a.Status, a.ActivitiesDeadline, a.ReportDeadline, a.Milestones, today),
                 a.Status == AgreementStatus.Draft && !a.CouncilSigned,
@@ -279,7 +287,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         var payments = await db.Payments.AsNoTracking().Where(p => p.AgreementId == agreementId).OrderBy(p => p.Date).ToListAsync(ct);
         var events = await db.Events.AsNoTracking().Where(e => e.AgreementId == agreementId).OrderByDescending(e => e.Id).ToListAsync(ct);
         var versions = await db.Versions.AsNoTracking().Where(v => v.AgreementId == agreementId).OrderByDescending(v => v.Version).ToListAsync(ct);
-        var settlement = Settlement.Compute(agreement.FrameAmount, agreement.HourRate, hours.Sum(h => h.Hours), costs.Sum(c => c.Amount), payments.Sum(p => p.Amount));
+        var settlement = Settlement.Of(agreement.FrameAmount, HoursWorked.Of(hours), costs.Sum(c => c.Amount), payments.Sum(p => p.Amount));
         return new AgreementDetails(agreement, settlement, hours, costs, requests, payments, events, versions,
             NextDeadline(agreement, SharedKernel.Time.Oslo.Today(clock)));
     }

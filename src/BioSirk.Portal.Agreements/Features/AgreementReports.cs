@@ -29,10 +29,11 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
             a.WorkingGroup.OrderBy(w => w.Number).Select(w => new WorkingGroupLine(w.Name, w.Role)).ToList(),
             Figures(s),
             details.Hours.OrderBy(h => h.Date).ThenBy(h => h.Person)
-                .Select(h => new HourLine(h.Date, h.Person, h.Activity, h.Hours, SharedKernel.Money.Kroner.RoundToOre(h.Hours * a.HourRate))).ToList(),
+                .Select(h => new HourLine(h.Date, h.Person, h.Activity, h.Hours, SharedKernel.Money.Kroner.RoundToOre(h.Cost))).ToList(),
             details.Costs.OrderBy(c => c.Date).Select(c => new CostLine(c.Date, c.Supplier, c.Description, c.Amount, c.Voucher?.FileName, c.Id)).ToList(),
             details.Payments.Select(p => new PaymentLine(p.Date, milestones.FirstOrDefault(m => m.Id == p.MilestoneId)?.Name ?? "", p.Amount, p.Reference)).ToList(),
-            milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, AgreementQueries.TriggerText(m), m.Amount, AgreementQueries.MilestoneStateText(m.State))).ToList());
+            milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, AgreementQueries.TriggerText(m), m.Amount, AgreementQueries.MilestoneStateText(m.State))).ToList(),
+            details.HourRates);
     }
 
     public Task<ExportFile?> ExportTimesheetAsync(Guid agreementId, CancellationToken ct = default) => export.HandleAsync(agreementId, excel: true, ct);

@@ -27,9 +27,9 @@ public sealed class AgreementStore(AgreementsDbContext db)
     /// <summary>Hours, costs and payments so far, as the settlement sees them.</summary>
     public async Task<Settlement> SettlementAsync(Agreement agreement, CancellationToken ct = default)
     {
-        var hours = await db.Hours.Where(h => h.AgreementId == agreement.Id).Select(h => h.Hours).ToListAsync(ct);
+        var hours = await db.Hours.Where(h => h.AgreementId == agreement.Id).Select(h => new { h.Hours, h.HourRate }).ToListAsync(ct);
         var costs = await db.DirectCosts.Where(c => c.AgreementId == agreement.Id).Select(c => c.Amount).ToListAsync(ct);
         var paid = await db.Payments.Where(p => p.AgreementId == agreement.Id).Select(p => p.Amount).ToListAsync(ct);
-        return Settlement.Compute(agreement.FrameAmount, agreement.HourRate, hours.Sum(), costs.Sum(), paid.Sum());
+        return Settlement.Of(agreement.FrameAmount, new HoursWorked(hours.Sum(h => h.Hours), hours.Sum(h => h.Hours * h.HourRate)), costs.Sum(), paid.Sum());
     }
 }

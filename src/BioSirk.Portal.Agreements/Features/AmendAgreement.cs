@@ -1,6 +1,7 @@
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
+using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Agreements.Features;
 
@@ -81,10 +82,20 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
             return Result.Fail("", "Tillegget kan ikke godtas slik det er: " + string.Join(" ", budgetErrors.Select(e => e.Message)) + " Avvis det, og be om et nytt forslag.");
         }
 
-        var result = agreement.AcceptAmendment(command.Party, command.ProposalId, terms);
+        var today = SharedKernel.Time.Oslo.Today(clock);
+        var result = agreement.AcceptAmendment(command.Party, command.ProposalId, terms, today);
         if (!result.Succeeded)
         {
             return result;
+        }
+
+        if (agreement.HourRate != before.HourRate)
+        {
+            // Hours are not registered ahead of their day, so only today's can meet the new rate.
+            foreach (var hours in await store.Db.Hours.Where(h => h.AgreementId == agreement.Id && h.Date >= today).ToListAsync(ct))
+            {
+                hours.Reprice(agreement);
+            }
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -37,13 +37,17 @@ public sealed class ExportBudget(AgreementsDbContext db)
             new object?[] { "Prosjektnummer", a.ProjectNumber },
             new object?[] { "Avtale", $"{a.CountyName} – {a.CouncilName}" },
             new object?[] { "Periode", a.PeriodStart, a.PeriodEnd },
-            new object?[] { "Timepris (kr eks. mva.)", new KronerCell(a.HourRate) },
-            Array.Empty<object?>(),
-            new object?[] { "Timer" },
-            new object?[] { "Dato", "Person", "Aktivitet", "Timer", "Beløp (kr)", "Kommentar" },
         };
-        rows.AddRange(hours.Select(h => new object?[] { h.Date, h.Person, h.Activity, h.Hours, new KronerCell(h.Hours * a.HourRate), h.Comment }));
-        rows.Add(["Sum timer", null, null, hours.Sum(h => h.Hours), new KronerCell(hours.Sum(h => h.Hours) * a.HourRate)]);
+        // One row per rate when an amendment changed it, each with the days it prices.
+        var rates = a.HourRatePeriods();
+        rows.AddRange(rates.Count == 1
+            ? [["Timepris (kr eks. mva.)", new KronerCell(a.HourRate)]]
+            : rates.Select(r => new object?[] { "Timepris (kr eks. mva.)", new KronerCell(r.Rate), "fra", r.From, r.To is null ? null : "til", r.To }));
+        rows.Add([]);
+        rows.Add(["Timer"]);
+        rows.Add(["Dato", "Person", "Aktivitet", "Timer", "Timepris (kr)", "Beløp (kr)", "Kommentar"]);
+        rows.AddRange(hours.Select(h => new object?[] { h.Date, h.Person, h.Activity, h.Hours, new KronerCell(h.HourRate), new KronerCell(h.Cost), h.Comment }));
+        rows.Add(["Sum timer", null, null, hours.Sum(h => h.Hours), null, new KronerCell(hours.Sum(h => h.Cost))]);
         rows.Add([]);
         rows.Add(["Direkte kostnader"]);
         rows.Add(["Dato", "Leverandør", "Beskrivelse", "Beløp (kr eks. mva.)", "Bilag"]);

@@ -626,8 +626,8 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         // The export writes the exact amounts, so that its rows add up to its sum (18,5 × 950,50 = 17 584,25; 18,49 × 950,50 = 17 574,745).
         var csv = System.Text.Encoding.UTF8.GetString(await (await kari.GetAsync(CouncilUrl(id) + "?handler=Export&format=csv")).Content.ReadAsByteArrayAsync());
-        Assert.Contains(";18,49;17574,745;", csv, StringComparison.Ordinal);
-        Assert.Contains("Sum timer;;;36,99;35158,995", csv, StringComparison.Ordinal);
+        Assert.Contains(";18,49;950,50;17574,745;", csv, StringComparison.Ordinal);
+        Assert.Contains("Sum timer;;;36,99;;35158,995", csv, StringComparison.Ordinal);
     }
 
     [Fact]

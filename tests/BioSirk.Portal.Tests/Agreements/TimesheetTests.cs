@@ -159,13 +159,13 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("Fakturaen merkes;Missionssatsingen på sirkulær grønn nærings- og industriutvikling", lines[0]);
         Assert.Equal("Bestillernummer;B701010", lines[1]);
         Assert.Equal("Prosjektnummer;60256", lines[2]);
-        Assert.Contains("05.02.2026;Kari Nordby;Mobilisering;7,5;6750,00;", csv);
+        Assert.Contains("05.02.2026;Kari Nordby;Mobilisering;7,5;900,00;6750,00;", csv);
         Assert.Contains("01.03.2026;Hallingdal Hotell AS;Møteleie;12345,67;faktura.pdf", csv);
 
         // A text that a spreadsheet would run as a formula is written so that it stays text.
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-06", "Kari Nordby", "=HYPERLINK(\"http://evil.example\";\"klikk\")", "1"));
         var withFormula = Encoding.UTF8.GetString(await (await sigrid.GetAsync(CountyUrl(id) + "?handler=Export&format=csv")).Content.ReadAsByteArrayAsync());
-        Assert.Contains("06.02.2026;Kari Nordby;\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"klikk\"\")\";1;900,00;", withFormula);
+        Assert.Contains("06.02.2026;Kari Nordby;\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"klikk\"\")\";1;900,00;900,00;", withFormula);
 
         var xlsx = await (await kari.GetAsync(CouncilUrl(id) + "?handler=Export&format=xlsx")).Content.ReadAsByteArrayAsync();
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
@@ -181,8 +181,8 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(CellValues.Number, hourRow[0].DataType!.Value);
         Assert.Equal(new DateTime(2026, 2, 5), DateTime.FromOADate(double.Parse(hourRow[0].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal("dd.mm.yyyy", numberFormats[formats[(int)hourRow[0].StyleIndex!.Value].NumberFormatId!.Value]);
-        Assert.Equal(4u, formats[(int)hourRow[4].StyleIndex!.Value].NumberFormatId!.Value); // built-in «#,##0.00»
-        Assert.Equal(6750m, decimal.Parse(hourRow[4].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(4u, formats[(int)hourRow[5].StyleIndex!.Value].NumberFormatId!.Value); // built-in «#,##0.00»
+        Assert.Equal(6750m, decimal.Parse(hourRow[5].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
 
         // The file is named for its agreement, and a format the portal does not write is not there.
         var download = await kari.GetAsync(CouncilUrl(id) + "?handler=Export&format=xlsx");

@@ -23,6 +23,7 @@ public sealed class ApiAgreementTests(PortalFactory portal) : PortalTest(portal)
         var hours = await Json(await http.GetAsync($"/api/v1/agreements/{agreementId}/hours"));
         var row = Assert.Single(hours.EnumerateArray());
         Assert.Equal(7.5m, row.GetProperty("hours").GetDecimal());
+        Assert.Equal((900m, 6750m), (row.GetProperty("hourRate").GetDecimal(), row.GetProperty("amount").GetDecimal()));
         Assert.Equal("Kari Nordmann", row.GetProperty("person").GetString());
         var after = await http.GetAsync($"/api/v1/agreements/{agreementId}");
         var budget = (await Json(after)).GetProperty("budget");

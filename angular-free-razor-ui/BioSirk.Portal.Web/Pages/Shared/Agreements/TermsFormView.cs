@@ -1,3 +1,4 @@
 namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
 
-public sealed record TermsFormView(TermsInput Input, string CouncilName, string CountyName);
+/// <param name="IsAmendment">The terms of a signed agreement, changed by an amendment (tillegg).</param>
+public sealed record TermsFormView(TermsInput Input, string CouncilName, string CountyName, bool IsAmendment = false);

@@ -333,6 +333,10 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                     b.Property<Guid>("FunderCountyId")
                         .HasColumnType("uuid");
 
+                    b.Property<decimal>("HourRate")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
@@ -773,11 +777,37 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Postgres
                                 .HasForeignKey("AgreementId");
                         });
 
+                    b.OwnsMany("BioSirk.Portal.Agreements.Domain.HourRateChange", "HourRateChanges", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal>("PreviousRate")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)");
+
+                            b1.Property<decimal>("Rate")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)");
+
+                            b1.HasKey("AgreementId", "From");
+
+                            b1.ToTable("agreement_hour_rate_changes", "agreements");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
                     b.Navigation("BreachNotices");
 
                     b.Navigation("CouncilSignature");
 
                     b.Navigation("CountySignature");
+
+                    b.Navigation("HourRateChanges");
 
                     b.Navigation("PendingAmendment");
                 });

@@ -323,6 +323,10 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                     b.Property<Guid>("FunderCountyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("HourRate")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Hours")
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
@@ -759,11 +763,37 @@ namespace BioSirk.Portal.Agreements.Data.Migrations.Sqlite
                                 .HasForeignKey("AgreementId");
                         });
 
+                    b.OwnsMany("BioSirk.Portal.Agreements.Domain.HourRateChange", "HourRateChanges", b1 =>
+                        {
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("PreviousRate")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Rate")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AgreementId", "From");
+
+                            b1.ToTable("agreement_hour_rate_changes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
                     b.Navigation("BreachNotices");
 
                     b.Navigation("CouncilSignature");
 
                     b.Navigation("CountySignature");
+
+                    b.Navigation("HourRateChanges");
 
                     b.Navigation("PendingAmendment");
                 });
