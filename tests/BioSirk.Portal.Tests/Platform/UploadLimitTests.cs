@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using BioSirk.Portal.Tests.Agreements;
+using BioSirk.Portal.Tests.Indicators;
 using BioSirk.Portal.Tests.Infrastructure;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
@@ -69,6 +70,26 @@ public sealed class UploadLimitTests(KestrelPortalFactory portal) : IAsyncLifeti
         await ExpectRedirectAsync(await kari.SendWithFilesAsync(await kari.GetPageAsync(CouncilUrl(id)), "form[action*=Import]", [], "timesheet",
             [("timeliste.csv", "Dato;Person;Aktivitet;Timer;Kommentar\n20.01.2026;Kari Nordmann;Møte;7,5;\n"u8.ToArray())]));
         Assert.NotNull((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=hour-rows]"));
+    }
+
+    [Fact]
+    public async Task MeasurementsImport_Over20MB_SaysSoBesideTheField_AndImportsNothing()
+    {
+        using var kari = await portal.SignedInAsync(Demo.HallingdalSecretary);
+        var url = IndicatorSteps.Url(await IndicatorSteps.CreateAsync(kari));
+
+        foreach (var size in new[] { 21 * MB, 40 * MB })
+        {
+            var page = await RefusedAsync(await kari.SendWithFilesAsync(await kari.GetPageAsync(url), "form[action*=Import]", [], "measurementsFile",
+                [("biokull.csv", Csv("Dato;Verdi\n20.02.2026;150\n", size))]));
+            Assert.Equal("Filen er større enn 20 MB. Del målingene i flere filer, og importer dem én etter én.", page.FieldError("MeasurementsFile"));
+        }
+
+        Assert.Null((await kari.GetPageAsync(url)).QuerySelector("[data-testid=measurement-rows]"));
+
+        await ExpectRedirectAsync(await kari.SendWithFilesAsync(await kari.GetPageAsync(url), "form[action*=Import]", [], "measurementsFile",
+            [("biokull.csv", "Dato;Verdi\n20.02.2026;150\n"u8.ToArray())]));
+        Assert.NotNull((await kari.GetPageAsync(url)).QuerySelector("[data-testid=measurement-rows]"));
     }
 
     /// <summary>The form again, not an error page: status 200 with the error summary at the top.</summary>
