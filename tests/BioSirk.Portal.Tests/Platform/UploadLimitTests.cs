@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using BioSirk.Portal.Tests.Agreements;
 using BioSirk.Portal.Tests.Indicators;
 using BioSirk.Portal.Tests.Infrastructure;
+using BioSirk.Portal.Tests.Reporting;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
 namespace BioSirk.Portal.Tests.Platform;
@@ -92,6 +93,28 @@ public sealed class UploadLimitTests(KestrelPortalFactory portal) : IAsyncLifeti
         Assert.NotNull((await kari.GetPageAsync(url)).QuerySelector("[data-testid=measurement-rows]"));
     }
 
+    [Fact]
+    public async Task FinalReportAttachment_Over10MB_SaysSoBesideTheField_AndKeepsTheSections()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var url = FinalReportSteps.CouncilUrl(id);
+
+        foreach (var size in new[] { 11 * MB, 40 * MB })
+        {
+            var page = await RefusedAsync(await AttachAsync(kari, url, Pdf(size)));
+            Assert.Equal("Filen er større enn 10 MB. Del den opp eller komprimer den, og prøv igjen.", page.FieldError("Input.Upload"));
+            Assert.Equal(FinalReportSteps.CompleteSections["Input.Activities"].ReplaceLineEndings("\n"), page.FieldValue("Input.Activities")!.ReplaceLineEndings("\n"));
+            Assert.Equal(FinalReportSteps.CompleteSections["Input.FurtherWork"], page.FieldValue("Input.FurtherWork"));
+        }
+
+        Assert.Null((await kari.GetPageAsync(url)).QuerySelector("[data-testid=attachments]"));
+
+        await FinalReportSteps.ExpectRedirectAsync(await AttachAsync(kari, url, Pdf(1_000)));
+        Assert.Equal("vedlegg.pdf", (await kari.GetPageAsync(url)).QuerySelector("[data-testid=attachments] a")!.TextContent);
+    }
+
     /// <summary>The form again, not an error page: status 200 with the error summary at the top.</summary>
     private static async Task<IHtmlDocument> RefusedAsync(HttpResponseMessage response)
     {
@@ -99,6 +122,14 @@ public sealed class UploadLimitTests(KestrelPortalFactory portal) : IAsyncLifeti
         var page = await PortalClient.ReadAsync(response);
         Assert.NotNull(page.GetElementById("error-summary"));
         return page;
+    }
+
+    /// <summary>The report's form with the sections typed, sent with the file by «Last opp» (its button's formaction).</summary>
+    private static async Task<HttpResponseMessage> AttachAsync(PortalClient client, string url, byte[] file)
+    {
+        var page = await client.GetPageAsync(url);
+        return await client.SendWithFilesAsync(page, "form[data-testid=report-form]", FinalReportSteps.CompleteSections, "upload", [("vedlegg.pdf", file)],
+            page.QuerySelector("button[formaction*=Attach]")!.GetAttribute("formaction"));
     }
 
     private static byte[] Pdf(int size)
