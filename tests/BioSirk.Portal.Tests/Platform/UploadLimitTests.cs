@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using BioSirk.Portal.Tests.Agreements;
 using BioSirk.Portal.Tests.Indicators;
 using BioSirk.Portal.Tests.Infrastructure;
+using BioSirk.Portal.Tests.Meetings;
 using BioSirk.Portal.Tests.Reporting;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
@@ -113,6 +114,26 @@ public sealed class UploadLimitTests(KestrelPortalFactory portal) : IAsyncLifeti
 
         await FinalReportSteps.ExpectRedirectAsync(await AttachAsync(kari, url, Pdf(1_000)));
         Assert.Equal("vedlegg.pdf", (await kari.GetPageAsync(url)).QuerySelector("[data-testid=attachments] a")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AgendaItemAttachment_Over20MB_SaysSoBesideTheField_AndAttachesNothing()
+    {
+        using var kari = await portal.SignedInAsync(Demo.HallingdalSecretary);
+        var itemPath = await MeetingSteps.ItemOfANewMeetingAsync(kari, "Rådsmøte april", "2026-04-14", "Budsjett 2027");
+
+        // 70 MB: over what the page once let through (64 MB) as well.
+        foreach (var size in new[] { 21 * MB, 70 * MB })
+        {
+            var page = await RefusedAsync(await kari.SendWithFilesAsync(await kari.GetPageAsync(itemPath), "form[data-testid=attachment-form]", [], "upload",
+                [("budsjett.pdf", Pdf(size))]));
+            Assert.Equal("Filen er større enn 20 MB. Komprimer den eller del den i flere filer, og prøv igjen.", page.FieldError("Upload"));
+            Assert.NotNull(page.QuerySelector("[data-testid=no-attachments]"));
+        }
+
+        await ExpectRedirectAsync(await kari.SendWithFilesAsync(await kari.GetPageAsync(itemPath), "form[data-testid=attachment-form]", [], "upload",
+            [("budsjett.pdf", Pdf(1_000))]));
+        Assert.Null((await kari.GetPageAsync(itemPath)).QuerySelector("[data-testid=no-attachments]"));
     }
 
     /// <summary>The form again, not an error page: status 200 with the error summary at the top.</summary>
