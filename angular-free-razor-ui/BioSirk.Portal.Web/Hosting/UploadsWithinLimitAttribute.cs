@@ -7,14 +7,14 @@ using Microsoft.Net.Http.Headers;
 namespace BioSirk.Portal.Web.Hosting;
 
 /// <summary>
-/// A form with several files (a payment request's attachments) is read here, before the antiforgery check and the
-/// model binding: its fields always, its files only while together they stay within <paramref name="maxFileBytes"/>.
-/// Beyond that no file is kept and <see cref="Exceeded"/> tells the handler, which says so beside the file field with
-/// what was typed kept. Left to Kestrel (about 30 MB a request) and the form reader, a form over the limit fails as a
-/// whole, antiforgery token and text with it, and the person gets a 400 page instead of a message.
+/// A form with files is read here, before the antiforgery check and the model binding: its fields always, its files only
+/// while together they stay within <paramref name="maxFileBytes"/>. Beyond that no file is kept and <see cref="Exceeded"/> tells
+/// the handler, which says so beside the file field with what was typed kept. Left to Kestrel (about 30 MB a request) and
+/// the form reader, a form over the limit fails as a whole, antiforgery token and text with it, and the person gets a 400
+/// page instead of a message. A page with several upload forms has one attribute per form, each with its own limit.
 /// </summary>
 /// <param name="handler">The page handler whose form this is (the page's other forms are left to the framework).</param>
-[AttributeUsage(AttributeTargets.Class)]
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
 public sealed class UploadsWithinLimitAttribute(string handler, long maxFileBytes) : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
     /// <summary>

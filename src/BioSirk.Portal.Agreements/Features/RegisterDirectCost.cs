@@ -13,6 +13,9 @@ public sealed record RegisterDirectCostCommand(
 /// <summary>A direct cost with its voucher (PDF, JPEG or PNG, at most 10 MB; the type is read from the content).</summary>
 public sealed class RegisterDirectCost(AgreementStore store, IFileStore files, TimeProvider clock)
 {
+    /// <summary>Said of a voucher over <see cref="FileTypes.MaxVoucherBytes"/>, here and by the page that never received it.</summary>
+    public const string VoucherTooLarge = "Filen er større enn 10 MB. Skann den med lavere oppløsning, eller del den i flere filer.";
+
     public async Task<Result?> HandleAsync(RegisterDirectCostCommand c, CancellationToken ct = default)
     {
         var agreement = await store.FindAsync(c.AgreementId, ct);
@@ -66,7 +69,7 @@ internal static class Uploads
     {
         if (upload.Length > FileTypes.MaxVoucherBytes)
         {
-            return (null, null, "Filen er større enn 10 MB. Skann den med lavere oppløsning, eller del den i flere filer.");
+            return (null, null, RegisterDirectCost.VoucherTooLarge);
         }
 
         using var buffer = new MemoryStream();

@@ -18,6 +18,9 @@ public sealed class ItemAttachments(MeetingStore store, IFileStore files)
 {
     public const string AcceptedTypes = "PDF, JPEG, PNG, Word (.docx) eller Excel (.xlsx)";
 
+    /// <summary>Said of a file over <see cref="FileTypes.MaxDocumentBytes"/>, here and by the page that never received it.</summary>
+    public const string UploadTooLarge = "Filen er større enn 20 MB. Komprimer den eller del den i flere filer, og prøv igjen.";
+
     public async Task<Result?> AttachAsync(Guid meetingId, Guid itemId, AttachmentUpload? upload, MeetingActor by, CancellationToken ct = default)
     {
         var meeting = await store.ManagedAsync(meetingId, by, ct);
@@ -39,7 +42,7 @@ public sealed class ItemAttachments(MeetingStore store, IFileStore files)
 
         if (upload.Length > FileTypes.MaxDocumentBytes)
         {
-            return Result.Fail("Upload", "Filen er større enn 20 MB. Komprimer den eller del den i flere filer, og prøv igjen.");
+            return Result.Fail("Upload", UploadTooLarge);
         }
 
         using var buffer = new MemoryStream();

@@ -27,6 +27,9 @@ public sealed record ReportUpload(Stream Content, string FileName, long Length);
 /// </summary>
 public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agreements, IFileStore files, TimeProvider clock)
 {
+    /// <summary>Said of an attachment over <see cref="FileTypes.MaxVoucherBytes"/>, here and by the page that never received it.</summary>
+    public const string UploadTooLarge = "Filen er større enn 10 MB. Del den opp eller komprimer den, og prøv igjen.";
+
     public async Task<Result?> WriteAsync(WriteReportCommand c, CancellationToken ct = default)
     {
         var (report, refused) = await OpenAsync(c.AgreementId, ct);
@@ -84,7 +87,7 @@ public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agree
 
         if (upload.Length > FileTypes.MaxVoucherBytes)
         {
-            return Result.Fail("Upload", "Filen er større enn 10 MB. Del den opp eller komprimer den, og prøv igjen.");
+            return Result.Fail("Upload", UploadTooLarge);
         }
 
         using var buffer = new MemoryStream();

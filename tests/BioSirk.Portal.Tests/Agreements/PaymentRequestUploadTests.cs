@@ -1,33 +1,12 @@
 using System.Net;
-using AngleSharp.Html.Dom;
 using BioSirk.Portal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
 namespace BioSirk.Portal.Tests.Agreements;
 
-/// <summary>
-/// The portal on a Kestrel port of 127.0.0.1 (database "biosirk_kestrel"), as it runs in production: Kestrel's limit on
-/// a request's body applies, which the in-memory test server does not have.
-/// </summary>
-public sealed class KestrelPortalFactory : PortalFactory
-{
-    public KestrelPortalFactory()
-        : base("biosirk_kestrel") =>
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-
-    protected override HttpClient CreateHttpClient() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
-        {
-            BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()),
-            Timeout = TimeSpan.FromMinutes(2),
-        };
-}
-
 /// <summary>A payment request with the attachments its form allows, and with more, sent as a browser sends it.</summary>
-public sealed class PaymentRequestUploadTests(KestrelPortalFactory portal) : IClassFixture<KestrelPortalFactory>, IAsyncLifetime
+[Collection(KestrelCollection.Name)]
+public sealed class PaymentRequestUploadTests(KestrelPortalFactory portal) : IAsyncLifetime
 {
     private const int NineMegabytes = 9 * 1024 * 1024;
 
@@ -85,23 +64,7 @@ public sealed class PaymentRequestUploadTests(KestrelPortalFactory portal) : ICl
     }
 
     /// <summary>The request form as a browser sends it: its fields in order, the files, and the hidden fields (the token) last.</summary>
-    private static async Task<HttpResponseMessage> SendAsBrowserAsync(PortalClient client, Guid id, string status, IEnumerable<(string Name, byte[] Content)> files)
-    {
-        var page = await client.GetPageAsync(CouncilUrl(id));
-        var form = (IHtmlFormElement)page.QuerySelector("form[action*=Request]")!;
-        using var content = new MultipartFormDataContent { { new StringContent(status), "RequestForm.StatusText" } };
-        foreach (var (name, bytes) in files)
-        {
-            var file = new ByteArrayContent(bytes);
-            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
-            content.Add(file, "attachments", name);
-        }
-
-        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
-        {
-            content.Add(new StringContent(hidden.Value), hidden.Name!);
-        }
-
-        return await client.Http.PostAsync(form.GetAttribute("action"), content);
-    }
+    private static async Task<HttpResponseMessage> SendAsBrowserAsync(PortalClient client, Guid id, string status, IEnumerable<(string Name, byte[] Content)> files) =>
+        await client.SendWithFilesAsync(await client.GetPageAsync(CouncilUrl(id)), "form[action*=Request]",
+            new() { ["RequestForm.StatusText"] = status }, "attachments", files);
 }

@@ -69,6 +69,42 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Sends a form with files as a browser does: the <paramref name="fields"/> typed, then the files in
+    /// <paramref name="fileField"/>, then the form's hidden fields, the antiforgery token last (a server that gives up at
+    /// the files loses it). <paramref name="action"/> is a button's formaction, when it is not the form's own.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendWithFilesAsync(IHtmlDocument page, string formSelector, Dictionary<string, string> fields,
+        string fileField, IEnumerable<(string Name, byte[] Content)> files, string? action = null)
+    {
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+                   ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Path.GetExtension(name) switch
+            {
+                ".pdf" => "application/pdf",
+                ".csv" => "text/csv",
+                _ => "application/octet-stream",
+            });
+            content.Add(file, fileField, name);
+        }
+
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>().Where(h => !fields.ContainsKey(h.Name!)))
+        {
+            content.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        return await Http.PostAsync(action ?? form.GetAttribute("action"), content);
+    }
+
     /// <summary>Every value a browser would send for the form as it stands: inputs (checked boxes only), textareas, selects.</summary>
     public async Task<List<KeyValuePair<string, string>>> FormListAsync(string url, string formSelector) =>
         FormList(await GetPageAsync(url), formSelector);

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Meetings.Features;
@@ -12,15 +13,11 @@ namespace BioSirk.Portal.Web.Pages.Council.Meetings;
 /// One agenda item, as the participants read it, with its attachments; a participant declares here that she may be
 /// disqualified. The organising secretaries attach documents here and make a roadmap action from the item.
 /// </summary>
-// Above the 20 MB an attachment may have, so that a larger file still gets the message beside the field, not an error page.
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[UploadsWithinLimit("Attach", FileTypes.MaxDocumentBytes)]
 public sealed class AgendaItemModel(
     PortalContext portal, MeetingStore store, RecordAttendance attendance, AgendaLinkTargets targets, ItemAttachments attachments, ActionFromItem actionFromItem)
     : MeetingPageModel(portal)
 {
-    private const long MaxRequestBytes = 64 * 1024 * 1024;
-
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -66,6 +63,11 @@ public sealed class AgendaItemModel(
         if (await ForManagersAsync(meetingId, itemId) is { } refused)
         {
             return refused;
+        }
+
+        if (UploadsWithinLimitAttribute.Exceeded(HttpContext))
+        {
+            return await ShowAgainAsync(meetingId, itemId, [new FieldError("Upload", ItemAttachments.UploadTooLarge)]); // left out as it came
         }
 
         await using var content = upload?.OpenReadStream() ?? Stream.Null;

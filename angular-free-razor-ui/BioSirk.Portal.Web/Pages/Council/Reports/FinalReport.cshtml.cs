@@ -3,6 +3,7 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Domain;
 using BioSirk.Portal.Reporting.Features;
 using BioSirk.Portal.SharedKernel.Results;
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Web.Pages.Shared;
 using BioSirk.Portal.Web.Pages.Shared.Reports;
@@ -40,6 +41,7 @@ public sealed class SectionsInput
 /// The council writes its final report: the sections (the county's comments beside them after a return), the
 /// attachments, "Lag PDF" with live progress, and the delivery. Members and secretaries write; the secretary delivers.
 /// </summary>
+[UploadsWithinLimit("Attach", FileTypes.MaxVoucherBytes)]
 public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQueries queries, IFileStore files, IIndicatorReader indicators)
     : FinalReportPageModel(portal, queries, files)
 {
@@ -119,6 +121,11 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
         if (await SaveFirstAsync(sp, agreementId) is { Succeeded: false } refused)
         {
             return refused;
+        }
+
+        if (UploadsWithinLimitAttribute.Exceeded(HttpContext))
+        {
+            return Result.Fail("Upload", ReportDrafts.UploadTooLarge); // left out as it came; the text is saved, as with any file refused
         }
 
         await using var content = upload?.OpenReadStream() ?? Stream.Null;

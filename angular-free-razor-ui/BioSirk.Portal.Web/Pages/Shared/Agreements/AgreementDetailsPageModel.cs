@@ -20,6 +20,8 @@ namespace BioSirk.Portal.Web.Pages.Shared.Agreements;
 /// tenant filter, so another council's or county's id answers 404.
 /// </summary>
 [UploadsWithinLimit("Request", PaymentRequests.MaxAttachments * FileTypes.MaxVoucherBytes)]
+[UploadsWithinLimit("Cost", FileTypes.MaxVoucherBytes)]
+[UploadsWithinLimit("Import", FileTypes.MaxDocumentBytes)] // a timesheet is a spreadsheet, a document: 20 MB is far more rows than a year's hours
 public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileStore files, TimeProvider clock) : PageModel
 {
     public AgreementDetails Details { get; private set; } = null!;
@@ -119,6 +121,8 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         return export is null ? NotFound() : File(export.Content, export.ContentType, export.FileName);
     }
 
+    public const string TimesheetTooLarge = "Filen er større enn 20 MB. Del timelisten i flere filer, og importer dem én etter én.";
+
     /// <summary>A timesheet file: all rows are registered, or none, with a report of the rows to fix.</summary>
     public async Task<IActionResult> OnPostImportAsync(Guid agreementId, IFormFile? timesheet)
     {
@@ -133,6 +137,12 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         }
 
         ModelState.Clear();
+        if (UploadsWithinLimitAttribute.Exceeded(HttpContext))
+        {
+            ModelState.AddModelError("Timesheet", TimesheetTooLarge);
+            return Page();
+        }
+
         if (timesheet is null || timesheet.Length == 0)
         {
             ModelState.AddModelError("Timesheet", "Velg timelisten du vil importere (CSV eller Excel).");
@@ -192,9 +202,15 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
 
     public Task<IActionResult> OnPostCostAsync(Guid agreementId, IFormFile? voucher)
     {
-        VoucherChosen = voucher is { Length: > 0 };
+        var tooLarge = UploadsWithinLimitAttribute.Exceeded(HttpContext); // the voucher was left out as it came: nothing is registered
+        VoucherChosen = tooLarge || voucher is { Length: > 0 };
         return Act(agreementId, "costs", async sp =>
         {
+            if (tooLarge)
+            {
+                return Result.Fail("Voucher", RegisterDirectCost.VoucherTooLarge);
+            }
+
             await using var content = voucher?.OpenReadStream() ?? Stream.Null;
             var upload = voucher is null ? null : new VoucherUpload(content, voucher.FileName, voucher.Length);
             return await sp.GetRequiredService<RegisterDirectCost>().HandleAsync(new RegisterDirectCostCommand(agreementId, Cost.Date, Cost.Supplier,

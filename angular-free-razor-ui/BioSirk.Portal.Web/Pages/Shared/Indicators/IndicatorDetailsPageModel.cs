@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Indicators.Features;
@@ -19,6 +20,7 @@ namespace BioSirk.Portal.Web.Pages.Shared.Indicators;
 /// indicator (its agreement's final report approved, <see cref="IndicatorLock"/>) shows why instead of the forms, and a
 /// form sent to it from a page opened before answers 409 with the reason and what was typed.
 /// </summary>
+[UploadsWithinLimit("Import", FileTypes.MaxDocumentBytes)] // a file of measurements is a spreadsheet, a document
 public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, PortalContext portal, TimeProvider clock) : PageModel
 {
     public IndicatorDetails Details { get; private set; } = null!;
@@ -181,6 +183,8 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
         return LocalRedirect($"{SelfUrl}#register-measurement");
     }
 
+    public const string MeasurementsFileTooLarge = "Filen er større enn 20 MB. Del målingene i flere filer, og importer dem én etter én.";
+
     /// <summary>A file of measurements: all rows are registered, or none, with a report of the rows to fix.</summary>
     public async Task<IActionResult> OnPostImportAsync(Guid indicatorId, IFormFile? measurementsFile)
     {
@@ -200,6 +204,12 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
         }
 
         ModelState.Clear();
+        if (UploadsWithinLimitAttribute.Exceeded(HttpContext))
+        {
+            ModelState.AddModelError("MeasurementsFile", MeasurementsFileTooLarge);
+            return Page();
+        }
+
         if (measurementsFile is null || measurementsFile.Length == 0)
         {
             ModelState.AddModelError("MeasurementsFile", "Velg filen med målinger du vil importere (CSV eller Excel).");
