@@ -380,8 +380,17 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         _ => null,
     };
 
-    /// <summary>The giver's earlier notice, if any, is replaced: the new deadline is the one that counts.</summary>
-    public Result GiveBreachNotice(Party by, string? description, DateOnly? remedyDeadline, DateOnly today, Guid userId, string name, DateTime nowUtc)
+    /// <summary>Under this many days a deadline to remedy is asked about: the agreement promises a reasonable one («rimelig frist»).</summary>
+    public const int ReasonableRemedyDays = 14;
+
+    public const string ShortRemedyDeadline =
+        "En rimelig frist for å rette er som regel minst 14 dager. Sett en senere frist, eller kryss av for at dere mener denne fristen er rimelig.";
+
+    /// <summary>
+    /// The giver's earlier notice, if any, is replaced: the new deadline is the one that counts. A deadline shorter than
+    /// <see cref="ReasonableRemedyDays"/> days is given only when the giver confirms that it is reasonable all the same.
+    /// </summary>
+    public Result GiveBreachNotice(Party by, string? description, DateOnly? remedyDeadline, DateOnly today, bool shortDeadlineConfirmed, Guid userId, string name, DateTime nowUtc)
     {
         var errors = new Errors()
             .When(!IsInForce, "", "Varsel om mislighold gjelder bare en avtale som er i kraft.")
@@ -390,6 +399,8 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
             .When(remedyDeadline is { } d && d <= today, "RemedyDeadline", "Fristen for å rette må være etter i dag: den andre parten må få en rimelig frist.")
             .When(remedyDeadline is { } far && far > today.AddYears(1), "RemedyDeadline",
                 "Sjekk årstallet: fristen for å rette kan ligge høyst ett år fram i tid.");
+        errors.When(!errors.All.Any(e => e.Field == "RemedyDeadline") && remedyDeadline < today.AddDays(ReasonableRemedyDays) && !shortDeadlineConfirmed,
+            "RemedyDeadline", ShortRemedyDeadline);
         if (errors.Any)
         {
             return Result.Fail(errors.All);

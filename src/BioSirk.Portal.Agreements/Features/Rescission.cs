@@ -5,7 +5,8 @@ using BioSirk.Portal.SharedKernel.Time;
 
 namespace BioSirk.Portal.Agreements.Features;
 
-public sealed record BreachNoticeCommand(Guid AgreementId, Party By, string? Description, DateOnly? RemedyDeadline, Actor Actor);
+/// <param name="ShortDeadlineConfirmed">The giver finds a deadline under two weeks reasonable all the same.</param>
+public sealed record BreachNoticeCommand(Guid AgreementId, Party By, string? Description, DateOnly? RemedyDeadline, Actor Actor, bool ShortDeadlineConfirmed = false);
 
 public sealed record RescindCommand(Guid AgreementId, Party By, Actor Actor);
 
@@ -26,7 +27,7 @@ public sealed class Rescission(AgreementStore store, AgreementNotices notices, T
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = agreement.GiveBreachNotice(command.By, command.Description, command.RemedyDeadline, Oslo.Today(clock),
+        var result = agreement.GiveBreachNotice(command.By, command.Description, command.RemedyDeadline, Oslo.Today(clock), command.ShortDeadlineConfirmed,
             command.Actor.UserId, command.Actor.Name, now);
         if (!result.Succeeded)
         {

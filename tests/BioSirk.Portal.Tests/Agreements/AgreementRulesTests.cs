@@ -116,7 +116,7 @@ public sealed class AgreementRulesTests
         var withoutNotice = agreement.Rescind(Party.County, new DateOnly(2026, 6, 1), now);
         Assert.Contains("kan ikke sies opp", withoutNotice.Errors[0].Message);
 
-        Assert.True(agreement.GiveBreachNotice(Party.County, "Ingen aktivitet", new DateOnly(2026, 6, 30), new DateOnly(2026, 6, 1), Guid.NewGuid(), "Sigrid", now).Succeeded);
+        Assert.True(agreement.GiveBreachNotice(Party.County, "Ingen aktivitet", new DateOnly(2026, 6, 30), new DateOnly(2026, 6, 1), false, Guid.NewGuid(), "Sigrid", now).Succeeded);
         var early = agreement.Rescind(Party.County, new DateOnly(2026, 6, 30), now);
         Assert.Equal("Fristen for å rette misligholdet går ut 30.06.2026. Avtalen kan heves først etter fristen.", early.Errors[0].Message);
         Assert.Equal(AgreementStatus.Signed, agreement.Status);

@@ -63,6 +63,30 @@ public sealed class BreachNoticeTests(PortalFactory portal) : PortalTest(portal)
         Assert.NotNull((await kariLater.GetPageAsync(CouncilUrl(id))).QuerySelector("form[action*=WithdrawBreach]"));
     }
 
+    [Fact]
+    public async Task ADeadlineToRemedyUnderTwoWeeks_IsAskedAbout_AndGivenWhenTheGiverConfirmsItIsReasonable()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal); // 20.01.2026
+        using var _ = kari;
+        using var __ = sigrid;
+        var fields = new Dictionary<string, string> { ["Breach.Description"] = "Ingen timelister levert", ["Breach.RemedyDeadline"] = "2026-01-22" };
+
+        var asked = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Breach]", fields));
+        Assert.Equal("En rimelig frist for å rette er som regel minst 14 dager. Sett en senere frist, eller kryss av for at dere mener denne fristen er rimelig.",
+            asked.FieldError("Breach.RemedyDeadline"));
+        Assert.Equal("2026-01-22", asked.FieldValue("Breach.RemedyDeadline"));
+        Assert.Equal("Ingen timelister levert", asked.GetElementById("Breach_Description")!.TextContent);
+        Assert.NotNull(asked.GetElementById("Breach_ConfirmsShortDeadline"));
+        Assert.DoesNotContain(await kari.NoticesAsync(), n => n.TextContent.Contains("mislighold", StringComparison.Ordinal));
+
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(asked, CountyUrl(id), "form[action*=Breach]", new(fields) { ["Breach.ConfirmsShortDeadline"] = "true" }));
+        Assert.Contains("Rett forholdet innen 22.01.2026", Flat((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=breach-against-viewer]")!.TextContent));
+
+        // Two weeks or more is reasonable without a question.
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Breach]",
+            new() { ["Breach.Description"] = "Første utbetaling er ikke kommet", ["Breach.RemedyDeadline"] = "2026-02-03" }));
+    }
+
     private static string Tasks(IHtmlDocument home) => Flat(home.QuerySelector("#todo-heading")?.ParentElement?.TextContent ?? "");
 
     private static string Flat(string text) => Regex.Replace(text, @"\s+", " ").Trim();

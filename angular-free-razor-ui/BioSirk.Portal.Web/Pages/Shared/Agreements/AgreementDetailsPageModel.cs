@@ -278,7 +278,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
     }
 
     public Task<IActionResult> OnPostBreachAsync(Guid agreementId) => Act(agreementId, "breach", sp =>
-        sp.GetRequiredService<Rescission>().GiveNoticeAsync(new BreachNoticeCommand(agreementId, Viewer, Breach.Description, Breach.RemedyDeadline, Actor)),
+        sp.GetRequiredService<Rescission>().GiveNoticeAsync(new BreachNoticeCommand(agreementId, Viewer, Breach.Description, Breach.RemedyDeadline, Actor, Breach.ConfirmsShortDeadline)),
         "Varselet om mislighold er registrert.", prefix: "Breach");
 
     public Task<IActionResult> OnPostAcceptAmendmentAsync(Guid agreementId) => Act(agreementId, "amendment", sp =>
@@ -497,6 +497,9 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
         public string? Description { get; set; }
 
         public DateOnly? RemedyDeadline { get; set; }
+
+        /// <summary>A deadline to remedy under two weeks is given only with this ticked (see <see cref="Agreement.ReasonableRemedyDays"/>).</summary>
+        public bool ConfirmsShortDeadline { get; set; }
 
         /// <summary>Rescission cannot be undone: the button acts only with this ticked.</summary>
         public bool ConfirmsRescission { get; set; }
