@@ -27,11 +27,11 @@ public sealed class MeetingMinutesTests(BrowserPortalFactory portal) : BrowserTe
         await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lag protokoll (PDF)" }), url + "?handler=Pdf");
         var field = Page.GetByLabel("Vedtak i SAK 1/26");
         await Expect(field).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(Page.GetByTestId("resolution-error")).ToHaveTextAsync("SAK 1/26: skriv vedtaket og lagre det før du lager protokollen.");
+        await Expect(Page.GetByTestId("resolution-error")).ToHaveTextAsync("SAK 1/26: skriv vedtaket og lagre det, eller velg «Ingen vedtak» og lagre hvis møtet ikke vedtok noe i saken.");
         await Expect(field).ToHaveValueAsync("Budsjettet vedtas som foreslått.");
 
         await field.FillAsync("Budsjettet vedtas med endringene fra møtet.");
-        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre vedtaket i SAK 1/26" }), url);
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre i SAK 1/26" }), url);
         await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Vedtaket er lagret.");
 
         var hold = Portal.Pdfs.Hold();

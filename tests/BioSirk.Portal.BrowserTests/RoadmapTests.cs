@@ -1,4 +1,5 @@
 using BioSirk.Portal.BrowserTests.Infrastructure;
+using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +88,41 @@ public sealed class RoadmapTests(BrowserPortalFactory portal) : BrowserTest(port
         await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Frys og legg fram" }), versions);
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Versjon 2: «Forslag til fellesmøtet i desember»" }))
             .ToContainTextAsync("Vedtak ønskes innen 31.12.2026.");
+    }
+
+    /// <summary>
+    /// The same half date without JavaScript: no script stops the form, so the server must see what was typed. A
+    /// browser's own date field would post it as empty, and the version be frozen without the date.
+    /// </summary>
+    [Fact]
+    public async Task Coordinator_WithoutJavaScript_FreezingWithTheDecisionDateHalfTyped_GetsItBackAsTyped_WithTheMessageBesideIt()
+    {
+        await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDemoSeeder>().SeedAsync());
+        await using var context = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Portal.BaseUrl,
+            Locale = "nb-NO",
+            JavaScriptEnabled = false,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/logg-inn");
+        await page.Locator("#Input_Email").FillAsync(Demo.RingerikeSecretary);
+        await page.Locator("#Input_Password").FillAsync(DemoDataSeeder.Password);
+        await NavigateAsync(page, () => page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Logg inn", Exact = true }).ClickAsync());
+        await page.GotoAsync("/rad/ringerike/veikart");
+        var versions = new Uri(page.Url).AbsolutePath + "/versjoner";
+        await page.GotoAsync(versions);
+        await page.GetByLabel("Navn på versjonen").FillAsync("Forslag til fellesmøtet i desember");
+
+        var wanted = page.GetByLabel("Vedtak ønskes innen");
+        await wanted.FocusAsync();
+        await page.Keyboard.TypeAsync("12");
+        await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Frys og legg fram" }).ClickAsync());
+
+        await Expect(page.Locator("#Freeze_DecisionWanted-error")).ToHaveTextAsync("«12» er ikke en gyldig dato. Skriv datoen som dd.mm.åååå.");
+        await Expect(wanted).ToHaveValueAsync("12");
+        await Expect(page.GetByLabel("Navn på versjonen")).ToHaveValueAsync("Forslag til fellesmøtet i desember");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Versjon 2: «Forslag til fellesmøtet i desember»" })).ToHaveCountAsync(0);
     }
 
     [Fact]

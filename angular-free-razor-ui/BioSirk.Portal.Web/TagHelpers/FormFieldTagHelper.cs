@@ -71,10 +71,21 @@ public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> texts) :
             describedBy.Add(id + "-hint");
         }
 
+        // A date or time is sent as a text field, which posts what was typed: a native date field filled in only in part
+        // («15.03») posts an empty value, so without JavaScript a required date came back empty with "fill in", and an
+        // optional one was dropped without a word. site.js makes it the browser's date or time field (with its guard
+        // against a half date) when it runs and the value is one the picker can show.
+        var pickerType = Type is "date" or "time" ? Type : null;
+        if (pickerType is not null)
+        {
+            describedBy.Add(id + "-format");
+        }
+
         var attributes =
             $" id=\"{id}\" name=\"{enc.Encode(name)}\" class=\"{(Type == "select" ? "form-select" : "form-control")}{(hasError ? " is-invalid" : "")}\"" +
             (Autocomplete is null ? "" : $" autocomplete=\"{enc.Encode(Autocomplete)}\"") +
             (Inputmode is null ? "" : $" inputmode=\"{enc.Encode(Inputmode)}\"") +
+            (pickerType is null ? "" : $" data-picker=\"{pickerType}\" spellcheck=\"false\"" + (Autocomplete is null ? " autocomplete=\"off\"" : "")) +
             (Required ? " required aria-required=\"true\"" : "") +
             (hasError ? " aria-invalid=\"true\"" : "") +
             (describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\"" : "");
@@ -86,11 +97,17 @@ public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> texts) :
             html.Append($"<div class=\"form-text mt-0 mb-1\" id=\"{id}-hint\">{enc.Encode(Hint)}</div>");
         }
 
+        if (pickerType is not null)
+        {
+            var format = pickerType == "date" ? texts["Skriv datoen som dd.mm.åååå."] : texts["Skriv klokkeslettet som tt:mm."];
+            html.Append($"<div class=\"form-text mt-0 mb-1\" id=\"{id}-format\" data-picker-format>{enc.Encode(format)}</div>");
+        }
+
         html.Append(Type switch
         {
             "textarea" => $"<textarea{attributes} rows=\"{Rows}\">{enc.Encode(value ?? "")}</textarea>",
             "select" => $"<select{attributes}>{options}</select>",
-            _ => $"<input type=\"{enc.Encode(Type)}\"{attributes} value=\"{enc.Encode(value ?? "")}\">",
+            _ => $"<input type=\"{enc.Encode(pickerType is null ? Type : "text")}\"{attributes} value=\"{enc.Encode(value ?? "")}\">",
         });
         if (hasError)
         {
@@ -105,8 +122,8 @@ public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> texts) :
 
     private string? CurrentValue(ModelStateEntry? entry)
     {
-        // A date typed by hand («1.3.26») that was read goes back as the date field's yyyy-mm-dd, which the browser can show;
-        // one that could not be read goes back as typed, beside the message that quotes it.
+        // A date typed by hand («1.3.26») that was read goes back as dd.mm.åååå (site.js shows it in the browser's date
+        // field); one that could not be read goes back as typed, beside the message that quotes it.
         var readDateOrTime = For.Model is DateOnly or TimeOnly or DateTime && Type is "date" or "time" or "datetime-local";
         if (entry?.AttemptedValue is { } attempted && !readDateOrTime)
         {
@@ -117,6 +134,7 @@ public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> texts) :
         {
             null => null,
             TimeOnly time => time.ToString("HH:mm", CultureInfo.InvariantCulture),
+            DateOnly date when Type == "date" => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTime dateTime => dateTime.ToString(Type == "datetime-local" ? "yyyy-MM-ddTHH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture),
             decimal number => number.ToString(CultureInfo.GetCultureInfo("nb-NO")),

@@ -77,7 +77,7 @@ public class MeetingsDbContext(DbContextOptions options, ICurrentTenant currentT
             b.HasIndex(i => i.MeetingId);
             b.Property(i => i.Title).HasMaxLength(300);
             b.Property(i => i.WithdrawalReason).HasMaxLength(Meeting.MaxReasonLength);
-            foreach (var text in new[] { nameof(AgendaItem.Background), nameof(AgendaItem.Assessment), nameof(AgendaItem.ProposedResolution), nameof(AgendaItem.AdoptedResolution) })
+            foreach (var text in new[] { nameof(AgendaItem.Background), nameof(AgendaItem.Assessment), nameof(AgendaItem.ProposedResolution), nameof(AgendaItem.AdoptedResolution), nameof(AgendaItem.MinutesNote) })
             {
                 b.Property(text).HasMaxLength(AgendaItem.MaxTextLength);
             }

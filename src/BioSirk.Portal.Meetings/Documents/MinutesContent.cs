@@ -10,7 +10,10 @@ public sealed record MinutesConflict(string Name, string Reason);
 
 /// <param name="CaseLabel">"SAK 3/26".</param>
 /// <param name="WithdrawalReason">Set when the item was withdrawn (trukket) before the meeting: then it has no resolution.</param>
-public sealed record MinutesItem(string CaseLabel, string Title, string AdoptedResolution, IReadOnlyList<MinutesConflict> Conflicts, string? WithdrawalReason = null);
+/// <param name="NoResolution">The meeting decided nothing in the item (eventuelt, an orientation): «Ingen vedtak», with <paramref name="Note"/> if any.</param>
+public sealed record MinutesItem(
+    string CaseLabel, string Title, string AdoptedResolution, IReadOnlyList<MinutesConflict> Conflicts, string? WithdrawalReason = null,
+    bool NoResolution = false, string? Note = null);
 
 /// <summary>
 /// Everything one version of the minutes (protokoll) shows, frozen as JSON when the secretary asks for the PDF: a

@@ -52,6 +52,18 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
 
     public string? AdoptedResolution { get; private set; }
 
+    /// <summary>
+    /// The meeting made no decision in the item (eventuelt with nothing to decide, an orientation): the secretary said
+    /// so on the protokoll page, and the minutes say «Ingen vedtak» with her <see cref="MinutesNote"/>, if any.
+    /// </summary>
+    public bool NoResolution { get; private set; }
+
+    /// <summary>A short note for the minutes of an item without a resolution («Ingen saker», «Tatt til orientering»).</summary>
+    public string? MinutesNote { get; private set; }
+
+    /// <summary>The minutes have what they need of the item: its resolution, or the secretary's word that there was none.</summary>
+    public bool IsRecorded => AdoptedResolution is not null || NoResolution;
+
     /// <summary>Set when the item is withdrawn (trukket) from a published agenda; it keeps its case number.</summary>
     public DateTime? WithdrawnAtUtc { get; private set; }
 
@@ -93,6 +105,12 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
         Assessment = Clean(text.Assessment);
         ProposedResolution = Clean(text.ProposedResolution);
         AdoptedResolution = Clean(text.AdoptedResolution);
+        if (AdoptedResolution is not null)
+        {
+            // A resolution written in the item's form replaces a "no resolution" recorded before.
+            NoResolution = false;
+            MinutesNote = null;
+        }
     }
 
     /// <summary>A withdrawn item is what it was when withdrawn: the minutes say it was withdrawn and why, nothing more.</summary>
@@ -132,6 +150,30 @@ public sealed class AgendaItem : IAudited, IConcurrencyAware
         }
 
         AdoptedResolution = Clean(adopted);
+        NoResolution = false;
+        MinutesNote = null;
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// The secretary records that the meeting made no decision in the item (eventuelt, an orientation), with a short
+    /// note for the minutes if she writes one. A saved resolution is replaced: the item has one or the other.
+    /// </summary>
+    public Result RecordNoResolution(string? note, string field)
+    {
+        if (IsWithdrawn)
+        {
+            return Result.Fail(field, WithdrawnIsFinal);
+        }
+
+        if (note?.Length > MaxTextLength)
+        {
+            return Result.Fail(field, $"Notatet kan være på høyst {MaxTextLength:# ###} tegn. Gjør det kortere.".Replace('\u00A0', ' '));
+        }
+
+        AdoptedResolution = null;
+        NoResolution = true;
+        MinutesNote = Clean(note);
         return Result.Ok();
     }
 

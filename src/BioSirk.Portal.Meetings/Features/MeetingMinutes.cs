@@ -64,9 +64,12 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
         return pdf?.FileId is { } fileId ? (fileId, MinutesMessages.FileName(meeting, pdf.Number)) : null;
     }
 
-    /// <summary>Records the adopted resolution of one item; <paramref name="field"/> is the page's field, for the message.</summary>
+    /// <summary>
+    /// Records the adopted resolution of one item, or with <paramref name="noResolution"/> that the meeting decided
+    /// nothing in it (the text is then a note for the minutes); <paramref name="field"/> is the page's field, for the message.
+    /// </summary>
     public async Task<Result?> RecordResolutionAsync(
-        Guid meetingId, Guid itemId, string? adopted, string? stamp, MeetingActor by, string field, CancellationToken ct = default)
+        Guid meetingId, Guid itemId, string? adopted, string? stamp, bool noResolution, MeetingActor by, string field, CancellationToken ct = default)
     {
         var meeting = await store.ManagedAsync(meetingId, by, ct);
         var item = meeting is { IsPublished: true } ? meeting.Items.FirstOrDefault(i => i.Id == itemId) : null;
@@ -81,7 +84,7 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
         }
 
         store.ExpectStamp(item, stamp);
-        var result = item.RecordResolution(adopted, field);
+        var result = noResolution ? item.RecordNoResolution(adopted, field) : item.RecordResolution(adopted, field);
         if (!result.Succeeded)
         {
             return result;
@@ -162,7 +165,11 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
         return Result<MinutesPdfRow>.Ok(Row(pdf));
     }
 
-    /// <summary>The minutes are made after the meeting has started, of a published agenda whose every item has its resolution.</summary>
+    /// <summary>
+    /// The minutes are made after the meeting has started, of a published agenda whose every item has its resolution, or
+    /// the secretary's word that the meeting decided nothing in it («Ingen vedtak»: eventuelt, an orientation). An item
+    /// left as it was is never taken for one without a resolution: a forgotten vedtak stops the minutes.
+    /// </summary>
     public Errors Check(Meeting meeting, Func<Guid, string> fieldOf)
     {
         var errors = new Errors()
@@ -171,9 +178,9 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
             .When(meeting.Items.Count > 0 && (!meeting.IsPublished || meeting.Items.Any(i => i.CaseNumber is null)), "",
                 "Sakslisten må publiseres (alle saker må ha saksnummer) før du lager protokollen.")
             .When(meeting.StartsAtUtc > store.UtcNow, "", "Protokollen kan lages når møtet har startet.");
-        foreach (var item in meeting.Agenda.Where(i => i.AdoptedResolution is null && !i.IsWithdrawn))
+        foreach (var item in meeting.Agenda.Where(i => !i.IsRecorded && !i.IsWithdrawn))
         {
-            errors.Add(fieldOf(item.Id), $"{item.CaseLabel ?? item.Title}: skriv vedtaket og lagre det før du lager protokollen.");
+            errors.Add(fieldOf(item.Id), $"{item.CaseLabel ?? item.Title}: skriv vedtaket og lagre det, eller velg «Ingen vedtak» og lagre hvis møtet ikke vedtok noe i saken.");
         }
 
         return errors;
@@ -201,9 +208,9 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
             people.Where(p => !p.IsAbsent).Select(p => new MinutesPerson(p.Name, CouncilOf(p), null)).ToList(),
             people.Where(p => p.IsAbsent).Select(p => new MinutesPerson(p.Name, CouncilOf(p), p.AbsenceNote)).ToList(),
             meeting.Agenda.Select(i => new MinutesItem(
-                i.CaseLabel!, i.Title, i.IsWithdrawn ? "" : i.AdoptedResolution!,
+                i.CaseLabel!, i.Title, i.IsWithdrawn || i.NoResolution ? "" : i.AdoptedResolution!,
                 i.Conflicts.OrderBy(c => c.Name).Select(c => new MinutesConflict(c.Name, c.Reason)).ToList(),
-                i.WithdrawalReason)).ToList(),
+                i.WithdrawalReason, i.NoResolution && !i.IsWithdrawn, i.NoResolution ? i.MinutesNote : null)).ToList(),
             by.Name,
             number,
             store.UtcNow);

@@ -271,7 +271,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
 
         var withoutReason = await PortalClient.ReadAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
         Assert.Equal("Skriv begrunnelsen for endringen.", withoutReason.FieldError("Reason"));
-        Assert.Equal("2026-12-15", withoutReason.FieldValue("Input.ActivitiesDeadline"));
+        Assert.Equal("15.12.2026", withoutReason.FieldValue("Input.ActivitiesDeadline"));
 
         form["Reason"] = "Fylket ga utsatt frist i møte 3. mars.";
 
@@ -405,7 +405,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal(HttpStatusCode.OK, refusedDraft.StatusCode);
         var draftPage = await PortalClient.ReadAsync(refusedDraft);
         Assert.Equal(message, draftPage.FieldError("Input.ReportDeadline"));
-        Assert.Equal("2026-11-15", draftPage.FieldValue("Input.ReportDeadline"));
+        Assert.Equal("15.11.2026", draftPage.FieldValue("Input.ReportDeadline"));
         draft["Input.ReportDeadline"] = "2026-11-30"; // the same day is allowed
         await ExpectRedirectAsync(await kari.PostFormAsync("/rad/hallingdal/avtaler/ny", draft));
 
@@ -416,7 +416,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         form["Reason"] = "Lengre prosjekt.";
         var refused = await PortalClient.ReadAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
         Assert.Equal("Fristen for sluttrapporten kan ikke være før fristen for aktivitetene (28.02.2027).", refused.FieldError("Input.ReportDeadline"));
-        Assert.Equal("2027-02-28", refused.FieldValue("Input.ActivitiesDeadline"));
+        Assert.Equal("28.02.2027", refused.FieldValue("Input.ActivitiesDeadline"));
         Assert.Null((await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=amendment]"));
     }
 
@@ -511,7 +511,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         // Signed 20.01.2026: today's work is registered, tomorrow's is not yet done.
         var tomorrow = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-21", "Kari", "Arbeid", "7,5"));
         Assert.Equal("Datoen er fram i tid. Timer registreres når arbeidet er gjort. I dag er 20.01.2026.", tomorrow.FieldError("Hours.Date"));
-        Assert.Equal("2026-01-21", tomorrow.FieldValue("Hours.Date"));
+        Assert.Equal("21.01.2026", tomorrow.FieldValue("Hours.Date"));
         await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-01-20", "Kari", "Arbeid", "7,5"));
         var aheadCost = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterCostAsync(kari, id, "2026-01-21", "Gol kro", "Møteleie", "500", "%PDF-1.4"u8.ToArray(), "faktura.pdf"));
         Assert.Equal("Bilagsdatoen er fram i tid. Registrer kostnaden når du har fått bilaget. I dag er 20.01.2026.", aheadCost.FieldError("Cost.Date"));
@@ -812,7 +812,7 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
             new() { ["Payment.Date"] = "2030-01-01", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "B-1" }));
         Assert.Equal("Betalingsdatoen kan ligge høyst 14 dager fram i tid (til 03.02.2026). Registrer betalingen når den er sendt til utbetaling.",
             yearTypo.FieldError("Payment.Date"));
-        Assert.Equal("2030-01-01", yearTypo.FieldValue("Payment.Date"));
+        Assert.Equal("01.01.2030", yearTypo.FieldValue("Payment.Date"));
         var beforeSigning = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2025-01-20", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "B-1" }));
         Assert.Equal("Betalingsdatoen kan ikke være før avtalen ble signert (20.01.2026). Sjekk datoen.", beforeSigning.FieldError("Payment.Date"));

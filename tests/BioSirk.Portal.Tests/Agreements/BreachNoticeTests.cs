@@ -74,7 +74,7 @@ public sealed class BreachNoticeTests(PortalFactory portal) : PortalTest(portal)
         var asked = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Breach]", fields));
         Assert.Equal("En rimelig frist for å rette er som regel minst 14 dager. Sett en senere frist, eller kryss av for at dere mener denne fristen er rimelig.",
             asked.FieldError("Breach.RemedyDeadline"));
-        Assert.Equal("2026-01-22", asked.FieldValue("Breach.RemedyDeadline"));
+        Assert.Equal("22.01.2026", asked.FieldValue("Breach.RemedyDeadline"));
         Assert.Equal("Ingen timelister levert", asked.GetElementById("Breach_Description")!.TextContent);
         Assert.NotNull(asked.GetElementById("Breach_ConfirmsShortDeadline"));
         Assert.DoesNotContain(await kari.NoticesAsync(), n => n.TextContent.Contains("mislighold", StringComparison.Ordinal));

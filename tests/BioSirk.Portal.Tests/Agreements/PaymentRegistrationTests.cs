@@ -116,6 +116,49 @@ public sealed class PaymentRegistrationTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Utbetaling registrert for «Ved signering»: kr 112 500,00.", history);
     }
 
+    /// <summary>
+    /// The officer is offered the payment form exactly when a payment can be registered: a request she approved, or the
+    /// council's repayment after the final settlement (never requested). Not while nothing waits, a request waits for her
+    /// decision, a request was sent back, or the milestone is paid; and what «Neste steg» says matches.
+    /// </summary>
+    [Fact]
+    public async Task ThePaymentForm_IsOfferedExactlyWhenAPaymentCanBeRegistered()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+
+        async Task ExpectAsync(bool form, string nextStep)
+        {
+            var page = await sigrid.GetPageAsync(CountyUrl(id));
+            Assert.Equal(form, page.QuerySelector("form[action*=Payment]:not([action*=ReversePayment])") is not null);
+            Assert.StartsWith(nextStep, Text(page, "next-step"), StringComparison.Ordinal);
+        }
+
+        await ExpectAsync(form: false, "Ingenting venter på deg nå."); // payable, but the council has not asked for it
+        await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført."));
+        await ExpectAsync(form: false, "Behandle utbetalingsanmodningen fra rådet");
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Decide]",
+            new() { ["Decision.Approve"] = "false", ["Decision.Comment"] = "Legg ved timelisten." }));
+        await ExpectAsync(form: false, "Ingenting venter på deg nå.");
+        await ExpectRedirectAsync(await SendRequestAsync(kari, id, "Oppstart gjennomført, med timeliste."));
+        await ApproveRequestAsync(sigrid, id);
+        await ExpectAsync(form: true, "Registrer utbetalingen for «Ved signering»");
+        await ExpectRedirectAsync(await PayAsync(sigrid, id, "112 500"));
+        await ExpectAsync(form: false, "Ingenting venter på deg nå.");
+
+        // The final settlement asks the council to repay: a repayment is registered without a request.
+        Portal.Clock.Set(AfterTheWork);
+        await RegisterWorkdaysAsync(kari, id, 50m); // 45 000 spent of the 112 500 paid
+        await ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
+        await ExpectAsync(form: false, "Sluttrapporten er levert.");
+        await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));
+        await ExpectAsync(form: true, "Registrer tilbakebetalingen fra rådet for «Sluttoppgjør");
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-05-15", ["Payment.Amount"] = "-67 500", ["Payment.Reference"] = "BFK-2" }));
+        await ExpectAsync(form: false, "Avtalen er avsluttet");
+    }
+
     private static Task<HttpResponseMessage> PayAsync(PortalClient officer, Guid id, string amount, bool confirmsDeviation = false)
     {
         var fields = new Dictionary<string, string> { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = amount, ["Payment.Reference"] = "BFK-1" };

@@ -144,7 +144,7 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Skriv inn enheten, for eksempel tonn, prosent eller antall.", page.FieldError("Input.Unit"));
         Assert.Equal("Tonn biokull produsert", page.FieldValue("Input.Name"));
         Assert.Equal("100", page.FieldValue("Input.TargetValue"));
-        Assert.Equal("2026-04-11", page.FieldValue("Input.TargetDate"));
+        Assert.Equal("11.04.2026", page.FieldValue("Input.TargetDate"));
         Assert.NotNull(page.GetElementById("error-summary"));
 
         response = await PostNewAsync(kari, Biochar(new() { ["Input.BaselineValue"] = "hundre", ["Input.TargetValue"] = "1,23456" }));
@@ -336,7 +336,7 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains("Målingen for 20.02.2026 (1 234 tonn) er slettet.", deleted.QuerySelector("[role=status]")!.TextContent);
         Assert.Contains("Ingen målinger er registrert ennå.", deleted.QuerySelector("#measurements")!.TextContent);
         Assert.NotNull(deleted.QuerySelector("[data-testid=filled-from-deleted]"));
-        Assert.Equal("2026-02-20", deleted.FieldValue("Measurement.Date"));
+        Assert.Equal("20.02.2026", deleted.FieldValue("Measurement.Date"));
         Assert.Equal("1234", deleted.FieldValue("Measurement.Value"));
         Assert.Equal("Produksjonsrapport", deleted.FieldValue("Measurement.Source"));
         // The same «Slett» from a tab opened before: the page says it is gone already, not «page not found».

@@ -24,8 +24,8 @@ public sealed class ActionFromItemTests(PortalFactory portal) : PortalTest(porta
 
         var form = await jon.FormValuesAsync(itemPath, ActionForm);
         Assert.Equal("Biokull fra parkslam", form["NewAction.Title"]);
-        Assert.Equal("2026-04-21", form["NewAction.Start"]);
-        Assert.Equal("2028-12-31", form["NewAction.End"]);
+        Assert.Equal("21.04.2026", form["NewAction.Start"]);
+        Assert.Equal("31.12.2028", form["NewAction.End"]);
         Assert.Equal("Mapping", form["NewAction.Phase"]);
         Assert.NotEqual("", form["NewAction.GoalId"]); // the roadmap's only goal
         Assert.Equal("", form["NewAction.ResponsibleUserId"]);
@@ -88,7 +88,7 @@ public sealed class ActionFromItemTests(PortalFactory portal) : PortalTest(porta
         Assert.Equal("Skriv hva tiltaket heter.", page.FieldError("NewAction.Title"));
         Assert.Equal("Sluttdatoen må være samme dag som eller etter startdatoen.", page.FieldError("NewAction.End"));
         Assert.Equal("Kartlegge tekstilavfall i tre regioner.", page.FieldValue("NewAction.Description"));
-        Assert.Equal("2026-01-31", page.FieldValue("NewAction.End"));
+        Assert.Equal("31.01.2026", page.FieldValue("NewAction.End"));
         Assert.True(page.QuerySelector("[data-testid=action-details]")!.HasAttribute("open"));
         Assert.NotNull(page.GetElementById("error-summary"));
         Assert.Null(page.QuerySelector("[data-testid=item-links]"));

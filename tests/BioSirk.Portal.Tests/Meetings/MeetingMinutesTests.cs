@@ -88,8 +88,8 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte februar", "2026-02-24", alreadyHeld: true);
         await AddItemAsync(kari, path, "Eventuelt", proposed: "");
         await PublishAsync(kari, path);
-        Assert.Equal("Saken har ikke noe forslag til vedtak. Skriv vedtaket slik møtet gjorde det, og lagre.",
-            ResolutionForm(await kari.GetPageAsync(MinutesPath(path)), "SAK 1/26").QuerySelector(".form-text")!.TextContent.Trim());
+        Assert.Equal("Saken har ikke noe forslag til vedtak. Skriv vedtaket slik møtet gjorde det, og lagre. Ble det ikke gjort vedtak, velg «Ingen vedtak».",
+            ResolutionForm(await kari.GetPageAsync(MinutesPath(path)), "SAK 1/26").QuerySelector("[data-testid=resolution-hint]")!.TextContent.Trim());
 
         var olaRow = (await kari.GetPageAsync(MinutesPath(path))).QuerySelectorAll("[data-testid=minutes-person]")
             .Single(r => r.TextContent.Contains("Ola Bakken", StringComparison.Ordinal));
@@ -140,8 +140,8 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         // The minutes need every resolution: each missing one is named beside its field.
         var refused = await PortalClient.ReadAsync(await MakeMinutesAsync(kari, path));
         var budgetField = ResolutionForm(refused, "SAK 1/26").QuerySelector("textarea")!.Id!;
-        Assert.Equal("SAK 1/26: skriv vedtaket og lagre det før du lager protokollen.", refused.FieldError(budgetField));
-        Assert.Equal("SAK 2/26: skriv vedtaket og lagre det før du lager protokollen.",
+        Assert.Equal("SAK 1/26: skriv vedtaket og lagre det, eller velg «Ingen vedtak» og lagre hvis møtet ikke vedtok noe i saken.", refused.FieldError(budgetField));
+        Assert.Equal("SAK 2/26: skriv vedtaket og lagre det, eller velg «Ingen vedtak» og lagre hvis møtet ikke vedtok noe i saken.",
             refused.FieldError(ResolutionForm(refused, "SAK 2/26").QuerySelector("textarea")!.Id!));
         Assert.Contains("#" + budgetField, refused.GetElementById("error-summary")!.InnerHtml, StringComparison.Ordinal);
         var summary = refused.QuerySelectorAll("#error-summary li").Select(li => li.TextContent).ToList();
@@ -149,7 +149,7 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         Assert.Empty(await MinutesPdfsAsync(Portal));
 
         var blank = await PortalClient.ReadAsync(await SaveResolutionAsync(kari, path, "SAK 1/26", "   "));
-        Assert.Equal("Skriv vedtaket før du lagrer det.", blank.FieldError(budgetField));
+        Assert.Equal("Skriv vedtaket før du lagrer det, eller velg «Ingen vedtak» hvis møtet ikke vedtok noe i saken.", blank.FieldError(budgetField));
 
         var tooLong = "Vedtak. " + new string('x', AgendaItem.MaxTextLength);
         var response = await SaveResolutionAsync(kari, path, "SAK 1/26", tooLong);
@@ -260,6 +260,51 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         var download = (await kari.GetPageAsync(MinutesPath(path))).QuerySelector("a[data-testid=minutes-download]")!.GetAttribute("href")!;
         Assert.Equal(HttpStatusCode.OK, (await kari.GetAsync(download)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ingrid.GetAsync(download)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EventueltAndAnOrientation_AreRecordedAsNoResolution_WhileAForgottenResolutionStillStopsTheMinutes()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte februar", "2026-02-24", alreadyHeld: true);
+        await AddItemAsync(kari, path, "Budsjett 2027", "Budsjettet vedtas som foreslått.");
+        await AddItemAsync(kari, path, "Orientering fra fylkeskommunen", proposed: "");
+        await AddItemAsync(kari, path, "Eventuelt", proposed: "");
+        await PublishAsync(kari, path);
+
+        // Eventuelt with nothing decided: «Ingen vedtak» with a short note; the orientation without one.
+        await ExpectRedirectAsync(await SaveResolutionAsync(kari, path, "SAK 3/26", "Ingen saker.", noResolution: true));
+        await ExpectRedirectAsync(await SaveResolutionAsync(kari, path, "SAK 2/26", "", noResolution: true));
+        var page = await kari.GetPageAsync(MinutesPath(path));
+        Assert.Equal(["Ikke registrert", "Ført uten vedtak", "Ført uten vedtak"], page.QuerySelectorAll("[data-testid=resolution-state]").Select(s => s.TextContent.Trim()));
+        var eventuelt = ResolutionForm(page, "SAK 3/26");
+        Assert.Equal("Ingen saker.", eventuelt.QuerySelector("textarea")!.TextContent);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)eventuelt.QuerySelector("input[value=ingen-vedtak]")!).IsChecked);
+
+        // The ordinary item was forgotten: the minutes wait for it, and for it only.
+        var refused = await PortalClient.ReadAsync(await MakeMinutesAsync(kari, path));
+        Assert.Equal(["SAK 1/26: skriv vedtaket og lagre det, eller velg «Ingen vedtak» og lagre hvis møtet ikke vedtok noe i saken."],
+            refused.QuerySelectorAll("#error-summary li").Select(li => li.TextContent.Trim()));
+        Assert.Empty(await MinutesPdfsAsync(Portal));
+
+        await ExpectRedirectAsync(await SaveResolutionAsync(kari, path, "SAK 1/26"));
+        await ExpectRedirectAsync(await MakeMinutesAsync(kari, path));
+        Assert.Equal(1, await RunQueuedMinutesJobsAsync(Portal));
+
+        var asOla = await ola.GetPageAsync(MinutesPath(path));
+        Assert.Equal(["Budsjettet vedtas som foreslått.", "Ingen vedtak.", "Ingen vedtak. Ingen saker."],
+            asOla.QuerySelectorAll("[data-testid=adopted]").Select(a => string.Join(" ", a.TextContent.Split(new[] { ' ', '\n' }, StringSplitOptions.RemoveEmptyEntries))));
+        var bytes = await (await ola.GetAsync(asOla.QuerySelector("a[data-testid=minutes-download]")!.GetAttribute("href")!)).Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(bytes);
+        var text = Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        Assert.Contains(Squeeze("SAK 1/26 Budsjett 2027 Vedtak Budsjettet vedtas som foreslått."), text);
+        Assert.Contains(Squeeze("SAK 2/26 Orientering fra fylkeskommunen Vedtak Ingen vedtak. SAK 3/26"), text);
+        Assert.Contains(Squeeze("SAK 3/26 Eventuelt Vedtak Ingen vedtak. Notat Ingen saker."), text);
+
+        // A resolution saved afterwards replaces «Ingen vedtak»: an item has one or the other.
+        await ExpectRedirectAsync(await SaveResolutionAsync(kari, path, "SAK 3/26", "Rådet ber om en sak om kollektivtrafikk.", noResolution: false));
+        Assert.Equal("Vedtak registrert", (await kari.GetPageAsync(MinutesPath(path))).QuerySelectorAll("[data-testid=resolution-state]")[2].TextContent.Trim());
     }
 
     // Text extraction puts spaces where the layout has gaps, not where the HTML had them; compare without spaces.

@@ -257,7 +257,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         var page = await PortalClient.ReadAsync(refused);
         Assert.Equal("Starttidspunktet 26.02.2026 kl. 10:00 er passert. Rett datoen, eller kryss av hvis møtet allerede er holdt.",
             page.FieldError("Input.ConfirmsPastTime"));
-        Assert.Equal("2026-02-26", page.FieldValue("Input.Date"));
+        Assert.Equal("26.02.2026", page.FieldValue("Input.Date"));
         Assert.Equal("Arbeidsutvalget i februar", page.FieldValue("Input.Title"));
         Assert.Equal("#Input_ConfirmsPastTime", page.GetElementById("error-summary")!.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Møtet er allerede holdt: registrer det likevel", page.QuerySelector("label[for=Input_ConfirmsPastTime]")!.TextContent.Trim());
@@ -322,7 +322,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         Assert.StartsWith("Videolenken må være en full adresse", page.FieldError("Input.VideoLink"), StringComparison.Ordinal);
         Assert.Equal("Velg minst én deltaker.", page.GetElementById("Input_ParticipantIds-error")!.TextContent.Trim());
         Assert.Equal("teams-lenke", page.FieldValue("Input.VideoLink"));
-        Assert.Equal("2026-03-29", page.FieldValue("Input.Date"));
+        Assert.Equal("29.03.2026", page.FieldValue("Input.Date"));
         Assert.NotNull(page.GetElementById("error-summary"));
         // Every link in the summary leads to something on the page (the participants' group too).
         Assert.All(page.GetElementById("error-summary")!.QuerySelectorAll("a[href^='#']"),
@@ -347,7 +347,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         }));
         Assert.Equal("Sjekk årstallet: et møte kan ligge høyst 10 år tilbake og 5 år fram i tid.", farAhead.FieldError("Input.Date"));
         Assert.Equal("Møtet må slutte etter at det starter.", farAhead.FieldError("Input.End")); // both at once, not one per try
-        Assert.Equal("2090-12-31", farAhead.FieldValue("Input.Date"));
+        Assert.Equal("31.12.2090", farAhead.FieldValue("Input.Date"));
 
         // Typed by hand (a browser without pickers): a time that does not exist gets one message that says how to write it.
         var badTime = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>
@@ -361,7 +361,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(["«25:00» er ikke et gyldig klokkeslett. Skriv det som tt:mm, for eksempel 09:30."], // the date was read; no "fill in the start"
             badTime.QuerySelectorAll("#error-summary a").Select(a => a.TextContent.Trim()));
         Assert.Equal("25:00", badTime.FieldValue("Input.Start"));
-        Assert.Equal("2026-04-14", badTime.FieldValue("Input.Date")); // read, so given back as the date field can show it
+        Assert.Equal("14.04.2026", badTime.FieldValue("Input.Date")); // read, so given back as dd.mm.åååå (site.js shows it in the date picker)
 
         var shortYear = await PortalClient.ReadAsync(await PostNewMeetingAsync(kari, "hallingdal", form =>
         {
@@ -371,7 +371,7 @@ public sealed class MeetingTests(PortalFactory portal) : PortalTest(portal)
             Set(form, "Input.Place", "Gol");
         }));
         Assert.Equal("Skriv en tittel på møtet.", shortYear.FieldError("Input.Title"));
-        Assert.Equal("2026-04-01", shortYear.FieldValue("Input.Date"));
+        Assert.Equal("01.04.2026", shortYear.FieldValue("Input.Date"));
         Assert.Equal("09:30", shortYear.FieldValue("Input.Start"));
     }
 

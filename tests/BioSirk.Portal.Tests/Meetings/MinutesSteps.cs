@@ -35,13 +35,19 @@ public static class MinutesSteps
             .Single(li => li.QuerySelector("[data-testid=case-number]")!.TextContent.Trim() == caseLabel)
             .QuerySelector("form[data-testid=resolution-form]")!;
 
-    /// <summary>Posts the item's resolution form as it stands on the page, with <paramref name="text"/> if given (else the prefilled text).</summary>
-    public static async Task<HttpResponseMessage> SaveResolutionAsync(PortalClient secretary, string meetingPath, string caseLabel, string? text = null)
+    /// <summary>
+    /// Posts the item's resolution form as it stands on the page, with <paramref name="text"/> if given (else the
+    /// prefilled text), and «Ingen vedtak» chosen when <paramref name="noResolution"/> (else the choice as it stands).
+    /// </summary>
+    public static async Task<HttpResponseMessage> SaveResolutionAsync(PortalClient secretary, string meetingPath, string caseLabel, string? text = null, bool? noResolution = null)
     {
         var page = await secretary.GetPageAsync(MinutesPath(meetingPath));
         var form = ResolutionForm(page, caseLabel);
         var values = form.Elements.Select(e => e switch
             {
+                IHtmlInputElement { Type: "radio" } r when noResolution is { } none =>
+                    r.Value == (none ? "ingen-vedtak" : "vedtak") ? new KeyValuePair<string, string>(r.Name!, r.Value) : default,
+                IHtmlInputElement { Type: "radio", IsChecked: false } => default,
                 IHtmlInputElement i => new KeyValuePair<string, string>(i.Name!, i.Value),
                 IHtmlTextAreaElement a => new KeyValuePair<string, string>(a.Name!, text ?? a.Value),
                 _ => default,

@@ -242,7 +242,7 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("Sluttdatoen må være samme dag som eller etter startdatoen.", action.FieldError("Input.End"));
         Assert.Equal("Velg utviklingsfase (1–4).", action.FieldError("Input.Phase"));
         Assert.Equal("Mitt tiltak", action.FieldValue("Input.Title"));
-        Assert.Equal("2026-09-01", action.FieldValue("Input.Start"));
+        Assert.Equal("01.09.2026", action.FieldValue("Input.Start"));
 
         await AddActionAsync(jon, basePath, "Befaring på Follum");
         await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "V1" }));
@@ -275,7 +275,7 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         var outside = await PortalClient.ReadAsync(await jon.PostFormAsync(basePath + "/tiltak/ny", form));
         Assert.Equal("Tiltaket kan ikke starte før veikartets periode begynner (01.01.2026–31.12.2028).", outside.FieldError("Input.Start"));
         Assert.Equal("Tiltaket må være ferdig innen veikartets periode slutter (01.01.2026–31.12.2028).", outside.FieldError("Input.End"));
-        Assert.Equal("2035-01-01", outside.FieldValue("Input.End"));
+        Assert.Equal("01.01.2035", outside.FieldValue("Input.End"));
 
         var shrunk = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Settings]", new()
         {
@@ -317,7 +317,7 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
         }));
         Assert.Equal("Skriv et navn.", start.FieldError("Input.Title"));
         Assert.Equal("Slutten må være etter starten.", start.FieldError("Input.PeriodEnd"));
-        Assert.Equal("2026-06-01", start.FieldValue("Input.PeriodStart"));
+        Assert.Equal("01.06.2026", start.FieldValue("Input.PeriodStart"));
 
         var basePath = await StartRoadmapAsync(jon);
         var area = await PortalClient.ReadAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Area]", new() { ["Area.AreaTitle"] = " " }));

@@ -103,6 +103,58 @@
     });
 })();
 
+// Dates and times come from the server as text fields (dd.mm.åååå, tt:mm), which post what was typed, also a half date,
+// and get a message beside them without JavaScript. Here they become the browser's date or time field, with its picker,
+// when the browser has one and the value is one it can show; a value the server refused («15.03») stays as typed, as text.
+(function () {
+    'use strict';
+    function supports(type) {
+        var probe = document.createElement('input');
+        probe.setAttribute('type', type);
+        return probe.type === type;
+    }
+
+    var pickers = { date: supports('date'), time: supports('time') };
+    document.querySelectorAll('input[data-picker]').forEach(function (input) {
+        var type = input.getAttribute('data-picker');
+        var text = input.value.trim();
+        var value = null;
+        if (type === 'date') {
+            var d = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+            value = text === '' ? '' : d ? d[3] + '-' + ('0' + d[2]).slice(-2) + '-' + ('0' + d[1]).slice(-2) : null;
+        } else if (type === 'time') {
+            var t = /^(\d{1,2})[:.](\d{2})$/.exec(text);
+            value = text === '' ? '' : t ? ('0' + t[1]).slice(-2) + ':' + t[2] : null;
+        }
+
+        if (!pickers[type] || value === null) {
+            return;
+        }
+
+        input.type = type;
+        input.value = value;
+        if (input.value !== value) {
+            input.type = 'text'; // not a day the picker knows: keep what the server sent
+            input.value = text;
+            return;
+        }
+
+        // The picker shows the format of the reader's browser: the hint for typing by hand would only mislead.
+        var format = document.getElementById(input.id + '-format');
+        if (format) {
+            format.remove();
+            var describedBy = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+                return id && id !== input.id + '-format';
+            });
+            if (describedBy.length > 0) {
+                input.setAttribute('aria-describedby', describedBy.join(' '));
+            } else {
+                input.removeAttribute('aria-describedby');
+            }
+        }
+    });
+})();
+
 // A date or time field filled in only in part (the day typed, the year not) is posted by the browser as an empty value:
 // the portal would read "no date", and an optional date would be dropped without a word (a roadmap version frozen,
 // which cannot be undone, without its «Vedtak ønskes innen»). Such a form is not sent; the field says what is missing.

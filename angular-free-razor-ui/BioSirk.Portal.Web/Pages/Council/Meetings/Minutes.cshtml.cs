@@ -23,6 +23,16 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
     [BindProperty]
     public string? Stamp { get; set; }
 
+    /// <summary>The item's outcome as chosen in its form: <see cref="NoResolutionChoice"/> when the meeting decided nothing in it.</summary>
+    [BindProperty]
+    public string? Outcome { get; set; }
+
+    public const string ResolutionChoice = "vedtak";
+
+    public const string NoResolutionChoice = "ingen-vedtak";
+
+    private bool PostedNoResolution => Outcome == NoResolutionChoice;
+
     /// <summary>The item whose form was refused: it (and only it) shows what was typed.</summary>
     public Guid? FailedItemId { get; private set; }
 
@@ -39,7 +49,10 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
 
     /// <summary>What the item's field shows: what she just typed (refused), the saved resolution, or the proposal to start from.</summary>
     public string? ResolutionText(AgendaItem item) =>
-        FailedItemId == item.Id ? Resolution : item.AdoptedResolution ?? item.ProposedResolution;
+        FailedItemId == item.Id ? Resolution : item.NoResolution ? item.MinutesNote : item.AdoptedResolution ?? item.ProposedResolution;
+
+    /// <summary>Whether the item's form has «Ingen vedtak» chosen: as she sent it (refused), else as saved.</summary>
+    public bool ShowsNoResolution(AgendaItem item) => FailedItemId == item.Id ? PostedNoResolution : item.NoResolution;
 
     public string? ErrorOf(Guid itemId) => ModelState[ResolutionField(itemId)]?.Errors.FirstOrDefault()?.ErrorMessage;
 
@@ -55,13 +68,14 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
     public async Task<IActionResult> OnPostResolutionAsync(Guid meetingId, Guid itemId)
     {
         var field = ResolutionField(itemId);
-        if (string.IsNullOrWhiteSpace(Resolution) && (await minutes.ReadableAsync(meetingId, Actor))?.Agenda.FirstOrDefault(i => i.Id == itemId) is { AdoptedResolution: null })
+        if (!PostedNoResolution && string.IsNullOrWhiteSpace(Resolution)
+            && (await minutes.ReadableAsync(meetingId, Actor))?.Agenda.FirstOrDefault(i => i.Id == itemId) is { IsRecorded: false })
         {
             FailedItemId = itemId;
-            return await RefusedAsync(meetingId, [new FieldError(field, "Skriv vedtaket før du lagrer det.")]);
+            return await RefusedAsync(meetingId, [new FieldError(field, "Skriv vedtaket før du lagrer det, eller velg «Ingen vedtak» hvis møtet ikke vedtok noe i saken.")]);
         }
 
-        var result = await minutes.RecordResolutionAsync(meetingId, itemId, Resolution, Stamp, Actor, field);
+        var result = await minutes.RecordResolutionAsync(meetingId, itemId, Resolution, Stamp, PostedNoResolution, Actor, field);
         if (result is null)
         {
             return NotFound();
@@ -69,7 +83,7 @@ public sealed class MeetingMinutesModel(PortalContext portal, MeetingMinutes min
 
         if (result.Succeeded)
         {
-            TempData["Message"] = string.IsNullOrWhiteSpace(Resolution) ? "Vedtaket er fjernet." : "Vedtaket er lagret.";
+            TempData["Message"] = PostedNoResolution ? "Saken er ført uten vedtak." : string.IsNullOrWhiteSpace(Resolution) ? "Vedtaket er fjernet." : "Vedtaket er lagret.";
             return LocalRedirect($"{BasePathOf(meetingId)}#item-{itemId}");
         }
 
