@@ -26,7 +26,8 @@ public sealed record MeasurementRequest(DateOnly? Date, decimal? Value, string? 
 /// a council reads its own and its partnerships' roadmap goals' indicators, a county those of the agreements it funds;
 /// measurements are registered by the owner council's secretaries (or its client with Indicators.Write) and by the
 /// indicator's responsible person (<see cref="IndicatorAccess.CanMeasure"/>). An indicator of an agreement whose final
-/// report is approved is locked (<see cref="IndicatorLock"/>): a measurement is refused with 409, as on the page.
+/// report lies with the county or is approved is locked (<see cref="IndicatorLock"/>): a measurement is refused with 409,
+/// as on the page.
 /// </summary>
 public static class IndicatorEndpoints
 {

@@ -54,17 +54,27 @@ public interface IIndicatorReader
     Task<IReadOnlyList<IndicatorSnapshot>> SnapshotAsync(PlanKind kind, Guid planId, DateOnly asOf, CancellationToken ct = default);
 }
 
+/// <summary>Why an agreement's indicators cannot be changed now.</summary>
+public enum PlanClosure
+{
+    /// <summary>The final report is delivered and lies with the county: the indicators stand as delivered until it answers.</summary>
+    ReportWithTheCounty = 1,
+
+    /// <summary>The county approved the final report (or the agreement is settled): the figures it approved are final.</summary>
+    ReportApproved = 2,
+}
+
 /// <summary>
-/// Which plans' indicators are final. An agreement's are once the county has approved its final report (and after the
-/// agreement is settled): the figures the county approved must not change afterwards. The module refuses every change
-/// to such an indicator and its measurements and asks no one to measure it. The host answers from the Agreements
-/// module, through the tenant filter (an indicator's agreement is its owner council's). A roadmap goal's and a
-/// council's own plan are never final.
+/// Which plans' indicators are closed to changes. An agreement's are while its final report lies with the county (they
+/// stand as the report delivered them; a report sent back opens them again) and for good once the county has approved
+/// it: the figures the county read must not change under it. The module refuses every change to such an indicator and
+/// its measurements and asks no one to measure it. The host answers from the Agreements module, through the tenant
+/// filter (an indicator's agreement is its owner council's). A roadmap goal's and a council's own plan are never closed.
 /// </summary>
 public interface IFinalPlans
 {
-    /// <returns>Those of <paramref name="agreementIds"/> whose final report is approved, or which are settled.</returns>
-    Task<IReadOnlySet<Guid>> FinalAgreementsAsync(IReadOnlyCollection<Guid> agreementIds, CancellationToken ct = default);
+    /// <returns>Those of <paramref name="agreementIds"/> whose indicators are closed, each with why.</returns>
+    Task<IReadOnlyDictionary<Guid, PlanClosure>> ClosedAgreementsAsync(IReadOnlyCollection<Guid> agreementIds, CancellationToken ct = default);
 }
 
 /// <summary>The module's words in bokmål, for every page and document that shows an indicator.</summary>

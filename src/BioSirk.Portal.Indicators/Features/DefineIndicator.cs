@@ -34,9 +34,9 @@ public sealed class DefineIndicator(IndicatorStore store, IndicatorLock locks, I
             throw new ArgumentException($"The plan {plan} does not fit its kind.", nameof(command));
         }
 
-        if (await locks.IsFinalAsync(plan.Kind, plan.PlanId, ct))
+        if (await locks.NoNewIndicatorBecauseAsync(plan.Kind, plan.PlanId, ct) is { } closed)
         {
-            return Result<Guid>.Fail("", IndicatorLock.NoNewIndicatorMessage);
+            return Result<Guid>.Fail("", closed);
         }
 
         var defined = Indicator.Define(plan, command.Definition, SharedKernel.Time.Oslo.Today(clock));
@@ -65,9 +65,9 @@ public sealed class EditIndicator(IndicatorStore store, IndicatorLock locks)
             return null;
         }
 
-        if (await locks.IsLockedAsync(indicator, ct))
+        if (await locks.LockedBecauseAsync(indicator, ct) is { } locked)
         {
-            return IndicatorLock.Refusal;
+            return IndicatorLock.Refusal(locked);
         }
 
         store.Db.Entry(indicator).Property(i => i.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
@@ -100,9 +100,9 @@ public sealed class RegisterMeasurement(IndicatorStore store, IndicatorLock lock
             return null;
         }
 
-        if (await locks.IsLockedAsync(indicator, ct))
+        if (await locks.LockedBecauseAsync(indicator, ct) is { } locked)
         {
-            return IndicatorLock.Refusal;
+            return IndicatorLock.Refusal(locked);
         }
 
         var today = SharedKernel.Time.Oslo.Today(clock);
@@ -137,9 +137,9 @@ public sealed class DeleteMeasurement(IndicatorStore store, IndicatorLock locks)
             return null;
         }
 
-        if (await locks.IsLockedAsync(indicator, ct))
+        if (await locks.LockedBecauseAsync(indicator, ct) is { } locked)
         {
-            return (IndicatorLock.Refusal, null);
+            return (IndicatorLock.Refusal(locked), null);
         }
 
         if (indicator.RemoveMeasurement(measurementId) is not { } deleted)

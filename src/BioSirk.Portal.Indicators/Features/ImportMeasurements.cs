@@ -24,9 +24,9 @@ public sealed class ImportMeasurements(IndicatorStore store, IndicatorLock locks
             return null;
         }
 
-        if (await locks.IsLockedAsync(indicator, ct))
+        if (await locks.LockedBecauseAsync(indicator, ct) is { } locked)
         {
-            return ImportReport.Refused(IndicatorLock.Message);
+            return ImportReport.Refused(locked);
         }
 
         List<string[]> table;

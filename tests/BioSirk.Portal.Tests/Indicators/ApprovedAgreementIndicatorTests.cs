@@ -16,9 +16,10 @@ using static BioSirk.Portal.Tests.Indicators.IndicatorSteps;
 namespace BioSirk.Portal.Tests.Indicators;
 
 /// <summary>
-/// Once the county has approved an agreement's final report, the indicators it reported are final: none is added to
-/// the agreement, and the ones it has are locked — not edited, not measured, no measurement deleted or imported — from
-/// the pages and from the API alike. Reading stays open, and the council's other indicators are not touched.
+/// Once the county has approved an agreement's final report, the indicators it reported are final (and while the report
+/// lies with the county they stand as delivered): none is added to the agreement, and the ones it has are locked — not
+/// edited, not measured, no measurement deleted or imported — from the pages and from the API alike. Reading stays open,
+/// and the council's other indicators are not touched.
 /// </summary>
 public sealed class ApprovedAgreementIndicatorTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -213,6 +214,40 @@ public sealed class ApprovedAgreementIndicatorTests(PortalFactory portal) : Port
         var tasks = (await kari.GetPageAsync("/rad/hallingdal")).QuerySelectorAll("section[aria-labelledby=todo-heading] li").Select(li => li.TextContent).ToList();
         Assert.Contains(tasks, t => t.Contains("«Tonn biokull i rådets plan»", StringComparison.Ordinal));
         Assert.DoesNotContain(tasks, t => t.Contains("«Tonn biokull produsert»", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhileTheFinalReportIsWithTheCounty_TheIndicatorsStandAsDelivered_AndOpenAgainWhenTheReportIsSentBack()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var indicator = await AgreementIndicatorAsync(kari, id);
+        var openedBefore = await kari.GetPageAsync(Url(indicator));
+
+        await FinalReportSteps.ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
+
+        const string WithTheCounty = "Sluttrapporten for avtalen er levert og ligger hos fylket, med indikatoren og målingene slik de var da. "
+            + "De kan endres igjen hvis fylket sender rapporten tilbake.";
+        var page = await kari.GetPageAsync(Url(indicator));
+        Assert.Equal(WithTheCounty, page.QuerySelector("[data-testid=plan-closed]")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("form#register-measurement"));
+        var measured = await kari.SubmitAsync(openedBefore, Url(indicator), "form#register-measurement",
+            new() { ["Measurement.Date"] = "2026-01-20", ["Measurement.Value"] = "175,5" });
+        Assert.Equal(HttpStatusCode.Conflict, measured.StatusCode);
+        Assert.Equal(WithTheCounty, (await PortalClient.ReadAsync(measured)).QuerySelector("[data-testid=plan-closed]")!.TextContent.Trim());
+        var agreementPage = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Null(AddButton(agreementPage));
+        Assert.NotNull(agreementPage.QuerySelector("[data-testid=indicators-with-the-county]"));
+        var add = await kari.GetAsync($"/rad/hallingdal/indikatorer/ny?plan=Agreement&planId={id}");
+        Assert.Equal(HttpStatusCode.Conflict, add.StatusCode);
+        Assert.Contains("Nye indikatorer kan legges til hvis fylket sender rapporten tilbake.",
+            (await PortalClient.ReadAsync(add)).QuerySelector("[data-testid=plan-closed]")!.TextContent);
+
+        // Sent back: the council corrects the figures before it delivers again.
+        await FinalReportSteps.ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Return", new() { ["Decision.Comment"] = "Oppdater målingene." }));
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(indicator), "2026-01-19", "175,5"));
+        Assert.NotNull(AddButton(await kari.GetPageAsync(CouncilUrl(id))));
     }
 
     /// <summary>The Biochar indicator on the agreement, measured 110 tonn on the day it is made (20.01.2026).</summary>

@@ -30,8 +30,10 @@ public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore stor
 
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
-    /// <summary>The indicator's agreement has its final report approved: the page says so instead of the form.</summary>
-    public bool IsLocked { get; private set; }
+    /// <summary>Why the indicator cannot be changed now (its agreement's final report lies with the county, or is approved): the page says so instead of the form.</summary>
+    public string? LockedBecause { get; private set; }
+
+    public bool IsLocked => LockedBecause is not null;
 
     /// <summary>What a form sent to a locked indicator held: shown to copy, as it was not saved.</summary>
     public IReadOnlyList<(string Label, string Text)> Unsent { get; private set; } = [];
@@ -100,7 +102,7 @@ public sealed class EditIndicatorModel(PortalContext portal, IndicatorStore stor
         }
 
         Indicator = indicator;
-        IsLocked = await locks.IsLockedAsync(indicator, HttpContext.RequestAborted);
+        LockedBecause = await locks.LockedBecauseAsync(indicator, HttpContext.RequestAborted);
         People = await ResponsiblePeople.ForAsync(directory, portal, indicator.TenantId, indicator.PartnershipId);
         return null;
     }

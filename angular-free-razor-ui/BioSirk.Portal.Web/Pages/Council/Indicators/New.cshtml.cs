@@ -19,7 +19,7 @@ namespace BioSirk.Portal.Web.Pages.Council.Indicators;
 /// </summary>
 [RequireCouncilRole(CouncilRoles.Secretary)]
 public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory directory, AgreementStore agreements, RoadmapQueries roadmaps,
-    DefineIndicator define) : PageModel
+    DefineIndicator define, IndicatorLock locks) : PageModel
 {
     [BindProperty]
     public IndicatorInput Input { get; set; } = new();
@@ -28,8 +28,10 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
 
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
-    /// <summary>The agreement's final report is approved: its indicators are final, and no new one is added.</summary>
-    public bool PlanIsClosed { get; private set; }
+    /// <summary>Why no indicator is added to the agreement now (its final report lies with the county, or is approved); null when one may be.</summary>
+    public string? ClosedBecause { get; private set; }
+
+    public bool PlanIsClosed => ClosedBecause is not null;
 
     /// <summary>What a form left open in a tab held when it was sent to a closed plan: shown to copy, as it was not saved.</summary>
     public IReadOnlyList<(string Label, string Text)> Unsent { get; private set; } = [];
@@ -91,7 +93,7 @@ public sealed class NewIndicatorModel(PortalContext portal, IPlatformDirectory d
                 break;
             case PlanKind.Agreement when planId is { } agreementId && await agreements.FindAsync(agreementId) is { } agreement && agreement.TenantId == council.Id:
                 Plan = new PlanRef(PlanKind.Agreement, agreement.Id, agreement.Title, council.Id, agreement.FunderCountyId, Guid.Empty);
-                PlanIsClosed = agreement.IsReportApproved;
+                ClosedBecause = await locks.NoNewIndicatorBecauseAsync(PlanKind.Agreement, agreement.Id, HttpContext.RequestAborted);
                 break;
             case PlanKind.RoadmapGoal when planId is { } goalId && await roadmaps.GoalAsync(goalId) is { } goal:
                 Plan = new PlanRef(PlanKind.RoadmapGoal, goal.Id, goal.Title, council.Id, Guid.Empty, goal.PartnershipId);

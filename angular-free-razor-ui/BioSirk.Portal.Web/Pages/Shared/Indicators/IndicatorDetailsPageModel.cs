@@ -29,8 +29,10 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
 
     public string SelfUrl => $"{BasePath}/indikatorer/{Details.Indicator.Id}";
 
-    /// <summary>The indicator's agreement has its final report approved: nothing of it changes any more.</summary>
-    public bool IsLocked { get; private set; }
+    /// <summary>Why nothing of the indicator changes now (its agreement's final report lies with the county, or is approved); null when it may.</summary>
+    public string? LockedBecause { get; private set; }
+
+    public bool IsLocked => LockedBecause is not null;
 
     public bool CanEdit => !IsLocked && IndicatorAccess.CanEdit(Details.Indicator, portal.Council?.Id, portal.IsIn(CouncilRoles.Secretary));
 
@@ -251,7 +253,7 @@ public abstract class IndicatorDetailsPageModel(IndicatorQueries queries, Portal
         }
 
         Details = details;
-        IsLocked = await HttpContext.RequestServices.GetRequiredService<IndicatorLock>().IsLockedAsync(details.Indicator, HttpContext.RequestAborted);
+        LockedBecause = await HttpContext.RequestServices.GetRequiredService<IndicatorLock>().LockedBecauseAsync(details.Indicator, HttpContext.RequestAborted);
         return true;
     }
 
