@@ -1,3 +1,4 @@
+using BioSirk.Portal.Agreements.Contracts;
 using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.Agreements.Features;
 using BioSirk.Portal.SharedKernel.Money;
@@ -11,17 +12,19 @@ public sealed record AgreementPageResponse(IReadOnlyList<AgreementSummary> Items
 
 public sealed record BudgetResponse(decimal Hours, decimal HourCost, decimal DirectCosts, decimal Spent, decimal Frame, decimal Eligible, decimal Paid, decimal Remainder, decimal PercentUsed);
 
+/// <param name="HourRate">The rate in force now.</param>
+/// <param name="HourRates">Each rate of the period with its days (to: null = on) and the hours it priced: one unless an amendment changed the rate.</param>
 public sealed record AgreementResponse(
     Guid Id, string Title, string Council, string County, string Status, string StatusText, int Version,
     DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly ActivitiesDeadline, DateOnly ReportDeadline,
-    decimal FrameAmount, decimal HourRate, BudgetResponse Budget)
+    decimal FrameAmount, decimal HourRate, IReadOnlyList<HourRateLine> HourRates, BudgetResponse Budget)
 {
     public static AgreementResponse From(AgreementDetails details)
     {
         var a = details.Agreement;
         var s = details.Settlement;
         return new AgreementResponse(a.Id, a.Title, a.CouncilName, a.CountyName, a.Status.ToString(), AgreementQueries.StatusText(a.Status),
-            a.Version, a.PeriodStart, a.PeriodEnd, a.ActivitiesDeadline, a.ReportDeadline, a.FrameAmount, a.HourRate,
+            a.Version, a.PeriodStart, a.PeriodEnd, a.ActivitiesDeadline, a.ReportDeadline, a.FrameAmount, a.HourRate, details.HourRates,
             new BudgetResponse(s.HoursTotal, s.HourCost, s.DirectCosts, s.Spent, s.Frame, s.Eligible, s.Paid, s.Remainder, s.PercentUsed));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using BioSirk.Portal.Tests.Infrastructure;
+using static BioSirk.Portal.Tests.Api.ApiAuthenticationTests;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 using static BioSirk.Portal.Tests.Agreements.HallingdalLifecycleTests;
 
@@ -56,6 +57,15 @@ public sealed class HourRateAmendmentTests(PortalFactory portal) : PortalTest(po
         Assert.Contains("10.03.2026;Kari Nordby;Arbeidsmøte;2;1000,00;2000,00;", csv);
         Assert.Contains("01.04.2026;Kari Nordby;Bedriftsbesøk;4;1000,00;4000,00;", csv);
         Assert.Contains("Sum timer;;;21;;19500,00", csv);
+
+        // The councils' own systems read the same through the API.
+        var tid = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        using var api = Portal.CreateClient().WithToken(ApiTokens.Person(tid, Demo.HallingdalSecretary));
+        var agreement = await Json(await api.GetAsync($"/api/v1/agreements/{id}"));
+        Assert.Equal(["2026-01-15–2026-03-09: 15 × 900 = 13500", "2026-03-10–: 6 × 1000 = 6000"],
+            agreement.GetProperty("hourRates").EnumerateArray().Select(r => $"{r.GetProperty("from").GetString()}–{r.GetProperty("to").GetString()}: "
+                + $"{r.GetProperty("hours").GetDecimal():0.##} × {r.GetProperty("rate").GetDecimal():0.##} = {r.GetProperty("amount").GetDecimal():0.##}").ToArray());
+        Assert.Equal(19_500m, agreement.GetProperty("budget").GetProperty("hourCost").GetDecimal());
 
         var report = (await kari.GetPageAsync($"/rad/hallingdal/avtaler/{id}/sluttrapport/forhandsvisning")).QuerySelectorAll("[data-testid=report-money] tr")
             .Select(r => string.Join(" | ", r.Children.Select(c => Squeezed(c.TextContent)))).ToList();
