@@ -1,3 +1,4 @@
+using BioSirk.Portal.SharedKernel.Money;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.SharedKernel.Spreadsheets;
 
@@ -37,7 +38,7 @@ public sealed record HourLine(DateOnly Date, string Person, string Activity, dec
 public sealed record HourRateLine(DateOnly From, DateOnly? To, decimal Rate, decimal Hours)
 {
     /// <summary>The hours' cost rounded to øre, as one line shows it (the total is rounded once from the exact sum).</summary>
-    public decimal Amount => Math.Round(Hours * Rate, 2, MidpointRounding.AwayFromZero);
+    public decimal Amount => Kroner.RoundToOre(Hours * Rate);
 }
 
 /// <param name="CostId">The cost on the agreement (its voucher is served from the agreement's page).</param>
