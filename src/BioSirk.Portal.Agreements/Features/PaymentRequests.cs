@@ -48,6 +48,11 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
             return null;
         }
 
+        if (agreement.Status == AgreementStatus.Rescinded)
+        {
+            return Result.Fail("", "Avtalen er hevet. Det kan ikke sendes flere utbetalingsanmodninger.");
+        }
+
         if (milestone.State != MilestoneState.Payable)
         {
             return Result.Fail("", milestone.State == MilestoneState.Requested
@@ -110,6 +115,11 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         if (request.Status != PaymentRequestStatus.Sent)
         {
             return Result.Fail("", "Anmodningen er allerede behandlet.");
+        }
+
+        if (c.Approve && agreement.Status == AgreementStatus.Rescinded)
+        {
+            return Result.Fail("", "Avtalen er hevet. En anmodning kan ikke godkjennes etter hevingen.");
         }
 
         if (!c.Approve && string.IsNullOrWhiteSpace(c.Comment))

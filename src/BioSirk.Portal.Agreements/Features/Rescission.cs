@@ -2,6 +2,7 @@ using BioSirk.Portal.Agreements.Domain;
 using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.SharedKernel.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace BioSirk.Portal.Agreements.Features;
 
@@ -90,7 +91,47 @@ public sealed class Rescission(AgreementStore store, AgreementNotices notices, T
         AgreementJournal.Record(store.Db, agreement, command.Actor.Name, now, result.Succeeded
             ? Phrase.Of("Avtalen er hevet etter at fristen for å rette misligholdet gikk ut.")
             : Phrase.Of("Forsøk på å heve avtalen ble avvist: {0}", Phrase.Of(result.Errors[0].Message)));
+        if (result.Succeeded)
+        {
+            await CloseWaitingRequestsAsync(agreement, command.Actor.Name, now, ct);
+        }
+
         var saved = await store.SaveAsync(ct);
-        return result.Succeeded ? saved : result;
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        if (saved.Succeeded)
+        {
+            // Rescission ends the agreement for both parties: the other one must hear of it, not find it on the page.
+            await notices.ToOtherPartyAsync(agreement, command.By, "Avtalen er hevet",
+                Phrase.Of("{0} har hevet «{1}» etter at fristen for å rette misligholdet gikk ut. {2}",
+                    agreement.NameOf(command.By), agreement.Title, Phrase.Of(AfterRescission)), ct);
+        }
+
+        return saved;
+    }
+
+    /// <summary>What a rescission means for the money: approvals already given stand; nothing new is requested.</summary>
+    public const string AfterRescission =
+        "Det kan ikke sendes flere utbetalingsanmodninger. Utbetalinger fylket godkjente før hevingen, registreres som før; et oppgjør for arbeid som ellers er gjort, avtales mellom partene.";
+
+    public const string ReturnedByRescission = "Avtalen ble hevet før anmodningen ble behandlet.";
+
+    /// <summary>A request the county had not decided falls away with the agreement, so nobody approves it afterwards.</summary>
+    private async Task CloseWaitingRequestsAsync(Agreement agreement, string by, DateTime now, CancellationToken ct)
+    {
+        var waiting = await store.Db.PaymentRequests
+            .Where(r => r.AgreementId == agreement.Id && r.Status == PaymentRequestStatus.Sent)
+            .ToListAsync(ct);
+        foreach (var request in waiting)
+        {
+            var milestone = agreement.Milestones.Single(m => m.Id == request.MilestoneId);
+            request.Return(ReturnedByRescission, by, now);
+            milestone.MarkReturned();
+            AgreementJournal.Record(store.Db, agreement, by, now,
+                Phrase.Of("Utbetalingsanmodningen for «{0}» falt bort: {1}", milestone.Name, ReturnedByRescission));
+        }
     }
 }

@@ -42,8 +42,23 @@ public static class NextStep
             case AgreementStatus.Settled:
                 return t["Avtalen er avsluttet: sluttrapporten er godkjent og sluttoppgjøret gjort."];
             default:
-                return t["Avtalen er hevet."];
+                return AfterRescission(d, viewer, t);
         }
+    }
+
+    /// <summary>A payment the county approved before the rescission is still registered; nothing else is left to do.</summary>
+    private static string AfterRescission(AgreementDetails d, Party viewer, IStringLocalizer t)
+    {
+        var approved = d.Agreement.Milestones.OrderBy(m => m.Number).FirstOrDefault(m => m.IsReadyForPayment(d.Requests));
+        if (approved is null)
+        {
+            return t["Avtalen er hevet. Det sendes ikke flere utbetalingsanmodninger."];
+        }
+
+        var amount = Norwegian.Kroner(approved.Amount ?? 0);
+        return viewer == Party.Council
+            ? t["Avtalen er hevet. Fylket godkjente utbetalingsanmodningen for «{0}» ({1}) før hevingen; den registreres her når pengene er betalt.", approved.Name, amount]
+            : t["Avtalen er hevet. Du godkjente utbetalingsanmodningen for «{0}» ({1}) før hevingen: registrer utbetalingen når den er betalt.", approved.Name, amount];
     }
 
     /// <summary>
