@@ -99,7 +99,15 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
 
         var reversed = await admin.GetPageAsync("/rad/hallingdal/admin/logg?from=2026-12-31&to=2026-01-01");
         Assert.Equal("Til-datoen er før fra-datoen. Bytt dem om.", reversed.GetElementById("to-error")!.TextContent.Trim());
-        Assert.Equal("to-error", reversed.GetElementById("to")!.GetAttribute("aria-describedby"));
+        Assert.Equal("to-format to-error", reversed.GetElementById("to")!.GetAttribute("aria-describedby"));
+        Assert.Equal("31.12.2026", reversed.GetElementById("from")!.GetAttribute("value"));
+
+        // Dates are written the Norwegian way; one that is no date is said beside its field, as typed, not dropped in silence.
+        var typedWrong = await admin.GetPageAsync("/rad/hallingdal/admin/logg?from=31.02.2026&to=1.3.2026");
+        Assert.Equal("«31.02.2026» er ikke en gyldig dato. Skriv datoen som dd.mm.åååå.", typedWrong.GetElementById("from-error")!.TextContent.Trim());
+        Assert.Equal("31.02.2026", typedWrong.GetElementById("from")!.GetAttribute("value"));
+        Assert.Equal("01.03.2026", typedWrong.GetElementById("to")!.GetAttribute("value"));
+        Assert.Null(typedWrong.GetElementById("to-error"));
     }
 
     [Fact]

@@ -108,9 +108,14 @@ public sealed class UploadLimitTests(KestrelPortalFactory portal) : IAsyncLifeti
             Assert.Equal("Filen er større enn 10 MB. Del den opp eller komprimer den, og prøv igjen.", page.FieldError("Input.Upload"));
             Assert.Equal(FinalReportSteps.CompleteSections["Input.Activities"].ReplaceLineEndings("\n"), page.FieldValue("Input.Activities")!.ReplaceLineEndings("\n"));
             Assert.Equal(FinalReportSteps.CompleteSections["Input.FurtherWork"], page.FieldValue("Input.FurtherWork"));
+            Assert.Equal("Det du skrev i rapporten, er lagret. Bare vedlegget ble ikke lagt ved.", page.QuerySelector("[data-testid=text-saved]")?.TextContent);
         }
 
-        Assert.Null((await kari.GetPageAsync(url)).QuerySelector("[data-testid=attachments]"));
+        // As the page said: the sections were saved with the upload, the file was not.
+        var later = await kari.GetPageAsync(url);
+        Assert.Equal(FinalReportSteps.CompleteSections["Input.FurtherWork"], later.FieldValue("Input.FurtherWork"));
+        Assert.Null(later.QuerySelector("[data-testid=attachments]"));
+        Assert.Null(later.QuerySelector("[data-testid=text-saved]"));
 
         await FinalReportSteps.ExpectRedirectAsync(await AttachAsync(kari, url, Pdf(1_000)));
         Assert.Equal("vedlegg.pdf", (await kari.GetPageAsync(url)).QuerySelector("[data-testid=attachments] a")!.TextContent);
