@@ -1,8 +1,11 @@
+using System.Text.RegularExpressions;
 using BioSirk.Portal.BrowserTests.Infrastructure;
 using BioSirk.Portal.Tests.Infrastructure;
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Email;
+using BioSirk.Portal.Platform.Features.Invitations;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -37,6 +40,43 @@ public sealed class HostAdministrationTests(BrowserPortalFactory portal) : Brows
         await GotoAsync("/vert/logg");
         await Expect(Page.Locator("h1")).ToHaveTextAsync("Endringslogg for hele portalen");
         await Expect(Page.Locator("[data-testid=audit-table]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheJobsDashboard_HasNoAccessibilityViolations_AndItsCheckboxesSayWhichJob()
+    {
+        await SignInAsync(Demo.HostAdmin, "/vert");
+        string jobId;
+        await using (var scope = Portal.Services.CreateAsyncScope())
+        {
+            jobId = scope.ServiceProvider.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(ExpireStaleInvitations.JobId)
+                    ?? throw new InvalidOperationException("The recurring job was not triggered.");
+        }
+
+        foreach (var path in new[] { "/jobs", "/jobs/jobs/enqueued", "/jobs/jobs/processing", "/jobs/jobs/scheduled", "/jobs/jobs/failed", "/jobs/retries", "/jobs/servers" })
+        {
+            await GotoAsync(path);
+        }
+
+        await GotoAsync("/jobs/recurring");
+        await Expect(Page.GetByLabel("Velg jobben platform:expire-stale-invitations", new() { Exact = true })).ToHaveCountAsync(1);
+        await Expect(Page.GetByLabel("Velg alle jobbene på siden")).ToHaveCountAsync(1);
+
+        // The job that ran: its page, and the list of jobs that succeeded, where it is named by number and name.
+        for (var attempt = 0; ; attempt++)
+        {
+            await GotoAsync($"/jobs/jobs/details/{jobId}");
+            if (await Page.Locator(".state-card-state-success").CountAsync() > 0 || attempt == 30)
+            {
+                break;
+            }
+
+            await Task.Delay(1_000);
+        }
+
+        await Expect(Page.Locator(".state-card-state-success")).Not.ToHaveCountAsync(0);
+        await GotoAsync("/jobs/jobs/succeeded");
+        await Expect(Page.Locator($"input.js-jobs-list-checkbox[value='{jobId}']")).ToHaveAttributeAsync("aria-label", new Regex($"^Velg jobben #{jobId} \\S"));
     }
 
     [Fact]

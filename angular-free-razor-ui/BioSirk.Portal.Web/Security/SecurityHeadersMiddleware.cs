@@ -21,11 +21,13 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, EntraSignInO
 
     public Task InvokeAsync(HttpContext http)
     {
+        // Read now: by the time the response starts, the dashboard's branch (app.Map("/jobs")) has moved "/jobs" from
+        // Path to PathBase, and the dashboard would get the strict policy that blocks its inline script.
+        var isDashboard = http.Request.Path.StartsWithSegments("/jobs", StringComparison.OrdinalIgnoreCase);
+        var isSignInPage = http.Request.Path.Equals("/logg-inn", StringComparison.OrdinalIgnoreCase);
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
-            var isDashboard = http.Request.Path.StartsWithSegments("/jobs", StringComparison.OrdinalIgnoreCase);
-            var isSignInPage = http.Request.Path.Equals("/logg-inn", StringComparison.OrdinalIgnoreCase);
             headers.ContentSecurityPolicy = isDashboard ? DashboardPolicy : isSignInPage ? signInPagePolicy : StrictPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
