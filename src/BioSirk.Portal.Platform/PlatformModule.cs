@@ -45,6 +45,9 @@ public static class PlatformModule
             .AddDefaultTokenProviders()
             .AddErrorDescriber<NorwegianIdentityErrors>()
             .AddPasswordValidator<NorwegianPasswordRules>();
+        services.AddScoped<SignInSessions>();
+        services.AddScoped<ForgetEndedSessions>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionAwareSecurityStampValidator>());
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         var email = configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions();

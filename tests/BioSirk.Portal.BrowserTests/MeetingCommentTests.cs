@@ -176,6 +176,34 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         await Expect(edit).ToHaveCountAsync(0, new() { Timeout = 40_000 });
     }
 
+    [Fact]
+    public async Task SignedOutInAnotherTab_TheMeetingPageSaysSo_KeepsTheText_AndSendsNothing()
+    {
+        var (meetingId, itemId) = await PublishedMeetingAsync();
+        var url = $"/rad/hallingdal/moter/{meetingId}";
+        var kari = Page;
+        var ola = await NewPageInFreshContextAsync();
+        await JoinLiveAsync(url, kari, ola);
+
+        var otherTab = await ola.Context.NewPageAsync();
+        await GotoAsync("/rad/hallingdal", otherTab);
+        await NavigateAsync(otherTab, () => otherTab.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).ClickAsync());
+
+        var status = ola.Locator("[data-testid=live-status]");
+        await Expect(status).ToHaveTextAsync(
+            "Du er logget ut, så kommentarer kan ikke sendes fra denne siden. Kopier det du har skrevet, og logg inn på nytt for å sende det.",
+            new() { Timeout = 10_000 });
+        var field = ola.Locator($"#comment-{itemId}");
+        await field.FillAsync("Skrevet etter utlogging");
+        await ola.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").ClickAsync();
+        await Expect(field).ToHaveValueAsync("Skrevet etter utlogging");
+        Assert.EndsWith(url, ola.Url, StringComparison.Ordinal); // still the meeting page, not the sign-in page that loses the text
+        await CheckAsync(ola);
+
+        await GotoAsync(url, kari);
+        await Expect(kari.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Kari (secretary) and Ola (member) sign in and open the meeting page; returns once both pages are live.</summary>
     private async Task JoinLiveAsync(string url, IPage kari, IPage ola, bool kariInEnglish = false)
     {

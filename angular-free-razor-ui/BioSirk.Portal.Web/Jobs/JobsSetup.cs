@@ -142,6 +142,11 @@ public static class JobsSetup
             job => job.RunAsync(CancellationToken.None),
             "15 2 * * *",
             new RecurringJobOptions { TimeZone = Oslo.TimeZone });
+        recurring.AddOrUpdate<BioSirk.Portal.Platform.Features.Accounts.ForgetEndedSessions>(
+            BioSirk.Portal.Platform.Features.Accounts.ForgetEndedSessions.JobId,
+            job => job.RunAsync(CancellationToken.None),
+            "25 2 * * *",
+            new RecurringJobOptions { TimeZone = Oslo.TimeZone });
         recurring.AddOrUpdate<BioSirk.Portal.Platform.Features.Idempotency.DeleteExpiredIdempotencyKeys>(
             BioSirk.Portal.Platform.Features.Idempotency.DeleteExpiredIdempotencyKeys.JobId,
             job => job.RunAsync(CancellationToken.None),
@@ -264,6 +269,7 @@ internal static class JobNames
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
         ["ExpireStaleInvitations"] = "Utløpte invitasjoner ryddes bort",
+        ["ForgetEndedSessions"] = "Utloggede økter eldre enn to døgn glemmes",
         ["DeleteExpiredIdempotencyKeys"] = "Gamle nøkler mot dobbel innsending (API og skjemaer) slettes",
         ["SendDeadlineReminders"] = "Påminnelser om frister i avtalene",
         ["SendRoadmapReminders"] = "Påminnelser om fremdriftsrapporter i veikartet",

@@ -1,5 +1,6 @@
 using BioSirk.Portal.Meetings.Features;
 using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.Reporting.Contracts;
 using BioSirk.Portal.Reporting.Features;
 using BioSirk.Portal.SharedKernel.Formatting;
@@ -29,6 +30,7 @@ public static class LiveSetup
         builder.Services.AddScoped<LivePlaces>();
         builder.Services.AddSingleton<MeetingLiveFeed>();
         builder.Services.AddSingleton<LocalMeetingConnections>();
+        builder.Services.AddSingleton<LiveSessions>();
         builder.Services.AddSingleton<PresenceAnnouncer>();
         builder.Services.AddHostedService<PresenceKeepAlive>();
         builder.Services.AddSingleton<IReportProgress, SignalRReportProgress>();
@@ -50,7 +52,7 @@ public static class LiveSetup
 [Authorize]
 public sealed class PortalHub(
     LivePlaces places, ICurrentTenant currentTenant, FinalReportQueries reports, MeetingComments comments, MeetingFloor floor,
-    MeetingLiveFeed meetingFeed, PresenceAnnouncer presence, LocalMeetingConnections meetingConnections) : Hub
+    MeetingLiveFeed meetingFeed, PresenceAnnouncer presence, LocalMeetingConnections meetingConnections, LiveSessions sessions) : Hub
 {
     public const string Path = "/hubs/portal";
 
@@ -72,12 +74,19 @@ public sealed class PortalHub(
             await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
         }
 
+        if (SignInSessions.IdOf(Context.User) is { } session)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LiveSessions.SessionGroup(session));
+            sessions.Opened(Context);
+        }
+
         await base.OnConnectedAsync();
     }
 
     /// <summary>A closed page is no longer present in the meetings it followed.</summary>
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        sessions.Closed(Context.ConnectionId);
         if (meetingConnections.Remove(Context.ConnectionId))
         {
             foreach (var meetingId in await floor.LeaveAsync(Context.ConnectionId, CancellationToken.None))
@@ -287,8 +296,22 @@ public sealed class SignalRReportProgress(IHubContext<PortalHub> hub, ILogger<Si
 /// <summary>Every hub call runs as its connection's user, so that <see cref="ICurrentUser"/> (and the audit log) knows her.</summary>
 public sealed class HubCallerFilter : IHubFilter
 {
+    /// <summary>Sent to a page whose sign-in has ended (signed out in another tab, or everywhere): it stops and says so.</summary>
+    public const string SignedOutMethod = "signedOut";
+
+    public const string SignedOut = "Du er logget ut. Logg inn på nytt for å fortsette.";
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        // A connection is signed in once, when it opens; the sign-in may end while it stays open, so every call asks.
+        var sessions = invocationContext.ServiceProvider.GetRequiredService<SignInSessions>();
+        if (!await sessions.StillStandsAsync(invocationContext.Context.User!, invocationContext.Context.ConnectionAborted))
+        {
+            await invocationContext.Hub.Clients.Caller.SendAsync(SignedOutMethod, invocationContext.Context.ConnectionAborted);
+            LiveSessions.CloseSoon(invocationContext.Context); // after the page has heard why
+            throw new HubException(SignedOut);
+        }
+
         using (Tenancy.CurrentUser.ForHubCall(invocationContext.Context.User))
         {
             return await next(invocationContext);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using BioSirk.Portal.Platform.Domain;
+using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -54,9 +55,26 @@ public static class SecuritySetup
                 return Task.CompletedTask;
             };
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = context =>
+            {
+                SignInSessions.Begin(context.Principal!);
+                return Task.CompletedTask;
+            };
         });
         services.Configure<SecurityStampValidatorOptions>(o =>
-            o.ValidationInterval = builder.Configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(1)));
+        {
+            o.ValidationInterval = builder.Configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(1));
+            // The principal is built afresh every minute: it keeps the session it belongs to.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(SignInSessions.ClaimType) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new Claim(SignInSessions.ClaimType, session.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "biosirk.af";

@@ -153,6 +153,16 @@ internal sealed class IdempotencyKeyConfiguration : IEntityTypeConfiguration<Ide
     }
 }
 
+internal sealed class EndedSessionConfiguration : IEntityTypeConfiguration<EndedSession>
+{
+    public void Configure(EntityTypeBuilder<EndedSession> builder)
+    {
+        builder.ToTable("ended_sessions");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasIndex(s => s.EndedAtUtc);
+    }
+}
+
 internal sealed class DemoDataStampConfiguration : IEntityTypeConfiguration<DemoDataStamp>
 {
     public void Configure(EntityTypeBuilder<DemoDataStamp> builder)

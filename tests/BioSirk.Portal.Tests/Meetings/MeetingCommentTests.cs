@@ -253,6 +253,69 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
         Assert.Contains("Skriv en kommentar", page.QuerySelector("[data-testid=comment-error]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AfterSigningOut_APageLeftOpenCanNoLongerComment_NorACopyOfTheCookie_WhileTheSameUsersOtherBrowserGoesOn()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var olaOnHisPhone = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var (path, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        var seen = new ConcurrentQueue<(string Who, int Sequence)>();
+        await using var openTab = await FollowerAsync(ola, "tab", seen);
+        await using var phone = await FollowerAsync(olaOnHisPhone, "phone", seen);
+        var toldSignedOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        openTab.On("signedOut", () => toldSignedOut.TrySetResult());
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        openTab.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await JoinAsync(openTab, meetingId, 0);
+        await JoinAsync(phone, meetingId, 0);
+        var cookie = (await ola.GetAsync("/logg-inn")).RequestMessage!.Headers.GetValues("Cookie").Single();
+
+        // Ola signs out in another tab of the same browser: the open tab is told, and its connection closes.
+        await ExpectRedirectAsync(await ola.PostWithTokenAsync("/logg-ut"));
+        await toldSignedOut.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Nor can it open again with the cookie it had; the phone is another sign-in and goes on.
+        Portal.Clock.Advance(TimeSpan.FromSeconds(1)); // the cookie is checked once it is older than the interval (0 in tests)
+        await Assert.ThrowsAnyAsync<Exception>(() => openTab.StartAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+        var posted = await phone.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Fra telefonen");
+        Assert.True(posted.GetProperty("ok").GetBoolean());
+        var page = (await kari.GetPageAsync(path)).QuerySelector("main")!.TextContent;
+        Assert.Contains("Fra telefonen", page, StringComparison.Ordinal);
+
+        // A copy of the signed-out cookie opens no page either.
+        using var copy = new HttpClient(Portal.Server.CreateHandler()) { BaseAddress = Portal.Server.BaseAddress };
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        var refused = await copy.GetAsync("/rad/hallingdal");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/logg-inn", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AConnectionWhoseSignInHasEnded_IsRefusedAtItsNextCall_AndNothingIsStored()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var (path, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        await using var hub = await LiveClients.ConnectAsync(Portal, ola);
+        await hub.StartAsync();
+        await JoinAsync(hub, meetingId, 0);
+
+        // Ended without this node's knowledge (as when she signs out through another web node): the call itself is checked.
+        await Portal.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<BioSirk.Portal.Platform.Domain.PortalUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(Demo.HallingdalMember))!);
+            return 0;
+        });
+
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => hub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Etter utlogging")
+            .WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("Du er logget ut", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Etter utlogging", (await kari.GetPageAsync(path)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     private async Task<(string Path, Guid MeetingId, Guid ItemId)> PublishedMeetingAsync(PortalClient secretary, bool inviteOla = true)
     {
         string path;

@@ -292,6 +292,14 @@
     });
     connection.on('current', function (current) { showCurrent(current, true); });
     connection.on('presence', showPresence);
+    // Signed out in another tab (or everywhere): the server refuses this page's calls from now on. It stops trying and
+    // says so; what she has written stays in its field.
+    var signedOut = false;
+    connection.on('signedOut', function () {
+        signedOut = true;
+        say('signedout');
+        connection.stop();
+    });
 
     // A join while connected; if the connection drops meanwhile, the reconnect joins again.
     function catchUp() {
@@ -310,6 +318,11 @@
     // Posting through the hub keeps the page (and the focus) where it is; the form still works without it.
     agenda.querySelectorAll('form[data-comment-form]').forEach(function (form) {
         form.addEventListener('submit', function (event) {
+            if (signedOut) {
+                event.preventDefault(); // an ordinary POST would only lead to the sign-in page, without the text
+                say('signedout');
+                return;
+            }
             if (connection.state !== signalR.HubConnectionState.Connected) {
                 if (everConnected) {
                     event.preventDefault(); // offline: a POST would leave the page for the browser's error page
@@ -348,7 +361,12 @@
                 error.textContent = answer.error; // the text stays in the field
                 field.setAttribute('aria-invalid', 'true');
                 field.focus(); // to the text to correct, as after a refused form elsewhere
-            }).catch(function () {
+            }).catch(function (error) {
+                if (signedOut || /logget ut|signed out/i.test(String(error && error.message))) {
+                    signedOut = true;
+                    say('signedout'); // the text stays in its field
+                    return;
+                }
                 form.submit(); // the connection dropped in between: post the form the ordinary way
             });
         });
@@ -377,6 +395,7 @@
     // meanwhile the page works as a form, and the join afterwards catches up on everything missed.
     var retry = 0;
     function start() {
+        if (signedOut) { return; }
         connection.start().then(function () { retry = 0; return join(); }).then(connected).catch(function () {
             retry = Math.min(retry + 1, 6);
             setTimeout(start, retry * 5000);
@@ -400,6 +419,7 @@
     });
     connection.on('rejoin', catchUp); // the server's link to the other web nodes came back: pushes may have been lost
     connection.onclose(function () {
+        if (signedOut) { return; }
         if (everConnected) { say('lost'); }
         setTimeout(start, 2000);
     });

@@ -102,6 +102,7 @@
         .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 30000])
         .build();
     connection.on('pdfProgress', show);
+    connection.on('signedOut', function () { connection.stop(); }); // signed out in another tab: a reload shows the sign-in page
 
     function watch() {
         return connection.invoke('WatchFinalReport', section.getAttribute('data-place'), section.getAttribute('data-agreement'))
