@@ -10,6 +10,9 @@ namespace BioSirk.Portal.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t) : PageModel
 {
+    /// <summary>Set (in HttpContext.Items) by a page that found the meeting but not the agenda item asked for.</summary>
+    public const string MissingAgendaItem = "biosirk:missing-agenda-item";
+
     public string Heading { get; private set; } = string.Empty;
 
     public string Explanation { get; private set; } = string.Empty;
@@ -21,6 +24,8 @@ public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t)
         (Heading, Explanation) = code switch
         {
             403 => (t["Du har ikke tilgang til denne siden"], ForbiddenExplanation()),
+            404 when HttpContext.Items.ContainsKey(MissingAgendaItem) => (t["Vi finner ikke saken"],
+                t["Lenken kan være feil, eller saken er tatt av sakslisten. Åpne møtet og se sakslisten slik den er nå."]),
             404 when IsMeetingPath() => (t["Vi finner ikke møtet"],
                 t["Lenken kan være feil, eller møtet finnes ikke lenger. Et møte vises bare for deltakerne sekretariatet har invitert: skal du være med, be sekretariatet legge deg til."]),
             404 => (t["Vi finner ikke siden"],

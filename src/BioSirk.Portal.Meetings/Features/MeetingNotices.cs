@@ -43,7 +43,7 @@ public sealed class MeetingNotices(IPlatformDirectory directory, INotifier notif
     /// <summary>The notice to attend (innkalling): sent to everyone when the agenda is first published, later to those invited since.</summary>
     public Task SendNoticeToAttendAsync(IEnumerable<MeetingRecipient> recipients, Meeting meeting, MeetingActor by, CancellationToken ct = default)
     {
-        var when = Norwegian.DateTimeFromUtc(meeting.StartsAtUtc);
+        var when = At(meeting.StartsAtUtc);
         var where = Where(meeting.Place, meeting.VideoLink);
         var items = meeting.Agenda.Count(i => !i.IsWithdrawn);
         var agenda = items == 1 ? Phrase.Of("Sakslisten er publisert med 1 sak.") : Phrase.Of("Sakslisten er publisert med {0} saker.", items);
@@ -53,9 +53,14 @@ public sealed class MeetingNotices(IPlatformDirectory directory, INotifier notif
         return SendToAsync(recipients, meeting, by, $"Innkalling: {meeting.Title}", text, ct);
     }
 
-    /// <summary>"21.04.2026 kl. 10:00–12:00", Oslo time.</summary>
-    public static string When(DateTime startUtc, DateTime endUtc) =>
-        Norwegian.DateTimeFromUtc(startUtc) + "–" + Oslo.ToOslo(endUtc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>"21.04.2026 kl. 10:00–12:00", Oslo time; "at" in English.</summary>
+    public static Phrase When(DateTime startUtc, DateTime endUtc) =>
+        Phrase.Of("{0} kl. {1}–{2}", Norwegian.Date(Oslo.DateOf(startUtc)), Clock(startUtc), Clock(endUtc));
+
+    /// <summary>"21.04.2026 kl. 10:00", Oslo time; "at" in English.</summary>
+    public static Phrase At(DateTime startUtc) => Phrase.Of("{0} kl. {1}", Norwegian.Date(Oslo.DateOf(startUtc)), Clock(startUtc));
+
+    private static string Clock(DateTime utc) => Oslo.ToOslo(utc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"Kommunehuset, Gol og på video", "på video", or null when neither is set.</summary>
     public static Phrase? Where(string? place, string? videoLink) => (place, videoLink) switch

@@ -82,7 +82,7 @@ public sealed class ScheduleMeeting(MeetingStore store, IPlatformDirectory direc
         return saved;
     }
 
-    private static Phrase Moment(string when, Phrase? where) => where is null ? Phrase.Of("{0}", when) : Phrase.Of("{0}, {1}", when, where);
+    private static Phrase Moment(Phrase when, Phrase? where) => where is null ? Phrase.Of("{0}", when) : Phrase.Of("{0}, {1}", when, where);
 
     /// <summary>The people a council meeting may invite: the council's active people.</summary>
     public Task<IReadOnlyList<PersonInfo>> CandidatesAsync(Guid councilId, CancellationToken ct = default) =>

@@ -524,6 +524,14 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         var tooLong = await PortalClient.ReadAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari", pasted, "7,5"));
         Assert.Equal("Aktiviteten kan være på høyst 300 tegn (nå 3 000).", tooLong.FieldError("Hours.Activity"));
         Assert.Equal(pasted, tooLong.FieldValue("Hours.Activity"));
+
+        // After the deadline for the activities (30.11.2026) hours are taken (the report is written then), with a word about the date.
+        Portal.Clock.Set(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-12-02", "Kari", "Sluttrapport", "3"));
+        Assert.Equal("Timene er registrert. Merk at datoen er etter fristen for aktivitetene (30.11.2026): timer etter fristen bør gjelde arbeidet med sluttrapporten.",
+            (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector(".alert-success[role=status]")!.TextContent.Trim());
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-11-30", "Kari", "Aktivitet", "2"));
+        Assert.Equal("Timene er registrert.", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector(".alert-success[role=status]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -151,6 +151,10 @@ public sealed class ItemAttachmentTests(PortalFactory portal) : PortalTest(porta
         var explained = await PortalClient.ReadAsync(notInvited);
         Assert.Equal("Vi finner ikke møtet", explained.QuerySelector("h1")!.TextContent);
         Assert.Contains("be sekretariatet legge deg til", explained.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // An item that is not on the agenda of a meeting she sees is said to be the item, not the meeting.
+        var noSuchItem = await kari.GetAsync($"{path}/saker/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, noSuchItem.StatusCode);
+        Assert.Equal("Vi finner ikke saken", (await PortalClient.ReadAsync(noSuchItem)).QuerySelector("h1")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await ola.GetAsync(link)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await hadeland.GetAsync(link.Replace("/rad/hallingdal/", "/rad/hadeland/", StringComparison.Ordinal))).StatusCode);
         // Through another item of the same meeting, the attachment is not found either.

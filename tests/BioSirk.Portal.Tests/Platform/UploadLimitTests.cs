@@ -109,6 +109,7 @@ public sealed class UploadLimitTests(KestrelPortalFactory portal) : IAsyncLifeti
             Assert.Equal(FinalReportSteps.CompleteSections["Input.Activities"].ReplaceLineEndings("\n"), page.FieldValue("Input.Activities")!.ReplaceLineEndings("\n"));
             Assert.Equal(FinalReportSteps.CompleteSections["Input.FurtherWork"], page.FieldValue("Input.FurtherWork"));
             Assert.Equal("Det du skrev i rapporten, er lagret. Bare vedlegget ble ikke lagt ved.", page.QuerySelector("[data-testid=text-saved]")?.TextContent);
+            Assert.Equal("true", page.GetElementById("Input_Upload")!.GetAttribute("aria-invalid"));
         }
 
         // As the page said: the sections were saved with the upload, the file was not.

@@ -194,6 +194,11 @@ public sealed class AgendaItemModel(
         var item = meeting is not null && MeetingRules.CanSeeAgenda(meeting, Actor) ? meeting.Items.FirstOrDefault(i => i.Id == itemId) : null;
         if (meeting is null || item is null)
         {
+            if (meeting is not null && MeetingRules.CanSeeAgenda(meeting, Actor))
+            {
+                HttpContext.Items[StatusModel.MissingAgendaItem] = true; // the meeting is hers to see: the 404 page names the item
+            }
+
             return false;
         }
 

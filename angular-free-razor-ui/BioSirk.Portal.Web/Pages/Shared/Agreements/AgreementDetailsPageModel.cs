@@ -195,7 +195,12 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
     public Task<IActionResult> OnPostHoursAsync(Guid agreementId) => Act(agreementId, "hours", sp =>
         sp.GetRequiredService<RegisterHours>().HandleAsync(new RegisterHoursCommand(agreementId, Hours.Date, Hours.Person, Hours.Activity,
             ParseOrFlag(Hours.Hours, "Hours.Hours", "Skriv timene som et tall, for eksempel 7,5."), Hours.Comment, Actor)),
-        "Timene er registrert.", onlyFor: Party.Council, prefix: "Hours");
+        () => Hours.Date > Details.Agreement.ActivitiesDeadline
+            // Allowed (the report is written after the activities), but said, in case the date was meant otherwise.
+            ? this.Localized("Timene er registrert. Merk at datoen er etter fristen for aktivitetene ({0}): timer etter fristen bør gjelde arbeidet med sluttrapporten.",
+                Norwegian.Date(Details.Agreement.ActivitiesDeadline))
+            : this.Localized("Timene er registrert."),
+        onlyFor: Party.Council, prefix: "Hours");
 
     /// <summary>The cost form came with a file: a message about the voucher then asks for it again (a browser never keeps it).</summary>
     public bool VoucherChosen { get; private set; }

@@ -28,10 +28,10 @@ public static class ReportStageText
         ReportStage.Approved => t["Rapporten er godkjent. Sluttoppgjøret står på avtalens side."],
         _ when v.Returned is not null => canSubmit
             ? t["Rett delene fylket har merknader til, og lever rapporten på nytt."]
-            : t["Rett delene fylket har merknader til; sekretæren leverer rapporten på nytt."],
+            : t["Rett delene fylket har merknader til; sekretariatet leverer rapporten på nytt."],
         _ => canSubmit
             ? t["Skriv de fem delene, se over forhåndsvisningen og lever rapporten innen {0}.", SharedKernel.Formatting.Norwegian.Date(v.Agreement.ReportDeadline)]
-            : t["Skriv i delene; sekretæren leverer rapporten innen {0}.", SharedKernel.Formatting.Norwegian.Date(v.Agreement.ReportDeadline)],
+            : t["Skriv i delene; sekretariatet leverer rapporten innen {0}.", SharedKernel.Formatting.Norwegian.Date(v.Agreement.ReportDeadline)],
     };
 
     public static string NextStepForCounty(FinalReportView v, IStringLocalizer t) => v.Stage switch
