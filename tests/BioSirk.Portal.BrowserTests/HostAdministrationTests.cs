@@ -77,6 +77,13 @@ public sealed class HostAdministrationTests(BrowserPortalFactory portal) : Brows
         await Expect(Page.Locator(".state-card-state-success")).Not.ToHaveCountAsync(0);
         await GotoAsync("/jobs/jobs/succeeded");
         await Expect(Page.Locator($"input.js-jobs-list-checkbox[value='{jobId}']")).ToHaveAttributeAsync("aria-label", new Regex($"^Velg jobben #{jobId} \\S"));
+
+        // A host admin whose system is set to dark gets Hangfire's dark theme: it must be readable too.
+        await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        foreach (var path in new[] { "/jobs", "/jobs/recurring", "/jobs/jobs/succeeded", $"/jobs/jobs/details/{jobId}" })
+        {
+            await GotoAsync(path);
+        }
     }
 
     [Fact]
