@@ -88,20 +88,18 @@ public sealed class Rescission(AgreementStore store, AgreementNotices notices, T
 
         var now = clock.GetUtcNow().UtcDateTime;
         var result = agreement.Rescind(command.By, Oslo.Today(clock), now);
-        AgreementJournal.Record(store.Db, agreement, command.Actor.Name, now, result.Succeeded
-            ? Phrase.Of("Avtalen er hevet etter at fristen for å rette misligholdet gikk ut.")
-            : Phrase.Of("Forsøk på å heve avtalen ble avvist: {0}", Phrase.Of(result.Errors[0].Message)));
-        if (result.Succeeded)
-        {
-            await CloseWaitingRequestsAsync(agreement, command.Actor.Name, now, ct);
-        }
-
-        var saved = await store.SaveAsync(ct);
         if (!result.Succeeded)
         {
+            // The refused attempt is recorded too.
+            AgreementJournal.Record(store.Db, agreement, command.Actor.Name, now,
+                Phrase.Of("Forsøk på å heve avtalen ble avvist: {0}", Phrase.Of(result.Errors[0].Message)));
+            await store.SaveAsync(ct);
             return result;
         }
 
+        AgreementJournal.Record(store.Db, agreement, command.Actor.Name, now, Phrase.Of("Avtalen er hevet etter at fristen for å rette misligholdet gikk ut."));
+        await CloseWaitingRequestsAsync(agreement, command.Actor.Name, now, ct);
+        var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)
         {
             // Rescission ends the agreement for both parties: the other one must hear of it, not find it on the page.
