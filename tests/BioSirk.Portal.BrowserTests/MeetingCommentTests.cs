@@ -3,6 +3,7 @@ using BioSirk.Portal.Meetings.Data;
 using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Platform.Data;
 using BioSirk.Portal.Tests.Infrastructure;
+using BioSirk.Portal.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -202,6 +203,44 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
 
         await GotoAsync(url, kari);
         await Expect(kari.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TakenOffTheMeetingElsewhere_TheOpenPageSaysSoAtTheNextCheck_KeepsTheText_AndShowsNoMoreComments()
+    {
+        var (meetingId, itemId) = await PublishedMeetingAsync();
+        var url = $"/rad/hallingdal/moter/{meetingId}";
+        var kari = Page;
+        var ola = await NewPageInFreshContextAsync();
+        await JoinLiveAsync(url, kari, ola);
+
+        // Ola is taken off the participants through another web node: this node learns it at its periodic check.
+        await Portal.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MeetingsDbContext>();
+            var meeting = await db.Meetings.IgnoreQueryFilters().Include(m => m.Participants).SingleAsync(m => m.Id == meetingId);
+            meeting.Invite(meeting.Participants.Where(p => p.Name != "Ola Bakken").Select(p => new Invitee(p.UserId, p.Name, p.CouncilId)).ToList());
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        await Portal.Services.GetRequiredService<LiveFollows>().RecheckAsync();
+
+        var status = ola.Locator("[data-testid=live-status]");
+        await Expect(status).ToHaveTextAsync(
+            "Du har ikke lenger tilgang til dette møtet, så siden viser ikke flere kommentarer. Kontakt sekretariatet hvis det er feil.",
+            new() { Timeout = 10_000 });
+        var field = ola.Locator($"#comment-{itemId}");
+        await field.FillAsync("Skrevet etter at tilgangen ble tatt bort");
+        await ola.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").ClickAsync();
+        await Expect(field).ToHaveValueAsync("Skrevet etter at tilgangen ble tatt bort");
+        Assert.EndsWith(url, ola.Url, StringComparison.Ordinal);
+
+        await kari.Locator($"#comment-{itemId}").FillAsync("Bare for deltakerne");
+        await kari.Locator($"[data-item=\"{itemId}\"] form[data-testid=comment-form] button[type=submit]").ClickAsync();
+        await Expect(kari.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]")).ToHaveCountAsync(1);
+        await Task.Delay(1000); // a push, had there been one, arrives within this
+        await Expect(ola.Locator($"[data-comments-for=\"{itemId}\"] [data-testid=comment]")).ToHaveCountAsync(0);
+        await CheckAsync(ola);
     }
 
     /// <summary>Kari (secretary) and Ola (member) sign in and open the meeting page; returns once both pages are live.</summary>

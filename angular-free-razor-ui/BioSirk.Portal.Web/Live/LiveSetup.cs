@@ -28,6 +28,9 @@ public static class LiveSetup
         }
 
         builder.Services.AddScoped<LivePlaces>();
+        builder.Services.AddScoped<LiveAccess>();
+        builder.Services.AddSingleton<LiveFollows>();
+        builder.Services.AddHostedService<LiveFollowsSweep>();
         builder.Services.AddSingleton<MeetingLiveFeed>();
         builder.Services.AddSingleton<LocalMeetingConnections>();
         builder.Services.AddSingleton<LiveSessions>();
@@ -51,7 +54,7 @@ public static class LiveSetup
 /// </summary>
 [Authorize]
 public sealed class PortalHub(
-    LivePlaces places, ICurrentTenant currentTenant, FinalReportQueries reports, MeetingComments comments, MeetingFloor floor,
+    LivePlaces places, LiveAccess access, LiveFollows follows, ICurrentTenant currentTenant, MeetingComments comments, MeetingFloor floor,
     MeetingLiveFeed meetingFeed, PresenceAnnouncer presence, LocalMeetingConnections meetingConnections, LiveSessions sessions) : Hub
 {
     public const string Path = "/hubs/portal";
@@ -87,6 +90,7 @@ public sealed class PortalHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         sessions.Closed(Context.ConnectionId);
+        follows.Closed(Context.ConnectionId);
         if (meetingConnections.Remove(Context.ConnectionId))
         {
             foreach (var meetingId in await floor.LeaveAsync(Context.ConnectionId, CancellationToken.None))
@@ -106,21 +110,14 @@ public sealed class PortalHub(
     /// </summary>
     public async Task<bool> WatchFinalReport(string place, Guid agreementId)
     {
-        if (await places.ScopeOfAsync(Context.User!, place, Context.ConnectionAborted) is not { } scope)
+        if (await access.FinalReportAsync(Context.User!, place, agreementId, Context.ConnectionAborted) is not { } scope)
         {
             return false;
         }
 
-        // Entered here, not inside an async helper: an AsyncLocal set in a method that returns is gone for its caller.
-        using (currentTenant.Use(scope))
-        {
-            if (await reports.GetAsync(agreementId, Context.ConnectionAborted) is null)
-            {
-                return false;
-            }
-        }
-
-        await Groups.AddToGroupAsync(Context.ConnectionId, FinalReportGroup(agreementId, county: scope.TenantId is null), Context.ConnectionAborted);
+        var group = FinalReportGroup(agreementId, county: scope.TenantId is null);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        follows.FollowsFinalReport(Context, place, agreementId, group);
         return true;
     }
 
@@ -131,25 +128,22 @@ public sealed class PortalHub(
     /// </summary>
     public async Task<IReadOnlyList<CommentView>?> JoinMeeting(string place, Guid meetingId, int lastSequence)
     {
-        if (await places.MeetingActorOfAsync(Context.User!, place, Context.ConnectionAborted) is not { } who)
+        if (await access.MeetingAsync(Context.User!, place, meetingId, Context.ConnectionAborted) is not { } followed)
         {
             return null;
         }
 
-        var (scope, actor) = who;
+        var (scope, actor, meeting) = followed;
 
         IReadOnlyList<CommentView>? missed;
         CurrentItemView current;
+        // Entered here, not inside an async helper: an AsyncLocal set in a method that returns is gone for its caller.
         using (currentTenant.Use(scope))
         {
-            if (await comments.FollowableAsync(meetingId, actor, Context.ConnectionAborted) is not { } meeting)
-            {
-                return null;
-            }
-
             // Joined before reading: a comment stored in between arrives twice (the client keeps one per sequence
             // number), never zero times.
             await Groups.AddToGroupAsync(Context.ConnectionId, MeetingLiveFeed.Group(meetingId), Context.ConnectionAborted);
+            follows.FollowsMeeting(Context, place, meetingId);
             meetingConnections.Add(Context.ConnectionId);
             await floor.EnterAsync(meeting, Context.ConnectionId, actor, Context.ConnectionAborted);
             missed = await comments.AfterAsync(meetingId, lastSequence, actor, Context.ConnectionAborted);

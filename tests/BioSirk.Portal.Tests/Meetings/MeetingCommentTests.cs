@@ -316,6 +316,62 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
         Assert.DoesNotContain("Etter utlogging", (await kari.GetPageAsync(path)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AMemberDeactivatedWhileHisMeetingPageIsOpen_IsTold_AndReceivesNoMoreComments()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        var (_, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        var seen = new ConcurrentQueue<(string Who, int Sequence)>();
+        await using var kariHub = await FollowerAsync(kari, "kari", seen);
+        await using var olaHub = await FollowerAsync(ola, "ola", seen);
+        var toldNoAccess = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        olaHub.On<JsonElement>("accessLost", _ => toldNoAccess.TrySetResult());
+        await JoinAsync(kariHub, meetingId, 0);
+        await JoinAsync(olaHub, meetingId, 0);
+        await kariHub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Før endringen");
+        await WaitUntilAsync(() => Task.FromResult(seen.Contains(("ola", 1))));
+
+        // The council's admin deactivates Ola while his meeting page is open.
+        var members = await admin.GetPageAsync("/rad/hallingdal/admin/medlemmer");
+        var olaUrl = members.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains("Ola Bakken", StringComparison.Ordinal)).QuerySelector("a")!.GetAttribute("href")!;
+        await ExpectRedirectAsync(await admin.SubmitAsync(olaUrl, "main form", new() { ["Input.Roles"] = "Member" }));
+        await toldNoAccess.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await kariHub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Etter endringen, ikke for Ola");
+        await WaitUntilAsync(() => Task.FromResult(seen.Contains(("kari", 2))));
+        Assert.DoesNotContain(("ola", 2), seen);
+        Assert.Null(await JoinAsync(olaHub, meetingId, 0));
+    }
+
+    [Fact]
+    public async Task AParticipantTakenOffTheMeeting_StopsReceivingItsComments_WhileTheOthersGoOn()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var (path, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        var seen = new ConcurrentQueue<(string Who, int Sequence)>();
+        await using var kariHub = await FollowerAsync(kari, "kari", seen);
+        await using var olaHub = await FollowerAsync(ola, "ola", seen);
+        var toldNoAccess = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        olaHub.On<JsonElement>("accessLost", _ => toldNoAccess.TrySetResult());
+        await JoinAsync(kariHub, meetingId, 0);
+        await JoinAsync(olaHub, meetingId, 0);
+
+        // Kari takes Ola off the participants.
+        var olaId = (await UserIdAsync(Demo.HallingdalMember)).ToString();
+        var form = await kari.FormListAsync(path + "/endre", "form[data-testid=meeting-form]");
+        Assert.Contains(form, f => f.Key == "Input.ParticipantIds" && f.Value == olaId);
+        form.RemoveAll(f => f.Key == "Input.ParticipantIds" && f.Value == olaId);
+        await ExpectRedirectAsync(await kari.Http.PostAsync(path + "/endre", new FormUrlEncodedContent(form)));
+        await toldNoAccess.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await kariHub.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "Bare for deltakerne");
+        await WaitUntilAsync(() => Task.FromResult(seen.Contains(("kari", 1))));
+        Assert.DoesNotContain(("ola", 1), seen);
+    }
+
     private async Task<(string Path, Guid MeetingId, Guid ItemId)> PublishedMeetingAsync(PortalClient secretary, bool inviteOla = true)
     {
         string path;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BioSirk.Portal.Web.Pages.Host;
 
 /// <summary>The host admin renames a partnership or changes which councils are in it (at least two).</summary>
-public sealed class EditPartnershipModel(EditPartnership partnerships, HostAdministration host) : PageModel
+public sealed class EditPartnershipModel(EditPartnership partnerships, HostAdministration host, Live.LiveFollows follows) : PageModel
 {
     [BindProperty]
     public PartnershipInput Input { get; set; } = new();
@@ -63,6 +63,7 @@ public sealed class EditPartnershipModel(EditPartnership partnerships, HostAdmin
             return Page();
         }
 
+        await follows.RecheckAsync(); // a council taken out stops receiving the partnership's meetings
         Message = this.Localized("Endringene for {0} er lagret.", Input.Name!.Trim());
         return LocalRedirect("/vert");
     }

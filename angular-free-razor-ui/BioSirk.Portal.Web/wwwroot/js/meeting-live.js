@@ -292,14 +292,17 @@
     });
     connection.on('current', function (current) { showCurrent(current, true); });
     connection.on('presence', showPresence);
-    // Signed out in another tab (or everywhere): the server refuses this page's calls from now on. It stops trying and
-    // says so; what she has written stays in its field.
-    var signedOut = false;
-    connection.on('signedOut', function () {
-        signedOut = true;
-        say('signedout');
+    // Signed out in another tab (or everywhere), or no longer allowed to follow the meeting (deactivated, taken off
+    // the participants): the server refuses this page's calls from now on. It stops trying and says why ('signedout'
+    // or 'noaccess'); what she has written stays in its field.
+    var ended = null;
+    function end(reason) {
+        ended = reason;
+        say(reason);
         connection.stop();
-    });
+    }
+    connection.on('signedOut', function () { end('signedout'); });
+    connection.on('accessLost', function () { end('noaccess'); });
 
     // A join while connected; if the connection drops meanwhile, the reconnect joins again.
     function catchUp() {
@@ -308,6 +311,10 @@
 
     function join() {
         return connection.invoke('JoinMeeting', place, meetingId, last).then(function (missed) {
+            if (missed === null) {
+                end('noaccess'); // refused at a reconnect: access was taken away while the page was away
+                return;
+            }
             if (missed) {
                 agenda.setAttribute('data-live', 'on');
                 missed.forEach(function (c) { show(c, true); });
@@ -318,9 +325,9 @@
     // Posting through the hub keeps the page (and the focus) where it is; the form still works without it.
     agenda.querySelectorAll('form[data-comment-form]').forEach(function (form) {
         form.addEventListener('submit', function (event) {
-            if (signedOut) {
-                event.preventDefault(); // an ordinary POST would only lead to the sign-in page, without the text
-                say('signedout');
+            if (ended) {
+                event.preventDefault(); // an ordinary POST would only lead to the sign-in page or «not found», without the text
+                say(ended);
                 return;
             }
             if (connection.state !== signalR.HubConnectionState.Connected) {
@@ -362,9 +369,9 @@
                 field.setAttribute('aria-invalid', 'true');
                 field.focus(); // to the text to correct, as after a refused form elsewhere
             }).catch(function (error) {
-                if (signedOut || /logget ut|signed out/i.test(String(error && error.message))) {
-                    signedOut = true;
-                    say('signedout'); // the text stays in its field
+                if (ended || /logget ut|signed out/i.test(String(error && error.message))) {
+                    ended = ended || 'signedout';
+                    say(ended); // the text stays in its field
                     return;
                 }
                 form.submit(); // the connection dropped in between: post the form the ordinary way
@@ -395,7 +402,7 @@
     // meanwhile the page works as a form, and the join afterwards catches up on everything missed.
     var retry = 0;
     function start() {
-        if (signedOut) { return; }
+        if (ended) { return; }
         connection.start().then(function () { retry = 0; return join(); }).then(connected).catch(function () {
             retry = Math.min(retry + 1, 6);
             setTimeout(start, retry * 5000);
@@ -419,7 +426,7 @@
     });
     connection.on('rejoin', catchUp); // the server's link to the other web nodes came back: pushes may have been lost
     connection.onclose(function () {
-        if (signedOut) { return; }
+        if (ended) { return; }
         if (everConnected) { say('lost'); }
         setTimeout(start, 2000);
     });

@@ -103,6 +103,7 @@
         .build();
     connection.on('pdfProgress', show);
     connection.on('signedOut', function () { connection.stop(); }); // signed out in another tab: a reload shows the sign-in page
+    connection.on('accessLost', function () { connection.stop(); }); // no longer hers to see: a reload says so
 
     function watch() {
         return connection.invoke('WatchFinalReport', section.getAttribute('data-place'), section.getAttribute('data-agreement'))

@@ -11,7 +11,7 @@ namespace BioSirk.Portal.Web.Pages.Council.Admin;
 
 /// <summary>One member's roles and active state, saved with a concurrency check.</summary>
 [RequireCouncilRole(CouncilRoles.TenantAdmin)]
-public sealed class MemberModel(CouncilMembers members, ChangeMemberRoles changeRoles) : PageModel
+public sealed class MemberModel(CouncilMembers members, ChangeMemberRoles changeRoles, Live.LiveFollows follows) : PageModel
 {
     [BindProperty]
     public MemberInput Input { get; set; } = new();
@@ -66,6 +66,7 @@ public sealed class MemberModel(CouncilMembers members, ChangeMemberRoles change
             return Page();
         }
 
+        await follows.RecheckAsync(member.UserId); // a page of hers left open stops receiving what she may no longer see
         TempData["Message"] = this.Localized("Endringene for {0} er lagret.", member.FullName);
         return LocalRedirect($"/rad/{RouteData.Values["tenant"]}/admin/medlemmer");
     }

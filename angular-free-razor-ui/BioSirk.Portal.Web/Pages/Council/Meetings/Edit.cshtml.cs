@@ -12,7 +12,7 @@ namespace BioSirk.Portal.Web.Pages.Council.Meetings;
 
 /// <summary>The organising secretary changes the title, time, place or participants of a meeting.</summary>
 [RequireCouncilRole(CouncilRoles.Secretary)]
-public sealed class EditMeetingModel(PortalContext portal, MeetingStore store, ScheduleMeeting schedule) : MeetingPageModel(portal)
+public sealed class EditMeetingModel(PortalContext portal, MeetingStore store, ScheduleMeeting schedule, Live.LiveFollows follows) : MeetingPageModel(portal)
 {
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
@@ -48,6 +48,7 @@ public sealed class EditMeetingModel(PortalContext portal, MeetingStore store, S
 
         if (result.Succeeded)
         {
+            await follows.RecheckAsync(); // a participant taken off stops receiving the meeting's comments
             TempData["Message"] = "Endringene er lagret.";
             return LocalRedirect(BasePath);
         }
