@@ -30,6 +30,33 @@ public static class FileTypes
     // The package's small XML parts that are read; anything larger is not a document we accept.
     private const long MaxPackagePartBytes = 1024 * 1024;
 
+    // The extensions a saved file of each checked type may carry; the first is given to one that carries none of them.
+    private static readonly Dictionary<string, string[]> Extensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [Pdf] = [".pdf"],
+        [Jpeg] = [".jpg", ".jpeg"],
+        [Png] = [".png"],
+        [Docx] = [".docx"],
+        [Xlsx] = [".xlsx"],
+    };
+
+    /// <summary>
+    /// The name a file is kept and downloaded under: the uploader's, with an extension that matches the type its
+    /// content was checked to be. A PDF named «timeliste.cmd» is «timeliste.pdf»: saved from a download, a file opens by
+    /// its extension, so the name must not make a checked PDF run as a script.
+    /// </summary>
+    public static string NameFor(string fileName, string contentType)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        if (!Extensions.TryGetValue(contentType, out var allowed) || allowed.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
+        {
+            return name;
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(name).Trim();
+        return (stem.Length == 0 ? "fil" : stem) + allowed[0];
+    }
+
     public static string? DetectVoucherType(ReadOnlySpan<byte> header)
     {
         if (header.StartsWith("%PDF-"u8))

@@ -33,9 +33,14 @@ public sealed class EmailOptions
 
     public bool IsSmtpConfigured => !string.IsNullOrWhiteSpace(SmtpHost);
 
+    /// <summary>
+    /// The address links to the portal start with. Never the request's Host header: a client chooses that, and a link
+    /// in an e-mail to someone else must not lead to where the client says.
+    /// </summary>
+    public string PortalAddress => string.IsNullOrWhiteSpace(PortalUrl) ? LocalPortalUrl : PortalUrl.TrimEnd('/');
+
     /// <summary>A portal path ("/rad/…") as a link that works from an e-mail.</summary>
-    public string AbsoluteLink(string path) =>
-        path.StartsWith('/') ? (string.IsNullOrWhiteSpace(PortalUrl) ? LocalPortalUrl : PortalUrl.TrimEnd('/')) + path : path;
+    public string AbsoluteLink(string path) => path.StartsWith('/') ? PortalAddress + path : path;
 
     /// <summary>Stops the start when mail would carry links to an unknown address.</summary>
     public void Validate()

@@ -30,7 +30,7 @@ internal sealed class DiskFileStore(IOptions<FileStoreOptions> options) : IFileS
             size += read;
         }
 
-        return new StoredFile(id, Path.GetFileName(fileName), contentType, size, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant());
+        return new StoredFile(id, FileTypes.NameFor(fileName, contentType), contentType, size, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant());
     }
 
     public Task<Stream?> OpenAsync(Guid fileId, CancellationToken cancellationToken = default)

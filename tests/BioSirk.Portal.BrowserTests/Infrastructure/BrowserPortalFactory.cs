@@ -55,6 +55,8 @@ public sealed class BrowserPortalFactory : PortalFactory, IAsyncLifetime
         {
             await base.InitializeAsync();
             BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+            // As etc/run.sh sets Email__PortalUrl to the address it listens on: links in invitations and mails lead here.
+            Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BioSirk.Portal.Platform.Email.EmailOptions>>().Value.PortalUrl = BaseUrl;
         }
         finally
         {

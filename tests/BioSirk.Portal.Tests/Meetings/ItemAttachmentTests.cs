@@ -21,6 +21,23 @@ namespace BioSirk.Portal.Tests.Meetings;
 public sealed class ItemAttachmentTests(PortalFactory portal) : PortalTest(portal)
 {
     [Fact]
+    public async Task AFileNamedAsAScript_IsKeptAndDownloadedUnderTheNameOfWhatItsContentIs()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte april", "2026-04-14");
+        await AddItemAsync(kari, path, "Budsjett 2027");
+        var itemPath = await ItemPathAsync(kari, path, "Budsjett 2027");
+
+        await ExpectRedirectAsync(await UploadAsync(kari, itemPath, "Timeliste-vedlegg.cmd", Pdf(2_000)));
+        await ExpectRedirectAsync(await UploadAsync(kari, itemPath, "notat", Docx()));
+
+        var page = await kari.GetPageAsync(itemPath);
+        Assert.Equal(["Timeliste-vedlegg.pdf", "notat.docx"], Listed(page).Select(l => l[..l.IndexOf(" (", StringComparison.Ordinal)]).ToArray());
+        var disposition = (await kari.GetAsync(DownloadLinks(page)[0])).Content.Headers.ContentDisposition!;
+        Assert.Equal("Timeliste-vedlegg.pdf", disposition.FileNameStar ?? disposition.FileName!.Trim('"'));
+    }
+
+    [Fact]
     public async Task Secretary_AttachesDocuments_ParticipantsDownloadThemOncePublished_AndTheSecretaryRemovesOne()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
@@ -118,7 +135,8 @@ public sealed class ItemAttachmentTests(PortalFactory portal) : PortalTest(porta
         // Exactly 20 MB is allowed; the type comes from the content, whatever the name says.
         await ExpectRedirectAsync(await UploadAsync(kari, itemPath, "skanning.png", Pdf((int)FileTypes.MaxDocumentBytes)));
         await ExpectRedirectAsync(await UploadAsync(kari, itemPath, "kart.jpg", Png()));
-        Assert.Equal(["skanning.png (20 MB · PDF)", "kart.jpg (16 byte · PNG-bilde)"], Listed(await kari.GetPageAsync(itemPath)));
+        // Kept under the names of what they are (a saved download opens by its extension).
+        Assert.Equal(["skanning.pdf (20 MB · PDF)", "kart.png (16 byte · PNG-bilde)"], Listed(await kari.GetPageAsync(itemPath)));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class EmailDeliveryTests(PortalFactory portal) : PortalTest(portal
         Assert.Contains("Invitasjonen er laget til", status);
         Assert.Contains("E-posttjeneren tok ikke imot e-posten nå", status);
         var link = sent.QuerySelector("[data-testid=invitation-link]")!.TextContent;
-        Assert.StartsWith("http://localhost/invitasjon/", link);
+        Assert.StartsWith("https://portal.example.no/invitasjon/", link); // Email:PortalUrl, not the request's host
         var waiting = Assert.Single(await EmailsAsync());
         Assert.Equal((1, null), (waiting.Attempts, waiting.SentAtUtc));
         Assert.NotNull(waiting.LastError);

@@ -125,7 +125,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         var created = await host.GetPageAsync(councilUrl);
         Assert.Equal("Regionrådet for Numedal", created.QuerySelector("h1")!.TextContent);
         Assert.StartsWith("Opprettet. Invitasjonen til den første administratoren er", created.QuerySelector("[data-testid=invitation-sent] p")!.TextContent.Trim());
-        Assert.StartsWith("http://localhost/invitasjon/", created.QuerySelector("[data-testid=invitation-link]")!.TextContent);
+        Assert.StartsWith("http://localhost:5080/invitasjon/", created.QuerySelector("[data-testid=invitation-link]")!.TextContent);
 
         // F5: the browser asks for the council's page again, not for the form to be sent again.
         var reloaded = await host.GetPageAsync(councilUrl);

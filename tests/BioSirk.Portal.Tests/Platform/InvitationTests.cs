@@ -79,6 +79,23 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task TheInvitationLink_LeadsToThePortalsOwnAddress_WhateverHostTheRequestNamed()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        admin.Http.DefaultRequestHeaders.Host = "evil.example"; // a client, or a proxy passing the header on, chooses it
+
+        var sent = await admin.PageAfterAsync(await admin.SubmitAsync(Members, "form[action*=Invite]",
+            new() { ["Input.FullName"] = "Liv Øyen", ["Input.Email"] = "liv@hallingdal.no", ["Input.Roles"] = "Member" }));
+
+        var link = sent.QuerySelector("[data-testid=invitation-link]")!.TextContent;
+        Assert.StartsWith("http://localhost:5080/invitasjon/", link);
+        var mails = await Task.WhenAll(Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => File.ReadAllTextAsync(f)));
+        var mail = Assert.Single(mails, m => m.Contains(new Uri(link).AbsolutePath, StringComparison.Ordinal));
+        Assert.Contains(link, mail, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", mail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invite_ThenAccept_GivesTheNewPersonTheCouncilWithTheRolesAndLogsIt()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
@@ -87,7 +104,7 @@ public sealed class InvitationTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode); // reloading the page afterwards does not send the form again
         var sent = await admin.PageAfterAsync(response);
         var link = sent.QuerySelector("[data-testid=invitation-link]")!.TextContent;
-        Assert.StartsWith("http://localhost/invitasjon/", link);
+        Assert.StartsWith("http://localhost:5080/invitasjon/", link); // Email:PortalUrl (its fallback here), not the request's host
         Assert.Null((await admin.GetPageAsync(Members)).QuerySelector("[data-testid=invitation-link]")); // the link is shown once
         var mails = await Task.WhenAll(Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => File.ReadAllTextAsync(f)));
         Assert.Single(mails, m => m.Contains(link, StringComparison.Ordinal) && m.Contains("To: liv@hallingdal.no", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using BioSirk.Portal.Platform.Features.Host;
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,7 @@ public sealed class CreateCountyModel(HostAdministration host) : PageModel
     {
         var result = await host.CreateCountyAsync(new CreateCountyCommand(
             Input.Slug, Input.Name, Input.OrganisationNumber, Input.OfficerEmail, Input.OfficerName,
-            CurrentUser.IdOf(User)!.Value, $"{Request.Scheme}://{Request.Host}"));
+            CurrentUser.IdOf(User)!.Value, Request.PortalAddress()));
         if (result.Succeeded)
         {
             // Post, redirect, get: reloading the new page does not post the form again (which would only say that

@@ -1,4 +1,5 @@
 using BioSirk.Portal.Platform.Features.Host;
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,7 @@ public sealed class CreateTenantModel(HostAdministration host) : PageModel
     {
         var result = await host.CreateTenantAsync(new CreateTenantCommand(
             Input.Slug, Input.Name, Input.OrganisationNumber, Input.CountyId, Input.AdminEmail, Input.AdminName,
-            CurrentUser.IdOf(User)!.Value, $"{Request.Scheme}://{Request.Host}"));
+            CurrentUser.IdOf(User)!.Value, Request.PortalAddress()));
         if (result.Succeeded)
         {
             // Post, redirect, get: reloading the new page does not post the form again (which would only say that

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BioSirk.Portal.Platform.Features.Host;
 using BioSirk.Portal.Platform.Features.Invitations;
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Localization;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -119,7 +120,7 @@ public abstract class HostInvitationsPage(HostInvitations invitations) : PageMod
         return RedirectToPage();
     }
 
-    private string BaseUrl => $"{Request.Scheme}://{Request.Host}";
+    private string BaseUrl => Request.PortalAddress();
 
     public sealed class InviteInput
     {

@@ -3,6 +3,7 @@ using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Features.Invitations;
 using BioSirk.Portal.Platform.Features.Members;
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,7 +49,7 @@ public sealed class MembersModel(
     public async Task<IActionResult> OnPostInviteAsync()
     {
         var roles = Input.Roles.Aggregate(TenantRoles.None, (all, r) => Enum.TryParse<TenantRoles>(r, out var role) ? all | role : all);
-        var baseUrl = $"{Request.Scheme}://{Request.Host}";
+        var baseUrl = Request.PortalAddress();
         var result = await invite.HandleAsync(new InviteMemberCommand(portal.CouncilId, Input.Email, Input.FullName, roles, CurrentUser.IdOf(User)!.Value, baseUrl));
         if (result.Succeeded)
         {
@@ -75,7 +76,7 @@ public sealed class MembersModel(
     /// <summary>An invitation lost in a mailbox, or expired: a new link valid 7 days (the old one stops working).</summary>
     public async Task<IActionResult> OnPostRenewAsync(Guid invitationId)
     {
-        var result = await renew.HandleAsync(new RenewInvitationCommand(invitationId, $"{Request.Scheme}://{Request.Host}"));
+        var result = await renew.HandleAsync(new RenewInvitationCommand(invitationId, Request.PortalAddress()));
         if (result is null)
         {
             return NotFound();

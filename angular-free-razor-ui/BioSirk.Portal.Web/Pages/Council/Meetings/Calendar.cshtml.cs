@@ -1,4 +1,5 @@
 using BioSirk.Portal.Meetings.Features;
+using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +16,7 @@ public sealed class MeetingCalendarModel(PortalContext portal, MeetingStore stor
         }
 
         Meeting = meeting;
-        var url = $"{Request.Scheme}://{Request.Host}{BasePath}";
+        var url = Request.PortalAddress() + BasePath;
         var text = MeetingCalendar.Build(meeting, BodyName, CanSeeAgenda, url, store.UtcNow);
         return File(System.Text.Encoding.UTF8.GetBytes(text), MeetingCalendar.ContentType, MeetingCalendar.FileName(meeting));
     }
