@@ -30,7 +30,39 @@ public static partial class NorwegianNumber
     /// <summary>
     /// An amount in kroner. "1.234" is read as 1 234, as a Norwegian writes thousands: an amount has no third decimal.
     /// </summary>
-    public static bool TryParseAmount(string? text, out decimal value) =>
+    public static bool TryParseAmount(string? text, out decimal value)
+    {
+        if (AmountAmbiguity(text) is not null)
+        {
+            value = 0;
+            return false;
+        }
+
+        return TryParseWithThousandDots(text, out value);
+    }
+
+    /// <summary>
+    /// Why «150,000» or «1,500» is not read as an amount: a comma before exactly three digits is how English writes
+    /// thousands, and no amount has a third decimal, so reading it as 150 kroner would take a thousandth of what was meant.
+    /// Null for any other text.
+    /// </summary>
+    public static string? AmountAmbiguity(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || !ThousandsWithCommas().IsMatch(Cleaned(text)))
+        {
+            return null;
+        }
+
+        var whole = Cleaned(text).Replace(",", "", StringComparison.Ordinal);
+        var thousands = WithThousandSpaces(whole);
+        return $"«{text.Trim()}» kan ikke leses som et beløp: komma står foran øre, og et beløp har høyst to desimaler. Mener du {thousands} kroner, skriv {whole}.";
+    }
+
+    /// <summary>«150000» as «150 000», with plain spaces, for a message.</summary>
+    private static string WithThousandSpaces(string digits) =>
+        decimal.Parse(digits, CultureInfo.InvariantCulture).ToString("#,##0", Norwegian.Culture).Replace('\u00A0', ' ').Replace('\u2212', '-');
+
+    private static bool TryParseWithThousandDots(string? text, out decimal value) =>
         TryParse(text is not null && ThousandsWithDots().IsMatch(text.Trim()) ? text.Replace(".", "", StringComparison.Ordinal) : text, out value);
 
     /// <summary>
@@ -45,13 +77,13 @@ public static partial class NorwegianNumber
             value = 0;
             var typed = Cleaned(text);
             var whole = typed.Replace(".", "", StringComparison.Ordinal);
-            var thousands = decimal.Parse(whole, CultureInfo.InvariantCulture).ToString("#,##0", Norwegian.Culture).Replace('\u00A0', ' ').Replace('\u2212', '-');
+            var thousands = WithThousandSpaces(whole);
             var decimals = typed.Replace('.', ',');
             error = $"«{text.Trim()}» kan bety både {thousands} og {decimals}. Skriv {whole} hvis du mener {thousands}, eller {decimals} med komma hvis du mener desimaler.";
             return false;
         }
 
-        if (TryParseAmount(text, out value))
+        if (TryParseWithThousandDots(text, out value))
         {
             return true;
         }
@@ -71,6 +103,9 @@ public static partial class NorwegianNumber
 
     [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+(,\d*)?(,-)?$")]
     private static partial Regex ThousandsWithDots();
+
+    [GeneratedRegex(@"^-?[1-9]\d{0,2}(,\d{3})+$")]
+    private static partial Regex ThousandsWithCommas();
 
     [GeneratedRegex(@"^-?\d{1,3}\.\d{3}$")]
     private static partial Regex SingleDotBeforeThreeDigits();

@@ -816,6 +816,10 @@ public sealed class AgreementFormTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Beløpet kan ha høyst to desimaler (hele øre).", badPayment.FieldError("Payment.Amount"));
         Assert.Equal("112 500,001", badPayment.FieldValue("Payment.Amount"));
         Assert.StartsWith("Skriv inn en referanse", badPayment.FieldError("Payment.Reference"));
+        var englishThousands = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-01-20", ["Payment.Amount"] = "112,500", ["Payment.Reference"] = "B-1" }));
+        Assert.Equal("«112,500» kan ikke leses som et beløp: komma står foran øre, og et beløp har høyst to desimaler. Mener du 112 500 kroner, skriv 112500.",
+            englishThousands.FieldError("Payment.Amount")); // not kr 112,50 in silence
         var yearTypo = await PortalClient.ReadAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
             new() { ["Payment.Date"] = "2030-01-01", ["Payment.Amount"] = "112 500,00", ["Payment.Reference"] = "B-1" }));
         Assert.Equal("Betalingsdatoen kan ligge høyst 14 dager fram i tid (til 03.02.2026). Registrer betalingen når den er sendt til utbetaling.",

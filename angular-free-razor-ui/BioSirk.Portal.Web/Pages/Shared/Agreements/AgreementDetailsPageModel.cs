@@ -323,7 +323,7 @@ public abstract class AgreementDetailsPageModel(AgreementQueries queries, IFileS
             return value;
         }
 
-        parseErrors.Add(new FieldError(field, message));
+        parseErrors.Add(new FieldError(field, isAmount ? NorwegianNumber.AmountAmbiguity(text) ?? message : message));
         return null;
     }
 

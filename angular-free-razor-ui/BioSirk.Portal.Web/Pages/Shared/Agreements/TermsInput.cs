@@ -163,7 +163,7 @@ public sealed class TermsInput
             return value;
         }
 
-        errors.Add(new FieldError(field, message));
+        errors.Add(new FieldError(field, isAmount ? NorwegianNumber.AmountAmbiguity(text) ?? message : message));
         return null;
     }
 
