@@ -7,6 +7,7 @@ using BioSirk.Portal.SharedKernel.Formatting;
 using BioSirk.Portal.SharedKernel.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
 
 namespace BioSirk.Portal.Web.Live;
 
@@ -55,7 +56,8 @@ public static class LiveSetup
 [Authorize]
 public sealed class PortalHub(
     LivePlaces places, LiveAccess access, LiveFollows follows, ICurrentTenant currentTenant, MeetingComments comments, MeetingFloor floor,
-    MeetingLiveFeed meetingFeed, PresenceAnnouncer presence, LocalMeetingConnections meetingConnections, LiveSessions sessions) : Hub
+    MeetingLiveFeed meetingFeed, PresenceAnnouncer presence, LocalMeetingConnections meetingConnections, LiveSessions sessions,
+    IStringLocalizer<Localization.SharedResource> texts) : Hub
 {
     public const string Path = "/hubs/portal";
 
@@ -160,7 +162,7 @@ public sealed class PortalHub(
     {
         if (await places.MeetingActorOfAsync(Context.User!, place, Context.ConnectionAborted) is not { } who)
         {
-            return new CurrentItemAnswer(false, NotFound, null);
+            return new CurrentItemAnswer(false, texts[NotFound], null);
         }
 
         SharedKernel.Results.Result<CurrentItemView>? result;
@@ -171,7 +173,7 @@ public sealed class PortalHub(
 
         if (result is null || !result.Succeeded)
         {
-            return new CurrentItemAnswer(false, result is null ? NotFound : string.Join(" ", result.Errors.Select(e => e.Message)), null);
+            return new CurrentItemAnswer(false, result is null ? texts[NotFound] : Messages(result), null);
         }
 
         await meetingFeed.PublishAsync(result.Value!, Context.ConnectionAborted);
@@ -180,12 +182,15 @@ public sealed class PortalHub(
 
     private const string NotFound = "Møtet eller saken finnes ikke, eller du har ikke tilgang til den.";
 
+    /// <summary>A refusal's messages in the page's language (a call runs in the culture its connection was opened in).</summary>
+    private string Messages(SharedKernel.Results.Result result) => string.Join(" ", result.Errors.Select(e => texts[e.Message].Value));
+
     /// <summary>Posts a comment on an item: stored first, then pushed to everyone following the meeting.</summary>
     public async Task<PostedComment> PostComment(string place, Guid meetingId, Guid itemId, string? text)
     {
         if (await places.MeetingActorOfAsync(Context.User!, place, Context.ConnectionAborted) is not { } who)
         {
-            return new PostedComment(false, NotFound, null);
+            return new PostedComment(false, texts[NotFound], null);
         }
 
         var (scope, actor) = who;
@@ -198,12 +203,12 @@ public sealed class PortalHub(
 
         if (result is null)
         {
-            return new PostedComment(false, NotFound, null);
+            return new PostedComment(false, texts[NotFound], null);
         }
 
         if (!result.Succeeded)
         {
-            return new PostedComment(false, string.Join(" ", result.Errors.Select(e => e.Message)), null);
+            return new PostedComment(false, Messages(result), null);
         }
 
         await meetingFeed.PublishAsync(meetingId, result.Value!, Context.ConnectionAborted);
@@ -303,7 +308,7 @@ public sealed class HubCallerFilter : IHubFilter
         {
             await invocationContext.Hub.Clients.Caller.SendAsync(SignedOutMethod, invocationContext.Context.ConnectionAborted);
             LiveSessions.CloseSoon(invocationContext.Context); // after the page has heard why
-            throw new HubException(SignedOut);
+            throw new HubException(invocationContext.ServiceProvider.GetRequiredService<IStringLocalizer<Localization.SharedResource>>()[SignedOut]);
         }
 
         using (Tenancy.CurrentUser.ForHubCall(invocationContext.Context.User))

@@ -317,6 +317,28 @@ public sealed class MeetingCommentTests(PortalFactory portal) : PortalTest(porta
     }
 
     [Fact]
+    public async Task ARefusedCommentThroughTheHub_SaysWhyInThePagesLanguage()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var (_, meetingId, itemId) = await PublishedMeetingAsync(kari);
+        await ola.ChooseEnglishAsync();
+        await using var english = await LiveClients.ConnectAsync(Portal, ola);
+        await english.StartAsync();
+        await using var norwegian = await LiveClients.ConnectAsync(Portal, kari);
+        await norwegian.StartAsync();
+
+        var empty = await english.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, " ");
+        Assert.Equal("Write a comment before you send it.", empty.GetProperty("error").GetString());
+        var tooLong = await english.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, new string('x', 2_001));
+        Assert.Equal("The comment can be at most 2,000 characters. Make it shorter, or split it in two.", tooLong.GetProperty("error").GetString());
+        var elsewhere = await english.InvokeAsync<JsonElement>("PostComment", Place, Guid.NewGuid(), itemId, "Hei");
+        Assert.Equal("The meeting or the item does not exist, or you do not have access to it.", elsewhere.GetProperty("error").GetString());
+        var inNorwegian = await norwegian.InvokeAsync<JsonElement>("PostComment", Place, meetingId, itemId, "");
+        Assert.Equal("Skriv en kommentar før du sender den.", inNorwegian.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task AMemberDeactivatedWhileHisMeetingPageIsOpen_IsTold_AndReceivesNoMoreComments()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
