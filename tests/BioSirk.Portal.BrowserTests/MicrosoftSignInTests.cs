@@ -1,4 +1,5 @@
 using BioSirk.Portal.BrowserTests.Infrastructure;
+using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -13,13 +14,25 @@ namespace BioSirk.Portal.BrowserTests;
 public sealed class MicrosoftSignInTests(BrowserPortalFactory portal) : BrowserTest(portal)
 {
     [Fact]
-    public async Task HallingdalsSecretary_SignsInWithMicrosoft_AndLandsInHallingdal()
+    public async Task HallingdalsSecretary_SignsInWithMicrosoft_GivesHerPortalPasswordOnce_AndLandsInHallingdal()
     {
         var tid = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        var kari = new EntraPerson(tid, Demo.HallingdalSecretary, "Kari Sekretær");
 
-        await SignInWithMicrosoftAsync(Page, new EntraPerson(tid, Demo.HallingdalSecretary, "Kari Sekretær"), "/rad/hallingdal");
-
+        await SignInWithMicrosoftAsync(Page, kari, "/logg-inn/microsoft");
+        await Expect(Page).ToHaveTitleAsync("Koble Microsoft-kontoen til portalkontoen – BioSirk-portalen");
+        var password = Page.GetByLabel("Passord");
+        await password.FillAsync("ikke-passordet");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Koble og logg inn" }), "/logg-inn/microsoft");
+        await Expect(Page.Locator("#Password-error")).ToContainTextAsync("Passordet er ikke riktig for kontoen");
+        await Expect(password).ToHaveAttributeAsync("aria-invalid", "true");
+        await password.FillAsync(DemoDataSeeder.Password);
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Koble og logg inn" }), "/rad/hallingdal");
         await Expect(Page.Locator("[data-testid=current-place]")).ToHaveTextAsync("Du er i: Regionrådet for Hallingdal");
+
+        // From now on Microsoft alone signs her in.
+        var again = await NewPageInFreshContextAsync();
+        await SignInWithMicrosoftAsync(again, kari, "/rad/hallingdal");
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class ApiCallerFilter : IEndpointFilter
 
         var email = EntraClaims.Email(token);
         var user = email is null ? null : await services.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email);
-        var domainAllowed = email is not null && owner.AllowedDomains.Contains(email[(email.LastIndexOf('@') + 1)..].ToLowerInvariant());
+        var domainAllowed = owner.Allows(email);
         if (user is null || !domainAllowed)
         {
             return (null, $"Ingen konto i portalen hos {owner.Name} hører til {email ?? "denne brukeren"}.");

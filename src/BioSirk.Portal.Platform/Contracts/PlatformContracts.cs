@@ -85,7 +85,16 @@ public interface IPlatformDirectory
 }
 
 /// <summary>The council or county that connected an Entra tenant, and the e-mail domains its people must have.</summary>
-public sealed record EntraOwner(Guid EntraTenantId, bool IsCounty, Guid Id, string Slug, string Name, IReadOnlyList<string> AllowedDomains);
+/// <param name="AllowedDomains">The domains the host admin has approved for this Entra tenant.</param>
+public sealed record EntraOwner(Guid EntraTenantId, bool IsCounty, Guid Id, string Slug, string Name, IReadOnlyList<string> AllowedDomains)
+{
+    /// <summary>Whether an e-mail address is in one of the allowed domains (exactly, not a subdomain).</summary>
+    public bool Allows(string? email)
+    {
+        var at = email?.LastIndexOf('@') ?? -1;
+        return at > 0 && AllowedDomains.Contains(email![(at + 1)..].Trim().ToLowerInvariant());
+    }
+}
 
 /// <summary>Which council or county an Entra tenant (<c>tid</c>) belongs to; null when none has connected it.</summary>
 public interface IEntraDirectory

@@ -134,6 +134,7 @@ internal sealed class EntraConnectionConfiguration : IEntityTypeConfiguration<En
         builder.HasIndex(c => c.EntraTenantId).IsUnique(); // one Entra tenant serves one council or county
         builder.HasIndex(c => new { c.OwnerKind, c.OwnerId }).IsUnique();
         builder.Property(c => c.AllowedDomains).HasMaxLength(2000);
+        builder.Property(c => c.ApprovedDomains).HasMaxLength(2000);
         builder.Ignore(c => c.Domains);
     }
 }

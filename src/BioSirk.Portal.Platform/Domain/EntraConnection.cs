@@ -14,6 +14,8 @@ public enum EntraOwnerKind
 /// A council's or county's own Microsoft Entra tenant, connected by its admin: people signing in with Microsoft and
 /// daemon clients of that Entra tenant (its <c>tid</c>) belong to this council or county, and to no other. One Entra
 /// tenant serves one council or county; its people must have an e-mail address in one of the allowed domains.
+/// A council's admin proposes the tenant and the domains; they count only once the host admin has approved them,
+/// because whoever controls a domain's addresses in the portal can sign in as the people who have them.
 /// </summary>
 public sealed class EntraConnection : IAudited, IConcurrencyAware
 {
@@ -42,9 +44,26 @@ public sealed class EntraConnection : IAudited, IConcurrencyAware
     /// <summary>Lower-case domains, separated by a space: "hallingdal.no gol.kommune.no".</summary>
     public string AllowedDomains { get; private set; } = string.Empty;
 
+    /// <summary>The Entra tenant the host admin approved; sign-in works only while it is still <see cref="EntraTenantId"/>.</summary>
+    public Guid? ApprovedEntraTenantId { get; private set; }
+
+    /// <summary>The domains the host admin approved, separated by a space, as <see cref="AllowedDomains"/>.</summary>
+    public string ApprovedDomains { get; private set; } = string.Empty;
+
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 
-    public IReadOnlyList<string> Domains => AllowedDomains.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> Domains => Split(AllowedDomains);
+
+    /// <summary>The domains people may sign in from now: those asked for that the host admin has approved.</summary>
+    public IReadOnlyList<string> ActiveDomains =>
+        ApprovedEntraTenantId == EntraTenantId ? Domains.Intersect(Split(ApprovedDomains)).ToList() : [];
+
+    /// <summary>The Entra tenant or domains asked for that the host admin has not approved yet.</summary>
+    public bool AwaitsApproval => ApprovedEntraTenantId != EntraTenantId || Domains.Except(Split(ApprovedDomains)).Any();
+
+    /// <summary>The domains asked for that wait for the host admin (all of them when the Entra tenant is new).</summary>
+    public IReadOnlyList<string> PendingDomains =>
+        ApprovedEntraTenantId == EntraTenantId ? Domains.Except(Split(ApprovedDomains)).ToList() : Domains;
 
     public static EntraConnection ForCouncil(Guid tenantId) => new(EntraOwnerKind.Council, tenantId);
 
@@ -74,12 +93,30 @@ public sealed class EntraConnection : IAudited, IConcurrencyAware
         return Result.Ok();
     }
 
-    /// <summary>Whether an e-mail address is in one of the allowed domains (exactly, not a subdomain).</summary>
-    public bool Allows(string? email)
+    /// <summary>The host admin approves the Entra tenant and the domains as they are asked for now.</summary>
+    public void Approve()
     {
-        var at = email?.LastIndexOf('@') ?? -1;
-        return at > 0 && Domains.Contains(email![(at + 1)..].Trim().ToLowerInvariant());
+        ApprovedEntraTenantId = EntraTenantId;
+        ApprovedDomains = AllowedDomains;
     }
+
+    /// <summary>
+    /// The host admin turns down what waits: the connection goes back to what was approved before.
+    /// </summary>
+    /// <returns>false when nothing was ever approved, so the connection should be removed.</returns>
+    public bool RejectPending()
+    {
+        if (ApprovedEntraTenantId is not { } approved)
+        {
+            return false;
+        }
+
+        EntraTenantId = approved;
+        AllowedDomains = string.Join(' ', Domains.Intersect(Split(ApprovedDomains)));
+        return AllowedDomains.Length > 0;
+    }
+
+    private static IReadOnlyList<string> Split(string domains) => domains.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static List<string> ParseDomains(string? domains) =>
         (domains ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)

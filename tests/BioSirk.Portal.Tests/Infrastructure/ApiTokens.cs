@@ -77,6 +77,7 @@ public static class ApiTokens
             var connection = county ? EntraConnection.ForCounty(ownerId) : EntraConnection.ForCouncil(ownerId);
             var tid = Guid.NewGuid();
             Assert.True(connection.Set(tid.ToString(), domains).Succeeded);
+            connection.Approve(); // as the host admin does
             db.EntraConnections.Add(connection);
             await db.SaveChangesAsync();
             return tid;

@@ -21,8 +21,19 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
     private static Dictionary<string, string> Fields(string tid, string domains) =>
         new() { ["Input.EntraTenantId"] = tid, ["Input.AllowedDomains"] = domains };
 
+    /// <summary>The host admin approves, on her page, what the councils have asked for.</summary>
+    private async Task ApproveAllAsync()
+    {
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        var page = await host.GetPageAsync("/vert");
+        foreach (var form in page.QuerySelectorAll("[data-testid=entra-requests] form[action*='handler=ApproveEntra']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await host.PostWithTokenAsync(form.GetAttribute("action")!)).StatusCode);
+        }
+    }
+
     [Fact]
-    public async Task TenantAdmin_ConnectsTheCouncil_TheDirectoryFindsItByTid_AndTheAuditLogHasIt()
+    public async Task TenantAdmin_ConnectsTheCouncil_TheHostAdminApproves_ThenTheDirectoryFindsItByTid_AndTheAuditLogHasIt()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
         Assert.Contains("Ikke koblet", (await admin.GetPageAsync(HallingdalPage)).QuerySelector("[data-testid=entra-state]")!.TextContent);
@@ -31,17 +42,30 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await admin.GetPageAsync(HallingdalPage);
-        Assert.Contains("Koblet til Entra ID", page.QuerySelector("[data-testid=entra-state]")!.TextContent);
+        Assert.Contains("Vertsadministratoren har fått beskjed og må godkjenne den", page.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("Venter på godkjenning fra vertsadministratoren: hallingdal.no, gol.kommune.no", page.QuerySelector("[data-testid=entra-pending]")!.TextContent);
+        Assert.Contains("kan ingen logge inn med Microsoft her", page.QuerySelector("[data-testid=entra-pending]")!.TextContent);
         Assert.Equal(Tid, page.FieldValue("Input.EntraTenantId"));
         Assert.Equal("hallingdal.no, gol.kommune.no", page.FieldValue("Input.AllowedDomains"));
+        Assert.Null(await FindAsync(Tid));
+
+        await ApproveAllAsync();
+
+        page = await admin.GetPageAsync(HallingdalPage);
+        Assert.Contains("Koblet til Entra ID", page.QuerySelector("[data-testid=entra-state]")!.TextContent);
+        Assert.Null(page.QuerySelector("[data-testid=entra-pending]"));
+        Assert.Contains("Vertsadministratoren har godkjent koblingen til Entra ID", (await admin.GetPageAsync("/varsler")).Body!.TextContent);
         var owner = await FindAsync(Tid);
         Assert.NotNull(owner);
         Assert.Equal(("hallingdal", false), (owner.Slug, owner.IsCounty));
         Assert.Equal(["hallingdal.no", "gol.kommune.no"], owner.AllowedDomains);
         var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=EntraConnection");
-        var newest = audit.QuerySelector("[data-testid=audit-table] > tbody > tr")!;
-        Assert.Contains(Tid, newest.TextContent);
-        Assert.Contains("Ingrid Haugen", newest.TextContent);
+        var rows = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, rows.Count); // asked for by the council's admin, approved by the host admin
+        Assert.Contains("Vera Vertsen", rows[0]);
+        Assert.Contains("Godkjente domener", rows[0]);
+        Assert.Contains(Tid, rows[1]);
+        Assert.Contains("Ingrid Haugen", rows[1]);
     }
 
     [Fact]
@@ -83,7 +107,71 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
             Assert.Equal(Tid, page.FieldValue("Input.EntraTenantId"));
         }
 
+        await ApproveAllAsync();
         Assert.Equal("hadeland", (await FindAsync(Tid))!.Slug);
+    }
+
+    [Fact]
+    public async Task ADomainAddedLater_WaitsForTheHostAdmin_WhileTheApprovedOnesWork_AndARejectionKeepsWhatWasApproved()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no"));
+        await ApproveAllAsync();
+
+        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no, buskerud.no"));
+
+        Assert.Equal(["hallingdal.no"], (await FindAsync(Tid))!.AllowedDomains);
+        var pending = (await admin.GetPageAsync(HallingdalPage)).QuerySelector("[data-testid=entra-pending]")!.TextContent;
+        Assert.Contains("Venter på godkjenning fra vertsadministratoren: buskerud.no", pending);
+        Assert.Contains("kan bare personer med e-post i hallingdal.no logge inn", pending);
+
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        var hostPage = await host.GetPageAsync("/vert");
+        var row = Assert.Single(hostPage.QuerySelectorAll("[data-testid=entra-requests] tbody tr"));
+        Assert.Contains("Regionrådet for Hallingdal", row.TextContent);
+        Assert.Contains("buskerud.no", row.Children[2].TextContent);
+        Assert.Contains("hallingdal.no", row.Children[3].TextContent);
+        Assert.Contains("Regionrådet for Hallingdal har koblet til en Entra-leietaker eller lagt til e-postdomener", (await host.GetPageAsync("/varsler")).Body!.TextContent);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await host.PostWithTokenAsync(row.QuerySelector("form[action*='handler=RejectEntra']")!.GetAttribute("action")!)).StatusCode);
+
+        Assert.Equal(["hallingdal.no"], (await FindAsync(Tid))!.AllowedDomains);
+        var after = await admin.GetPageAsync(HallingdalPage);
+        Assert.Equal("hallingdal.no", after.FieldValue("Input.AllowedDomains"));
+        Assert.Null(after.QuerySelector("[data-testid=entra-pending]"));
+        Assert.Null((await host.GetPageAsync("/vert")).QuerySelector("[data-testid=entra-requests]"));
+    }
+
+    [Fact]
+    public async Task AnApprovalOfAConnectionTheCouncilChangedMeanwhile_IsNotTaken_AndTheHostAdminIsToldToLookAgain()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no"));
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        var approve = (await host.GetPageAsync("/vert")).QuerySelector("[data-testid=entra-requests] form[action*='handler=ApproveEntra']")!.GetAttribute("action")!;
+
+        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no, buskerud.no"));
+        var answer = await host.PostWithTokenAsync(approve);
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Contains("Rådet har endret koblingen etter at du åpnet siden", (await host.GetPageAsync("/vert")).QuerySelector(".alert-warning")!.TextContent);
+        Assert.Null(await FindAsync(Tid));
+        Assert.Equal(HttpStatusCode.NotFound, (await host.PostWithTokenAsync($"/vert?handler=ApproveEntra&connectionId={Guid.NewGuid()}&stamp=x")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Demo.HallingdalAdmin)]
+    [InlineData(Demo.BuskerudOfficer)]
+    public async Task OnlyTheHostAdmin_MayApproveACouncilsConnection(string email)
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no"));
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+        var approve = (await host.GetPageAsync("/vert")).QuerySelector("[data-testid=entra-requests] form[action*='handler=ApproveEntra']")!.GetAttribute("action")!;
+        using var person = await Portal.SignedInAsync(email);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await person.PostWithTokenAsync(approve)).StatusCode);
+        Assert.Null(await FindAsync(Tid));
     }
 
     [Fact]
@@ -91,6 +179,8 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
         await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no"));
+        await ApproveAllAsync();
+        Assert.NotNull(await FindAsync(Tid));
 
         var removed = await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-disconnect]", []);
 
@@ -98,9 +188,12 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
         Assert.Null(await FindAsync(Tid));
         Assert.Contains("Koblingen til Entra ID er fjernet", (await admin.GetPageAsync(HallingdalPage)).Body!.TextContent);
         var audit = await admin.GetPageAsync("/rad/hallingdal/admin/logg?type=EntraConnection");
-        Assert.Equal(2, audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").Length);
+        var entries = audit.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(3, entries.Count); // connected, approved by the host admin, removed
+        Assert.Contains(entries, e => e.Contains("Vera Vertsen", StringComparison.Ordinal));
         using var hadeland = await Portal.SignedInAsync(Demo.HadelandSecretary);
         await hadeland.SubmitAsync("/rad/hadeland/admin/entra", "[data-testid=entra-form]", Fields(Tid, "hadeland.no"));
+        await ApproveAllAsync();
         Assert.Equal("hadeland", (await FindAsync(Tid))!.Slug);
     }
 
@@ -121,7 +214,7 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
         var page = await PortalClient.ReadAsync(second);
         Assert.Contains("Noen andre har lagret endringer i koblingen til Entra ID mens du arbeidet", page.GetElementById("error-summary")!.TextContent);
         Assert.Equal("gol.kommune.no", page.FieldValue("Input.AllowedDomains"));
-        Assert.NotNull(await FindAsync(Tid));
+        Assert.Equal(Tid, (await admin.FormValuesAsync(HallingdalPage, "[data-testid=entra-form]"))["Input.EntraTenantId"]);
 
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(HallingdalPage + "?handler=Save", PortalClient.FormValues(page, "[data-testid=entra-form]"))).StatusCode);
         Assert.Equal("gol.kommune.no", (await admin.FormValuesAsync(HallingdalPage, "[data-testid=entra-form]"))["Input.AllowedDomains"]);

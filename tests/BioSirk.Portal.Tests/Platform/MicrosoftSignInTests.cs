@@ -50,20 +50,31 @@ public sealed class MicrosoftSignInTests(PortalFactory portal) : PortalTest(port
         (await client.Http.GetAsync(path)).Headers.GetValues("Content-Security-Policy").Single();
 
     [Fact]
-    public async Task AnExistingAccount_IsLinkedByItsAddress_AndLandsInTheCouncilTheTidPicks_AndTheAuditLogSaysMicrosoft()
+    public async Task AnExistingAccount_IsLinkedByItsAddress_OnceItsPasswordIsGiven_AndLandsInTheCouncilTheTidPicks_AndTheAuditLogSaysMicrosoft()
     {
         var tid = await ApiTokens.ConnectAsync(Portal, "hallingdal");
         await using var microsoft = WithMicrosoft();
         using var kari = Client(microsoft);
         var person = new EntraPerson(tid, Demo.HallingdalSecretary, "Kari Sekretær");
 
-        var landing = await SignInAsync(kari, person);
+        var asked = await SignInAsync(kari, person);
+
+        Assert.Equal("/logg-inn/microsoft", asked.RequestMessage!.RequestUri!.AbsolutePath);
+        var page = await PortalClient.ReadAsync(asked);
+        Assert.Equal("Koble Microsoft-kontoen til portalkontoen", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Contains($"Det finnes allerede en konto i portalen for {Demo.HallingdalSecretary}", page.Body!.TextContent);
+        Assert.Empty(await MicrosoftLoginsAsync());
+        Assert.NotEqual(HttpStatusCode.OK, (await kari.GetAsync("/rad/hallingdal")).StatusCode);
+
+        var wrong = await PortalClient.ReadAsync(await kari.SubmitAsync(page, "/logg-inn/microsoft", "[data-testid=link-account]", new() { ["Password"] = "feil-passord" }));
+        Assert.Contains("Passordet er ikke riktig for kontoen", wrong.FieldError("Password"));
+        Assert.Empty(await MicrosoftLoginsAsync());
+
+        var landing = await FollowAsync(kari, await kari.SubmitAsync(wrong, "/logg-inn/microsoft", "[data-testid=link-account]", new() { ["Password"] = DemoDataSeeder.Password }));
 
         Assert.Equal("/rad/hallingdal", landing.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
-        var logins = await Portal.WithScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().Set<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>()
-            .Where(l => l.LoginProvider == "Microsoft").Select(l => l.ProviderKey).ToListAsync());
-        Assert.Equal($"{tid}/{person.ObjectId}", Assert.Single(logins));
+        Assert.Equal($"{tid}/{person.ObjectId}", Assert.Single(await MicrosoftLoginsAsync()));
 
         // The second time the link is found by the Microsoft identity, even with another address in the token.
         using var again = Client(microsoft);
@@ -77,6 +88,44 @@ public sealed class MicrosoftSignInTests(PortalFactory portal) : PortalTest(port
         Assert.Equal(2, methods.Count(m => m.Contains("Microsoft", StringComparison.Ordinal)));
         Assert.Contains(methods, m => m.Contains("E-post og passord", StringComparison.Ordinal) && m.Contains("logget inn", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task TheHostAdminsAccount_IsNeverLinked_EvenFromAConnectedTenantWithItsDomain()
+    {
+        var tid = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        await using var microsoft = WithMicrosoft();
+        using var intruder = Client(microsoft);
+
+        var refused = await PortalClient.ReadAsync(await SignInAsync(intruder, new EntraPerson(tid, Demo.HostAdmin, "Vert")));
+
+        Assert.Contains("er en vertsadministrators konto", refused.QuerySelector("[role=status]")?.TextContent);
+        Assert.Null(refused.QuerySelector("[data-testid=link-account]"));
+        Assert.Empty(await MicrosoftLoginsAsync());
+        Assert.NotEqual(HttpStatusCode.OK, (await intruder.GetAsync("/vert")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAccountLinkedToOneMicrosoftIdentity_IsNotLinkedToAnotherByItsAddress()
+    {
+        var hallingdal = await ApiTokens.ConnectAsync(Portal, "hallingdal");
+        var hadeland = await ApiTokens.ConnectAsync(Portal, "hadeland");
+        await using var microsoft = WithMicrosoft();
+        using (var kari = Client(microsoft))
+        {
+            var asked = await PortalClient.ReadAsync(await SignInAsync(kari, new EntraPerson(hallingdal, Demo.HallingdalSecretary, "Kari")));
+            await kari.SubmitAsync(asked, "/logg-inn/microsoft", "[data-testid=link-account]", new() { ["Password"] = DemoDataSeeder.Password });
+        }
+
+        using var other = Client(microsoft);
+        var refused = await PortalClient.ReadAsync(await SignInAsync(other, new EntraPerson(hadeland, Demo.HallingdalSecretary, "Kari")));
+
+        Assert.Contains("allerede koblet til en annen Microsoft-konto", refused.QuerySelector("[role=status]")?.TextContent);
+        Assert.Single(await MicrosoftLoginsAsync());
+    }
+
+    private Task<List<string>> MicrosoftLoginsAsync() =>
+        Portal.WithScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().Set<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>()
+            .Where(l => l.LoginProvider == "Microsoft").Select(l => l.ProviderKey).ToListAsync());
 
     [Fact]
     public async Task AnInvitedPerson_WithoutAccount_GetsOneAndTheInvitedRoles_WithoutTheLink()
@@ -163,7 +212,8 @@ public sealed class MicrosoftSignInTests(PortalFactory portal) : PortalTest(port
         var tid = await ApiTokens.ConnectAsync(Portal, "innlandet", county: true);
         await using var microsoft = WithMicrosoft();
         using var known = Client(microsoft);
-        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(known, new EntraPerson(tid, Demo.InnlandetOfficer, "Rådgiver"))).StatusCode);
+        var asked = await PortalClient.ReadAsync(await SignInAsync(known, new EntraPerson(tid, Demo.InnlandetOfficer, "Rådgiver")));
+        await known.SubmitAsync(asked, "/logg-inn/microsoft", "[data-testid=link-account]", new() { ["Password"] = DemoDataSeeder.Password });
         Assert.Equal(HttpStatusCode.OK, (await known.GetAsync("/fylke/innlandet")).StatusCode);
 
         var person = new EntraPerson(tid, "ny.radgiver@demo.biosirk.no", "Ny Rådgiver");

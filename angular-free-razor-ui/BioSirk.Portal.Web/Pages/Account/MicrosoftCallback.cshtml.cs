@@ -19,21 +19,55 @@ public sealed class MicrosoftCallbackModel(SignInManager<PortalUser> signIn, Sig
 
     public bool AwaitsApproval { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    /// <summary>Set when an account with a password has the address: she gives the password once to link it.</summary>
+    public string? LinkEmail { get; private set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public string? ReturnUrl { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(string? returnUrl) => HandleAsync(returnUrl, password: null);
+
+    /// <summary>The password of the account to link; the Microsoft sign-in is still in the external cookie.</summary>
+    public Task<IActionResult> OnPostAsync(string? returnUrl) => HandleAsync(returnUrl, Password ?? "");
+
+    private async Task<IActionResult> HandleAsync(string? returnUrl, string? password)
     {
+        ReturnUrl = returnUrl;
         var external = await signIn.GetExternalLoginInfoAsync();
-        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         var identity = external is null ? null : EntraClaims.Identity(external.Principal);
         if (identity is null)
         {
-            Message = "Innloggingen med Microsoft ble avbrutt eller er utløpt. Prøv igjen.";
+            await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+            Message = password is null
+                ? "Innloggingen med Microsoft ble avbrutt eller er utløpt. Prøv igjen."
+                : "Det gikk for lang tid siden du logget inn med Microsoft. Logg inn med Microsoft igjen, og skriv passordet med en gang.";
             return Page();
         }
 
-        switch (await microsoft.HandleAsync(identity, HttpContext.RequestAborted))
+        var outcome = await microsoft.HandleAsync(identity, password, HttpContext.RequestAborted);
+        if (outcome is not MicrosoftSignInOutcome.PasswordRequired)
+        {
+            await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        }
+
+        switch (outcome)
         {
             case MicrosoftSignInOutcome.Accepted accepted:
                 return await SignInAsync(accepted, identity, returnUrl);
+            case MicrosoftSignInOutcome.PasswordRequired required:
+                LinkEmail = required.Email;
+                if (required.WrongPassword)
+                {
+                    ModelState.AddModelError(nameof(Password), this.Localized("Passordet er ikke riktig for kontoen {0}. Skriv passordet du bruker når du logger inn med e-post, eller bruk «Glemt passordet?» på innloggingssiden.", required.Email));
+                }
+                else if (password is not null)
+                {
+                    ModelState.AddModelError(nameof(Password), this.Localized("Skriv passordet til portalkontoen din."));
+                }
+
+                return Page();
             case MicrosoftSignInOutcome.AwaitingApproval waiting:
                 AwaitsApproval = true;
                 Message = this.Localized("Du er registrert, men administratoren i {0} må godkjenne deg før du får tilgang. Du får beskjed på e-post når det er gjort; logg da inn med Microsoft igjen.",

@@ -15,6 +15,8 @@ public sealed class CountyEntraModel(HostAdministration host, EntraConnections c
 
     protected override EntraOwnerKind OwnerKind => EntraOwnerKind.County;
 
+    protected override bool SavedByHostAdmin => true;
+
     protected override async Task<Guid?> OwnerIdAsync()
     {
         var county = Guid.TryParse(RouteData.Values["countyId"]?.ToString(), out var countyId) ? await host.FindCountyAsync(countyId) : null;

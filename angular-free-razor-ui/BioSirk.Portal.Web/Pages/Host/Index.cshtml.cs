@@ -1,4 +1,5 @@
 using BioSirk.Portal.Platform.Email;
+using BioSirk.Portal.Platform.Features.Entra;
 using BioSirk.Portal.Platform.Features.Host;
 using BioSirk.Portal.Platform.Features.Members;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BioSirk.Portal.Web.Pages.Host;
 
-public sealed class HostIndexModel(HostAdministration host, DecideMembershipRequest requests, EmailOutbox outbox) : PageModel
+public sealed class HostIndexModel(HostAdministration host, DecideMembershipRequest requests, EmailOutbox outbox, EntraConnections entra) : PageModel
 {
+    /// <summary>Councils' Entra tenants and domains that wait for the host admin before anyone signs in through them.</summary>
+    public List<PendingEntraConnection> PendingEntraConnections { get; private set; } = [];
+
     /// <summary>County officers who signed in with Microsoft without an invitation (counties have no admin of their own).</summary>
     public List<MembershipRequestRow> OfficerRequests { get; private set; } = [];
 
@@ -23,6 +27,9 @@ public sealed class HostIndexModel(HostAdministration host, DecideMembershipRequ
     [TempData]
     public string? Message { get; set; }
 
+    [TempData]
+    public string? Warning { get; set; }
+
     public async Task OnGetAsync()
     {
         Tenants = await host.ListTenantsAsync();
@@ -30,6 +37,32 @@ public sealed class HostIndexModel(HostAdministration host, DecideMembershipRequ
         Partnerships = await host.ListPartnershipsAsync();
         OfficerRequests = await requests.ListForCountiesAsync();
         UnsentEmails = await outbox.ListUnsentAsync();
+        PendingEntraConnections = await entra.ListPendingAsync();
+    }
+
+    public async Task<IActionResult> OnPostApproveEntraAsync(Guid connectionId, string? stamp) =>
+        EntraDecided(await entra.ApproveAsync(connectionId, stamp),
+            "Koblingen til Entra ID er godkjent. Rådets administratorer har fått beskjed.");
+
+    public async Task<IActionResult> OnPostRejectEntraAsync(Guid connectionId, string? stamp) =>
+        EntraDecided(await entra.RejectAsync(connectionId, stamp),
+            "Koblingen til Entra ID er avvist. Det som var godkjent før, gjelder fortsatt; rådets administratorer har fått beskjed.");
+
+    private IActionResult EntraDecided(EntraDecision decision, string done)
+    {
+        switch (decision)
+        {
+            case EntraDecision.NotWaiting:
+                return NotFound();
+            case EntraDecision.ChangedSinceRead:
+                Warning = "Rådet har endret koblingen etter at du åpnet siden, så ingenting er godkjent eller avvist. Se over det som venter nå, og velg på nytt.";
+                break;
+            default:
+                Message = done;
+                break;
+        }
+
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRetryEmailAsync(Guid emailId)

@@ -34,7 +34,7 @@ public static class AuditTexts
         ["Attempts"] = "Forsøk", ["Changes"] = "Endringer", ["DefinedOn"] = "Definert", ["Failure"] = "Feil", ["InvoiceOrderNumber"] = "Bestillernummer",
         ["InvoiceProjectNumber"] = "Prosjektnummer", ["RequestedAtUtc"] = "Bestilt", ["RequestedBy"] = "Bestilt av", ["FinalReportReturned"] = "Sluttrapport sendt tilbake",
         ["AbsenceNote"] = "Merknad om forfall", ["AbsenceReportedAtUtc"] = "Forfall registrert", ["AcceptedAtUtc"] = "Akseptert", ["Activities"] = "Gjennomførte aktiviteter", ["ActivitiesDeadline"] = "Frist for aktivitetene",
-        ["Activity"] = "Aktivitet", ["AdoptedResolution"] = "Vedtatt vedtak", ["NoResolution"] = "Ingen vedtak", ["MinutesNote"] = "Notat i protokollen", ["AgreementTitle"] = "Avtale", ["AllowedDomains"] = "Tillatte domener",
+        ["Activity"] = "Aktivitet", ["AdoptedResolution"] = "Vedtatt vedtak", ["NoResolution"] = "Ingen vedtak", ["MinutesNote"] = "Notat i protokollen", ["AgreementTitle"] = "Avtale", ["AllowedDomains"] = "Tillatte domener", ["ApprovedDomains"] = "Godkjente domener", ["ApprovedEntraTenantId"] = "Godkjent Entra-leietaker",
         ["Amount"] = "Beløp", ["Assessment"] = "Vurdering", ["AuthorName"] = "Skrevet av", ["AwaitsApproval"] = "Venter på godkjenning",
         ["Background"] = "Bakgrunn", ["BaselineDate"] = "Utgangsdato", ["BaselineValue"] = "Utgangsverdi", ["BreachNotice"] = "Varsel om mislighold",
         ["CaseNumber"] = "Saksnummer", ["CaseReference"] = "Saksreferanse", ["CaseYear"] = "Saksår", ["Comment"] = "Kommentar", ["CompletedAtUtc"] = "Ferdig",

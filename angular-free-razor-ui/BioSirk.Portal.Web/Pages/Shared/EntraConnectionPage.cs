@@ -18,6 +18,14 @@ public abstract class EntraConnectionPage(EntraConnections connections) : PageMo
 
     public bool IsConnected { get; private set; }
 
+    /// <summary>The domains people sign in from now, and those that wait for the host admin (empty when nothing waits).</summary>
+    public IReadOnlyList<string> ActiveDomains { get; private set; } = [];
+
+    public IReadOnlyList<string> PendingDomains { get; private set; } = [];
+
+    /// <summary>Whether what is saved here counts at once (the host admin's own page) or waits for the host admin.</summary>
+    protected abstract bool SavedByHostAdmin { get; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -33,8 +41,7 @@ public abstract class EntraConnectionPage(EntraConnections connections) : PageMo
             return NotFound();
         }
 
-        var current = await connections.GetAsync(OwnerKind, ownerId);
-        IsConnected = current is not null;
+        var current = await ShowAsync(ownerId);
         Input = current is null
             ? new EntraConnectionInput()
             : new EntraConnectionInput
@@ -54,11 +61,10 @@ public abstract class EntraConnectionPage(EntraConnections connections) : PageMo
         }
 
         var result = await connections.SaveAsync(new SaveEntraConnectionCommand(
-            OwnerKind, ownerId, Input.EntraTenantId, Input.AllowedDomains, Input.ConcurrencyStamp));
+            OwnerKind, ownerId, Input.EntraTenantId, Input.AllowedDomains, Input.ConcurrencyStamp, SavedByHostAdmin));
         if (!result.Succeeded)
         {
-            var current = await connections.GetAsync(OwnerKind, ownerId);
-            IsConnected = current is not null;
+            var current = await ShowAsync(ownerId);
             if (result.IsStale)
             {
                 Input.ConcurrencyStamp = current?.ConcurrencyStamp;
@@ -72,8 +78,20 @@ public abstract class EntraConnectionPage(EntraConnections connections) : PageMo
             return Page();
         }
 
-        Message = "Koblingen til Entra ID er lagret.";
+        var saved = await connections.GetAsync(OwnerKind, ownerId);
+        Message = saved is { AwaitsApproval: true }
+            ? "Koblingen til Entra ID er lagret. Vertsadministratoren har fått beskjed og må godkjenne den før noen kan logge inn med Microsoft fra den nye leietakeren eller de nye domenene."
+            : "Koblingen til Entra ID er lagret.";
         return RedirectToPage();
+    }
+
+    private async Task<EntraConnectionView?> ShowAsync(Guid ownerId)
+    {
+        var current = await connections.GetAsync(OwnerKind, ownerId);
+        IsConnected = current is not null;
+        ActiveDomains = current?.ActiveDomains ?? [];
+        PendingDomains = current?.PendingDomains ?? [];
+        return current;
     }
 
     public async Task<IActionResult> OnPostDisconnectAsync()

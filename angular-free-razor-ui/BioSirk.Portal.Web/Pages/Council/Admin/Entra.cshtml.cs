@@ -12,5 +12,7 @@ public sealed class EntraModel(PortalContext portal, EntraConnections connection
 {
     protected override EntraOwnerKind OwnerKind => EntraOwnerKind.Council;
 
+    protected override bool SavedByHostAdmin => false;
+
     protected override Task<Guid?> OwnerIdAsync() => Task.FromResult<Guid?>(portal.CouncilId);
 }
