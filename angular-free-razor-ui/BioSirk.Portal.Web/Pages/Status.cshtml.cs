@@ -30,6 +30,8 @@ public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t)
                 t["Lenken kan være feil, eller møtet finnes ikke lenger. Et møte vises bare for deltakerne sekretariatet har invitert: skal du være med, be sekretariatet legge deg til."]),
             404 => (t["Vi finner ikke siden"],
                 t["Lenken kan være feil, eller siden finnes ikke lenger. Det kan også være at den hører til et råd du ikke er medlem av."]),
+            429 when IsSignInPath() => (t["For mange innloggingsforsøk"],
+                t["Det er gjort mange forsøk på å logge inn fra nettverket ditt det siste minuttet. Vent ett minutt, og prøv igjen."]),
             429 => (t["For mange forespørsler"], t["Vent litt og prøv igjen."]),
             _ => (t["Noe gikk galt"], t["Prøv igjen om litt. Hvis feilen varer, kontakt brukerstøtte."]),
         };
@@ -39,6 +41,10 @@ public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t)
     /// A meeting's page (/rad/{council}/moter/{id}…) that is not found: perhaps it is there, and she is not invited. The
     /// answer stays 404, so as not to tell whether a meeting she may not see exists.
     /// </summary>
+    private bool IsSignInPath() =>
+        HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path
+        && (path.StartsWith("/logg-inn", StringComparison.OrdinalIgnoreCase) || path.Equals("/glemt-passord", StringComparison.OrdinalIgnoreCase));
+
     private bool IsMeetingPath() =>
         (HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? string.Empty).Split('/') is ["", "rad", _, "moter", { Length: > 0 } id, ..]
         && Guid.TryParse(id, out _);

@@ -90,6 +90,7 @@ public static class SecuritySetup
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
+        builder.AddSignInRateLimit();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
+using BioSirk.Portal.Platform.Domain;
 using Microsoft.Extensions.Options;
 
 namespace BioSirk.Portal.Web.Security;
@@ -12,6 +13,19 @@ namespace BioSirk.Portal.Web.Security;
 public sealed class UnknownAddressLockout(IOptions<IdentityOptions> identity, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset? LockedUntil)> attempts = new(StringComparer.OrdinalIgnoreCase);
+
+    private string? hashOfNoPassword;
+
+    /// <summary>
+    /// Checks the password against a hash of nothing anyone knows, as long as a real check takes, so that how fast the
+    /// answer comes does not tell that the address has no account.
+    /// </summary>
+    public void TakeTheTimeOfAPasswordCheck(IPasswordHasher<PortalUser> hasher, string password)
+    {
+        var nobody = new PortalUser();
+        hashOfNoPassword ??= hasher.HashPassword(nobody, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(nobody, hashOfNoPassword, password);
+    }
 
     /// <summary>Counts a failed sign-in; the end of the lockout once there have been as many as lock an account, else null.</summary>
     public DateTimeOffset? Fail(string email)

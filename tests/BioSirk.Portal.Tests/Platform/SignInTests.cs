@@ -1,5 +1,10 @@
 using System.Net;
+using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BioSirk.Portal.Tests.Platform;
 
@@ -67,6 +72,61 @@ public sealed class SignInTests(PortalFactory portal) : PortalTest(portal)
 
         Assert.All(answers[..4], a => Assert.Equal("Feil e-postadresse eller passord. Sjekk begge og prøv igjen.", a));
         Assert.StartsWith("Kontoen er låst etter for mange feil passord. Prøv igjen etter", answers[4]);
+    }
+
+    [Fact]
+    public async Task AnAddressWithNoAccount_CostsAPasswordCheck_AsARealOneDoes_SoTheTimeOfTheAnswerTellsNothing()
+    {
+        var hasher = new CountingPasswordHasher();
+        await using var portal = Portal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped<IPasswordHasher<PortalUser>>(_ => hasher)));
+        using var client = new PortalClient(portal.CreateClient(new() { AllowAutoRedirect = false }));
+
+        await client.SubmitAsync("/logg-inn", "main form", new() { ["Input.Email"] = Demo.HallingdalSecretary, ["Input.Password"] = "feil-passord-1" });
+        var forAnAccount = hasher.Verified;
+        await client.SubmitAsync("/logg-inn", "main form", new() { ["Input.Email"] = "finnes.ikke@hallingdal.no", ["Input.Password"] = "feil-passord-1" });
+
+        Assert.Equal(1, forAnAccount);
+        Assert.Equal(2, hasher.Verified);
+    }
+
+    [Fact]
+    public async Task ManyAttemptsFromOneNetworkInAMinute_AreStopped_WithAMessageInNorwegian_WhileReadingPagesGoesOn()
+    {
+        await using var portal = Portal.WithWebHostBuilder(b => b.UseSetting("Security:SignInAttemptsPerMinute", "3"));
+        using var client = new PortalClient(portal.CreateClient(new() { AllowAutoRedirect = false }));
+        var wrong = new Dictionary<string, string> { ["Input.Email"] = Demo.HallingdalMember, ["Input.Password"] = "feil-passord-1" };
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync("/logg-inn", "main form", wrong)).StatusCode);
+        }
+
+        var stopped = await client.SubmitAsync("/logg-inn", "main form", wrong);
+        var reset = await client.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = "finnes.ikke@hallingdal.no" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, stopped.StatusCode);
+        Assert.True(stopped.Headers.RetryAfter is not null, "no Retry-After");
+        var page = await PortalClient.ReadAsync(stopped);
+        Assert.Equal("For mange innloggingsforsøk", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Vent ett minutt, og prøv igjen.", page.Body!.TextContent);
+        Assert.Equal(HttpStatusCode.TooManyRequests, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/logg-inn")).StatusCode);
+    }
+
+    /// <summary>Identity's hasher, counting the passwords it checks.</summary>
+    private sealed class CountingPasswordHasher : IPasswordHasher<PortalUser>
+    {
+        private readonly PasswordHasher<PortalUser> inner = new();
+        private int verified;
+
+        public int Verified => verified;
+
+        public string HashPassword(PortalUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref verified);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

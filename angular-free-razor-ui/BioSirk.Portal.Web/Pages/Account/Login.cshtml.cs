@@ -82,6 +82,7 @@ public sealed class LoginModel(
         var user = await users.FindByEmailAsync(Input.Email!.Trim());
         if (user is null)
         {
+            unknownAddresses.TakeTheTimeOfAPasswordCheck(users.PasswordHasher, Input.Password!);
             if (unknownAddresses.Fail(Input.Email) is { } lockedUntil)
             {
                 return LockedOut(lockedUntil);
