@@ -116,10 +116,21 @@ public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports 
         return (fileId, $"Sluttrapport {pdf.Number} – {report}.pdf");
     }
 
+    /// <summary>
+    /// An attachment of the report: the council's any of its own; the county only one in a version the council has
+    /// delivered, as with the PDFs, not one of a draft the council is still working on.
+    /// </summary>
     public async Task<ReportAttachment?> AttachmentAsync(Guid agreementId, Guid fileId, CancellationToken ct = default)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.AgreementId == agreementId, ct);
-        return report?.Attachments.FirstOrDefault(a => a.FileId == fileId);
+        var attachment = report?.Attachments.FirstOrDefault(a => a.FileId == fileId);
+        if (attachment is null || currentTenant.TenantId is not null)
+        {
+            return attachment;
+        }
+
+        var delivered = await db.Submissions.AsNoTracking().Where(s => s.AgreementId == agreementId).Select(s => s.ContentJson).ToListAsync(ct);
+        return delivered.Any(json => ReportContent.FromJson(json).Attachments.Any(a => a.FileId == fileId)) ? attachment : null;
     }
 
     public Task<SubmittedFile?> TimesheetAsync(Guid agreementId, Guid submissionId, CancellationToken ct = default) =>

@@ -37,6 +37,30 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
     }
 
     [Fact]
+    public async Task TheCounty_GetsAnAttachmentOnlyOnceTheCouncilHasDeliveredIt_NotFromTheDraft()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var draft = await kari.GetPageAsync(CouncilUrl(id));
+        await ExpectRedirectAsync(await kari.SendWithFilesAsync(draft, "form[data-testid=report-form]", CompleteSections, "upload",
+            [("utkast-vedlegg.pdf", PdfVoucher)], draft.QuerySelector("button[formaction*=Attach]")!.GetAttribute("formaction")));
+        var link = (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=attachments] a")!.GetAttribute("href")!;
+        var fileId = link.Split("attachmentId=")[1];
+        var countyLink = $"{CountyUrl(id)}?handler=Attachment&attachmentId={fileId}";
+        Assert.Equal(HttpStatusCode.OK, (await kari.GetAsync(link)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await sigrid.GetAsync(countyLink)).StatusCode);
+
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        var delivered = await sigrid.GetAsync(countyLink);
+        Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
+        Assert.Equal(PdfVoucher, await delivered.Content.ReadAsByteArrayAsync());
+        Assert.Contains(countyLink.Replace(CountyUrl(id), "", StringComparison.Ordinal),
+            (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=report-document]")!.InnerHtml.Replace("&amp;", "&", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WriteSubmitReturnResubmitApprove_MakesTheFinalPaymentPayableWithTheExactAmount()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
