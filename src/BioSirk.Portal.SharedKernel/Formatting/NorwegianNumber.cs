@@ -68,10 +68,26 @@ public static partial class NorwegianNumber
     /// <summary>
     /// A measured or planned value as typed, or why it cannot be read. «1.234» is 1 234 to a Norwegian and 1,234 to a
     /// spreadsheet, so it is asked about instead of guessed; «1.234.567» and «1.234,5» are thousands, «250.5» a decimal.
+    /// A reader whose language writes thousands with commas (the English pages) is asked about «12,345» as well, and
+    /// her «1,234,567» is thousands.
     /// </summary>
     public static bool TryParseValue(string? text, out decimal value, out string? error, string example = "1 234,5")
     {
         error = null;
+        if (ReaderWritesThousandsWithCommas && !string.IsNullOrWhiteSpace(text) && ThousandsWithCommas().IsMatch(Cleaned(text)))
+        {
+            var typed = Cleaned(text);
+            var whole = typed.Replace(",", "", StringComparison.Ordinal);
+            if (typed.Count(c => c == ',') > 1)
+            {
+                return TryParse(whole, out value);
+            }
+
+            value = 0;
+            error = $"«{text.Trim()}» kan bety både {WithThousandSpaces(whole)} og {typed} (med komma foran desimalene). Skriv {whole} hvis du mener {WithThousandSpaces(whole)}, eller {typed}0 hvis du mener desimalene.";
+            return false;
+        }
+
         if (IsAmbiguous(text))
         {
             value = 0;
@@ -91,6 +107,8 @@ public static partial class NorwegianNumber
         error = IsTooLarge(text) ? "Tallet er for stort." : $"Skriv verdien som et tall, for eksempel {example}.";
         return false;
     }
+
+    private static bool ReaderWritesThousandsWithCommas => CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator == ",";
 
     /// <summary>«1.234», «-12.500»: a dot before exactly three digits, which may be thousands or decimals.</summary>
     public static bool IsAmbiguous([NotNullWhen(true)] string? text) => !string.IsNullOrWhiteSpace(text) && SingleDotBeforeThreeDigits().IsMatch(Cleaned(text));

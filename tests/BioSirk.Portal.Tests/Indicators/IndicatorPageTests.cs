@@ -132,6 +132,27 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
     }
 
     [Fact]
+    public async Task InEnglish_AValueWithACommaBeforeThreeDigits_IsAskedAbout_AndCommaThousandsAreRead()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await CreateAsync(kari);
+        await kari.ChooseEnglishAsync();
+
+        var asked = await PortalClient.ReadAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "12,345"));
+        Assert.Equal("«12,345» can mean both 12 345 and 12,345 (with a decimal comma). Write 12345 if you mean 12 345, or 12,3450 if you mean the decimals.",
+            asked.FieldError("Measurement.Value"));
+        Assert.Equal("12,345", asked.FieldValue("Measurement.Value"));
+
+        await ExpectRedirectAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "1,234,567"));
+        Assert.Contains("1 234 567 tonn", (await kari.GetPageAsync(Url(id))).QuerySelector("[data-testid=status-explanation]")!.TextContent);
+
+        // In Norwegian «12,345» is a decimal comma, as always.
+        using var ola = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        await ExpectRedirectAsync(await MeasureAsync(ola, Url(id), "2026-02-21", "12,345"));
+        Assert.Contains("12,345 tonn", (await ola.GetPageAsync(Url(id))).QuerySelector("[data-testid=status-explanation]")!.TextContent);
+    }
+
+    [Fact]
     public async Task BadInput_InTheIndicatorForm_ShowsTheMessageBesideTheField_AndKeepsTheInput()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
