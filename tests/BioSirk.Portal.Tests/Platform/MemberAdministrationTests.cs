@@ -1,6 +1,10 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using BioSirk.Portal.Platform.Data;
+using BioSirk.Portal.SharedKernel.Auditing;
 using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BioSirk.Portal.Tests.Platform;
 
@@ -148,6 +152,33 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
 
         var page = await PortalClient.ReadAsync(response);
         Assert.Contains("Rådet må ha minst én aktiv administrator", page.GetElementById("error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheChangeLogsPageLinks_KeepTheFilterAsTyped_EvenWithAnAmpersandInIt()
+    {
+        var hallingdal = await Portal.WithScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().Tenants.Where(t => t.Slug == "hallingdal").Select(t => t.Id).SingleAsync());
+        await Portal.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            AuditEntry Entry(string by, int n) => new()
+            {
+                AtUtc = Portal.Clock.GetUtcNow().UtcDateTime.AddMinutes(-n), TenantId = hallingdal, UserName = by,
+                EntityType = "Agreement", EntityId = Guid.NewGuid().ToString(), Action = AuditAction.Updated, Changes = "{}",
+            };
+            db.AuditEntries.AddRange(Enumerable.Range(1, 60).Select(n => Entry("Berg & Dal Rådgivning", n)));
+            db.AuditEntries.AddRange(Enumerable.Range(1, 30).Select(n => Entry("Bergsland", n)));
+            return await db.SaveChangesAsync();
+        });
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+
+        var first = await admin.GetPageAsync("/rad/hallingdal/admin/logg?user=" + Uri.EscapeDataString("Berg & Dal"));
+        var next = first.QuerySelectorAll("a.page-link").Single(a => a.TextContent == "2").GetAttribute("href")!;
+        var second = await admin.GetPageAsync("/rad/hallingdal/admin/logg" + next);
+
+        Assert.Equal(50, first.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").Length);
+        Assert.Equal(10, second.QuerySelectorAll("[data-testid=audit-table] > tbody > tr").Length);
+        Assert.Equal("Berg & Dal", second.QuerySelector("#user")!.GetAttribute("value"));
     }
 
     [Fact]

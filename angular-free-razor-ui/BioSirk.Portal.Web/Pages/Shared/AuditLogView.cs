@@ -9,6 +9,16 @@ public sealed record AuditChange(string Field, string Old, string New);
 /// <summary>What the audit log partial shows: a page of entries, the filter that made it, and council names for the host.</summary>
 public sealed record AuditLogView(AuditPage Page, AuditFilter Filter, bool ShowTenant, IReadOnlyDictionary<Guid, string> TenantNames)
 {
+    /// <summary>The link to one page of the list with the same filter, every value URL-encoded («Kari & Ola» stays one name).</summary>
+    public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["type"] = Filter.EntityType,
+        ["user"] = Filter.UserText,
+        ["from"] = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["to"] = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["side"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+
     /// <summary>The changed fields a reader can make sense of, by their Norwegian names and with Norwegian formats.</summary>
     public static IEnumerable<AuditChange> Parse(string json)
     {
