@@ -318,7 +318,7 @@ public sealed class FinalReportWorkflowTests(PortalFactory portal) : PortalTest(
 
         var refused = await PortalClient.ReadAsync(await PostReportFormAsync(kari, id, "Submit", new() { ["Input.Deviations"] = "" }));
 
-        Assert.Equal("Kryss av for at rapporten er klar til å leveres, og trykk «Lever» igjen. Det du skrev, er lagret.",
+        Assert.Equal("Kryss av for at rapporten er klar til å leveres, og trykk «Lever sluttrapporten til fylket» igjen. Det du skrev, er lagret.",
             refused.GetElementById("Input_ConfirmsDelivery-error")!.TextContent);
         Assert.Equal("Beskriv avvikene, eller skriv «Ingen avvik».", refused.FieldError("Input.Deviations")); // everything at once
         var tick = refused.GetElementById("Input_ConfirmsDelivery")!;

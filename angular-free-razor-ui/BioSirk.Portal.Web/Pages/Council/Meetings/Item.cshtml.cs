@@ -155,7 +155,9 @@ public sealed class AgendaItemModel(
             return NotFound();
         }
 
-        TempData["Message"] = result.Succeeded ? "Habilitetsmeldingen er trukket tilbake." : string.Join(" ", result.Errors.Select(e => e.Message));
+        TempData[result.Succeeded ? "Message" : "Warning"] = result.Succeeded
+            ? "Habilitetsmeldingen er trukket tilbake."
+            : string.Join(" ", result.Errors.Select(e => e.Message));
         return LocalRedirect(ItemPath);
     }
 

@@ -143,7 +143,7 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
     /// <summary>Delivery without "the report is ready" ticked: that, and whatever else would stop the delivery, at once.</summary>
     private Result NotConfirmed() => Result.Fail([
         .. ReportRules.CheckComplete(Input.ToSections()),
-        new FieldError(nameof(SectionsInput.ConfirmsDelivery), "Kryss av for at rapporten er klar til å leveres, og trykk «Lever» igjen. Det du skrev, er lagret."),
+        new FieldError(nameof(SectionsInput.ConfirmsDelivery), "Kryss av for at rapporten er klar til å leveres, og trykk «Lever sluttrapporten til fylket» igjen. Det du skrev, er lagret."),
     ]);
 
     /// <summary>Whether the form's text was saved before the action proper: if that then fails, the form must carry the new stamp.</summary>
