@@ -88,7 +88,7 @@ public sealed class FinalReportTests(BrowserPortalFactory portal) : BrowserTest(
         var id = await SignedAgreementAsync();
         var url = CouncilUrl(id);
         await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
-        await ClickAndCheckAsync(Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal");
+        await ClickAndCheckAsync(Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal");
         await GotoAsync(url);
 
         var status = Page.Locator("#pdf-status");

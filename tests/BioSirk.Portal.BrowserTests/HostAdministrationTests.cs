@@ -43,7 +43,7 @@ public sealed class HostAdministrationTests(BrowserPortalFactory portal) : Brows
     }
 
     [Fact]
-    public async Task TheJobsDashboard_HasNoAccessibilityViolations_AndItsCheckboxesSayWhichJob()
+    public async Task TheJobsDashboard_HasNoAccessibilityViolations_ReflowsOnAPhone_AndItsCheckboxesSayWhichJob()
     {
         await SignInAsync(Demo.HostAdmin, "/vert");
         string jobId;
@@ -53,7 +53,7 @@ public sealed class HostAdministrationTests(BrowserPortalFactory portal) : Brows
                     ?? throw new InvalidOperationException("The recurring job was not triggered.");
         }
 
-        foreach (var path in new[] { "/jobs", "/jobs/jobs/enqueued", "/jobs/jobs/processing", "/jobs/jobs/scheduled", "/jobs/jobs/failed", "/jobs/retries", "/jobs/servers" })
+        foreach (var path in new[] { "/jobs", "/jobs/jobs/enqueued", "/jobs/jobs/enqueued/default", "/jobs/jobs/processing", "/jobs/jobs/scheduled", "/jobs/jobs/failed", "/jobs/retries", "/jobs/servers" })
         {
             await GotoAsync(path);
         }
@@ -78,9 +78,23 @@ public sealed class HostAdministrationTests(BrowserPortalFactory portal) : Brows
         await GotoAsync("/jobs/jobs/succeeded");
         await Expect(Page.Locator($"input.js-jobs-list-checkbox[value='{jobId}']")).ToHaveAttributeAsync("aria-label", new Regex($"^Velg jobben #{jobId} \\S"));
 
+        // On a phone (320 px, WCAG's reflow width): no sideways scroll, the bar covers nothing, its menu button is named.
+        await Page.SetViewportSizeAsync(320, 640);
+        foreach (var path in new[] { "/jobs", "/jobs/jobs/enqueued", "/jobs/jobs/enqueued/default", "/jobs/recurring" })
+        {
+            await GotoAsync(path);
+            Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 320"), $"{path} scrolls sideways at 320 px");
+            var covered = await Page.EvaluateAsync<bool>(
+                "(() => { const bar = document.querySelector('.navbar').getBoundingClientRect(); const top = document.querySelector('h1, .list-group').getBoundingClientRect(); return top.top < bar.bottom; })()");
+            Assert.False(covered, $"{path}: the bar covers the top of the page at 320 px");
+            await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Meny" })).ToBeVisibleAsync();
+        }
+
+        await Page.SetViewportSizeAsync(1280, 900);
+
         // A host admin whose system is set to dark gets Hangfire's dark theme: it must be readable too.
         await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
-        foreach (var path in new[] { "/jobs", "/jobs/recurring", "/jobs/jobs/succeeded", $"/jobs/jobs/details/{jobId}" })
+        foreach (var path in new[] { "/jobs", "/jobs/recurring", "/jobs/jobs/succeeded", "/jobs/jobs/enqueued/default", $"/jobs/jobs/details/{jobId}" })
         {
             await GotoAsync(path);
         }

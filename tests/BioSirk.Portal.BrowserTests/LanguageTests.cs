@@ -8,12 +8,12 @@ namespace BioSirk.Portal.BrowserTests;
 public sealed class LanguageTests(BrowserPortalFactory portal) : BrowserTest(portal)
 {
     [Fact]
-    public async Task English_FromTheFooter_ShowsEnglishTextsAndSetsTheLanguageOfThePage()
+    public async Task English_FromTheHeader_ShowsEnglishTextsAndSetsTheLanguageOfThePage()
     {
         await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "nb");
 
-        await ClickAndCheckAsync(Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal");
+        await ClickAndCheckAsync(Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal");
 
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Expect(Page.Locator("a.skip-link")).ToHaveTextAsync("Skip to main content");
@@ -31,7 +31,7 @@ public sealed class LanguageTests(BrowserPortalFactory portal) : BrowserTest(por
         Assert.StartsWith("/rad/hallingdal/moter/", new Uri(Page.Url).AbsolutePath, StringComparison.Ordinal);
         await CheckAsync();
         await Expect(Page.Locator("[data-testid=meeting-time]")).ToHaveTextAsync("Thursday 10.06.2027 at 10:00–12:00");
-        var back = Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "Norsk (bokmål)" });
+        var back = Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Norsk (bokmål)" });
         await Expect(back).ToHaveAttributeAsync("lang", "nb");
 
         // The choice is kept on the next pages: a form's required fields say so in English.
@@ -41,7 +41,7 @@ public sealed class LanguageTests(BrowserPortalFactory portal) : BrowserTest(por
         // Switching back works the same way.
         await GotoAsync("/logg-ut");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await ClickAndCheckAsync(Page.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "Norsk (bokmål)" }), "/logg-ut");
+        await ClickAndCheckAsync(Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Norsk (bokmål)" }), "/logg-ut");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "nb");
     }
 }

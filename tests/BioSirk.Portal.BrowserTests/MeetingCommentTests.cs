@@ -250,7 +250,7 @@ public sealed class MeetingCommentTests(BrowserPortalFactory portal) : BrowserTe
         await SignInAsync(Demo.HallingdalMember, "/rad/hallingdal", ola);
         if (kariInEnglish)
         {
-            await ClickAndCheckAsync(kari.Locator("footer").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal", kari);
+            await ClickAndCheckAsync(kari.Locator("header").GetByRole(AriaRole.Button, new() { Name = "English" }), "/rad/hallingdal", kari);
         }
 
         await GotoAsync(url, kari);

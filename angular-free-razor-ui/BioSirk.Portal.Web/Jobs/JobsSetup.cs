@@ -130,7 +130,7 @@ public static class JobsSetup
         if (Interlocked.Exchange(ref dashboardAssetsAdded, 1) == 0)
         {
             GlobalConfiguration.Configuration
-                .UseDashboardStylesheet(typeof(JobsSetup).Assembly, "BioSirk.Portal.Web.Jobs.Dashboard.contrast.css")
+                .UseDashboardStylesheet(typeof(JobsSetup).Assembly, "BioSirk.Portal.Web.Jobs.Dashboard.dashboard.css")
                 .UseDashboardJavaScript(typeof(JobsSetup).Assembly, "BioSirk.Portal.Web.Jobs.Dashboard.labels.js");
         }
     }

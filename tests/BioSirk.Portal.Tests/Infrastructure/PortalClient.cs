@@ -16,7 +16,7 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public async Task SignInAsync(string email, string password)
     {
-        var response = await SubmitAsync("/logg-inn", "form", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        var response = await SubmitAsync("/logg-inn", "main form", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in as {email} failed: {(int)response.StatusCode}");
@@ -147,7 +147,6 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> values) =>
         Http.PostAsync(url, new FormUrlEncodedContent(values));
 
-    /// <summary>Chooses English with the footer's language switch, as a person would; the choice lasts for this client.</summary>
     /// <summary>The person's notices under «Varsler», newest first.</summary>
     public async Task<List<AngleSharp.Dom.IElement>> NoticesAsync() =>
         [.. (await GetPageAsync("/varsler")).QuerySelectorAll("[data-testid=notifications] li")];
@@ -164,6 +163,7 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return response.Headers.Location!.OriginalString;
     }
 
+    /// <summary>Chooses English as the header's language switch does; the choice lasts for this client.</summary>
     public Task<HttpResponseMessage> ChooseEnglishAsync() =>
         PostWithTokenAsync("/sprak", new() { ["culture"] = "en-GB", ["returnUrl"] = "/" });
 

@@ -93,7 +93,7 @@ public sealed class CouncilSwitchingTests(PortalFactory portal) : PortalTest(por
     {
         using var client = await Portal.SignedInAsync(Demo.HallingdalSecretary);
 
-        var switched = await client.SubmitAsync("/rad/hallingdal", "footer form", new() { ["culture"] = "en-GB", ["returnUrl"] = "/rad/hallingdal" });
+        var switched = await client.SubmitAsync("/rad/hallingdal", "form[data-testid=language-switch]", new() { ["culture"] = "en-GB", ["returnUrl"] = "/rad/hallingdal" });
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
 
         var page = await client.GetPageAsync("/rad/hallingdal");
