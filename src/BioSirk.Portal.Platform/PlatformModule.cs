@@ -63,6 +63,8 @@ public static class PlatformModule
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(Passwords.ResetLinkHours));
         services.AddScoped<Passwords>();
+        services.AddSingleton<PasswordResetQueue>();
+        services.AddHostedService<PasswordResetMailer>();
         services.AddSingleton<MailServerWatch>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<DeliverQueuedEmails>();

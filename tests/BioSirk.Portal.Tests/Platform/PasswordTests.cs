@@ -1,7 +1,10 @@
 using System.Net;
+using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Platform.Features.Accounts;
 using BioSirk.Portal.Platform.Seeding;
 using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 
 namespace BioSirk.Portal.Tests.Platform;
@@ -24,6 +27,7 @@ public sealed class PasswordTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal("/glemt-passord", login.QuerySelector("main a[href='/glemt-passord']")!.GetAttribute("href"));
         var asked = await PortalClient.ReadAsync(await ola.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = Demo.HallingdalMember }));
         Assert.Contains($"Hvis det finnes en konto for {Demo.HallingdalMember}", Squash(asked.QuerySelector("[data-testid=reset-requested]")!.TextContent));
+        await ResetsSentAsync();
         var mail = MailTo(Demo.HallingdalMember);
         Assert.Contains("http://localhost:5080/nytt-passord?", mail.TextBody); // Email:PortalUrl's fallback, not the request's host
         var link = ResetLinkIn(mail);
@@ -53,6 +57,7 @@ public sealed class PasswordTests(PortalFactory portal) : PortalTest(portal)
     {
         using var ola = Portal.CreatePortalClient();
         await ola.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = Demo.BuskerudOfficer });
+        await ResetsSentAsync();
         var link = ResetLinkIn(MailTo(Demo.BuskerudOfficer));
         Assert.NotNull((await ola.GetPageAsync(link)).GetElementById("Input_Password")); // a good link shows the form
 
@@ -76,6 +81,7 @@ public sealed class PasswordTests(PortalFactory portal) : PortalTest(portal)
         using var someone = Portal.CreatePortalClient();
         var unknown = await PortalClient.ReadAsync(await someone.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = "ukjent@kommune.no" }));
         Assert.Contains("Hvis det finnes en konto for ukjent@kommune.no", Squash(unknown.QuerySelector("[data-testid=reset-requested]")!.TextContent));
+        await ResetsSentAsync();
         Assert.Empty(MailsTo("ukjent@kommune.no"));
 
         var bad = await PortalClient.ReadAsync(await someone.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = "kari@" }));
@@ -87,10 +93,46 @@ public sealed class PasswordTests(PortalFactory portal) : PortalTest(portal)
             await someone.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = Demo.HallingdalSecretary });
         }
 
+        await ResetsSentAsync();
         Assert.Single(MailsTo(Demo.HallingdalSecretary));
         Portal.Clock.Advance(Passwords.OneLinkPer);
         await someone.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = Demo.HallingdalSecretary });
+        await ResetsSentAsync();
         Assert.Equal(2, MailsTo(Demo.HallingdalSecretary).Count);
+    }
+
+    [Fact]
+    public async Task ForgottenPassword_AnswersAtOnce_EvenWhileTheMailServerHangs_AndTheLinkGoesOutAfter()
+    {
+        var mailServer = new HangingMailServer();
+        await using var portal = Portal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IEmailSender>(mailServer)));
+        using var someone = new PortalClient(portal.CreateClient(new() { AllowAutoRedirect = false }));
+        someone.Http.Timeout = TimeSpan.FromSeconds(15);
+
+        var asked = await someone.SubmitAsync("/glemt-passord", "main form", new() { ["Input.Email"] = Demo.HallingdalMember });
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.NotNull((await PortalClient.ReadAsync(asked)).QuerySelector("[data-testid=reset-requested]"));
+        Assert.Empty(mailServer.Sent);
+        mailServer.Answer();
+        await portal.Services.GetRequiredService<PasswordResetQueue>().HandledAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal((Demo.HallingdalMember, Passwords.ResetSubject), Assert.Single(mailServer.Sent));
+    }
+
+    /// <summary>A mail server that takes the message only when the test lets it.</summary>
+    private sealed class HangingMailServer : IEmailSender
+    {
+        private readonly TaskCompletionSource answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public System.Collections.Concurrent.ConcurrentQueue<(string To, string Subject)> Sent { get; } = new();
+
+        public void Answer() => answered.TrySetResult();
+
+        public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
+        {
+            await answered.Task.WaitAsync(cancellationToken);
+            Sent.Enqueue((to, subject));
+        }
     }
 
     [Fact]
@@ -120,6 +162,10 @@ public sealed class PasswordTests(PortalFactory portal) : PortalTest(portal)
     }
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The page answers at once; the link is sent just after, by the portal's reset mailer.</summary>
+    private Task ResetsSentAsync() =>
+        Portal.Services.GetRequiredService<PasswordResetQueue>().HandledAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
 
     private List<MimeKit.MimeMessage> MailsTo(string address) => !Directory.Exists(Portal.MailFolder) ? [] :
         [.. Directory.GetFiles(Portal.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BioSirk.Portal.Web.Pages.Account;
 
-public sealed class ForgotPasswordModel(Passwords passwords) : PageModel
+public sealed class ForgotPasswordModel(PasswordResetQueue resets) : PageModel
 {
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -17,7 +17,7 @@ public sealed class ForgotPasswordModel(Passwords passwords) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public IActionResult OnPost()
     {
         if (string.IsNullOrWhiteSpace(Input.Email))
         {
@@ -33,8 +33,8 @@ public sealed class ForgotPasswordModel(Passwords passwords) : PageModel
             return Page();
         }
 
-        await passwords.RequestResetAsync(Input.Email, HttpContext.RequestAborted);
         SentTo = Input.Email!.Trim();
+        resets.Ask(SentTo);
         return Page();
     }
 
