@@ -75,7 +75,7 @@ public sealed class AgreementInEnglishTests(PortalFactory portal) : PortalTest(p
         // «150,000» written the English way is not taken as kr 150,00: it is asked about, and nothing is registered.
         var thousands = await PortalClient.ReadAsync(await kari.PostWithTokenAsync(CouncilUrl(id) + "?handler=Cost",
             new() { ["Cost.Date"] = "2026-01-20", ["Cost.Supplier"] = "Skogeierforeningen", ["Cost.Description"] = "Flis", ["Cost.Amount"] = "150,000" }));
-        Assert.Equal("«150,000» cannot be read as an amount: the comma stands before the øre, and an amount has at most two decimals. If you mean NOK 150 000, write 150000.",
+        Assert.Equal("“150,000” cannot be read as an amount: the comma stands before the øre, and an amount has at most two decimals. If you mean NOK 150 000, write 150000.",
             thousands.FieldError("Cost.Amount"));
         Assert.Equal("150,000", thousands.FieldValue("Cost.Amount"));
         Assert.Null(thousands.QuerySelector("[data-testid=cost-rows]"));

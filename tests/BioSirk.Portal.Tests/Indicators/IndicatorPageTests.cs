@@ -139,7 +139,7 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         await kari.ChooseEnglishAsync();
 
         var asked = await PortalClient.ReadAsync(await MeasureAsync(kari, Url(id), "2026-02-20", "12,345"));
-        Assert.Equal("«12,345» can mean both 12 345 and 12,345 (with a decimal comma). Write 12345 if you mean 12 345, or 12,3450 if you mean the decimals.",
+        Assert.Equal("“12,345” can mean both 12 345 and 12,345 (with a decimal comma). Write 12345 if you mean 12 345, or 12,3450 if you mean the decimals.",
             asked.FieldError("Measurement.Value"));
         Assert.Equal("12,345", asked.FieldValue("Measurement.Value"));
 

@@ -27,9 +27,9 @@ public sealed class RoadmapInEnglishTests(PortalFactory portal) : PortalTest(por
             reasons.Add((await jon.GetPageAsync(part)).QuerySelector("[data-testid=not-removable]")!.TextContent);
         }
 
-        Assert.Contains("The focus area has one goal, «Biokull fra lokale sidestrømmer». Remove the goal first.", reasons);
-        Assert.Contains("The action «Forsøk med biokull» belongs to the goal. First move it to another goal, under «Edit» on the action.", reasons);
-        Assert.Equal("The action is linked to the indicator «Tonn biokull produsert». Remove the link under «Links» first, then the action can be deleted.",
+        Assert.Contains("The focus area has one goal, “Biokull fra lokale sidestrømmer”. Remove the goal first.", reasons);
+        Assert.Contains("The action “Forsøk med biokull” belongs to the goal. First move it to another goal, under “Edit” on the action.", reasons);
+        Assert.Equal("The action is linked to the indicator “Tonn biokull produsert”. Remove the link under “Links” first, then the action can be deleted.",
             (await jon.GetPageAsync(actionPath)).QuerySelector("[data-testid=not-deletable]")!.TextContent);
     }
 
