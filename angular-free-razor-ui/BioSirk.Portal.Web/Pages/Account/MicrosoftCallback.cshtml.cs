@@ -86,7 +86,7 @@ public sealed class MicrosoftCallbackModel(SignInManager<PortalUser> signIn, Sig
         var result = await signIn.ExternalLoginSignInAsync(EntraIdentity.LoginProvider, identity.LoginKey, isPersistent: false, bypassTwoFactor: true);
         if (result.IsLockedOut)
         {
-            Message = "Kontoen er låst etter for mange feil passord. Prøv igjen om et kvarter, eller be administratoren om hjelp.";
+            Message = SignInWithMicrosoft.LockedOutMessage;
             return Page();
         }
 

@@ -49,6 +49,8 @@ public sealed class SignInWithMicrosoft(
     PlatformDbContext db, UserManager<PortalUser> users, IEntraDirectory entra, AcceptInvitation invitations,
     INotifier notifier, ICurrentTenant currentTenant, TimeProvider clock)
 {
+    public const string LockedOutMessage = "Kontoen er låst etter for mange feil passord. Prøv igjen om et kvarter, eller be administratoren om hjelp.";
+
     /// <param name="password">The portal password she typed to link an existing account; null on the way back from Microsoft.</param>
     public async Task<MicrosoftSignInOutcome> HandleAsync(EntraIdentity identity, string? password = null, CancellationToken ct = default)
     {
@@ -153,7 +155,7 @@ public sealed class SignInWithMicrosoft(
     {
         if (await users.IsLockedOutAsync(user))
         {
-            return new MicrosoftSignInOutcome.Refused("Kontoen er låst etter for mange feil passord. Prøv igjen om et kvarter, eller be administratoren om hjelp.");
+            return new MicrosoftSignInOutcome.Refused(LockedOutMessage);
         }
 
         if (string.IsNullOrEmpty(password))
@@ -165,7 +167,7 @@ public sealed class SignInWithMicrosoft(
         {
             await users.AccessFailedAsync(user);
             return await users.IsLockedOutAsync(user)
-                ? new MicrosoftSignInOutcome.Refused("Kontoen er låst etter for mange feil passord. Prøv igjen om et kvarter, eller be administratoren om hjelp.")
+                ? new MicrosoftSignInOutcome.Refused(LockedOutMessage)
                 : new MicrosoftSignInOutcome.PasswordRequired(email, WrongPassword: true);
         }
 
