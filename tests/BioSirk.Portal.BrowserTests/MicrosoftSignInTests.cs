@@ -91,6 +91,32 @@ public sealed class MicrosoftSignInTests(BrowserPortalFactory portal) : BrowserT
     /// On /logg-inn (checked with axe, Microsoft's button and all) the person presses "Logg inn med Microsoft", is
     /// signed in at Microsoft's page and presses its button; the portal's page she ends on is checked with axe too.
     /// </summary>
+    [Fact]
+    public async Task ACouncilsConnection_WaitsForTheHostAdmin_WhoApprovesItOnHerPage_AndThenItCounts()
+    {
+        const string tid = "3b1e6a52-57a4-4c5e-9d0b-1f4a2a9e7c11";
+        await SignInAsync(Demo.HallingdalAdmin, "/rad/hallingdal");
+        await GotoAsync("/rad/hallingdal/admin/entra");
+        await Page.GetByLabel("Entra-leietaker-ID (tenant ID)").FillAsync(tid);
+        await Page.GetByLabel("Tillatte e-postdomener").FillAsync("hallingdal.no, gol.kommune.no");
+        await ClickAndCheckAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Lagre koblingen" }), "/rad/hallingdal/admin/entra");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vertsadministratoren har fått beskjed og må godkjenne den");
+        await Expect(Page.Locator("[data-testid=entra-pending]")).ToContainTextAsync("Venter på godkjenning fra vertsadministratoren: hallingdal.no, gol.kommune.no");
+
+        var host = await NewPageInFreshContextAsync();
+        await SignInAsync(Demo.HostAdmin, "/vert", host);
+        var requests = host.GetByRole(AriaRole.Region, new() { Name = "Microsoft-innlogging som venter på godkjenning (1)" });
+        await Expect(requests.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Regionrådet for Hallingdal");
+        await Expect(requests).ToContainTextAsync(tid);
+        await ClickAndCheckAsync(requests.GetByRole(AriaRole.Button, new() { Name = "Godkjenn Regionrådet for Hallingdal" }), "/vert", host);
+        await Expect(host.GetByRole(AriaRole.Status)).ToContainTextAsync("Koblingen til Entra ID er godkjent.");
+        await Expect(host.GetByRole(AriaRole.Region, new() { Name = "Microsoft-innlogging som venter på godkjenning (1)" })).ToHaveCountAsync(0);
+
+        await GotoAsync("/rad/hallingdal/admin/entra");
+        await Expect(Page.Locator("[data-testid=entra-state]")).ToContainTextAsync("Koblet til Entra ID.");
+        await Expect(Page.Locator("[data-testid=entra-pending]")).ToHaveCountAsync(0);
+    }
+
     private async Task SignInWithMicrosoftAsync(IPage on, EntraPerson person, string landing, string button = MicrosoftSignInPage.ContinueButton)
     {
         await MicrosoftSignInPage.SignsInAsync(on, Portal.IdentityProvider, person);
