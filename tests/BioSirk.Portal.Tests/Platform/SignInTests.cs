@@ -75,6 +75,35 @@ public sealed class SignInTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task ALockedAccount_StillOpensWithTheRightPassword_InTheBrowserSheSignedInFromBefore_ButNowhereElse()
+    {
+        var right = new Dictionary<string, string> { ["Input.Email"] = Demo.HallingdalMember, ["Input.Password"] = BioSirk.Portal.Platform.Seeding.DemoDataSeeder.Password };
+        var wrong = new Dictionary<string, string> { ["Input.Email"] = Demo.HallingdalMember, ["Input.Password"] = "feil-passord-1" };
+        using var hers = Portal.CreatePortalClient();
+        await hers.SignInAsync(Demo.HallingdalMember, BioSirk.Portal.Platform.Seeding.DemoDataSeeder.Password);
+        await hers.PostWithTokenAsync("/logg-ut");
+        using var stranger = Portal.CreatePortalClient();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await stranger.SubmitAsync("/logg-inn", "main form", wrong);
+        }
+
+        var strangerWithTheRightOne = await PortalClient.ReadAsync(await stranger.SubmitAsync("/logg-inn", "main form", right));
+        Assert.Contains("Kontoen er låst", strangerWithTheRightOne.FieldError("Input.Password"));
+        using var anotherPersonsBrowser = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        Assert.Contains("Kontoen er låst", (await PortalClient.ReadAsync(await anotherPersonsBrowser.SubmitAsync("/logg-inn", "main form", right))).FieldError("Input.Password"));
+
+        var inHerOwn = await hers.SubmitAsync("/logg-inn", "main form", right);
+        Assert.Equal(HttpStatusCode.Redirect, inHerOwn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hers.GetAsync("/rad/hallingdal")).StatusCode);
+
+        // One wrong password in her browser while the account is locked, and it is a stranger's too: one guess, no more.
+        await hers.PostWithTokenAsync("/logg-ut");
+        Assert.Contains("Kontoen er låst", (await PortalClient.ReadAsync(await hers.SubmitAsync("/logg-inn", "main form", wrong))).FieldError("Input.Password"));
+        Assert.Contains("Kontoen er låst", (await PortalClient.ReadAsync(await hers.SubmitAsync("/logg-inn", "main form", right))).FieldError("Input.Password"));
+    }
+
+    [Fact]
     public async Task AnAddressWithNoAccount_CostsAPasswordCheck_AsARealOneDoes_SoTheTimeOfTheAnswerTellsNothing()
     {
         var hasher = new CountingPasswordHasher();

@@ -11,7 +11,7 @@ namespace BioSirk.Portal.Web.Pages.Account;
 
 public sealed class LoginModel(
     SignInManager<PortalUser> signIn, UserManager<PortalUser> users, SignInJournal journal, EntraSignInOptions entra,
-    UnknownAddressLockout unknownAddresses, ILogger<LoginModel> logger) : PageModel
+    UnknownAddressLockout unknownAddresses, TrustedDevices devices, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -92,11 +92,15 @@ public sealed class LoginModel(
             return Page();
         }
 
+        if (await users.IsLockedOutAsync(user) && devices.IsTrusted(Request, user))
+        {
+            return await SignInDespiteLockoutAsync(user, returnUrl);
+        }
+
         var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await journal.RecordAsync(user, SignInMethod.Password, ct: HttpContext.RequestAborted);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            return await SignedInAsync(user, returnUrl);
         }
 
         if (result.IsLockedOut)
@@ -106,6 +110,29 @@ public sealed class LoginModel(
 
         ModelState.AddModelError("Input.Password", "Feil e-postadresse eller passord. Sjekk begge og prøv igjen.");
         return Page();
+    }
+
+    /// <summary>
+    /// The account is locked by wrong passwords, but this is a browser she has signed in from: the right password lets
+    /// her in (the lock stays for everyone else); a wrong one makes the browser a stranger's.
+    /// </summary>
+    private async Task<IActionResult> SignInDespiteLockoutAsync(PortalUser user, string? returnUrl)
+    {
+        if (await signIn.CanSignInAsync(user) && await users.CheckPasswordAsync(user, Input.Password!))
+        {
+            await signIn.SignInAsync(user, isPersistent: false);
+            return await SignedInAsync(user, returnUrl);
+        }
+
+        devices.Forget(Response);
+        return LockedOut(user.LockoutEnd);
+    }
+
+    private async Task<IActionResult> SignedInAsync(PortalUser user, string? returnUrl)
+    {
+        devices.Trust(Response, user);
+        await journal.RecordAsync(user, SignInMethod.Password, ct: HttpContext.RequestAborted);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 
     private PageResult LockedOut(DateTimeOffset? end)
