@@ -159,6 +159,24 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
         Assert.Equal(HttpStatusCode.NotFound, (await host.PostWithTokenAsync($"/vert?handler=ApproveEntra&connectionId={Guid.NewGuid()}&stamp=x")).StatusCode);
     }
 
+    [Fact]
+    public async Task TheHostAdminsListOfCouncils_SaysWhichSignInWithMicrosoftAndFromWhichDomains()
+    {
+        using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
+        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no"));
+        await ApproveAllAsync();
+        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no, gol.kommune.no"));
+        using var host = await Portal.SignedInAsync(Demo.HostAdmin);
+
+        var councils = (await host.GetPageAsync("/vert")).QuerySelectorAll("[data-testid=council-entra]")
+            .ToDictionary(cell => cell.ParentElement!.QuerySelector("a")!.TextContent, cell => Squash(cell.TextContent));
+
+        Assert.Equal("hallingdal.no Venter på godkjenning", councils["Regionrådet for Hallingdal"]);
+        Assert.Equal("Ikke koblet", councils["Hadeland"]);
+    }
+
+    private static string Squash(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
     [Theory]
     [InlineData(Demo.HallingdalAdmin)]
     [InlineData(Demo.BuskerudOfficer)]

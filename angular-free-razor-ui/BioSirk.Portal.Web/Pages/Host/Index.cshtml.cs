@@ -12,6 +12,9 @@ public sealed class HostIndexModel(HostAdministration host, DecideMembershipRequ
     /// <summary>Councils' Entra tenants and domains that wait for the host admin before anyone signs in through them.</summary>
     public List<PendingEntraConnection> PendingEntraConnections { get; private set; } = [];
 
+    /// <summary>Each council's Microsoft sign-in, for the list of councils; a council not in it has none.</summary>
+    public Dictionary<Guid, EntraConnectionView> CouncilConnections { get; private set; } = [];
+
     /// <summary>County officers who signed in with Microsoft without an invitation (counties have no admin of their own).</summary>
     public List<MembershipRequestRow> OfficerRequests { get; private set; } = [];
 
@@ -38,6 +41,7 @@ public sealed class HostIndexModel(HostAdministration host, DecideMembershipRequ
         OfficerRequests = await requests.ListForCountiesAsync();
         UnsentEmails = await outbox.ListUnsentAsync();
         PendingEntraConnections = await entra.ListPendingAsync();
+        CouncilConnections = await entra.CouncilConnectionsAsync();
     }
 
     public async Task<IActionResult> OnPostApproveEntraAsync(Guid connectionId, string? stamp) =>

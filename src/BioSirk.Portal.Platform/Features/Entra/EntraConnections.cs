@@ -136,7 +136,16 @@ public sealed class EntraConnections(PlatformDbContext db, INotifier notifier, I
         return true;
     }
 
-    /// <summary>The councils' connections that wait for the host admin, oldest council name first.</summary>
+    /// <summary>Every council's connection as the host admin's list shows it, by council id.</summary>
+    public async Task<Dictionary<Guid, EntraConnectionView>> CouncilConnectionsAsync(CancellationToken ct = default)
+    {
+        var connections = await db.EntraConnections.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.OwnerKind == EntraOwnerKind.Council).ToListAsync(ct);
+        return connections.ToDictionary(c => c.OwnerId, c => new EntraConnectionView(c.EntraTenantId, string.Join(", ", c.Domains),
+            c.ConcurrencyStamp, c.ActiveDomains, c.AwaitsApproval ? c.PendingDomains : []));
+    }
+
+    /// <summary>The councils' connections that wait for the host admin, by council name.</summary>
     public async Task<List<PendingEntraConnection>> ListPendingAsync(CancellationToken ct = default)
     {
         var connections = await db.EntraConnections.IgnoreQueryFilters().AsNoTracking()
