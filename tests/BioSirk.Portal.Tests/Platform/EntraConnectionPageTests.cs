@@ -32,6 +32,14 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
         }
     }
 
+    /// <summary>Hallingdal connected with hallingdal.no, approved; then the admin adds <paramref name="domain"/>, which waits.</summary>
+    private async Task ApprovedThenAddedAsync(PortalClient admin, string domain)
+    {
+        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no"));
+        await ApproveAllAsync();
+        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, $"hallingdal.no, {domain}"));
+    }
+
     [Fact]
     public async Task TenantAdmin_ConnectsTheCouncil_TheHostAdminApproves_ThenTheDirectoryFindsItByTid_AndTheAuditLogHasIt()
     {
@@ -115,10 +123,8 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
     public async Task ADomainAddedLater_WaitsForTheHostAdmin_WhileTheApprovedOnesWork_AndARejectionKeepsWhatWasApproved()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
-        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no"));
-        await ApproveAllAsync();
 
-        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no, buskerud.no"));
+        await ApprovedThenAddedAsync(admin, "buskerud.no");
 
         Assert.Equal(["hallingdal.no"], (await FindAsync(Tid))!.AllowedDomains);
         var pending = (await admin.GetPageAsync(HallingdalPage)).QuerySelector("[data-testid=entra-pending]")!.TextContent;
@@ -163,9 +169,7 @@ public sealed class EntraConnectionPageTests(PortalFactory portal) : PortalTest(
     public async Task TheHostAdminsListOfCouncils_SaysWhichSignInWithMicrosoftAndFromWhichDomains()
     {
         using var admin = await Portal.SignedInAsync(Demo.HallingdalAdmin);
-        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no"));
-        await ApproveAllAsync();
-        await admin.SubmitAsync(HallingdalPage, "[data-testid=entra-form]", Fields(Tid, "hallingdal.no, gol.kommune.no"));
+        await ApprovedThenAddedAsync(admin, "gol.kommune.no");
         using var host = await Portal.SignedInAsync(Demo.HostAdmin);
 
         var councils = (await host.GetPageAsync("/vert")).QuerySelectorAll("[data-testid=council-entra]")

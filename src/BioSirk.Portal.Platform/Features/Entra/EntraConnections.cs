@@ -53,10 +53,7 @@ public sealed class EntraConnections(PlatformDbContext db, INotifier notifier, I
     public async Task<EntraConnectionView?> GetAsync(EntraOwnerKind ownerKind, Guid ownerId, CancellationToken ct = default)
     {
         var connection = await Find(ownerKind, ownerId).AsNoTracking().FirstOrDefaultAsync(ct);
-        return connection is null
-            ? null
-            : new EntraConnectionView(connection.EntraTenantId, string.Join(", ", connection.Domains), connection.ConcurrencyStamp,
-                connection.ActiveDomains, connection.AwaitsApproval ? connection.PendingDomains : []);
+        return connection is null ? null : ViewOf(connection);
     }
 
     public async Task<Result> SaveAsync(SaveEntraConnectionCommand command, CancellationToken ct = default)
@@ -139,18 +136,14 @@ public sealed class EntraConnections(PlatformDbContext db, INotifier notifier, I
     /// <summary>Every council's connection as the host admin's list shows it, by council id.</summary>
     public async Task<Dictionary<Guid, EntraConnectionView>> CouncilConnectionsAsync(CancellationToken ct = default)
     {
-        var connections = await db.EntraConnections.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.OwnerKind == EntraOwnerKind.Council).ToListAsync(ct);
-        return connections.ToDictionary(c => c.OwnerId, c => new EntraConnectionView(c.EntraTenantId, string.Join(", ", c.Domains),
-            c.ConcurrencyStamp, c.ActiveDomains, c.AwaitsApproval ? c.PendingDomains : []));
+        var connections = await CouncilConnections().ToListAsync(ct);
+        return connections.ToDictionary(c => c.OwnerId, ViewOf);
     }
 
     /// <summary>The councils' connections that wait for the host admin, by council name.</summary>
     public async Task<List<PendingEntraConnection>> ListPendingAsync(CancellationToken ct = default)
     {
-        var connections = await db.EntraConnections.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.OwnerKind == EntraOwnerKind.Council).ToListAsync(ct);
-        var waiting = connections.Where(c => c.AwaitsApproval).ToList();
+        var waiting = (await CouncilConnections().ToListAsync(ct)).Where(c => c.AwaitsApproval).ToList();
         var ownerIds = waiting.Select(c => c.OwnerId).ToList();
         var names = await db.Tenants.IgnoreQueryFilters().Where(t => ownerIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         return waiting
@@ -234,6 +227,13 @@ public sealed class EntraConnections(PlatformDbContext db, INotifier notifier, I
     private Task TellCouncilAdminsAsync(Guid councilId, Phrase text, CancellationToken ct) =>
         notifier.NotifyCouncilAsync(councilId, CouncilRoles.TenantAdmin,
             new NoticeMessage("Innlogging med Microsoft", text, null), ct);
+
+    private static EntraConnectionView ViewOf(EntraConnection c) =>
+        new(c.EntraTenantId, string.Join(", ", c.Domains), c.ConcurrencyStamp, c.ActiveDomains, c.AwaitsApproval ? c.PendingDomains : []);
+
+    /// <summary>Every council's connection, across tenants: the host admin's view.</summary>
+    private IQueryable<EntraConnection> CouncilConnections() =>
+        db.EntraConnections.IgnoreQueryFilters().AsNoTracking().Where(c => c.OwnerKind == EntraOwnerKind.Council);
 
     private IQueryable<EntraConnection> Find(EntraOwnerKind ownerKind, Guid ownerId) =>
         db.EntraConnections.Where(c => c.OwnerKind == ownerKind && c.OwnerId == ownerId);
