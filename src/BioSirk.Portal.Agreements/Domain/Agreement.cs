@@ -478,7 +478,11 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         return Result.Ok();
     }
 
-    /// <summary>The county approves the final report: the final milestone becomes payable with the settlement's remainder.</summary>
+    /// <summary>
+    /// The county approves the final report: the final milestone becomes payable with the settlement's remainder
+    /// (eligible − paid so far). Every other payment not yet registered as paid is part of that remainder, and is closed
+    /// as such: paid on its own as well, the council would get it twice.
+    /// </summary>
     public Result ApproveFinalReport(Settlement settlement, DateTime nowUtc)
     {
         if (Status != AgreementStatus.FinalReportSubmitted)
@@ -487,6 +491,11 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         }
 
         Status = AgreementStatus.Approved;
+        foreach (var unpaid in milestones.Where(m => m.Trigger != MilestoneTrigger.FinalReportApproved && m.State != MilestoneState.Paid))
+        {
+            unpaid.FoldIntoFinalSettlement();
+        }
+
         foreach (var milestone in milestones.Where(m => m.Trigger == MilestoneTrigger.FinalReportApproved))
         {
             milestone.MakePayable(settlement.Remainder, nowUtc);
@@ -512,7 +521,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
     /// <summary>After the approval, the final payment (or repayment) registered: the agreement has expired.</summary>
     public void SettleIfComplete()
     {
-        if (Status == AgreementStatus.Approved && milestones.All(m => m.State == MilestoneState.Paid))
+        if (Status == AgreementStatus.Approved && milestones.All(m => m.State is MilestoneState.Paid or MilestoneState.InFinalSettlement))
         {
             Status = AgreementStatus.Settled;
         }

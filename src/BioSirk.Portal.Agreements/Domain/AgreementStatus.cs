@@ -30,4 +30,10 @@ public enum MilestoneState
 
     /// <summary>The county has registered the payment.</summary>
     Paid = 4,
+
+    /// <summary>
+    /// Not paid when the final report was approved: the final settlement (eligible − paid so far) pays it instead, so
+    /// that nothing is paid twice and a date still ahead does not keep the agreement open.
+    /// </summary>
+    InFinalSettlement = 5,
 }

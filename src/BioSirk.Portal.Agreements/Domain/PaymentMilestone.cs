@@ -95,6 +95,8 @@ public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAwar
 
     public void MarkPaid() => State = MilestoneState.Paid;
 
+    internal void FoldIntoFinalSettlement() => State = MilestoneState.InFinalSettlement;
+
     /// <summary>Its payment was reversed: the county registers it again (a repayment claim is never requested).</summary>
     public void ReopenForPayment() => State = Amount < 0 ? MilestoneState.Payable : MilestoneState.Requested;
 

@@ -352,6 +352,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         MilestoneState.Waiting => "ikke utløst",
         MilestoneState.Payable => "kan utbetales",
         MilestoneState.Requested => "anmodet",
+        MilestoneState.InFinalSettlement => "inngår i sluttoppgjøret",
         _ => "betalt",
     };
 }

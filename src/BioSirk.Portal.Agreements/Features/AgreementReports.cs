@@ -59,12 +59,38 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
             return Result<BudgetFigures>.Fail(approved.Errors);
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        await CloseRequestsOfFoldedPaymentsAsync(agreement, by.Name, now, ct);
         var final = settlement.Remainder;
-        AgreementJournal.Record(store.Db, agreement, by.Name, clock.GetUtcNow().UtcDateTime, final < 0
+        AgreementJournal.Record(store.Db, agreement, by.Name, now, final < 0
             ? Phrase.Of("Sluttrapporten (versjon {0}) er godkjent. Sluttoppgjør: krav om tilbakebetaling på {1}.", version, Norwegian.Kroner(-final))
             : Phrase.Of("Sluttrapporten (versjon {0}) er godkjent. Sluttoppgjør: {1} kan utbetales.", version, Norwegian.Kroner(final)));
         var saved = await store.SaveAsync(ct);
         return saved.Succeeded ? Result<BudgetFigures>.Ok(Figures(settlement)) : Result<BudgetFigures>.Fail(saved.Errors);
+    }
+
+    public const string FoldedIntoFinalSettlement = "Sluttrapporten ble godkjent før utbetalingen var registrert. Beløpet inngår i sluttoppgjøret.";
+
+    /// <summary>
+    /// A payment not registered as paid at the approval is part of the final settlement now (see
+    /// <see cref="Agreement.ApproveFinalReport"/>); a request for it that waits is answered so, and nobody approves it after.
+    /// </summary>
+    private async Task CloseRequestsOfFoldedPaymentsAsync(Agreement agreement, string by, DateTime now, CancellationToken ct)
+    {
+        var folded = agreement.Milestones.Where(m => m.State == MilestoneState.InFinalSettlement).ToList();
+        var foldedIds = folded.Select(m => m.Id).ToList();
+        var waiting = await store.Db.PaymentRequests
+            .Where(r => r.AgreementId == agreement.Id && r.Status == PaymentRequestStatus.Sent && foldedIds.Contains(r.MilestoneId))
+            .ToListAsync(ct);
+        foreach (var request in waiting)
+        {
+            request.Return(FoldedIntoFinalSettlement, by, now);
+        }
+
+        foreach (var milestone in folded.OrderBy(m => m.Number))
+        {
+            AgreementJournal.Record(store.Db, agreement, by, now, Phrase.Of("«{0}» var ikke registrert som betalt og inngår i sluttoppgjøret.", milestone.Name));
+        }
     }
 
     private async Task<Result?> Move(Guid agreementId, Func<Agreement, Result> step, AgreementActor by, Phrase journal, CancellationToken ct)

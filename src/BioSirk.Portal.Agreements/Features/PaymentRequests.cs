@@ -171,6 +171,7 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         var errors = new Errors()
             .When(milestone.State is MilestoneState.Waiting, "", "Denne utbetalingen er ikke utløst ennå.")
             .When(milestone.State is MilestoneState.Paid, "", "Denne utbetalingen er allerede registrert som betalt.")
+            .When(milestone.State is MilestoneState.InFinalSettlement, "", AgreementReports.FoldedIntoFinalSettlement)
             .When(milestone.State is MilestoneState.Payable && !milestone.AwaitsPayment, "",
                 "Rådet har ikke sendt utbetalingsanmodning for denne utbetalingen ennå.")
             .When(milestone.AwaitsPayment && !milestone.IsReadyForPayment(requests), "", RequestNotApproved)

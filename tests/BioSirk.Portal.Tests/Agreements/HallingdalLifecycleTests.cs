@@ -103,6 +103,66 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Assert.Contains("Sluttoppgjøret er gjort. Avtalen er utløpt.", history);
     }
 
+    [Fact]
+    public async Task FinalReportApproved_BeforeTheFirstPaymentWasRegistered_PaysTheEligibleCostOnce()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await SignAsync(kari, CouncilUrl(id));
+        await SignAsync(sigrid, CountyUrl(id));
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." }));
+        await ApproveRequestAsync(sigrid, id);
+        var paymentFormLeftOpen = await sigrid.GetPageAsync(CountyUrl(id)); // approved, the payment not yet registered
+
+        Portal.Clock.Set(AfterTheWork);
+        await RegisterWorkdaysAsync(kari, id, 170m); // kr 153 000: eligible capped at the frame, kr 150 000
+        await ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
+        await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));
+
+        var approved = await sigrid.GetPageAsync(CountyUrl(id));
+        Assert.Contains("inngår i sluttoppgjøret", Row(approved, "milestones", "Ved signering"));
+        Assert.Contains("kr 150 000,00", Row(approved, "milestones", "Sluttoppgjør"));
+        Assert.Contains("«Ved signering» var ikke registrert som betalt og inngår i sluttoppgjøret.", approved.QuerySelector("[data-testid=history]")!.TextContent);
+
+        // The first payment registered from the tab left open would pay kr 112 500 on top of the frame.
+        var late = await PortalClient.ReadAsync(await sigrid.SubmitAsync(paymentFormLeftOpen, CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-05-15", ["Payment.Amount"] = "112500", ["Payment.Reference"] = "R1" }));
+        Assert.Contains("Beløpet inngår i sluttoppgjøret.", late.GetElementById("error-summary")!.TextContent);
+
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Sluttrapporten er godkjent." }));
+        await ApproveRequestAsync(sigrid, id);
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=Payment]",
+            new() { ["Payment.Date"] = "2026-05-15", ["Payment.Amount"] = "150000", ["Payment.Reference"] = "R2" }));
+        var settled = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Equal("Avsluttet (utløpt)", Text(settled, "agreement-status"));
+        Assert.Contains("inngår i sluttoppgjøret", Row(settled, "milestones", "Ved signering"));
+    }
+
+    [Fact]
+    public async Task FinalReportApproved_WhileAPaymentRequestWaits_AnswersTheRequest()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await SignAsync(kari, CouncilUrl(id));
+        await SignAsync(sigrid, CountyUrl(id));
+        Portal.Clock.Set(AfterTheWork);
+        await RegisterWorkdaysAsync(kari, id, 100m);
+        await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Arbeidet er gjort." }));
+        await ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
+        var decisionLeftOpen = await sigrid.GetPageAsync(CountyUrl(id));
+        await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));
+
+        var stale = await PortalClient.ReadAsync(await sigrid.SubmitAsync(decisionLeftOpen, CountyUrl(id), "form[action*=Decide]", new() { ["Decision.Approve"] = "true" }));
+        Assert.Contains("Anmodningen er allerede behandlet.", stale.GetElementById("error-summary")!.TextContent);
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Contains("kr 90 000,00", Row(page, "milestones", "Sluttoppgjør")); // 100 h × 900, nothing paid before
+        Assert.Contains("Sluttrapporten ble godkjent før utbetalingen var registrert.", page.QuerySelector("main")!.TextContent);
+    }
+
     /// <summary>What the council's start page lists under «Dette venter på deg».</summary>
     private static string CouncilTasks(AngleSharp.Html.Dom.IHtmlDocument home) => home.QuerySelector("#todo-heading")?.ParentElement?.TextContent ?? "";
 
