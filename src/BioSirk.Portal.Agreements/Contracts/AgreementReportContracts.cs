@@ -95,6 +95,9 @@ public sealed record AgreementReportBasis(
     /// </summary>
     public IReadOnlyList<HourRateLine>? ChangedHourRates => HourRates is { Count: > 1 } rates ? rates : null;
 
+    /// <summary>The agreement's concurrency stamp when this was read: a change to the agreement or its hours and costs renews it.</summary>
+    public string AgreementStamp { get; init; } = "";
+
     /// <summary>The sub-goals one per line, as the report answers them one by one.</summary>
     public IReadOnlyList<string> SubGoalList => SubGoals.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(g => g.TrimStart('-', '•', '*', ' ')).Where(g => g.Length > 0).ToList();
@@ -112,8 +115,12 @@ public interface IAgreementReports
     /// <summary>The timesheet and costs export (.xlsx) that goes with the submission.</summary>
     Task<ExportFile?> ExportTimesheetAsync(Guid agreementId, CancellationToken ct = default);
 
-    /// <summary>The agreement moves to "Final report submitted". Null when the agreement is not visible.</summary>
-    Task<Result?> MarkSubmittedAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default);
+    /// <summary>
+    /// The agreement moves to "Final report submitted", as it was when the report was frozen: <paramref name="basisStamp"/>
+    /// is the <see cref="AgreementReportBasis.AgreementStamp"/> read then, and an agreement changed since (hours or costs
+    /// registered meanwhile) refuses with the conflict message. Null when the agreement is not visible.
+    /// </summary>
+    Task<Result?> MarkSubmittedAsync(Guid agreementId, int version, string basisStamp, AgreementActor by, CancellationToken ct = default);
 
     /// <summary>The county returned the report: the agreement is in force again until the next submission.</summary>
     Task<Result?> MarkReturnedAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default);

@@ -33,13 +33,20 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
             details.Costs.OrderBy(c => c.Date).Select(c => new CostLine(c.Date, c.Supplier, c.Description, c.Amount, c.Voucher?.FileName, c.Id)).ToList(),
             details.Payments.Select(p => new PaymentLine(p.Date, milestones.FirstOrDefault(m => m.Id == p.MilestoneId)?.Name ?? "", p.Amount, p.Reference)).ToList(),
             milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, AgreementQueries.TriggerText(m), m.Amount, AgreementQueries.MilestoneStateText(m.State))).ToList(),
-            details.HourRates);
+            details.HourRates)
+        {
+            AgreementStamp = a.ConcurrencyStamp,
+        };
     }
 
     public Task<ExportFile?> ExportTimesheetAsync(Guid agreementId, CancellationToken ct = default) => export.HandleAsync(agreementId, excel: true, ct);
 
-    public Task<Result?> MarkSubmittedAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default) =>
-        Move(agreementId, a => a.SubmitFinalReport(), by, Phrase.Of("Sluttrapporten (versjon {0}) er levert til fylket.", version), ct);
+    public Task<Result?> MarkSubmittedAsync(Guid agreementId, int version, string basisStamp, AgreementActor by, CancellationToken ct = default) =>
+        Move(agreementId, a =>
+        {
+            store.Db.Entry(a).Property(x => x.ConcurrencyStamp).OriginalValue = basisStamp;
+            return a.SubmitFinalReport();
+        }, by, Phrase.Of("Sluttrapporten (versjon {0}) er levert til fylket.", version), ct);
 
     public Task<Result?> MarkReturnedAsync(Guid agreementId, int version, AgreementActor by, CancellationToken ct = default) =>
         Move(agreementId, a => a.ReturnFinalReport(), by, Phrase.Of("Sluttrapporten (versjon {0}) er sendt tilbake til rådet med merknader.", version), ct);

@@ -21,6 +21,13 @@ public sealed class AgreementStore(AgreementsDbContext db)
     public Task<Agreement?> FindAsync(Guid agreementId, CancellationToken ct = default) =>
         db.Agreements.Include(a => a.Milestones).Include(a => a.WorkingGroup).AsSingleQuery().FirstOrDefaultAsync(a => a.Id == agreementId, ct);
 
+    /// <summary>
+    /// Hours and costs are the agreement's money: a change to them renews the agreement's stamp, so that a final report
+    /// frozen from the figures read before it conflicts instead of leaving the change out (see <see cref="AgreementReports.MarkSubmittedAsync"/>),
+    /// and a registration that read the agreement before the report was delivered conflicts instead of slipping in after.
+    /// </summary>
+    public void MoneyChanged(Agreement agreement) => db.Entry(agreement).Property(a => a.ConcurrencyStamp).IsModified = true;
+
     /// <summary>Saves; a concurrent change by someone else becomes a message instead of an overwrite.</summary>
     public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);
 

@@ -174,6 +174,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
             return new ImportReport(0, reports, null);
         }
 
+        store.MoneyChanged(agreement);
         store.Db.Hours.AddRange(entries);
         AgreementJournal.Record(store.Db, agreement, by.Name, now,
             entries.Count == 1

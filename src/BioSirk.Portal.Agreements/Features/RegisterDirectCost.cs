@@ -57,6 +57,7 @@ public sealed class RegisterDirectCost(AgreementStore store, IFileStore files, T
             cost.Attach(new Voucher(stored.FileId, stored.FileName, stored.ContentType, stored.Size, stored.Sha256));
         }
 
+        store.MoneyChanged(agreement);
         store.Db.DirectCosts.Add(cost);
         return await store.SaveAsync(ct);
     }

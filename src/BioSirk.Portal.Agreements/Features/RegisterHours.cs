@@ -36,6 +36,7 @@ public sealed class RegisterHours(AgreementStore store, TimeProvider clock)
             return Result.Fail("Hours", tooMany);
         }
 
+        store.MoneyChanged(agreement);
         store.Db.Hours.Add(new HourEntry(agreement, c.Date!.Value, c.Person!, c.Activity!, c.Hours!.Value, c.Comment, c.By.Name, clock.GetUtcNow().UtcDateTime));
         return await store.SaveAsync(ct);
     }

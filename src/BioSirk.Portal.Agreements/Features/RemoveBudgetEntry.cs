@@ -42,6 +42,7 @@ public sealed class RemoveBudgetEntry(AgreementStore store)
             return Result<TEntry>.Fail("", closed);
         }
 
+        store.MoneyChanged(agreement);
         entries.Remove(entry);
         var saved = await store.SaveAsync(ct);
         return saved.Succeeded ? Result<TEntry>.Ok(entry) : Result<TEntry>.Fail(saved.Errors);

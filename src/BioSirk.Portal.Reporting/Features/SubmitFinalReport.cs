@@ -69,7 +69,7 @@ public sealed class SubmitFinalReport(
             return Result<int>.Fail(saved.Errors);
         }
 
-        var moved = await agreements.MarkSubmittedAsync(agreementId, version, new AgreementActor(by.UserId, by.Name), ct);
+        var moved = await agreements.MarkSubmittedAsync(agreementId, version, basis.AgreementStamp, new AgreementActor(by.UserId, by.Name), ct);
         if (moved is not { Succeeded: true })
         {
             // The agreement changed between the check above and now (rescinded, or submitted from another tab): the
