@@ -82,6 +82,28 @@ public sealed class SendDeadlineReminders(AgreementsDbContext db, ICurrentTenant
         }
 
         var key = $"{deadline.Kind}:{deadline.Date:yyyy-MM-dd}:{step}";
+        var text = step == "passed"
+            ? Phrase.Of("Fristen er passert: {0} {1} («{2}»).", deadline.What, Norwegian.Date(deadline.Date), agreement.Title)
+            : Phrase.Of("Påminnelse: {0} {1}, {2} («{3}»).", deadline.What, Norwegian.Date(deadline.Date), Norwegian.InDaysPhrase(daysLeft), agreement.Title);
+        var subject = step == "passed" ? "Frist passert: " + deadline.What.ToString().ToLowerInvariant() : "Frist " + Norwegian.InDays(daysLeft);
+        var sent = await OnceAsync(agreement, key, () => notifier.NotifyCouncilAsync(agreement.TenantId, CouncilRoles.Secretary,
+            new NoticeMessage(subject, text, $"/rad/{councilSlug}/avtaler/{agreement.Id}"), ct), ct);
+        if (step == "passed" && countySlug is not null)
+        {
+            sent |= await OnceAsync(agreement, key + ":fylke", () => notifier.NotifyCountyAsync(agreement.FunderCountyId,
+                new NoticeMessage(subject, Phrase.Of("{0}: {1}", agreement.CouncilName, text), $"/fylke/{countySlug}/avtaler/{agreement.Id}"), ct), ct);
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// Sends a notice once, even when the job runs twice at a time or is retried: the marker is stored first (a run
+    /// beside this one finds it, or fails on its unique key, and leaves the notice to this one), and taken away again
+    /// only when the notice was not stored (the notifier throws only then), so that the retry sends it.
+    /// </summary>
+    private async Task<bool> OnceAsync(Agreement agreement, string key, Func<Task> notify, CancellationToken ct)
+    {
         if (await db.Reminders.AnyAsync(r => r.AgreementId == agreement.Id && r.Key == key, ct))
         {
             return false;
@@ -89,20 +111,19 @@ public sealed class SendDeadlineReminders(AgreementsDbContext db, ICurrentTenant
 
         var marker = new SentReminder(agreement, key, clock.GetUtcNow().UtcDateTime);
         db.Reminders.Add(marker);
-        await db.SaveChangesAsync(ct);
         try
         {
-            var text = step == "passed"
-                ? Phrase.Of("Fristen er passert: {0} {1} («{2}»).", deadline.What, Norwegian.Date(deadline.Date), agreement.Title)
-                : Phrase.Of("Påminnelse: {0} {1}, {2} («{3}»).", deadline.What, Norwegian.Date(deadline.Date), Norwegian.InDaysPhrase(daysLeft), agreement.Title);
-            var subject = step == "passed" ? "Frist passert: " + deadline.What.ToString().ToLowerInvariant() : "Frist " + Norwegian.InDays(daysLeft);
-            await notifier.NotifyCouncilAsync(agreement.TenantId, CouncilRoles.Secretary,
-                new NoticeMessage(subject, text, $"/rad/{councilSlug}/avtaler/{agreement.Id}"), ct);
-            if (step == "passed" && countySlug is not null)
-            {
-                await notifier.NotifyCountyAsync(agreement.FunderCountyId,
-                    new NoticeMessage(subject, Phrase.Of("{0}: {1}", agreement.CouncilName, text), $"/fylke/{countySlug}/avtaler/{agreement.Id}"), ct);
-            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(marker).State = EntityState.Detached;
+            return false;
+        }
+
+        try
+        {
+            await notify();
         }
         catch
         {

@@ -131,7 +131,10 @@ public interface IFileStore
 /// </summary>
 public sealed record NoticeMessage(string Subject, Phrase Text, string? Url);
 
-/// <summary>Notifies people by their role in a council or county; every module uses it for reminders and decisions.</summary>
+/// <summary>
+/// Notifies people by their role in a council or county; every module uses it for reminders and decisions. It throws
+/// only when the notices were not stored: once they are, an e-mail that fails is left to the delivery job.
+/// </summary>
 public interface INotifier
 {
     Task NotifyCouncilAsync(Guid councilId, CouncilRoles role, NoticeMessage message, CancellationToken cancellationToken = default);

@@ -87,7 +87,15 @@ public sealed class SendRoadmapReminders(StrategyDbContext db, IPlatformDirector
 
         var marker = new SentActionReminder(action.Id, action.PartnershipId, date, kind, clock.GetUtcNow().UtcDateTime);
         db.Reminders.Add(marker);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(marker).State = EntityState.Detached; // another run recorded it first: that run sends it
+            return false;
+        }
         try
         {
             await notifier.NotifyPersonAsync(action.ResponsibleUserId!.Value, Message(roadmap, action, date, kind,

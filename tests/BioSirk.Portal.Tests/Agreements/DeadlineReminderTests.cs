@@ -1,4 +1,5 @@
 using BioSirk.Portal.Agreements.Features;
+using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
@@ -46,8 +47,40 @@ public sealed class DeadlineReminderTests(PortalFactory portal) : PortalTest(por
         var only = Assert.Single(countyNotices);
         Assert.Contains("Regionrådet for Hallingdal: Fristen er passert: Aktivitetene skal være ferdige 30.11.2026", only);
 
-        var mails = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("sekretar.hallingdal@demo.biosirk.no")).ToList();
+        var mails = Directory.GetFiles(Portal.MailFolder, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("sekretar.hallingdal@demo.biosirk.no") && m.Contains(id.ToString())).ToList(); // the folder is the run's
         Assert.Equal(4, mails.Count(m => m.Contains("30.11.2026") || m.Contains("31.12.2026")));
+    }
+
+    [Fact]
+    public async Task PassedDeadline_WhenTheCountysNoticeFails_TheRetrySendsTheCountysOnly()
+    {
+        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        var id = await DraftFromTemplateAsync(kari);
+        await ExpectRedirectAsync(await SignAsync(kari, CouncilUrl(id)));
+        await ExpectRedirectAsync(await SignAsync(sigrid, CountyUrl(id)));
+
+        Portal.Clock.Set(new DateTimeOffset(2026, 12, 1, 4, 0, 0, TimeSpan.Zero));
+        await Assert.ThrowsAsync<TimeoutException>(() => Portal.WithScopeAsync(sp =>
+            ActivatorUtilities.CreateInstance<SendDeadlineReminders>(sp, new CountyUnreachable(sp.GetRequiredService<INotifier>())).RunAsync()));
+        await RunJobAsync(); // Hangfire's retry
+
+        using var again = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        Assert.Single((await again.NoticesAsync()).Select(li => li.TextContent), n => n.Contains("Fristen er passert: Aktivitetene", StringComparison.Ordinal));
+        using var officer = await Portal.SignedInAsync(Demo.BuskerudOfficer);
+        Assert.Single((await officer.NoticesAsync()).Select(li => li.TextContent), n => n.Contains("Fristen er passert: Aktivitetene", StringComparison.Ordinal));
+    }
+
+    /// <summary>The county's notices cannot be stored (the database blinked): the council's can.</summary>
+    private sealed class CountyUnreachable(INotifier inner) : INotifier
+    {
+        public Task NotifyCouncilAsync(Guid councilId, CouncilRoles role, NoticeMessage message, CancellationToken ct = default) =>
+            inner.NotifyCouncilAsync(councilId, role, message, ct);
+
+        public Task NotifyCountyAsync(Guid countyId, NoticeMessage message, CancellationToken ct = default) => throw new TimeoutException("The database did not answer.");
+
+        public Task NotifyPersonAsync(Guid userId, NoticeMessage message, CancellationToken ct = default) => inner.NotifyPersonAsync(userId, message, ct);
     }
 
     [Fact]

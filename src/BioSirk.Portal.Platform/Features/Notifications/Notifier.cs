@@ -4,12 +4,13 @@ using BioSirk.Portal.Platform.Domain;
 using BioSirk.Portal.Platform.Email;
 using BioSirk.Portal.SharedKernel.Formatting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BioSirk.Portal.Platform.Features.Notifications;
 
 /// <summary>Writes a notice for each active person with the role, and an e-mail (through the <see cref="EmailOutbox"/>) to each who wants them.</summary>
-internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOptions<EmailOptions> emailOptions, TimeProvider clock) : INotifier
+internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOptions<EmailOptions> emailOptions, TimeProvider clock, ILogger<Notifier> log) : INotifier
 {
     public async Task NotifyCouncilAsync(Guid councilId, CouncilRoles role, NoticeMessage message, CancellationToken cancellationToken = default)
     {
@@ -52,7 +53,16 @@ internal sealed class Notifier(PlatformDbContext db, EmailOutbox outbox, IOption
         var body = message.Text.ToString() + (message.Url is null ? "" : $"\n\nÅpne i BioSirk-portalen: {emailOptions.Value.AbsoluteLink(message.Url)}");
         var emails = list.Select(r => r.Email).Where(e => e.Length > 0).Select(e => outbox.Add(e, message.Subject, body)).ToList();
         await db.SaveChangesAsync(ct);
-        await outbox.SendNowAsync(emails, ct);
+        try
+        {
+            // Stored: the notices are there and the e-mails in the outbox, whose delivery job sends what is not sent now.
+            // So nothing after this throws, and a caller that records having notified (a reminder job) may rely on it.
+            await outbox.SendNowAsync(emails, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "The e-mails of a stored notice were left to the delivery job.");
+        }
     }
 }
 
