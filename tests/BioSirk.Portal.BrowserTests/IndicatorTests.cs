@@ -65,4 +65,29 @@ public sealed class IndicatorTests(BrowserPortalFactory portal) : BrowserTest(po
         await ClickAndCheckAsync(form.GetByRole(AriaRole.Button, new() { Name = "Registrer målingen" }), url);
         await Expect(Page.Locator("[data-testid=measurement-rows] tbody td").Nth(1)).ToHaveTextAsync("104 tonn");
     }
+
+    [Fact]
+    public async Task BackAfterSaving_BringsTheFormBackAsFilledIn_DatesToo()
+    {
+        await SignInAsync(Demo.HallingdalSecretary, "/rad/hallingdal");
+        await GotoAsync("/rad/hallingdal/indikatorer/ny");
+        await Page.GetByLabel("Navn på indikatoren").FillAsync("Tonn biokull produsert");
+        await Page.GetByLabel(new Regex("^Enhet")).FillAsync("tonn");
+        await Page.GetByLabel(new Regex("^Utgangsverdi")).FillAsync("100");
+        await Page.GetByLabel("Dato for utgangsverdien").FillAsync("2026-01-01");
+        await Page.GetByLabel("Målverdi").FillAsync("200");
+        await Page.GetByLabel("Måldato").FillAsync("2026-12-31");
+        await Page.GetByLabel("Rapporteres").SelectOptionAsync("Quarterly");
+        var saved = await NavigateAsync(Page, () => Page.GetByRole(AriaRole.Button, new() { Name = "Lagre indikatoren" }).ClickAsync());
+        Assert.Matches("/rad/hallingdal/indikatorer/[0-9a-f-]{36}$", saved.Url);
+        await CheckAsync();
+
+        await Page.GoBackAsync();
+        await CheckAsync();
+
+        await Expect(Page.GetByLabel("Navn på indikatoren")).ToHaveValueAsync("Tonn biokull produsert");
+        await Expect(Page.GetByLabel("Dato for utgangsverdien")).ToHaveValueAsync("2026-01-01");
+        await Expect(Page.GetByLabel("Måldato")).ToHaveValueAsync("2026-12-31");
+        await Expect(Page.GetByLabel("Måldato")).ToHaveAttributeAsync("type", "date"); // the picker again
+    }
 }

@@ -85,7 +85,7 @@ public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> texts) :
             $" id=\"{id}\" name=\"{enc.Encode(name)}\" class=\"{(Type == "select" ? "form-select" : "form-control")}{(hasError ? " is-invalid" : "")}\"" +
             (Autocomplete is null ? "" : $" autocomplete=\"{enc.Encode(Autocomplete)}\"") +
             (Inputmode is null ? "" : $" inputmode=\"{enc.Encode(Inputmode)}\"") +
-            (pickerType is null ? "" : $" data-picker=\"{pickerType}\" spellcheck=\"false\"" + (Autocomplete is null ? " autocomplete=\"off\"" : "")) +
+            (pickerType is null ? "" : $" data-picker=\"{pickerType}\" spellcheck=\"false\"") +
             (Required ? " required aria-required=\"true\"" : "") +
             (hasError ? " aria-invalid=\"true\"" : "") +
             (describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\"" : "");

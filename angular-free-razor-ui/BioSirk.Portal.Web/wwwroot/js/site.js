@@ -106,6 +106,9 @@
 // Dates and times come from the server as text fields (dd.mm.åååå, tt:mm), which post what was typed, also a half date,
 // and get a message beside them without JavaScript. Here they become the browser's date or time field, with its picker,
 // when the browser has one and the value is one it can show; a value the server refused («15.03») stays as typed, as text.
+// As the form is sent they turn back into text fields with the value written the Norwegian way: that is what is posted
+// (the server reads it as typed by hand), and what the browser remembers for Back, which restores a field only into one
+// of the same type; a remembered date field would come back empty into the text field the server sends.
 (function () {
     'use strict';
     function supports(type) {
@@ -115,22 +118,53 @@
     }
 
     var pickers = { date: supports('date'), time: supports('time') };
-    document.querySelectorAll('input[data-picker]').forEach(function (input) {
-        var type = input.getAttribute('data-picker');
-        var text = input.value.trim();
-        var value = null;
-        if (type === 'date') {
-            var d = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-            value = text === '' ? '' : d ? d[3] + '-' + ('0' + d[2]).slice(-2) + '-' + ('0' + d[1]).slice(-2) : null;
-        } else if (type === 'time') {
-            var t = /^(\d{1,2})[:.](\d{2})$/.exec(text);
-            value = text === '' ? '' : t ? ('0' + t[1]).slice(-2) + ':' + t[2] : null;
+
+    function pickerValue(type, text) {
+        if (text === '') {
+            return '';
         }
 
-        if (!pickers[type] || value === null) {
+        var d = type === 'date' && /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+        if (d) {
+            return d[3] + '-' + ('0' + d[2]).slice(-2) + '-' + ('0' + d[1]).slice(-2);
+        }
+
+        var t = type === 'time' && /^(\d{1,2})[:.](\d{2})$/.exec(text);
+        return t ? ('0' + t[1]).slice(-2) + ':' + t[2] : null;
+    }
+
+    function textValue(type, value) {
+        var d = type === 'date' && /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+        return d ? d[3] + '.' + d[2] + '.' + d[1] : value;
+    }
+
+    function hideFormatHint(input) {
+        // The picker shows the format of the reader's browser: the hint for typing by hand would only mislead.
+        var format = document.getElementById(input.id + '-format');
+        if (!format) {
             return;
         }
 
+        format.hidden = true;
+        var describedBy = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+            return id && id !== input.id + '-format';
+        });
+        if (describedBy.length > 0) {
+            input.setAttribute('aria-describedby', describedBy.join(' '));
+        } else {
+            input.removeAttribute('aria-describedby');
+        }
+    }
+
+    function toPicker(input) {
+        var type = input.getAttribute('data-picker');
+        var text = input.value.trim();
+        var value = pickerValue(type, text);
+        if (!pickers[type] || value === null || input.type === type) {
+            return;
+        }
+
+        input.value = ''; // a text value the picker cannot hold would be reported as malformed
         input.type = type;
         input.value = value;
         if (input.value !== value) {
@@ -139,18 +173,44 @@
             return;
         }
 
-        // The picker shows the format of the reader's browser: the hint for typing by hand would only mislead.
-        var format = document.getElementById(input.id + '-format');
-        if (format) {
-            format.remove();
-            var describedBy = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
-                return id && id !== input.id + '-format';
-            });
-            if (describedBy.length > 0) {
-                input.setAttribute('aria-describedby', describedBy.join(' '));
-            } else {
-                input.removeAttribute('aria-describedby');
-            }
+        hideFormatHint(input);
+    }
+
+    function toText(input) {
+        var type = input.getAttribute('data-picker');
+        if (input.type !== type || (input.validity && input.validity.badInput)) {
+            return;
+        }
+
+        var value = textValue(type, input.value);
+        input.type = 'text';
+        input.value = value;
+    }
+
+    function allPickers(root) {
+        return root.querySelectorAll('input[data-picker]');
+    }
+
+    // On Back (or reload) the browser puts back what was typed only after the page has loaded, and into a field of the
+    // type it had then: the fields stay text until it has, and become pickers as the page is shown.
+    var navigation = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+    var restoring = !!navigation && (navigation.type === 'back_forward' || navigation.type === 'reload');
+    if (!restoring) {
+        allPickers(document).forEach(toPicker);
+    }
+
+    // A page brought back whole from the browser's cache has its fields as they were sent: pickers again, too.
+    window.addEventListener('pageshow', function (e) {
+        if (restoring || e.persisted) {
+            restoring = false;
+            allPickers(document).forEach(toPicker);
+        }
+    });
+
+    // Late, after every check that may stop the form: only a form that is really sent turns its fields into text.
+    document.addEventListener('submit', function (e) {
+        if (!e.defaultPrevented && e.target instanceof HTMLFormElement) {
+            allPickers(e.target).forEach(toText);
         }
     });
 })();
