@@ -106,9 +106,9 @@ public sealed class RoadmapAction : IPartnershipShared, IAudited, IConcurrencyAw
 
     public void RemoveLink(ActionLinkKind kind, Guid targetId) => links.RemoveAll(l => l.Kind == kind && l.TargetId == targetId);
 
-    /// <summary>Waits for an update before <paramref name="reportingDate"/> when it is active and its last update is older than the window.</summary>
+    /// <summary>Waits for an update when it is active and its last update was made (by the day in Norway) on or before the day the window starts from.</summary>
     public bool AwaitsUpdate(DateOnly windowStart) =>
-        IsActive && (ProgressUpdatedAtUtc is null || DateOnly.FromDateTime(ProgressUpdatedAtUtc.Value) <= windowStart);
+        IsActive && (ProgressUpdatedAtUtc is null || SharedKernel.Time.Oslo.DateOf(ProgressUpdatedAtUtc.Value) <= windowStart);
 }
 
 /// <summary>A link from an action to an agreement, an indicator or a meeting item, by id, with the label shown.</summary>
