@@ -36,6 +36,7 @@ public static class ReportingModule
         services.TryAddSingleton<SharedKernel.Pdf.PrintAttempt>();
         services.AddScoped<SubmitFinalReport>();
         services.AddScoped<DecideFinalReport>();
+        services.AddScoped<Agreements.Contracts.IAgreementRescissionListener, WithdrawReportOnRescission>();
         services.AddScoped<RequeueStalePdfs>();
         return services;
     }

@@ -104,6 +104,15 @@ public sealed record AgreementReportBasis(
 }
 
 /// <summary>
+/// Told once an agreement's rescission is saved, by whoever rescinded it: a module with work waiting on the agreement
+/// (a final report with the county) closes it, so that nobody is asked to decide on an agreement that has ended.
+/// </summary>
+public interface IAgreementRescissionListener
+{
+    Task AgreementRescindedAsync(Guid agreementId, AgreementActor by, CancellationToken ct = default);
+}
+
+/// <summary>
 /// What the Reporting module may read and do on an agreement: read the basis of the final report, and move the
 /// agreement as the report is submitted, returned and approved. Everything goes through the tenant filter: an
 /// agreement the current council or county cannot see is null (404).

@@ -96,6 +96,7 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
 
         store.Db.PaymentRequests.Add(request);
         milestone.MarkRequested();
+        store.MoneyChanged(agreement); // a rescission or a final report's approval at the same moment conflicts with it
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
             Phrase.Of("Utbetalingsanmodning sendt for «{0}»: {1}.", milestone.Name, Norwegian.Kroner(milestone.Amount ?? 0)));
         return await SaveAndTellAsync(agreement, toCounty: true, $"Utbetalingsanmodning fra {agreement.CouncilName}",

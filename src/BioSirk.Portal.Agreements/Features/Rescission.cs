@@ -17,7 +17,7 @@ public sealed record WithdrawBreachNoticeCommand(Guid AgreementId, Party By, Act
 /// The agreement cannot be terminated. A party that finds a material breach gives notice with a reasonable deadline
 /// to remedy; only after that deadline may it rescind (heve). Every step is recorded.
 /// </summary>
-public sealed class Rescission(AgreementStore store, AgreementNotices notices, TimeProvider clock)
+public sealed class Rescission(AgreementStore store, AgreementNotices notices, IEnumerable<Contracts.IAgreementRescissionListener> listeners, TimeProvider clock)
 {
     public async Task<Result?> GiveNoticeAsync(BreachNoticeCommand command, CancellationToken ct = default)
     {
@@ -102,6 +102,11 @@ public sealed class Rescission(AgreementStore store, AgreementNotices notices, T
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)
         {
+            foreach (var listener in listeners)
+            {
+                await listener.AgreementRescindedAsync(agreement.Id, new Contracts.AgreementActor(command.Actor.UserId, command.Actor.Name), ct);
+            }
+
             // Rescission ends the agreement for both parties: the other one must hear of it, not find it on the page.
             await notices.ToOtherPartyAsync(agreement, command.By, "Avtalen er hevet",
                 Phrase.Of("{0} har hevet «{1}» etter at fristen for å rette misligholdet gikk ut. {2}",

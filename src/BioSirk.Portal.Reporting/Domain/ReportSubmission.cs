@@ -83,7 +83,11 @@ public sealed class ReportSubmission : ICountyFunded, IAudited
 
     public void Approve(string? comment, string by, DateTime nowUtc) => Decide(ReportDecision.Approved, comment, by, nowUtc);
 
-    public void Withdraw(string by, DateTime nowUtc) => Decide(ReportDecision.Withdrawn, "Leveringen ble avbrutt fordi avtalen ikke kunne ta imot rapporten.", by, nowUtc);
+    public const string InterruptedDelivery = "Leveringen ble avbrutt fordi avtalen ikke kunne ta imot rapporten.";
+
+    public const string RescindedWhilePending = "Avtalen ble hevet mens rapporten lå hos fylket til vurdering.";
+
+    public void Withdraw(string by, DateTime nowUtc, string reason = InterruptedDelivery) => Decide(ReportDecision.Withdrawn, reason, by, nowUtc);
 
     private void Decide(ReportDecision decision, string? comment, string by, DateTime nowUtc)
     {

@@ -72,6 +72,25 @@ public sealed class RescindedAgreementMoneyTests(PortalFactory portal) : PortalT
         Assert.Equal("Avtalen er hevet. Det sendes ikke flere utbetalingsanmodninger.", Text(paid, "next-step"));
     }
 
+    [Fact]
+    public async Task AFinalReportWithTheCounty_IsWithdrawnAtTheRescission_AndLeavesTheCountysTasks()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await Reporting.FinalReportSteps.SubmitReportAsync(kari, id));
+        Assert.Contains("har levert sluttrapporten for «", CountyTasks(await sigrid.GetPageAsync("/fylke/buskerud")));
+        Assert.NotNull((await sigrid.GetPageAsync(Reporting.FinalReportSteps.CountyUrl(id))).QuerySelector("form[data-testid=decision-form]"));
+
+        await GiveNoticeAndRescindAsync(sigrid, id);
+
+        Assert.DoesNotContain("har levert sluttrapporten", CountyTasks(await sigrid.GetPageAsync("/fylke/buskerud")));
+        var report = await sigrid.GetPageAsync(Reporting.FinalReportSteps.CountyUrl(id));
+        Assert.Null(report.QuerySelector("form[data-testid=decision-form]"));
+    }
+
+    private static string CountyTasks(IHtmlDocument home) => home.QuerySelector("#todo-heading")?.ParentElement?.TextContent ?? "";
+
     private async Task GiveNoticeAndRescindAsync(PortalClient officer, Guid id)
     {
         await ExpectRedirectAsync(await officer.SubmitAsync(CountyUrl(id), "form[action*=Breach]",
