@@ -128,11 +128,17 @@ public static partial class NorwegianNumber
     [GeneratedRegex(@"^-?\d{1,3}\.\d{3}$")]
     private static partial Regex SingleDotBeforeThreeDigits();
 
-    private static string Cleaned(string text) =>
-        new string(WithoutCurrency(text.Trim()).Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray())
+    /// <remarks>
+    /// «,-» after whole kroner goes, a minus alone at the end stays (and the number is refused): «17 500-» is how some
+    /// ledgers write a negative amount, and read as 17 500 it would turn a repayment into a payment.
+    /// </remarks>
+    private static string Cleaned(string text)
+    {
+        var cleaned = new string(WithoutCurrency(text.Trim()).Where(c => !char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F').ToArray())
             .Replace('\u2212', '-')
-            .TrimEnd('%')
-            .TrimEnd('-', ',');
+            .TrimEnd('%');
+        return (cleaned.EndsWith(",-", StringComparison.Ordinal) ? cleaned[..^2] : cleaned).TrimEnd(',');
+    }
 
     private static string WithoutCurrency(string text)
     {

@@ -66,6 +66,8 @@ public sealed class NorwegianRulesTests
     [InlineData("tolv")]
     [InlineData("1,000.50")]
     [InlineData("kr")]
+    [InlineData("17 500-")] // a ledger's negative: never read as 17 500
+    [InlineData("-")]
     public void Amounts_ThatAreNotNumbers_AreRefused(string text) => Assert.False(NorwegianNumber.TryParse(text, out _));
 
     [Fact]
