@@ -267,6 +267,27 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
                 .Sum(m => m.State == MilestoneState.Paid ? m.PaidIn(payments) : m.Amount ?? ShareOfFrame(m))
             : ShareOfFrame(milestone);
 
+    /// <summary>
+    /// The payments due on a date that has come, in force, become payable with their share of the frame: the nightly
+    /// job's work, and an amendment's that adds one on a date already passed. Returns them.
+    /// </summary>
+    public IReadOnlyList<PaymentMilestone> MakeDatedPaymentsDue(DateOnly today, DateTime nowUtc)
+    {
+        if (Status is not (AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted))
+        {
+            return [];
+        }
+
+        var due = milestones.Where(m => m.Trigger == MilestoneTrigger.OnDate && m.State == MilestoneState.Waiting && m.DueDate <= today)
+            .OrderBy(m => m.Number).ToList();
+        foreach (var milestone in due)
+        {
+            milestone.MakePayable(ShareOfFrame(milestone), nowUtc);
+        }
+
+        return due;
+    }
+
     /// <summary>The milestone's share of the frame, rounded to whole øre: the amount a milestone due at signing or on a date is paid with.</summary>
     public decimal ShareOfFrame(PaymentMilestone milestone) => Kroner.RoundToOre(FrameAmount * milestone.SharePercent / 100m);
 

@@ -13,6 +13,18 @@ internal static class AgreementJournal
     public static void Record(AgreementsDbContext db, Agreement agreement, string byName, DateTime nowUtc, Phrase text) =>
         db.Events.Add(new AgreementEvent(agreement, nowUtc, byName, text));
 
+    /// <summary>Each payment that has fallen due on its date; true when there was one.</summary>
+    public static bool RecordDue(AgreementsDbContext db, Agreement agreement, IReadOnlyList<PaymentMilestone> due, string byName, DateTime nowUtc)
+    {
+        foreach (var milestone in due)
+        {
+            Record(db, agreement, byName, nowUtc, Phrase.Of("«{0}» forfalt {1} og kan utbetales: {2}.",
+                milestone.Name, Norwegian.Date(milestone.DueDate!.Value), Norwegian.Kroner(milestone.Amount!.Value)));
+        }
+
+        return due.Count > 0;
+    }
+
     public static string Serialize(AgreementTerms terms) => JsonSerializer.Serialize(terms, Json);
 
     public static AgreementTerms Deserialize(string termsJson) => JsonSerializer.Deserialize<AgreementTerms>(termsJson, Json)!;

@@ -103,6 +103,7 @@ public sealed class AmendAgreement(AgreementStore store, AgreementNotices notice
         AgreementJournal.RecordVersion(store.Db, agreement, before, proposal.Reason, $"{proposal.Name}, {command.By.Name}", now);
         AgreementJournal.Record(store.Db, agreement, command.By.Name, now,
             Phrase.Of("Tillegg godtatt: versjon {0}. Endret: {1}. Begrunnelse: {2}", agreement.Version, changed, proposal.Reason));
+        AgreementJournal.RecordDue(store.Db, agreement, agreement.MakeDatedPaymentsDue(today, now), command.By.Name, now);
         var saved = await store.SaveAsync(ct);
         if (saved.Succeeded)
         {

@@ -137,20 +137,10 @@ public sealed class SendDeadlineReminders(AgreementsDbContext db, ICurrentTenant
 
     private async Task MakeDatedMilestonesPayableAsync(Agreement agreement, DateOnly today, CancellationToken ct)
     {
-        var due = agreement.Milestones.Where(m => m.Trigger == MilestoneTrigger.OnDate && m.State == MilestoneState.Waiting && m.DueDate <= today).ToList();
-        if (due.Count == 0 || agreement.Status is not (AgreementStatus.Signed or AgreementStatus.FinalReportSubmitted))
-        {
-            return;
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var milestone in due)
+        if (AgreementJournal.RecordDue(db, agreement, agreement.MakeDatedPaymentsDue(today, now), "BioSirk-portalen", now))
         {
-            milestone.MakePayable(agreement.ShareOfFrame(milestone), now);
-            AgreementJournal.Record(db, agreement, "BioSirk-portalen", now, Phrase.Of("«{0}» forfalt {1} og kan utbetales: {2}.",
-                milestone.Name, Norwegian.Date(milestone.DueDate!.Value), Norwegian.Kroner(milestone.Amount!.Value)));
+            await db.SaveChangesAsync(ct);
         }
-
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -75,3 +75,36 @@ public sealed class HourRateAmendmentTests(PortalFactory portal) : PortalTest(po
 
     private static string Squeezed(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 }
+
+/// <summary>An amendment that adds a payment on a date already passed makes it payable as it is accepted, not the next night.</summary>
+public sealed class DatedPaymentAmendmentTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task APaymentAddedOnADateAlreadyPassed_IsPayableOnceTheAmendmentIsAccepted()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        Portal.Clock.Set(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+
+        var form = await kari.FormValuesAsync(CouncilUrl(id) + "/rediger", "main form");
+        form["Input.Milestones[1].SharePercent"] = "15";
+        form["Input.Milestones[2].Name"] = "Delutbetaling for mobiliseringen";
+        form["Input.Milestones[2].SharePercent"] = "10";
+        form["Input.Milestones[2].Trigger"] = "OnDate";
+        form["Input.Milestones[2].DueDate"] = "01.03.2026";
+        form["Reason"] = "Mobiliseringen ble ferdig tidligere enn planlagt.";
+        await ExpectRedirectAsync(await kari.PostFormAsync(CouncilUrl(id) + "/rediger", form));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(CountyUrl(id), "form[action*=AcceptAmendment]", []));
+
+        var page = await kari.GetPageAsync(CouncilUrl(id));
+        var row = Squeezed(Row(page, "milestones", "Delutbetaling for mobiliseringen"));
+        Assert.Contains("forfaller 01.03.2026", row);
+        Assert.Contains("kr 15 000,00", row);
+        Assert.EndsWith("kan utbetales", row);
+        Assert.Contains("«Delutbetaling for mobiliseringen» forfalt 01.03.2026 og kan utbetales: kr 15 000,00.", page.QuerySelector("[data-testid=history]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("form[action*=Request]"));
+    }
+
+    private static string Squeezed(string text) => Regex.Replace(text, @"\s+", " ").Trim();
+}
