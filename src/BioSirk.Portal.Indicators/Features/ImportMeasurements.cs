@@ -60,7 +60,7 @@ public sealed class ImportMeasurements(IndicatorStore store, IndicatorLock locks
         var today = Oslo.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var reports = new List<ImportRowReport>();
-        var rows = new List<(decimal Value, DateOnly Date, string Source, string Comment)>();
+        var rows = new List<(int Row, decimal Value, DateOnly Date, string Source, string Comment)>();
         for (var i = 1; i < table.Count; i++)
         {
             var row = table[i];
@@ -99,10 +99,13 @@ public sealed class ImportMeasurements(IndicatorStore store, IndicatorLock locks
 
             // A file imported again (or with earlier rows kept) must not count a value twice; another value on a
             // measured date is a question only the form can ask.
-            List<decimal> sameDate = [.. indicator.Measurements.Where(m => m.Date == date).Select(m => m.Value).Concat(rows.Where(r => r.Date == date).Select(r => r.Value))];
-            if (sameDate.Contains(value!.Value))
+            List<decimal> stored = [.. indicator.Measurements.Where(m => m.Date == date).Select(m => m.Value)];
+            var earlierInFile = rows.Where(r => r.Date == date).ToList();
+            if (stored.Contains(value!.Value) || earlierInFile.Any(r => r.Value == value))
             {
-                reports.Add(new ImportRowReport(i + 1, summary, [], "Finnes allerede med samme dato og verdi, hoppes over."));
+                reports.Add(new ImportRowReport(i + 1, summary, [], stored.Contains(value.Value)
+                    ? "Finnes allerede med samme dato og verdi, hoppes over."
+                    : $"Samme dato og verdi som rad {earlierInFile.First(r => r.Value == value).Row}, hoppes over."));
                 continue;
             }
 
@@ -110,14 +113,20 @@ public sealed class ImportMeasurements(IndicatorStore store, IndicatorLock locks
             {
                 errors.Add($"{odd} Er målingen riktig, registrer den i skjemaet og kryss av for det der.");
             }
-            else if (sameDate.Count > 0)
+            else if (stored.Count > 0)
             {
-                errors.Add($"Det finnes allerede en måling for {Norwegian.Date(date!.Value)} ({string.Join(", ", sameDate.Select(v => $"{Norwegian.Number(v)} {indicator.Unit}"))}). "
+                errors.Add($"Det finnes allerede en måling for {Norwegian.Date(date!.Value)} ({string.Join(", ", stored.Select(v => $"{Norwegian.Number(v)} {indicator.Unit}"))}). "
+                    + "Rett datoen, eller registrer denne målingen i skjemaet hvis begge skal stå.");
+            }
+            else if (earlierInFile.Count > 0)
+            {
+                errors.Add($"Datoen {Norwegian.Date(date!.Value)} står også på rad {string.Join(" og ", earlierInFile.Select(r => r.Row))} i filen "
+                    + $"({string.Join(", ", earlierInFile.Select(r => $"{Norwegian.Number(r.Value)} {indicator.Unit}"))}). "
                     + "Rett datoen, eller registrer denne målingen i skjemaet hvis begge skal stå.");
             }
             else
             {
-                rows.Add((value.Value, date!.Value, source, comment));
+                rows.Add((i + 1, value.Value, date!.Value, source, comment));
             }
 
             reports.Add(new ImportRowReport(i + 1, summary, errors));

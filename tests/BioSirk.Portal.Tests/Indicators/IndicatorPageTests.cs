@@ -331,6 +331,12 @@ public sealed class IndicatorPageTests(PortalFactory portal) : PortalTest(portal
         Assert.Equal("Det finnes allerede en måling for 20.02.2026 (150 tonn). Rett datoen, eller registrer denne målingen i skjemaet hvis begge skal stå.", rows[0]);
         Assert.Equal("«1.234» kan bety både 1 234 og 1,234. Skriv 1234 hvis du mener 1 234, eller 1,234 med komma hvis du mener desimaler.", rows[1]);
         Assert.Equal(3, changed.QuerySelectorAll("[data-testid=measurement-rows] tbody tr").Length);
+
+        // A date twice in the file is the file's mistake: it says which rows, not that the indicator has it.
+        var twice = await PortalClient.ReadAsync(await ImportAsync(kari, Url(id), Encoding.UTF8.GetBytes("Dato;Verdi\n25.02.2026;165\n25.02.2026;170\n"), "biokull.csv"));
+        Assert.Equal("OK | Datoen 25.02.2026 står også på rad 2 i filen (165 tonn). Rett datoen, eller registrer denne målingen i skjemaet hvis begge skal stå.",
+            string.Join(" | ", twice.QuerySelectorAll("[data-testid=import-report] tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent)));
+        Assert.Equal(3, twice.QuerySelectorAll("[data-testid=measurement-rows] tbody tr").Length);
     }
 
     [Fact]
