@@ -1,3 +1,5 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.SharedKernel.Tenancy;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +10,7 @@ namespace BioSirk.Portal.Web.Pages;
 /// <summary>The page behind every error status (re-executed by UseStatusCodePagesWithReExecute).</summary>
 // Re-executed for failed POSTs too, which must not fail again on the antiforgery check.
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t) : PageModel
+public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t, IPlatformDirectory directory, ICurrentUser currentUser) : PageModel
 {
     /// <summary>Set (in HttpContext.Items) by a page that found the meeting but not the agenda item asked for.</summary>
     public const string MissingAgendaItem = "biosirk:missing-agenda-item";
@@ -17,10 +19,19 @@ public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t)
 
     public string Explanation { get; private set; } = string.Empty;
 
-    public void OnPost(int code) => OnGet(code);
+    public Task OnPostAsync(int code) => OnGetAsync(code);
 
-    public void OnGet(int code)
+    public async Task OnGetAsync(int code)
     {
+        // A page of a council whose admin has deactivated her (a link in an old notice or e-mail): say so, not "not found".
+        if (code == 404 && CouncilSlugOfPath() is { } slug && currentUser.UserId is { } userId
+            && await directory.DeactivatedCouncilNameAsync(userId, slug, HttpContext.RequestAborted) is { } council)
+        {
+            Heading = t["Tilgangen din er slått av"];
+            Explanation = t["Administratoren i {0} har deaktivert deg som medlem. Ingenting du har skrevet, er slettet. Spør administratoren om du skal ha tilgang igjen.", council];
+            return;
+        }
+
         (Heading, Explanation) = code switch
         {
             403 => (t["Du har ikke tilgang til denne siden"], ForbiddenExplanation()),
@@ -44,6 +55,9 @@ public sealed class StatusModel(IStringLocalizer<Localization.SharedResource> t)
     private bool IsSignInPath() =>
         HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { } path
         && (path.StartsWith("/logg-inn", StringComparison.OrdinalIgnoreCase) || path.Equals("/glemt-passord", StringComparison.OrdinalIgnoreCase));
+
+    private string? CouncilSlugOfPath() =>
+        (HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? string.Empty).Split('/') is ["", "rad", { Length: > 0 } slug, ..] ? slug : null;
 
     private bool IsMeetingPath() =>
         (HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? string.Empty).Split('/') is ["", "rad", _, "moter", { Length: > 0 } id, ..]

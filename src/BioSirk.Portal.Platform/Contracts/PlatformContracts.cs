@@ -69,6 +69,9 @@ public interface IPlatformDirectory
     /// <summary>The councils whose admin has deactivated this person's membership (not those still awaiting approval), by name.</summary>
     Task<IReadOnlyList<string>> ListDeactivatedCouncilsOfAsync(Guid userId, CancellationToken cancellationToken = default);
 
+    /// <summary>The council's name when its admin has deactivated the person there (an open council); otherwise null.</summary>
+    Task<string?> DeactivatedCouncilNameAsync(Guid userId, string councilSlug, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<CouncilInfo>> ListCouncilsInCountyAsync(Guid countyId, CancellationToken cancellationToken = default);

@@ -36,6 +36,14 @@ public sealed class MemberAdministrationTests(PortalFactory portal) : PortalTest
         var frontDoor = await again.GetPageAsync("/");
         Assert.Equal("Tilgangen din er slått av: Regionrådet for Hallingdal", frontDoor.QuerySelector("[data-testid=deactivated-in] h2")!.TextContent);
         Assert.DoesNotContain("ikke medlem av noe råd", frontDoor.Body!.TextContent, StringComparison.Ordinal);
+
+        // A link from an old notice into the council says the same, still as 404: nothing of the page is shown.
+        var fromNotice = await again.GetAsync($"/rad/hallingdal/moter/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, fromNotice.StatusCode);
+        var page = await PortalClient.ReadAsync(fromNotice);
+        Assert.Equal("Tilgangen din er slått av", page.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.Contains("Administratoren i Regionrådet for Hallingdal har deaktivert deg som medlem.", page.QuerySelector("main")!.TextContent);
+        Assert.Equal("Vi finner ikke siden", (await PortalClient.ReadAsync(await again.GetAsync("/rad/ringerike/avtaler"))).QuerySelector("main h1")!.TextContent.Trim());
     }
 
     [Fact]

@@ -61,6 +61,13 @@ internal sealed class PlatformDirectory(PlatformDbContext db) : IPlatformDirecto
                select t.Name)
             .ToListAsync(cancellationToken);
 
+    public Task<string?> DeactivatedCouncilNameAsync(Guid userId, string councilSlug, CancellationToken cancellationToken = default) =>
+        (from m in db.TenantMemberships.IgnoreQueryFilters()
+         join t in db.Tenants on m.TenantId equals t.Id
+         where m.UserId == userId && !m.IsActive && !m.AwaitsApproval && t.IsActive && t.Slug == councilSlug
+         select t.Name)
+        .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<CouncilInfo>> ListCouncilsAsync(CancellationToken cancellationToken = default) =>
         await db.Tenants.AsNoTracking().OrderBy(t => t.Name)
             .Select(t => new CouncilInfo(t.Id, t.Slug, t.Name, t.OrganisationNumber, t.CountyId, t.ContactName, t.ContactEmail))
