@@ -46,7 +46,11 @@ public sealed record CostLine(DateOnly Date, string Supplier, string Description
 
 public sealed record PaymentLine(DateOnly Date, string Milestone, decimal Amount, string Reference);
 
-public sealed record MilestoneLine(int Number, string Name, decimal SharePercent, string Trigger, decimal? Amount, string State);
+public sealed record MilestoneLine(int Number, string Name, decimal SharePercent, string Trigger, decimal? Amount, string State)
+{
+    /// <summary>A payment before the final one, not registered as paid: approving the final report folds it into the settlement.</summary>
+    public bool NotYetPaid { get; init; }
+}
 
 /// <summary>
 /// The money of the agreement as the settlement computes it: eligible = min(hours × rate + direct costs, frame);

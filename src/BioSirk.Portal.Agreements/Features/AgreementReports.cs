@@ -32,7 +32,10 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
                 .Select(h => new HourLine(h.Date, h.Person, h.Activity, h.Hours, SharedKernel.Money.Kroner.RoundToOre(h.Cost))).ToList(),
             details.Costs.OrderBy(c => c.Date).Select(c => new CostLine(c.Date, c.Supplier, c.Description, c.Amount, c.Voucher?.FileName, c.Id)).ToList(),
             details.Payments.Select(p => new PaymentLine(p.Date, milestones.FirstOrDefault(m => m.Id == p.MilestoneId)?.Name ?? "", p.Amount, p.Reference)).ToList(),
-            milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, AgreementQueries.TriggerText(m), m.Amount, AgreementQueries.MilestoneStateText(m.State))).ToList(),
+            milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, AgreementQueries.TriggerText(m), m.Amount, AgreementQueries.MilestoneStateText(m.State))
+            {
+                NotYetPaid = m.Trigger != MilestoneTrigger.FinalReportApproved && m.State is MilestoneState.Waiting or MilestoneState.Payable or MilestoneState.Requested,
+            }).ToList(),
             details.HourRates)
         {
             AgreementStamp = a.ConcurrencyStamp,

@@ -119,6 +119,10 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
         Portal.Clock.Set(AfterTheWork);
         await RegisterWorkdaysAsync(kari, id, 170m); // kr 153 000: eligible capped at the frame, kr 150 000
         await ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
+        var decision = await sigrid.GetPageAsync(FinalReportSteps.CountyUrl(id));
+        Assert.Equal("Godkjenning gjør sluttoppgjøret klart: kr 150 000,00.", decision.QuerySelector("[data-testid=decision-form] p.form-text")!.TextContent.Trim());
+        Assert.Equal("Ikke registrert som betalt, og derfor med i sluttoppgjøret: «Ved signering» (kr 112 500,00). Er noe av dette alt betalt, registrer betalingen på avtalen før du godkjenner.",
+            Text(decision, "unpaid-before-settlement"));
         await ExpectRedirectAsync(await FinalReportSteps.DecideAsync(sigrid, id, 1, "Approve"));
 
         var approved = await sigrid.GetPageAsync(CountyUrl(id));
