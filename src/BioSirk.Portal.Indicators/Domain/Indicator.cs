@@ -198,19 +198,24 @@ public sealed class Indicator : ICountyFunded, IPartnershipShared, IAudited, ICo
             return OnePeriodAfter(latest, frequency);
         }
 
-        var next = OnePeriodAfter(baselineDate, frequency);
+        // Counted from the baseline, not stepped from date to date: a step clamped to a short month's end (30.01 →
+        // 28.02) would otherwise read as a month's end, and the rhythm would drift to the month's last day.
+        var periods = 1;
+        var next = PeriodsAfter(baselineDate, frequency, periods);
         while (next < definedOn)
         {
-            next = OnePeriodAfter(next, frequency);
+            next = PeriodsAfter(baselineDate, frequency, ++periods);
         }
 
         return next;
     }
 
+    private static DateOnly OnePeriodAfter(DateOnly from, ReportingFrequency frequency) => PeriodsAfter(from, frequency, 1);
+
     // A month's last day is followed by a month's last day: 30.06 → 31.12, not 30.12.
-    private static DateOnly OnePeriodAfter(DateOnly from, ReportingFrequency frequency)
+    private static DateOnly PeriodsAfter(DateOnly from, ReportingFrequency frequency, int periods)
     {
-        var next = from.AddMonths((int)frequency);
+        var next = from.AddMonths((int)frequency * periods);
         return from.Day == DateTime.DaysInMonth(from.Year, from.Month) ? new DateOnly(next.Year, next.Month, DateTime.DaysInMonth(next.Year, next.Month)) : next;
     }
 

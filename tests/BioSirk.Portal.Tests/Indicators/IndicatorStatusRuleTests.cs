@@ -152,6 +152,19 @@ public sealed class IndicatorStatusRuleTests
         Assert.Equal(new DateOnly(2026, 5, 20), Indicator.NextReportingDate(ReportingFrequency.Quarterly, Start, Day50, new DateOnly(2026, 11, 30)));
     }
 
+    [Theory]
+    // The baseline's rhythm goes through a short month without drifting to the month's end: 30.01 → 28.02 → 30.03.
+    [InlineData(ReportingFrequency.Monthly, "2026-01-30", "2026-03-15", "2026-03-30")]
+    [InlineData(ReportingFrequency.Monthly, "2026-01-30", "2026-02-10", "2026-02-28")]
+    [InlineData(ReportingFrequency.Quarterly, "2026-11-29", "2027-03-01", "2027-05-29")]
+    [InlineData(ReportingFrequency.Monthly, "2026-01-31", "2026-03-15", "2026-03-31")] // a month's end stays one
+    public void ANewIndicatorsFirstReport_KeepsTheBaselinesDay_ThroughShortMonths(ReportingFrequency frequency, string baseline, string definedOn, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            Indicator.NextReportingDate(frequency, DateOnly.Parse(baseline, System.Globalization.CultureInfo.InvariantCulture), null,
+                DateOnly.Parse(definedOn, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Fact]
     public void NextReportingDate_AfterAMonthsLastDay_IsAMonthsLastDay()
     {
