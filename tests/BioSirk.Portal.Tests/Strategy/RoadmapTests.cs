@@ -228,6 +228,25 @@ public sealed class RoadmapTests(PortalFactory portal) : PortalTest(portal)
     }
 
     [Fact]
+    public async Task ADecisionAdoptedAsItWas_KeepsNoChangesTypedBeforeTheOutcomeWasChosen()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        await AddActionAsync(jon, basePath, "Befaring på Follum");
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
+
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Decision]", new()
+        {
+            ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 12/26",
+            ["Decision.Changes"] = "Biogass tas inn under bioenergi.", // typed while «med endringer» was chosen
+        }));
+
+        var versions = await jon.GetPageAsync(basePath + "/versjoner");
+        Assert.Contains("SAK 12/26", versions.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("Biogass tas inn under bioenergi.", versions.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task BadInput_InTheActionDecisionAndStructureForms_IsExplainedBesideTheFieldAndKept()
     {
         using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
