@@ -11,6 +11,8 @@ namespace BioSirk.Portal.Web.Api;
 /// claim); <c>Paid</c>: what its registered payments come to, which may differ from <c>Amount</c> when the county
 /// confirmed another amount; <c>AwaitsPayment</c>: the county may register its payment now (the council's request
 /// for it is approved, or it is a repayment claim): a request that waits is decided first, through its decision.
+/// <c>Status</c>: Waiting, Payable, Requested, Paid, or InFinalSettlement (not paid when the final report was approved:
+/// the final settlement pays it instead).
 /// </summary>
 public sealed record MilestoneResponse(
     Guid Id, int Number, string Name, decimal SharePercent, decimal? Amount, string Trigger, string TriggerText, DateOnly? DueDate,

@@ -77,7 +77,7 @@ public static class AuditTexts
         ["Member"] = "medlem", ["Secretary"] = "sekretariat", ["TenantAdmin"] = "administrator", ["None"] = "ingen",
         ["Draft"] = "utkast", ["Signed"] = "signert", ["FinalReportSubmitted"] = "sluttrapport levert", ["Approved"] = "godkjent",
         ["Settled"] = "avsluttet", ["Rescinded"] = "hevet", ["Waiting"] = "ikke utløst", ["Payable"] = "kan utbetales",
-        ["Requested"] = "anmodet", ["Paid"] = "betalt", ["Sent"] = "sendt", ["Returned"] = "sendt tilbake", ["Pending"] = "venter",
+        ["Requested"] = "anmodet", ["Paid"] = "betalt", ["InFinalSettlement"] = "inngår i sluttoppgjøret", ["Sent"] = "sendt", ["Returned"] = "sendt tilbake", ["Pending"] = "venter",
         ["Withdrawn"] = "trukket", ["Submitted"] = "levert", ["Queued"] = "i kø", ["Rendering"] = "lages", ["Ready"] = "klar",
         ["Failed"] = "feilet", ["AtSigning"] = "ved signering", ["FinalReportApproved"] = "når sluttrapporten er godkjent",
         ["OnDate"] = "på en dato", ["Accepted"] = "godtatt", ["Expired"] = "utløpt", ["Revoked"] = "trukket tilbake",
