@@ -69,7 +69,8 @@ public sealed class EditRoadmapPart(RoadmapStore store)
         return await store.SaveAsync(ct);
     }
 
-    public async Task<Result?> RemoveAsync(Guid roadmapId, Guid partId, RoadmapActor actor, CancellationToken ct = default)
+    /// <param name="goalIndicators">The names of the indicators that measure the goal (the Indicators module's, read by the caller).</param>
+    public async Task<Result?> RemoveAsync(Guid roadmapId, Guid partId, RoadmapActor actor, IReadOnlyList<string> goalIndicators, CancellationToken ct = default)
     {
         if (await FindAsync(roadmapId, partId, ct) is not { } part)
         {
@@ -81,7 +82,7 @@ public sealed class EditRoadmapPart(RoadmapStore store)
             return Result.Fail("", ShapeRoadmap.NotCoordinator);
         }
 
-        if (await WhyNotRemovableAsync(part, ct) is { } refusal)
+        if (await WhyNotRemovableAsync(part, goalIndicators, ct) is { } refusal)
         {
             return Result.Fail("", refusal);
         }
@@ -99,7 +100,7 @@ public sealed class EditRoadmapPart(RoadmapStore store)
     }
 
     /// <summary>Why the part cannot be removed now, in words that say what to do first; null when it can.</summary>
-    public async Task<string?> WhyNotRemovableAsync(RoadmapPart part, CancellationToken ct = default)
+    public async Task<string?> WhyNotRemovableAsync(RoadmapPart part, IReadOnlyList<string> goalIndicators, CancellationToken ct = default)
     {
         if (part.Area is { Goals.Count: > 0 } area)
         {
@@ -115,11 +116,14 @@ public sealed class EditRoadmapPart(RoadmapStore store)
 
         var actions = await store.Db.Actions.AsNoTracking().Where(a => a.RoadmapId == part.Roadmap.Id && a.GoalId == goal.Id)
             .OrderBy(a => a.Start).Select(a => a.Title).ToListAsync(ct);
-        return actions.Count switch
+        // An indicator keeps its goal with its measurements (it is neither moved nor deleted): its goal stays.
+        return (actions.Count, goalIndicators.Count) switch
         {
-            0 => null,
-            1 => $"Tiltaket «{actions[0]}» hører til målet. Flytt det først til et annet mål, under «Endre» på tiltaket.",
-            _ => $"{actions.Count} tiltak hører til målet, blant dem «{actions[0]}». Flytt dem først til et annet mål, under «Endre» på hvert tiltak.",
+            (1, _) => $"Tiltaket «{actions[0]}» hører til målet. Flytt det først til et annet mål, under «Endre» på tiltaket.",
+            ( > 1, _) => $"{actions.Count} tiltak hører til målet, blant dem «{actions[0]}». Flytt dem først til et annet mål, under «Endre» på hvert tiltak.",
+            (_, 1) => $"Indikatoren «{goalIndicators[0]}» måler målet og beholder det med målingene sine. Et mål med indikatorer fjernes ikke; gi det heller et nytt navn.",
+            (_, > 1) => $"{goalIndicators.Count} indikatorer måler målet, blant dem «{goalIndicators[0]}», og beholder det med målingene sine. Et mål med indikatorer fjernes ikke; gi det heller et nytt navn.",
+            _ => null,
         };
     }
 

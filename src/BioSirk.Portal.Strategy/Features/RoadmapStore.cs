@@ -23,6 +23,12 @@ public sealed class RoadmapStore(StrategyDbContext db)
     /// <summary>Saves; a concurrent change by someone else becomes a message instead of an overwrite.</summary>
     public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);
 
+    /// <summary>
+    /// A focus area or goal is numbered from those there are (the highest + 1): renewing the roadmap's stamp makes two
+    /// added at the same moment conflict, instead of both getting the same number.
+    /// </summary>
+    public void NumberedPartAdded(Roadmap roadmap) => db.Entry(roadmap).Property(r => r.ConcurrencyStamp).IsModified = true;
+
     /// <summary>Makes the save fail if the row changed since the form was loaded.</summary>
     public void ExpectStamp<T>(T entity, string? stamp)
         where T : class, IConcurrencyAware =>

@@ -26,6 +26,8 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
 
         var (errors, dates) = Check(draft);
         errors.When(!chosen, "PartnershipId", "Velg partnerskapet veikartet er for.");
+        errors.When(chosen && await store.Db.Roadmaps.IgnoreQueryFilters().AnyAsync(r => r.PartnershipId == partnershipId, ct), "PartnershipId",
+            "Partnerskapet har allerede et veikart: et partnerskap har ett felles veikart. Åpne det under Veikart.");
         if (errors.Any)
         {
             return Result<Guid>.Fail(errors.All);
@@ -97,6 +99,7 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
         }
 
         store.Db.FocusAreas.Add(roadmap.AddFocusArea(title!.Trim(), Clean(description)));
+        store.NumberedPartAdded(roadmap);
         return await store.SaveAsync(ct);
     }
 
@@ -125,6 +128,7 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
         }
 
         store.Db.Goals.Add(area!.AddGoal(title!.Trim(), Clean(description)));
+        store.NumberedPartAdded(roadmap);
         return await store.SaveAsync(ct);
     }
 

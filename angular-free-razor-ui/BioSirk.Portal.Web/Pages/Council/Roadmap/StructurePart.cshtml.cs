@@ -1,3 +1,4 @@
+using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Strategy.Features;
 using BioSirk.Portal.Web.Hosting;
 using BioSirk.Portal.Web.Localization;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace BioSirk.Portal.Web.Pages.Council.Roadmap;
 
 /// <summary>The coordinator renames a focus area or a goal, or removes it when nothing hangs under it.</summary>
-public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueries queries, EditRoadmapPart edit) : RoadmapPageModel(portal, queries)
+public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueries queries, EditRoadmapPart edit, IIndicatorReader indicators) : RoadmapPageModel(portal, queries)
 {
     [BindProperty]
     public PartInput Input { get; set; } = new();
@@ -72,7 +73,7 @@ public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueri
 
         var title = Part.Title;
         var isGoal = Part.IsGoal;
-        var result = await edit.RemoveAsync(roadmapId, partId, Actor);
+        var result = await edit.RemoveAsync(roadmapId, partId, Actor, await GoalIndicatorsAsync(Part));
         if (result is null)
         {
             return NotFound();
@@ -122,9 +123,13 @@ public sealed class RoadmapStructurePartModel(PortalContext portal, RoadmapQueri
         }
 
         Part = part;
-        NotRemovable = await edit.WhyNotRemovableAsync(part, HttpContext.RequestAborted) is { } why ? this.Localized(why) : null;
+        NotRemovable = await edit.WhyNotRemovableAsync(part, await GoalIndicatorsAsync(part), HttpContext.RequestAborted) is { } why ? this.Localized(why) : null;
         return true;
     }
+
+    private async Task<IReadOnlyList<string>> GoalIndicatorsAsync(RoadmapPart part) => part.Goal is { } goal
+        ? [.. (await indicators.ListForPlanAsync(PlanKind.RoadmapGoal, goal.Id, HttpContext.RequestAborted)).Select(i => i.Name)]
+        : [];
 
     public sealed class PartInput
     {

@@ -1,0 +1,71 @@
+using BioSirk.Portal.Platform.Contracts;
+using BioSirk.Portal.Strategy.Data;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Strategy.RoadmapSteps;
+
+namespace BioSirk.Portal.Tests.Strategy;
+
+/// <summary>One roadmap per partnership, a goal kept while indicators measure it, and numbers that never repeat.</summary>
+public sealed class RoadmapStructureIntegrityTests(PortalFactory portal) : PortalTest(portal)
+{
+    [Fact]
+    public async Task AnotherCouncilOfThePartnership_CannotStartASecondRoadmapForIt()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        await StartRoadmapAsync(jon);
+        var councils = await CouncilIdsAsync(Portal);
+        var biosirk = await Portal.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<IPlatformDirectory>().ListPartnershipsOfCouncilAsync(councils["ringerike"])).First(p => p.Councils.Any(c => c.Id == councils["hadeland"])).Id);
+
+        var refused = await PortalClient.ReadAsync(await marte.PostWithTokenAsync("/rad/hadeland/veikart", new()
+        {
+            ["Input.PartnershipId"] = biosirk.ToString(),
+            ["Input.Title"] = "Hadelands eget BioSirk-veikart",
+            ["Input.PeriodStart"] = "2026-01-01",
+            ["Input.PeriodEnd"] = "2028-12-31",
+        }));
+
+        Assert.Contains("Partnerskapet har allerede et veikart", refused.QuerySelector("[data-testid=not-started]")!.TextContent);
+        Assert.Equal(1, await Portal.WithScopeAsync(sp =>
+            sp.GetRequiredService<StrategyDbContext>().Roadmaps.IgnoreQueryFilters().CountAsync(r => r.PartnershipId == biosirk)));
+    }
+
+    [Fact]
+    public async Task AGoalThatAnIndicatorMeasures_IsKept()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var goalId = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Goals.IgnoreQueryFilters().Select(g => g.Id).SingleAsync());
+        await ExpectRedirectAsync(await jon.SubmitAsync($"/rad/ringerike/indikatorer/ny?plan=RoadmapGoal&planId={goalId}", "main form",
+            Indicators.IndicatorSteps.Biochar()));
+
+        var part = await jon.GetPageAsync($"{basePath}/struktur/{goalId}");
+        Assert.Null(part.QuerySelector("form[action*=Remove]"));
+        Assert.Contains("Indikatoren «Tonn biokull produsert» måler målet", part.QuerySelector("main")!.TextContent);
+
+        var refused = await PortalClient.ReadAsync(await jon.PostWithTokenAsync($"{basePath}/struktur/{goalId}?handler=Remove", new(), tokenPage: $"{basePath}/struktur/{goalId}"));
+        Assert.Contains("Et mål med indikatorer fjernes ikke", refused.QuerySelector("main")!.TextContent);
+        Assert.True(await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Goals.IgnoreQueryFilters().AnyAsync(g => g.Id == goalId)));
+    }
+
+    [Fact]
+    public async Task FocusAreasAddedAtTheSameMoment_NeverShareANumber()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var token = await jon.TokenAsync(basePath + "/struktur");
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(n => jon.Http.PostAsync(basePath + "/struktur?handler=Area", new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Area.AreaTitle"] = $"Område {round}-{n}" }))));
+        }
+
+        var numbers = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().FocusAreas.IgnoreQueryFilters().Select(f => f.Number).ToListAsync());
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        Assert.True(numbers.Count > 1);
+    }
+}
