@@ -25,9 +25,19 @@ public static class RoadmapDiff
             f => $"{f.Number} {f.Title}", f => [("Navn", f.Title), ("Nummer", f.Number), ("Beskrivelse", f.Description)]));
         changes.AddRange(Compare("Mål", Goals(before), Goals(after),
             g => $"{g.Number} {g.Title}", g => [("Navn", g.Title), ("Nummer", g.Number), ("Beskrivelse", g.Description)]));
-        changes.AddRange(Compare("Tiltak", before.Actions.Select(a => (a.Id, a)), after.Actions.Select(a => (a.Id, a)), a => a.Title, ActionFields));
+        var goalNames = Goals(after).ToDictionary(g => g.Item1, g => GoalName(g.Item2));
+        changes.AddRange(Compare("Tiltak", ActionsUnderGoals(before, goalNames), ActionsUnderGoals(after, goalNames), a => a.Action.Title, ActionFields));
         return changes;
     }
+
+    private static string GoalName(GoalSnapshot g) => $"{g.Number} {g.Title}";
+
+    /// <summary>
+    /// Each action with the goal it hangs under, named as in the later version when that goal is still there: an action
+    /// moved to another goal is a change, one whose goal was only renamed is not (the goal's change is listed itself).
+    /// </summary>
+    private static IEnumerable<(Guid, (ActionSnapshot Action, string Goal))> ActionsUnderGoals(RoadmapSnapshot s, IReadOnlyDictionary<Guid, string> goalNames) =>
+        s.FocusAreas.SelectMany(f => f.Goals).SelectMany(g => g.Actions.Select(a => (a.Id, (a, goalNames.GetValueOrDefault(g.Id) ?? GoalName(g)))));
 
     private static IEnumerable<(Guid, GoalSnapshot)> Goals(RoadmapSnapshot s) => s.FocusAreas.SelectMany(f => f.Goals).Select(g => (g.Id, g));
 
@@ -36,9 +46,11 @@ public static class RoadmapDiff
         ("Navn", s.Title), ("Beskrivelse", s.Description), ("Periode fra", Date(s.PeriodStart)), ("Periode til", Date(s.PeriodEnd)),
     ];
 
-    private static IEnumerable<(string, string?)> ActionFields(ActionSnapshot a) =>
+    private static IEnumerable<(string, string?)> ActionFields((ActionSnapshot Action, string Goal) x) => ActionFields(x.Action, x.Goal);
+
+    private static IEnumerable<(string, string?)> ActionFields(ActionSnapshot a, string goal) =>
     [
-        ("Navn", a.Title), ("Beskrivelse", a.Description), ("Eier", a.Owner), ("Ansvarlig", a.Responsible),
+        ("Navn", a.Title), ("Mål", goal), ("Beskrivelse", a.Description), ("Eier", a.Owner), ("Ansvarlig", a.Responsible),
         ("Samarbeidende råd", string.Join(", ", a.Collaborators)), ("Start", Date(a.Start)), ("Slutt", Date(a.End)),
         ("Fase", a.Phase), ("Status", a.Status), ("Vurdering", a.Judgement), ("Kommentar", a.Comment),
     ];

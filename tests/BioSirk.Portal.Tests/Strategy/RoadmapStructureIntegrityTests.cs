@@ -68,4 +68,27 @@ public sealed class RoadmapStructureIntegrityTests(PortalFactory portal) : Porta
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
         Assert.True(numbers.Count > 1);
     }
+
+    [Fact]
+    public async Task AnActionMovedToAnotherGoal_IsAChangeBetweenVersions()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var areaId = (await jon.GetPageAsync(basePath + "/struktur")).QuerySelector("#NewGoal_FocusAreaId option[value]:not([value=''])")!.GetAttribute("value")!;
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Goal]", new() { ["NewGoal.FocusAreaId"] = areaId, ["NewGoal.GoalTitle"] = "Andre mål" }));
+        var actionPath = await AddActionAsync(jon, basePath, "Befaring på Follum");
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "V1" }));
+
+        var form = await jon.FormValuesAsync(actionPath + "/rediger", "main form");
+        var goals = (await jon.GetPageAsync(actionPath + "/rediger")).QuerySelectorAll("#Input_GoalId option[value]:not([value=''])").Select(o => o.GetAttribute("value")!).ToList();
+        form["Input.GoalId"] = goals.Single(g => g != form["Input.GoalId"]);
+        await ExpectRedirectAsync(await jon.PostFormAsync(actionPath + "/rediger", form));
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "V2" }));
+
+        var versions = await jon.GetPageAsync(basePath + "/versjoner");
+        var changes = await jon.GetPageAsync(versions.QuerySelectorAll("a").First(a => a.TextContent == "Endringer fra versjon 1").GetAttribute("href")!);
+        var change = Assert.Single(changes.QuerySelectorAll("li.change"));
+        Assert.Contains("Befaring på Follum", change.TextContent);
+        Assert.Contains("Andre mål", change.TextContent);
+    }
 }
