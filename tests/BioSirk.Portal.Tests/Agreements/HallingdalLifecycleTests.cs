@@ -106,12 +106,9 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
     [Fact]
     public async Task FinalReportApproved_BeforeTheFirstPaymentWasRegistered_PaysTheEligibleCostOnce()
     {
-        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
-        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
-        var id = await DraftFromTemplateAsync(kari);
-        await SignAsync(kari, CouncilUrl(id));
-        await SignAsync(sigrid, CountyUrl(id));
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
         await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Oppstart." }));
         await ApproveRequestAsync(sigrid, id);
         var paymentFormLeftOpen = await sigrid.GetPageAsync(CountyUrl(id)); // approved, the payment not yet registered
@@ -147,12 +144,9 @@ public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(
     [Fact]
     public async Task FinalReportApproved_WhileAPaymentRequestWaits_AnswersTheRequest()
     {
-        Portal.Clock.Set(new DateTimeOffset(2026, 1, 20, 9, 0, 0, TimeSpan.Zero));
-        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
-        using var sigrid = await Portal.SignedInAsync(Demo.BuskerudOfficer);
-        var id = await DraftFromTemplateAsync(kari);
-        await SignAsync(kari, CouncilUrl(id));
-        await SignAsync(sigrid, CountyUrl(id));
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
         Portal.Clock.Set(AfterTheWork);
         await RegisterWorkdaysAsync(kari, id, 100m);
         await ExpectRedirectAsync(await kari.SubmitAsync(CouncilUrl(id), "form[action*=Request]", new() { ["RequestForm.StatusText"] = "Arbeidet er gjort." }));
