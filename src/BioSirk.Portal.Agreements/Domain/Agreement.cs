@@ -512,7 +512,7 @@ public sealed class Agreement : ICountyFunded, IAudited, IConcurrencyAware
         }
 
         Status = AgreementStatus.Approved;
-        foreach (var unpaid in milestones.Where(m => m.Trigger != MilestoneTrigger.FinalReportApproved && m.State != MilestoneState.Paid))
+        foreach (var unpaid in milestones.Where(m => m.FoldsIntoFinalSettlement))
         {
             unpaid.FoldIntoFinalSettlement();
         }

@@ -95,6 +95,10 @@ public sealed class PaymentMilestone : ICountyFunded, IAudited, IConcurrencyAwar
 
     public void MarkPaid() => State = MilestoneState.Paid;
 
+    /// <summary>A payment before the final one, not registered as paid: approving the final report folds it into the settlement.</summary>
+    public bool FoldsIntoFinalSettlement =>
+        Trigger != MilestoneTrigger.FinalReportApproved && State is MilestoneState.Waiting or MilestoneState.Payable or MilestoneState.Requested;
+
     internal void FoldIntoFinalSettlement() => State = MilestoneState.InFinalSettlement;
 
     /// <summary>Its payment was reversed: the county registers it again (a repayment claim is never requested).</summary>

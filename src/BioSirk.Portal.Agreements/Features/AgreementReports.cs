@@ -34,7 +34,7 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
             details.Payments.Select(p => new PaymentLine(p.Date, milestones.FirstOrDefault(m => m.Id == p.MilestoneId)?.Name ?? "", p.Amount, p.Reference)).ToList(),
             milestones.Select(m => new MilestoneLine(m.Number, m.Name, m.SharePercent, AgreementQueries.TriggerText(m), m.Amount, AgreementQueries.MilestoneStateText(m.State))
             {
-                NotYetPaid = m.Trigger != MilestoneTrigger.FinalReportApproved && m.State is MilestoneState.Waiting or MilestoneState.Payable or MilestoneState.Requested,
+                NotYetPaid = m.FoldsIntoFinalSettlement,
             }).ToList(),
             details.HourRates)
         {
