@@ -68,11 +68,20 @@ public sealed class ItemAttachments(MeetingStore store, IFileStore files)
     /// <summary>Takes the attachment off the item and deletes the file; null when there is no such attachment for her.</summary>
     public async Task<Result<string>?> RemoveAsync(Guid meetingId, Guid itemId, Guid attachmentId, MeetingActor by, CancellationToken ct = default)
     {
-        var item = (await store.ManagedAsync(meetingId, by, ct))?.Items.FirstOrDefault(i => i.Id == itemId);
-        if (item?.RemoveAttachment(attachmentId) is not { } removed)
+        var meeting = await store.ManagedAsync(meetingId, by, ct);
+        var item = meeting?.Items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null || item.Attachments.All(a => a.Id != attachmentId))
         {
             return null;
         }
+
+        // A cancelled meeting is kept as it was when it was called off, documents included.
+        if (meeting!.IsCancelled)
+        {
+            return Result<string>.Fail("", Meeting.CancelledMessage);
+        }
+
+        var removed = item.RemoveAttachment(attachmentId)!;
 
         var saved = await store.SaveAsync(ct);
         if (!saved.Succeeded)

@@ -94,11 +94,11 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
         return saved.Succeeded ? saved : Result.Stale(field, MeetingStore.ConflictMessage);
     }
 
-    /// <summary>The secretary records that a participant was absent (or came after all), for the minutes.</summary>
+    /// <summary>The secretary records that a participant was absent (or came after all), for the minutes of a published meeting.</summary>
     public async Task<Result?> RecordAbsenceAsync(Guid meetingId, Guid participantId, bool absent, MeetingActor by, CancellationToken ct = default)
     {
         var meeting = await store.ManagedAsync(meetingId, by, ct);
-        var participant = meeting?.Participants.FirstOrDefault(p => p.Id == participantId);
+        var participant = meeting is { IsPublished: true } ? meeting.Participants.FirstOrDefault(p => p.Id == participantId) : null;
         if (meeting is null || participant is null)
         {
             return null;

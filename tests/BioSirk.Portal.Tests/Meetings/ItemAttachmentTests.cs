@@ -91,6 +91,27 @@ public sealed class ItemAttachmentTests(PortalFactory portal) : PortalTest(porta
     }
 
     [Fact]
+    public async Task ACancelledMeeting_KeepsItsAttachments_ARemovalFromATabOpenedBeforeIsRefused()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var itemPath = await ItemOfANewMeetingAsync(kari, "Rådsmøte april", "2026-04-14", "Budsjett 2027");
+        var meetingPath = itemPath[..itemPath.IndexOf("/saker/", StringComparison.Ordinal)];
+        await ExpectRedirectAsync(await UploadAsync(kari, itemPath, "budsjett.pdf", Pdf(2_000)));
+        var openTab = await kari.GetPageAsync(itemPath);
+        await PublishAsync(kari, meetingPath);
+        await ExpectRedirectAsync(await kari.SubmitAsync(meetingPath + "/avlys", "form[data-testid=cancel-form]",
+            new() { ["Reason"] = "Ingen saker å behandle likevel.", ["Confirms"] = "true" }));
+
+        Assert.Empty((await kari.GetPageAsync(itemPath)).QuerySelectorAll("form[data-testid=remove-attachment-form], form[data-testid=attachment-form]"));
+        await ExpectRedirectAsync(await kari.PostWithTokenAsync(RemoveUrl(openTab, 0)));
+
+        var after = await kari.GetPageAsync(itemPath);
+        Assert.Equal("Møtet er avlyst, så det kan ikke endres lenger.", after.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal(["budsjett.pdf (2 kB · PDF)"], Listed(after));
+        Assert.Equal(HttpStatusCode.OK, (await kari.GetAsync(DownloadLinks(after)[0])).StatusCode);
+    }
+
+    [Fact]
     public async Task InEnglish_TheReceiptNamesTheFileInEnglish()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);

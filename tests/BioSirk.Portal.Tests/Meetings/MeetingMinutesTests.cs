@@ -1,7 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
+using BioSirk.Portal.Meetings.Data;
 using BioSirk.Portal.Meetings.Domain;
 using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Tokens;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
@@ -129,6 +132,23 @@ public sealed class MeetingMinutesTests(PortalFactory portal) : PortalTest(porta
         Assert.Equal(["Ikke registrert", "Ikke registrert"], page.QuerySelectorAll("[data-testid=resolution-state]").Select(s => s.TextContent.Trim()));
         Assert.All(page.QuerySelectorAll("[data-testid=minutes-person]"), row => Assert.Equal("Til stede", row.Children[2].TextContent.Trim()));
         Assert.Empty(await MinutesPdfsAsync(Portal));
+    }
+
+    [Fact]
+    public async Task ADraftMeeting_HasNoMinutes_AbsenceCannotBeRecordedForIt()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte april", "2026-04-14");
+        await AddItemAsync(kari, path, "Budsjett 2027");
+        var meetingId = Guid.Parse(path.Split('/').Last());
+        var participantId = await Portal.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<MeetingsDbContext>().Set<MeetingParticipant>().AsNoTracking().FirstAsync(p => p.MeetingId == meetingId)).Id);
+
+        Assert.Empty((await kari.GetPageAsync(MinutesPath(path))).QuerySelectorAll("[data-testid=minutes-person] form"));
+        var refused = await kari.PostWithTokenAsync($"{MinutesPath(path)}?handler=Absent&participantId={participantId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.False(await Portal.WithScopeAsync(sp => sp.GetRequiredService<MeetingsDbContext>().Set<MeetingParticipant>().AnyAsync(p => p.Id == participantId && p.AbsenceReportedAtUtc != null)));
     }
 
     [Fact]
