@@ -7,7 +7,8 @@ namespace BioSirk.Portal.Web.Live;
 /// <summary>
 /// Runs an announcement per key at most once per interval: the first request at once, and the requests that follow
 /// within the interval as one more run at its end, which starts after the last of them. So every request is
-/// followed by a run that starts after it.
+/// followed by a run that starts after it. Runs of one key never overlap: a slow run that read earlier must not
+/// publish after a later one.
 /// </summary>
 public sealed class Coalescer(TimeSpan interval, Func<Guid, Task> announce, ILogger logger)
 {
@@ -39,7 +40,7 @@ public sealed class Coalescer(TimeSpan interval, Func<Guid, Task> announce, ILog
 
         if (wait == TimeSpan.Zero)
         {
-            return announce(key);
+            return RunAsync(key, slot);
         }
 
         _ = RunLaterAsync(key, slot, wait);
@@ -58,7 +59,7 @@ public sealed class Coalescer(TimeSpan interval, Func<Guid, Task> announce, ILog
 
         try
         {
-            await announce(key);
+            await RunAsync(key, slot);
         }
         catch (Exception ex)
         {
@@ -66,8 +67,23 @@ public sealed class Coalescer(TimeSpan interval, Func<Guid, Task> announce, ILog
         }
     }
 
+    private async Task RunAsync(Guid key, Slot slot)
+    {
+        await slot.Running.WaitAsync();
+        try
+        {
+            await announce(key);
+        }
+        finally
+        {
+            slot.Running.Release();
+        }
+    }
+
     private sealed class Slot
     {
+        public SemaphoreSlim Running { get; } = new(1, 1);
+
         public long? LastRun { get; set; }
 
         public bool Pending { get; set; }

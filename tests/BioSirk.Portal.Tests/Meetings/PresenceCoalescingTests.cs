@@ -70,6 +70,48 @@ public sealed class PresenceCoalescingTests
         await WaitForAsync(() => Volatile.Read(ref runs) == 3);
     }
 
+    [Fact]
+    public async Task ASlowRun_IsNotOvertakenByTheDelayedRunAfterIt()
+    {
+        var release = new TaskCompletionSource();
+        var running = 0;
+        var mostAtOnce = 0;
+        var finished = new ConcurrentQueue<int>();
+        var started = 0;
+        var coalescer = new Coalescer(Interval, async _ =>
+        {
+            var number = Interlocked.Increment(ref started);
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref mostAtOnce, now);
+            if (number == 1)
+            {
+                await release.Task; // reading presence takes longer than the interval
+            }
+
+            Interlocked.Decrement(ref running);
+            finished.Enqueue(number);
+        }, NullLogger.Instance);
+        var meeting = Guid.NewGuid();
+
+        var first = coalescer.RequestAsync(meeting);
+        await coalescer.RequestAsync(meeting); // put off to the interval's end
+        await Task.Delay(Interval * 1.5); // the delayed run's time has come while the first still reads
+        release.SetResult();
+        await first;
+        await WaitForAsync(() => finished.Count == 2);
+
+        Assert.Equal(1, mostAtOnce);
+        Assert.Equal([1, 2], finished);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var waited = Stopwatch.StartNew();
