@@ -60,11 +60,14 @@ public static class ModuleDbContextRegistration
     }
 
     // One method per provider, so that the runtime loads only the provider in use (Npgsql costs start time and memory).
+    // One query per load, chosen rather than defaulted to: the collections loaded with an entity are short (an
+    // agreement's owned breach notices and hour rates come with every agreement); a query that loads long ones asks
+    // for AsSplitQuery() itself.
     private static void UsePostgres(DbContextOptionsBuilder options, string connectionString, string history, string schema) =>
-        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(history, schema));
+        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(history, schema).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 
     private static void UseSqlite(DbContextOptionsBuilder options, string connectionString, string history) =>
-        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(history));
+        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(history).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 }
 
 /// <summary>Applies one module's migrations; the host runs every module's migrator at start.</summary>
