@@ -17,6 +17,26 @@ internal static class OrganisationRules
         .When(name?.Trim().Length > MaxNameLength, "Name", $"Navnet kan ha høyst {MaxNameLength} tegn.")
         .When(!string.IsNullOrWhiteSpace(organisationNumber) && !OrganisationNumber.IsValid(organisationNumber), "OrganisationNumber", BadOrganisationNumber);
 
+    /// <summary>
+    /// A second council (or county, or partnership) with the same name or organisation number is a mistake, not a new
+    /// one: refused when one is made, and when one is renamed or given another's number.
+    /// </summary>
+    /// <param name="nameTaken">Whether another has the name (given trimmed and in lower case).</param>
+    /// <param name="numberHolder">The name of another that has the number (given as stored), or null.</param>
+    public static async Task RefuseTakenAsync(this Errors errors, string? name, string? organisationNumber, string what,
+        Func<string, Task<bool>> nameTaken, Func<string, Task<string?>> numberHolder)
+    {
+        if (!string.IsNullOrWhiteSpace(name) && await nameTaken(name.Trim().ToLower(SharedKernel.Formatting.Norwegian.Culture)))
+        {
+            errors.Add("Name", $"{what} med navnet «{name.Trim()}» finnes allerede i portalen.");
+        }
+
+        if (StoredNumber(organisationNumber) is { } number && await numberHolder(number) is { } holder)
+        {
+            errors.Add("OrganisationNumber", $"Organisasjonsnummeret er allerede registrert på {holder}.");
+        }
+    }
+
     /// <summary>The contact person for agreements: both parts may be left empty; an address given must be one.</summary>
     public static Errors Contact(this Errors errors, string? contactName, string? contactEmail) => errors
         .When(contactName?.Trim().Length > MaxNameLength, "ContactName", $"Navnet kan ha høyst {MaxNameLength} tegn.")

@@ -286,7 +286,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         var saved = await host.SubmitAsync(url, "main form", new()
         {
             ["Input.Name"] = "Ringeriksregionen IPR",
-            ["Input.OrganisationNumber"] = "975 576 469",
+            ["Input.OrganisationNumber"] = "974 576 597",
             ["Input.CountyId"] = akershus,
         });
 
@@ -294,7 +294,7 @@ public sealed class HostAdministrationTests(PortalFactory portal) : PortalTest(p
         var index = await host.GetPageAsync("/vert");
         Assert.Contains("Endringene er lagret. Ringeriksregionen IPR er stengt for sine medlemmer.", index.QuerySelector("[role=status]")!.TextContent);
         var row = Row(index, "Ringeriksregionen IPR");
-        Assert.Contains("975 576 469", row);
+        Assert.Contains("974 576 597", row);
         Assert.Contains("Akershus fylkeskommune", row);
         Assert.Contains("Stengt", row);
         Assert.Equal(HttpStatusCode.NotFound, (await jon.GetAsync("/rad/ringerike")).StatusCode);

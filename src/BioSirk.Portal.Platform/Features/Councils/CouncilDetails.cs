@@ -33,6 +33,9 @@ public sealed class CouncilDetails(PlatformDbContext db)
         }
 
         var errors = Validate(command);
+        await errors.RefuseTakenAsync(command.Name, command.OrganisationNumber, "Et råd",
+            name => db.Tenants.AnyAsync(t => t.Id != council.Id && t.Name.ToLower() == name, ct),
+            number => db.Tenants.Where(t => t.Id != council.Id && t.OrganisationNumber == number).Select(t => t.Name).FirstOrDefaultAsync(ct));
         if (errors.Any)
         {
             return Result.Fail(errors.All);

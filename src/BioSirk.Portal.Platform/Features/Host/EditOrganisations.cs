@@ -51,6 +51,9 @@ public sealed class EditOrganisations(PlatformDbContext db)
         }
 
         var errors = new Errors().NameAndNumber(command.Name, command.OrganisationNumber, "Skriv inn rådets navn, for eksempel «Regionrådet for Hallingdal».");
+        await errors.RefuseTakenAsync(command.Name, command.OrganisationNumber, "Et råd",
+            name => db.Tenants.AnyAsync(t => t.Id != council.Id && t.Name.ToLower() == name, ct),
+            number => db.Tenants.Where(t => t.Id != council.Id && t.OrganisationNumber == number).Select(t => t.Name).FirstOrDefaultAsync(ct));
         if (command.CountyId is { } countyId && !await db.Counties.AnyAsync(c => c.Id == countyId, ct))
         {
             errors.Add("CountyId", "Velg et fylke fra listen.");
@@ -83,6 +86,9 @@ public sealed class EditOrganisations(PlatformDbContext db)
             .Contact(command.ContactName, command.ContactEmail)
             .WhenLongerThan(command.InvoiceOrderNumber, 100, nameof(command.InvoiceOrderNumber), "Bestillernummeret")
             .WhenLongerThan(command.InvoiceProjectNumber, 100, nameof(command.InvoiceProjectNumber), "Prosjektnummeret");
+        await errors.RefuseTakenAsync(command.Name, command.OrganisationNumber, "Et fylke",
+            name => db.Counties.AnyAsync(c => c.Id != county.Id && c.Name.ToLower() == name, ct),
+            number => db.Counties.Where(c => c.Id != county.Id && c.OrganisationNumber == number).Select(c => c.Name).FirstOrDefaultAsync(ct));
         if (errors.Any)
         {
             return Result.Fail(errors.All);

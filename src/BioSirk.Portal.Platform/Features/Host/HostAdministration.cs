@@ -64,7 +64,7 @@ public sealed class HostAdministration(
     public async Task<Result<OrganisationCreated>> CreateTenantAsync(CreateTenantCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Tenants.Select(t => t.Slug), ct);
-        await RefuseTakenAsync(errors, command.Name, command.OrganisationNumber, "Et råd",
+        await errors.RefuseTakenAsync(command.Name, command.OrganisationNumber, "Et råd",
             name => db.Tenants.AnyAsync(t => t.Name.ToLower() == name, ct),
             number => db.Tenants.Where(t => t.OrganisationNumber == number).Select(t => t.Name).FirstOrDefaultAsync(ct));
         ValidatePerson(errors, command.AdminEmail, command.AdminName, "AdminEmail", "AdminName");
@@ -91,7 +91,7 @@ public sealed class HostAdministration(
     public async Task<Result<OrganisationCreated>> CreateCountyAsync(CreateCountyCommand command, CancellationToken ct = default)
     {
         var errors = await ValidateOrganisation(command.Slug, command.Name, command.OrganisationNumber, db.Counties.Select(c => c.Slug), ct);
-        await RefuseTakenAsync(errors, command.Name, command.OrganisationNumber, "Et fylke",
+        await errors.RefuseTakenAsync(command.Name, command.OrganisationNumber, "Et fylke",
             name => db.Counties.AnyAsync(c => c.Name.ToLower() == name, ct),
             number => db.Counties.Where(c => c.OrganisationNumber == number).Select(c => c.Name).FirstOrDefaultAsync(ct));
         ValidatePerson(errors, command.OfficerEmail, command.OfficerName, "OfficerEmail", "OfficerName");
@@ -132,7 +132,7 @@ public sealed class HostAdministration(
 
     /// <summary>A second partnership with the same name is a mistake, not a new one (as for councils and counties).</summary>
     internal async Task RefusePartnershipNameTakenAsync(Errors errors, string? name, Guid? except, CancellationToken ct) =>
-        await RefuseTakenAsync(errors, name, null, "Et partnerskap",
+        await errors.RefuseTakenAsync(name, null, "Et partnerskap",
             lowered => db.Partnerships.AnyAsync(p => p.Name.ToLower() == lowered && p.Id != except, ct),
             _ => Task.FromResult<string?>(null));
 
@@ -170,21 +170,6 @@ public sealed class HostAdministration(
         }
 
         return errors;
-    }
-
-    /// <summary>A second council (or county) with the same name or organisation number is a mistake, not a new one.</summary>
-    private static async Task RefuseTakenAsync(Errors errors, string? name, string? organisationNumber, string what,
-        Func<string, Task<bool>> nameTaken, Func<string, Task<string?>> numberHolder)
-    {
-        if (!string.IsNullOrWhiteSpace(name) && await nameTaken(name.Trim().ToLower(SharedKernel.Formatting.Norwegian.Culture)))
-        {
-            errors.Add("Name", $"{what} med navnet «{name.Trim()}» finnes allerede i portalen.");
-        }
-
-        if (OrganisationRules.StoredNumber(organisationNumber) is { } number && await numberHolder(number) is { } holder)
-        {
-            errors.Add("OrganisationNumber", $"Organisasjonsnummeret er allerede registrert på {holder}.");
-        }
     }
 
     private static void ValidatePerson(Errors errors, string? email, string? name, string emailField, string nameField) =>
