@@ -13,6 +13,9 @@ public sealed record InvitationView(
 {
     /// <summary>Already accepted: the person (or her second tab) has the account, and signs in.</summary>
     public bool IsAccepted { get; init; }
+
+    /// <summary>The council has been closed by the host since: no one joins it until it is opened again.</summary>
+    public bool CouncilIsClosed { get; init; }
 }
 
 public sealed record NewAccount(string? FullName, string? Password, string? ConfirmPassword);
@@ -35,10 +38,12 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             ? await db.Counties.Where(c => c.Id == countyId).Select(c => c.Name).SingleAsync(ct)
             : await db.Tenants.Where(t => t.Id == invitation.TenantId).Select(t => t.Name).SingleAsync(ct);
         var accountExists = await users.FindByEmailAsync(invitation.Email) is not null;
+        var closed = await CouncilIsClosedAsync(invitation, ct);
         return new InvitationView(invitation.Id, organisation, invitation.Email, invitation.FullName, invitation.Roles,
-            invitation.CountyId is not null, invitation.CanBeAccepted(clock.GetUtcNow().UtcDateTime), accountExists, invitation.ExpiresAtUtc)
+            invitation.CountyId is not null, invitation.CanBeAccepted(clock.GetUtcNow().UtcDateTime) && !closed, accountExists, invitation.ExpiresAtUtc)
         {
             IsAccepted = invitation.State == InvitationState.Accepted,
+            CouncilIsClosed = closed,
         };
     }
 
@@ -55,6 +60,11 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
         if (invitation is null || !invitation.CanBeAccepted(now))
         {
             return Result<PortalUser>.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be den som inviterte deg, om en ny.");
+        }
+
+        if (await CouncilIsClosedAsync(invitation, ct))
+        {
+            return Result<PortalUser>.Fail("", ClosedCouncil);
         }
 
         var user = new PortalUser
@@ -119,6 +129,11 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             return Result.Fail("", "Invitasjonen er utløpt eller allerede brukt. Be den som inviterte deg, om en ny.");
         }
 
+        if (await CouncilIsClosedAsync(invitation, ct))
+        {
+            return Result.Fail("", ClosedCouncil);
+        }
+
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null || !string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
         {
@@ -141,7 +156,7 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
         var email = user.Email!.ToLowerInvariant();
         var invitation = await db.Invitations.IgnoreQueryFilters()
             .Where(i => i.Email.ToLower() == email && i.State == InvitationState.Pending && i.ExpiresAtUtc > now)
-            .Where(i => isCounty ? i.CountyId == ownerId : i.TenantId == ownerId && i.CountyId == null)
+            .Where(i => isCounty ? i.CountyId == ownerId : i.TenantId == ownerId && i.CountyId == null && db.Tenants.Any(t => t.Id == ownerId && t.IsActive))
             .OrderByDescending(i => i.CreatedAtUtc)
             .FirstOrDefaultAsync(ct);
         if (invitation is null)
@@ -185,6 +200,12 @@ public sealed class AcceptInvitation(PlatformDbContext db, UserManager<PortalUse
             existing.Approve();
         }
     }
+
+    private const string ClosedCouncil = "Rådet er stengt i portalen, så invitasjonen kan ikke brukes nå. Ta kontakt med den som inviterte deg.";
+
+    /// <summary>A council the host has closed is closed to newcomers too: its invitations wait until it is opened again.</summary>
+    private async Task<bool> CouncilIsClosedAsync(Invitation invitation, CancellationToken ct) =>
+        invitation.CountyId is null && !await db.Tenants.AnyAsync(t => t.Id == invitation.TenantId && t.IsActive, ct);
 
     private static Result<PortalUser> AlreadyUsed(Invitation invitation) =>
         Result<PortalUser>.Fail("", $"Invitasjonen er allerede brukt, og kontoen for {invitation.Email} er laget. Logg inn med e-postadressen og passordet du valgte.");
