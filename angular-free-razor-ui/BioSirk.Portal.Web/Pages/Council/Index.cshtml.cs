@@ -117,14 +117,14 @@ public sealed class CouncilHomeModel(PortalContext portal, CouncilMembers member
         var list = await members.ListAsync();
         var invitations = await members.ListInvitationsAsync();
         ActiveMembers = list.Count(m => m.IsActive);
-        PendingInvitations = invitations.Count(i => i.State == InvitationState.Pending);
+        PendingInvitations = invitations.Count(i => !i.IsExpired);
         var admin = $"/rad/{council.Slug}/admin/medlemmer";
         if (!list.Any(m => m.IsActive && m.Roles.HasFlag(TenantRoles.Secretary)))
         {
             Tasks.Add(new CouncilTask(t["Rådet har ingen i sekretariatet ennå: inviter sekretariatet først."], admin));
         }
 
-        var expired = invitations.Count(i => i.State == InvitationState.Expired);
+        var expired = invitations.Count(i => i.IsExpired);
         if (expired > 0)
         {
             Tasks.Add(new CouncilTask(t["{0} invitasjon(er) er utløpt uten svar: send dem på nytt.", expired], admin));

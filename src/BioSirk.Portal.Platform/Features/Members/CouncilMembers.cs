@@ -12,10 +12,11 @@ public sealed record MemberRow(
     public bool AwaitsApproval { get; init; }
 }
 
-public sealed record PendingInvitationRow(Guid Id, string FullName, string Email, TenantRoles Roles, DateTime ExpiresAtUtc, InvitationState State);
+/// <param name="IsExpired">Past its 7 days (also before the nightly job has marked it): it can be sent again, not revoked.</param>
+public sealed record PendingInvitationRow(Guid Id, string FullName, string Email, TenantRoles Roles, DateTime ExpiresAtUtc, bool IsExpired);
 
 /// <summary>The members and invitations of the current council; everything goes through the tenant filter.</summary>
-public sealed class CouncilMembers(PlatformDbContext db)
+public sealed class CouncilMembers(PlatformDbContext db, TimeProvider clock)
 {
     public Task<List<MemberRow>> ListAsync(CancellationToken ct = default) =>
         (from m in db.TenantMemberships.AsNoTracking()
@@ -31,12 +32,15 @@ public sealed class CouncilMembers(PlatformDbContext db)
          select new MemberRow(m.Id, u.Id, u.FullName, u.Email!, m.Roles, m.IsActive, m.ConcurrencyStamp))
         .FirstOrDefaultAsync(ct);
 
-    public Task<List<PendingInvitationRow>> ListInvitationsAsync(CancellationToken ct = default) =>
-        db.Invitations.AsNoTracking()
+    public Task<List<PendingInvitationRow>> ListInvitationsAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Invitations.AsNoTracking()
             .Where(i => i.State == InvitationState.Pending || i.State == InvitationState.Expired)
             .OrderByDescending(i => i.CreatedAtUtc)
-            .Select(i => new PendingInvitationRow(i.Id, i.FullName, i.Email, i.Roles, i.ExpiresAtUtc, i.State))
+            .Select(i => new PendingInvitationRow(i.Id, i.FullName, i.Email, i.Roles, i.ExpiresAtUtc, i.State == InvitationState.Expired || i.ExpiresAtUtc <= now))
             .ToListAsync(ct);
+    }
 }
 
 public sealed record ChangeRolesCommand(Guid MembershipId, TenantRoles Roles, bool IsActive, string ConcurrencyStamp, Guid ActingUserId);
