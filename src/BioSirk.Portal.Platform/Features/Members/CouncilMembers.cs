@@ -62,16 +62,22 @@ public sealed class ChangeMemberRoles(PlatformDbContext db)
             return Result.Fail("Roles", "Velg minst én rolle, eller deaktiver kontoen.");
         }
 
-        var removesOwnAdmin = membership.UserId == command.ActingUserId
+        var removesAnAdmin = membership.IsActive && membership.Roles.HasFlag(TenantRoles.TenantAdmin)
             && (!command.IsActive || !command.Roles.HasFlag(TenantRoles.TenantAdmin));
-        if (removesOwnAdmin)
+        if (removesAnAdmin)
         {
+            // Two administrators taking the role away (their own, or each other's) at the same moment would each still
+            // count the other. The council's row is read before the count and saved with the change, so the second
+            // save finds it changed and is refused as stale; sent again, her count sees the first change.
+            var council = await db.Tenants.SingleAsync(t => t.Id == membership.TenantId, ct);
             var otherAdmins = await db.TenantMemberships.CountAsync(
                 m => m.Id != membership.Id && m.IsActive && (m.Roles & TenantRoles.TenantAdmin) == TenantRoles.TenantAdmin, ct);
             if (otherAdmins == 0)
             {
                 return Result.Fail("Roles", "Rådet må ha minst én aktiv administrator. Gi en annen person administratorrollen først.");
             }
+
+            db.Entry(council).Property(t => t.ConcurrencyStamp).IsModified = true;
         }
 
         db.Entry(membership).Property(m => m.ConcurrencyStamp).OriginalValue = command.ConcurrencyStamp;
