@@ -5,9 +5,13 @@ using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BioSirk.Portal.Tests.Review;
+namespace BioSirk.Portal.Tests.Platform;
 
-public sealed class ReviewPlatformTests(PortalFactory portal) : PortalTest(portal)
+/// <summary>
+/// Rules that must hold however the forms are used: no two councils or counties share a name or an org.nr, a closed
+/// council takes no newcomers, an expired invitation looks expired, and a council always keeps an administrator.
+/// </summary>
+public sealed class OrganisationAndMembershipIntegrityTests(PortalFactory portal) : PortalTest(portal)
 {
     private const string Members = "/rad/hallingdal/admin/medlemmer";
 
