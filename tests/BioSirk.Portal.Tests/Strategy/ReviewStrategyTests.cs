@@ -1,0 +1,275 @@
+using System.Net;
+using BioSirk.Portal.Strategy.Data;
+using BioSirk.Portal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Strategy.RoadmapSteps;
+
+namespace BioSirk.Portal.Tests.Review;
+
+/// <summary>
+/// Two requests at the same moment, made deterministic: the test holds a lock in its own transaction, so that both requests
+/// have read what they check before either writes; then it lets them go and looks at what they answered and left.
+/// </summary>
+public sealed class ReviewStrategyTests(PortalFactory portal) : PortalTest(portal)
+{
+    private const string DecisionForm = "form[action*=Decision]";
+
+    [Fact]
+    public async Task FirstDecision_RecordedInTwoTabsAtTheSameMoment_TheSecondIsToldAndKeepsHerInput()
+    {
+        using var first = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var second = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(first);
+        await AddActionAsync(first, basePath, "Befaring på Follum");
+        await ExpectRedirectAsync(await first.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
+        var pageA = await first.GetPageAsync(basePath + "/versjoner");
+        var pageB = await second.GetPageAsync(basePath + "/versjoner");
+        var ringerike = (await CouncilIdsAsync(Portal))["ringerike"];
+        var version = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Versions.IgnoreQueryFilters().SingleAsync());
+
+        await using var holder = await OpenAsync();
+        await using var tx = await holder.BeginTransactionAsync();
+        // An uncommitted decision of the same council on the same version: both tabs read none, and both inserts wait for it.
+        await ExecuteAsync(holder, tx, """
+            INSERT INTO strategy.adoption_decisions ("Id", "VersionId", "RoadmapId", "PartnershipId", "CouncilId", "Outcome", "DecidedOn",
+                "CaseReference", "RecordedByName", "RecordedAtUtc", "ConcurrencyStamp")
+            VALUES (@id, @version, @roadmap, @partnership, @council, 1, DATE '2026-03-02', 'X', 'X', now(), 'x')
+            """, ("id", Guid.NewGuid()), ("version", version.Id), ("roadmap", version.RoadmapId), ("partnership", version.PartnershipId), ("council", ringerike));
+        var a = first.SubmitAsync(pageA, basePath + "/versjoner", DecisionForm, new()
+        {
+            ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 12/26",
+        });
+        var b = second.SubmitAsync(pageB, basePath + "/versjoner", DecisionForm, new()
+        {
+            ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 13/26",
+        });
+        await WaitUntilBlockedAsync(holder, 2, a, b);
+        await tx.RollbackAsync();
+        var answers = await Task.WhenAll(a, b);
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Redirect);
+        var loser = answers.Single(r => r.StatusCode != HttpStatusCode.Redirect);
+        var page = await PortalClient.ReadAsync(loser);
+        Assert.Equal(HttpStatusCode.OK, loser.StatusCode);
+        Assert.Contains("Noen andre har lagret endringer i vedtaket mens du arbeidet. Det du skrev står fortsatt i skjemaet.",
+            page.GetElementById("error-summary")!.TextContent);
+        var typed = loser == answers[0] ? "SAK 12/26" : "SAK 13/26";
+        Assert.Equal(typed, page.FieldValue("Decision.CaseReference"));
+
+        // Saving again (the form she was shown, with the stamp of the decision that won) puts her decision over it.
+        var client = loser == answers[0] ? first : second;
+        await ExpectRedirectAsync(await client.PostFormAsync(page.QuerySelector(DecisionForm)!.GetAttribute("action")!, PortalClient.FormValues(page, DecisionForm)));
+        var stored = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Decisions.IgnoreQueryFilters().SingleAsync());
+        Assert.Equal(typed, stored.CaseReference);
+    }
+
+    [Fact]
+    public async Task ActionMovedOntoAGoalWhileTheGoalIsRemoved_IsNeverLeftOnTheRemovedGoal()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var otherTab = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var (basePath, actionPath, target) = await TwoGoalsAndAnActionAsync(jon);
+        var form = await jon.FormValuesAsync(actionPath + "/rediger", "main form");
+        form["Input.GoalId"] = target.ToString();
+        var token = await otherTab.TokenAsync($"{basePath}/struktur/{target}");
+
+        await using var holder = await OpenAsync();
+        await using var tx = await holder.BeginTransactionAsync();
+        // Holds the goal's row: the removal has found no action under the goal and waits to delete it.
+        await ExecuteAsync(holder, tx, """SELECT 1 FROM strategy.goals WHERE "Id" = @goal FOR UPDATE""", ("goal", target));
+        var remove = otherTab.Http.PostAsync($"{basePath}/struktur/{target}?handler=Remove",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        await WaitUntilBlockedAsync(holder, 1, remove);
+        var move = jon.PostFormAsync(actionPath + "/rediger", form);
+        await WaitUntilBlockedOrDoneAsync(holder, 2, move);
+        await tx.RollbackAsync();
+        var answers = await Task.WhenAll(remove, move);
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        var orphans = await Portal.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<StrategyDbContext>();
+            var goals = await db.Goals.IgnoreQueryFilters().Select(g => g.Id).ToListAsync();
+            return await db.Actions.IgnoreQueryFilters().Where(a => !goals.Contains(a.GoalId)).Select(a => a.Title).ToListAsync();
+        });
+        Assert.Empty(orphans);
+    }
+
+    [Fact]
+    public async Task ActionMovedFromATabOpenedBeforeTheGoalWasRemoved_IsToldBesideTheGoal_AndKeepsItsInput()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var otherTab = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var (basePath, actionPath, target) = await TwoGoalsAndAnActionAsync(jon);
+        var form = await jon.FormValuesAsync(actionPath + "/rediger", "main form");
+        await ExpectRedirectAsync(await otherTab.PostWithTokenAsync($"{basePath}/struktur/{target}?handler=Remove", new(), tokenPage: $"{basePath}/struktur/{target}"));
+        form["Input.GoalId"] = target.ToString();
+        form["Input.Title"] = "Befaring på Follum og Hønefoss";
+
+        var answer = await jon.PostFormAsync(actionPath + "/rediger", form);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var page = await PortalClient.ReadAsync(answer);
+        Assert.Equal("Velg målet tiltaket hører til.", page.FieldError("Input.GoalId"));
+        Assert.Equal("Befaring på Follum og Hønefoss", page.FieldValue("Input.Title"));
+    }
+
+    [Fact]
+    public async Task TwoSecretariesStartingThePartnershipsRoadmapAtTheSameMoment_MakeOneRoadmap()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var marte = await Portal.SignedInAsync(Demo.HadelandSecretary);
+        var jonPage = await jon.GetPageAsync("/rad/ringerike/veikart");
+        var martePage = await marte.GetPageAsync("/rad/hadeland/veikart");
+        var partnership = PortalClient.FormValues(jonPage, "main form")["Input.PartnershipId"];
+        Dictionary<string, string> Start(string title) => new()
+        {
+            ["Input.PartnershipId"] = partnership, ["Input.Title"] = title, ["Input.PeriodStart"] = "2026-01-01", ["Input.PeriodEnd"] = "2028-12-31",
+        };
+
+        await using var holder = await OpenAsync();
+        await using var tx = await holder.BeginTransactionAsync();
+        // Both find no roadmap for the partnership, and both wait to write theirs.
+        await ExecuteAsync(holder, tx, "LOCK TABLE strategy.roadmaps IN SHARE MODE");
+        var a = jon.SubmitAsync(jonPage, "/rad/ringerike/veikart", "main form", Start("Ringerikes veikart"));
+        var b = marte.SubmitAsync(martePage, "/rad/hadeland/veikart", "main form", Start("Hadelands veikart"));
+        await WaitUntilBlockedAsync(holder, 2, a, b);
+        await tx.CommitAsync();
+        var answers = await Task.WhenAll(a, b);
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Equal(1, await Portal.WithScopeAsync(sp =>
+            sp.GetRequiredService<StrategyDbContext>().Roadmaps.IgnoreQueryFilters().CountAsync(r => r.PartnershipId == Guid.Parse(partnership))));
+        var refused = await PortalClient.ReadAsync(answers.Single(r => r.StatusCode != HttpStatusCode.Redirect));
+        Assert.Contains("Partnerskapet har allerede et veikart", refused.QuerySelector("[data-testid=not-started]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ADecisionsChangesLongerThanTheColumn_AreToldBesideTheField_NotA500()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        await AddActionAsync(jon, basePath, "Befaring på Follum");
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
+        var changes = new string('e', 4001);
+
+        var answer = await jon.SubmitAsync(basePath + "/versjoner", DecisionForm, new()
+        {
+            ["Decision.Outcome"] = "AdoptedWithChanges", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 12/26",
+            ["Decision.Changes"] = changes,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var page = await PortalClient.ReadAsync(answer);
+        Assert.Equal("Endringene kan være på høyst 4 000 tegn (nå 4 001).", page.FieldError("Decision.Changes"));
+        Assert.Equal(changes, page.FieldValue("Decision.Changes"));
+    }
+
+    [Fact]
+    public async Task ACouncilOutsideThePartnership_GetsNotFound_ForTheRoadmapsWrites()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var hallingdal = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var actionPath = await AddActionAsync(jon, basePath, "Befaring på Follum");
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/versjoner", "form[action*=Freeze]", new() { ["Freeze.Label"] = "Forslag" }));
+        var (versionId, goalId) = await Portal.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<StrategyDbContext>();
+            return ((await db.Versions.IgnoreQueryFilters().SingleAsync()).Id, (await db.Goals.IgnoreQueryFilters().SingleAsync()).Id);
+        });
+        var theirs = basePath.Replace("/rad/ringerike/", "/rad/hallingdal/", StringComparison.Ordinal);
+        var theirAction = actionPath.Replace("/rad/ringerike/", "/rad/hallingdal/", StringComparison.Ordinal);
+
+        var answers = new[]
+        {
+            await hallingdal.PostWithTokenAsync($"{theirs}/versjoner?handler=Decision&versionId={versionId}", new()
+            {
+                ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 1/26",
+            }),
+            await hallingdal.PostWithTokenAsync($"{theirs}/struktur/{goalId}?handler=Remove", new()),
+            await hallingdal.PostWithTokenAsync($"{theirAction}?handler=Delete", new()),
+            await hallingdal.PostWithTokenAsync($"{theirAction}/rediger", new() { ["Input.Title"] = "Kapret" }),
+        };
+
+        Assert.All(answers, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+    }
+
+    private async Task<(string BasePath, string ActionPath, Guid Target)> TwoGoalsAndAnActionAsync(PortalClient jon)
+    {
+        var basePath = await StartRoadmapAsync(jon);
+        var actionPath = await AddActionAsync(jon, basePath, "Befaring på Follum");
+        var areaId = (await jon.GetPageAsync(basePath + "/struktur")).QuerySelector("#NewGoal_FocusAreaId option[value]:not([value=''])")!.GetAttribute("value")!;
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Goal]", new() { ["NewGoal.FocusAreaId"] = areaId, ["NewGoal.GoalTitle"] = "Andre mål" }));
+        var target = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Goals.IgnoreQueryFilters().Where(g => g.Title == "Andre mål").Select(g => g.Id).SingleAsync());
+        return (basePath, actionPath, target);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(Portal.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, tx);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>How many sessions wait for the holder's locks (asked on a connection of its own: in the holder's transaction the statistics would not move).</summary>
+    private async Task<int> BlockedByAsync(NpgsqlConnection holder)
+    {
+        await using var monitor = await OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE @holder = ANY(pg_blocking_pids(pid))", monitor);
+        command.Parameters.AddWithValue("holder", holder.ProcessID);
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Waits until <paramref name="count"/> sessions wait for the holder's lock; a request that answers first fails the test.</summary>
+    private async Task WaitUntilBlockedAsync(NpgsqlConnection holder, int count, params Task<HttpResponseMessage>[] requests)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (await BlockedByAsync(holder) >= count)
+            {
+                return;
+            }
+
+            if (requests.FirstOrDefault(r => r.IsCompleted) is { } done)
+            {
+                throw new InvalidOperationException($"A request answered {(int)(await done).StatusCode} without waiting for the lock.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The requests never waited for the lock.");
+    }
+
+    /// <summary>Waits until <paramref name="request"/> has answered, or <paramref name="count"/> sessions wait for the holder's lock.</summary>
+    private async Task WaitUntilBlockedOrDoneAsync(NpgsqlConnection holder, int count, Task<HttpResponseMessage> request)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (request.IsCompleted || await BlockedByAsync(holder) >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The request neither answered nor waited for the lock.");
+    }
+}
