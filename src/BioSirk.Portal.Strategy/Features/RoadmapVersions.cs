@@ -118,6 +118,7 @@ public sealed class RoadmapVersions(RoadmapStore store, RoadmapQueries queries, 
         }
 
         var decision = await store.Db.Decisions.FirstOrDefaultAsync(d => d.VersionId == versionId && d.CouncilId == actor.CouncilId, ct);
+        var first = decision is null;
         if (decision is null)
         {
             decision = new AdoptionDecision(versionId, roadmapId, version.PartnershipId, actor.CouncilId);
@@ -130,6 +131,32 @@ public sealed class RoadmapVersions(RoadmapStore store, RoadmapQueries queries, 
 
         decision.Record(draft.Outcome!.Value, draft.DecidedOn!.Value, draft.CaseReference!.Trim(), draft.Changes?.Trim(), actor.Name,
             clock.GetUtcNow().UtcDateTime);
-        return await store.SaveAsync(ct);
+        if (!first)
+        {
+            return await store.SaveAsync(ct);
+        }
+
+        try
+        {
+            await store.Db.SaveChangesAsync(ct);
+            return Result.Ok();
+        }
+        catch (DbUpdateException)
+        {
+            // The council's first decision on the version, recorded from another tab in the same moment (the unique key):
+            // this one is stale, as when it comes a moment later, and its writer may save hers over it.
+            if (!await DecidedAsync(versionId, actor.CouncilId, ct))
+            {
+                throw;
+            }
+
+            return Result.Stale("", RoadmapStore.ConflictMessage);
+        }
+    }
+
+    private async Task<bool> DecidedAsync(Guid versionId, Guid councilId, CancellationToken ct)
+    {
+        store.Db.ChangeTracker.Clear();
+        return await store.Db.Decisions.AsNoTracking().AnyAsync(d => d.VersionId == versionId && d.CouncilId == councilId, ct);
     }
 }
