@@ -96,7 +96,20 @@ public sealed class EditRoadmapPart(RoadmapStore store)
             part.Roadmap.RemoveFocusArea(part.Area!);
         }
 
-        return await store.SaveAsync(ct);
+        var saved = await store.SaveAsync(ct);
+        if (saved.IsStale && await WhyNotRemovableNowAsync(roadmapId, partId, goalIndicators, ct) is { } since)
+        {
+            // An action was put under the goal (or a goal under the area) in the same moment: say what to do first.
+            return Result.Fail("", since);
+        }
+
+        return saved;
+    }
+
+    private async Task<string?> WhyNotRemovableNowAsync(Guid roadmapId, Guid partId, IReadOnlyList<string> goalIndicators, CancellationToken ct)
+    {
+        store.Db.ChangeTracker.Clear();
+        return await FindAsync(roadmapId, partId, ct) is { } now ? await WhyNotRemovableAsync(now, goalIndicators, ct) : null;
     }
 
     /// <summary>Why the part cannot be removed now, in words that say what to do first; null when it can.</summary>

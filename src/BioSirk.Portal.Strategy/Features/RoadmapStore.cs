@@ -29,6 +29,12 @@ public sealed class RoadmapStore(StrategyDbContext db)
     /// </summary>
     public void NumberedPartAdded(Roadmap roadmap) => db.Entry(roadmap).Property(r => r.ConcurrencyStamp).IsModified = true;
 
+    /// <summary>
+    /// An action put under a goal (a new one, or one moved there) renews the goal's stamp: a removal of the goal at the same
+    /// moment, which found no action under it, then conflicts instead of leaving the action under a goal that is gone.
+    /// </summary>
+    public void ActionPutUnder(Goal goal) => db.Entry(goal).Property(g => g.ConcurrencyStamp).IsModified = true;
+
     /// <summary>Makes the save fail if the row changed since the form was loaded.</summary>
     public void ExpectStamp<T>(T entity, string? stamp)
         where T : class, IConcurrencyAware =>

@@ -111,6 +111,11 @@ public sealed class SaveRoadmapAction(RoadmapStore store, IPlatformDirectory dir
             return errors.All;
         }
 
+        if (action.GoalId != draft.GoalId)
+        {
+            store.ActionPutUnder(roadmap.Goals.First(g => g.Id == draft.GoalId));
+        }
+
         action.GoalId = draft.GoalId!.Value;
         action.Title = draft.Title!.Trim();
         action.Description = string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim();
