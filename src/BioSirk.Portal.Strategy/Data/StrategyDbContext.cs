@@ -48,7 +48,7 @@ public class StrategyDbContext(DbContextOptions options, ICurrentTenant currentT
         modelBuilder.Entity<Roadmap>(b =>
         {
             b.ToTable("roadmaps");
-            b.HasIndex(r => r.PartnershipId);
+            b.HasIndex(r => r.PartnershipId).IsUnique(); // a partnership has one joint roadmap, also when two start it at the same moment
             b.Property(r => r.Title).HasMaxLength(300);
             b.HasMany(r => r.FocusAreas).WithOne().HasForeignKey(f => f.RoadmapId).OnDelete(DeleteBehavior.Cascade);
             b.Navigation(r => r.FocusAreas).UsePropertyAccessMode(PropertyAccessMode.Field);

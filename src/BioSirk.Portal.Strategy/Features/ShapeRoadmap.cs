@@ -26,8 +26,7 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
 
         var (errors, dates) = Check(draft);
         errors.When(!chosen, "PartnershipId", "Velg partnerskapet veikartet er for.");
-        errors.When(chosen && await store.Db.Roadmaps.IgnoreQueryFilters().AnyAsync(r => r.PartnershipId == partnershipId, ct), "PartnershipId",
-            "Partnerskapet har allerede et veikart: et partnerskap har ett felles veikart. Åpne det under Veikart.");
+        errors.When(chosen && await HasRoadmapAsync(partnershipId, ct), "PartnershipId", AlreadyStarted);
         if (errors.Any)
         {
             return Result<Guid>.Fail(errors.All);
@@ -38,9 +37,29 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
             ReportingDates = dates,
         };
         store.Db.Roadmaps.Add(roadmap);
-        await store.Db.SaveChangesAsync(ct);
+        try
+        {
+            await store.Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Started by another council's secretary in the same moment (the unique key on the partnership): hers is the roadmap.
+            store.Db.ChangeTracker.Clear();
+            if (!await HasRoadmapAsync(partnershipId, ct))
+            {
+                throw;
+            }
+
+            return Result<Guid>.Fail("PartnershipId", AlreadyStarted);
+        }
+
         return Result<Guid>.Ok(roadmap.Id);
     }
+
+    private const string AlreadyStarted = "Partnerskapet har allerede et veikart: et partnerskap har ett felles veikart. Åpne det under Veikart.";
+
+    private Task<bool> HasRoadmapAsync(Guid partnershipId, CancellationToken ct) =>
+        store.Db.Roadmaps.IgnoreQueryFilters().AnyAsync(r => r.PartnershipId == partnershipId, ct);
 
     public async Task<Result?> UpdateAsync(Guid roadmapId, RoadmapDraft draft, string? stamp, RoadmapActor actor, CancellationToken ct = default)
     {

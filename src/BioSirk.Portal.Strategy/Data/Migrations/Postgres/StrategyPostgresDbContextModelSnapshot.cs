@@ -240,7 +240,8 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnershipId");
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
 
                     b.ToTable("roadmaps", "strategy");
                 });

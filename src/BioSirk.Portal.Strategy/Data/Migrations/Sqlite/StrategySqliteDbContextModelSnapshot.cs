@@ -231,7 +231,8 @@ namespace BioSirk.Portal.Strategy.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnershipId");
+                    b.HasIndex("PartnershipId")
+                        .IsUnique();
 
                     b.ToTable("roadmaps", (string)null);
                 });
