@@ -87,6 +87,9 @@ public sealed class RoadmapVersions(RoadmapStore store, RoadmapQueries queries, 
         return await store.Db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.RoadmapId == roadmapId && v.Number == number, ct);
     }
 
+    /// <summary>The column's length (the module's default for text).</summary>
+    public const int MaxChanges = 4000;
+
     public async Task<Result?> RecordDecisionAsync(Guid roadmapId, Guid versionId, DecisionDraft draft, string? stamp, RoadmapActor actor,
         CancellationToken ct = default)
     {
@@ -111,7 +114,8 @@ public sealed class RoadmapVersions(RoadmapStore store, RoadmapQueries queries, 
             .When(string.IsNullOrWhiteSpace(draft.CaseReference), "CaseReference", "Skriv saksnummeret, for eksempel «SAK 12/26».")
             .When(draft.CaseReference?.Trim().Length > 50, "CaseReference", "Saksnummeret kan være høyst 50 tegn.")
             .When(draft.Outcome == AdoptionOutcome.AdoptedWithChanges && string.IsNullOrWhiteSpace(draft.Changes), "Changes",
-                "Skriv hvilke endringer rådet vedtok.");
+                "Skriv hvilke endringer rådet vedtok.")
+            .WhenLongerThan(draft.Outcome == AdoptionOutcome.AdoptedWithChanges ? draft.Changes : null, MaxChanges, "Changes", "Endringene");
         if (errors.Any)
         {
             return Result.Fail(errors.All);
