@@ -227,11 +227,17 @@ public sealed class ReviewStrategyTests(PortalFactory portal) : PortalTest(porta
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>How many sessions wait for the holder's locks (asked on a connection of its own: in the holder's transaction the statistics would not move).</summary>
+    /// <summary>
+    /// How many sessions of the test database wait for a lock behind the holder's (directly, or behind one that waits for
+    /// it); asked on a connection of its own, as in the holder's transaction the statistics would not move.
+    /// </summary>
     private async Task<int> BlockedByAsync(NpgsqlConnection holder)
     {
         await using var monitor = await OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE @holder = ANY(pg_blocking_pids(pid))", monitor);
+        await using var command = new NpgsqlCommand("""
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> @holder AND cardinality(pg_blocking_pids(pid)) > 0
+            """, monitor);
         command.Parameters.AddWithValue("holder", holder.ProcessID);
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     }
