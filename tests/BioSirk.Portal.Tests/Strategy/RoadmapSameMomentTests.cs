@@ -7,13 +7,14 @@ using Npgsql;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 using static BioSirk.Portal.Tests.Strategy.RoadmapSteps;
 
-namespace BioSirk.Portal.Tests.Review;
+namespace BioSirk.Portal.Tests.Strategy;
 
 /// <summary>
 /// Two requests at the same moment, made deterministic: the test holds a lock in its own transaction, so that both requests
 /// have read what they check before either writes; then it lets them go and looks at what they answered and left.
+/// Also here, from the same review: a decision's over-long changes, and the writes tried with another council's ids.
 /// </summary>
-public sealed class ReviewStrategyTests(PortalFactory portal) : PortalTest(portal)
+public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(portal)
 {
     private const string DecisionForm = "form[action*=Decision]";
 
