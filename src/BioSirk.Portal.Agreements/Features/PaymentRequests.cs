@@ -260,6 +260,7 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         store.Db.Payments.Remove(payment);
         milestone.ReopenForPayment();
         agreement.Unsettle();
+        store.MoneyChanged(agreement); // a rescission or a final report's approval at the same moment conflicts with it
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
             Phrase.Of("Betalingen for «{0}» ({1}, {2}, ref. {3}) er reversert: {4}",
                 milestone.Name, Norwegian.Kroner(payment.Amount), Norwegian.Date(payment.Date), payment.Reference, c.Reason!.Trim()));

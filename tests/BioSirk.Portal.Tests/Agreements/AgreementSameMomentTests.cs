@@ -18,7 +18,7 @@ namespace BioSirk.Portal.Tests.Agreements;
 /// a lock on the agreement's history table in its own transaction (every step of the agreement writes a line there when
 /// it saves), so that both requests have read and checked what they check before either writes; then it lets them go.
 /// One of the two must be told that the agreement changed, never both pass with a rule broken between them: a milestone
-/// paid twice, or paid after it was folded into the final settlement.
+/// paid twice, paid after it was folded into the final settlement, or a payment taken back from a rescinded agreement.
 /// </summary>
 public sealed class AgreementSameMomentTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -206,6 +206,54 @@ public sealed class AgreementSameMomentTests(PortalFactory portal) : PortalTest(
             .SingleAsync(m => m.AgreementId == id && m.Trigger == MilestoneTrigger.FinalReportApproved));
         // Whichever won, the council gets the eligible 135 000 in all once everything is paid, not 112 500 more.
         Assert.True(final.Amount is null || paid + final.Amount == 135_000m, $"Paid {paid}, final settlement {final.Amount}.");
+    }
+
+    [Fact]
+    public async Task APaymentReversedWhileTheAgreementIsRescinded_LeavesTheRescindedAgreementsPaymentsAsTheyWere()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await PaidFirstInstalmentAsync(kari, sigrid, id);
+        await GiveNoticeAsync(sigrid, id);
+        var rescindTab = await sigrid.GetPageAsync(CountyUrl(id));
+        var reverseTab = await sigrid.GetPageAsync(CountyUrl(id));
+
+        var answers = await AtTheSameMomentAsync(
+            () => sigrid.SubmitAsync(rescindTab, CountyUrl(id), "form[action*=Rescind]", new() { ["Breach.ConfirmsRescission"] = "true" }),
+            () => sigrid.SubmitAsync(reverseTab, CountyUrl(id), ReverseForm, Reversal(reverseTab)));
+
+        var agreement = await AgreementAsync(id);
+        if (agreement.Status == AgreementStatus.Rescinded)
+        {
+            Assert.Single(await PaymentsAsync(id)); // «Avtalen er hevet; betalingene står slik de var.»
+        }
+
+        await OneWonAndTheOtherWasToldAsync(answers);
+    }
+
+    [Fact]
+    public async Task APaymentReversedWhileTheFinalReportIsApproved_NeverLeavesTheAgreementSettledWithThePaymentOpen()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await PaidFirstInstalmentAsync(kari, sigrid, id);
+        Portal.Clock.Set(AfterTheWork);
+        await RegisterWorkdaysAsync(kari, id, 125m); // 112 500: what was paid, so the final settlement is 0 and settles at once
+        await ExpectRedirectAsync(await FinalReportSteps.SubmitReportAsync(kari, id));
+        var reverseTab = await sigrid.GetPageAsync(CountyUrl(id));
+        var approval = await ApprovalFormAsync(sigrid, id);
+
+        var answers = await AtTheSameMomentAsync(
+            () => sigrid.SubmitAsync(reverseTab, CountyUrl(id), ReverseForm, Reversal(reverseTab)),
+            () => sigrid.PostFormAsync($"{FinalReportSteps.CountyUrl(id)}?handler=Approve&version=1", approval));
+
+        var agreement = await AgreementAsync(id);
+        var first = await MilestoneAsync(id, "Ved signering");
+        Assert.False(agreement.Status == AgreementStatus.Settled && first.State == MilestoneState.Requested,
+            "The agreement is settled while «Ved signering» waits for its payment again.");
+        await OneWonAndTheOtherWasToldAsync(answers);
     }
 
     [Fact]
