@@ -3,8 +3,8 @@ using BioSirk.Portal.Strategy.Data;
 using BioSirk.Portal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Infrastructure.HeldLocks;
 using static BioSirk.Portal.Tests.Strategy.RoadmapSteps;
 
 namespace BioSirk.Portal.Tests.Strategy;
@@ -31,7 +31,7 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
         var ringerike = (await CouncilIdsAsync(Portal))["ringerike"];
         var version = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Versions.IgnoreQueryFilters().SingleAsync());
 
-        await using var holder = await OpenAsync();
+        await using var holder = await Portal.OpenAsync();
         await using var tx = await holder.BeginTransactionAsync();
         // An uncommitted decision of the same council on the same version: both tabs read none, and both inserts wait for it.
         await ExecuteAsync(holder, tx, """
@@ -47,7 +47,7 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
         {
             ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 13/26",
         });
-        await WaitUntilBlockedAsync(holder, 2, a, b);
+        await Portal.WaitUntilBlockedAsync(holder, 2, a, b);
         await tx.RollbackAsync();
         var answers = await Task.WhenAll(a, b);
 
@@ -78,15 +78,15 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
         form["Input.GoalId"] = target.ToString();
         var token = await otherTab.TokenAsync($"{basePath}/struktur/{target}");
 
-        await using var holder = await OpenAsync();
+        await using var holder = await Portal.OpenAsync();
         await using var tx = await holder.BeginTransactionAsync();
         // Holds the goal's row: the removal has found no action under the goal and waits to delete it.
         await ExecuteAsync(holder, tx, """SELECT 1 FROM strategy.goals WHERE "Id" = @goal FOR UPDATE""", ("goal", target));
         var remove = otherTab.Http.PostAsync($"{basePath}/struktur/{target}?handler=Remove",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        await WaitUntilBlockedAsync(holder, 1, remove);
+        await Portal.WaitUntilBlockedAsync(holder, 1, remove);
         var move = jon.PostFormAsync(actionPath + "/rediger", form);
-        await WaitUntilBlockedOrDoneAsync(holder, 2, move);
+        await Portal.WaitUntilBlockedOrDoneAsync(holder, 2, move);
         await tx.RollbackAsync();
         var answers = await Task.WhenAll(remove, move);
 
@@ -132,13 +132,13 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
             ["Input.PartnershipId"] = partnership, ["Input.Title"] = title, ["Input.PeriodStart"] = "2026-01-01", ["Input.PeriodEnd"] = "2028-12-31",
         };
 
-        await using var holder = await OpenAsync();
+        await using var holder = await Portal.OpenAsync();
         await using var tx = await holder.BeginTransactionAsync();
         // Both find no roadmap for the partnership, and both wait to write theirs.
         await ExecuteAsync(holder, tx, "LOCK TABLE strategy.roadmaps IN SHARE MODE");
         var a = jon.SubmitAsync(jonPage, "/rad/ringerike/veikart", "main form", Start("Ringerikes veikart"));
         var b = marte.SubmitAsync(martePage, "/rad/hadeland/veikart", "main form", Start("Hadelands veikart"));
-        await WaitUntilBlockedAsync(holder, 2, a, b);
+        await Portal.WaitUntilBlockedAsync(holder, 2, a, b);
         await tx.CommitAsync();
         var answers = await Task.WhenAll(a, b);
 
@@ -208,75 +208,5 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
         await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Goal]", new() { ["NewGoal.FocusAreaId"] = areaId, ["NewGoal.GoalTitle"] = "Andre mål" }));
         var target = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Goals.IgnoreQueryFilters().Where(g => g.Title == "Andre mål").Select(g => g.Id).SingleAsync());
         return (basePath, actionPath, target);
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(Portal.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, tx);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>
-    /// How many sessions of the test database wait for a lock behind the holder's (directly, or behind one that waits for
-    /// it); asked on a connection of its own, as in the holder's transaction the statistics would not move.
-    /// </summary>
-    private async Task<int> BlockedByAsync(NpgsqlConnection holder)
-    {
-        await using var monitor = await OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT count(*) FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> @holder AND cardinality(pg_blocking_pids(pid)) > 0
-            """, monitor);
-        command.Parameters.AddWithValue("holder", holder.ProcessID);
-        return Convert.ToInt32(await command.ExecuteScalarAsync());
-    }
-
-    /// <summary>Waits until <paramref name="count"/> sessions wait for the holder's lock; a request that answers first fails the test.</summary>
-    private async Task WaitUntilBlockedAsync(NpgsqlConnection holder, int count, params Task<HttpResponseMessage>[] requests)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (await BlockedByAsync(holder) >= count)
-            {
-                return;
-            }
-
-            if (requests.FirstOrDefault(r => r.IsCompleted) is { } done)
-            {
-                throw new InvalidOperationException($"A request answered {(int)(await done).StatusCode} without waiting for the lock.");
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The requests never waited for the lock.");
-    }
-
-    /// <summary>Waits until <paramref name="request"/> has answered, or <paramref name="count"/> sessions wait for the holder's lock.</summary>
-    private async Task WaitUntilBlockedOrDoneAsync(NpgsqlConnection holder, int count, Task<HttpResponseMessage> request)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (request.IsCompleted || await BlockedByAsync(holder) >= count)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The request neither answered nor waited for the lock.");
     }
 }
