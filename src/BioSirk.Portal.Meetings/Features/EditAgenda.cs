@@ -30,6 +30,7 @@ public sealed class EditAgenda(MeetingStore store, MeetingNotices notices)
         }
 
         added.Value!.ReplaceLinks(links.Select(l => (l.Kind, l.TargetId, l.Label)));
+        store.AgendaChanged(meeting);
         if (meeting.IsPublished)
         {
             await store.NumberAgendaAsync(meeting, ct);

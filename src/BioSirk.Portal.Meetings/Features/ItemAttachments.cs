@@ -56,6 +56,7 @@ public sealed class ItemAttachments(MeetingStore store, IFileStore files)
 
         var stored = await files.SaveAsync(buffer, upload.FileName, type, ct);
         var attached = item.Attach(new AttachedFile(stored.FileId, stored.FileName, stored.ContentType, stored.Size, stored.Sha256), by.Name, store.UtcNow);
+        store.AgendaChanged(meeting);
         var saved = attached.Succeeded ? await store.SaveAsync(ct) : attached;
         if (!saved.Succeeded)
         {
@@ -82,6 +83,7 @@ public sealed class ItemAttachments(MeetingStore store, IFileStore files)
         }
 
         var removed = item.RemoveAttachment(attachmentId)!;
+        store.AgendaChanged(meeting);
 
         var saved = await store.SaveAsync(ct);
         if (!saved.Succeeded)

@@ -57,6 +57,13 @@ public sealed class MeetingStore(MeetingsDbContext db, TimeProvider clock)
 
     public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);
 
+    /// <summary>
+    /// An item added, or a document attached or removed, renews the meeting's stamp: publishing or cancelling the meeting at
+    /// the same moment (or adding another item) then conflicts, instead of leaving an unnumbered item on a published agenda,
+    /// an item or a document changed on a cancelled meeting, or two items in the same place.
+    /// </summary>
+    public void AgendaChanged(Meeting meeting) => db.Entry(meeting).Property(m => m.ConcurrencyStamp).IsModified = true;
+
     /// <summary>Numbers what is not numbered yet with the body's counter for the meeting's year (made on first use).</summary>
     public async Task<Result> NumberAgendaAsync(Meeting meeting, CancellationToken ct = default)
     {
@@ -70,13 +77,20 @@ public sealed class MeetingStore(MeetingsDbContext db, TimeProvider clock)
         return meeting.Publish(counter, UtcNow);
     }
 
-    /// <summary>Saves the numbered agenda; two secretaries numbering in the same body at once: the second is asked to try again.</summary>
+    /// <summary>
+    /// Saves the numbered agenda; two secretaries numbering in the same body at once: the second is asked to try again. A
+    /// meeting changed meanwhile (cancelled, published, an item added) is a conflict like any other.
+    /// </summary>
     public async Task<Result> SaveNumberedAsync(CancellationToken ct = default)
     {
         try
         {
             await db.SaveChangesAsync(ct);
             return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException e) when (e.Entries.Any(entry => entry.Entity is Meeting))
+        {
+            return Result.Stale("", ConflictMessage);
         }
         catch (DbUpdateException)
         {
