@@ -119,6 +119,7 @@ public sealed class RegisterMeasurement(IndicatorStore store, IndicatorLock lock
         }
 
         store.Db.Measurements.Add(registered.Value!);
+        store.MeasurementAdded(indicator);
         return await store.SaveAsync(ct);
     }
 }

@@ -147,6 +147,11 @@ public sealed class ImportMeasurements(IndicatorStore store, IndicatorLock locks
             store.Db.Measurements.Add(indicator.Register(row.Value, row.Date, row.Source, row.Comment, by.UserId, by.Name, today, now).Value!);
         }
 
+        if (rows.Count > 0)
+        {
+            store.MeasurementAdded(indicator);
+        }
+
         var saved = await store.SaveAsync(ct);
         return saved.Succeeded ? new ImportReport(rows.Count, reports, null) : new ImportReport(0, reports, saved.Errors[0].Message);
     }

@@ -21,6 +21,13 @@ public sealed class IndicatorStore(IndicatorsDbContext db)
         db.Indicators.Include(i => i.Measurements).FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
 
     public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);
+
+    /// <summary>
+    /// A measurement added renews the indicator's stamp: the form asks before a second measurement on a date that has one,
+    /// and the import refuses it, so of two added at the same moment (neither seeing the other) the second conflicts
+    /// instead of being stored unasked.
+    /// </summary>
+    public void MeasurementAdded(Indicator indicator) => db.Entry(indicator).Property(i => i.ConcurrencyStamp).IsModified = true;
 }
 
 /// <summary>
