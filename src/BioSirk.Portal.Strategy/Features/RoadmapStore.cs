@@ -35,6 +35,12 @@ public sealed class RoadmapStore(StrategyDbContext db)
     /// </summary>
     public void ActionPutUnder(Goal goal) => db.Entry(goal).Property(g => g.ConcurrencyStamp).IsModified = true;
 
+    /// <summary>
+    /// An action given its dates (a new one, or one moved in time) renews the roadmap's stamp: a change of the period at the
+    /// same moment, which found no action outside the new period, then conflicts instead of leaving the action outside it.
+    /// </summary>
+    public void ActionDated(Roadmap roadmap) => db.Entry(roadmap).Property(r => r.ConcurrencyStamp).IsModified = true;
+
     /// <summary>Makes the save fail if the row changed since the form was loaded.</summary>
     public void ExpectStamp<T>(T entity, string? stamp)
         where T : class, IConcurrencyAware =>

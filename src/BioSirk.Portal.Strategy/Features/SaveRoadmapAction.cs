@@ -111,6 +111,11 @@ public sealed class SaveRoadmapAction(RoadmapStore store, IPlatformDirectory dir
             return errors.All;
         }
 
+        if (action.Start != draft.Start || action.End != draft.End)
+        {
+            store.ActionDated(roadmap);
+        }
+
         if (action.GoalId != draft.GoalId)
         {
             store.ActionPutUnder(roadmap.Goals.First(g => g.Id == draft.GoalId));

@@ -200,6 +200,48 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
         Assert.All(answers, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
     }
 
+    [Fact]
+    public async Task PeriodShrunkWhileAnActionOutsideTheNewPeriodIsAdded_NeverLeavesTheActionOutsideThePeriod()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var otherTab = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        var settings = await jon.GetPageAsync(basePath + "/struktur");
+        var action = await otherTab.FormValuesAsync(basePath + "/tiltak/ny", "main form");
+        action["Input.GoalId"] = (await otherTab.GetPageAsync(basePath + "/tiltak/ny")).QuerySelector("#Input_GoalId option[value]:not([value=''])")!.GetAttribute("value")!;
+        action["Input.Title"] = "Biokullanlegg på Hadeland";
+        action["Input.Start"] = "2026-03-01";
+        action["Input.End"] = "2028-06-30";
+        action["Input.Phase"] = "Mapping";
+        var roadmapId = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Roadmaps.IgnoreQueryFilters().Select(r => r.Id).SingleAsync());
+
+        await using var holder = await Portal.OpenAsync();
+        await using var tx = await holder.BeginTransactionAsync();
+        // Holds the roadmap's row: the new period has found no action outside it and waits to be saved.
+        await ExecuteAsync(holder, tx, """SELECT 1 FROM strategy.roadmaps WHERE "Id" = @roadmap FOR UPDATE""", ("roadmap", roadmapId));
+        var shrink = jon.SubmitAsync(settings, basePath + "/struktur", "form[action*=Settings]", new()
+        {
+            ["Settings.Title"] = "Felles veikart", ["Settings.PeriodStart"] = "2026-01-01", ["Settings.PeriodEnd"] = "2027-12-31", ["Settings.ReportingDates"] = "",
+        });
+        await Portal.WaitUntilBlockedAsync(holder, 1, shrink);
+        var add = otherTab.PostFormAsync(basePath + "/tiltak/ny", action);
+        await Portal.WaitUntilBlockedOrDoneAsync(holder, 2, add);
+        await tx.RollbackAsync();
+        var answers = await Task.WhenAll(shrink, add);
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        var outside = await Portal.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<StrategyDbContext>();
+            var roadmap = await db.Roadmaps.IgnoreQueryFilters().SingleAsync();
+            return await db.Actions.IgnoreQueryFilters().Where(a => a.Start < roadmap.PeriodStart || a.End > roadmap.PeriodEnd).Select(a => a.Title).ToListAsync();
+        });
+        Assert.Empty(outside);
+        var refused = answers.Single(r => r.StatusCode != HttpStatusCode.Redirect);
+        var page = await PortalClient.ReadAsync(refused);
+        Assert.Contains("Noen andre har", page.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
+    }
+
     private async Task<(string BasePath, string ActionPath, Guid Target)> TwoGoalsAndAnActionAsync(PortalClient jon)
     {
         var basePath = await StartRoadmapAsync(jon);
