@@ -41,6 +41,12 @@ public sealed class RoadmapStore(StrategyDbContext db)
     /// </summary>
     public void ActionDated(Roadmap roadmap) => db.Entry(roadmap).Property(r => r.ConcurrencyStamp).IsModified = true;
 
+    /// <summary>
+    /// A goal put under a focus area renews the area's stamp: a removal of the area at the same moment, which found no goal
+    /// under it, then conflicts instead of failing on the goal's key (or taking the new goal with it).
+    /// </summary>
+    public void GoalPutUnder(FocusArea area) => db.Entry(area).Property(f => f.ConcurrencyStamp).IsModified = true;
+
     /// <summary>Makes the save fail if the row changed since the form was loaded.</summary>
     public void ExpectStamp<T>(T entity, string? stamp)
         where T : class, IConcurrencyAware =>

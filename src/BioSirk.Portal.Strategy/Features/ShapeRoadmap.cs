@@ -138,7 +138,7 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
         var area = roadmap.FocusAreas.FirstOrDefault(f => f.Id == focusAreaId);
         var titleError = TitleError(title);
         var errors = new Errors()
-            .When(area is null, "FocusAreaId", "Velg satsingsområdet målet hører til.")
+            .When(area is null, "FocusAreaId", ChooseArea)
             .When(titleError is not null, "GoalTitle", titleError ?? "")
             .WhenLongerThan(description, MaxDescription, "GoalDescription", "Beskrivelsen");
         if (errors.Any)
@@ -148,8 +148,25 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
 
         store.Db.Goals.Add(area!.AddGoal(title!.Trim(), Clean(description)));
         store.NumberedPartAdded(roadmap);
-        return await store.SaveAsync(ct);
+        store.GoalPutUnder(area);
+        try
+        {
+            return await store.SaveAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The area was removed in the same moment (the goal's key to it fails): told as if it had been gone already.
+            store.Db.ChangeTracker.Clear();
+            if (await store.Db.FocusAreas.AnyAsync(f => f.Id == focusAreaId, ct))
+            {
+                throw;
+            }
+
+            return Result.Fail("FocusAreaId", ChooseArea);
+        }
     }
+
+    private const string ChooseArea = "Velg satsingsområdet målet hører til.";
 
     internal const string NotCoordinator = "Bare sekretariatet i rådet som koordinerer veikartet, kan endre satsingsområder, mål og rapporteringsdatoer.";
 

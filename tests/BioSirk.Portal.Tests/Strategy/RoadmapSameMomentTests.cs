@@ -242,6 +242,83 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
         Assert.Contains("Noen andre har", page.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FocusAreaRemovedWhileAGoalIsAddedUnderIt_TheGoalIsRefusedOnThePage_NotA500()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var otherTab = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Area]", new() { ["Area.AreaTitle"] = "Sirkulær økonomi" }));
+        var area = await Portal.WithScopeAsync(sp =>
+            sp.GetRequiredService<StrategyDbContext>().FocusAreas.IgnoreQueryFilters().Where(f => f.Title == "Sirkulær økonomi").Select(f => f.Id).SingleAsync());
+        var structure = await otherTab.GetPageAsync(basePath + "/struktur");
+        var token = await jon.TokenAsync($"{basePath}/struktur/{area}");
+
+        await using var holder = await Portal.OpenAsync();
+        await using var tx = await holder.BeginTransactionAsync();
+        // Holds the area's row: the removal has found no goal under it and waits to delete it; the goal waits to be put under it.
+        await ExecuteAsync(holder, tx, """SELECT 1 FROM strategy.focus_areas WHERE "Id" = @area FOR UPDATE""", ("area", area));
+        var remove = jon.Http.PostAsync($"{basePath}/struktur/{area}?handler=Remove",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        await Portal.WaitUntilBlockedAsync(holder, 1, remove);
+        var add = otherTab.SubmitAsync(structure, basePath + "/struktur", "form[action*=Goal]", new()
+        {
+            ["NewGoal.FocusAreaId"] = area.ToString(), ["NewGoal.GoalTitle"] = "Mer ombruk av byggematerialer",
+        });
+        await Portal.WaitUntilBlockedAsync(holder, 2, remove, add);
+        await tx.RollbackAsync();
+        var answers = await Task.WhenAll(remove, add);
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        var (areas, goals) = await Portal.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<StrategyDbContext>();
+            return (await db.FocusAreas.IgnoreQueryFilters().Select(f => f.Id).ToListAsync(), await db.Goals.IgnoreQueryFilters().ToListAsync());
+        });
+        Assert.All(goals, g => Assert.Contains(g.FocusAreaId, areas));
+        var page = await PortalClient.ReadAsync(answers[1]);
+        Assert.Equal(HttpStatusCode.OK, answers[1].StatusCode);
+        Assert.Equal("Velg satsingsområdet målet hører til.", page.FieldError("NewGoal.FocusAreaId"));
+        Assert.Equal("Mer ombruk av byggematerialer", page.FieldValue("NewGoal.GoalTitle"));
+    }
+
+    [Fact]
+    public async Task GoalAddedUnderAFocusAreaWhileTheAreaIsRemoved_IsNotTakenAwayWithTheArea()
+    {
+        using var jon = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        using var otherTab = await Portal.SignedInAsync(Demo.RingerikeSecretary);
+        var basePath = await StartRoadmapAsync(jon);
+        await ExpectRedirectAsync(await jon.SubmitAsync(basePath + "/struktur", "form[action*=Area]", new() { ["Area.AreaTitle"] = "Sirkulær økonomi" }));
+        var area = await Portal.WithScopeAsync(sp =>
+            sp.GetRequiredService<StrategyDbContext>().FocusAreas.IgnoreQueryFilters().Where(f => f.Title == "Sirkulær økonomi").Select(f => f.Id).SingleAsync());
+        var structure = await otherTab.GetPageAsync(basePath + "/struktur");
+        var token = await jon.TokenAsync($"{basePath}/struktur/{area}");
+
+        await using var holder = await Portal.OpenAsync();
+        await using var tx = await holder.BeginTransactionAsync();
+        // Holds the area's row: the goal waits to be put under it first, then the removal, which found no goal, waits to delete it.
+        await ExecuteAsync(holder, tx, """SELECT 1 FROM strategy.focus_areas WHERE "Id" = @area FOR UPDATE""", ("area", area));
+        var add = otherTab.SubmitAsync(structure, basePath + "/struktur", "form[action*=Goal]", new()
+        {
+            ["NewGoal.FocusAreaId"] = area.ToString(), ["NewGoal.GoalTitle"] = "Mer ombruk av byggematerialer",
+        });
+        await Portal.WaitUntilBlockedAsync(holder, 1, add);
+        var remove = jon.Http.PostAsync($"{basePath}/struktur/{area}?handler=Remove",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        await Portal.WaitUntilBlockedAsync(holder, 2, add, remove);
+        await tx.RollbackAsync();
+        var answers = await Task.WhenAll(add, remove);
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        var goals = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Goals.IgnoreQueryFilters().Select(g => g.Title).ToListAsync());
+        Assert.Equal(answers[0].StatusCode == HttpStatusCode.Redirect, goals.Contains("Mer ombruk av byggematerialer"));
+        if (goals.Contains("Mer ombruk av byggematerialer"))
+        {
+            var refused = await PortalClient.ReadAsync(answers[1]);
+            Assert.Contains("Satsingsområdet har ett mål, «Mer ombruk av byggematerialer». Fjern målet først.", refused.GetElementById("error-summary")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<(string BasePath, string ActionPath, Guid Target)> TwoGoalsAndAnActionAsync(PortalClient jon)
     {
         var basePath = await StartRoadmapAsync(jon);
