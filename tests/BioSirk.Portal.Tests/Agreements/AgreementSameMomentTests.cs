@@ -7,7 +7,6 @@ using BioSirk.Portal.Tests.Infrastructure;
 using BioSirk.Portal.Tests.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 using static BioSirk.Portal.Tests.Agreements.HallingdalLifecycleTests;
 
@@ -167,7 +166,7 @@ public sealed class AgreementSameMomentTests(PortalFactory portal) : PortalTest(
         var acceptTab = await sigrid.GetPageAsync(CountyUrl(id));
 
         // Hours write no history, but both renew the agreement's stamp: the test holds the agreement's row.
-        var answers = await AtTheSameMomentAsync($"SELECT 1 FROM agreements.agreements WHERE \"Id\" = '{id}' FOR UPDATE",
+        var answers = await Portal.AtTheSameMomentAsync($"SELECT 1 FROM agreements.agreements WHERE \"Id\" = '{id}' FOR UPDATE",
             () => kari.SubmitAsync(hoursTab, CouncilUrl(id), "form[action*=Hours]",
                 new() { ["Hours.Date"] = "2026-03-10", ["Hours.Person"] = "Kari Nordby", ["Hours.Activity"] = "Arbeidsmøte", ["Hours.Hours"] = "2" }),
             () => sigrid.SubmitAsync(acceptTab, CountyUrl(id), "form[action*=AcceptAmendment]", []));
@@ -334,66 +333,5 @@ public sealed class AgreementSameMomentTests(PortalFactory portal) : PortalTest(
     /// their line of history; then lets them go, one after the other's commit.
     /// </summary>
     private Task<HttpResponseMessage[]> AtTheSameMomentAsync(Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second) =>
-        AtTheSameMomentAsync("LOCK TABLE agreements.agreement_events IN SHARE MODE", first, second);
-
-    /// <summary>As the other overload, holding what <paramref name="lockSql"/> locks.</summary>
-    private async Task<HttpResponseMessage[]> AtTheSameMomentAsync(string lockSql, Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
-    {
-        await using var holder = await OpenAsync();
-        await using var tx = await holder.BeginTransactionAsync();
-        await ExecuteAsync(holder, tx, lockSql);
-        var a = first();
-        var b = second();
-        await WaitUntilBlockedAsync(holder, 2, a, b);
-        await tx.RollbackAsync();
-        return await Task.WhenAll(a, b);
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(Portal.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, tx);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>How many sessions of the test database wait for a lock (behind the holder's, or behind one that waits for it).</summary>
-    private async Task<int> BlockedByAsync(NpgsqlConnection holder)
-    {
-        await using var monitor = await OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT count(*) FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> @holder AND cardinality(pg_blocking_pids(pid)) > 0
-            """, monitor);
-        command.Parameters.AddWithValue("holder", holder.ProcessID);
-        return Convert.ToInt32(await command.ExecuteScalarAsync());
-    }
-
-    /// <summary>Waits until <paramref name="count"/> sessions wait for the holder's lock; a request that answers first fails the test.</summary>
-    private async Task WaitUntilBlockedAsync(NpgsqlConnection holder, int count, params Task<HttpResponseMessage>[] requests)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (await BlockedByAsync(holder) >= count)
-            {
-                return;
-            }
-
-            if (requests.FirstOrDefault(r => r.IsCompleted) is { } done)
-            {
-                var answer = await done;
-                var page = await PortalClient.ReadAsync(answer);
-                throw new InvalidOperationException($"A request answered {(int)answer.StatusCode} without waiting for the lock: {page.GetElementById("error-summary")?.TextContent}");
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The requests never waited for the lock.");
-    }
+        Portal.AtTheSameMomentAsync("LOCK TABLE agreements.agreement_events IN SHARE MODE", first, second);
 }

@@ -27,6 +27,23 @@ public static class HeldLocks
     }
 
     /// <summary>
+    /// Sends both requests while the test holds what <paramref name="lockSql"/> locks: both have read what they check and
+    /// wait to write; then lets them go, one after the other's commit.
+    /// </summary>
+    public static async Task<HttpResponseMessage[]> AtTheSameMomentAsync(
+        this PortalFactory portal, string lockSql, Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
+    {
+        await using var holder = await portal.OpenAsync();
+        await using var tx = await holder.BeginTransactionAsync();
+        await ExecuteAsync(holder, tx, lockSql);
+        var a = first();
+        var b = second();
+        await portal.WaitUntilBlockedAsync(holder, 2, a, b);
+        await tx.RollbackAsync();
+        return await Task.WhenAll(a, b);
+    }
+
+    /// <summary>
     /// How many sessions of the test database wait for a lock behind the holder's (directly, or behind one that waits for
     /// it); asked on a connection of its own, as in the holder's transaction the statistics would not move.
     /// </summary>
