@@ -29,15 +29,11 @@ public sealed class IndicatorSameMomentTests(PortalFactory portal) : PortalTest(
         var pageA = await kari.GetPageAsync(Url(id));
         var pageB = await otherTab.GetPageAsync(Url(id));
 
-        await using var holder = await Portal.OpenAsync();
-        await using var tx = await holder.BeginTransactionAsync();
         // Holds the indicator's row: both have found no measurement on 20.02.2026 (nothing to ask about) and wait to save theirs.
-        await LockIndicatorAsync(holder, tx, id);
-        var a = kari.SubmitAsync(pageA, Url(id), MeasurementForm, Measurement("150"));
-        var b = otherTab.SubmitAsync(pageB, Url(id), MeasurementForm, Measurement("160"));
-        await Portal.WaitUntilBlockedAsync(holder, 2, a, b);
-        await tx.RollbackAsync();
-        var answers = await Task.WhenAll(a, b);
+        var answers = await Portal.AtTheSameMomentAsync(IndicatorRow,
+            () => kari.SubmitAsync(pageA, Url(id), MeasurementForm, Measurement("150")),
+            () => otherTab.SubmitAsync(pageB, Url(id), MeasurementForm, Measurement("160")),
+            ("indicator", id));
 
         Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
         Assert.Equal(1, await MeasurementsOnAsync(new DateOnly(2026, 2, 20)));
@@ -115,8 +111,10 @@ public sealed class IndicatorSameMomentTests(PortalFactory portal) : PortalTest(
         ["Measurement.Date"] = "2026-02-20", ["Measurement.Value"] = value, ["Measurement.Source"] = "Produksjonsrapport", ["Measurement.Comment"] = "",
     };
 
+    private const string IndicatorRow = """SELECT 1 FROM indicators.indicators WHERE "Id" = @indicator FOR UPDATE""";
+
     private static Task LockIndicatorAsync(Npgsql.NpgsqlConnection holder, Npgsql.NpgsqlTransaction tx, Guid id) =>
-        ExecuteAsync(holder, tx, """SELECT 1 FROM indicators.indicators WHERE "Id" = @indicator FOR UPDATE""", ("indicator", id));
+        ExecuteAsync(holder, tx, IndicatorRow, ("indicator", id));
 
     private Task<int> MeasurementsOnAsync(DateOnly date) =>
         Portal.WithScopeAsync(sp => sp.GetRequiredService<IndicatorsDbContext>().Measurements.IgnoreQueryFilters().CountAsync(m => m.Date == date));

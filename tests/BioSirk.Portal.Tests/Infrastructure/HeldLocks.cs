@@ -31,11 +31,12 @@ public static class HeldLocks
     /// wait to write; then lets them go, one after the other's commit.
     /// </summary>
     public static async Task<HttpResponseMessage[]> AtTheSameMomentAsync(
-        this PortalFactory portal, string lockSql, Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second)
+        this PortalFactory portal, string lockSql, Func<Task<HttpResponseMessage>> first, Func<Task<HttpResponseMessage>> second,
+        params (string Name, object Value)[] parameters)
     {
         await using var holder = await portal.OpenAsync();
         await using var tx = await holder.BeginTransactionAsync();
-        await ExecuteAsync(holder, tx, lockSql);
+        await ExecuteAsync(holder, tx, lockSql, parameters);
         var a = first();
         var b = second();
         await portal.WaitUntilBlockedAsync(holder, 2, a, b);

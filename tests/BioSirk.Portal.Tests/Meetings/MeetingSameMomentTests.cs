@@ -163,15 +163,10 @@ public sealed class MeetingSameMomentTests(PortalFactory portal) : PortalTest(po
         var pageA = await kari.GetPageAsync(path + "/saker/ny");
         var pageB = await otherTab.GetPageAsync(path + "/saker/ny");
 
-        await using var holder = await Portal.OpenAsync();
-        await using var tx = await holder.BeginTransactionAsync();
         // Holds the council's case number counter: both have taken SAK 2/26 from it and wait to save.
-        await ExecuteAsync(holder, tx, "SELECT 1 FROM meetings.case_number_counters FOR UPDATE");
-        var a = kari.SubmitAsync(pageA, path + "/saker/ny", ItemForm, Item("Flisfyring i Ål"));
-        var b = otherTab.SubmitAsync(pageB, path + "/saker/ny", ItemForm, Item("Biokull i Hemsedal"));
-        await Portal.WaitUntilBlockedAsync(holder, 2, a, b);
-        await tx.RollbackAsync();
-        var answers = await Task.WhenAll(a, b);
+        var answers = await Portal.AtTheSameMomentAsync("SELECT 1 FROM meetings.case_number_counters FOR UPDATE",
+            () => kari.SubmitAsync(pageA, path + "/saker/ny", ItemForm, Item("Flisfyring i Ål")),
+            () => otherTab.SubmitAsync(pageB, path + "/saker/ny", ItemForm, Item("Biokull i Hemsedal")));
 
         Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
         var numbers = await ItemsAsync(i => i.CaseNumber);
@@ -190,15 +185,11 @@ public sealed class MeetingSameMomentTests(PortalFactory portal) : PortalTest(po
         var itemId = await Portal.WithScopeAsync(sp =>
             sp.GetRequiredService<MeetingsDbContext>().Meetings.IgnoreQueryFilters().SelectMany(m => m.Items).Where(i => i.CaseNumber == 1).Select(i => i.Id).SingleAsync());
 
-        await using var holder = await Portal.OpenAsync();
-        await using var tx = await holder.BeginTransactionAsync();
         // Holds the item's row: both tabs have read the same stamp and wait to save their resolution.
-        await ExecuteAsync(holder, tx, """SELECT 1 FROM meetings.agenda_items WHERE "Id" = @item FOR UPDATE""", ("item", itemId));
-        var a = PostResolutionAsync(kari, formA, "Budsjettet vedtas som foreslått.");
-        var b = PostResolutionAsync(otherTab, formB, "Budsjettet vedtas med endringene fra arbeidsutvalget.");
-        await Portal.WaitUntilBlockedAsync(holder, 2, a, b);
-        await tx.RollbackAsync();
-        var answers = await Task.WhenAll(a, b);
+        var answers = await Portal.AtTheSameMomentAsync("""SELECT 1 FROM meetings.agenda_items WHERE "Id" = @item FOR UPDATE""",
+            () => PostResolutionAsync(kari, formA, "Budsjettet vedtas som foreslått."),
+            () => PostResolutionAsync(otherTab, formB, "Budsjettet vedtas med endringene fra arbeidsutvalget."),
+            ("item", itemId));
 
         Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
         Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Redirect);

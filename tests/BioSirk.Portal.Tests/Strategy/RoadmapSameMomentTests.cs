@@ -18,6 +18,11 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
 {
     private const string DecisionForm = "form[action*=Decision]";
 
+    private static Dictionary<string, string> Decision(string caseReference) => new()
+    {
+        ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = caseReference,
+    };
+
     [Fact]
     public async Task FirstDecision_RecordedInTwoTabsAtTheSameMoment_TheSecondIsToldAndKeepsHerInput()
     {
@@ -31,25 +36,15 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
         var ringerike = (await CouncilIdsAsync(Portal))["ringerike"];
         var version = await Portal.WithScopeAsync(sp => sp.GetRequiredService<StrategyDbContext>().Versions.IgnoreQueryFilters().SingleAsync());
 
-        await using var holder = await Portal.OpenAsync();
-        await using var tx = await holder.BeginTransactionAsync();
         // An uncommitted decision of the same council on the same version: both tabs read none, and both inserts wait for it.
-        await ExecuteAsync(holder, tx, """
+        var answers = await Portal.AtTheSameMomentAsync("""
             INSERT INTO strategy.adoption_decisions ("Id", "VersionId", "RoadmapId", "PartnershipId", "CouncilId", "Outcome", "DecidedOn",
                 "CaseReference", "RecordedByName", "RecordedAtUtc", "ConcurrencyStamp")
             VALUES (@id, @version, @roadmap, @partnership, @council, 1, DATE '2026-03-02', 'X', 'X', now(), 'x')
-            """, ("id", Guid.NewGuid()), ("version", version.Id), ("roadmap", version.RoadmapId), ("partnership", version.PartnershipId), ("council", ringerike));
-        var a = first.SubmitAsync(pageA, basePath + "/versjoner", DecisionForm, new()
-        {
-            ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 12/26",
-        });
-        var b = second.SubmitAsync(pageB, basePath + "/versjoner", DecisionForm, new()
-        {
-            ["Decision.Outcome"] = "Adopted", ["Decision.DecidedOn"] = "2026-03-02", ["Decision.CaseReference"] = "SAK 13/26",
-        });
-        await Portal.WaitUntilBlockedAsync(holder, 2, a, b);
-        await tx.RollbackAsync();
-        var answers = await Task.WhenAll(a, b);
+            """,
+            () => first.SubmitAsync(pageA, basePath + "/versjoner", DecisionForm, Decision("SAK 12/26")),
+            () => second.SubmitAsync(pageB, basePath + "/versjoner", DecisionForm, Decision("SAK 13/26")),
+            ("id", Guid.NewGuid()), ("version", version.Id), ("roadmap", version.RoadmapId), ("partnership", version.PartnershipId), ("council", ringerike));
 
         Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
         Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Redirect);
@@ -132,15 +127,10 @@ public sealed class RoadmapSameMomentTests(PortalFactory portal) : PortalTest(po
             ["Input.PartnershipId"] = partnership, ["Input.Title"] = title, ["Input.PeriodStart"] = "2026-01-01", ["Input.PeriodEnd"] = "2028-12-31",
         };
 
-        await using var holder = await Portal.OpenAsync();
-        await using var tx = await holder.BeginTransactionAsync();
         // Both find no roadmap for the partnership, and both wait to write theirs.
-        await ExecuteAsync(holder, tx, "LOCK TABLE strategy.roadmaps IN SHARE MODE");
-        var a = jon.SubmitAsync(jonPage, "/rad/ringerike/veikart", "main form", Start("Ringerikes veikart"));
-        var b = marte.SubmitAsync(martePage, "/rad/hadeland/veikart", "main form", Start("Hadelands veikart"));
-        await Portal.WaitUntilBlockedAsync(holder, 2, a, b);
-        await tx.CommitAsync();
-        var answers = await Task.WhenAll(a, b);
+        var answers = await Portal.AtTheSameMomentAsync("LOCK TABLE strategy.roadmaps IN SHARE MODE",
+            () => jon.SubmitAsync(jonPage, "/rad/ringerike/veikart", "main form", Start("Ringerikes veikart")),
+            () => marte.SubmitAsync(martePage, "/rad/hadeland/veikart", "main form", Start("Hadelands veikart")));
 
         Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
         Assert.Equal(1, await Portal.WithScopeAsync(sp =>
