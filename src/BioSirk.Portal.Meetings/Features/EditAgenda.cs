@@ -73,6 +73,7 @@ public sealed class EditAgenda(MeetingStore store, MeetingNotices notices)
         }
 
         item.ReplaceLinks(links.Select(l => (l.Kind, l.TargetId, l.Label)));
+        store.AgendaChanged(meeting);
         return await store.SaveAsync(ct);
     }
 
@@ -92,6 +93,7 @@ public sealed class EditAgenda(MeetingStore store, MeetingNotices notices)
         }
 
         item.AddLink(link.Kind, link.TargetId, link.Label);
+        store.AgendaChanged(meeting);
         return await store.SaveAsync(ct);
     }
 
@@ -108,7 +110,13 @@ public sealed class EditAgenda(MeetingStore store, MeetingNotices notices)
             return Result.Fail("", Meeting.CancelledMessage);
         }
 
-        return meeting.Move(itemId, direction) ? await store.SaveAsync(ct) : Result.Ok();
+        if (!meeting.Move(itemId, direction))
+        {
+            return Result.Ok();
+        }
+
+        store.AgendaChanged(meeting);
+        return await store.SaveAsync(ct);
     }
 
     /// <summary>

@@ -90,6 +90,7 @@ public sealed class MeetingMinutes(MeetingStore store, IPlatformDirectory direct
             return result;
         }
 
+        store.AgendaChanged(meeting);
         var saved = await store.SaveAsync(ct);
         return saved.Succeeded ? saved : Result.Stale(field, MeetingStore.ConflictMessage);
     }

@@ -58,9 +58,10 @@ public sealed class MeetingStore(MeetingsDbContext db, TimeProvider clock)
     public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);
 
     /// <summary>
-    /// An item added, or a document attached or removed, renews the meeting's stamp: publishing or cancelling the meeting at
-    /// the same moment (or adding another item) then conflicts, instead of leaving an unnumbered item on a published agenda,
-    /// an item or a document changed on a cancelled meeting, or two items in the same place.
+    /// Any change to the agenda (an item added, changed, moved or withdrawn, a resolution recorded, a document attached or
+    /// removed) renews the meeting's stamp: publishing or cancelling the meeting at the same moment (or adding another
+    /// item) then conflicts, instead of leaving an unnumbered item on a published agenda, an item, resolution or document
+    /// changed on a cancelled meeting, or two items in the same place.
     /// </summary>
     public void AgendaChanged(Meeting meeting) => db.Entry(meeting).Property(m => m.ConcurrencyStamp).IsModified = true;
 

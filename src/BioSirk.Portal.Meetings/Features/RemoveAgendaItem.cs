@@ -33,6 +33,7 @@ public sealed class RemoveAgendaItem(MeetingStore store, MeetingNotices notices,
         }
 
         var fileIds = item.IsWithdrawn ? [] : item.Attachments.Select(a => a.FileId).ToList();
+        store.AgendaChanged(meeting);
         var saved = await store.SaveAsync(ct);
         if (!saved.Succeeded)
         {

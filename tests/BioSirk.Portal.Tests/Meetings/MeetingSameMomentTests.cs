@@ -14,9 +14,10 @@ namespace BioSirk.Portal.Tests.Meetings;
 /// <summary>
 /// Two secretaries (or two tabs) changing a meeting's agenda at the same moment, made deterministic: the test holds a row
 /// lock in its own transaction until both requests have checked what they check and wait to write (<see cref="HeldLocks"/>),
-/// then lets them go and looks at what they answered and left. An item added while the agenda is published or the meeting
-/// cancelled, or two items added at once, renew the meeting's stamp, so the second to save is told instead of leaving an
-/// unnumbered item on a published agenda, an item or document on a cancelled meeting, or two items in one place.
+/// then lets them go and looks at what they answered and left. Every change to the agenda (an item added, changed or
+/// withdrawn, a resolution, a document) renews the meeting's stamp, so the second to save is told instead of leaving an
+/// unnumbered item on a published agenda, an item, resolution or document changed on a cancelled meeting, or two items in
+/// one place.
 /// </summary>
 public sealed class MeetingSameMomentTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -153,6 +154,74 @@ public sealed class MeetingSameMomentTests(PortalFactory portal) : PortalTest(po
     }
 
     [Fact]
+    public async Task ItemChangedWhileTheMeetingIsCancelled_IsNotChangedOnTheCancelledMeeting()
+    {
+        var (kari, otherTab, path) = await PublishedMeetingInTwoTabsAsync();
+        var editPath = await ItemPathAsync(otherTab, path, "Budsjett 2027") + "/endre";
+        var editPage = await otherTab.GetPageAsync(editPath);
+
+        var answers = await CancelAtTheSameMomentAsync(kari, path, () => otherTab.SubmitAsync(editPage, editPath, ItemForm, Item("Budsjett 2027 og 2028")));
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Redirect);
+        if (await CancelledAsync())
+        {
+            Assert.Equal(["Budsjett 2027"], await ItemsAsync(i => i.Title));
+        }
+
+        await AssertToldAndKeptAsync(answers, "Budsjett 2027 og 2028");
+        kari.Dispose();
+        otherTab.Dispose();
+    }
+
+    [Fact]
+    public async Task ItemWithdrawnWhileTheMeetingIsCancelled_IsNotWithdrawnFromTheCancelledMeeting()
+    {
+        var (kari, otherTab, path) = await PublishedMeetingInTwoTabsAsync();
+        var removePath = await ItemPathAsync(otherTab, path, "Budsjett 2027") + "/fjern";
+        var removePage = await otherTab.GetPageAsync(removePath);
+
+        var answers = await CancelAtTheSameMomentAsync(kari, path, () => otherTab.SubmitAsync(removePage, removePath, "form[data-testid=remove-item-form]",
+            new() { ["Reason"] = "Saken er ikke ferdig utredet.", ["Confirms"] = "true" }));
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        if (await CancelledAsync())
+        {
+            Assert.Equal([null], await ItemsAsync(i => i.WithdrawalReason));
+            // Her withdrawal was not carried out: she is taken to the item, which says the meeting is cancelled.
+            var itemPath = removePath[..^"/fjern".Length];
+            Assert.Equal(itemPath, answers[1].Headers.Location?.OriginalString);
+            Assert.NotNull((await otherTab.GetPageAsync(itemPath)).QuerySelector("[data-testid=cancelled]"));
+        }
+        else
+        {
+            Assert.NotNull((await PortalClient.ReadAsync(answers[0])).GetElementById("error-summary"));
+        }
+
+        kari.Dispose();
+        otherTab.Dispose();
+    }
+
+    [Fact]
+    public async Task ResolutionRecordedWhileTheMeetingIsCancelled_IsNotRecordedOnTheCancelledMeeting()
+    {
+        var (kari, otherTab, path) = await PublishedMeetingInTwoTabsAsync();
+        var form = ResolutionForm(await otherTab.GetPageAsync(MinutesPath(path)), "SAK 1/26");
+
+        var answers = await CancelAtTheSameMomentAsync(kari, path, () => PostResolutionAsync(otherTab, form, "Budsjettet vedtas som foreslått."));
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Redirect);
+        if (await CancelledAsync())
+        {
+            Assert.Equal([null], await ItemsAsync(i => i.AdoptedResolution));
+        }
+
+        kari.Dispose();
+        otherTab.Dispose();
+    }
+
+    [Fact]
     public async Task TwoItemsAddedToAPublishedAgendaAtTheSameMoment_NeverShareACaseNumber()
     {
         using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
@@ -214,6 +283,38 @@ public sealed class MeetingSameMomentTests(PortalFactory portal) : PortalTest(po
             ["Stamp"] = ((IHtmlInputElement)form.QuerySelector("input[name=Stamp]")!).Value,
             ["Resolution"] = text,
         }));
+
+    /// <summary>Kari's published meeting «Rådsmøte april» (14.04.2026) with SAK 1/26 «Budsjett 2027», and a second tab of hers.</summary>
+    private async Task<(PortalClient Kari, PortalClient OtherTab, string Path)> PublishedMeetingInTwoTabsAsync()
+    {
+        var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var otherTab = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var path = await CreateMeetingAsync(kari, "hallingdal", "Rådsmøte april", "2026-04-14");
+        await AddItemAsync(kari, path, "Budsjett 2027");
+        await PublishAsync(kari, path);
+        return (kari, otherTab, path);
+    }
+
+    /// <summary>
+    /// Kari cancels the meeting while the other tab changes its agenda: the cancellation waits to be saved first, and the
+    /// change was checked against a meeting not cancelled. Answers the cancellation's response, then the change's.
+    /// </summary>
+    private async Task<HttpResponseMessage[]> CancelAtTheSameMomentAsync(PortalClient kari, string path, Func<Task<HttpResponseMessage>> change)
+    {
+        var cancelPage = await kari.GetPageAsync(path + "/avlys");
+        await using var holder = await Portal.OpenAsync();
+        await using var tx = await holder.BeginTransactionAsync();
+        await LockMeetingAsync(holder, tx, "Rådsmøte april");
+        var cancel = kari.SubmitAsync(cancelPage, path + "/avlys", "form[data-testid=cancel-form]", new() { ["Reason"] = "For mange har meldt forfall.", ["Confirms"] = "true" });
+        await Portal.WaitUntilBlockedAsync(holder, 1, cancel);
+        var changed = change();
+        await Portal.WaitUntilBlockedOrDoneAsync(holder, 2, changed);
+        await tx.RollbackAsync();
+        return await Task.WhenAll(cancel, changed);
+    }
+
+    private Task<bool> CancelledAsync() =>
+        Portal.WithScopeAsync(async sp => await sp.GetRequiredService<MeetingsDbContext>().Meetings.IgnoreQueryFilters().Select(m => m.CancelledAtUtc).SingleAsync() is not null);
 
     private async Task LockMeetingAsync(Npgsql.NpgsqlConnection holder, Npgsql.NpgsqlTransaction tx, string title)
     {

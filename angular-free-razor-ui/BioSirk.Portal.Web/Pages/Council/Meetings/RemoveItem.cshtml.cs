@@ -11,7 +11,8 @@ namespace BioSirk.Portal.Web.Pages.Council.Meetings;
 
 /// <summary>
 /// «Fjern saken»: the organising secretary deletes an item of a draft agenda, or withdraws (trekker) a numbered item
-/// with a reason, after ticking that she means it. A withdrawn item, or an item of a cancelled meeting: 404.
+/// with a reason, after ticking that she means it. A withdrawn item, or an item of a cancelled meeting: 404 (a
+/// confirmation that finds it so, after another tab or a cancellation at the same moment, goes to the item, which says why).
 /// </summary>
 [RequireCouncilRole(CouncilRoles.Secretary)]
 public sealed class RemoveAgendaItemModel(PortalContext portal, MeetingStore store, RemoveAgendaItem remove) : MeetingPageModel(portal)
@@ -94,7 +95,15 @@ public sealed class RemoveAgendaItemModel(PortalContext portal, MeetingStore sto
             }
         }
 
-        return await LoadAsync(meetingId, itemId) ? Page() : NotFound();
+        if (await LoadAsync(meetingId, itemId))
+        {
+            return Page();
+        }
+
+        // Cancelled, or the item withdrawn in another tab, while she confirmed: the item's page says which.
+        return await store.ManagedAsync(meetingId, Actor) is { } meeting && meeting.Items.Any(i => i.Id == itemId)
+            ? LocalRedirect($"{Portal.Prefix}/moter/{meetingId}/saker/{itemId}")
+            : NotFound();
     }
 
     private async Task<bool> LoadAsync(Guid meetingId, Guid itemId)
