@@ -15,6 +15,15 @@ public sealed record RoadmapDraft(string? Title, string? Description, DateOnly? 
 /// </summary>
 public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory directory)
 {
+    private const string AlreadyStarted = "Partnerskapet har allerede et veikart: et partnerskap har ett felles veikart. Åpne det under Veikart.";
+
+    private const string ChooseArea = "Velg satsingsområdet målet hører til.";
+
+    internal const string NotCoordinator = "Bare sekretariatet i rådet som koordinerer veikartet, kan endre satsingsområder, mål og rapporteringsdatoer.";
+
+    /// <summary>As an action's description: room for a paragraph or three, not a pasted document.</summary>
+    internal const int MaxDescription = 4_000;
+
     public async Task<Result<Guid>> CreateAsync(Guid partnershipId, RoadmapDraft draft, RoadmapActor actor, CancellationToken ct = default)
     {
         var partnerships = await directory.ListPartnershipsOfCouncilAsync(actor.CouncilId, ct);
@@ -55,8 +64,6 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
 
         return Result<Guid>.Ok(roadmap.Id);
     }
-
-    private const string AlreadyStarted = "Partnerskapet har allerede et veikart: et partnerskap har ett felles veikart. Åpne det under Veikart.";
 
     private Task<bool> HasRoadmapAsync(Guid partnershipId, CancellationToken ct) =>
         store.Db.Roadmaps.IgnoreQueryFilters().AnyAsync(r => r.PartnershipId == partnershipId, ct);
@@ -165,13 +172,6 @@ public sealed class ShapeRoadmap(RoadmapStore store, IPlatformDirectory director
             return Result.Fail("FocusAreaId", ChooseArea);
         }
     }
-
-    private const string ChooseArea = "Velg satsingsområdet målet hører til.";
-
-    internal const string NotCoordinator = "Bare sekretariatet i rådet som koordinerer veikartet, kan endre satsingsområder, mål og rapporteringsdatoer.";
-
-    /// <summary>As an action's description: room for a paragraph or three, not a pasted document.</summary>
-    internal const int MaxDescription = 4_000;
 
     internal static string? TitleError(string? title) =>
         string.IsNullOrWhiteSpace(title) ? "Skriv et navn." : title.Trim().Length > 300 ? "Navnet kan være høyst 300 tegn." : null;
