@@ -153,6 +153,7 @@ public static class WebSetup
         app.MapPortalHealth();
         app.MapPortalLive();
         app.MapRazorPages();
+        SessionTimeout.MapKeepAlive(app);
         app.MapPortalApi();
         app.MapGet("/css/sluttrapport.css", () => Results.Text(BioSirk.Portal.Reporting.Documents.ReportStylesheet.Css, "text/css; charset=utf-8"))
             .AllowAnonymous();

@@ -83,6 +83,7 @@ public static class SecuritySetup
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsFactory>();
         services.AddSingleton<UnknownAddressLockout>();
         services.AddSingleton<TrustedDevices>();
+        services.AddSingleton<SessionTimeout>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.HostAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new HostAdminRequirement()));
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HostAdminHandler>();

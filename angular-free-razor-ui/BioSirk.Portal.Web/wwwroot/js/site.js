@@ -315,3 +315,107 @@
         document.querySelectorAll('form[aria-busy]').forEach(function (form) { form.removeAttribute('aria-busy'); });
     });
 })();
+
+// A sign-in ends after a long time without use (WCAG 2.2.1). Two minutes before, a dialog offers to stay signed in (one
+// click renews it); once it has ended, the dialog says so and leaves the page as it is, so that what was typed can be
+// saved after signing in again in another tab. Every page of the portal (in any tab) counts as use: tabs share the time
+// of the last one through localStorage.
+(function () {
+    'use strict';
+    var dialog = document.getElementById('session-timeout');
+    if (!dialog || typeof dialog.showModal !== 'function') {
+        return;
+    }
+
+    var lastsMs = Number(dialog.getAttribute('data-lasts-seconds')) * 1000;
+    var warnBeforeMs = 2 * 60 * 1000;
+    var storageKey = 'biosirk.session.lastUse';
+    var ownLastUse = Date.now();
+    var dismissed = null; // the state the person closed the dialog in; it is not shown again until the state changes
+    var english = document.documentElement.lang === 'en';
+    var warning = dialog.querySelector('[data-session-state=warning]');
+    var ended = dialog.querySelector('[data-session-state=ended]');
+    var warningText = document.getElementById('session-warning-text');
+
+    function sharedLastUse() {
+        try {
+            return Number(window.localStorage.getItem(storageKey)) || 0;
+        } catch (e) {
+            return 0; // storage switched off: this tab counts alone
+        }
+    }
+
+    function used() {
+        ownLastUse = Date.now();
+        try {
+            window.localStorage.setItem(storageKey, String(ownLastUse));
+        } catch (e) {
+            // as above
+        }
+    }
+
+    function endsAt() {
+        return Math.max(ownLastUse, sharedLastUse()) + lastsMs;
+    }
+
+    function show(state) {
+        var isWarning = state === 'warning';
+        warning.hidden = !isWarning;
+        ended.hidden = isWarning;
+        dialog.setAttribute('aria-labelledby', isWarning ? 'session-warning-heading' : 'session-ended-heading');
+        dialog.setAttribute('aria-describedby', isWarning ? 'session-warning-text' : 'session-ended-text');
+        if (isWarning) {
+            var time = new Date(endsAt()).toLocaleTimeString(english ? 'en-GB' : 'nb-NO', { hour: '2-digit', minute: '2-digit' });
+            warningText.textContent = warningText.getAttribute('data-text').replace('{0}', time);
+        }
+
+        if (!dialog.open) {
+            dialog.showModal();
+        }
+
+        (isWarning ? warning.querySelector('[data-session-action=stay]') : ended.querySelector('a')).focus();
+    }
+
+    function check() {
+        var left = endsAt() - Date.now();
+        var state = left <= 0 ? 'ended' : left <= warnBeforeMs ? 'warning' : null;
+        if (state === null) {
+            dismissed = null;
+            if (dialog.open) {
+                dialog.close();
+            }
+        } else if (state !== dismissed && (!dialog.open || (state === 'ended') !== warning.hidden)) {
+            show(state);
+        }
+    }
+
+    dialog.addEventListener('cancel', function () {
+        dismissed = warning.hidden ? 'ended' : 'warning'; // Escape closes it, as any dialog
+    });
+    ended.querySelector('[data-session-action=close]').addEventListener('click', function () {
+        dismissed = 'ended';
+        dialog.close();
+    });
+    warning.querySelector('[data-session-action=stay]').addEventListener('click', function () {
+        fetch(dialog.getAttribute('data-keep-alive'), { credentials: 'same-origin', cache: 'no-store' })
+            .then(function (response) {
+                if (response.ok) {
+                    used();
+                    dialog.close();
+                } else {
+                    show('ended');
+                }
+            })
+            .catch(function () {
+                check(); // no network: the time left is still what it was; try again from the dialog
+            });
+    });
+    window.addEventListener('storage', function (e) {
+        if (e.key === storageKey) {
+            check(); // another tab was used (or signed in again)
+        }
+    });
+    document.addEventListener('visibilitychange', check);
+    used();
+    setInterval(check, 10 * 1000);
+})();
