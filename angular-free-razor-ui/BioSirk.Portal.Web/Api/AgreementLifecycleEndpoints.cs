@@ -126,8 +126,9 @@ public sealed record DraftAgreementRequest
         ProjectNumber = ProjectNumber,
         RequiredDocumentation = RequiredDocumentation,
         Terms = Terms,
-        Milestones = (Milestones ?? []).Select((m, i) => new MilestoneTerms(m.Name, m.SharePercent, Trigger(m.Trigger, i, errors), m.DueDate)).ToList(),
-        WorkingGroup = (WorkingGroup ?? []).Select(w => new WorkingGroupMemberTerms(w.Name, w.Role)).Where(w => !w.IsEmpty).ToList(),
+        // a null row (JSON null in the array) is an empty row, as the form sends one: the rule names its fields
+        Milestones = (Milestones ?? []).Select((m, i) => new MilestoneTerms(m?.Name, m?.SharePercent, Trigger(m?.Trigger, i, errors), m?.DueDate)).ToList(),
+        WorkingGroup = (WorkingGroup ?? []).Select(w => new WorkingGroupMemberTerms(w?.Name, w?.Role)).Where(w => !w.IsEmpty).ToList(),
     };
 
     private static MilestoneTrigger? Trigger(string? text, int row, Errors errors)
