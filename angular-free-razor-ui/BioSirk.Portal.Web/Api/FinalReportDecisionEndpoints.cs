@@ -44,13 +44,13 @@ public static class FinalReportDecisionEndpoints
     public static RouteGroupBuilder MapFinalReportDecisionEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/agreements/{agreementId:guid}/final-report/submission", SubmitAsync).WithName("SubmitFinalReport")
-            .WithSummary("Lever sluttrapporten til fylket (rådets sekretariat)")
+            .WithSummary("Lever sluttrapporten til fylket (rådets sekretariat; If-Match)")
             .Produces<FinalReportStepResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         api.MapPost("/agreements/{agreementId:guid}/final-report/decision", DecideAsync).WithName("DecideFinalReport")
-            .WithSummary("Godkjenn sluttrapporten, eller send den tilbake med merknader (fylkets rådgiver)")
+            .WithSummary("Godkjenn sluttrapporten, eller send den tilbake med merknader (fylkets rådgiver; If-Match)")
             .Produces<FinalReportStepResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return api;
     }
 
@@ -59,7 +59,8 @@ public static class FinalReportDecisionEndpoints
         Guid agreementId, FinalReportSectionsRequest? body)
     {
         var caller = callers.Caller!;
-        if (await queries.GetAsync(agreementId, http.RequestAborted) is null)
+        var details = await queries.GetAsync(agreementId, http.RequestAborted);
+        if (details is null)
         {
             return ApiProblems.NotFound(); // before the body and the permission: another council's id says nothing
         }
@@ -72,6 +73,11 @@ public static class FinalReportDecisionEndpoints
         if (!caller.IsCouncil || (caller.Roles & CouncilRoles.Secretary) == 0)
         {
             return ApiProblems.Forbidden("Sluttrapporten leveres av rådets sekretariat.");
+        }
+
+        if (AgreementETag.IfMatchFails(http, details) is { } stale)
+        {
+            return stale;
         }
 
         var by = new ReportActor(caller.ActorId, caller.Name);
@@ -103,7 +109,8 @@ public static class FinalReportDecisionEndpoints
         Guid agreementId, FinalReportDecisionRequest body)
     {
         var caller = callers.Caller!;
-        if (await queries.GetAsync(agreementId, http.RequestAborted) is null)
+        var details = await queries.GetAsync(agreementId, http.RequestAborted);
+        if (details is null)
         {
             return ApiProblems.NotFound();
         }
@@ -116,6 +123,11 @@ public static class FinalReportDecisionEndpoints
         if (caller.IsCouncil)
         {
             return ApiProblems.Forbidden("Sluttrapporten vurderes av fylket.");
+        }
+
+        if (AgreementETag.IfMatchFails(http, details) is { } stale)
+        {
+            return stale;
         }
 
         var approve = string.Equals(body.Decision, "approve", StringComparison.OrdinalIgnoreCase);
@@ -149,6 +161,7 @@ public static class FinalReportDecisionEndpoints
     private static async Task<IResult> StepAsync(HttpContext http, AgreementQueries queries, ApiCaller caller, TimeProvider clock, Guid agreementId, int version)
     {
         var details = (await queries.GetAsync(agreementId, http.RequestAborted))!;
+        AgreementETag.Set(http, details);
         return Results.Ok(new FinalReportStepResponse(version, AgreementLifecycleEndpoints.Status(details, caller, clock)));
     }
 }
