@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using BioSirk.Portal.SharedKernel.Results;
 using BioSirk.Portal.SharedKernel.Spreadsheets;
 using BioSirk.Portal.Web.Localization;
@@ -75,6 +76,27 @@ public static class ApiProblems
             extensions: new Dictionary<string, object?> { ["rows"] = rows });
     }
 
+    public const string UnreadableField =
+        "Verdien kan ikke leses. Sjekk at den har riktig type: tall med punktum som desimaltegn, tekst i anførselstegn, dato som åååå-mm-dd, id som GUID.";
+
+    public const string UnreadableRequest =
+        "Forespørselen kan ikke leses. Send innholdet som JSON (Content-Type: application/json) med feltene som API-referansen på /api viser.";
+
+    /// <summary>
+    /// A request body the endpoint could not bind (<see cref="BadHttpRequestException"/>, thrown since
+    /// <c>RouteHandlerOptions.ThrowOnBadRequest</c> is on): a value of the wrong type, or JSON that breaks off, names
+    /// its field (the JSON path: <c>hours</c>, <c>[1].hours</c> in an import); anything else (no body, not JSON) says
+    /// what to send.
+    /// </summary>
+    public static IResult Unreadable(BadHttpRequestException e, HttpContext http)
+    {
+        var field = e.InnerException is JsonException { Path: { } path } ? path.TrimStart('$').TrimStart('.') : "";
+        return field.Length > 0
+            ? Validation([new FieldError(field, UnreadableField)], http)
+            : Results.Problem(UnreadableRequest, statusCode: e.StatusCode, title: "Forespørselen kan ikke leses",
+                extensions: new Dictionary<string, object?> { ["detailEnglish"] = InEnglish(PageTexts.Of(http), UnreadableRequest) });
+    }
+
     private static string InEnglish(IStringLocalizer<SharedResource> texts, string norwegian)
     {
         var previous = CultureInfo.CurrentUICulture;
@@ -113,7 +135,16 @@ public sealed class ApiProblemMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
     {
         http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
-        await next(http);
+        try
+        {
+            await next(http);
+        }
+        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
+        {
+            await ApiProblems.Unreadable(e, http).ExecuteAsync(http);
+            return;
+        }
+
         if (http.Response.HasStarted || http.Response.ContentLength > 0 || http.Response.StatusCode < 400)
         {
             return;

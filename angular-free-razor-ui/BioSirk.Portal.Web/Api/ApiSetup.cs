@@ -13,6 +13,8 @@ public static class ApiSetup
         var services = builder.Services;
         services.AddScoped<ApiCallerAccessor>();
         services.AddProblemDetails();
+        // a body that cannot be bound throws, so that ApiProblemMiddleware names the field (else: an empty 400)
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiDocument();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, IdempotencyFilter.Document);
         var permits = builder.Configuration.GetValue("Api:RateLimit:PermitsPerMinute", 300);
