@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AngleSharp.Html.Dom;
+using BioSirk.Portal.Tests.Agreements;
+using BioSirk.Portal.Tests.Infrastructure;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using IndicatorSteps = BioSirk.Portal.Tests.Indicators.IndicatorSteps;
+
+namespace BioSirk.Portal.Tests.Review;
+
+/// <summary>The files secretaries really bring in (Excel workbooks with formatted cells, blank rows, old .xls) and take out.</summary>
+public sealed class ImportExportReviewTests(PortalFactory portal) : PortalTest(portal)
+{
+    // Cell formats of the test workbooks, as Excel gives them: 0 general, 1 a date, 2 a percentage («0 %»), 3 a clock time («t:mm»).
+    private const uint DateCell = 1;
+    private const uint PercentCell = 2;
+    private const uint TimeCell = 3;
+
+    [Fact]
+    public async Task ExcelMeasurements_InAPercentCell_AreImportedAsThePercentShown()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await IndicatorSteps.CreateAsync(kari, new()
+        {
+            ["Input.Name"] = "Andel kommuner med sirkulære innkjøp", ["Input.Unit"] = "%", ["Input.BaselineValue"] = "20", ["Input.TargetValue"] = "60",
+        });
+        // Excel keeps «45 %» typed in a percent cell as 0.45; the sheet shows 45 %, and so does a CSV saved from it.
+        var xlsx = Workbook(
+            [["Dato", "Verdi"], [(new DateTime(2026, 2, 20).ToOADate(), DateCell), (0.45, PercentCell)]]);
+
+        await ExpectRedirectAsync(await IndicatorSteps.ImportAsync(kari, IndicatorSteps.Url(id), xlsx, "andel.xlsx"));
+
+        var page = await kari.GetPageAsync(IndicatorSteps.Url(id));
+        Assert.Equal("45 %", page.QuerySelectorAll("[data-testid=measurement-rows] tbody tr")[0].QuerySelectorAll("td")[1].TextContent);
+    }
+
+    [Fact]
+    public async Task ExcelTimesheet_WithHoursTypedAsClockTime_IsNotReadAsPartsOfADay()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        // «6:00» typed in the Timer column is a clock time to Excel: a quarter of a day, 0.25.
+        var xlsx = Workbook(
+            [["Dato", "Person", "Aktivitet", "Timer"], [(new DateTime(2026, 2, 2).ToOADate(), DateCell), "Kari Nordby", "Mobilisering", (0.25, TimeCell)]]);
+
+        Portal.Clock.Set(AfterTheWork);
+        var response = await ImportAsync(kari, id, xlsx, "timeliste.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ReadAsync(response);
+        var row = page.QuerySelectorAll("[data-testid=import-report] tbody tr").Single().QuerySelectorAll("td").Select(td => td.TextContent).ToArray();
+        Assert.Equal("2", row[0]);
+        Assert.Equal("Timene «6:00» er ikke et tall (skriv for eksempel 7,5).", row[2]);
+        Assert.Contains("Ingen timer er registrert ennå.", page.QuerySelector("#hours")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TimesheetWithABlankRow_NamesTheWrongRowAsTheSpreadsheetNumbersIt()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        Portal.Clock.Set(AfterTheWork);
+
+        var csv = "Dato;Person;Aktivitet;Timer\r\n02.02.2026;Kari Nordby;Mobilisering;7,5\r\n\r\n05.01.2027;Kari Nordby;Etter perioden;3\r\n";
+        var fromCsv = await PortalClient.ReadAsync(await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv"));
+        Assert.Equal(["2", "4"], ReportedRows(fromCsv));
+
+        // Excel leaves an empty row out of the file: the row after it is row 4 all the same.
+        var xlsx = Workbook(
+            [["Dato", "Person", "Aktivitet", "Timer"], ["02.02.2026", "Kari Nordby", "Mobilisering", (7.5, 0u)], null,
+                ["05.01.2027", "Kari Nordby", "Etter perioden", (3.0, 0u)]]);
+        var fromXlsx = await PortalClient.ReadAsync(await ImportAsync(kari, id, xlsx, "timeliste.xlsx"));
+        Assert.Equal(["2", "4"], ReportedRows(fromXlsx));
+    }
+
+    [Fact]
+    public async Task OldExcelFile_IsToldToBeSavedAsXlsx_NotThatItsColumnsAreMissing()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        // An Excel 97–2003 workbook (or a workbook with a password): a compound file, binary, not CSV.
+        byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00, .. Encoding.Unicode.GetBytes("Dato;Person;Aktivitet;Timer"), 0x00, 0x00, 0x3E, 0x00, 0x03];
+
+        Portal.Clock.Set(AfterTheWork);
+        var page = await PortalClient.ReadAsync(await ImportAsync(kari, id, xls, "timeliste.xls"));
+
+        Assert.Equal("Filen «timeliste.xls» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.", page.GetElementById("Timesheet-error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TimesheetDates_AsTheFormTakesThem_AreTakenByTheImportToo()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        Portal.Clock.Set(AfterTheWork);
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "4.2.26", "Kari Nordby", "Mobilisering", "1"));
+
+        var csv = "Dato;Person;Aktivitet;Timer\n5.2.26;Kari Nordby;Mobilisering;2\n";
+        await ExpectRedirectAsync(await ImportAsync(kari, id, Encoding.UTF8.GetBytes(csv), "timeliste.csv"));
+
+        Assert.Contains("05.02.2026", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=hour-rows] tbody tr")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Export_OfAnActivityPastedWithAControlCharacter_StillOpensInExcel()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        Portal.Clock.Set(AfterTheWork);
+        // Word's line break (Shift+Enter) is a vertical tab; pasted into the form it comes along.
+        await ExpectRedirectAsync(await HallingdalLifecycleTests.RegisterHoursAsync(kari, id, "2026-02-05", "Kari Nordby", "Møte\u000Bnæringshagen", "7,5"));
+
+        var download = await sigrid.GetAsync(CountyUrl(id) + "?handler=Export&format=xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), false);
+        var texts = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>().Select(c => c.InnerText).ToList();
+        Assert.Contains(texts, t => t.StartsWith("Møte", StringComparison.Ordinal) && t.EndsWith("næringshagen", StringComparison.Ordinal));
+    }
+
+    private static string[] ReportedRows(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("[data-testid=import-report] tbody tr").Select(r => r.QuerySelector("td")!.TextContent)];
+
+    private static async Task<HttpResponseMessage> ImportAsync(PortalClient client, Guid id, byte[] file, string fileName)
+    {
+        var page = await client.GetPageAsync(CouncilUrl(id));
+        var form = (IHtmlFormElement)page.QuerySelector("form[action*=Import]")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "timesheet", fileName },
+        };
+        return await client.Http.PostAsync(form.GetAttribute("action"), content);
+    }
+
+    /// <summary>
+    /// A workbook as Excel writes it: rows and cells with their references, an empty row left out (null), a text in a
+    /// shared-string-free inline cell, a number with its cell format (a (value, style) pair).
+    /// </summary>
+    private static byte[] Workbook(object?[]?[] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+                new Fonts(new Font()) { Count = 1 },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Borders(new Border()) { Count = 1 },
+                new CellStyleFormats(new CellFormat()) { Count = 1 },
+                new CellFormats(
+                    new CellFormat(),
+                    new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
+                    new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true },
+                    new CellFormat { NumberFormatId = 20, ApplyNumberFormat = true }) { Count = 4 });
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                if (rows[r] is not { } row)
+                {
+                    continue;
+                }
+
+                var number = (uint)(r + 1);
+                data.Append(new Row(row.Select((value, c) => Cell(value, $"{(char)('A' + c)}{number}"))) { RowIndex = number });
+            }
+
+            sheet.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Ark1" }));
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Cell Cell(object? value, string reference) => value switch
+    {
+        string text => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) },
+        ValueTuple<double, uint> (var number, var style) => new Cell
+        {
+            CellReference = reference, StyleIndex = style == 0 ? null : (UInt32Value)style, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)),
+        },
+        _ => new Cell { CellReference = reference },
+    };
+}
