@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -110,6 +111,15 @@ public static class SpreadsheetWriter
             CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)),
         },
         null => new Cell(),
-        var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(other.ToString() ?? string.Empty)) },
+        var other => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlText(other.ToString() ?? string.Empty))) },
     };
+
+    /// <summary>
+    /// A text as the workbook's XML can hold it: a control character (Word's line break, a vertical tab, pasted with the
+    /// text) has no place in XML and would fail the whole file, so it is written as a space.
+    /// </summary>
+    private static string XmlText(string text) =>
+        text.Any(c => !XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c))
+            ? new string([.. text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : ' ')])
+            : text;
 }
