@@ -49,6 +49,12 @@ public static class SpreadsheetReader
     private static List<string[]> ReadCsv(MemoryStream stream)
     {
         var text = DecodeText(stream.ToArray());
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            // Text has no NUL, a binary file has many: an Excel 97–2003 workbook (.xls), one with a password, a PDF.
+            throw new InvalidDataException("A binary file, not CSV.");
+        }
+
         var firstLine = text.Split('\n')[0];
         var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
         using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null });
