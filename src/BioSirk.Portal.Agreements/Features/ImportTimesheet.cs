@@ -52,12 +52,13 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
             return ImportReport.Refused($"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
         }
 
-        if (table.Count == 0)
+        var headerRow = SpreadsheetReader.HeaderRow(table);
+        if (headerRow < 0)
         {
             return ImportReport.Refused("Filen er tom. Første rad skal være overskriftene Dato, Person, Aktivitet, Timer, Kommentar.");
         }
 
-        var header = table[0].Select(h => Normalize(h)).ToList();
+        var header = table[headerRow].Select(h => Normalize(h)).ToList();
         var missing = Columns.Take(4).Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
@@ -71,7 +72,7 @@ public sealed class ImportTimesheet(AgreementStore store, TimeProvider clock)
         }
 
         var rows = new List<TimesheetRow>();
-        for (var i = 1; i < table.Count; i++)
+        for (var i = headerRow + 1; i < table.Count; i++)
         {
             var row = table[i];
             if (row.All(string.IsNullOrWhiteSpace))

@@ -39,12 +39,13 @@ public sealed class ImportMeasurements(IndicatorStore store, IndicatorLock locks
             return ImportReport.Refused($"Filen «{fileName}» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.");
         }
 
-        if (table.Count == 0)
+        var headerRow = SpreadsheetReader.HeaderRow(table);
+        if (headerRow < 0)
         {
             return ImportReport.Refused("Filen er tom. Første rad skal være overskriftene Dato;Verdi;Kilde;Kommentar.");
         }
 
-        var header = table[0].Select(Normalize).ToList();
+        var header = table[headerRow].Select(Normalize).ToList();
         var missing = new[] { "dato", "verdi" }.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
@@ -61,7 +62,7 @@ public sealed class ImportMeasurements(IndicatorStore store, IndicatorLock locks
         var now = clock.GetUtcNow().UtcDateTime;
         var reports = new List<ImportRowReport>();
         var rows = new List<(int Row, decimal Value, DateOnly Date, string Source, string Comment)>();
-        for (var i = 1; i < table.Count; i++)
+        for (var i = headerRow + 1; i < table.Count; i++)
         {
             var row = table[i];
             if (row.All(string.IsNullOrWhiteSpace))

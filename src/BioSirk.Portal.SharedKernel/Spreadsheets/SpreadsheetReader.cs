@@ -13,7 +13,8 @@ public sealed class UnreadableSpreadsheetException(string message, Exception inn
 /// <summary>
 /// Reads an uploaded table the way people make them in Norway: CSV with ; or , (the one the first line uses most), or
 /// an Excel .xlsx (its first sheet). Every cell comes back as text (an Excel number with a decimal comma); numbers and
-/// dates are parsed by the importer with the same rules as its form.
+/// dates are parsed by the importer with the same rules as its form. Row i of the list is row i + 1 of the file as a
+/// spreadsheet numbers it: an empty row stays in the list (empty), so that a report names the row the person sees.
 /// </summary>
 public static class SpreadsheetReader
 {
@@ -36,6 +37,9 @@ public static class SpreadsheetReader
         }
     }
 
+    /// <summary>The index of the header row: the first that is not empty. -1 when every row is.</summary>
+    public static int HeaderRow(List<string[]> rows) => rows.FindIndex(r => !r.All(string.IsNullOrWhiteSpace));
+
     /// <summary>A header cell as a column name: trimmed, lower case, without a byte order mark.</summary>
     public static string Header(string cell) => cell.Trim().TrimStart('\uFEFF').ToLowerInvariant();
 
@@ -57,7 +61,7 @@ public static class SpreadsheetReader
 
         var firstLine = text.Split('\n')[0];
         var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ";" : ",";
-        using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null });
+        using var csv = new CsvParser(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, BadDataFound = null, IgnoreBlankLines = false });
         var rows = new List<string[]>();
         while (csv.Read())
         {
@@ -98,6 +102,8 @@ public static class SpreadsheetReader
         return Encoding.GetEncoding(1252);
     });
 
+    private const uint MaxExcelRows = 1_048_576;
+
     private static List<string[]> ReadXlsx(Stream stream, IReadOnlyCollection<string> dateColumns)
     {
         using var document = SpreadsheetDocument.Open(stream, false);
@@ -108,6 +114,12 @@ public static class SpreadsheetReader
         var rows = new List<string[]>();
         foreach (var row in part.Worksheet.Descendants<Row>())
         {
+            // Excel leaves empty rows out of the file; the rows after them keep their numbers (up to Excel's last row).
+            while (row.RowIndex?.Value is { } number and <= MaxExcelRows && rows.Count < number - 1)
+            {
+                rows.Add([]);
+            }
+
             var cells = new List<string>();
             foreach (var cell in row.Elements<Cell>())
             {
@@ -123,10 +135,10 @@ public static class SpreadsheetReader
             rows.Add([.. cells]);
         }
 
-        if (rows.Count > 0)
+        if (HeaderRow(rows) is var headerRow and >= 0)
         {
-            var column = Array.FindIndex(rows[0], h => dateColumns.Contains(Header(h)));
-            foreach (var r in rows.Skip(1).Where(r => column >= 0 && column < r.Length))
+            var column = Array.FindIndex(rows[headerRow], h => dateColumns.Contains(Header(h)));
+            foreach (var r in rows.Skip(headerRow + 1).Where(r => column >= 0 && column < r.Length))
             {
                 if (double.TryParse(r[column].Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
                 {
