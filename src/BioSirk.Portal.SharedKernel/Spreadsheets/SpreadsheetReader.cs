@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
 using DocumentFormat.OpenXml.Packaging;
@@ -12,11 +13,12 @@ public sealed class UnreadableSpreadsheetException(string message, Exception inn
 
 /// <summary>
 /// Reads an uploaded table the way people make them in Norway: CSV with ; or , (the one the first line uses most), or
-/// an Excel .xlsx (its first sheet). Every cell comes back as text (an Excel number with a decimal comma); numbers and
+/// an Excel .xlsx (its first sheet). Every cell comes back as text (an Excel number with a decimal comma, a percent or
+/// clock-time cell as it shows: «45 %», «6:00»); numbers and
 /// dates are parsed by the importer with the same rules as its form. Row i of the list is row i + 1 of the file as a
 /// spreadsheet numbers it: an empty row stays in the list (empty), so that a report names the row the person sees.
 /// </summary>
-public static class SpreadsheetReader
+public static partial class SpreadsheetReader
 {
     /// <param name="dateColumns">The headers (any case) a date column may have: Excel keeps dates as day numbers, which
     /// are turned into dd.MM.yyyy here.</param>
@@ -111,6 +113,7 @@ public static class SpreadsheetReader
         var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("No sheet.");
         var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var formats = CellFormats(workbook);
         var rows = new List<string[]>();
         foreach (var row in part.Worksheet.Descendants<Row>())
         {
@@ -129,7 +132,7 @@ public static class SpreadsheetReader
                     cells.Add(string.Empty);
                 }
 
-                cells.Add(CellText(cell, shared));
+                cells.Add(CellText(cell, shared, formats));
             }
 
             rows.Add([.. cells]);
@@ -150,7 +153,7 @@ public static class SpreadsheetReader
         return rows;
     }
 
-    private static string CellText(Cell cell, List<string> shared)
+    private static string CellText(Cell cell, List<string> shared, List<Shown> formats)
     {
         var value = cell.CellValue?.InnerText ?? cell.InlineString?.InnerText ?? string.Empty;
         if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(value, out var i) && i < shared.Count)
@@ -161,10 +164,84 @@ public static class SpreadsheetReader
         // A number cell holds 101.125 however Excel shows it; as text with a point it would read as «thousands or
         // decimals?». It is written as it is typed in Norway: 101,125.
         var isNumber = cell.DataType is null || cell.DataType.Value == CellValues.Number;
-        return isNumber && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number.ToString("0.############", CultureInfo.InvariantCulture).Replace('.', ',')
-            : value;
+        if (!isNumber || !decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return value;
+        }
+
+        // A percent cell holds 0.45 for the 45 % it shows (and a CSV saved from it says), a clock time 0.25 for 6:00:
+        // read as 0,45 or 0,25 they would be another value without a word. They are read as shown.
+        return (cell.StyleIndex?.Value is { } style && style < formats.Count ? formats[(int)style] : Shown.AsIs) switch
+        {
+            Shown.Percent => Typed(number * 100) + " %",
+            Shown.ClockTime => ClockTime(number, elapsed: false),
+            Shown.ElapsedTime => ClockTime(number, elapsed: true),
+            _ => Typed(number),
+        };
     }
+
+    private static string Typed(decimal number) => number.ToString("0.############", CultureInfo.InvariantCulture).Replace('.', ',');
+
+    /// <summary>6:00 for 0.25 of a day; a clock time shows the time of day, an elapsed time («[t]:mm») all its hours.</summary>
+    private static string ClockTime(decimal days, bool elapsed)
+    {
+        var minutes = (long)decimal.Round(days * 1440, MidpointRounding.AwayFromZero);
+        minutes = elapsed ? minutes : ((minutes % 1440) + 1440) % 1440;
+        return (minutes / 60).ToString(CultureInfo.InvariantCulture) + ":" + Math.Abs(minutes % 60).ToString("00", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>How a number cell shows its value, by its cell format.</summary>
+    private enum Shown
+    {
+        AsIs,
+        Percent,
+        ClockTime,
+        ElapsedTime,
+    }
+
+    /// <summary>What each cell format (a cell's style index) makes of a number.</summary>
+    private static List<Shown> CellFormats(WorkbookPart workbook)
+    {
+        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
+        var custom = new Dictionary<uint, string>();
+        foreach (var format in stylesheet?.NumberingFormats?.Elements<NumberingFormat>() ?? [])
+        {
+            if (format.NumberFormatId?.Value is { } id)
+            {
+                custom.TryAdd(id, format.FormatCode?.Value ?? string.Empty);
+            }
+        }
+
+        return [.. (stylesheet?.CellFormats?.Elements<CellFormat>() ?? []).Select(f => f.NumberFormatId?.Value ?? 0).Select(id => id switch
+        {
+            9 or 10 => Shown.Percent,
+            18 or 19 or 20 or 21 or 45 or 47 => Shown.ClockTime,
+            46 => Shown.ElapsedTime,
+            _ => custom.TryGetValue(id, out var code) ? ShownBy(code) : Shown.AsIs,
+        })];
+    }
+
+    /// <summary>A custom format's first section, without its quoted text, escaped characters and [colours] or [$-414].</summary>
+    private static Shown ShownBy(string code)
+    {
+        var section = QuotedOrEscaped().Replace(code, string.Empty).Split(';')[0].ToLowerInvariant();
+        var elapsed = section.Contains("[h", StringComparison.Ordinal);
+        var plain = Bracketed().Replace(section, string.Empty);
+        if (plain.Contains('%', StringComparison.Ordinal))
+        {
+            return Shown.Percent;
+        }
+
+        var isTime = (elapsed || plain.Contains('h', StringComparison.Ordinal) || plain.Contains("ss", StringComparison.Ordinal))
+            && !plain.Contains('y', StringComparison.Ordinal) && !plain.Contains('d', StringComparison.Ordinal);
+        return !isTime ? Shown.AsIs : elapsed ? Shown.ElapsedTime : Shown.ClockTime;
+    }
+
+    [GeneratedRegex(@"""[^""]*""|\\.")]
+    private static partial Regex QuotedOrEscaped();
+
+    [GeneratedRegex(@"\[[^\]]*\]")]
+    private static partial Regex Bracketed();
 
     private static int ColumnIndex(string? reference)
     {
