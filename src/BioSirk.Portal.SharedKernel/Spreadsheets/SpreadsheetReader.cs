@@ -45,10 +45,10 @@ public static partial class SpreadsheetReader
     /// <summary>A header cell as a column name: trimmed, lower case, without a byte order mark.</summary>
     public static string Header(string cell) => cell.Trim().TrimStart('\uFEFF').ToLowerInvariant();
 
-    /// <summary>Dates as people type them: 15.02.2026, 5.2.2026, 2026-02-15, 15.02.26.</summary>
+    /// <summary>Dates as people type them, and as the date fields of the forms take them: 15.02.2026, 5.2.2026, 2026-02-15, 15.02.26, 5.2.26.</summary>
     public static DateOnly? ParseDate(string text)
     {
-        string[] formats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd.MM.yy"];
+        string[] formats = ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd", "dd.MM.yy", "d.M.yy"];
         return DateOnly.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
 
