@@ -39,6 +39,38 @@ public sealed class ImportExportReviewTests(PortalFactory portal) : PortalTest(p
     }
 
     [Fact]
+    public async Task ExcelMeasurements_BehindAChartSheetAndAGuideSheet_AreReadFromTheSheetWithTheColumns()
+    {
+        using var kari = await Portal.SignedInAsync(Demo.HallingdalSecretary);
+        var id = await IndicatorSteps.CreateAsync(kari);
+        // A chart moved to its own sheet (F11) is put before the sheet of its data; a guide sheet often comes first too.
+        var xlsx = Workbook(chartSheetFirst: true,
+            ("Veiledning", [["Fyll inn målingene på arket Målinger."]]),
+            ("Målinger", [["Dato", "Verdi"], [(new DateTime(2026, 2, 20).ToOADate(), DateCell), (150.0, 0u)]]));
+
+        await ExpectRedirectAsync(await IndicatorSteps.ImportAsync(kari, IndicatorSteps.Url(id), xlsx, "biokull.xlsx"));
+
+        var page = await kari.GetPageAsync(IndicatorSteps.Url(id));
+        Assert.Equal("150 tonn", page.QuerySelectorAll("[data-testid=measurement-rows] tbody tr")[0].QuerySelectorAll("td")[1].TextContent);
+    }
+
+    [Fact]
+    public async Task ExcelTimesheet_OnItsSecondSheet_IsImported()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var xlsx = Workbook(chartSheetFirst: false,
+            ("Veiledning", [["Timelisten fylles ut på arket Timer."]]),
+            ("Timer", [["Dato", "Person", "Aktivitet", "Timer"], ["02.02.2026", "Kari Nordby", "Mobilisering", (7.5, 0u)]]));
+
+        Portal.Clock.Set(AfterTheWork);
+        await ExpectRedirectAsync(await ImportAsync(kari, id, xlsx, "timeliste.xlsx"));
+
+        Assert.Contains("02.02.2026", (await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=hour-rows] tbody tr")!.TextContent);
+    }
+
+    [Fact]
     public async Task ExcelTimesheet_WithHoursTypedAsClockTime_IsNotReadAsPartsOfADay()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
@@ -146,7 +178,9 @@ public sealed class ImportExportReviewTests(PortalFactory portal) : PortalTest(p
     /// A workbook as Excel writes it: rows and cells with their references, an empty row left out (null), a text in a
     /// shared-string-free inline cell, a number with its cell format (a (value, style) pair).
     /// </summary>
-    private static byte[] Workbook(object?[]?[] rows)
+    private static byte[] Workbook(object?[]?[] rows) => Workbook(false, ("Ark1", rows));
+
+    private static byte[] Workbook(bool chartSheetFirst, params (string Name, object?[]?[] Rows)[] sheets)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -163,21 +197,32 @@ public sealed class ImportExportReviewTests(PortalFactory portal) : PortalTest(p
                     new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
                     new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true },
                     new CellFormat { NumberFormatId = 20, ApplyNumberFormat = true }) { Count = 4 });
-            var sheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            for (var r = 0; r < rows.Length; r++)
+            var list = workbook.Workbook.AppendChild(new Sheets());
+            if (chartSheetFirst)
             {
-                if (rows[r] is not { } row)
-                {
-                    continue;
-                }
-
-                var number = (uint)(r + 1);
-                data.Append(new Row(row.Select((value, c) => Cell(value, $"{(char)('A' + c)}{number}"))) { RowIndex = number });
+                var chart = workbook.AddNewPart<ChartsheetPart>();
+                chart.Chartsheet = new Chartsheet(new ChartSheetViews(new ChartSheetView { WorkbookViewId = 0 }));
+                list.Append(new Sheet { Id = workbook.GetIdOfPart(chart), SheetId = 99, Name = "Diagram1" });
             }
 
-            sheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Ark1" }));
+            foreach (var (name, rows) in sheets)
+            {
+                var sheet = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    if (rows[r] is not { } row)
+                    {
+                        continue;
+                    }
+
+                    var number = (uint)(r + 1);
+                    data.Append(new Row(row.Select((value, c) => Cell(value, $"{(char)('A' + c)}{number}"))) { RowIndex = number });
+                }
+
+                sheet.Worksheet = new Worksheet(data);
+                list.Append(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = (uint)list.ChildElements.Count + 1, Name = name });
+            }
         }
 
         return stream.ToArray();
