@@ -13,7 +13,7 @@ public sealed class UnreadableSpreadsheetException(string message, Exception inn
 
 /// <summary>
 /// Reads an uploaded table the way people make them in Norway: CSV with ; or , (the one the first line uses most), or
-/// an Excel .xlsx (its first sheet). Every cell comes back as text (an Excel number with a decimal comma, a percent or
+/// an Excel .xlsx (the first sheet with a date column). Every cell comes back as text (an Excel number with a decimal comma, a percent or
 /// clock-time cell as it shows: «45 %», «6:00»); numbers and
 /// dates are parsed by the importer with the same rules as its form. Row i of the list is row i + 1 of the file as a
 /// spreadsheet numbers it: an empty row stays in the list (empty), so that a report names the row the person sees.
@@ -110,10 +110,47 @@ public static partial class SpreadsheetReader
     {
         using var document = SpreadsheetDocument.Open(stream, false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook.");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("No sheet.");
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+        // A chart moved to a sheet of its own is put before its data, and a guide sheet often comes first: the table is
+        // on the first worksheet with a date column, or else on the first worksheet (whose header is then reported).
+        var worksheets = (workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
+            .Select(s => s.Id?.Value is { } id && workbook.TryGetPartById(id, out var part) ? part as WorksheetPart : null).OfType<WorksheetPart>().ToList();
+        if (worksheets.Count == 0)
+        {
+            throw new InvalidDataException("No worksheet.");
+        }
+
         var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
         var formats = CellFormats(workbook);
+        List<string[]>? first = null, rows = null;
+        foreach (var part in worksheets)
+        {
+            var read = ReadSheet(part, shared, formats);
+            first ??= read;
+            if (HeaderRow(read) is var h and >= 0 && read[h].Any(cell => dateColumns.Contains(Header(cell))))
+            {
+                rows = read;
+                break;
+            }
+        }
+
+        rows ??= first!;
+        if (HeaderRow(rows) is var headerRow and >= 0)
+        {
+            var column = Array.FindIndex(rows[headerRow], h => dateColumns.Contains(Header(h)));
+            foreach (var r in rows.Skip(headerRow + 1).Where(r => column >= 0 && column < r.Length))
+            {
+                if (double.TryParse(r[column].Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
+                {
+                    r[column] = DateTime.FromOADate(serial).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static List<string[]> ReadSheet(WorksheetPart part, List<string> shared, List<Shown> formats)
+    {
         var rows = new List<string[]>();
         foreach (var row in part.Worksheet.Descendants<Row>())
         {
@@ -136,18 +173,6 @@ public static partial class SpreadsheetReader
             }
 
             rows.Add([.. cells]);
-        }
-
-        if (HeaderRow(rows) is var headerRow and >= 0)
-        {
-            var column = Array.FindIndex(rows[headerRow], h => dateColumns.Contains(Header(h)));
-            foreach (var r in rows.Skip(headerRow + 1).Where(r => column >= 0 && column < r.Length))
-            {
-                if (double.TryParse(r[column].Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
-                {
-                    r[column] = DateTime.FromOADate(serial).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-                }
-            }
         }
 
         return rows;
