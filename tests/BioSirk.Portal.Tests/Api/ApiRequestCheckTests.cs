@@ -9,10 +9,13 @@ using BioSirk.Portal.Tests.Reporting;
 using static BioSirk.Portal.Tests.Api.ApiAgreementLifecycleTests;
 using static BioSirk.Portal.Tests.Api.ApiAuthenticationTests;
 
-namespace BioSirk.Portal.Tests.Review;
+namespace BioSirk.Portal.Tests.Api;
 
-/// <summary>Findings of the API review, each as a client sees it.</summary>
-public sealed class ApiReviewTests(PortalFactory portal) : PortalTest(portal)
+/// <summary>
+/// Requests a client gets wrong, answered as problem details that name the field instead of a 500 or an empty 400: null
+/// rows, values of the wrong type, a body that is not JSON; and a stale If-Match on the final report's delivery and decision.
+/// </summary>
+public sealed class ApiRequestCheckTests(PortalFactory portal) : PortalTest(portal)
 {
     [Fact]
     public async Task ADraftWithANullMilestoneRow_Answers400NamingTheRowsFields_AndANullWorkingGroupRowIsSkippedAsAnEmptyOne_NeverA500()

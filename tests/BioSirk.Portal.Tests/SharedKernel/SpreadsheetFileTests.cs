@@ -10,10 +10,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
 using IndicatorSteps = BioSirk.Portal.Tests.Indicators.IndicatorSteps;
 
-namespace BioSirk.Portal.Tests.Review;
+namespace BioSirk.Portal.Tests.SharedKernel;
 
 /// <summary>The files secretaries really bring in (Excel workbooks with formatted cells, blank rows, old .xls) and take out.</summary>
-public sealed class ImportExportReviewTests(PortalFactory portal) : PortalTest(portal)
+public sealed class SpreadsheetFileTests(PortalFactory portal) : PortalTest(portal)
 {
     // Cell formats of the test workbooks, as Excel gives them: 0 general, 1 a date, 2 a percentage («0 %»), 3 a clock time («t:mm»).
     private const uint DateCell = 1;
