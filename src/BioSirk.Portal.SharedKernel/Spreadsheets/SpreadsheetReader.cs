@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
@@ -106,8 +107,15 @@ public static partial class SpreadsheetReader
 
     private const uint MaxExcelRows = 1_048_576;
 
+    /// <summary>
+    /// A workbook is a zip: a few megabytes can unpack to gigabytes (a "zip bomb") and the sheet is read whole into
+    /// memory. A year's timesheet unpacks to a few megabytes; one that says it unpacks to more than this is not opened.
+    /// </summary>
+    private const long MaxUnpackedBytes = 50 * 1024 * 1024;
+
     private static List<string[]> ReadXlsx(Stream stream, IReadOnlyCollection<string> dateColumns)
     {
+        RefuseTooLargeWhenUnpacked(stream);
         using var document = SpreadsheetDocument.Open(stream, false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("No workbook.");
         // A chart moved to a sheet of its own is put before its data, and a guide sheet often comes first: the table is
@@ -147,6 +155,19 @@ public static partial class SpreadsheetReader
         }
 
         return rows;
+    }
+
+    private static void RefuseTooLargeWhenUnpacked(Stream stream)
+    {
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+            {
+                throw new InvalidDataException("The workbook unpacks to more than 50 MB.");
+            }
+        }
+
+        stream.Position = 0;
     }
 
     private static List<string[]> ReadSheet(WorksheetPart part, List<string> shared, List<Shown> formats)

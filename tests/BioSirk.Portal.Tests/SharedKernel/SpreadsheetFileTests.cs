@@ -71,6 +71,39 @@ public sealed class SpreadsheetFileTests(PortalFactory portal) : PortalTest(port
     }
 
     [Fact]
+    public async Task AWorkbookThatUnpacksToFarMoreThanATimesheet_IsRefusedUnread()
+    {
+        var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var xlsx = Workbook(chartSheetFirst: false,
+            ("Timer", [["Dato", "Person", "Aktivitet", "Timer"], ["02.02.2026", "Kari Nordby", "Mobilisering", (7.5, 0u)]]));
+        // 60 MB of zeros in a part of the workbook: a few kilobytes to upload, 60 MB to unpack.
+        using (var package = new MemoryStream())
+        {
+            package.Write(xlsx);
+            using (var zip = new System.IO.Compression.ZipArchive(package, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+            await using (var padding = zip.CreateEntry("xl/media/padding.bin", System.IO.Compression.CompressionLevel.SmallestSize).Open())
+            {
+                var zeros = new byte[1024 * 1024];
+                for (var i = 0; i < 60; i++)
+                {
+                    await padding.WriteAsync(zeros);
+                }
+            }
+
+            xlsx = package.ToArray();
+        }
+
+        Assert.True(xlsx.Length < 1024 * 1024, $"The test's workbook is {xlsx.Length} bytes.");
+        Portal.Clock.Set(AfterTheWork);
+        var page = await PortalClient.ReadAsync(await ImportAsync(kari, id, xlsx, "timeliste.xlsx"));
+
+        Assert.Equal("Filen «timeliste.xlsx» kunne ikke leses. Lagre den som CSV (semikolon) eller Excel (.xlsx) og prøv igjen.", page.GetElementById("Timesheet-error")!.TextContent);
+        Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=hour-rows] tbody tr"));
+    }
+
+    [Fact]
     public async Task ExcelTimesheet_WithHoursTypedAsClockTime_IsNotReadAsPartsOfADay()
     {
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
