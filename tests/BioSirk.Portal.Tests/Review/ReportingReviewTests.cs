@@ -1,0 +1,118 @@
+using System.Net;
+using BioSirk.Portal.SharedKernel.Pdf;
+using BioSirk.Portal.Tests.Agreements;
+using BioSirk.Portal.Tests.Infrastructure;
+using static BioSirk.Portal.Tests.Reporting.FinalReportSteps;
+
+namespace BioSirk.Portal.Tests.Review;
+
+/// <summary>
+/// Findings of the review of the Reporting module, each as the user meets it: two people at the same moment (made
+/// deterministic with a held lock or an uncommitted insert, see <see cref="HeldLocks"/>), and a delivered version read
+/// after the council went on writing.
+/// </summary>
+public sealed class ReportingReviewTests(PortalFactory portal) : PortalTest(portal)
+{
+    private static readonly byte[] PdfAttachment = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+
+    [Fact]
+    public async Task TwoWritersSavingAReportNobodyHasSavedYet_AtTheSameMoment_TheSecondIsToldAndKeepsHerText_NotAnError500()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        using var member = await Portal.SignedInAsync(Demo.HallingdalMember);
+        var karisForm = await kari.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        var membersForm = await member.FormValuesAsync(CouncilUrl(id), "form[data-testid=report-form]");
+        karisForm["Input.Activities"] = "Kari sin versjon.";
+        membersForm["Input.Activities"] = "Medlemmets versjon.";
+
+        // An uncommitted report of the same agreement: both saves make the report and wait on its unique index.
+        var answers = await Portal.AtTheSameMomentAsync(
+            """
+            INSERT INTO reporting.final_reports ("Id", "AgreementId", "TenantId", "FunderCountyId", "AgreementTitle", "CouncilName", "Stage",
+                "Activities", "Results", "Deviations", "UseOfFunds", "FurtherWork", "SubmittedVersions", "ConcurrencyStamp")
+            VALUES (gen_random_uuid(), @id, gen_random_uuid(), gen_random_uuid(), '', '', 1, '', '', '', '', '', 0, 'held')
+            """,
+            () => kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", karisForm),
+            () => member.PostFormAsync($"{CouncilUrl(id)}?handler=Save", membersForm),
+            ("id", id));
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Redirect);
+        var loser = await PortalClient.ReadAsync(answers.Single(r => r.StatusCode != HttpStatusCode.Redirect));
+        Assert.Contains("mens du", loser.GetElementById("error-summary")!.TextContent);
+        var typed = answers[0].StatusCode == HttpStatusCode.Redirect ? "Medlemmets versjon." : "Kari sin versjon.";
+        Assert.Equal(typed, loser.FieldValue("Input.Activities"));
+    }
+
+    [Fact]
+    public async Task TheFailedDeliveredPdf_MadeAgainFromTwoTabsAtTheSameMoment_IsOrderedOnce_AndTheOtherIsTold_NotAnError500()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        using var member = await Portal.SignedInAsync(Demo.HallingdalMember);
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        await using (var connection = await Portal.OpenAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            // The delivered version's PDF failed for good (as after the job's last retry; see PdfFailureTests).
+            await HeldLocks.ExecuteAsync(connection, tx, """UPDATE reporting.report_pdfs SET "State" = 4, "Attempts" = 4 WHERE "AgreementId" = @id""", ("id", id));
+            await tx.CommitAsync();
+        }
+
+        var karisTab = await kari.GetPageAsync(CouncilUrl(id));
+        var membersTab = await member.GetPageAsync(CouncilUrl(id));
+
+        // An uncommitted PDF numbered 2: both orders take the next number, 2, and wait on the unique index.
+        var answers = await Portal.AtTheSameMomentAsync(
+            """
+            INSERT INTO reporting.report_pdfs ("Id", "ReportId", "AgreementId", "TenantId", "FunderCountyId", "Number", "ContentJson",
+                "RequestedByUserId", "RequestedBy", "RequestedAtUtc", "State", "Attempts", "ConcurrencyStamp")
+            SELECT gen_random_uuid(), "ReportId", "AgreementId", "TenantId", "FunderCountyId", 2, '', gen_random_uuid(), '', now(), 1, 0, 'held'
+            FROM reporting.report_pdfs WHERE "AgreementId" = @id AND "Number" = 1
+            """,
+            () => kari.SubmitAsync(karisTab, CouncilUrl(id), "form[data-testid=retry-pdf-form]", []),
+            () => member.SubmitAsync(membersTab, CouncilUrl(id), "form[data-testid=retry-pdf-form]", []),
+            ("id", id));
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Redirect);
+        var loser = await PortalClient.ReadAsync(answers.Single(r => r.StatusCode != HttpStatusCode.Redirect));
+        Assert.Contains("samme øyeblikk", loser.GetElementById("error-summary")!.TextContent);
+        var pdfs = await PdfsAsync(Portal, id);
+        Assert.Equal([(1, PdfState.Failed), (2, PdfState.Queued)], pdfs.Select(p => (p.Number, p.State)));
+    }
+
+    [Fact]
+    public async Task AnAttachmentOfADeliveredVersion_StaysReadableForTheCountyAndTheCouncil_AfterTheCouncilRemovesItFromTheReturnedDraft()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var draft = await kari.GetPageAsync(CouncilUrl(id));
+        await ExpectRedirectAsync(await kari.SendWithFilesAsync(draft, "form[data-testid=report-form]", CompleteSections, "upload",
+            [("kartlegging-2026.pdf", PdfAttachment)], draft.QuerySelector("button[formaction*=Attach]")!.GetAttribute("formaction")));
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        await ExpectRedirectAsync(await DecideAsync(sigrid, id, 1, "Return", new() { ["Decision.SectionResults"] = "Tallfest resultatet for delmål 2." }));
+
+        // Written again after the return: the old attachment is taken out (to be replaced by a corrected one).
+        var returned = await kari.GetPageAsync(CouncilUrl(id));
+        await ExpectRedirectAsync(await kari.PostFormAsync(returned.QuerySelector("button[formaction*=RemoveAttachment]")!.GetAttribute("formaction")!,
+            PortalClient.FormValues(returned, "form[data-testid=report-form]")));
+        Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("[data-testid=attachments]"));
+
+        // Version 1 as delivered still lists the file; the county (who may have to go back to it) and the council open it.
+        var countyLink = (await sigrid.GetPageAsync(CountyUrl(id) + "?versjon=1")).QuerySelector("[data-testid=report-document] a[href*=attachmentId]")!
+            .GetAttribute("href")!;
+        var forCounty = await sigrid.GetAsync(countyLink.StartsWith('/') ? countyLink : CountyUrl(id) + countyLink);
+        Assert.Equal(HttpStatusCode.OK, forCounty.StatusCode);
+        Assert.Equal(PdfAttachment, await forCounty.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", forCounty.Content.Headers.ContentType?.MediaType);
+        var councilLink = (await kari.GetPageAsync(CouncilUrl(id) + "/forhandsvisning?versjon=1")).QuerySelector("[data-testid=report-document] a[href*=attachmentId]")!
+            .GetAttribute("href")!;
+        var forCouncil = await kari.GetAsync(councilLink.StartsWith('/') ? councilLink : CouncilUrl(id) + councilLink);
+        Assert.Equal(HttpStatusCode.OK, forCouncil.StatusCode);
+    }
+}
