@@ -26,4 +26,20 @@ public sealed class FinalReportStore(ReportingDbContext db)
         db.Entry(report).Property(r => r.ConcurrencyStamp).OriginalValue = stamp ?? "";
 
     public Task<Result> SaveAsync(CancellationToken ct = default) => db.SaveOrConflictAsync(ConflictMessage, ct);
+
+    /// <summary>
+    /// Saves a row that must be one of its kind: the agreement's report, or a PDF with the next number. Someone else's
+    /// made at the same moment trips the unique index; that is answered with <paramref name="sameMoment"/>, not an error page.
+    /// </summary>
+    public async Task<Result> SaveNewAsync(Result sameMoment, CancellationToken ct = default)
+    {
+        try
+        {
+            return await SaveAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return sameMoment;
+        }
+    }
 }

@@ -69,7 +69,13 @@ public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agree
         }
 
         var written = report.Write(sections, c.By.Name, clock.GetUtcNow().UtcDateTime);
-        return written.Succeeded ? await store.SaveAsync(ct) : written;
+        if (!written.Succeeded)
+        {
+            return written;
+        }
+
+        // Two writers of a report nobody had saved both make it: the second is told as if her form were stale.
+        return isNew ? await store.SaveNewAsync(Result.Stale("", FinalReportStore.ConflictMessage), ct) : await store.SaveAsync(ct);
     }
 
     public async Task<Result?> AttachAsync(Guid agreementId, ReportUpload? upload, ReportActor by, CancellationToken ct = default)
