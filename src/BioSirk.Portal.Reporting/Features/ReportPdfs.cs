@@ -61,11 +61,14 @@ public sealed class RequestReportPdf(FinalReportStore store, ReportDrafts drafts
         return await QueueAsync(pdf, ct);
     }
 
+    /// <summary>Said when someone else ordered a PDF of the report at the same moment, and took its number.</summary>
+    public const string OrderedAtTheSameMoment = "Noen andre bestilte en PDF av sluttrapporten i samme øyeblikk. Last inn siden på nytt for å se den.";
+
     /// <summary>Stores the ordered PDF, hands it to the job queue and tells the open pages that it waits.</summary>
     private async Task<Result<Guid>> QueueAsync(ReportPdf pdf, CancellationToken ct)
     {
         store.Db.Pdfs.Add(pdf);
-        var saved = await store.SaveAsync(ct);
+        var saved = await store.SaveNewAsync(Result.Fail("", OrderedAtTheSameMoment), ct);
         if (!saved.Succeeded)
         {
             return Result<Guid>.Fail(saved.Errors);

@@ -17,6 +17,9 @@ public sealed class SubmitFinalReport(
     FinalReportStore store, ReportContents contents, IAgreementReports agreements, IFileStore files, IReportJobQueue queue,
     IReportProgress progress, INotifier notifier, ReportLinks links, TimeProvider clock)
 {
+    /// <summary>Said when a PDF ordered at the same moment took the number the delivery's PDF was to have: nothing is delivered.</summary>
+    public const string DeliveredAtTheSameMoment = "Noen andre bestilte en PDF av sluttrapporten i samme øyeblikk, så rapporten ble ikke levert. Lever den igjen.";
+
     public async Task<Result<int>?> HandleAsync(Guid agreementId, string? concurrencyStamp, ReportActor by, CancellationToken ct = default)
     {
         var basis = await agreements.GetBasisAsync(agreementId, ct);
@@ -63,7 +66,7 @@ public sealed class SubmitFinalReport(
         var pdf = new ReportPdf(report, await RequestReportPdf.NextNumberAsync(store.Db, report.Id, ct), submission.Id, json, by.UserId, by.Name, now);
         store.Db.Submissions.Add(submission);
         store.Db.Pdfs.Add(pdf);
-        var saved = await store.SaveAsync(ct);
+        var saved = await store.SaveNewAsync(Result.Fail("", DeliveredAtTheSameMoment), ct);
         if (!saved.Succeeded)
         {
             return Result<int>.Fail(saved.Errors);
