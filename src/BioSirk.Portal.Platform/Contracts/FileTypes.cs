@@ -57,6 +57,10 @@ public static class FileTypes
         return (stem.Length == 0 ? "fil" : stem) + allowed[0];
     }
 
+    /// <summary>The checked type of a kept file, by its name: <see cref="NameFor"/> gave it an extension that matches its content. Null for another.</summary>
+    public static string? TypeOfName(string fileName) =>
+        Extensions.FirstOrDefault(e => e.Value.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase)).Key;
+
     public static string? DetectVoucherType(ReadOnlySpan<byte> header)
     {
         if (header.StartsWith("%PDF-"u8))

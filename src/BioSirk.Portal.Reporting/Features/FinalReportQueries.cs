@@ -1,4 +1,5 @@
 using BioSirk.Portal.Agreements.Contracts;
+using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Data;
 using BioSirk.Portal.Reporting.Documents;
 using BioSirk.Portal.Reporting.Domain;
@@ -33,6 +34,9 @@ public sealed record FinalReportView(AgreementReportBasis Agreement, FinalReport
 
     public PdfRow? PdfOf(SubmissionRow submission) => Pdfs.FirstOrDefault(p => p.SubmissionId == submission.Id);
 }
+
+/// <summary>An attachment to download: its stored file, name and type.</summary>
+public sealed record AttachmentFile(Guid FileId, string FileName, string ContentType);
 
 /// <summary>A submitted report waiting for the county's decision.</summary>
 public sealed record ReportQueueRow(Guid AgreementId, string AgreementTitle, string CouncilName, int Version, string SubmittedBy, DateTime SubmittedAtUtc);
@@ -118,19 +122,27 @@ public sealed class FinalReportQueries(ReportingDbContext db, IAgreementReports 
 
     /// <summary>
     /// An attachment of the report: the council's any of its own; the county only one in a version the council has
-    /// delivered, as with the PDFs, not one of a draft the council is still working on.
+    /// delivered, as with the PDFs, not one of a draft the council is still working on. One in a delivered version stays
+    /// readable as delivered, also once the council has removed it from the report it writes on.
     /// </summary>
-    public async Task<ReportAttachment?> AttachmentAsync(Guid agreementId, Guid fileId, CancellationToken ct = default)
+    public async Task<AttachmentFile?> AttachmentAsync(Guid agreementId, Guid fileId, CancellationToken ct = default)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.AgreementId == agreementId, ct);
-        var attachment = report?.Attachments.FirstOrDefault(a => a.FileId == fileId);
-        if (attachment is null || currentTenant.TenantId is not null)
+        if (report is null)
         {
-            return attachment;
+            return null;
         }
 
-        var delivered = await db.Submissions.AsNoTracking().Where(s => s.AgreementId == agreementId).Select(s => s.ContentJson).ToListAsync(ct);
-        return delivered.Any(json => ReportContent.FromJson(json).Attachments.Any(a => a.FileId == fileId)) ? attachment : null;
+        var current = report.Attachments.FirstOrDefault(a => a.FileId == fileId);
+        if (current is not null && currentTenant.TenantId is not null)
+        {
+            return new AttachmentFile(current.FileId, current.FileName, current.ContentType);
+        }
+
+        var delivered = await db.Submissions.AsNoTracking().Where(s => s.ReportId == report.Id).Select(s => s.ContentJson).ToListAsync(ct);
+        var line = delivered.SelectMany(json => ReportContent.FromJson(json).Attachments).FirstOrDefault(a => a.FileId == fileId);
+        return line is null ? null
+            : new AttachmentFile(line.FileId, line.FileName, current?.ContentType ?? FileTypes.TypeOfName(line.FileName) ?? "application/octet-stream");
     }
 
     public Task<SubmittedFile?> TimesheetAsync(Guid agreementId, Guid submissionId, CancellationToken ct = default) =>
