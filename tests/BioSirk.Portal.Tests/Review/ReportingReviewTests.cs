@@ -8,8 +8,8 @@ namespace BioSirk.Portal.Tests.Review;
 
 /// <summary>
 /// Findings of the review of the Reporting module, each as the user meets it: two people at the same moment (made
-/// deterministic with a held lock or an uncommitted insert, see <see cref="HeldLocks"/>), and a delivered version read
-/// after the council went on writing.
+/// deterministic with a held lock or an uncommitted insert, see <see cref="HeldLocks"/>), a delivered version read
+/// after the council went on writing, and a tab left open while the agreement was rescinded.
 /// </summary>
 public sealed class ReportingReviewTests(PortalFactory portal) : PortalTest(portal)
 {
@@ -114,5 +114,30 @@ public sealed class ReportingReviewTests(PortalFactory portal) : PortalTest(port
             .GetAttribute("href")!;
         var forCouncil = await kari.GetAsync(councilLink.StartsWith('/') ? councilLink : CouncilUrl(id) + councilLink);
         Assert.Equal(HttpStatusCode.OK, forCouncil.StatusCode);
+    }
+
+    [Fact]
+    public async Task SavingFromATabLeftOpen_AfterTheAgreementWasRescinded_IsRefusedAndSaysWhy_AndShowsWhatWasTyped()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Save"));
+        var openTab = await kari.GetPageAsync(CouncilUrl(id));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(AgreementSteps.CountyUrl(id), "form[action*=Breach]",
+            new() { ["Breach.Description"] = "Ingen timelister levert", ["Breach.RemedyDeadline"] = "2026-02-27" }));
+        Portal.Clock.Set(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await ExpectRedirectAsync(await sigrid.SubmitAsync(AgreementSteps.CountyUrl(id), "form[action*=Rescind]", new() { ["Breach.ConfirmsRescission"] = "true" }));
+        Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("form[data-testid=report-form]")); // the page offers no form
+
+        var form = PortalClient.FormValues(openTab, "form[data-testid=report-form]");
+        form["Input.Activities"] = "Skrevet i en fane som sto åpen da avtalen ble hevet.";
+        var refused = await PortalClient.ReadAsync(await kari.PostFormAsync($"{CouncilUrl(id)}?handler=Save", form));
+
+        Assert.Contains("Avtalen er hevet", refused.GetElementById("error-summary")?.TextContent ?? "");
+        Assert.Contains("Skrevet i en fane som sto åpen da avtalen ble hevet.", refused.QuerySelector("[data-testid=unsaved]")?.TextContent ?? "");
+        var stored = (await kari.GetPageAsync(CouncilUrl(id) + "/forhandsvisning")).QuerySelector("[data-testid=report-document]")!.TextContent;
+        Assert.DoesNotContain("Skrevet i en fane", stored);
+        Assert.Contains("Tolv møter med bedrifter", stored);
     }
 }
