@@ -126,21 +126,24 @@ public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agree
     /// <summary>The agreement's report, made now if this is the first time; null with no result when the agreement is not visible.</summary>
     internal async Task<(FinalReport? Report, Result? Refused)> OpenAsync(Guid agreementId, CancellationToken ct)
     {
-        var report = await store.FindAsync(agreementId, ct);
-        if (report is not null)
-        {
-            return (report, null);
-        }
-
         var basis = await agreements.GetBasisAsync(agreementId, ct);
         if (basis is null)
         {
             return (null, null);
         }
 
+        var report = await store.FindAsync(agreementId, ct);
         if (basis.Stage == AgreementReportStage.NotInForce)
         {
-            return (null, Result.Fail("", "Sluttrapporten kan skrives når avtalen er signert av begge parter."));
+            // A report of an agreement no longer in force: it was rescinded, and a tab left open since is refused, not saved.
+            return (null, Result.Fail("", report is null
+                ? "Sluttrapporten kan skrives når avtalen er signert av begge parter."
+                : "Avtalen er hevet, så sluttrapporten kan ikke endres lenger."));
+        }
+
+        if (report is not null)
+        {
+            return (report, null);
         }
 
         report = new FinalReport(basis.AgreementId, basis.CouncilId, basis.CountyId, basis.Title, basis.CouncilName);

@@ -1,3 +1,4 @@
+using BioSirk.Portal.Agreements.Contracts;
 using BioSirk.Portal.Indicators.Contracts;
 using BioSirk.Portal.Platform.Contracts;
 using BioSirk.Portal.Reporting.Domain;
@@ -192,7 +193,8 @@ public sealed class CouncilFinalReportModel(PortalContext portal, FinalReportQue
 
     private void KeepUnsaved()
     {
-        if (View.Report is not { IsEditable: false } locked)
+        // The form is shown again only while the report can be written: locked, or its agreement rescinded, the text is kept here.
+        if (View.Report is not { } locked || (locked.IsEditable && View.Agreement.Stage == AgreementReportStage.InForce))
         {
             return;
         }
