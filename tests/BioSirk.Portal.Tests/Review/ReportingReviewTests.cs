@@ -140,4 +140,31 @@ public sealed class ReportingReviewTests(PortalFactory portal) : PortalTest(port
         Assert.DoesNotContain("Skrevet i en fane", stored);
         Assert.Contains("Tolv møter med bedrifter", stored);
     }
+
+    [Fact]
+    public async Task RemovingAnAttachmentFromATabLeftOpen_AfterItWasRemovedInAnother_SavesTheText_AndSaysItIsRemoved_NotPageNotFound()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        var draft = await kari.GetPageAsync(CouncilUrl(id));
+        await ExpectRedirectAsync(await kari.SendWithFilesAsync(draft, "form[data-testid=report-form]", CompleteSections, "upload",
+            [("kartlegging-2026.pdf", PdfAttachment)], draft.QuerySelector("button[formaction*=Attach]")!.GetAttribute("formaction")));
+        var tabA = await kari.GetPageAsync(CouncilUrl(id));
+        var tabB = await kari.GetPageAsync(CouncilUrl(id));
+        var remove = tabA.QuerySelector("button[formaction*=RemoveAttachment]")!.GetAttribute("formaction")!;
+        var removedInTabA = await kari.PostFormAsync(remove, PortalClient.FormValues(tabA, "form[data-testid=report-form]"));
+        await ExpectRedirectAsync(removedInTabA);
+        await kari.PageAfterAsync(removedInTabA); // tab A shows its receipt, as a browser follows the redirect
+
+        var fromTabB = PortalClient.FormValues(tabB, "form[data-testid=report-form]");
+        fromTabB["Input.FurtherWork"] = "Skrevet i den andre fanen før vedlegget ble fjernet der.";
+        var answer = await kari.PostFormAsync(remove, fromTabB);
+
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        var page = await kari.PageAfterAsync(answer);
+        Assert.Contains(page.QuerySelectorAll("[role=status]"), s => s.TextContent.Contains("Vedlegget er fjernet.", StringComparison.Ordinal));
+        Assert.Equal("Skrevet i den andre fanen før vedlegget ble fjernet der.", page.FieldValue("Input.FurtherWork"));
+        Assert.Null(page.QuerySelector("[data-testid=attachments]"));
+    }
 }
