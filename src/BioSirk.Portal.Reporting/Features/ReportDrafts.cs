@@ -114,11 +114,12 @@ public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agree
     public async Task<Result?> RemoveAttachmentAsync(Guid agreementId, Guid fileId, CancellationToken ct = default)
     {
         var report = await store.FindAsync(agreementId, ct);
-        if (report is null || report.Attachments.All(a => a.FileId != fileId))
+        if (report is null)
         {
             return null;
         }
 
+        // One removed already (in another tab, or by someone else) is what was asked for: nothing to remove, no error page.
         var removed = report.RemoveAttachment(fileId);
         return removed.Succeeded ? await store.SaveAsync(ct) : removed;
     }
