@@ -4,14 +4,14 @@ using BioSirk.Portal.Tests.Agreements;
 using BioSirk.Portal.Tests.Infrastructure;
 using static BioSirk.Portal.Tests.Reporting.FinalReportSteps;
 
-namespace BioSirk.Portal.Tests.Review;
+namespace BioSirk.Portal.Tests.Reporting;
 
 /// <summary>
-/// Findings of the review of the Reporting module, each as the user meets it: two people at the same moment (made
-/// deterministic with a held lock or an uncommitted insert, see <see cref="HeldLocks"/>), a delivered version read
-/// after the council went on writing, and a tab left open while the agreement was rescinded.
+/// The final report while someone else acts on it: two people (or tabs) at the same moment (made deterministic with a
+/// held lock or an uncommitted insert, see <see cref="HeldLocks"/>), a delivered version read after the council went on
+/// writing, and a tab left open while an attachment was removed or the agreement rescinded.
 /// </summary>
-public sealed class ReportingReviewTests(PortalFactory portal) : PortalTest(portal)
+public sealed class FinalReportOtherTabTests(PortalFactory portal) : PortalTest(portal)
 {
     private static readonly byte[] PdfAttachment = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
 
