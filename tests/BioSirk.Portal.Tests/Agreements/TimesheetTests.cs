@@ -190,7 +190,8 @@ public sealed class TimesheetTests(PortalFactory portal) : PortalTest(portal)
         Assert.Equal(HttpStatusCode.NotFound, (await kari.GetAsync(CouncilUrl(id) + "?handler=Export&format=pdf")).StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> ImportAsync(PortalClient client, Guid id, byte[] file, string fileName)
+    /// <summary>Posts <paramref name="file"/> to the agreement page's timesheet import, as the secretary's file field sends it.</summary>
+    internal static async Task<HttpResponseMessage> ImportAsync(PortalClient client, Guid id, byte[] file, string fileName)
     {
         var page = await client.GetPageAsync(CouncilUrl(id));
         var form = (IHtmlFormElement)page.QuerySelector("form[action*=Import]")!;

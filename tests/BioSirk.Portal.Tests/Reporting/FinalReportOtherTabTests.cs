@@ -91,9 +91,7 @@ public sealed class FinalReportOtherTabTests(PortalFactory portal) : PortalTest(
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
-        var draft = await kari.GetPageAsync(CouncilUrl(id));
-        await ExpectRedirectAsync(await kari.SendWithFilesAsync(draft, "form[data-testid=report-form]", CompleteSections, "upload",
-            [("kartlegging-2026.pdf", PdfAttachment)], draft.QuerySelector("button[formaction*=Attach]")!.GetAttribute("formaction")));
+        await AttachPdfAsync(kari, id);
         await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
         await ExpectRedirectAsync(await DecideAsync(sigrid, id, 1, "Return", new() { ["Decision.SectionResults"] = "Tallfest resultatet for delmål 2." }));
 
@@ -147,9 +145,7 @@ public sealed class FinalReportOtherTabTests(PortalFactory portal) : PortalTest(
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
-        var draft = await kari.GetPageAsync(CouncilUrl(id));
-        await ExpectRedirectAsync(await kari.SendWithFilesAsync(draft, "form[data-testid=report-form]", CompleteSections, "upload",
-            [("kartlegging-2026.pdf", PdfAttachment)], draft.QuerySelector("button[formaction*=Attach]")!.GetAttribute("formaction")));
+        await AttachPdfAsync(kari, id);
         var tabA = await kari.GetPageAsync(CouncilUrl(id));
         var tabB = await kari.GetPageAsync(CouncilUrl(id));
         var remove = tabA.QuerySelector("button[formaction*=RemoveAttachment]")!.GetAttribute("formaction")!;
@@ -166,5 +162,13 @@ public sealed class FinalReportOtherTabTests(PortalFactory portal) : PortalTest(
         Assert.Contains(page.QuerySelectorAll("[role=status]"), s => s.TextContent.Contains("Vedlegget er fjernet.", StringComparison.Ordinal));
         Assert.Equal("Skrevet i den andre fanen før vedlegget ble fjernet der.", page.FieldValue("Input.FurtherWork"));
         Assert.Null(page.QuerySelector("[data-testid=attachments]"));
+    }
+
+    /// <summary>The council attaches «kartlegging-2026.pdf» to its report, with the sections filled in.</summary>
+    private static async Task AttachPdfAsync(PortalClient kari, Guid id)
+    {
+        var draft = await kari.GetPageAsync(CouncilUrl(id));
+        await ExpectRedirectAsync(await kari.SendWithFilesAsync(draft, "form[data-testid=report-form]", CompleteSections, "upload",
+            [("kartlegging-2026.pdf", PdfAttachment)], draft.QuerySelector("button[formaction*=Attach]")!.GetAttribute("formaction")));
     }
 }

@@ -8,6 +8,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using static BioSirk.Portal.Tests.Agreements.AgreementSteps;
+using static BioSirk.Portal.Tests.Agreements.TimesheetTests;
 using IndicatorSteps = BioSirk.Portal.Tests.Indicators.IndicatorSteps;
 
 namespace BioSirk.Portal.Tests.SharedKernel;
@@ -194,18 +195,6 @@ public sealed class SpreadsheetFileTests(PortalFactory portal) : PortalTest(port
 
     private static string[] ReportedRows(IHtmlDocument page) =>
         [.. page.QuerySelectorAll("[data-testid=import-report] tbody tr").Select(r => r.QuerySelector("td")!.TextContent)];
-
-    private static async Task<HttpResponseMessage> ImportAsync(PortalClient client, Guid id, byte[] file, string fileName)
-    {
-        var page = await client.GetPageAsync(CouncilUrl(id));
-        var form = (IHtmlFormElement)page.QuerySelector("form[action*=Import]")!;
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(((IHtmlInputElement)form.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken" },
-            { new ByteArrayContent(file), "timesheet", fileName },
-        };
-        return await client.Http.PostAsync(form.GetAttribute("action"), content);
-    }
 
     /// <summary>
     /// A workbook as Excel writes it: rows and cells with their references, an empty row left out (null), a text in a
