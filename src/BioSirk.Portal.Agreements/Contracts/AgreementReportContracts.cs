@@ -7,7 +7,7 @@ namespace BioSirk.Portal.Agreements.Contracts;
 /// <summary>Where an agreement stands, as the final report sees it.</summary>
 public enum AgreementReportStage
 {
-    /// <summary>A draft, or rescinded: no final report can be delivered.</summary>
+    /// <summary>A draft, not signed by both yet: the final report is written once it is.</summary>
     NotInForce = 1,
 
     /// <summary>Signed: the council works and may deliver its final report.</summary>
@@ -18,6 +18,9 @@ public enum AgreementReportStage
     ReportApproved = 4,
 
     Settled = 5,
+
+    /// <summary>Rescinded (hevet) after a breach: no final report is written or delivered any more.</summary>
+    Rescinded = 6,
 }
 
 /// <summary>The person acting, as the agreement's history records her.</summary>

@@ -133,6 +133,7 @@ internal sealed class AgreementReports(AgreementStore store, AgreementQueries qu
         AgreementStatus.FinalReportSubmitted => AgreementReportStage.ReportSubmitted,
         AgreementStatus.Approved => AgreementReportStage.ReportApproved,
         AgreementStatus.Settled => AgreementReportStage.Settled,
+        AgreementStatus.Rescinded => AgreementReportStage.Rescinded,
         _ => AgreementReportStage.NotInForce,
     };
 }

@@ -133,15 +133,18 @@ public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agree
             return (null, null);
         }
 
-        var report = await store.FindAsync(agreementId, ct);
         if (basis.Stage == AgreementReportStage.NotInForce)
         {
-            // A report of an agreement no longer in force: it was rescinded, and a tab left open since is refused, not saved.
-            return (null, Result.Fail("", report is null
-                ? "Sluttrapporten kan skrives når avtalen er signert av begge parter."
-                : "Avtalen er hevet, så sluttrapporten kan ikke endres lenger."));
+            return (null, Result.Fail("", "Sluttrapporten kan skrives når avtalen er signert av begge parter."));
         }
 
+        if (basis.Stage == AgreementReportStage.Rescinded)
+        {
+            // A tab left open while the agreement was rescinded is refused, not saved into the report.
+            return (null, Result.Fail("", "Avtalen er hevet, så sluttrapporten kan ikke endres lenger."));
+        }
+
+        var report = await store.FindAsync(agreementId, ct);
         if (report is not null)
         {
             return (report, null);

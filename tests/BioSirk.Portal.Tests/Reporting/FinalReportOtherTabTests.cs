@@ -126,7 +126,11 @@ public sealed class FinalReportOtherTabTests(PortalFactory portal) : PortalTest(
             new() { ["Breach.Description"] = "Ingen timelister levert", ["Breach.RemedyDeadline"] = "2026-02-27" }));
         Portal.Clock.Set(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         await ExpectRedirectAsync(await sigrid.SubmitAsync(AgreementSteps.CountyUrl(id), "form[action*=Rescind]", new() { ["Breach.ConfirmsRescission"] = "true" }));
-        Assert.Null((await kari.GetPageAsync(CouncilUrl(id))).QuerySelector("form[data-testid=report-form]")); // the page offers no form
+        var reportPage = await kari.GetPageAsync(CouncilUrl(id));
+        Assert.Null(reportPage.QuerySelector("form[data-testid=report-form]")); // the page offers no form, and says why
+        Assert.Equal("Avtalen er hevet, så det leveres ingen sluttrapport.", reportPage.QuerySelector("[data-testid=report-next-step]")!.TextContent);
+        Assert.Equal("Avtalen er hevet, så det leveres ingen sluttrapport.",
+            (await sigrid.GetPageAsync(CountyUrl(id))).QuerySelector("[data-testid=report-next-step]")!.TextContent);
 
         var form = PortalClient.FormValues(openTab, "form[data-testid=report-form]");
         form["Input.Activities"] = "Skrevet i en fane som sto åpen da avtalen ble hevet.";

@@ -11,6 +11,8 @@ namespace BioSirk.Portal.Web.Pages.Shared.Reports;
 /// </summary>
 public static class ReportStageText
 {
+    private const string Rescinded = "Avtalen er hevet, så det leveres ingen sluttrapport.";
+
     public static string For(FinalReportView v, IStringLocalizer t) => v.Report is null
         ? t["Ikke påbegynt"]
         : v.Stage switch
@@ -24,6 +26,7 @@ public static class ReportStageText
     public static string NextStepForCouncil(FinalReportView v, bool canSubmit, IStringLocalizer t) => v.Stage switch
     {
         _ when v.Agreement.Stage == AgreementReportStage.NotInForce => t["Sluttrapporten skrives når avtalen er signert av begge parter."],
+        _ when v.Agreement.Stage == AgreementReportStage.Rescinded => t[Rescinded],
         ReportStage.Submitted => t["Fylket vurderer rapporten. Dere får beskjed når den er godkjent eller sendt tilbake."],
         ReportStage.Approved => t["Rapporten er godkjent. Sluttoppgjøret står på avtalens side."],
         _ when v.Returned is not null => canSubmit
@@ -36,6 +39,7 @@ public static class ReportStageText
 
     public static string NextStepForCounty(FinalReportView v, IStringLocalizer t) => v.Stage switch
     {
+        _ when v.Agreement.Stage == AgreementReportStage.Rescinded => t[Rescinded],
         ReportStage.Submitted => t["Les rapporten, og godkjenn den eller send den tilbake med merknader til delene som må rettes."],
         ReportStage.Approved => t["Rapporten er godkjent. Registrer sluttbetalingen (eller tilbakebetalingen) på avtalens side."],
         _ when v.Returned is not null => t["Rapporten er sendt tilbake. Rådet leverer en ny versjon."],
