@@ -99,9 +99,18 @@ public sealed class PaymentRequests(AgreementStore store, AgreementNotices notic
         store.MoneyChanged(agreement); // a rescission or a final report's approval at the same moment conflicts with it
         AgreementJournal.Record(store.Db, agreement, c.By.Name, now,
             Phrase.Of("Utbetalingsanmodning sendt for «{0}»: {1}.", milestone.Name, Norwegian.Kroner(milestone.Amount ?? 0)));
-        return await SaveAndTellAsync(agreement, toCounty: true, $"Utbetalingsanmodning fra {agreement.CouncilName}",
+        var sent = await SaveAndTellAsync(agreement, toCounty: true, $"Utbetalingsanmodning fra {agreement.CouncilName}",
             Phrase.Of("{0} ber om utbetaling av «{1}» ({2}) for «{3}». Godkjenn anmodningen eller send den tilbake på avtalens side.",
                 agreement.CouncilName, milestone.Name, Norwegian.Kroner(milestone.Amount ?? 0), agreement.Title), ct);
+        if (!sent.Succeeded)
+        {
+            foreach (var voucher in request.Attachments)
+            {
+                await files.DeleteAsync(voucher.FileId, ct); // a conflict: the request was not saved, so no row points to its files
+            }
+        }
+
+        return sent;
     }
 
     public async Task<Result?> DecideAsync(DecidePaymentRequestCommand c, CancellationToken ct = default)

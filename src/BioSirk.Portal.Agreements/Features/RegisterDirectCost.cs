@@ -59,7 +59,13 @@ public sealed class RegisterDirectCost(AgreementStore store, IFileStore files, T
 
         store.MoneyChanged(agreement);
         store.Db.DirectCosts.Add(cost);
-        return await store.SaveAsync(ct);
+        var saved = await store.SaveAsync(ct);
+        if (!saved.Succeeded)
+        {
+            await files.DeleteAsync(cost.Voucher!.FileId, ct); // a conflict: no row points to the voucher
+        }
+
+        return saved;
     }
 }
 

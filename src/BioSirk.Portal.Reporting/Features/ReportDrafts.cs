@@ -108,7 +108,13 @@ public sealed class ReportDrafts(FinalReportStore store, IAgreementReports agree
         var stored = await files.SaveAsync(buffer, upload.FileName, type, ct);
         var attached = report.Attach(new ReportAttachment(stored.FileId, stored.FileName, stored.ContentType, stored.Size, stored.Sha256, by.Name,
             clock.GetUtcNow().UtcDateTime));
-        return attached.Succeeded ? await store.SaveAsync(ct) : attached;
+        var saved = attached.Succeeded ? await store.SaveAsync(ct) : attached;
+        if (!saved.Succeeded)
+        {
+            await files.DeleteAsync(stored.FileId, ct); // refused (the report delivered meanwhile) or a conflict: no row points to it
+        }
+
+        return saved;
     }
 
     public async Task<Result?> RemoveAttachmentAsync(Guid agreementId, Guid fileId, CancellationToken ct = default)

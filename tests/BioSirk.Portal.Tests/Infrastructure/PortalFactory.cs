@@ -48,6 +48,13 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string MailFolder => Path.Combine(folder, "mail");
 
+    /// <summary>Where the portal keeps uploaded and made files (vouchers, attachments, PDFs).</summary>
+    public string FilesFolder => Path.Combine(folder, "files");
+
+    /// <summary>How many files the portal keeps now (the folder is the run's: compare before and after).</summary>
+    public int StoredFileCount() =>
+        Directory.Exists(FilesFolder) ? Directory.EnumerateFiles(FilesFolder, "*", SearchOption.AllDirectories).Count() : 0;
+
     /// <summary>The portal's clock; tests move it (e.g. past an invitation's 7 days).</summary>
     public TestClock Clock { get; }
 
@@ -132,7 +139,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:HttpsOnlyCookies", "false");
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Security:StampValidationInterval", "00:00:00");
-        builder.UseSetting("Files:Folder", Path.Combine(folder, "files"));
+        builder.UseSetting("Files:Folder", FilesFolder);
         builder.UseSetting("Authentication:EntraApi:ClientId", ApiTokens.ClientId);
         builder.UseSetting("Api:RateLimit:PermitsPerMinute", ApiTokens.PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000"); // the whole suite signs in from one address

@@ -144,6 +144,47 @@ public sealed class FinalReportOtherTabTests(PortalFactory portal) : PortalTest(
     }
 
     [Fact]
+    public async Task AnAttachmentSentFromATabLeftOpen_AfterTheReportWasDelivered_IsRefused_AndLeavesNoFileBehind()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Save"));
+        var openTab = await kari.GetPageAsync(CouncilUrl(id));
+        await ExpectRedirectAsync(await SubmitReportAsync(kari, id));
+        var filesBefore = Portal.StoredFileCount();
+
+        var answer = await kari.SendWithFilesAsync(openTab, "form[data-testid=report-form]", CompleteSections, "upload",
+            [("kartlegging-2026.pdf", PdfAttachment)], openTab.QuerySelector("button[formaction*=Attach]")!.GetAttribute("formaction"));
+
+        Assert.NotEqual(HttpStatusCode.InternalServerError, answer.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.Equal(filesBefore, Portal.StoredFileCount());
+    }
+
+    [Fact]
+    public async Task TwoAttachmentsFromTwoTabsAtTheSameMoment_TheOneNotSavedLeavesNoFileBehind()
+    {
+        var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
+        using var _ = kari;
+        using var __ = sigrid;
+        await ExpectRedirectAsync(await PostReportFormAsync(kari, id, "Save"));
+        var tabA = await kari.GetPageAsync(CouncilUrl(id));
+        var tabB = await kari.GetPageAsync(CouncilUrl(id));
+        var attach = tabA.QuerySelector("button[formaction*=Attach]")!.GetAttribute("formaction");
+        var filesBefore = Portal.StoredFileCount();
+
+        // Both have stored their file and wait to add it to the report (whose stamp each renews).
+        var answers = await Portal.AtTheSameMomentAsync($"SELECT 1 FROM reporting.final_reports WHERE \"AgreementId\" = '{id}' FOR UPDATE",
+            () => kari.SendWithFilesAsync(tabA, "form[data-testid=report-form]", CompleteSections, "upload", [("kartlegging-2026.pdf", PdfAttachment)], attach),
+            () => kari.SendWithFilesAsync(tabB, "form[data-testid=report-form]", CompleteSections, "upload", [("referat-2026.pdf", PdfAttachment)], attach));
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        var saved = answers.Count(r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(filesBefore + saved, Portal.StoredFileCount());
+    }
+
+    [Fact]
     public async Task RemovingAnAttachmentFromATabLeftOpen_AfterItWasRemovedInAnother_SavesTheText_AndSaysItIsRemoved_NotPageNotFound()
     {
         var (kari, sigrid, id) = await AgreementSteps.SignedAgreementAsync(Portal);
