@@ -68,12 +68,11 @@ public sealed class AgreementSameMomentTests(PortalFactory portal) : PortalTest(
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
-        var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
         var filesBefore = Portal.StoredFileCount();
 
         var answers = await AtTheSameMomentAsync(
-            () => SendRequestAsync(kari, id, "Oppstart.", ("oppstartsmote.pdf", pdf)),
-            () => SendRequestAsync(kari, id, "Oppstart, fra den andre fanen.", ("timeliste.pdf", pdf)));
+            () => SendRequestAsync(kari, id, "Oppstart.", ("oppstartsmote.pdf", PdfVoucher)),
+            () => SendRequestAsync(kari, id, "Oppstart, fra den andre fanen.", ("timeliste.pdf", PdfVoucher)));
 
         await OneWonAndTheOtherWasToldAsync(answers);
         Assert.Equal(filesBefore + 1, Portal.StoredFileCount());
@@ -204,14 +203,13 @@ public sealed class AgreementSameMomentTests(PortalFactory portal) : PortalTest(
         var (kari, sigrid, id) = await SignedAgreementAsync(Portal);
         using var _ = kari;
         using var __ = sigrid;
-        var voucher = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
         Portal.Clock.Set(AfterTheWork);
         var filesBefore = Portal.StoredFileCount();
 
         // Both renew the agreement's stamp: the test holds the agreement's row while both have stored their voucher.
         var answers = await Portal.AtTheSameMomentAsync($"SELECT 1 FROM agreements.agreements WHERE \"Id\" = '{id}' FOR UPDATE",
-            () => RegisterCostAsync(kari, id, "2026-03-01", "Gol kro", "Møteleie", "500", voucher, "faktura.pdf"),
-            () => RegisterCostAsync(kari, id, "2026-03-01", "Hallingdal Hotell AS", "Lunsj", "700", voucher, "kvittering.pdf"));
+            () => RegisterCostAsync(kari, id, "2026-03-01", "Gol kro", "Møteleie", "500", PdfVoucher, "faktura.pdf"),
+            () => RegisterCostAsync(kari, id, "2026-03-01", "Hallingdal Hotell AS", "Lunsj", "700", PdfVoucher, "kvittering.pdf"));
 
         await OneWonAndTheOtherWasToldAsync(answers);
         Assert.Equal(filesBefore + 1, Portal.StoredFileCount());

@@ -10,7 +10,7 @@ namespace BioSirk.Portal.Tests.Agreements;
 /// <summary>The Hallingdal agreement from draft to settled, through HTTP, as the secretary and the county officer do it.</summary>
 public sealed class HallingdalLifecycleTests(PortalFactory portal) : PortalTest(portal)
 {
-    private static readonly byte[] PdfVoucher = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+    internal static readonly byte[] PdfVoucher = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
 
     [Fact]
     public async Task FromDraftToSettled_WithTheExactFigures()
